@@ -1,0 +1,66 @@
+/* Diagnostics collected during a run and printed compiler-style. */
+#include "diag.h"
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+void scr_diags_init(scr_diags *d) {
+  *d = (scr_diags){0};
+}
+
+void scr_diags_free(scr_diags *d) {
+  for (size_t i = 0; i < d->count; i++) {
+    free(d->items[i].file);
+    free(d->items[i].message);
+  }
+  free(d->items);
+  *d = (scr_diags){0};
+}
+
+void scr_diag_add(scr_diags *d, scr_severity sev, const char *file, int line,
+                  int col, const char *fmt, ...) {
+  if (sev == SCR_ERROR)
+    d->errors++;
+  if (d->count == d->cap) {
+    size_t cap = d->cap ? d->cap * 2 : 16;
+    scr_diag *items = realloc(d->items, cap * sizeof *items);
+    if (!items) {
+      d->out_of_memory = 1;
+      return;
+    }
+    d->items = items;
+    d->cap = cap;
+  }
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+  char *f = scr_strdup(file ? file : "scrutineer");
+  if (!msg || !f) {
+    free(msg);
+    free(f);
+    d->out_of_memory = 1;
+    return;
+  }
+  va_start(ap, fmt);
+  vsnprintf(msg, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  d->items[d->count++] = (scr_diag){f, line, col, sev, msg};
+}
+
+void scr_diags_print(const scr_diags *d, FILE *out) {
+  for (size_t i = 0; i < d->count; i++) {
+    const scr_diag *g = &d->items[i];
+    const char *sev = g->severity == SCR_ERROR ? "error" : "warning";
+    if (g->line > 0)
+      fprintf(out, "%s:%d:%d: %s: %s\n", g->file, g->line,
+              g->col > 0 ? g->col : 1, sev, g->message);
+    else
+      fprintf(out, "%s: %s: %s\n", g->file, sev, g->message);
+  }
+  if (d->out_of_memory)
+    fprintf(out, "scrutineer: error: out of memory while recording "
+                 "diagnostics; some were lost\n");
+}

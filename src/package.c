@@ -1,0 +1,147 @@
+/* Zip packages written atomically with libzip. */
+#include "package.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zip.h>
+
+typedef struct part {
+  char *name;
+  char *data;
+  size_t len;
+  bool store;
+} part;
+
+struct scr_package {
+  part *parts;
+  size_t count, cap;
+};
+
+/* A fixed timestamp keeps output byte-for-byte reproducible. */
+static const time_t PART_MTIME = 1767225600; /* 2026-01-01T00:00:00Z */
+
+scr_package *scr_package_new(void) {
+  return calloc(1, sizeof(scr_package));
+}
+
+void scr_package_free(scr_package *pkg) {
+  if (!pkg)
+    return;
+  for (size_t i = 0; i < pkg->count; i++) {
+    free(pkg->parts[i].name);
+    free(pkg->parts[i].data);
+  }
+  free(pkg->parts);
+  free(pkg);
+}
+
+scr_error scr_package_add(scr_package *pkg, const char *name, char *data,
+                          size_t len, bool store) {
+  if (pkg->count == pkg->cap) {
+    size_t cap = pkg->cap ? pkg->cap * 2 : 16;
+    part *parts = realloc(pkg->parts, cap * sizeof *parts);
+    if (!parts) {
+      free(data);
+      return SCR_E_NOMEM;
+    }
+    pkg->parts = parts;
+    pkg->cap = cap;
+  }
+  char *copy = scr_strdup(name);
+  if (!copy) {
+    free(data);
+    return SCR_E_NOMEM;
+  }
+  pkg->parts[pkg->count++] = (part){copy, data, len, store};
+  return SCR_OK;
+}
+
+scr_error scr_package_add_copy(scr_package *pkg, const char *name,
+                               const void *data, size_t len, bool store) {
+  char *copy = malloc(len ? len : 1);
+  if (!copy)
+    return SCR_E_NOMEM;
+  if (len)
+    memcpy(copy, data, len);
+  return scr_package_add(pkg, name, copy, len, store);
+}
+
+static const part *find(const scr_package *pkg, const char *name) {
+  for (size_t i = 0; i < pkg->count; i++)
+    if (strcmp(pkg->parts[i].name, name) == 0)
+      return &pkg->parts[i];
+  return NULL;
+}
+
+bool scr_package_has(const scr_package *pkg, const char *name) {
+  return find(pkg, name) != NULL;
+}
+
+const char *scr_package_get(const scr_package *pkg, const char *name,
+                            size_t *len) {
+  const part *p = find(pkg, name);
+  if (!p)
+    return NULL;
+  if (len)
+    *len = p->len;
+  return p->data;
+}
+
+static scr_error add_parts(const scr_package *pkg, zip_t *z) {
+  for (size_t i = 0; i < pkg->count; i++) {
+    const part *p = &pkg->parts[i];
+    /* libzip reads the buffer when the archive closes; it stays ours */
+    zip_source_t *src = zip_source_buffer(z, p->data, p->len, 0);
+    if (!src)
+      return SCR_E_ZIP;
+    zip_int64_t idx = zip_file_add(z, p->name, src, ZIP_FL_ENC_UTF_8);
+    if (idx < 0) {
+      zip_source_free(src);
+      return SCR_E_ZIP;
+    }
+    zip_int32_t method = p->store ? ZIP_CM_STORE : ZIP_CM_DEFLATE;
+    if (zip_set_file_compression(z, (zip_uint64_t)idx, method, 6) < 0 ||
+        zip_file_set_mtime(z, (zip_uint64_t)idx, PART_MTIME, 0) < 0)
+      return SCR_E_ZIP;
+  }
+  return SCR_OK;
+}
+
+scr_error scr_package_write(const scr_package *pkg, const char *path) {
+  char *tmp = scr_asprintf("%s.tmp-XXXXXX", path);
+  if (!tmp)
+    return SCR_E_NOMEM;
+  int fd = mkstemp(tmp);
+  if (fd < 0) {
+    free(tmp);
+    return SCR_E_IO;
+  }
+  close(fd);
+  int zerr = 0;
+  zip_t *z = zip_open(tmp, ZIP_TRUNCATE, &zerr);
+  scr_error err = z ? add_parts(pkg, z) : SCR_E_ZIP;
+  if (z && err) {
+    zip_discard(z);
+    z = NULL;
+  }
+  if (z && zip_close(z) < 0) {
+    zip_discard(z);
+    err = SCR_E_IO;
+  }
+  /* mkstemp makes the file 0600; published documents are world-readable */
+  if (!err) {
+    mode_t mask = umask(0);
+    umask(mask);
+    if (chmod(tmp, 0666 & ~mask) != 0 || rename(tmp, path) != 0)
+      err = SCR_E_IO;
+  }
+  if (err)
+    unlink(tmp);
+  free(tmp);
+  return err;
+}

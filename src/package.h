@@ -1,0 +1,39 @@
+/*
+ * A zip package (DOCX, ODT) built in memory and written atomically: to a
+ * temporary file in the destination folder, then renamed into place, so a
+ * failed run never leaves a half-written document.
+ */
+#ifndef SCR_PACKAGE_H
+#define SCR_PACKAGE_H
+
+#include "scrutineer.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct scr_package scr_package;
+
+/** A new, empty package. Free with scr_package_free. NULL when out of memory. */
+scr_package *scr_package_new(void);
+void scr_package_free(scr_package *pkg);
+
+/**
+ * Add a part. The package takes ownership of `data` (allocated with malloc)
+ * even on failure. `store` keeps it uncompressed (the ODT "mimetype" part,
+ * which must also be added first). Parts are written in the order added.
+ */
+scr_error scr_package_add(scr_package *pkg, const char *name, char *data,
+                          size_t len, bool store);
+/** Add a copy of `len` bytes of `data`. */
+scr_error scr_package_add_copy(scr_package *pkg, const char *name,
+                               const void *data, size_t len, bool store);
+/** True when a part of that name has been added. */
+bool scr_package_has(const scr_package *pkg, const char *name);
+/** The bytes of a part, or NULL. Borrowed. */
+const char *scr_package_get(const scr_package *pkg, const char *name,
+                            size_t *len);
+
+/** Write the zip to `path` atomically (temp file + rename). */
+scr_error scr_package_write(const scr_package *pkg, const char *path);
+
+#endif

@@ -1,0 +1,72 @@
+/*
+ * scrutineer — committee papers from Markdown sources.
+ *
+ * The one public header of libscrutineer. A program builds a pack, minutes
+ * or tracker by naming a source file and an output folder; everything else
+ * (the workspace model, the document sink, the writers) is internal.
+ */
+#ifndef SCRUTINEER_H
+#define SCRUTINEER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SCR_VERSION "0.1.0"
+
+/** Every failure a library call can report. */
+typedef enum scr_error {
+  SCR_OK = 0,     /**< success */
+  SCR_E_NOMEM,    /**< an allocation failed */
+  SCR_E_SOURCE,   /**< the sources have errors; see the diagnostics */
+  SCR_E_USAGE,    /**< a call was given arguments it cannot use */
+  SCR_E_IO,       /**< a file could not be read or written */
+  SCR_E_XML,      /**< libxml2 refused to write or read XML */
+  SCR_E_ZIP,      /**< libzip refused to write or read a container */
+  SCR_E_TEMPLATE, /**< a template document is unusable */
+  SCR_E_LIMIT,    /**< an input exceeds a safety limit */
+  SCR_E_COUNT     /**< number of codes; not an error */
+} scr_error;
+
+/** A sentence for an error code; never NULL, owned by the library. */
+const char *scr_strerror(scr_error err);
+
+/** Output formats, as a bit set. */
+enum scr_format {
+  SCR_FORMAT_DOCX = 1u << 0,
+  SCR_FORMAT_ODT = 1u << 1,
+  SCR_FORMAT_PDF = 1u << 2,
+  SCR_FORMAT_CSV = 1u << 3
+};
+
+/** Options for building documents. Zero-initialise, then set fields. */
+typedef struct scr_options {
+  const char *out_dir;       /**< output folder; NULL means "out" */
+  unsigned formats;          /**< enum scr_format bits; 0 means docx+odt */
+  const char *template_path; /**< a .docx or .odt reference document, or NULL */
+  bool quiet;                /**< no "wrote FILE" lines on stdout */
+} scr_options;
+
+/**
+ * Build the agenda pack for the agenda at `agenda_path`. Diagnostics go to
+ * stderr as `file:line:col: error: ...`. Returns SCR_E_SOURCE when the
+ * sources have errors, in which case nothing is written.
+ */
+scr_error scr_build_pack(const char *agenda_path, const scr_options *opts);
+
+/**
+ * Render one Markdown report (no front sheet) into the body XML of the given
+ * single format, for golden tests. `*xml` is allocated; the caller frees it
+ * with free().
+ */
+scr_error scr_render_fragment(const char *markdown, size_t len,
+                              enum scr_format format, char **xml);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

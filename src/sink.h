@@ -1,0 +1,139 @@
+/*
+ * The document sink: the seam between composing and writing.
+ *
+ * Composers (the Markdown walker, the pack, minutes and tracker layouts)
+ * describe a document as a sequence of calls on a sink; each writer (DOCX,
+ * ODT, the page estimator) implements the calls. A new output format is a
+ * new writer and nothing else changes.
+ *
+ * Nesting rules the composers keep, so writers need not check them:
+ *   - text, line_break, links, bookmarks, page_ref and image occur only
+ *     inside a paragraph or heading;
+ *   - paragraphs and headings never nest; block content (paragraphs, lists,
+ *     tables) sits at top level, inside list items or inside table cells;
+ *   - a table cell holds one or more paragraphs (never another table);
+ *   - page_break comes between blocks and applies to the next block.
+ * Every call returns SCR_OK or an error; a composer stops at the first error.
+ */
+#ifndef SCR_SINK_H
+#define SCR_SINK_H
+
+#include "scrutineer.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/** Paragraph styles. Names (scr_style_name) are stable: templates define them. */
+typedef enum scr_para_style {
+  SCR_PARA_BODY,           /* "Body Text": ordinary paragraphs */
+  SCR_PARA_TITLE,          /* "Title": the document's title */
+  SCR_PARA_SUBTITLE,       /* "Subtitle": council name, meeting line */
+  SCR_PARA_LIST,           /* "List Paragraph": paragraphs in list items */
+  SCR_PARA_QUOTE,          /* "Quote": block quotes */
+  SCR_PARA_CODE,           /* "Source Code": code blocks, lines split by
+                              line_break, spaces kept */
+  SCR_PARA_TABLE_HEADING,  /* "Table Heading": header-row cells */
+  SCR_PARA_TABLE_CONTENTS, /* "Table Contents": body cells */
+  SCR_PARA_FRONT_MATTER,   /* "Front Sheet": date/time/place lines */
+  SCR_PARA_NOTE,           /* "Note": footnote text, small print */
+  SCR_PARA_SIGNATURE,      /* "Signature": the chair's signature line */
+  SCR_PARA_RULE,           /* "Horizontal Line": a thematic break (empty) */
+  SCR_PARA_COUNT
+} scr_para_style;
+
+/** Character formatting, as bits. */
+enum scr_run_flags {
+  SCR_RUN_BOLD = 1u << 0,
+  SCR_RUN_ITALIC = 1u << 1,
+  SCR_RUN_STRIKE = 1u << 2,
+  SCR_RUN_CODE = 1u << 3,       /* character style "Source Text" */
+  SCR_RUN_SUPERSCRIPT = 1u << 4 /* footnote marks */
+};
+
+/** Column alignment, as GFM tables give it. */
+typedef enum scr_align {
+  SCR_ALIGN_NONE,
+  SCR_ALIGN_LEFT,
+  SCR_ALIGN_CENTER,
+  SCR_ALIGN_RIGHT
+} scr_align;
+
+/** Facts about the whole document. Strings are borrowed for the call. */
+typedef struct scr_doc_info {
+  const char *title;    /* document title (core.xml / meta.xml) */
+  const char *subject;  /* e.g. "Agenda pack" */
+  const char *creator;  /* the council */
+  const char *language; /* BCP 47, "en-GB" */
+  const char *footer;   /* text beside the page number in every footer */
+} scr_doc_info;
+
+/** An image to embed. Borrowed for the call; writers copy what they keep. */
+typedef struct scr_image {
+  const unsigned char *data;
+  size_t size;
+  const char *mime;      /* "image/png" or "image/jpeg" */
+  const char *ext;       /* "png" or "jpeg" */
+  uint32_t width_px;     /* natural pixel size */
+  uint32_t height_px;
+  int32_t width_mm100;   /* size on the page, hundredths of a millimetre */
+  int32_t height_mm100;
+  const char *alt;       /* description for screen readers; may be "" */
+} scr_image;
+
+/** The calls. `self` is the writer's own state. */
+typedef struct scr_sink_ops {
+  scr_error (*begin_document)(void *self, const scr_doc_info *info);
+  scr_error (*end_document)(void *self);
+
+  scr_error (*begin_paragraph)(void *self, scr_para_style style);
+  scr_error (*end_paragraph)(void *self);
+  /* level 1..6, style "Heading n" */
+  scr_error (*begin_heading)(void *self, int level);
+  scr_error (*end_heading)(void *self);
+
+  /* UTF-8 text, already valid; writers still drop what XML 1.0 forbids. */
+  scr_error (*text)(void *self, const char *text, size_t len, unsigned flags);
+  scr_error (*line_break)(void *self);
+  scr_error (*begin_link)(void *self, const char *url);
+  scr_error (*end_link)(void *self);
+  /* A named place (letters, digits, '_'), around the text it marks. */
+  scr_error (*begin_bookmark)(void *self, const char *name);
+  scr_error (*end_bookmark)(void *self, const char *name);
+  /* A live field showing the page of `bookmark`; `cached` is the value
+     shown until the application recomputes it (always >= 1). */
+  scr_error (*page_ref)(void *self, const char *bookmark, int cached);
+  scr_error (*image)(void *self, const scr_image *image);
+
+  /* ordered lists number from `start`; nesting is by calls */
+  scr_error (*begin_list)(void *self, bool ordered, int start);
+  scr_error (*end_list)(void *self);
+  scr_error (*begin_item)(void *self);
+  scr_error (*end_item)(void *self);
+
+  /* `align` has `columns` entries, borrowed for the call */
+  scr_error (*begin_table)(void *self, int columns, const scr_align *align);
+  scr_error (*end_table)(void *self);
+  /* header rows come first and repeat on every page */
+  scr_error (*begin_row)(void *self, bool header);
+  scr_error (*end_row)(void *self);
+  scr_error (*begin_cell)(void *self);
+  scr_error (*end_cell)(void *self);
+
+  /* The next block starts on a new page. */
+  scr_error (*page_break)(void *self);
+} scr_sink_ops;
+
+typedef struct scr_sink {
+  const scr_sink_ops *ops;
+  void *self;
+} scr_sink;
+
+/** The stable display name of a paragraph style ("Body Text"). */
+const char *scr_style_name(scr_para_style style);
+/** Display name of heading level n ("Heading 2"); n is clamped to 1..6. */
+const char *scr_heading_style_name(int level);
+/** Character style names used for SCR_RUN_CODE. */
+#define SCR_STYLE_SOURCE_TEXT "Source Text"
+#define SCR_STYLE_HYPERLINK "Hyperlink"
+
+#endif

@@ -1,0 +1,164 @@
+/* Small shared helpers: buffers, strings, files. */
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static scr_error buf_reserve(scr_buf *b, size_t extra) {
+  if (extra > SIZE_MAX - b->len - 1)
+    return SCR_E_NOMEM;
+  size_t need = b->len + extra + 1;
+  if (need <= b->cap)
+    return SCR_OK;
+  size_t cap = b->cap ? b->cap : 256;
+  while (cap < need)
+    cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+  char *data = realloc(b->data, cap);
+  if (!data)
+    return SCR_E_NOMEM;
+  b->data = data;
+  b->cap = cap;
+  return SCR_OK;
+}
+
+scr_error scr_buf_append(scr_buf *b, const void *data, size_t len) {
+  scr_error err = buf_reserve(b, len);
+  if (err)
+    return err;
+  if (len)
+    memcpy(b->data + b->len, data, len);
+  b->len += len;
+  b->data[b->len] = '\0';
+  return SCR_OK;
+}
+
+scr_error scr_buf_puts(scr_buf *b, const char *s) {
+  return scr_buf_append(b, s, strlen(s));
+}
+
+scr_error scr_buf_printf(scr_buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n < 0)
+    return SCR_E_USAGE;
+  scr_error err = buf_reserve(b, (size_t)n);
+  if (err)
+    return err;
+  va_start(ap, fmt);
+  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  b->len += (size_t)n;
+  return SCR_OK;
+}
+
+char *scr_buf_detach(scr_buf *b, size_t *len) {
+  char *data = b->data;
+  if (len)
+    *len = b->len;
+  if (!data)
+    data = calloc(1, 1);
+  b->data = NULL;
+  b->len = b->cap = 0;
+  return data;
+}
+
+void scr_buf_free(scr_buf *b) {
+  free(b->data);
+  b->data = NULL;
+  b->len = b->cap = 0;
+}
+
+char *scr_strdup(const char *s) {
+  return s ? scr_strndup(s, strlen(s)) : NULL;
+}
+
+char *scr_strndup(const char *s, size_t n) {
+  char *copy = malloc(n + 1);
+  if (!copy)
+    return NULL;
+  memcpy(copy, s, n);
+  copy[n] = '\0';
+  return copy;
+}
+
+char *scr_asprintf(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (n < 0)
+    return NULL;
+  char *s = malloc((size_t)n + 1);
+  if (!s)
+    return NULL;
+  va_start(ap, fmt);
+  vsnprintf(s, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  return s;
+}
+
+scr_error scr_read_file(const char *path, size_t limit, char **data,
+                        size_t *len) {
+  *data = NULL;
+  *len = 0;
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return SCR_E_IO;
+  struct stat st;
+  if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+    fclose(f);
+    return SCR_E_IO;
+  }
+  if ((unsigned long long)st.st_size > limit) {
+    fclose(f);
+    return SCR_E_LIMIT;
+  }
+  scr_buf b = SCR_BUF_INIT;
+  char chunk[65536];
+  size_t n;
+  scr_error err = SCR_OK;
+  while (!err && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    if (b.len + n > limit)
+      err = SCR_E_LIMIT;
+    else
+      err = scr_buf_append(&b, chunk, n);
+  }
+  if (!err && ferror(f))
+    err = SCR_E_IO;
+  fclose(f);
+  if (err) {
+    scr_buf_free(&b);
+    return err;
+  }
+  *data = scr_buf_detach(&b, len);
+  return *data ? SCR_OK : SCR_E_NOMEM;
+}
+
+char *scr_path_dirname(const char *path) {
+  const char *slash = strrchr(path, '/');
+  if (!slash)
+    return scr_strdup(".");
+  if (slash == path)
+    return scr_strdup("/");
+  return scr_strndup(path, (size_t)(slash - path));
+}
+
+char *scr_path_join(const char *a, const char *b) {
+  if (b[0] == '/' || !a[0] || strcmp(a, ".") == 0)
+    return scr_strdup(b);
+  size_t la = strlen(a);
+  return scr_asprintf("%s%s%s", a, a[la - 1] == '/' ? "" : "/", b);
+}
+
+char *scr_path_stem(const char *path) {
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  const char *dot = strrchr(base, '.');
+  size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+  return scr_strndup(base, n);
+}

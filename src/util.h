@@ -1,0 +1,49 @@
+/* Small shared helpers: a growable byte buffer, strings, files. */
+#ifndef SCR_UTIL_H
+#define SCR_UTIL_H
+
+#include "scrutineer.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/** A growable byte buffer, always NUL-terminated when len > 0. */
+typedef struct scr_buf {
+  char *data;
+  size_t len;
+  size_t cap;
+} scr_buf;
+
+#define SCR_BUF_INIT {NULL, 0, 0}
+
+scr_error scr_buf_append(scr_buf *b, const void *data, size_t len);
+scr_error scr_buf_puts(scr_buf *b, const char *s);
+scr_error scr_buf_printf(scr_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/** Take the buffer's memory (caller frees); the buffer is left empty. */
+char *scr_buf_detach(scr_buf *b, size_t *len);
+void scr_buf_free(scr_buf *b);
+
+/** strdup that returns NULL for NULL. Caller frees. */
+char *scr_strdup(const char *s);
+/** A copy of the first n bytes, NUL-terminated. Caller frees. */
+char *scr_strndup(const char *s, size_t n);
+/** printf into a new string. Caller frees. */
+char *scr_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/**
+ * Read a whole file into a new buffer (NUL-terminated, caller frees).
+ * Refuses files larger than `limit` bytes with SCR_E_LIMIT.
+ */
+scr_error scr_read_file(const char *path, size_t limit, char **data,
+                        size_t *len);
+
+/** The folder part of a path ("." when it has none). Caller frees. */
+char *scr_path_dirname(const char *path);
+/** a/b joined; b returned as-is when absolute. Caller frees. */
+char *scr_path_join(const char *a, const char *b);
+/** The file name without folders and without the extension. Caller frees. */
+char *scr_path_stem(const char *path);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * XML output through libxml2's xmlTextWriter, with the checks every writer
+ * needs: text cleaned of what XML 1.0 forbids, errors turned into scr_error.
+ */
+#ifndef SCR_XMLW_H
+#define SCR_XMLW_H
+
+#include "util.h"
+
+#include <libxml/xmlwriter.h>
+
+/** A writer into a memory buffer, document started (UTF-8, standalone). */
+typedef struct scr_xmlw {
+  xmlTextWriterPtr w;
+  xmlBufferPtr buf;
+  scr_error err; /* first error; later calls do nothing once set */
+} scr_xmlw;
+
+scr_error scr_xmlw_open(scr_xmlw *x);
+/** End the document and take its bytes (caller frees). Closes the writer. */
+scr_error scr_xmlw_close(scr_xmlw *x, char **data, size_t *len);
+/** Discard without output (on error paths). */
+void scr_xmlw_discard(scr_xmlw *x);
+
+/* Thin checked wrappers; each records the first failure in x->err. */
+void scr_xmlw_start(scr_xmlw *x, const char *name);
+void scr_xmlw_end(scr_xmlw *x);
+void scr_xmlw_attr(scr_xmlw *x, const char *name, const char *value);
+void scr_xmlw_attrf(scr_xmlw *x, const char *name, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/** Text content, cleaned with scr_xml_clean first. */
+void scr_xmlw_text(scr_xmlw *x, const char *text, size_t len);
+/** Already well-formed XML (from a template), copied as is. */
+void scr_xmlw_raw(scr_xmlw *x, const char *xml, size_t len);
+/** start + text + end. */
+void scr_xmlw_element(scr_xmlw *x, const char *name, const char *text);
+
+/**
+ * Append `text` to `out` without what XML 1.0 forbids: C0 controls other
+ * than tab, newline and carriage return, U+FFFE and U+FFFF are dropped;
+ * invalid UTF-8 becomes U+FFFD. Returns SCR_E_NOMEM on failure.
+ */
+scr_error scr_xml_clean(const char *text, size_t len, scr_buf *out);
+
+#endif
