@@ -116,7 +116,7 @@ e2e: scrutineer test-deps
 
 # The unit and golden tests again under ASan + UBSan, with leak detection.
 sanitize:
-	$(Q)$(MAKE) --no-print-directory BUILD=build-asan CC=clang \
+	$(Q)$(MAKE) --no-print-directory BUILD=build-asan \
 	  OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  unit golden scrutineer-asan
 

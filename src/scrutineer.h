@@ -58,12 +58,12 @@ typedef struct scr_options {
 scr_error scr_build_pack(const char *agenda_path, const scr_options *opts);
 
 /**
- * Render one Markdown report (no front sheet) into the body XML of the given
- * single format, for golden tests. `*xml` is allocated; the caller frees it
- * with free().
+ * Render the Markdown file at `md_path` (a report: no front sheet, images
+ * relative to its folder) and return the body XML of one format (DOCX or
+ * ODT), for golden tests. `*xml` is allocated; the caller frees it.
  */
-scr_error scr_render_fragment(const char *markdown, size_t len,
-                              enum scr_format format, char **xml);
+scr_error scr_render_fragment(const char *md_path, enum scr_format format,
+                              char **xml);
 
 #ifdef __cplusplus
 }

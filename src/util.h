@@ -5,6 +5,7 @@
 #include "scrutineer.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -45,5 +46,14 @@ char *scr_path_dirname(const char *path);
 char *scr_path_join(const char *a, const char *b);
 /** The file name without folders and without the extension. Caller frees. */
 char *scr_path_stem(const char *path);
+
+/**
+ * Decode the UTF-8 sequence at s (at most n bytes) into *cp. Returns its
+ * length, or 0 when it is not valid UTF-8 (overlong, surrogate, truncated).
+ */
+size_t scr_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+
+/** True when a link target has a scheme (https:, mailto:) before any '/'. */
+bool scr_url_is_external(const char *url);
 
 #endif

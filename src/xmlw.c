@@ -134,41 +134,6 @@ void scr_xmlw_element(scr_xmlw *x, const char *name, const char *text) {
   scr_xmlw_end(x);
 }
 
-/* Length of the valid UTF-8 sequence at s (max n bytes), or 0 if invalid. */
-static size_t utf8_seq(const unsigned char *s, size_t n, uint32_t *cp) {
-  unsigned char c = s[0];
-  size_t len;
-  uint32_t v;
-  if (c < 0x80) {
-    *cp = c;
-    return 1;
-  } else if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-    v = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    v = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    v = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (n < len)
-    return 0;
-  for (size_t i = 1; i < len; i++) {
-    if ((s[i] & 0xC0) != 0x80)
-      return 0;
-    v = (v << 6) | (s[i] & 0x3F);
-  }
-  /* overlong forms, surrogates, beyond U+10FFFF */
-  if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
-      (v >= 0xD800 && v <= 0xDFFF))
-    return 0;
-  *cp = v;
-  return len;
-}
-
 static int xml_allowed(uint32_t cp) {
   if (cp < 0x20)
     return cp == 0x9 || cp == 0xA || cp == 0xD;
@@ -182,7 +147,7 @@ scr_error scr_xml_clean(const char *text, size_t len, scr_buf *out) {
   /* copy runs of allowed text in one append each */
   while (i < len && !err) {
     uint32_t cp = 0;
-    size_t n = utf8_seq(s + i, len - i, &cp);
+    size_t n = scr_utf8_decode(s + i, len - i, &cp);
     if (n && xml_allowed(cp)) {
       i += n;
       continue;

@@ -1,0 +1,391 @@
+/* An agenda: items, their attributes, and the appendices they name. */
+#include "model.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const AGENDA_KEYS[] = {"time", "venue", "title", NULL};
+static const char *const AGENDA_REQUIRED[] = {"date", NULL};
+static const char *const REPORT_KEYS[] = {"title", "author", "lead_director",
+                                          "date", "ward", "contact", NULL};
+static const char *const MINUTES_KEYS[] = {
+    "time",       "first_minute", "present", "also_present", "apologies",
+    "closed",     "venue",        "title",   "officers",     NULL};
+
+void scr_appendix_label(size_t i, bool numbers, char *out, size_t n) {
+  if (numbers) {
+    snprintf(out, n, "%zu", i + 1);
+    return;
+  }
+  /* bijective base 26: A..Z, AA..AZ, BA.. */
+  char tmp[16];
+  size_t len = 0;
+  for (size_t v = i + 1; v > 0 && len < sizeof tmp; v = (v - 1) / 26)
+    tmp[len++] = (char)('A' + (v - 1) % 26);
+  size_t w = 0;
+  while (len > 0 && w + 1 < n)
+    out[w++] = tmp[--len];
+  out[w] = '\0';
+}
+
+/* ---- heading attributes: `## Title {exempt=3 to-follow answers=222.1}` --- */
+
+typedef struct attr_ctx {
+  scr_item *item;
+  const char *path;
+  int line;
+  scr_diags *diags;
+} attr_ctx;
+
+static void apply_attribute(attr_ctx *a, const char *key, const char *value) {
+  scr_item *item = a->item;
+  if (strcmp(key, "exempt") == 0) {
+    int p = value && strlen(value) == 1 ? value[0] - '0' : 0;
+    if (p < 1 || p > 7)
+      scr_error_at(a->diags, a->path, a->line, 1,
+                   "exempt= must name a paragraph 1-7 of Schedule 12A, not "
+                   "'%s'",
+                   value ? value : "");
+    item->exempt = p;
+  } else if (strcmp(key, "to-follow") == 0) {
+    item->to_follow = true;
+  } else if (strcmp(key, "answers") == 0 && value && *value) {
+    free(item->answers);
+    item->answers = scr_strdup(value);
+  } else {
+    scr_warn_at(a->diags, a->path, a->line, 1,
+                "unknown item attribute '%s' is ignored", key);
+  }
+}
+
+/* Parse `key=value key key="quoted value"` (the inside of the braces). */
+static void parse_attributes(attr_ctx *a, const char *s) {
+  while (*s) {
+    while (isspace((unsigned char)*s))
+      s++;
+    const char *k = s;
+    while (*s && *s != '=' && !isspace((unsigned char)*s))
+      s++;
+    if (s == k)
+      break;
+    char *key = scr_strndup(k, (size_t)(s - k));
+    char *value = NULL;
+    if (*s == '=') {
+      s++;
+      char quote = (*s == '"' || *s == '\'') ? *s++ : 0;
+      const char *v = s;
+      while (*s && (quote ? *s != quote : !isspace((unsigned char)*s)))
+        s++;
+      value = scr_strndup(v, (size_t)(s - v));
+      if (quote && *s)
+        s++;
+    }
+    if (key)
+      apply_attribute(a, key, value);
+    free(key);
+    free(value);
+  }
+}
+
+/* Strip a trailing `{...}` from the heading's last text node and apply it. */
+static void take_heading_attributes(attr_ctx *a, cmark_node *heading) {
+  cmark_node *last = cmark_node_last_child(heading);
+  if (!last || cmark_node_get_type(last) != CMARK_NODE_TEXT)
+    return;
+  const char *lit = cmark_node_get_literal(last);
+  size_t n = lit ? strlen(lit) : 0;
+  while (n > 0 && isspace((unsigned char)lit[n - 1]))
+    n--;
+  if (n == 0 || lit[n - 1] != '}')
+    return;
+  const char *open = NULL;
+  for (size_t i = n - 1; i-- > 0;)
+    if (lit[i] == '{') {
+      open = lit + i;
+      break;
+    }
+  if (!open)
+    return;
+  char *inner = scr_strndup(open + 1, (size_t)(lit + n - 1 - open - 1));
+  size_t keep = (size_t)(open - lit);
+  while (keep > 0 && isspace((unsigned char)lit[keep - 1]))
+    keep--;
+  char *rest = scr_strndup(lit, keep);
+  if (inner && rest) {
+    parse_attributes(a, inner);
+    cmark_node_set_literal(last, rest);
+  }
+  free(inner);
+  free(rest);
+}
+
+/* ---- appendices ------------------------------------------------------------ */
+
+static bool is_appendix_link(cmark_node *link) {
+  char *text = scr_node_text(link);
+  bool yes = text && strcmp(text, "Appendix") == 0;
+  free(text);
+  return yes;
+}
+
+static scr_appendix_kind kind_of(const scr_workspace *ws, const char *real) {
+  size_t n = strlen(ws->root_real);
+  const char *rel = real + n + (ws->root_real[n - 1] == '/' ? 0 : 1);
+  if (strncmp(rel, "minutes/", 8) == 0)
+    return SCR_APPENDIX_MINUTES;
+  if (strcmp(rel, "agendas/workprogramme.md") == 0)
+    return SCR_APPENDIX_WORKPROGRAMME;
+  return SCR_APPENDIX_REPORT;
+}
+
+/* The title an appendix shows under its label. Caller frees. */
+static char *appendix_title(scr_appendix *ap) {
+  const char *t = scr_meta_string(ap->meta, "title");
+  if (t)
+    return scr_strdup(t);
+  if (ap->kind == SCR_APPENDIX_MINUTES) {
+    scr_date d;
+    const char *ds = scr_meta_string(ap->meta, "date");
+    if (ds && scr_date_parse(ds, &d)) {
+      char when[64];
+      scr_date_format(d, SCR_DATE_WEEKDAY, when, sizeof when);
+      return scr_asprintf("Minutes of the meeting held on %s", when);
+    }
+  }
+  if (ap->kind == SCR_APPENDIX_WORKPROGRAMME)
+    return scr_strdup("Work programme");
+  for (cmark_node *n = cmark_node_first_child(ap->src->doc); n;
+       n = cmark_node_next(n))
+    if (cmark_node_get_type(n) == CMARK_NODE_HEADING)
+      return scr_node_text(n);
+  return scr_path_stem(ap->path);
+}
+
+static void check_appendix_meta(scr_appendix *ap, scr_diags *diags) {
+  if (ap->kind == SCR_APPENDIX_MINUTES) {
+    static const char *const required[] = {"date", NULL};
+    scr_meta_check_keys(ap->src, MINUTES_KEYS, required, diags);
+  } else {
+    scr_meta_check_keys(ap->src, REPORT_KEYS, NULL, diags);
+  }
+  const scr_ynode *d = scr_meta_get(ap->meta, "date");
+  scr_date date;
+  if (d && (d->kind != SCR_Y_SCALAR || !scr_date_parse(d->scalar, &date)))
+    scr_error_at(diags, ap->src->path, d->line, d->col,
+                 "'%s' is not a date; write dates as YYYY-MM-DD",
+                 d->kind == SCR_Y_SCALAR ? d->scalar : "(list)");
+}
+
+/* The appendix for a target, added (and loaded) on first reference. */
+static scr_error add_appendix(const scr_workspace *ws, scr_agenda *ag,
+                              char *display, char *real, size_t *index,
+                              scr_diags *diags) {
+  for (size_t i = 0; i < ag->n_appendices; i++)
+    if (strcmp(ag->appendices[i].real, real) == 0) {
+      free(display);
+      free(real);
+      *index = i;
+      return SCR_OK;
+    }
+  scr_appendix *grown =
+      realloc(ag->appendices, (ag->n_appendices + 1) * sizeof *grown);
+  if (!grown) {
+    free(display);
+    free(real);
+    return SCR_E_NOMEM;
+  }
+  ag->appendices = grown;
+  scr_appendix *ap = &ag->appendices[ag->n_appendices];
+  *ap = (scr_appendix){.path = display, .real = real};
+  *index = ag->n_appendices++;
+  scr_appendix_label(*index, ws->committee.number_appendices, ap->label,
+                     sizeof ap->label);
+  snprintf(ap->bookmark, sizeof ap->bookmark, "Appendix_%s", ap->label);
+  ap->kind = kind_of(ws, real);
+  bool need_meta = ap->kind == SCR_APPENDIX_MINUTES;
+  ap->src = scr_source_load(display, need_meta, diags);
+  if (!ap->src)
+    return SCR_E_SOURCE;
+  ap->meta = ap->src->meta;
+  check_appendix_meta(ap, diags);
+  ap->title = appendix_title(ap);
+  scr_images_load(ws, ap->src, diags);
+  return ap->title ? SCR_OK : SCR_E_NOMEM;
+}
+
+static bool ends_with(const char *s, const char *suffix) {
+  size_t a = strlen(s), b = strlen(suffix);
+  return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+/* Every `[Appendix](file)` link under `node`, in document order. */
+static scr_error collect_refs(const scr_workspace *ws, scr_agenda *ag,
+                              cmark_node *node, scr_diags *diags) {
+  scr_error err = SCR_OK;
+  cmark_iter *it = cmark_iter_new(node);
+  cmark_event_type ev;
+  while (!err && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *n = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_LINK ||
+        !is_appendix_link(n))
+      continue;
+    const char *url = cmark_node_get_url(n);
+    int line = scr_source_line(ag->src, n);
+    int col = cmark_node_get_start_column(n);
+    if (!url || !*url || url[0] == '#' || scr_url_is_external(url)) {
+      scr_error_at(diags, ag->src->path, line, col,
+                   "an [Appendix](...) link must name a Markdown file in the "
+                   "workspace, not '%s'",
+                   url ? url : "");
+      continue;
+    }
+    char *display, *real;
+    if (scr_resolve_target(ws, ag->src->path, url, line, col, "appendix",
+                           diags, &display, &real) != SCR_OK)
+      continue;
+    if (!ends_with(real, ".md")) {
+      scr_error_at(diags, ag->src->path, line, col,
+                   "appendix target '%s' is not a Markdown (.md) file", url);
+      free(display);
+      free(real);
+      continue;
+    }
+    size_t index;
+    scr_error e = add_appendix(ws, ag, display, real, &index, diags);
+    if (e == SCR_E_NOMEM)
+      err = e;
+    if (e)
+      continue;
+    scr_appendix_ref *refs =
+        realloc(ag->refs, (ag->n_refs + 1) * sizeof *refs);
+    if (!refs) {
+      err = SCR_E_NOMEM;
+      break;
+    }
+    ag->refs = refs;
+    ag->refs[ag->n_refs++] = (scr_appendix_ref){n, index};
+  }
+  cmark_iter_free(it);
+  return err;
+}
+
+static scr_error read_items(scr_agenda *ag, scr_diags *diags) {
+  size_t count = 0;
+  for (cmark_node *n = cmark_node_first_child(ag->src->doc); n;
+       n = cmark_node_next(n))
+    if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+        cmark_node_get_heading_level(n) == 2)
+      count++;
+  ag->items = calloc(count + 1, sizeof *ag->items);
+  if (!ag->items)
+    return SCR_E_NOMEM;
+  for (cmark_node *n = cmark_node_first_child(ag->src->doc); n;
+       n = cmark_node_next(n)) {
+    if (cmark_node_get_type(n) != CMARK_NODE_HEADING ||
+        cmark_node_get_heading_level(n) != 2)
+      continue;
+    scr_item *item = &ag->items[ag->n_items++];
+    item->number = (int)ag->n_items;
+    item->heading = n;
+    item->line = scr_source_line(ag->src, n);
+    attr_ctx a = {item, ag->src->path, item->line, diags};
+    take_heading_attributes(&a, n);
+    item->title = scr_node_text(n);
+    if (!item->title)
+      return SCR_E_NOMEM;
+    if (!*item->title)
+      scr_error_at(diags, ag->src->path, item->line, 1,
+                   "agenda item %d has no title", item->number);
+  }
+  if (ag->n_items == 0)
+    scr_warn_at(diags, ag->src->path, ag->src->body_line, 1,
+                "the agenda has no items: write each as a `## Title` heading");
+  return SCR_OK;
+}
+
+static void read_agenda_meta(const scr_workspace *ws, scr_agenda *ag,
+                             scr_diags *diags) {
+  const scr_source *src = ag->src;
+  const scr_committee *c = &ws->committee;
+  scr_meta_check_keys(src, AGENDA_KEYS, AGENDA_REQUIRED, diags);
+  const scr_ynode *d = scr_meta_get(src->meta, "date");
+  if (d && (d->kind != SCR_Y_SCALAR || !scr_date_parse(d->scalar, &ag->date)))
+    scr_error_at(diags, src->path, d->line, d->col,
+                 "'%s' is not a date; write dates as YYYY-MM-DD",
+                 d->kind == SCR_Y_SCALAR ? d->scalar : "(list)");
+  else if (d) {
+    bool scheduled = false;
+    for (size_t i = 0; i < c->n_meetings; i++)
+      scheduled |= scr_date_cmp(c->meetings[i], ag->date) == 0;
+    if (!scheduled)
+      scr_error_at(diags, src->path, d->line, d->col,
+                   "meeting %s is not in the committee's schedule "
+                   "(meetings: in %s)",
+                   d->scalar, c->src->path);
+  }
+  ag->time = c->time;
+  const scr_ynode *t = scr_meta_get(src->meta, "time");
+  if (t && (t->kind != SCR_Y_SCALAR || !scr_time_parse(t->scalar, &ag->time)))
+    scr_error_at(diags, src->path, t->line, t->col,
+                 "'%s' is not a time; write times as 24-hour \"HH:MM\"",
+                 t->kind == SCR_Y_SCALAR ? t->scalar : "(list)");
+  if (ag->time < 0)
+    scr_error_at(diags, src->path, src->meta_line, 1,
+                 "no meeting time: give 'time' here or in %s", c->src->path);
+  ag->venue = scr_meta_string(src->meta, "venue");
+  if (!ag->venue)
+    ag->venue = c->venue;
+  if (!ag->venue)
+    scr_error_at(diags, src->path, src->meta_line, 1,
+                 "no venue: give 'venue' here or in %s", c->src->path);
+}
+
+scr_error scr_agenda_load(const scr_workspace *ws, const char *path,
+                          scr_agenda *ag, scr_diags *diags) {
+  *ag = (scr_agenda){0};
+  size_t before = diags->errors;
+  ag->src = scr_source_load(path, true, diags);
+  if (!ag->src)
+    return SCR_E_SOURCE;
+  read_agenda_meta(ws, ag, diags);
+  scr_error err = read_items(ag, diags);
+  if (!err)
+    err = collect_refs(ws, ag, ag->src->doc, diags);
+  if (!err) {
+    scr_images_load(ws, ag->src, diags);
+    scr_images_load(ws, ws->committee.src, diags);
+  }
+  if (err)
+    return err;
+  return diags->errors > before ? SCR_E_SOURCE : SCR_OK;
+}
+
+void scr_agenda_free(scr_agenda *ag) {
+  for (size_t i = 0; i < ag->n_items; i++) {
+    free(ag->items[i].title);
+    free(ag->items[i].answers);
+  }
+  for (size_t i = 0; i < ag->n_appendices; i++) {
+    scr_appendix *ap = &ag->appendices[i];
+    scr_images_release(ap->src);
+    scr_source_free(ap->src);
+    free(ap->path);
+    free(ap->real);
+    free(ap->title);
+  }
+  scr_images_release(ag->src);
+  scr_source_free(ag->src);
+  free(ag->items);
+  free(ag->appendices);
+  free(ag->refs);
+  *ag = (scr_agenda){0};
+}
+
+const scr_appendix *scr_agenda_ref(const scr_agenda *ag, cmark_node *link) {
+  for (size_t i = 0; i < ag->n_refs; i++)
+    if (ag->refs[i].link == link)
+      return &ag->appendices[ag->refs[i].appendix];
+  return NULL;
+}

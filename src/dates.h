@@ -1,0 +1,37 @@
+/* Dates and times as councils write them. */
+#ifndef SCR_DATES_H
+#define SCR_DATES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct scr_date {
+  int year, month, day; /* month 1..12, day 1..31 */
+} scr_date;
+
+/** Parse an ISO date `YYYY-MM-DD` that exists in the calendar. */
+bool scr_date_parse(const char *s, scr_date *out);
+/** Parse a 24-hour time `HH:MM` into minutes after midnight. */
+bool scr_time_parse(const char *s, int *minutes);
+/** Day of the week, 0 = Monday ... 6 = Sunday. */
+int scr_date_weekday(scr_date d);
+/** Days since 1970-01-01 (negative before). */
+long scr_date_days(scr_date d);
+/** -1, 0 or 1 as a is before, equal to or after b. */
+int scr_date_cmp(scr_date a, scr_date b);
+
+enum scr_date_style {
+  SCR_DATE_ISO,       /* 2026-06-17 */
+  SCR_DATE_PLAIN,     /* 17 June 2026 */
+  SCR_DATE_WEEKDAY,   /* Wednesday, 17 June 2026 */
+  SCR_DATE_HEADLINE   /* WEDNESDAY, 17 JUNE 2026 */
+};
+/** Write the date in `style` into out (NUL-terminated, truncated to n). */
+void scr_date_format(scr_date d, enum scr_date_style style, char *out,
+                     size_t n);
+/** "5:30 pm", "10:00 am", "12:00 noon" for minutes after midnight. */
+void scr_time_format(int minutes, char *out, size_t n);
+/** Month name, 1..12 ("June"). */
+const char *scr_month_name(int month);
+
+#endif

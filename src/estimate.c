@@ -1,0 +1,359 @@
+/*
+ * The page estimator: a sink that lays text out roughly, as the default
+ * house style would, to learn on which page each bookmark falls. Its
+ * figures are the cached values of page references until an application
+ * recomputes them; LibreOffice and Word (with updateFields) always do.
+ */
+#include "estimate.h"
+#include "util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Geometry of the default template, in points: A4, 2 cm margins, footer. */
+#define PAGE_TEXT_HEIGHT 680.0
+#define PAGE_TEXT_WIDTH 482.0
+#define LIST_INDENT 18.0
+#define QUOTE_INDENT 28.0
+#define CELL_PADDING 8.0
+#define LINE_FACTOR 1.17     /* line height per point of font size */
+#define CHAR_WIDTH 0.50      /* average glyph width per point, Liberation Sans */
+#define MONO_CHAR_WIDTH 0.60 /* Liberation Mono */
+#define MAX_BOOKMARKS 4096
+
+typedef struct style_metrics {
+  double size, before, after;
+} style_metrics;
+
+static const style_metrics HEADING[6] = {{16, 18, 6}, {14, 14, 6}, {13, 12, 6},
+                                         {12, 10, 4}, {11, 10, 4}, {11, 10, 4}};
+
+static style_metrics para_metrics(scr_para_style style) {
+  switch (style) {
+  case SCR_PARA_TITLE:
+    return (style_metrics){20, 0, 12};
+  case SCR_PARA_SUBTITLE:
+    return (style_metrics){14, 0, 8};
+  case SCR_PARA_CODE:
+    return (style_metrics){9.5, 0, 6};
+  case SCR_PARA_NOTE:
+    return (style_metrics){9, 0, 3};
+  case SCR_PARA_TABLE_HEADING:
+  case SCR_PARA_TABLE_CONTENTS:
+    return (style_metrics){11, 0, 0};
+  case SCR_PARA_LIST:
+    return (style_metrics){11, 0, 3};
+  default:
+    return (style_metrics){11, 0, 6};
+  }
+}
+
+typedef struct bookmark_page {
+  char *name;
+  int page;
+} bookmark_page;
+
+struct scr_estimate {
+  int page;
+  double y;             /* used height on the current page */
+  style_metrics style;  /* of the open paragraph */
+  bool mono, heading;
+  double line_width;    /* width of the open paragraph's lines */
+  double lines;         /* completed lines of the open paragraph */
+  double chars;         /* characters on the open line */
+  double extra;         /* image heights in the open paragraph */
+  int list_depth, quote_depth;
+  /* tables */
+  int columns;
+  bool in_cell, header_row;
+  double cell_height, row_height, header_height;
+  bool pending_break;
+  bookmark_page *marks;
+  size_t n_marks;
+};
+
+scr_estimate *scr_estimate_new(void) {
+  scr_estimate *e = calloc(1, sizeof *e);
+  if (e)
+    e->page = 1;
+  return e;
+}
+
+void scr_estimate_free(scr_estimate *e) {
+  if (!e)
+    return;
+  for (size_t i = 0; i < e->n_marks; i++)
+    free(e->marks[i].name);
+  free(e->marks);
+  free(e);
+}
+
+int scr_estimate_page(const scr_estimate *e, const char *bookmark) {
+  for (size_t i = 0; i < e->n_marks; i++)
+    if (strcmp(e->marks[i].name, bookmark) == 0)
+      return e->marks[i].page;
+  return 1;
+}
+
+int scr_estimate_pages(const scr_estimate *e) {
+  return e->page;
+}
+
+static void new_page(scr_estimate *e) {
+  e->page++;
+  e->y = 0;
+}
+
+/* Add a block of height h that may split across pages. */
+static void advance(scr_estimate *e, double h) {
+  e->y += h;
+  while (e->y > PAGE_TEXT_HEIGHT) {
+    e->y -= PAGE_TEXT_HEIGHT;
+    e->page++;
+  }
+}
+
+static double block_width(const scr_estimate *e) {
+  double w = PAGE_TEXT_WIDTH - e->list_depth * LIST_INDENT -
+             e->quote_depth * QUOTE_INDENT;
+  if (e->in_cell && e->columns > 0)
+    w = PAGE_TEXT_WIDTH / e->columns - CELL_PADDING;
+  return w < 40 ? 40 : w;
+}
+
+static void take_break(scr_estimate *e) {
+  if (e->pending_break && e->y > 0)
+    new_page(e);
+  e->pending_break = false;
+}
+
+static void open_para(scr_estimate *e, style_metrics m, bool mono) {
+  if (!e->in_cell)
+    take_break(e);
+  e->style = m;
+  e->mono = mono;
+  e->line_width = block_width(e);
+  e->lines = 0;
+  e->chars = 0;
+  e->extra = 0;
+}
+
+static double open_lines(const scr_estimate *e) {
+  double per_char = e->style.size * (e->mono ? MONO_CHAR_WIDTH : CHAR_WIDTH);
+  double per_line = floor(e->line_width / per_char);
+  if (per_line < 1)
+    per_line = 1;
+  double lines = e->lines + ceil(e->chars / per_line);
+  return lines < 1 ? 1 : lines;
+}
+
+static scr_error close_para(scr_estimate *e) {
+  double h = open_lines(e) * e->style.size * LINE_FACTOR + e->extra;
+  double total = e->style.before + h + e->style.after;
+  if (e->in_cell) {
+    e->cell_height += total;
+    return SCR_OK;
+  }
+  /* headings keep with the next paragraph's first lines */
+  if (e->heading && e->y + total + 2 * 11 * LINE_FACTOR > PAGE_TEXT_HEIGHT)
+    new_page(e);
+  advance(e, e->y == 0 ? h + e->style.after : total);
+  return SCR_OK;
+}
+
+static scr_error est_begin_document(void *self, const scr_doc_info *info) {
+  (void)self;
+  (void)info;
+  return SCR_OK;
+}
+
+static scr_error est_nothing(void *self) {
+  (void)self;
+  return SCR_OK;
+}
+
+static scr_error est_begin_paragraph(void *self, scr_para_style style) {
+  scr_estimate *e = self;
+  e->heading = false;
+  open_para(e, para_metrics(style), style == SCR_PARA_CODE);
+  return SCR_OK;
+}
+
+static scr_error est_begin_heading(void *self, int level) {
+  scr_estimate *e = self;
+  open_para(e, HEADING[level < 1 ? 0 : level > 6 ? 5 : level - 1], false);
+  e->heading = true;
+  return SCR_OK;
+}
+
+static scr_error est_end_block(void *self) {
+  scr_estimate *e = self;
+  scr_error err = close_para(e);
+  e->heading = false;
+  return err;
+}
+
+static scr_error est_text(void *self, const char *text, size_t len,
+                          unsigned flags) {
+  scr_estimate *e = self;
+  (void)flags;
+  /* count characters, not bytes: skip UTF-8 continuation bytes */
+  for (size_t i = 0; i < len; i++)
+    if (((unsigned char)text[i] & 0xC0) != 0x80)
+      e->chars += 1;
+  return SCR_OK;
+}
+
+static scr_error est_line_break(void *self) {
+  scr_estimate *e = self;
+  double per_char = e->style.size * (e->mono ? MONO_CHAR_WIDTH : CHAR_WIDTH);
+  double per_line = floor(e->line_width / per_char);
+  e->lines += e->chars > 0 ? ceil(e->chars / (per_line < 1 ? 1 : per_line)) : 1;
+  e->chars = 0;
+  return SCR_OK;
+}
+
+static scr_error est_link(void *self, const char *url) {
+  (void)self;
+  (void)url;
+  return SCR_OK;
+}
+
+static scr_error est_begin_bookmark(void *self, const char *name) {
+  scr_estimate *e = self;
+  if (e->n_marks >= MAX_BOOKMARKS)
+    return SCR_E_LIMIT;
+  bookmark_page *marks = realloc(e->marks, (e->n_marks + 1) * sizeof *marks);
+  if (!marks)
+    return SCR_E_NOMEM;
+  e->marks = marks;
+  char *copy = scr_strdup(name);
+  if (!copy)
+    return SCR_E_NOMEM;
+  e->marks[e->n_marks++] = (bookmark_page){copy, e->page};
+  return SCR_OK;
+}
+
+static scr_error est_end_bookmark(void *self, const char *name) {
+  (void)self;
+  (void)name;
+  return SCR_OK;
+}
+
+static scr_error est_page_ref(void *self, const char *bookmark, int cached) {
+  scr_estimate *e = self;
+  (void)bookmark;
+  (void)cached;
+  e->chars += 3;
+  return SCR_OK;
+}
+
+static scr_error est_image(void *self, const scr_image *image) {
+  scr_estimate *e = self;
+  e->extra += image->height_mm100 * 72.0 / 2540.0;
+  return SCR_OK;
+}
+
+static scr_error est_begin_list(void *self, bool ordered, int start) {
+  scr_estimate *e = self;
+  (void)ordered;
+  (void)start;
+  e->list_depth++;
+  return SCR_OK;
+}
+
+static scr_error est_end_list(void *self) {
+  scr_estimate *e = self;
+  e->list_depth--;
+  return SCR_OK;
+}
+
+static scr_error est_begin_table(void *self, int columns,
+                                 const scr_align *align) {
+  scr_estimate *e = self;
+  (void)align;
+  take_break(e);
+  e->columns = columns;
+  e->header_height = 0;
+  return SCR_OK;
+}
+
+static scr_error est_end_table(void *self) {
+  scr_estimate *e = self;
+  e->columns = 0;
+  advance(e, 6);
+  return SCR_OK;
+}
+
+static scr_error est_begin_row(void *self, bool header) {
+  scr_estimate *e = self;
+  e->header_row = header;
+  e->row_height = 0;
+  return SCR_OK;
+}
+
+static scr_error est_end_row(void *self) {
+  scr_estimate *e = self;
+  double h = e->row_height + CELL_PADDING;
+  if (e->header_row)
+    e->header_height += h;
+  if (e->y + h > PAGE_TEXT_HEIGHT && h < PAGE_TEXT_HEIGHT / 2) {
+    /* the row moves to the next page, under the repeated header rows */
+    new_page(e);
+    if (!e->header_row)
+      e->y = e->header_height;
+  }
+  advance(e, h);
+  return SCR_OK;
+}
+
+static scr_error est_begin_cell(void *self) {
+  scr_estimate *e = self;
+  e->in_cell = true;
+  e->cell_height = 0;
+  return SCR_OK;
+}
+
+static scr_error est_end_cell(void *self) {
+  scr_estimate *e = self;
+  e->in_cell = false;
+  /* a row is as tall as its tallest cell */
+  if (e->cell_height > e->row_height)
+    e->row_height = e->cell_height;
+  return SCR_OK;
+}
+
+static scr_error est_page_break(void *self) {
+  scr_estimate *e = self;
+  e->pending_break = true;
+  return SCR_OK;
+}
+
+const scr_sink_ops scr_estimate_ops = {
+    .begin_document = est_begin_document,
+    .end_document = est_nothing,
+    .begin_paragraph = est_begin_paragraph,
+    .end_paragraph = est_end_block,
+    .begin_heading = est_begin_heading,
+    .end_heading = est_end_block,
+    .text = est_text,
+    .line_break = est_line_break,
+    .begin_link = est_link,
+    .end_link = est_nothing,
+    .begin_bookmark = est_begin_bookmark,
+    .end_bookmark = est_end_bookmark,
+    .page_ref = est_page_ref,
+    .image = est_image,
+    .begin_list = est_begin_list,
+    .end_list = est_end_list,
+    .begin_item = est_nothing,
+    .end_item = est_nothing,
+    .begin_table = est_begin_table,
+    .end_table = est_end_table,
+    .begin_row = est_begin_row,
+    .end_row = est_end_row,
+    .begin_cell = est_begin_cell,
+    .end_cell = est_end_cell,
+    .page_break = est_page_break,
+};

@@ -1,0 +1,182 @@
+/* scrutineer's command line: a table of subcommands, each a small function. */
+#include "scrutineer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Exit statuses, as documented in --help and the README. */
+enum {
+  EXIT_OK = 0,
+  EXIT_SOURCE = 1, /* the sources have errors */
+  EXIT_USAGE = 2,  /* bad usage */
+  EXIT_ENV = 3     /* I/O or environment failure */
+};
+
+static const char USAGE[] =
+    "usage: scrutineer pack AGENDA.md [-o DIR] [-f docx,odt] [--template FILE]\n"
+    "       scrutineer --help | --version\n";
+
+static const char HELP[] =
+    "scrutineer turns a committee's Markdown sources into the documents a\n"
+    "council publishes.\n"
+    "\n"
+    "  pack AGENDA.md     build the agenda pack: front sheet, agenda, and\n"
+    "                     every appendix the agenda links, lettered, with the\n"
+    "                     page on which each starts\n"
+    "\n"
+    "options:\n"
+    "  -o, --output DIR   output folder (default: out)\n"
+    "  -f, --formats LIST comma-separated: docx, odt (default: docx,odt)\n"
+    "  --template FILE    take the house style from a .docx or .odt\n"
+    "  -q, --quiet        do not list the files written\n"
+    "\n"
+    "exit status: 0 success, 1 the sources have errors, 2 bad usage,\n"
+    "3 an I/O or environment failure.\n";
+
+typedef struct cli {
+  const char *input;
+  scr_options opts;
+} cli;
+
+enum opt_id { OPT_OUTPUT, OPT_FORMATS, OPT_TEMPLATE, OPT_QUIET };
+
+static const struct option_spec {
+  const char *shortname, *longname;
+  enum opt_id id;
+  bool takes_value;
+} OPTIONS[] = {
+    {"-o", "--output", OPT_OUTPUT, true},
+    {"-f", "--formats", OPT_FORMATS, true},
+    {NULL, "--template", OPT_TEMPLATE, true},
+    {"-q", "--quiet", OPT_QUIET, false},
+};
+
+static int usage_error(const char *fmt, const char *arg) {
+  fprintf(stderr, "scrutineer: error: ");
+  fprintf(stderr, fmt, arg);
+  fprintf(stderr, "\n%s", USAGE);
+  return EXIT_USAGE;
+}
+
+static bool parse_formats(const char *list, unsigned *formats) {
+  static const struct {
+    const char *name;
+    unsigned bit;
+  } NAMES[] = {{"docx", SCR_FORMAT_DOCX}, {"odt", SCR_FORMAT_ODT}};
+  *formats = 0;
+  const char *s = list;
+  while (*s) {
+    size_t n = strcspn(s, ",");
+    bool known = false;
+    for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++)
+      if (strlen(NAMES[i].name) == n && strncmp(s, NAMES[i].name, n) == 0) {
+        *formats |= NAMES[i].bit;
+        known = true;
+      }
+    if (!known)
+      return false;
+    s += n + (s[n] == ',');
+  }
+  return *formats != 0;
+}
+
+static const struct option_spec *find_option(const char *arg) {
+  for (size_t i = 0; i < sizeof OPTIONS / sizeof *OPTIONS; i++)
+    if ((OPTIONS[i].shortname && strcmp(arg, OPTIONS[i].shortname) == 0) ||
+        strcmp(arg, OPTIONS[i].longname) == 0)
+      return &OPTIONS[i];
+  return NULL;
+}
+
+/* Options and the one positional argument of a subcommand. */
+static int parse_args(int argc, char **argv, cli *c) {
+  for (int i = 0; i < argc; i++) {
+    const char *arg = argv[i];
+    if (arg[0] != '-' || strcmp(arg, "-") == 0) {
+      if (c->input)
+        return usage_error("unexpected argument '%s'", arg);
+      c->input = arg;
+      continue;
+    }
+    const struct option_spec *o = find_option(arg);
+    if (!o)
+      return usage_error("unknown option '%s'", arg);
+    const char *value = NULL;
+    if (o->takes_value) {
+      if (i + 1 >= argc)
+        return usage_error("option '%s' needs a value", arg);
+      value = argv[++i];
+    }
+    switch (o->id) {
+    case OPT_OUTPUT:
+      c->opts.out_dir = value;
+      break;
+    case OPT_FORMATS:
+      if (!parse_formats(value, &c->opts.formats))
+        return usage_error("unknown format in '%s' (use docx, odt)", value);
+      break;
+    case OPT_TEMPLATE:
+      c->opts.template_path = value;
+      break;
+    case OPT_QUIET:
+      c->opts.quiet = true;
+      break;
+    }
+  }
+  return EXIT_OK;
+}
+
+static int exit_status(scr_error err) {
+  switch (err) {
+  case SCR_OK:
+    return EXIT_OK;
+  case SCR_E_SOURCE:
+  case SCR_E_TEMPLATE:
+    return EXIT_SOURCE;
+  case SCR_E_USAGE:
+    return EXIT_USAGE;
+  default:
+    return EXIT_ENV;
+  }
+}
+
+static int cmd_pack(int argc, char **argv) {
+  cli c = {0};
+  int rc = parse_args(argc, argv, &c);
+  if (rc != EXIT_OK)
+    return rc;
+  if (!c.input)
+    return usage_error("%s", "pack needs an agenda file, e.g. "
+                             "agendas/2026-06-17.md");
+  scr_error err = scr_build_pack(c.input, &c.opts);
+  if (err && err != SCR_E_SOURCE && err != SCR_E_TEMPLATE &&
+      err != SCR_E_IO)
+    fprintf(stderr, "scrutineer: error: %s\n", scr_strerror(err));
+  return exit_status(err);
+}
+
+static const struct command {
+  const char *name;
+  int (*run)(int argc, char **argv);
+} COMMANDS[] = {
+    {"pack", cmd_pack},
+};
+
+int main(int argc, char **argv) {
+  if (argc < 2)
+    return usage_error("%s", "no command given");
+  const char *name = argv[1];
+  if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+    printf("%s\n%s", USAGE, HELP);
+    return EXIT_OK;
+  }
+  if (strcmp(name, "--version") == 0) {
+    printf("scrutineer %s\n", SCR_VERSION);
+    return EXIT_OK;
+  }
+  for (size_t i = 0; i < sizeof COMMANDS / sizeof *COMMANDS; i++)
+    if (strcmp(name, COMMANDS[i].name) == 0)
+      return COMMANDS[i].run(argc - 2, argv + 2);
+  return usage_error("unknown command '%s'", name);
+}

@@ -1,0 +1,135 @@
+/*
+ * The workspace model: the committee, an agenda with its items and
+ * appendices, and the images the sources embed. Built from sources and
+ * validated once; composers only read it.
+ */
+#ifndef SCR_MODEL_H
+#define SCR_MODEL_H
+
+#include "dates.h"
+#include "diag.h"
+#include "sink.h"
+#include "source.h"
+
+typedef struct scr_contact {
+  const char *name, *role, *email; /* borrowed from the front matter */
+} scr_contact;
+
+/** agendas/committee.md. Strings are borrowed from `src`. */
+typedef struct scr_committee {
+  scr_source *src;
+  const char *council, *name, *short_name;
+  const char *chair, *vice_chair;
+  const char **members;
+  size_t n_members;
+  const char **co_opted;
+  size_t n_co_opted;
+  scr_contact *contacts;
+  size_t n_contacts;
+  const char *enquiries, *address, *venue;
+  int time; /* minutes after midnight, or -1 */
+  scr_date *meetings;
+  size_t n_meetings;
+  bool number_appendices; /* appendix_numbering: numbers */
+} scr_committee;
+
+/** The workspace: its root folder and committee. */
+typedef struct scr_workspace {
+  char *root;      /* as the user would write it, e.g. "." */
+  char *root_real; /* canonical, for containment checks */
+  scr_committee committee;
+} scr_workspace;
+
+typedef enum scr_appendix_kind {
+  SCR_APPENDIX_REPORT,
+  SCR_APPENDIX_MINUTES,
+  SCR_APPENDIX_WORKPROGRAMME
+} scr_appendix_kind;
+
+typedef struct scr_appendix {
+  char *path;     /* display path, relative to where the user ran us */
+  char *real;     /* canonical path: the identity of the file */
+  char label[16]; /* "A", "AA" or "1" */
+  char bookmark[32];
+  char *title;
+  scr_appendix_kind kind;
+  scr_source *src;
+  const scr_ynode *meta; /* src->meta, or NULL */
+} scr_appendix;
+
+/** A link `[Appendix](file)` in the agenda and the appendix it names. */
+typedef struct scr_appendix_ref {
+  cmark_node *link;
+  size_t appendix; /* index into scr_agenda.appendices */
+} scr_appendix_ref;
+
+typedef struct scr_item {
+  int number;
+  char *title;
+  cmark_node *heading;
+  int line;
+  int exempt;      /* Schedule 12A paragraph, 0 when public */
+  bool to_follow;  /* {to-follow} */
+  char *answers;   /* {answers=ID}, or NULL */
+} scr_item;
+
+typedef struct scr_agenda {
+  scr_source *src;
+  scr_date date;
+  int time;          /* minutes after midnight */
+  const char *venue; /* borrowed */
+  scr_item *items;
+  size_t n_items;
+  scr_appendix *appendices;
+  size_t n_appendices;
+  scr_appendix_ref *refs;
+  size_t n_refs;
+} scr_agenda;
+
+/**
+ * Find the workspace holding `file` (the first folder upwards with an
+ * `agendas/` folder) and load its committee. Problems go to `diags`.
+ * Free with scr_workspace_free.
+ */
+scr_error scr_workspace_open(const char *file, scr_workspace *ws,
+                             scr_diags *diags);
+void scr_workspace_free(scr_workspace *ws);
+
+/**
+ * Load the agenda at `path` with every appendix it names and every image
+ * their bodies embed. Errors go to `diags`; SCR_E_SOURCE when there were any.
+ * Free with scr_agenda_free.
+ */
+scr_error scr_agenda_load(const scr_workspace *ws, const char *path,
+                          scr_agenda *agenda, scr_diags *diags);
+void scr_agenda_free(scr_agenda *agenda);
+
+/** The appendix a link node names, or NULL. */
+const scr_appendix *scr_agenda_ref(const scr_agenda *agenda, cmark_node *link);
+
+/** Appendix label for index i (0-based): A..Z, AA..; or 1, 2, ... */
+void scr_appendix_label(size_t i, bool numbers, char *out, size_t n);
+
+/**
+ * Load every local image a source's body embeds and attach it to its node
+ * (cmark user data); a missing file or one that is not PNG or JPEG is an
+ * error at the image's place. Free with scr_images_release.
+ */
+void scr_images_load(const scr_workspace *ws, scr_source *src,
+                     scr_diags *diags);
+void scr_images_release(scr_source *src);
+/** The image attached to an image node, or NULL (remote or not loaded). */
+const scr_image *scr_image_of(cmark_node *node);
+
+/**
+ * Resolve `target`, named in `from_file`, to a file inside the workspace.
+ * On success returns SCR_OK with *display (lexically tidied path) and *real
+ * (canonical path), both for the caller to free; otherwise reports an error
+ * at line:col and returns SCR_E_SOURCE.
+ */
+scr_error scr_resolve_target(const scr_workspace *ws, const char *from_file,
+                             const char *target, int line, int col,
+                             const char *what, scr_diags *diags,
+                             char **display, char **real);
+
+#endif

@@ -1,0 +1,297 @@
+/*
+ * The agenda pack: the front sheet (as a council lays it out), the agenda
+ * items, then each appendix on a new page under its label and title.
+ */
+#include "compose.h"
+#include "render.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CALL(s, op, ...) ((s)->ops->op((s)->self, __VA_ARGS__))
+#define CALL0(s, op) ((s)->ops->op((s)->self))
+
+/* Heading levels of the pack's outline. */
+#define LEVEL_PART 1     /* Members, Agenda, each appendix */
+#define LEVEL_ITEM 2     /* one agenda item */
+#define LEVEL_IN_ITEM 3  /* headings inside an item's text */
+#define LEVEL_IN_APPENDIX 2
+
+typedef struct pack_ctx {
+  const scr_workspace *ws;
+  const scr_agenda *ag;
+  const int *pages;
+} pack_ctx;
+
+/* `[Appendix](file)` becomes "Appendix A (page 5)", the page a live field. */
+static bool appendix_link(void *ctx, const scr_render *r, cmark_node *link,
+                          scr_error *err) {
+  const pack_ctx *p = ctx;
+  const scr_appendix *ap = scr_agenda_ref(p->ag, link);
+  if (!ap)
+    return false;
+  scr_sink *s = r->sink;
+  size_t index = (size_t)(ap - p->ag->appendices);
+  char target[40], label[32];
+  snprintf(target, sizeof target, "#%s", ap->bookmark);
+  snprintf(label, sizeof label, "Appendix %s", ap->label);
+  scr_error e = CALL(s, begin_link, target);
+  if (!e)
+    e = scr_sink_text(s, label, SCR_RUN_BOLD);
+  if (!e)
+    e = CALL0(s, end_link);
+  if (!e)
+    e = scr_sink_text(s, " (page ", 0);
+  if (!e)
+    e = CALL(s, page_ref, ap->bookmark, p->pages ? p->pages[index] : 1);
+  if (!e)
+    e = scr_sink_text(s, ")", 0);
+  *err = e;
+  return true;
+}
+
+/* "LABEL: value" lines of the front sheet. */
+static scr_error labelled(scr_sink *s, const char *label, const char *value) {
+  scr_error err = CALL(s, begin_paragraph, SCR_PARA_FRONT_MATTER);
+  if (!err)
+    err = scr_sink_text(s, label, SCR_RUN_BOLD);
+  if (!err)
+    err = scr_sink_text(s, value, 0);
+  return err ? err : CALL0(s, end_paragraph);
+}
+
+static scr_error mail_link(scr_sink *s, const char *email) {
+  char *url = scr_asprintf("mailto:%s", email);
+  if (!url)
+    return SCR_E_NOMEM;
+  scr_error err = CALL(s, begin_link, url);
+  if (!err)
+    err = scr_sink_text(s, email, 0);
+  if (!err)
+    err = CALL0(s, end_link);
+  free(url);
+  return err;
+}
+
+static scr_error meeting_lines(const pack_ctx *p, scr_sink *s) {
+  const scr_committee *c = &p->ws->committee;
+  char date[64], time[32];
+  scr_date_format(p->ag->date, SCR_DATE_HEADLINE, date, sizeof date);
+  scr_time_format(p->ag->time, time, sizeof time);
+  char *title = scr_asprintf("Meeting of the %s", c->name);
+  if (!title)
+    return SCR_E_NOMEM;
+  scr_error err = scr_sink_para(s, SCR_PARA_SUBTITLE, c->council);
+  if (!err)
+    err = scr_sink_para(s, SCR_PARA_TITLE, title);
+  free(title);
+  if (!err)
+    err = labelled(s, "Date: ", date);
+  if (!err)
+    err = labelled(s, "Time: ", time);
+  if (!err)
+    err = labelled(s, "Place: ", p->ag->venue);
+  return err;
+}
+
+static scr_error with_role(scr_sink *s, const char *name, const char *role) {
+  char *line = scr_asprintf("%s (%s)", name, role);
+  if (!line)
+    return SCR_E_NOMEM;
+  scr_error err = scr_sink_para(s, SCR_PARA_BODY, line);
+  free(line);
+  return err;
+}
+
+static scr_error members(const pack_ctx *p, scr_sink *s) {
+  const scr_committee *c = &p->ws->committee;
+  scr_error err = scr_sink_heading(s, LEVEL_PART, "Members of the Committee");
+  if (!err && c->chair)
+    err = with_role(s, c->chair, "Chair");
+  if (!err && c->vice_chair)
+    err = with_role(s, c->vice_chair, "Vice-Chair");
+  for (size_t i = 0; !err && i < c->n_members; i++)
+    err = scr_sink_para(s, SCR_PARA_BODY, c->members[i]);
+  for (size_t i = 0; !err && i < c->n_co_opted; i++)
+    err = with_role(s, c->co_opted[i], "Co-opted Member");
+  if (!err)
+    err = scr_sink_para(s, SCR_PARA_BODY,
+                        "Members of the Committee are invited to attend the "
+                        "above meeting to consider the items of business "
+                        "listed overleaf.");
+  if (!err)
+    err = scr_sink_para(s, SCR_PARA_BODY, "For Monitoring Officer");
+  return err;
+}
+
+static scr_error contacts(const pack_ctx *p, scr_sink *s) {
+  const scr_committee *c = &p->ws->committee;
+  if (c->n_contacts == 0 && !c->enquiries && !c->address)
+    return SCR_OK;
+  scr_error err = scr_sink_heading(s, LEVEL_PART, "Officer contacts");
+  for (size_t i = 0; !err && i < c->n_contacts; i++) {
+    const scr_contact *k = &c->contacts[i];
+    char *who = k->role ? scr_asprintf("%s (%s)", k->name, k->role)
+                        : scr_strdup(k->name);
+    err = who ? CALL(s, begin_paragraph, SCR_PARA_BODY) : SCR_E_NOMEM;
+    if (!err)
+      err = scr_sink_text(s, who, 0);
+    if (!err && k->email) {
+      err = scr_sink_text(s, ", ", 0);
+      if (!err)
+        err = mail_link(s, k->email);
+    }
+    free(who);
+    if (!err)
+      err = CALL0(s, end_paragraph);
+  }
+  if (!err && c->enquiries) {
+    err = CALL(s, begin_paragraph, SCR_PARA_BODY);
+    if (!err)
+      err = mail_link(s, c->enquiries);
+    if (!err)
+      err = CALL0(s, end_paragraph);
+  }
+  if (!err && c->address)
+    err = scr_sink_para(s, SCR_PARA_BODY, c->address);
+  return err;
+}
+
+static scr_error standing_text(const pack_ctx *p, scr_sink *s) {
+  const scr_source *src = p->ws->committee.src;
+  scr_render r = {s, src, LEVEL_PART, NULL, NULL};
+  return scr_render_blocks(&r, cmark_node_first_child(src->doc), NULL);
+}
+
+static cmark_node *next_item_heading(cmark_node *n) {
+  for (; n; n = cmark_node_next(n))
+    if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+        cmark_node_get_heading_level(n) == 2)
+      return n;
+  return NULL;
+}
+
+static scr_error item(const pack_ctx *p, scr_sink *s, const scr_item *it) {
+  scr_render r = {s, p->ag->src, LEVEL_IN_ITEM, appendix_link, (void *)p};
+  char number[16];
+  snprintf(number, sizeof number, "%d. ", it->number);
+  scr_error err = CALL(s, begin_heading, LEVEL_ITEM);
+  if (!err)
+    err = scr_sink_text(s, number, 0);
+  if (!err)
+    err = scr_render_inlines(&r, it->heading);
+  if (!err)
+    err = CALL0(s, end_heading);
+  cmark_node *body = cmark_node_next(it->heading);
+  if (!err && body != next_item_heading(body))
+    err = scr_render_blocks(&r, body, next_item_heading(body));
+  return err;
+}
+
+static scr_error agenda(const pack_ctx *p, scr_sink *s) {
+  scr_error err = CALL0(s, page_break);
+  if (!err)
+    err = scr_sink_heading(s, LEVEL_PART, "Agenda");
+  /* text before the first item: an introduction to the agenda */
+  cmark_node *first = cmark_node_first_child(p->ag->src->doc);
+  cmark_node *stop = next_item_heading(first);
+  if (!err && first && first != stop) {
+    scr_render r = {s, p->ag->src, LEVEL_IN_ITEM, appendix_link, (void *)p};
+    err = scr_render_blocks(&r, first, stop);
+  }
+  for (size_t i = 0; !err && i < p->ag->n_items; i++)
+    err = item(p, s, &p->ag->items[i]);
+  return err;
+}
+
+/* Author, lead director and date lines under an appendix's title. */
+static scr_error report_facts(const scr_appendix *ap, scr_sink *s) {
+  static const struct {
+    const char *key, *label;
+  } FACTS[] = {{"lead_director", "Lead director: "},
+               {"author", "Report author: "},
+               {"date", "Date: "}};
+  scr_error err = SCR_OK;
+  for (size_t i = 0; !err && i < sizeof FACTS / sizeof *FACTS; i++) {
+    const char *v = scr_meta_string(ap->meta, FACTS[i].key);
+    if (!v)
+      continue;
+    char when[64];
+    scr_date d;
+    if (strcmp(FACTS[i].key, "date") == 0 && scr_date_parse(v, &d)) {
+      scr_date_format(d, SCR_DATE_PLAIN, when, sizeof when);
+      v = when;
+    }
+    err = labelled(s, FACTS[i].label, v);
+  }
+  return err;
+}
+
+static scr_error appendix(const scr_appendix *ap, scr_sink *s) {
+  char label[32];
+  snprintf(label, sizeof label, "Appendix %s", ap->label);
+  scr_error err = CALL0(s, page_break);
+  if (!err)
+    err = CALL(s, begin_heading, LEVEL_PART);
+  if (!err)
+    err = CALL(s, begin_bookmark, ap->bookmark);
+  if (!err)
+    err = scr_sink_text(s, label, 0);
+  if (!err)
+    err = CALL(s, end_bookmark, ap->bookmark);
+  if (!err)
+    err = CALL0(s, line_break);
+  if (!err)
+    err = scr_sink_text(s, ap->title, 0);
+  if (!err)
+    err = CALL0(s, end_heading);
+  if (!err && ap->kind == SCR_APPENDIX_REPORT)
+    err = report_facts(ap, s);
+  scr_render r = {s, ap->src, LEVEL_IN_APPENDIX, NULL, NULL};
+  if (!err)
+    err = scr_render_blocks(&r, cmark_node_first_child(ap->src->doc), NULL);
+  return err;
+}
+
+void scr_pack_info(const scr_workspace *ws, const scr_agenda *ag,
+                   scr_pack_strings *out) {
+  char date[64];
+  scr_date_format(ag->date, SCR_DATE_PLAIN, date, sizeof date);
+  const scr_committee *c = &ws->committee;
+  snprintf(out->title, sizeof out->title, "%s, %s: agenda pack", c->name,
+           date);
+  snprintf(out->footer, sizeof out->footer, "%s, %s", c->name, date);
+  char iso[16];
+  scr_date_format(ag->date, SCR_DATE_ISO, iso, sizeof iso);
+  snprintf(out->file_stem, sizeof out->file_stem, "%s-%s-agenda-pack",
+           c->short_name, iso);
+  /* the short name goes into a file name: keep it to safe characters */
+  for (char *ch = out->file_stem; *ch; ch++)
+    if (*ch == '/' || *ch == '\\' || *ch == ' ' || (unsigned char)*ch < 0x20)
+      *ch = '-';
+}
+
+scr_error scr_compose_pack(const scr_workspace *ws, const scr_agenda *ag,
+                           const int *pages, scr_sink *s) {
+  pack_ctx p = {ws, ag, pages};
+  scr_pack_strings names;
+  scr_pack_info(ws, ag, &names);
+  scr_doc_info info = {names.title, "Agenda pack", ws->committee.council,
+                       "en-GB", names.footer};
+  scr_error err = CALL(s, begin_document, &info);
+  if (!err)
+    err = meeting_lines(&p, s);
+  if (!err)
+    err = members(&p, s);
+  if (!err)
+    err = contacts(&p, s);
+  if (!err)
+    err = standing_text(&p, s);
+  if (!err)
+    err = agenda(&p, s);
+  for (size_t i = 0; !err && i < ag->n_appendices; i++)
+    err = appendix(&ag->appendices[i], s);
+  return err ? err : CALL0(s, end_document);
+}

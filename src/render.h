@@ -1,0 +1,48 @@
+/*
+ * The one tree walker: Markdown (a cmark-gfm tree) to sink calls. Every
+ * composer renders Markdown through it; writers never see cmark.
+ */
+#ifndef SCR_RENDER_H
+#define SCR_RENDER_H
+
+#include "sink.h"
+#include "source.h"
+
+typedef struct scr_render scr_render;
+
+/**
+ * A composer's chance to write a link itself (an appendix reference).
+ * Return true when it did; *err carries a sink failure.
+ */
+typedef bool (*scr_link_hook)(void *ctx, const scr_render *r, cmark_node *link,
+                              scr_error *err);
+
+struct scr_render {
+  scr_sink *sink;
+  const scr_source *src;
+  int heading_base;    /* level the source's shallowest heading becomes */
+  scr_link_hook link_hook;
+  void *hook_ctx;
+};
+
+/** The smallest heading level used anywhere in `doc`, or 1 when none. */
+int scr_render_min_heading(cmark_node *doc);
+
+/**
+ * Render the sibling blocks from `first` up to (not including) `stop`
+ * (NULL: to the end), then the footnotes they use.
+ */
+scr_error scr_render_blocks(const scr_render *r, cmark_node *first,
+                            cmark_node *stop);
+
+/** Render a node's inline children into the current paragraph. */
+scr_error scr_render_inlines(const scr_render *r, cmark_node *parent);
+
+/** Write a C string as one run of text. */
+scr_error scr_sink_text(scr_sink *sink, const char *text, unsigned flags);
+/** A paragraph holding one plain run. */
+scr_error scr_sink_para(scr_sink *sink, scr_para_style style, const char *text);
+/** A heading holding one plain run. */
+scr_error scr_sink_heading(scr_sink *sink, int level, const char *text);
+
+#endif

@@ -1,0 +1,460 @@
+/* Reading sources: encoding checks, front matter, Markdown body. */
+#include "source.h"
+#include "util.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+/* Front matter is small; these bound what a hostile file can make us do. */
+#define META_MAX_DEPTH 16
+#define META_MAX_NODES 10000
+
+/* ---- encoding ----------------------------------------------------------- */
+
+/* Report the first invalid UTF-8 sequence or NUL byte with its place. */
+static bool check_encoding(const char *path, const char *text, size_t len,
+                           scr_diags *diags) {
+  const unsigned char *s = (const unsigned char *)text;
+  int line = 1, col = 1;
+  for (size_t i = 0; i < len;) {
+    uint32_t cp;
+    size_t n = scr_utf8_decode(s + i, len - i, &cp);
+    if (n == 0) {
+      scr_error_at(diags, path, line, col,
+                   "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
+                   s[i]);
+      return false;
+    }
+    if (cp == 0) {
+      scr_error_at(diags, path, line, col,
+                   "NUL byte in a text file; is this a binary file?");
+      return false;
+    }
+    if (cp == '\n') {
+      line++;
+      col = 1;
+    } else {
+      col++;
+    }
+    i += n;
+  }
+  return true;
+}
+
+/* Drop a UTF-8 byte order mark and turn CRLF and lone CR into LF, in place. */
+static void normalise_text(char *text, size_t *len) {
+  size_t r = 0, w = 0, n = *len;
+  if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+    r = 3;
+  while (r < n) {
+    char c = text[r++];
+    if (c == '\r') {
+      if (r < n && text[r] == '\n')
+        r++;
+      c = '\n';
+    }
+    text[w++] = c;
+  }
+  text[w] = '\0';
+  *len = w;
+}
+
+/* ---- front matter ------------------------------------------------------- */
+
+static void ynode_free(scr_ynode *n) {
+  if (!n)
+    return;
+  for (size_t i = 0; i < n->count; i++) {
+    ynode_free(n->items[i]);
+    if (n->keys)
+      free(n->keys[i]);
+  }
+  free(n->items);
+  free(n->keys);
+  free(n->scalar);
+  free(n);
+}
+
+typedef struct yparse {
+  yaml_parser_t parser;
+  const char *path;
+  int line_offset; /* file line of the YAML text's first line, minus one */
+  scr_diags *diags;
+  size_t nodes;
+  bool failed;
+} yparse;
+
+static void yaml_fail(yparse *p, int line, int col, const char *what) {
+  if (!p->failed)
+    scr_error_at(p->diags, p->path, line, col, "front matter: %s", what);
+  p->failed = true;
+}
+
+static bool next_event(yparse *p, yaml_event_t *ev) {
+  if (yaml_parser_parse(&p->parser, ev))
+    return true;
+  yaml_mark_t m = p->parser.problem_mark;
+  yaml_fail(p, (int)m.line + 1 + p->line_offset, (int)m.column + 1,
+            p->parser.problem ? p->parser.problem : "malformed YAML");
+  return false;
+}
+
+static scr_ynode *new_ynode(yparse *p, scr_ykind kind, const yaml_event_t *ev) {
+  if (++p->nodes > META_MAX_NODES) {
+    yaml_fail(p, (int)ev->start_mark.line + 1 + p->line_offset, 1,
+              "too many values");
+    return NULL;
+  }
+  scr_ynode *n = calloc(1, sizeof *n);
+  if (!n) {
+    yaml_fail(p, 0, 0, "out of memory");
+    return NULL;
+  }
+  n->kind = kind;
+  n->line = (int)ev->start_mark.line + 1 + p->line_offset;
+  n->col = (int)ev->start_mark.column + 1;
+  return n;
+}
+
+static bool ynode_push(yparse *p, scr_ynode *parent, char *key,
+                       scr_ynode *child) {
+  if ((parent->count & (parent->count - 1)) == 0) {
+    size_t cap = parent->count ? parent->count * 2 : 4;
+    scr_ynode **items = realloc(parent->items, cap * sizeof *items);
+    if (items)
+      parent->items = items;
+    char **keys = parent->kind == SCR_Y_MAP
+                      ? realloc(parent->keys, cap * sizeof *keys)
+                      : NULL;
+    if (keys)
+      parent->keys = keys;
+    if (!items || (parent->kind == SCR_Y_MAP && !keys)) {
+      yaml_fail(p, 0, 0, "out of memory");
+      return false;
+    }
+  }
+  if (parent->keys)
+    parent->keys[parent->count] = key;
+  parent->items[parent->count++] = child;
+  return true;
+}
+
+static scr_ynode *parse_value(yparse *p, yaml_event_t *ev, int depth);
+
+/* Children of a sequence or mapping up to its end event. */
+static bool parse_children(yparse *p, scr_ynode *n, int depth) {
+  for (;;) {
+    yaml_event_t ev;
+    if (!next_event(p, &ev))
+      return false;
+    if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) {
+      yaml_event_delete(&ev);
+      return true;
+    }
+    char *key = NULL;
+    if (n->kind == SCR_Y_MAP) {
+      if (ev.type != YAML_SCALAR_EVENT) {
+        yaml_fail(p, (int)ev.start_mark.line + 1 + p->line_offset,
+                  (int)ev.start_mark.column + 1, "keys must be plain words");
+        yaml_event_delete(&ev);
+        return false;
+      }
+      key = scr_strdup((const char *)ev.data.scalar.value);
+      yaml_event_delete(&ev);
+      if (!key || !next_event(p, &ev)) {
+        free(key);
+        return false;
+      }
+    }
+    scr_ynode *child = parse_value(p, &ev, depth + 1);
+    yaml_event_delete(&ev);
+    if (!child || !ynode_push(p, n, key, child)) {
+      free(key);
+      ynode_free(child);
+      return false;
+    }
+  }
+}
+
+static scr_ynode *parse_value(yparse *p, yaml_event_t *ev, int depth) {
+  int line = (int)ev->start_mark.line + 1 + p->line_offset;
+  int col = (int)ev->start_mark.column + 1;
+  if (depth > META_MAX_DEPTH) {
+    yaml_fail(p, line, col, "values nested too deeply");
+    return NULL;
+  }
+  scr_ynode *n = NULL;
+  switch (ev->type) {
+  case YAML_SCALAR_EVENT:
+    if ((n = new_ynode(p, SCR_Y_SCALAR, ev))) {
+      n->scalar = scr_strndup((const char *)ev->data.scalar.value,
+                              ev->data.scalar.length);
+      if (!n->scalar) {
+        ynode_free(n);
+        yaml_fail(p, line, col, "out of memory");
+        return NULL;
+      }
+    }
+    return n;
+  case YAML_SEQUENCE_START_EVENT:
+  case YAML_MAPPING_START_EVENT:
+    n = new_ynode(p,
+                  ev->type == YAML_SEQUENCE_START_EVENT ? SCR_Y_SEQ : SCR_Y_MAP,
+                  ev);
+    if (n && !parse_children(p, n, depth)) {
+      ynode_free(n);
+      n = NULL;
+    }
+    return n;
+  case YAML_ALIAS_EVENT:
+    /* Aliases are how "billion laughs" documents grow; front matter never
+       needs them. */
+    yaml_fail(p, line, col, "aliases (*name) are not allowed");
+    return NULL;
+  default:
+    yaml_fail(p, line, col, "unexpected YAML structure");
+    return NULL;
+  }
+}
+
+/* Parse the YAML between the `---` lines; the root must be a mapping. */
+static scr_ynode *parse_front_matter(const char *path, const char *yaml,
+                                     size_t len, int first_line,
+                                     scr_diags *diags) {
+  yparse p = {.path = path, .line_offset = first_line - 1, .diags = diags};
+  if (!yaml_parser_initialize(&p.parser)) {
+    scr_error_at(diags, path, first_line, 1, "out of memory");
+    return NULL;
+  }
+  yaml_parser_set_input_string(&p.parser, (const unsigned char *)yaml, len);
+  scr_ynode *root = NULL;
+  yaml_event_t ev;
+  bool in_doc = false;
+  while (!p.failed && next_event(&p, &ev)) {
+    yaml_event_type_t type = ev.type;
+    if (type == YAML_DOCUMENT_START_EVENT) {
+      if (root)
+        yaml_fail(&p, (int)ev.start_mark.line + first_line, 1,
+                  "more than one YAML document");
+      in_doc = true;
+    } else if (in_doc && !root && type != YAML_DOCUMENT_END_EVENT &&
+               type != YAML_STREAM_END_EVENT) {
+      if (type != YAML_MAPPING_START_EVENT)
+        yaml_fail(&p, (int)ev.start_mark.line + first_line,
+                  (int)ev.start_mark.column + 1,
+                  "expected `key: value` lines");
+      else
+        root = parse_value(&p, &ev, 0);
+    }
+    yaml_event_delete(&ev);
+    if (type == YAML_STREAM_END_EVENT)
+      break;
+  }
+  yaml_parser_delete(&p.parser);
+  if (p.failed) {
+    ynode_free(root);
+    return NULL;
+  }
+  if (!root) {
+    /* an empty block is an empty mapping */
+    root = calloc(1, sizeof *root);
+    if (root) {
+      root->kind = SCR_Y_MAP;
+      root->line = first_line;
+      root->col = 1;
+    }
+  }
+  return root;
+}
+
+/* True when the line at s (up to the newline) is exactly `mark`. */
+static bool line_is(const char *s, const char *mark) {
+  size_t n = strlen(mark);
+  if (strncmp(s, mark, n) != 0)
+    return false;
+  s += n;
+  while (*s == ' ' || *s == '\t')
+    s++;
+  return *s == '\n' || *s == '\0';
+}
+
+/*
+ * Split off the front matter: `---` on the first line, up to a `---` or
+ * `...` line. Sets *body to the text after it.
+ */
+static bool split_front_matter(scr_source *src, bool need_meta,
+                               scr_diags *diags, const char **body) {
+  *body = src->text;
+  src->body_line = 1;
+  if (!line_is(src->text, "---")) {
+    if (need_meta)
+      scr_error_at(diags, src->path, 1, 1,
+                   "missing front matter: the file must start with a `---` "
+                   "line, then `key: value` lines, then `---`");
+    return !need_meta;
+  }
+  const char *yaml = strchr(src->text, '\n');
+  yaml = yaml ? yaml + 1 : src->text + src->len;
+  int line = 2;
+  for (const char *s = yaml; *s; line++) {
+    if (line_is(s, "---") || line_is(s, "...")) {
+      src->meta_line = 1;
+      src->meta = parse_front_matter(src->path, yaml, (size_t)(s - yaml), 2,
+                                     diags);
+      const char *nl = strchr(s, '\n');
+      *body = nl ? nl + 1 : s + strlen(s);
+      src->body_line = line + 1;
+      return src->meta != NULL;
+    }
+    const char *nl = strchr(s, '\n');
+    if (!nl)
+      break;
+    s = nl + 1;
+  }
+  scr_error_at(diags, src->path, 1, 1,
+               "front matter is not closed: add a `---` line after it");
+  return false;
+}
+
+/* ---- body ----------------------------------------------------------------- */
+
+static cmark_node *parse_markdown(const char *text, size_t len) {
+  cmark_gfm_core_extensions_ensure_registered();
+  int options = CMARK_OPT_FOOTNOTES;
+  cmark_parser *parser = cmark_parser_new(options);
+  if (!parser)
+    return NULL;
+  static const char *const extensions[] = {"table", "strikethrough",
+                                           "autolink"};
+  for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++) {
+    cmark_syntax_extension *ext = cmark_find_syntax_extension(extensions[i]);
+    if (ext)
+      cmark_parser_attach_syntax_extension(parser, ext);
+  }
+  cmark_parser_feed(parser, text, len);
+  cmark_node *doc = cmark_parser_finish(parser);
+  cmark_parser_free(parser);
+  return doc;
+}
+
+scr_source *scr_source_load(const char *path, bool need_meta,
+                            scr_diags *diags) {
+  scr_source *src = calloc(1, sizeof *src);
+  if (!src || !(src->path = scr_strdup(path))) {
+    free(src);
+    scr_error_at(diags, path, 0, 0, "out of memory");
+    return NULL;
+  }
+  scr_error err = scr_read_file(path, SCR_SOURCE_MAX_BYTES, &src->text, &src->len);
+  if (err) {
+    scr_error_at(diags, path, 0, 0, "%s",
+                 err == SCR_E_LIMIT ? "file is too large (over 32 MB)"
+                                    : "cannot read the file");
+    scr_source_free(src);
+    return NULL;
+  }
+  const char *body;
+  if (!check_encoding(path, src->text, src->len, diags)) {
+    scr_source_free(src);
+    return NULL;
+  }
+  normalise_text(src->text, &src->len);
+  if (!split_front_matter(src, need_meta, diags, &body)) {
+    scr_source_free(src);
+    return NULL;
+  }
+  src->doc = parse_markdown(body, (size_t)(src->text + src->len - body));
+  if (!src->doc) {
+    scr_error_at(diags, path, 0, 0, "out of memory");
+    scr_source_free(src);
+    return NULL;
+  }
+  return src;
+}
+
+void scr_source_free(scr_source *src) {
+  if (!src)
+    return;
+  if (src->doc)
+    cmark_node_free(src->doc);
+  ynode_free(src->meta);
+  free(src->text);
+  free(src->path);
+  free(src);
+}
+
+int scr_source_line(const scr_source *src, cmark_node *node) {
+  int line = cmark_node_get_start_line(node);
+  return line > 0 ? line + src->body_line - 1 : src->body_line;
+}
+
+const scr_ynode *scr_meta_get(const scr_ynode *map, const char *key) {
+  if (!map || map->kind != SCR_Y_MAP)
+    return NULL;
+  for (size_t i = 0; i < map->count; i++)
+    if (strcmp(map->keys[i], key) == 0)
+      return map->items[i];
+  return NULL;
+}
+
+const char *scr_meta_string(const scr_ynode *map, const char *key) {
+  const scr_ynode *n = scr_meta_get(map, key);
+  return n && n->kind == SCR_Y_SCALAR ? n->scalar : NULL;
+}
+
+static bool listed(const char *const *names, const char *key) {
+  for (; names && *names; names++)
+    if (strcmp(*names, key) == 0)
+      return true;
+  return false;
+}
+
+void scr_meta_check_keys(const scr_source *src, const char *const *known,
+                         const char *const *required, scr_diags *diags) {
+  const scr_ynode *m = src->meta;
+  if (!m)
+    return;
+  for (size_t i = 0; i < m->count; i++)
+    if (!listed(known, m->keys[i]) && !listed(required, m->keys[i]))
+      scr_warn_at(diags, src->path, m->items[i]->line, 1,
+                  "unknown front-matter key '%s' is ignored", m->keys[i]);
+  for (; required && *required; required++)
+    if (!scr_meta_get(m, *required))
+      scr_error_at(diags, src->path, src->meta_line, 1,
+                   "front matter lacks the required key '%s'", *required);
+}
+
+/* Inline text of a subtree; soft breaks become spaces. */
+static void append_text(cmark_node *node, scr_buf *out) {
+  cmark_iter *it = cmark_iter_new(node);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *n = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER)
+      continue;
+    switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_CODE:
+    case CMARK_NODE_HTML_INLINE: {
+      const char *lit = cmark_node_get_literal(n);
+      scr_buf_puts(out, lit ? lit : "");
+      break;
+    }
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+      scr_buf_puts(out, " ");
+      break;
+    default:
+      break;
+    }
+  }
+  cmark_iter_free(it);
+}
+
+char *scr_node_text(cmark_node *node) {
+  scr_buf b = SCR_BUF_INIT;
+  append_text(node, &b);
+  return scr_buf_detach(&b, NULL);
+}

@@ -1,0 +1,70 @@
+/*
+ * Source files: YAML front matter (libyaml) and a CommonMark + GFM body
+ * (cmark-gfm), with line numbers kept for diagnostics.
+ */
+#ifndef SCR_SOURCE_H
+#define SCR_SOURCE_H
+
+#include "diag.h"
+#include "scrutineer.h"
+
+#include <cmark-gfm.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/** A front-matter value: scalar, sequence or mapping. */
+typedef enum scr_ykind { SCR_Y_SCALAR, SCR_Y_SEQ, SCR_Y_MAP } scr_ykind;
+
+typedef struct scr_ynode scr_ynode;
+struct scr_ynode {
+  scr_ykind kind;
+  char *scalar;       /* SCR_Y_SCALAR: the text */
+  char **keys;        /* SCR_Y_MAP: keys, parallel to items */
+  scr_ynode **items;  /* SCR_Y_SEQ items, SCR_Y_MAP values */
+  size_t count;
+  int line, col;      /* 1-based position in the source file */
+};
+
+typedef struct scr_source {
+  char *path;        /* the path as given, used in diagnostics */
+  char *text;        /* the file, BOM removed, line endings made LF */
+  size_t len;
+  scr_ynode *meta;   /* front matter mapping, or NULL when there is none */
+  int meta_line;     /* line of the opening `---` */
+  int body_line;     /* file line of the body's first line */
+  cmark_node *doc;   /* the parsed body */
+} scr_source;
+
+/** Largest source file read, in bytes. */
+#define SCR_SOURCE_MAX_BYTES (32u * 1024u * 1024u)
+
+/**
+ * Read and parse the source at `path`. Problems (unreadable file, invalid
+ * UTF-8, NUL bytes, bad front matter) are reported to `diags`; when
+ * `need_meta` is set a missing front matter block is an error. Returns NULL
+ * (with diagnostics) when the file cannot be used. Free with
+ * scr_source_free.
+ */
+scr_source *scr_source_load(const char *path, bool need_meta,
+                            scr_diags *diags);
+void scr_source_free(scr_source *src);
+
+/** The file line of a body node's start. */
+int scr_source_line(const scr_source *src, cmark_node *node);
+
+/** A front-matter value by key, or NULL. */
+const scr_ynode *scr_meta_get(const scr_ynode *map, const char *key);
+/** A scalar front-matter value by key, or NULL when absent or not scalar. */
+const char *scr_meta_string(const scr_ynode *map, const char *key);
+
+/**
+ * Check the front matter's keys against `known` (NULL-terminated): unknown
+ * keys are warnings, missing `required` keys (NULL-terminated) errors.
+ */
+void scr_meta_check_keys(const scr_source *src, const char *const *known,
+                         const char *const *required, scr_diags *diags);
+
+/** Plain text of a node's inline descendants. Caller frees. */
+char *scr_node_text(cmark_node *node);
+
+#endif

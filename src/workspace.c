@@ -1,0 +1,314 @@
+/* The workspace: finding its root, the committee, resolving paths safely. */
+#include "model.h"
+#include "util.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Upward search stops after this many folders. */
+#define ROOT_SEARCH_DEPTH 64
+
+static bool is_dir(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Remove "." segments and fold "x/.." pairs, lexically. Caller frees. */
+static char *tidy_path(const char *path) {
+  size_t n = strlen(path);
+  char *copy = scr_strdup(path);
+  const char **seg = malloc((n / 2 + 2) * sizeof *seg);
+  char *out = malloc(n + 2);
+  if (!copy || !seg || !out) {
+    free(copy);
+    free(seg);
+    free(out);
+    return NULL;
+  }
+  bool absolute = path[0] == '/';
+  size_t count = 0;
+  for (char *save = NULL, *s = strtok_r(copy, "/", &save); s;
+       s = strtok_r(NULL, "/", &save)) {
+    if (strcmp(s, ".") == 0)
+      continue;
+    if (strcmp(s, "..") == 0 && count > 0 && strcmp(seg[count - 1], "..") != 0)
+      count--;
+    else if (!(strcmp(s, "..") == 0 && absolute && count == 0))
+      seg[count++] = s;
+  }
+  size_t w = 0;
+  if (absolute)
+    out[w++] = '/';
+  for (size_t i = 0; i < count; i++) {
+    size_t len = strlen(seg[i]);
+    memcpy(out + w, seg[i], len);
+    w += len;
+    if (i + 1 < count)
+      out[w++] = '/';
+  }
+  if (w == 0)
+    out[w++] = '.';
+  out[w] = '\0';
+  free(copy);
+  free(seg);
+  return out;
+}
+
+/* The nearest folder upwards from `file` holding agendas/. Caller frees. */
+static char *find_root(const char *file) {
+  char *dir = is_dir(file) ? scr_strdup(file) : scr_path_dirname(file);
+  for (int i = 0; dir && i < ROOT_SEARCH_DEPTH; i++) {
+    char *probe = scr_path_join(dir, "agendas");
+    bool found = probe && is_dir(probe);
+    free(probe);
+    if (found)
+      return dir;
+    char *real = realpath(dir, NULL);
+    bool at_top = !real || strcmp(real, "/") == 0;
+    free(real);
+    if (at_top)
+      break;
+    char *up = scr_path_join(dir, "..");
+    free(dir);
+    dir = up ? tidy_path(up) : NULL;
+    free(up);
+  }
+  free(dir);
+  return NULL;
+}
+
+static const char *const COMMITTEE_KEYS[] = {
+    "short",    "chair",     "vice_chair", "members",            "co_opted",
+    "contacts", "enquiries", "address",    "venue",              "time",
+    "meetings", "title",     "email",      "appendix_numbering", NULL};
+static const char *const COMMITTEE_REQUIRED[] = {"council", "committee",
+                                                 "meetings", NULL};
+
+/* A sequence of scalars as a borrowed array. */
+static bool string_list(const scr_source *src, const char *key,
+                        const char ***out, size_t *n, scr_diags *diags) {
+  *out = NULL;
+  *n = 0;
+  const scr_ynode *v = scr_meta_get(src->meta, key);
+  if (!v)
+    return true;
+  if (v->kind != SCR_Y_SEQ) {
+    scr_error_at(diags, src->path, v->line, v->col,
+                 "'%s' must be a list, like [First, Second]", key);
+    return false;
+  }
+  *out = calloc(v->count + 1, sizeof **out);
+  if (!*out)
+    return false;
+  for (size_t i = 0; i < v->count; i++) {
+    if (v->items[i]->kind != SCR_Y_SCALAR) {
+      scr_error_at(diags, src->path, v->items[i]->line, v->items[i]->col,
+                   "each entry of '%s' must be plain text", key);
+      return false;
+    }
+    (*out)[(*n)++] = v->items[i]->scalar;
+  }
+  return true;
+}
+
+static void read_contacts(scr_committee *c, scr_diags *diags) {
+  const scr_ynode *v = scr_meta_get(c->src->meta, "contacts");
+  if (!v)
+    return;
+  if (v->kind != SCR_Y_SEQ) {
+    scr_error_at(diags, c->src->path, v->line, v->col,
+                 "'contacts' must be a list of {name, role, email}");
+    return;
+  }
+  c->contacts = calloc(v->count + 1, sizeof *c->contacts);
+  if (!c->contacts)
+    return;
+  for (size_t i = 0; i < v->count; i++) {
+    const scr_ynode *e = v->items[i];
+    const char *name = scr_meta_string(e, "name");
+    if (e->kind != SCR_Y_MAP || !name) {
+      scr_error_at(diags, c->src->path, e->line, e->col,
+                   "a contact needs at least a name: {name: ..., role: ..., "
+                   "email: ...}");
+      continue;
+    }
+    c->contacts[c->n_contacts++] = (scr_contact){
+        name, scr_meta_string(e, "role"), scr_meta_string(e, "email")};
+  }
+}
+
+static void read_meetings(scr_committee *c, scr_diags *diags) {
+  const scr_ynode *v = scr_meta_get(c->src->meta, "meetings");
+  if (!v)
+    return;
+  if (v->kind != SCR_Y_SEQ) {
+    scr_error_at(diags, c->src->path, v->line, v->col,
+                 "'meetings' must be a list of dates, like [2026-06-17]");
+    return;
+  }
+  c->meetings = calloc(v->count + 1, sizeof *c->meetings);
+  if (!c->meetings)
+    return;
+  for (size_t i = 0; i < v->count; i++) {
+    const scr_ynode *e = v->items[i];
+    scr_date d;
+    if (e->kind != SCR_Y_SCALAR || !scr_date_parse(e->scalar, &d)) {
+      scr_error_at(diags, c->src->path, e->line, e->col,
+                   "'%s' is not a date; write dates as YYYY-MM-DD",
+                   e->kind == SCR_Y_SCALAR ? e->scalar : "(list)");
+      continue;
+    }
+    c->meetings[c->n_meetings++] = d;
+  }
+}
+
+static void read_committee(scr_committee *c, scr_diags *diags) {
+  scr_source *src = c->src;
+  scr_meta_check_keys(src, COMMITTEE_KEYS, COMMITTEE_REQUIRED, diags);
+  c->council = scr_meta_string(src->meta, "council");
+  c->name = scr_meta_string(src->meta, "committee");
+  c->short_name = scr_meta_string(src->meta, "short");
+  c->chair = scr_meta_string(src->meta, "chair");
+  c->vice_chair = scr_meta_string(src->meta, "vice_chair");
+  c->enquiries = scr_meta_string(src->meta, "enquiries");
+  c->address = scr_meta_string(src->meta, "address");
+  c->venue = scr_meta_string(src->meta, "venue");
+  string_list(src, "members", &c->members, &c->n_members, diags);
+  string_list(src, "co_opted", &c->co_opted, &c->n_co_opted, diags);
+  read_contacts(c, diags);
+  read_meetings(c, diags);
+  c->time = -1;
+  const scr_ynode *t = scr_meta_get(src->meta, "time");
+  if (t && (t->kind != SCR_Y_SCALAR || !scr_time_parse(t->scalar, &c->time)))
+    scr_error_at(diags, src->path, t->line, t->col,
+                 "'time' must be a 24-hour time in quotes, like \"17:30\"");
+  const char *numbering = scr_meta_string(src->meta, "appendix_numbering");
+  if (numbering && strcmp(numbering, "numbers") == 0)
+    c->number_appendices = true;
+  else if (numbering && strcmp(numbering, "letters") != 0)
+    scr_error_at(diags, src->path,
+                 scr_meta_get(src->meta, "appendix_numbering")->line, 1,
+                 "appendix_numbering must be 'letters' or 'numbers'");
+  if (!c->short_name)
+    c->short_name = c->name;
+}
+
+scr_error scr_workspace_open(const char *file, scr_workspace *ws,
+                             scr_diags *diags) {
+  *ws = (scr_workspace){0};
+  ws->root = find_root(file);
+  if (!ws->root) {
+    scr_error_at(diags, file, 0, 0,
+                 "not inside a committee workspace: no folder above it holds "
+                 "an agendas/ folder");
+    return SCR_E_SOURCE;
+  }
+  ws->root_real = realpath(ws->root, NULL);
+  char *path = scr_path_join(ws->root, "agendas/committee.md");
+  char *shown = path ? tidy_path(path) : NULL;
+  free(path);
+  if (!ws->root_real || !shown) {
+    free(shown);
+    return SCR_E_NOMEM;
+  }
+  ws->committee.src = scr_source_load(shown, true, diags);
+  free(shown);
+  if (!ws->committee.src)
+    return SCR_E_SOURCE;
+  size_t before = diags->errors;
+  read_committee(&ws->committee, diags);
+  return diags->errors > before ? SCR_E_SOURCE : SCR_OK;
+}
+
+void scr_workspace_free(scr_workspace *ws) {
+  scr_committee *c = &ws->committee;
+  scr_images_release(c->src);
+  scr_source_free(c->src);
+  free(c->members);
+  free(c->co_opted);
+  free(c->contacts);
+  free(c->meetings);
+  free(ws->root);
+  free(ws->root_real);
+  *ws = (scr_workspace){0};
+}
+
+/* %XX escapes in a link destination, decoded. Caller frees. */
+static char *percent_decode(const char *s) {
+  char *out = malloc(strlen(s) + 1), *w = out;
+  if (!out)
+    return NULL;
+  for (; *s; s++) {
+    unsigned v;
+    if (s[0] == '%' && s[1] && s[2] && sscanf(s + 1, "%2x", &v) == 1 && v) {
+      *w++ = (char)v;
+      s += 2;
+    } else {
+      *w++ = *s;
+    }
+  }
+  *w = '\0';
+  return out;
+}
+
+static bool inside(const char *root, const char *real) {
+  size_t n = strlen(root);
+  return strncmp(real, root, n) == 0 &&
+         (real[n] == '/' || (n == 1 && root[0] == '/'));
+}
+
+scr_error scr_resolve_target(const scr_workspace *ws, const char *from_file,
+                             const char *target, int line, int col,
+                             const char *what, scr_diags *diags,
+                             char **display, char **real) {
+  *display = *real = NULL;
+  if (target[0] == '/') {
+    scr_error_at(diags, from_file, line, col,
+                 "%s target '%s' is an absolute path; name it relative to "
+                 "this file",
+                 what, target);
+    return SCR_E_SOURCE;
+  }
+  char *decoded = percent_decode(target);
+  char *dir = scr_path_dirname(from_file);
+  char *joined = decoded && dir ? scr_path_join(dir, decoded) : NULL;
+  char *shown = joined ? tidy_path(joined) : NULL;
+  free(decoded);
+  free(dir);
+  free(joined);
+  if (!shown)
+    return SCR_E_NOMEM;
+  struct stat st;
+  char *canon = realpath(shown, NULL);
+  scr_error err = SCR_E_SOURCE;
+  if (!canon && (errno == ENOENT || errno == ENOTDIR))
+    scr_error_at(diags, from_file, line, col, "%s target '%s' not found", what,
+                 target);
+  else if (!canon)
+    scr_error_at(diags, from_file, line, col, "%s target '%s' cannot be read",
+                 what, target);
+  else if (!inside(ws->root_real, canon))
+    scr_error_at(diags, from_file, line, col,
+                 "%s target '%s' is outside the workspace %s", what, target,
+                 ws->root);
+  else if (stat(canon, &st) != 0 || S_ISDIR(st.st_mode))
+    scr_error_at(diags, from_file, line, col,
+                 "%s target '%s' is a folder, not a file", what, target);
+  else if (!S_ISREG(st.st_mode))
+    scr_error_at(diags, from_file, line, col,
+                 "%s target '%s' is not a regular file", what, target);
+  else
+    err = SCR_OK;
+  if (err) {
+    free(canon);
+    free(shown);
+    return err;
+  }
+  *display = shown;
+  *real = canon;
+  return SCR_OK;
+}

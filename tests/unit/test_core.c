@@ -1,0 +1,207 @@
+/* Unit tests: appendix lettering, date and time wording, XML text cleaning,
+   front matter. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "dates.h"
+#include "model.h"
+#include "source.h"
+#include "xmlw.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void label_is(size_t i, bool numbers, const char *want) {
+  char got[16];
+  scr_appendix_label(i, numbers, got, sizeof got);
+  assert_string_equal(got, want);
+}
+
+static void test_appendix_letters(void **state) {
+  (void)state;
+  label_is(0, false, "A");
+  label_is(6, false, "G");
+  label_is(25, false, "Z");
+  label_is(26, false, "AA");
+  label_is(27, false, "AB");
+  label_is(51, false, "AZ");
+  label_is(52, false, "BA");
+  label_is(701, false, "ZZ");
+  label_is(702, false, "AAA");
+  label_is(0, true, "1");
+  label_is(26, true, "27");
+}
+
+static void date_is(const char *iso, enum scr_date_style style,
+                    const char *want) {
+  scr_date d;
+  assert_true(scr_date_parse(iso, &d));
+  char got[64];
+  scr_date_format(d, style, got, sizeof got);
+  assert_string_equal(got, want);
+}
+
+static void test_date_wording(void **state) {
+  (void)state;
+  date_is("2026-06-17", SCR_DATE_HEADLINE, "WEDNESDAY, 17 JUNE 2026");
+  date_is("2026-04-14", SCR_DATE_HEADLINE, "TUESDAY, 14 APRIL 2026");
+  date_is("2026-06-17", SCR_DATE_PLAIN, "17 June 2026");
+  date_is("2027-01-27", SCR_DATE_WEEKDAY, "Wednesday, 27 January 2027");
+  date_is("2024-02-29", SCR_DATE_WEEKDAY, "Thursday, 29 February 2024");
+  date_is("2026-09-08", SCR_DATE_ISO, "2026-09-08");
+}
+
+static void test_bad_dates(void **state) {
+  (void)state;
+  scr_date d;
+  assert_false(scr_date_parse("2026-02-30", &d));
+  assert_false(scr_date_parse("2025-02-29", &d));
+  assert_false(scr_date_parse("2026-13-01", &d));
+  assert_false(scr_date_parse("2026-6-17", &d));
+  assert_false(scr_date_parse("17/06/2026", &d));
+  assert_false(scr_date_parse("", &d));
+  assert_true(scr_date_parse("2028-02-29", &d));
+}
+
+static void time_is(const char *hhmm, const char *want) {
+  int minutes;
+  assert_true(scr_time_parse(hhmm, &minutes));
+  char got[32];
+  scr_time_format(minutes, got, sizeof got);
+  assert_string_equal(got, want);
+}
+
+static void test_time_wording(void **state) {
+  (void)state;
+  time_is("17:30", "5:30 pm");
+  time_is("09:05", "9:05 am");
+  time_is("12:00", "12:00 noon");
+  time_is("12:30", "12:30 pm");
+  time_is("00:15", "12:15 am");
+  int m;
+  assert_false(scr_time_parse("25:00", &m));
+  assert_false(scr_time_parse("17:60", &m));
+  assert_false(scr_time_parse("5:30", &m));
+}
+
+/* The text of one element written through the XML helpers. */
+static char *element_xml(const char *text, size_t len) {
+  scr_xmlw x;
+  assert_int_equal(scr_xmlw_open(&x), SCR_OK);
+  scr_xmlw_start(&x, "t");
+  scr_xmlw_text(&x, text, len);
+  scr_xmlw_end(&x);
+  char *data;
+  size_t n;
+  assert_int_equal(scr_xmlw_close(&x, &data, &n), SCR_OK);
+  char *start = strstr(data, "<t>");
+  assert_non_null(start);
+  char *copy = strdup(start);
+  free(data);
+  return copy;
+}
+
+static void test_xml_escaping(void **state) {
+  (void)state;
+  char *got = element_xml("a & b < c > d \"e\"", 17);
+  assert_string_equal(got, "<t>a &amp; b &lt; c &gt; d \"e\"</t>\n");
+  free(got);
+  /* controls XML 1.0 forbids are dropped; tab and newline stay */
+  static const char controls[] = "x\x01y\x08z\x0B\x0C\x1F\tw\n";
+  got = element_xml(controls, sizeof controls - 1);
+  assert_string_equal(got, "<t>xyz\tw\n</t>\n");
+  free(got);
+  /* U+FFFE is not a character; invalid UTF-8 becomes U+FFFD */
+  got = element_xml("a\xEF\xBF\xBE" "b\xC3(", 7);
+  assert_string_equal(got, "<t>ab\xEF\xBF\xBD(</t>\n");
+  free(got);
+}
+
+static void test_xml_attribute_escaping(void **state) {
+  (void)state;
+  scr_xmlw x;
+  assert_int_equal(scr_xmlw_open(&x), SCR_OK);
+  scr_xmlw_start(&x, "a");
+  scr_xmlw_attr(&x, "v", "1 & \"2\" <3>\x02");
+  scr_xmlw_end(&x);
+  char *data;
+  size_t n;
+  assert_int_equal(scr_xmlw_close(&x, &data, &n), SCR_OK);
+  assert_non_null(strstr(data, "<a v=\"1 &amp; &quot;2&quot; &lt;3&gt;\"/>"));
+  free(data);
+}
+
+/* Write `text` to a temporary .md file; returns its path (caller frees). */
+static char *temp_source(const char *text) {
+  char *path = strdup("/tmp/scr-unit-XXXXXX.md");
+  int fd = mkstemps(path, 3);
+  assert_true(fd >= 0);
+  assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+  close(fd);
+  return path;
+}
+
+static void test_front_matter(void **state) {
+  (void)state;
+  char *path = temp_source("\xEF\xBB\xBF---\r\ndate: 2026-06-17\r\n"
+                           "members: [A, \"B, C\"]\r\n---\r\n## Item\r\n");
+  scr_diags d;
+  scr_diags_init(&d);
+  scr_source *src = scr_source_load(path, true, &d);
+  assert_non_null(src);
+  assert_int_equal(d.errors, 0);
+  assert_string_equal(scr_meta_string(src->meta, "date"), "2026-06-17");
+  const scr_ynode *m = scr_meta_get(src->meta, "members");
+  assert_non_null(m);
+  assert_int_equal(m->count, 2);
+  assert_string_equal(m->items[1]->scalar, "B, C");
+  assert_int_equal(m->line, 3);
+  cmark_node *h = cmark_node_first_child(src->doc);
+  assert_int_equal(scr_source_line(src, h), 5);
+  scr_source_free(src);
+  scr_diags_free(&d);
+  unlink(path);
+  free(path);
+}
+
+/* Each bad source gives an error at the expected line. */
+static void bad_source(const char *text, int line) {
+  char *path = temp_source(text);
+  scr_diags d;
+  scr_diags_init(&d);
+  scr_source *src = scr_source_load(path, true, &d);
+  assert_null(src);
+  assert_true(d.errors >= 1);
+  assert_int_equal(d.items[0].line, line);
+  scr_diags_free(&d);
+  unlink(path);
+  free(path);
+}
+
+static void test_bad_front_matter(void **state) {
+  (void)state;
+  bad_source("no front matter\n", 1);
+  bad_source("---\ndate: 2026-06-17\n", 1);            /* unterminated */
+  bad_source("---\ndate: [2026\nx: 1\n---\n", 3);      /* malformed YAML */
+  bad_source("---\na: &x [1]\nb: *x\n---\n", 3);       /* alias */
+  bad_source("---\ntitle: ok\n---\nbad \xFF byte\n", 4); /* invalid UTF-8 */
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_appendix_letters),
+      cmocka_unit_test(test_date_wording),
+      cmocka_unit_test(test_bad_dates),
+      cmocka_unit_test(test_time_wording),
+      cmocka_unit_test(test_xml_escaping),
+      cmocka_unit_test(test_xml_attribute_escaping),
+      cmocka_unit_test(test_front_matter),
+      cmocka_unit_test(test_bad_front_matter),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
