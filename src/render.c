@@ -176,7 +176,7 @@ static scr_error table_event(walk *w, cmark_node *n, bool enter) {
   const scr_render *r = w->r;
   if (is_ext(n, "table"))
     return enter ? begin_table(w, n) : CALL0(r, end_table);
-  if (is_ext(n, "table_row")) {
+  if (is_ext(n, "table_row") || is_ext(n, "table_header")) {
     if (!enter)
       return CALL0(r, end_row);
     w->header_row = cmark_gfm_extensions_get_table_row_is_header(n) != 0;
@@ -281,7 +281,8 @@ static scr_error event(walk *w, cmark_node *n, bool enter, bool *skip) {
     w->strike += enter ? 1 : -1;
     return SCR_OK;
   }
-  if (is_ext(n, "table") || is_ext(n, "table_row") || is_ext(n, "table_cell"))
+  if (is_ext(n, "table") || is_ext(n, "table_header") ||
+      is_ext(n, "table_row") || is_ext(n, "table_cell"))
     return table_event(w, n, enter);
   return SCR_OK;
 }

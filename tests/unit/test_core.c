@@ -109,7 +109,7 @@ static char *element_xml(const char *text, size_t len) {
 static void test_xml_escaping(void **state) {
   (void)state;
   char *got = element_xml("a & b < c > d \"e\"", 17);
-  assert_string_equal(got, "<t>a &amp; b &lt; c &gt; d \"e\"</t>\n");
+  assert_string_equal(got, "<t>a &amp; b &lt; c &gt; d &quot;e&quot;</t>\n");
   free(got);
   /* controls XML 1.0 forbids are dropped; tab and newline stay */
   static const char controls[] = "x\x01y\x08z\x0B\x0C\x1F\tw\n";

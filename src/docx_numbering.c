@@ -1,0 +1,116 @@
+/*
+ * word/numbering.xml: two abstract lists (bullets, decimal numbers), nine
+ * levels each, and one w:num per list the document holds. Giving each list
+ * its own w:num, with a start override on ordered ones, is what makes every
+ * list restart at its own start instead of continuing the one before.
+ */
+#include "docx.h"
+
+#include <stdlib.h>
+
+#define LIST_FONT "Liberation Sans"
+/* "%1." shows level 1's number; each level shows only its own number. */
+#define DECIMAL_TEXT "%%%d."
+
+/* Bullets by level, repeating: filled circle, white circle, small square
+   (all in Liberation Sans, so no Symbol-font private-use characters). */
+static const char *const BULLETS[] = {"\xE2\x80\xA2", "\xE2\x97\xA6",
+                                      "\xE2\x96\xAA"};
+#define BULLET_COUNT (sizeof BULLETS / sizeof BULLETS[0])
+
+int docx_list_indent(int ilvl) {
+  return (ilvl + 1) * DOCX_LIST_INDENT_STEP;
+}
+
+scr_error docx_model_add_num(docx_model *m, bool ordered, int ilvl, int start,
+                             int *num_id) {
+  docx_num *nums =
+      docx_reserve(m->nums, &m->num_cap, m->num_count, sizeof *nums);
+  if (!nums)
+    return SCR_E_NOMEM;
+  m->nums = nums;
+  m->nums[m->num_count++] = (docx_num){ordered, ilvl, start};
+  *num_id = (int)m->num_count;
+  return SCR_OK;
+}
+
+static void level_indent(scr_xmlw *x, int ilvl) {
+  scr_xmlw_start(x, "w:pPr");
+  scr_xmlw_start(x, "w:ind");
+  scr_xmlw_attrf(x, "w:left", "%d", docx_list_indent(ilvl));
+  scr_xmlw_attrf(x, "w:hanging", "%d", DOCX_LIST_HANGING);
+  scr_xmlw_end(x);
+  scr_xmlw_end(x);
+}
+
+/* The bullet glyph in the body font, whatever the run it follows. */
+static void level_font(scr_xmlw *x) {
+  scr_xmlw_start(x, "w:rPr");
+  scr_xmlw_start(x, "w:rFonts");
+  scr_xmlw_attr(x, "w:ascii", LIST_FONT);
+  scr_xmlw_attr(x, "w:hAnsi", LIST_FONT);
+  scr_xmlw_end(x);
+  scr_xmlw_end(x);
+}
+
+/* w:lvl children in CT_Lvl order: start, numFmt, lvlText, lvlJc, pPr, rPr. */
+static void level(scr_xmlw *x, bool ordered, int ilvl) {
+  scr_xmlw_start(x, "w:lvl");
+  scr_xmlw_attrf(x, "w:ilvl", "%d", ilvl);
+  docx_val_element(x, "w:start", "1");
+  docx_val_element(x, "w:numFmt", ordered ? "decimal" : "bullet");
+  scr_xmlw_start(x, "w:lvlText");
+  if (ordered)
+    scr_xmlw_attrf(x, "w:val", DECIMAL_TEXT, ilvl + 1);
+  else
+    scr_xmlw_attr(x, "w:val", BULLETS[(size_t)ilvl % BULLET_COUNT]);
+  scr_xmlw_end(x);
+  docx_val_element(x, "w:lvlJc", "left");
+  level_indent(x, ilvl);
+  if (!ordered)
+    level_font(x);
+  scr_xmlw_end(x);
+}
+
+static void abstract_num(scr_xmlw *x, int id, bool ordered) {
+  scr_xmlw_start(x, "w:abstractNum");
+  scr_xmlw_attrf(x, "w:abstractNumId", "%d", id);
+  docx_val_element(x, "w:multiLevelType", "hybridMultilevel");
+  for (int l = 0; l < DOCX_LIST_LEVELS; l++)
+    level(x, ordered, l);
+  scr_xmlw_end(x);
+}
+
+static void num(scr_xmlw *x, const docx_num *n, int num_id) {
+  scr_xmlw_start(x, "w:num");
+  scr_xmlw_attrf(x, "w:numId", "%d", num_id);
+  scr_xmlw_start(x, "w:abstractNumId");
+  scr_xmlw_attrf(x, "w:val", "%d",
+                 n->ordered ? DOCX_ABSTRACT_DECIMAL : DOCX_ABSTRACT_BULLET);
+  scr_xmlw_end(x);
+  if (n->ordered) {
+    scr_xmlw_start(x, "w:lvlOverride");
+    scr_xmlw_attrf(x, "w:ilvl", "%d", n->ilvl);
+    scr_xmlw_start(x, "w:startOverride");
+    scr_xmlw_attrf(x, "w:val", "%d", n->start);
+    scr_xmlw_end(x);
+    scr_xmlw_end(x);
+  }
+  scr_xmlw_end(x);
+}
+
+scr_error docx_numbering_part(const docx_model *m, char **xml, size_t *len) {
+  scr_xmlw x;
+  scr_error err = docx_part_open(&x);
+  if (err)
+    return err;
+  scr_xmlw_start(&x, "w:numbering");
+  scr_xmlw_attr(&x, "xmlns:w", DOCX_NS_W);
+  /* every abstractNum comes before the first num */
+  abstract_num(&x, DOCX_ABSTRACT_BULLET, false);
+  abstract_num(&x, DOCX_ABSTRACT_DECIMAL, true);
+  for (size_t i = 0; i < m->num_count; i++)
+    num(&x, &m->nums[i], (int)i + 1);
+  scr_xmlw_end(&x);
+  return scr_xmlw_close(&x, xml, len);
+}

@@ -1,0 +1,133 @@
+/*
+ * Relationships: _rels/.rels (the package's: document, core and app
+ * properties) and word/_rels/document.xml.rels (the document's: styles,
+ * numbering, settings, footer, then hyperlinks and images in order of use).
+ */
+#include "docx.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define REL_BASE                                                               \
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+#define REL_OFFICE_DOCUMENT REL_BASE "officeDocument"
+#define REL_EXTENDED_PROPERTIES REL_BASE "extended-properties"
+#define REL_CORE_PROPERTIES                                                    \
+  "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"     \
+  "core-properties"
+#define REL_STYLES REL_BASE "styles"
+#define REL_NUMBERING REL_BASE "numbering"
+#define REL_SETTINGS REL_BASE "settings"
+#define REL_FOOTER REL_BASE "footer"
+#define REL_HYPERLINK REL_BASE "hyperlink"
+#define REL_IMAGE REL_BASE "image"
+
+/* Ids in _rels/.rels */
+#define PKG_RID_DOCUMENT "rId1"
+#define PKG_RID_CORE "rId2"
+#define PKG_RID_APP "rId3"
+
+/* Targets in word/_rels are relative to word/. */
+#define TARGET_STYLES "styles.xml"
+#define TARGET_NUMBERING "numbering.xml"
+#define TARGET_SETTINGS "settings.xml"
+#define TARGET_FOOTER "footer1.xml"
+
+/* Characters a URI may not hold as they are (RFC 3986), percent-encoded so
+   that Word accepts the relationship target; non-ASCII bytes are the UTF-8
+   of an IRI and are encoded the same way. '%' itself is kept: URLs from
+   Markdown are usually encoded already. */
+static bool uri_unsafe(unsigned char c) {
+  return c <= 0x20 || c >= 0x7F || strchr("\"<>\\^`{|}", c) != NULL;
+}
+
+char *docx_uri_escape(const char *url) {
+  static const char hex[] = "0123456789ABCDEF";
+  scr_buf b = SCR_BUF_INIT;
+  scr_error err = SCR_OK;
+  for (const unsigned char *p = (const unsigned char *)url; *p && !err; p++) {
+    if (!uri_unsafe(*p)) {
+      err = scr_buf_append(&b, p, 1);
+      continue;
+    }
+    char enc[3] = {'%', hex[*p >> 4], hex[*p & 0xF]};
+    err = scr_buf_append(&b, enc, sizeof enc);
+  }
+  if (err) {
+    scr_buf_free(&b);
+    return NULL;
+  }
+  return scr_buf_detach(&b, NULL);
+}
+
+scr_error docx_model_add_rel(docx_model *m, docx_rel_kind kind, char *target,
+                             size_t *index) {
+  docx_rel *rels =
+      docx_reserve(m->rels, &m->rel_cap, m->rel_count, sizeof *rels);
+  if (!rels) {
+    free(target);
+    return SCR_E_NOMEM;
+  }
+  m->rels = rels;
+  m->rels[m->rel_count] = (docx_rel){kind, target};
+  *index = m->rel_count++;
+  return SCR_OK;
+}
+
+static void relationship(scr_xmlw *x, const char *id, const char *type,
+                         const char *target, bool external) {
+  scr_xmlw_start(x, "Relationship");
+  scr_xmlw_attr(x, "Id", id);
+  scr_xmlw_attr(x, "Type", type);
+  scr_xmlw_attr(x, "Target", target);
+  if (external)
+    scr_xmlw_attr(x, "TargetMode", "External");
+  scr_xmlw_end(x);
+}
+
+static void start_relationships(scr_xmlw *x) {
+  scr_xmlw_start(x, "Relationships");
+  scr_xmlw_attr(x, "xmlns", DOCX_NS_PKG_RELS);
+}
+
+scr_error docx_package_rels_part(char **xml, size_t *len) {
+  scr_xmlw x;
+  scr_error err = docx_part_open(&x);
+  if (err)
+    return err;
+  start_relationships(&x);
+  relationship(&x, PKG_RID_DOCUMENT, REL_OFFICE_DOCUMENT, DOCX_PART_DOCUMENT,
+               false);
+  relationship(&x, PKG_RID_CORE, REL_CORE_PROPERTIES, DOCX_PART_CORE, false);
+  relationship(&x, PKG_RID_APP, REL_EXTENDED_PROPERTIES, DOCX_PART_APP, false);
+  scr_xmlw_end(&x);
+  return scr_xmlw_close(&x, xml, len);
+}
+
+static void dynamic_relationship(scr_xmlw *x, const docx_rel *rel,
+                                 size_t index) {
+  char id[sizeof "rId" + 3 * sizeof(size_t)];
+  snprintf(id, sizeof id, "rId%zu", index + DOCX_RID_FIRST_DYNAMIC);
+  if (rel->kind == DOCX_REL_HYPERLINK)
+    relationship(x, id, REL_HYPERLINK, rel->target, true);
+  else
+    relationship(x, id, REL_IMAGE, rel->target, false);
+}
+
+scr_error docx_document_rels_part(const docx_model *m, char **xml,
+                                  size_t *len) {
+  scr_xmlw x;
+  scr_error err = docx_part_open(&x);
+  if (err)
+    return err;
+  start_relationships(&x);
+  relationship(&x, DOCX_RID_STYLES, REL_STYLES, TARGET_STYLES, false);
+  relationship(&x, DOCX_RID_NUMBERING, REL_NUMBERING, TARGET_NUMBERING, false);
+  relationship(&x, DOCX_RID_SETTINGS, REL_SETTINGS, TARGET_SETTINGS, false);
+  relationship(&x, DOCX_RID_FOOTER, REL_FOOTER, TARGET_FOOTER, false);
+  for (size_t i = 0; i < m->rel_count; i++)
+    dynamic_relationship(&x, &m->rels[i], i);
+  scr_xmlw_end(&x);
+  return scr_xmlw_close(&x, xml, len);
+}

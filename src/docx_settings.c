@@ -1,0 +1,41 @@
+/*
+ * word/settings.xml. updateFields makes Word recompute fields (the PAGEREF
+ * page numbers of the appendices) when it opens the document; LibreOffice
+ * recomputes them whenever it lays the document out.
+ */
+#include "docx.h"
+
+#define DEFAULT_TAB_STOP 709 /* 1.25 cm, as Word's A4 documents have */
+#define COMPAT_URI "http://schemas.microsoft.com/office/word"
+#define COMPAT_MODE_WORD_2013 "15"
+
+/* Lay out as current Word does, not in a compatibility mode. */
+static void compat(scr_xmlw *x) {
+  scr_xmlw_start(x, "w:compat");
+  scr_xmlw_start(x, "w:compatSetting");
+  scr_xmlw_attr(x, "w:name", "compatibilityMode");
+  scr_xmlw_attr(x, "w:uri", COMPAT_URI);
+  scr_xmlw_attr(x, "w:val", COMPAT_MODE_WORD_2013);
+  scr_xmlw_end(x);
+  scr_xmlw_end(x);
+}
+
+/* Children in CT_Settings order. */
+scr_error docx_settings_part(const docx_model *m, char **xml, size_t *len) {
+  scr_xmlw x;
+  scr_error err = docx_part_open(&x);
+  if (err)
+    return err;
+  scr_xmlw_start(&x, "w:settings");
+  scr_xmlw_attr(&x, "xmlns:w", DOCX_NS_W);
+  scr_xmlw_start(&x, "w:defaultTabStop");
+  scr_xmlw_attrf(&x, "w:val", "%d", DEFAULT_TAB_STOP);
+  scr_xmlw_end(&x);
+  docx_val_element(&x, "w:updateFields", "true");
+  compat(&x);
+  docx_val_element(&x, "w:themeFontLang",
+                   m->language && *m->language ? m->language
+                                               : DOCX_DEFAULT_LANGUAGE);
+  scr_xmlw_end(&x);
+  return scr_xmlw_close(&x, xml, len);
+}

@@ -1,0 +1,777 @@
+/*
+ * The DOCX writer: the sink calls become WordprocessingML in a body buffer,
+ * and finish() wraps that body into word/document.xml and adds every other
+ * part of the package.
+ *
+ * State kept between calls, all of it about where the next block lands:
+ * the open paragraph and link, the stack of open lists (each item's first
+ * paragraph carries the number, later ones only the indent), the open table
+ * (its column widths and alignments), open bookmarks (w:bookmarkEnd needs
+ * the id of its start) and a pending page break.
+ */
+#include "docx.h"
+#include "writer.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Longest decimal rendering of an int, with sign and NUL. */
+#define INT_TEXT_MAX 16
+
+typedef struct docx_list_frame {
+  int num_id;        /* the w:num of this list instance */
+  int ilvl;          /* 0-based level, clamped to the levels Word has */
+  bool item_open;    /* between begin_item and end_item */
+  bool item_started; /* the item's bullet/number paragraph is written */
+} docx_list_frame;
+
+typedef struct docx_bookmark {
+  char *name; /* owned */
+  unsigned id;
+} docx_bookmark;
+
+typedef struct docx_table {
+  bool open;
+  int columns;
+  scr_align *align; /* owned copy, `columns` entries */
+  int col;          /* the current cell's column */
+  bool row_open, cell_open, cell_has_para;
+  size_t outer_lists; /* list depth around the table: lists deeper than this
+                         are inside a cell */
+} docx_table;
+
+typedef struct docx_writer {
+  const scr_template *tpl;
+  docx_model model;
+  scr_xmlw body;     /* w:body children, after an XML declaration */
+  size_t body_start; /* bytes of that declaration, skipped on output */
+  bool begun, ended;
+  bool in_para, in_link;
+  bool page_break_pending;
+  bool after_table; /* the last block written was a table */
+  docx_list_frame *lists;
+  size_t list_depth, list_cap;
+  docx_table table;
+  docx_bookmark *marks;
+  size_t mark_count, mark_cap;
+  unsigned next_mark_id;
+  unsigned next_drawing_id;
+} docx_writer;
+
+/* ---- helpers ------------------------------------------------------------- */
+
+void *docx_reserve(void *items, size_t *cap, size_t count, size_t size) {
+  if (count < *cap)
+    return items;
+  size_t n = *cap ? *cap * 2 : 8;
+  if (n > SIZE_MAX / size)
+    return NULL;
+  void *grown = realloc(items, n * size);
+  if (grown)
+    *cap = n;
+  return grown;
+}
+
+/* A writing error sticks (the XML may be cut short): report it first. A
+   refused call writes nothing, so its error is only returned. */
+static scr_error status(const docx_writer *dw, scr_error err) {
+  return dw->body.err ? dw->body.err : err;
+}
+
+static docx_list_frame *current_list(docx_writer *dw) {
+  return dw->list_depth ? &dw->lists[dw->list_depth - 1] : NULL;
+}
+
+/* The list item the next paragraph belongs to directly, or NULL (a
+   paragraph in a table cell is not in the list around the table). */
+static docx_list_frame *current_item(docx_writer *dw) {
+  docx_list_frame *f = current_list(dw);
+  if (!f || !f->item_open)
+    return NULL;
+  if (dw->table.open && dw->list_depth <= dw->table.outer_lists)
+    return NULL;
+  return f;
+}
+
+static bool in_cell(const docx_writer *dw) {
+  return dw->table.open && dw->table.cell_open;
+}
+
+/* Where blocks may start: inside the document, outside paragraphs. */
+static bool can_start_block(const docx_writer *dw) {
+  return dw->begun && !dw->ended && !dw->in_para && !dw->body.err;
+}
+
+/* ---- paragraphs ---------------------------------------------------------- */
+
+/* The list part of w:pPr: the number on an item's first paragraph, the
+   matching indent on the rest. */
+static void list_props(docx_writer *dw) {
+  docx_list_frame *item = current_item(dw);
+  if (!item)
+    return;
+  scr_xmlw *x = &dw->body;
+  if (!item->item_started) {
+    scr_xmlw_start(x, "w:numPr");
+    scr_xmlw_start(x, "w:ilvl");
+    scr_xmlw_attrf(x, "w:val", "%d", item->ilvl);
+    scr_xmlw_end(x);
+    scr_xmlw_start(x, "w:numId");
+    scr_xmlw_attrf(x, "w:val", "%d", item->num_id);
+    scr_xmlw_end(x);
+    scr_xmlw_end(x);
+    item->item_started = true;
+    return;
+  }
+  scr_xmlw_start(x, "w:ind");
+  scr_xmlw_attrf(x, "w:left", "%d", docx_list_indent(item->ilvl));
+  scr_xmlw_end(x);
+}
+
+static const char *align_value(scr_align a) {
+  switch (a) {
+  case SCR_ALIGN_LEFT:
+    return "left";
+  case SCR_ALIGN_CENTER:
+    return "center";
+  case SCR_ALIGN_RIGHT:
+    return "right";
+  case SCR_ALIGN_NONE:
+  default:
+    return NULL;
+  }
+}
+
+static void cell_alignment(docx_writer *dw) {
+  if (!in_cell(dw) || dw->table.col >= dw->table.columns)
+    return;
+  const char *jc = align_value(dw->table.align[dw->table.col]);
+  if (jc)
+    docx_val_element(&dw->body, "w:jc", jc);
+}
+
+/* <w:p><w:pPr> in CT_PPr order: pStyle, pageBreakBefore, numPr, ind, jc. */
+static scr_error open_paragraph(docx_writer *dw, const char *style_name) {
+  if (!can_start_block(dw))
+    return status(dw, SCR_E_USAGE);
+  char id[DOCX_STYLE_ID_MAX];
+  if (!docx_style_id(style_name, id, sizeof id))
+    return status(dw, SCR_E_LIMIT);
+  scr_xmlw *x = &dw->body;
+  scr_xmlw_start(x, "w:p");
+  scr_xmlw_start(x, "w:pPr");
+  docx_val_element(x, "w:pStyle", id);
+  if (dw->page_break_pending) {
+    docx_empty_element(x, "w:pageBreakBefore");
+    dw->page_break_pending = false;
+  }
+  list_props(dw);
+  cell_alignment(dw);
+  scr_xmlw_end(x);
+  dw->in_para = true;
+  dw->after_table = false;
+  if (in_cell(dw))
+    dw->table.cell_has_para = true;
+  return x->err;
+}
+
+static scr_error close_paragraph(docx_writer *dw) {
+  if (!dw->in_para || dw->in_link)
+    return status(dw, SCR_E_USAGE);
+  scr_xmlw_end(&dw->body);
+  dw->in_para = false;
+  return dw->body.err;
+}
+
+/* An item whose first block is a list or table still shows its bullet: on an
+   empty paragraph of its own, as Word does. */
+static scr_error start_item_if_bare(docx_writer *dw) {
+  docx_list_frame *item = current_item(dw);
+  if (!item || item->item_started)
+    return dw->body.err;
+  scr_error err = open_paragraph(dw, scr_style_name(SCR_PARA_LIST));
+  return err ? err : close_paragraph(dw);
+}
+
+/* ---- the sink: document -------------------------------------------------- */
+
+/* Replace *field with a copy of `s`, or of `fallback` when `s` is empty. */
+static bool copy_or(char **field, const char *s, const char *fallback) {
+  free(*field);
+  *field = scr_strdup(s && *s ? s : fallback);
+  return *field != NULL;
+}
+
+static scr_error begin_document(void *self, const scr_doc_info *info) {
+  docx_writer *dw = self;
+  if (dw->begun)
+    return status(dw, SCR_E_USAGE);
+  docx_model *m = &dw->model;
+  if (!copy_or(&m->title, info->title, "") ||
+      !copy_or(&m->subject, info->subject, "") ||
+      !copy_or(&m->creator, info->creator, "") ||
+      !copy_or(&m->language, info->language, DOCX_DEFAULT_LANGUAGE) ||
+      !copy_or(&m->footer, info->footer, ""))
+    return status(dw, SCR_E_NOMEM);
+  dw->begun = true;
+  return dw->body.err;
+}
+
+static scr_error end_document(void *self) {
+  docx_writer *dw = self;
+  if (!can_start_block(dw) || dw->list_depth || dw->table.open)
+    return status(dw, SCR_E_USAGE);
+  /* A page break with nothing after it would only add an empty page. */
+  dw->page_break_pending = false;
+  dw->ended = true;
+  return SCR_OK;
+}
+
+/* ---- the sink: paragraphs and headings ----------------------------------- */
+
+static scr_error begin_paragraph(void *self, scr_para_style style) {
+  return open_paragraph(self, scr_style_name(style));
+}
+
+static scr_error end_paragraph(void *self) {
+  return close_paragraph(self);
+}
+
+static scr_error begin_heading(void *self, int level) {
+  return open_paragraph(self, scr_heading_style_name(level));
+}
+
+static scr_error end_heading(void *self) {
+  return close_paragraph(self);
+}
+
+/* ---- the sink: inline content -------------------------------------------- */
+
+static scr_error text(void *self, const char *s, size_t len, unsigned flags) {
+  docx_writer *dw = self;
+  if (!dw->in_para)
+    return status(dw, SCR_E_USAGE);
+  docx_text_run(&dw->body, s, len, flags, dw->in_link);
+  return dw->body.err;
+}
+
+static scr_error line_break(void *self) {
+  docx_writer *dw = self;
+  if (!dw->in_para)
+    return status(dw, SCR_E_USAGE);
+  docx_text_run(&dw->body, "\n", 1, 0, dw->in_link);
+  return dw->body.err;
+}
+
+static scr_error begin_link(void *self, const char *url) {
+  docx_writer *dw = self;
+  if (!dw->in_para || dw->in_link)
+    return status(dw, SCR_E_USAGE);
+  scr_xmlw *x = &dw->body;
+  if (url[0] == '#') {
+    scr_xmlw_start(x, "w:hyperlink");
+    scr_xmlw_attr(x, "w:anchor", url + 1);
+  } else {
+    char *target = docx_uri_escape(url);
+    size_t index = 0;
+    scr_error err = target ? docx_model_add_rel(&dw->model, DOCX_REL_HYPERLINK,
+                                                target, &index)
+                           : SCR_E_NOMEM;
+    if (err)
+      return status(dw, err);
+    scr_xmlw_start(x, "w:hyperlink");
+    scr_xmlw_attrf(x, "r:id", "rId%zu", index + DOCX_RID_FIRST_DYNAMIC);
+  }
+  dw->in_link = true;
+  return x->err;
+}
+
+static scr_error end_link(void *self) {
+  docx_writer *dw = self;
+  if (!dw->in_link)
+    return status(dw, SCR_E_USAGE);
+  scr_xmlw_end(&dw->body);
+  dw->in_link = false;
+  return dw->body.err;
+}
+
+static scr_error begin_bookmark(void *self, const char *name) {
+  docx_writer *dw = self;
+  if (!dw->in_para)
+    return status(dw, SCR_E_USAGE);
+  docx_bookmark *marks =
+      docx_reserve(dw->marks, &dw->mark_cap, dw->mark_count, sizeof *marks);
+  if (marks)
+    dw->marks = marks;
+  char *copy = marks ? scr_strdup(name) : NULL;
+  if (!copy)
+    return status(dw, SCR_E_NOMEM);
+  unsigned id = dw->next_mark_id++;
+  dw->marks[dw->mark_count++] = (docx_bookmark){copy, id};
+  scr_xmlw *x = &dw->body;
+  scr_xmlw_start(x, "w:bookmarkStart");
+  scr_xmlw_attrf(x, "w:id", "%u", id);
+  scr_xmlw_attr(x, "w:name", name);
+  scr_xmlw_end(x);
+  return x->err;
+}
+
+static scr_error end_bookmark(void *self, const char *name) {
+  docx_writer *dw = self;
+  if (!dw->in_para)
+    return status(dw, SCR_E_USAGE);
+  /* the innermost open bookmark of that name */
+  size_t i = dw->mark_count;
+  while (i > 0 && strcmp(dw->marks[i - 1].name, name) != 0)
+    i--;
+  if (i == 0)
+    return status(dw, SCR_E_USAGE);
+  docx_bookmark mark = dw->marks[i - 1];
+  memmove(&dw->marks[i - 1], &dw->marks[i],
+          (dw->mark_count - i) * sizeof *dw->marks);
+  dw->mark_count--;
+  free(mark.name);
+  scr_xmlw *x = &dw->body;
+  scr_xmlw_start(x, "w:bookmarkEnd");
+  scr_xmlw_attrf(x, "w:id", "%u", mark.id);
+  scr_xmlw_end(x);
+  return x->err;
+}
+
+static scr_error page_ref(void *self, const char *bookmark, int cached) {
+  docx_writer *dw = self;
+  if (!dw->in_para)
+    return status(dw, SCR_E_USAGE);
+  /* \h: the result is also a link to the bookmark */
+  char *instr = scr_asprintf(" PAGEREF %s \\h ", bookmark);
+  char value[INT_TEXT_MAX];
+  snprintf(value, sizeof value, "%d", cached);
+  if (!instr)
+    return status(dw, SCR_E_NOMEM);
+  docx_field(&dw->body, instr, value, dw->in_link);
+  free(instr);
+  return dw->body.err;
+}
+
+static scr_error image(void *self, const scr_image *img) {
+  docx_writer *dw = self;
+  if (!dw->in_para)
+    return status(dw, SCR_E_USAGE);
+  size_t rel = 0;
+  scr_error err = docx_model_add_image(&dw->model, img, &rel);
+  if (err)
+    return status(dw, err);
+  docx_drawing(&dw->body, img, ++dw->next_drawing_id,
+               rel + DOCX_RID_FIRST_DYNAMIC);
+  return dw->body.err;
+}
+
+/* ---- the sink: lists ----------------------------------------------------- */
+
+static scr_error begin_list(void *self, bool ordered, int start) {
+  docx_writer *dw = self;
+  if (!can_start_block(dw))
+    return status(dw, SCR_E_USAGE);
+  scr_error err = start_item_if_bare(dw);
+  if (err)
+    return err;
+  /* Levels past the ninth share the ninth's look: Word has no tenth. */
+  int ilvl = dw->list_depth < DOCX_LIST_LEVELS ? (int)dw->list_depth
+                                               : DOCX_LIST_LEVELS - 1;
+  int num_id = 0;
+  docx_list_frame *lists =
+      docx_reserve(dw->lists, &dw->list_cap, dw->list_depth, sizeof *lists);
+  if (!lists)
+    return status(dw, SCR_E_NOMEM);
+  dw->lists = lists;
+  err = docx_model_add_num(&dw->model, ordered, ilvl, start, &num_id);
+  if (err)
+    return status(dw, err);
+  dw->lists[dw->list_depth++] = (docx_list_frame){num_id, ilvl, false, false};
+  return SCR_OK;
+}
+
+static scr_error end_list(void *self) {
+  docx_writer *dw = self;
+  docx_list_frame *f = current_list(dw);
+  if (!can_start_block(dw) || !f || f->item_open ||
+      (dw->table.open && dw->list_depth <= dw->table.outer_lists))
+    return status(dw, SCR_E_USAGE);
+  dw->list_depth--;
+  return SCR_OK;
+}
+
+static scr_error begin_item(void *self) {
+  docx_writer *dw = self;
+  docx_list_frame *f = current_list(dw);
+  if (!can_start_block(dw) || !f || f->item_open)
+    return status(dw, SCR_E_USAGE);
+  f->item_open = true;
+  f->item_started = false;
+  return SCR_OK;
+}
+
+static scr_error end_item(void *self) {
+  docx_writer *dw = self;
+  docx_list_frame *f = current_list(dw);
+  if (!can_start_block(dw) || !f || !f->item_open)
+    return status(dw, SCR_E_USAGE);
+  /* an empty item still shows its bullet */
+  scr_error err = start_item_if_bare(dw);
+  f->item_open = false;
+  return err;
+}
+
+/* ---- the sink: tables ---------------------------------------------------- */
+
+/* Column `col` of `columns` equal columns filling the text width; the twips
+   that do not divide evenly go to the first columns. */
+static int column_width(int columns, int col) {
+  int width = DOCX_TEXT_WIDTH / columns;
+  return width + (col < DOCX_TEXT_WIDTH % columns ? 1 : 0);
+}
+
+static void table_props(scr_xmlw *x) {
+  scr_xmlw_start(x, "w:tblPr");
+  docx_val_element(x, "w:tblStyle", DOCX_STYLE_TABLE_GRID);
+  scr_xmlw_start(x, "w:tblW");
+  scr_xmlw_attrf(x, "w:w", "%d", DOCX_TABLE_FULL_WIDTH_PCT);
+  scr_xmlw_attr(x, "w:type", "pct");
+  scr_xmlw_end(x);
+  /* fixed: keep the equal grid instead of fitting columns to content */
+  scr_xmlw_start(x, "w:tblLayout");
+  scr_xmlw_attr(x, "w:type", "fixed");
+  scr_xmlw_end(x);
+  scr_xmlw_end(x);
+}
+
+static void table_grid(scr_xmlw *x, int columns) {
+  scr_xmlw_start(x, "w:tblGrid");
+  for (int c = 0; c < columns; c++) {
+    scr_xmlw_start(x, "w:gridCol");
+    scr_xmlw_attrf(x, "w:w", "%d", column_width(columns, c));
+    scr_xmlw_end(x);
+  }
+  scr_xmlw_end(x);
+}
+
+static scr_error begin_table(void *self, int columns, const scr_align *align) {
+  docx_writer *dw = self;
+  if (!can_start_block(dw) || dw->table.open || columns < 1)
+    return status(dw, SCR_E_USAGE);
+  if (columns > DOCX_TEXT_WIDTH)
+    return status(dw, SCR_E_LIMIT);
+  scr_error err = start_item_if_bare(dw);
+  if (err)
+    return err;
+  scr_align *copy = calloc((size_t)columns, sizeof *copy);
+  if (!copy)
+    return status(dw, SCR_E_NOMEM);
+  if (align)
+    memcpy(copy, align, (size_t)columns * sizeof *copy);
+  scr_xmlw *x = &dw->body;
+  /* Word joins two tables with nothing between into one */
+  if (dw->after_table)
+    docx_empty_element(x, "w:p");
+  dw->table = (docx_table){.open = true,
+                           .columns = columns,
+                           .align = copy,
+                           .outer_lists = dw->list_depth};
+  scr_xmlw_start(x, "w:tbl");
+  table_props(x);
+  table_grid(x, columns);
+  return x->err;
+}
+
+static scr_error end_table(void *self) {
+  docx_writer *dw = self;
+  if (!can_start_block(dw) || !dw->table.open || dw->table.row_open)
+    return status(dw, SCR_E_USAGE);
+  scr_xmlw_end(&dw->body);
+  free(dw->table.align);
+  dw->table = (docx_table){0};
+  dw->after_table = true;
+  return dw->body.err;
+}
+
+static scr_error begin_row(void *self, bool header) {
+  docx_writer *dw = self;
+  if (!can_start_block(dw) || !dw->table.open || dw->table.row_open)
+    return status(dw, SCR_E_USAGE);
+  scr_xmlw *x = &dw->body;
+  scr_xmlw_start(x, "w:tr");
+  if (header) {
+    scr_xmlw_start(x, "w:trPr");
+    docx_empty_element(x, "w:tblHeader");
+    scr_xmlw_end(x);
+  }
+  dw->table.row_open = true;
+  dw->table.col = 0;
+  return x->err;
+}
+
+static scr_error open_cell(docx_writer *dw) {
+  scr_xmlw *x = &dw->body;
+  scr_xmlw_start(x, "w:tc");
+  scr_xmlw_start(x, "w:tcPr");
+  scr_xmlw_start(x, "w:tcW");
+  scr_xmlw_attrf(x, "w:w", "%d",
+                 column_width(dw->table.columns, dw->table.col));
+  scr_xmlw_attr(x, "w:type", "dxa");
+  scr_xmlw_end(x);
+  scr_xmlw_end(x);
+  dw->table.cell_open = true;
+  dw->table.cell_has_para = false;
+  return x->err;
+}
+
+/* Word refuses a cell without a paragraph. */
+static scr_error close_cell(docx_writer *dw) {
+  scr_xmlw *x = &dw->body;
+  if (!dw->table.cell_has_para)
+    docx_empty_element(x, "w:p");
+  scr_xmlw_end(x);
+  dw->table.cell_open = false;
+  dw->table.col++;
+  return x->err;
+}
+
+static scr_error end_row(void *self) {
+  docx_writer *dw = self;
+  if (!can_start_block(dw) || !dw->table.row_open || dw->table.cell_open)
+    return status(dw, SCR_E_USAGE);
+  /* a short row is padded so that every row fills the grid */
+  while (dw->table.col < dw->table.columns && !dw->body.err) {
+    open_cell(dw);
+    close_cell(dw);
+  }
+  scr_xmlw_end(&dw->body);
+  dw->table.row_open = false;
+  return dw->body.err;
+}
+
+static scr_error begin_cell(void *self) {
+  docx_writer *dw = self;
+  if (!can_start_block(dw) || !dw->table.row_open || dw->table.cell_open ||
+      dw->table.col >= dw->table.columns)
+    return status(dw, SCR_E_USAGE);
+  return open_cell(dw);
+}
+
+static scr_error end_cell(void *self) {
+  docx_writer *dw = self;
+  if (!can_start_block(dw) || !in_cell(dw) ||
+      dw->list_depth > dw->table.outer_lists)
+    return status(dw, SCR_E_USAGE);
+  return close_cell(dw);
+}
+
+static scr_error page_break(void *self) {
+  docx_writer *dw = self;
+  if (!can_start_block(dw))
+    return status(dw, SCR_E_USAGE);
+  dw->page_break_pending = true;
+  return SCR_OK;
+}
+
+static const scr_sink_ops DOCX_OPS = {
+    .begin_document = begin_document,
+    .end_document = end_document,
+    .begin_paragraph = begin_paragraph,
+    .end_paragraph = end_paragraph,
+    .begin_heading = begin_heading,
+    .end_heading = end_heading,
+    .text = text,
+    .line_break = line_break,
+    .begin_link = begin_link,
+    .end_link = end_link,
+    .begin_bookmark = begin_bookmark,
+    .end_bookmark = end_bookmark,
+    .page_ref = page_ref,
+    .image = image,
+    .begin_list = begin_list,
+    .end_list = end_list,
+    .begin_item = begin_item,
+    .end_item = end_item,
+    .begin_table = begin_table,
+    .end_table = end_table,
+    .begin_row = begin_row,
+    .end_row = end_row,
+    .begin_cell = begin_cell,
+    .end_cell = end_cell,
+    .page_break = page_break,
+};
+
+/* ---- the writer class ---------------------------------------------------- */
+
+void docx_model_free(docx_model *m) {
+  free(m->title);
+  free(m->subject);
+  free(m->creator);
+  free(m->language);
+  free(m->footer);
+  for (size_t i = 0; i < m->rel_count; i++)
+    free(m->rels[i].target);
+  free(m->rels);
+  for (size_t i = 0; i < m->media_count; i++) {
+    free(m->media[i].part);
+    free(m->media[i].ext);
+    free(m->media[i].mime);
+    free(m->media[i].data);
+  }
+  free(m->media);
+  free(m->nums);
+  *m = (docx_model){0};
+}
+
+static void docx_destroy(void *self) {
+  docx_writer *dw = self;
+  if (!dw)
+    return;
+  scr_xmlw_discard(&dw->body);
+  docx_model_free(&dw->model);
+  free(dw->lists);
+  free(dw->table.align);
+  for (size_t i = 0; i < dw->mark_count; i++)
+    free(dw->marks[i].name);
+  free(dw->marks);
+  free(dw);
+}
+
+/* The body is a fragment written after an XML declaration (scr_xmlw_open
+   always starts a document, and that also makes libxml2 write UTF-8 rather
+   than character references); remember where the fragment starts. */
+static scr_error open_body(docx_writer *dw) {
+  scr_error err = docx_part_open(&dw->body);
+  if (err)
+    return err;
+  if (xmlTextWriterFlush(dw->body.w) < 0)
+    return SCR_E_XML;
+  dw->body_start = (size_t)xmlBufferLength(dw->body.buf);
+  return SCR_OK;
+}
+
+/* Returns a new writer (free with docx_destroy) or NULL. */
+static void *docx_create(const scr_template *tpl) {
+  docx_writer *dw = calloc(1, sizeof *dw);
+  if (!dw)
+    return NULL;
+  dw->tpl = tpl;
+  if (open_body(dw) != SCR_OK) {
+    docx_destroy(dw);
+    return NULL;
+  }
+  return dw;
+}
+
+/* The body so far, borrowed from the body writer's buffer. */
+static scr_error body_bytes(docx_writer *dw, const char **data, size_t *len) {
+  if (!dw->body.err && xmlTextWriterFlush(dw->body.w) < 0)
+    dw->body.err = SCR_E_XML;
+  if (dw->body.err)
+    return dw->body.err;
+  size_t total = (size_t)xmlBufferLength(dw->body.buf);
+  *data = (const char *)xmlBufferContent(dw->body.buf) + dw->body_start;
+  *len = total - dw->body_start;
+  return SCR_OK;
+}
+
+/* Caller frees. NULL when out of memory or after a writing error. */
+static char *docx_body_xml(void *self) {
+  const char *data = NULL;
+  size_t len = 0;
+  if (body_bytes(self, &data, &len) != SCR_OK)
+    return NULL;
+  return scr_strndup(data, len);
+}
+
+/* Builds one part and adds it to the package (which takes the bytes). */
+typedef scr_error (*model_part_fn)(const docx_model *m, char **xml,
+                                   size_t *len);
+
+static scr_error add_model_part(scr_package *pkg, const char *name,
+                                model_part_fn fn, const docx_model *m) {
+  char *xml = NULL;
+  size_t len = 0;
+  scr_error err = fn(m, &xml, &len);
+  if (err)
+    return err;
+  return scr_package_add(pkg, name, xml, len, false);
+}
+
+static scr_error add_document(docx_writer *dw, scr_package *pkg) {
+  const char *body = NULL;
+  size_t body_len = 0;
+  char *xml = NULL;
+  size_t len = 0;
+  scr_error err = body_bytes(dw, &body, &body_len);
+  if (!err)
+    err = docx_document_part(body, body_len, &xml, &len);
+  if (!err)
+    err = scr_package_add(pkg, DOCX_PART_DOCUMENT, xml, len, false);
+  return err;
+}
+
+static scr_error add_fixed_parts(scr_package *pkg) {
+  char *xml = NULL;
+  size_t len = 0;
+  scr_error err = docx_package_rels_part(&xml, &len);
+  if (!err)
+    err = scr_package_add(pkg, DOCX_PART_PACKAGE_RELS, xml, len, false);
+  if (!err)
+    err = docx_app_part(&xml, &len);
+  if (!err)
+    err = scr_package_add(pkg, DOCX_PART_APP, xml, len, false);
+  return err;
+}
+
+static scr_error add_media(const docx_model *m, scr_package *pkg) {
+  scr_error err = SCR_OK;
+  for (size_t i = 0; i < m->media_count && !err; i++)
+    err = scr_package_add_copy(pkg, m->media[i].part, m->media[i].data,
+                               m->media[i].size, false);
+  return err;
+}
+
+static scr_error docx_finish(void *self, scr_package *pkg) {
+  docx_writer *dw = self;
+  if (!dw->ended)
+    return SCR_E_USAGE;
+  if (!dw->tpl || !dw->tpl->styles || dw->tpl->styles_len == 0)
+    return SCR_E_TEMPLATE;
+  const docx_model *m = &dw->model;
+  scr_error err =
+      add_model_part(pkg, DOCX_PART_CONTENT_TYPES, docx_content_types_part, m);
+  if (!err)
+    err = add_fixed_parts(pkg);
+  if (!err)
+    err = add_model_part(pkg, DOCX_PART_CORE, docx_core_part, m);
+  if (!err)
+    err = add_document(dw, pkg);
+  if (!err)
+    err = scr_package_add_copy(pkg, DOCX_PART_STYLES, dw->tpl->styles,
+                               dw->tpl->styles_len, false);
+  if (!err)
+    err = add_model_part(pkg, DOCX_PART_NUMBERING, docx_numbering_part, m);
+  if (!err)
+    err = add_model_part(pkg, DOCX_PART_SETTINGS, docx_settings_part, m);
+  if (!err)
+    err = add_model_part(pkg, DOCX_PART_FOOTER, docx_footer_part, m);
+  if (!err)
+    err = add_model_part(pkg, DOCX_PART_DOCUMENT_RELS, docx_document_rels_part,
+                         m);
+  if (!err)
+    err = add_media(m, pkg);
+  return err;
+}
+
+const scr_writer_class scr_docx_writer = {
+    .extension = "docx",
+    .create = docx_create,
+    .ops = &DOCX_OPS,
+    .finish = docx_finish,
+    .body_xml = docx_body_xml,
+    .destroy = docx_destroy,
+};
