@@ -12,13 +12,13 @@
 #include <string.h>
 
 /* Geometry of the default template, in points: A4, 2 cm margins, footer. */
-#define PAGE_TEXT_HEIGHT 680.0
+#define PAGE_TEXT_HEIGHT 700.0
 #define PAGE_TEXT_WIDTH 482.0
 #define LIST_INDENT 18.0
 #define QUOTE_INDENT 28.0
-#define CELL_PADDING 8.0
-#define LINE_FACTOR 1.17     /* line height per point of font size */
-#define CHAR_WIDTH 0.50      /* average glyph width per point, Liberation Sans */
+#define CELL_PADDING 5.0
+#define LINE_FACTOR 1.15 /* line height per point of font size */
+#define CHAR_WIDTH 0.46 /* average glyph width per point, Liberation Sans */
 #define MONO_CHAR_WIDTH 0.60 /* Liberation Mono */
 #define MAX_BOOKMARKS 4096
 
