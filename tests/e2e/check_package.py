@@ -2,12 +2,13 @@
 listed part present; python-docx and odfpy open the documents; headings use
 heading styles; table header rows repeat; title and language are set.
 Usage: check_package.py PACK.docx PACK.odt"""
+import re
 import sys
 import zipfile
 import xml.dom.minidom
 
 import docx
-from odf import opendocument, table, text
+from odf import opendocument, table, teletype, text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 failures = []
@@ -44,8 +45,9 @@ def check_docx(path):
     d = docx.Document(path)
     check(d.core_properties.title, "DOCX has no title")
     check(d.core_properties.language == "en-GB", "DOCX language is not en-GB")
-    headings = [p for p in d.paragraphs if p.text.startswith("Appendix ")
-                and "(page" not in p.text]
+    # an appendix opens with "Appendix X", a line break, and its title
+    headings = [p for p in d.paragraphs
+                if re.match(r"Appendix [A-Z]+\n", p.text)]
     check(len(headings) == 7, "DOCX has %d appendix headings" % len(headings))
     for p in headings:
         check(p.style.name == "Heading 1",
@@ -77,7 +79,7 @@ def check_odt(path):
             check(part in names, "ODT manifest lists %s but it is missing" % part)
     doc = opendocument.load(path)
     hs = doc.getElementsByType(text.H)
-    appendix = [h for h in hs if str(h).startswith("Appendix ")]
+    appendix = [h for h in hs if re.match(r"Appendix [A-Z]+\n", teletype.extractText(h))]
     check(len(appendix) == 7, "ODT has %d appendix headings" % len(appendix))
     for h in appendix:
         check(h.getAttribute("outlinelevel") == "1",
