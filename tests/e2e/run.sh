@@ -43,5 +43,6 @@ for doc in "$DOCX" "$ODT"; do
   "$PYTHON" "$HERE/check_pages.py" \
     "$T/pdf-$fmt/CYPE-2026-06-17-agenda-pack.pdf" A B C D E F G
 done
+sh "$HERE/template.sh" "$SCR" "$T"
 sh "$HERE/bad_input.sh" "$SCR" "$T"
 echo "e2e: all passed"
