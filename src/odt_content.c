@@ -1,0 +1,318 @@
+/*
+ * content.xml: office:document-content. The body (office:text children) is
+ * written by the sink as calls arrive; this file wraps it, and writes the
+ * automatic styles the body asked for along the way: paragraph styles for
+ * page breaks and cell alignment, text styles for run formatting, the list
+ * styles, table, column and cell styles, and the image frame style.
+ */
+#include "odt.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Prefixes declared on office:document-content. */
+static const char *const CONTENT_NS[] = {
+    "office", "style", "text", "table",  "draw", "fo",
+    "xlink",  "dc",    "meta", "number", "svg",  NULL,
+};
+
+/* Table cell borders: thin, like Word's "Table Grid". */
+#define CELL_BORDER "0.5pt solid #000000"
+#define CELL_PADDING 100 /* mm100: 1 mm inside each cell edge */
+
+const char *const scr_odt_cell_style[ODT_CELL_EDGE_COUNT] = {
+    [ODT_CELL_INNER] = "Cell",
+    [ODT_CELL_TOP] = "Cell_top",
+    [ODT_CELL_LEFT] = "Cell_left",
+    [ODT_CELL_TOP_LEFT] = "Cell_top_left",
+};
+
+/* Superscript: raised by the default amount at 58% size, as footnote marks
+   are set in LibreOffice. */
+#define SUPERSCRIPT_POSITION "super 58%"
+
+/* Bullets per level (cycled): disc, white bullet, small square; all are in
+   Liberation Sans. Numbers: 1. a. i. */
+static const char *const BULLETS[] = {"\xE2\x80\xA2", "\xE2\x97\xA6",
+                                      "\xE2\x96\xAA"};
+static const char *const NUMBER_FORMATS[] = {"1", "a", "i"};
+#define NUMBER_SUFFIX "."
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- registries ------------------------------------------------------- */
+
+static const char *align_word(scr_align align) {
+  switch (align) {
+  case SCR_ALIGN_LEFT:
+    return "start";
+  case SCR_ALIGN_CENTER:
+    return "center";
+  case SCR_ALIGN_RIGHT:
+    return "end";
+  case SCR_ALIGN_NONE:
+  default:
+    return NULL;
+  }
+}
+
+const char *scr_odt_para_auto(odt_auto *a, const char *parent, bool page_break,
+                              scr_align align) {
+  const char *word = align_word(align);
+  if (!word)
+    align = SCR_ALIGN_NONE;
+  for (size_t i = 0; i < a->npara; i++) {
+    const odt_para_auto *p = &a->para[i];
+    if (p->page_break == page_break && p->align == align &&
+        strcmp(p->parent, parent) == 0)
+      return p->name;
+  }
+  if (a->npara == a->cappara) {
+    size_t cap = a->cappara ? a->cappara * 2 : 8;
+    odt_para_auto *grown = realloc(a->para, cap * sizeof *grown);
+    if (!grown)
+      return NULL;
+    a->para = grown;
+    a->cappara = cap;
+  }
+  odt_para_auto p = {NULL, scr_strdup(parent), page_break, align};
+  p.name = scr_asprintf("P%s%s%s_%s", page_break ? "_break" : "",
+                        word ? "_" : "", word ? word : "", parent);
+  if (!p.name || !p.parent) {
+    free(p.name);
+    free(p.parent);
+    return NULL;
+  }
+  a->para[a->npara++] = p;
+  return p.name;
+}
+
+unsigned scr_odt_text_auto(odt_auto *a, unsigned flags) {
+  unsigned mask = flags & ODT_TEXT_FLAGS;
+  if (mask == 0)
+    return 0;
+  if (a->text_number[mask] == 0) {
+    a->text_order[a->ntext++] = mask;
+    a->text_number[mask] = a->ntext;
+  }
+  return a->text_number[mask];
+}
+
+scr_error scr_odt_columns_auto(odt_auto *a, int columns) {
+  for (size_t i = 0; i < a->ncolumns; i++)
+    if (a->columns[i] == columns)
+      return SCR_OK;
+  if (a->ncolumns == a->capcolumns) {
+    size_t cap = a->capcolumns ? a->capcolumns * 2 : 4;
+    int *grown = realloc(a->columns, cap * sizeof *grown);
+    if (!grown)
+      return SCR_E_NOMEM;
+    a->columns = grown;
+    a->capcolumns = cap;
+  }
+  a->columns[a->ncolumns++] = columns;
+  return SCR_OK;
+}
+
+void scr_odt_auto_free(odt_auto *a) {
+  for (size_t i = 0; i < a->npara; i++) {
+    free(a->para[i].name);
+    free(a->para[i].parent);
+  }
+  free(a->para);
+  free(a->columns);
+  *a = (odt_auto){0};
+}
+
+/* ---- automatic styles ------------------------------------------------- */
+
+static void style_start(scr_xmlw *x, const char *name, const char *family) {
+  scr_xmlw_start(x, "style:style");
+  scr_xmlw_attr(x, "style:name", name);
+  scr_xmlw_attr(x, "style:family", family);
+}
+
+static void paragraph_style(scr_xmlw *x, const odt_para_auto *p) {
+  style_start(x, p->name, "paragraph");
+  scr_xmlw_attr(x, "style:parent-style-name", p->parent);
+  scr_xmlw_start(x, "style:paragraph-properties");
+  if (p->page_break)
+    scr_xmlw_attr(x, "fo:break-before", "page");
+  const char *word = align_word(p->align);
+  if (word)
+    scr_xmlw_attr(x, "fo:text-align", word);
+  scr_xmlw_end(x);
+  scr_xmlw_end(x);
+}
+
+/* Bold and italic are set for Western, Asian and complex scripts alike, so
+   the look does not depend on which script a character belongs to. */
+static void text_style(scr_xmlw *x, unsigned number, unsigned mask) {
+  char name[sizeof ODT_AUTO_TEXT_FMT + 3 * sizeof number];
+  snprintf(name, sizeof name, ODT_AUTO_TEXT_FMT, number);
+  style_start(x, name, "text");
+  scr_xmlw_start(x, "style:text-properties");
+  if (mask & SCR_RUN_BOLD) {
+    scr_xmlw_attr(x, "fo:font-weight", "bold");
+    scr_xmlw_attr(x, "style:font-weight-asian", "bold");
+    scr_xmlw_attr(x, "style:font-weight-complex", "bold");
+  }
+  if (mask & SCR_RUN_ITALIC) {
+    scr_xmlw_attr(x, "fo:font-style", "italic");
+    scr_xmlw_attr(x, "style:font-style-asian", "italic");
+    scr_xmlw_attr(x, "style:font-style-complex", "italic");
+  }
+  if (mask & SCR_RUN_STRIKE) {
+    scr_xmlw_attr(x, "style:text-line-through-style", "solid");
+    scr_xmlw_attr(x, "style:text-line-through-type", "single");
+  }
+  if (mask & SCR_RUN_SUPERSCRIPT)
+    scr_xmlw_attr(x, "style:text-position", SUPERSCRIPT_POSITION);
+  scr_xmlw_end(x);
+  scr_xmlw_end(x);
+}
+
+/* Label alignment: the label hangs in the indent, followed by a tab to the
+   text, which sits one indent step further right per level. Paragraphs of
+   an item after its first one line up with the text. */
+static void list_level_properties(scr_xmlw *x, int level) {
+  int32_t margin = (int32_t)level * ODT_LIST_INDENT;
+  scr_xmlw_start(x, "style:list-level-properties");
+  scr_xmlw_attr(x, "text:list-level-position-and-space-mode",
+                "label-alignment");
+  scr_xmlw_start(x, "style:list-level-label-alignment");
+  scr_xmlw_attr(x, "text:label-followed-by", "listtab");
+  scr_odt_attr_cm(x, "text:list-tab-stop-position", margin);
+  scr_odt_attr_cm(x, "fo:text-indent", -ODT_LIST_INDENT);
+  scr_odt_attr_cm(x, "fo:margin-left", margin);
+  scr_xmlw_end(x);
+  scr_xmlw_end(x);
+}
+
+static void list_style(scr_xmlw *x, bool ordered) {
+  scr_xmlw_start(x, "text:list-style");
+  scr_xmlw_attr(x, "style:name",
+                ordered ? ODT_AUTO_LIST_NUMBER : ODT_AUTO_LIST_BULLET);
+  for (int level = 1; level <= ODT_LIST_LEVELS; level++) {
+    size_t cycle = (size_t)(level - 1);
+    if (ordered) {
+      scr_xmlw_start(x, "text:list-level-style-number");
+      scr_xmlw_attrf(x, "text:level", "%d", level);
+      scr_xmlw_attr(x, "style:num-suffix", NUMBER_SUFFIX);
+      scr_xmlw_attr(x, "style:num-format",
+                    NUMBER_FORMATS[cycle % COUNT_OF(NUMBER_FORMATS)]);
+    } else {
+      scr_xmlw_start(x, "text:list-level-style-bullet");
+      scr_xmlw_attrf(x, "text:level", "%d", level);
+      scr_xmlw_attr(x, "text:bullet-char", BULLETS[cycle % COUNT_OF(BULLETS)]);
+    }
+    list_level_properties(x, level);
+    scr_xmlw_end(x);
+  }
+  scr_xmlw_end(x);
+}
+
+/* Tables span the text width; table:align="margins" makes LibreOffice keep
+   them there if the page layout changes. */
+static void table_style(scr_xmlw *x, const char *name, bool page_break) {
+  style_start(x, name, "table");
+  scr_xmlw_start(x, "style:table-properties");
+  scr_odt_attr_cm(x, "style:width", ODT_TEXT_WIDTH);
+  scr_xmlw_attr(x, "table:align", "margins");
+  scr_odt_attr_cm(x, "fo:margin-bottom", ODT_TABLE_SPACE_AFTER);
+  if (page_break)
+    scr_xmlw_attr(x, "fo:break-before", "page");
+  scr_xmlw_end(x);
+  scr_xmlw_end(x);
+}
+
+/* Equal columns: each its share of the text width. The relative width
+   keeps them equal if the table is resized. */
+static void column_style(scr_xmlw *x, int columns) {
+  enum { REL_UNIT = 1000 };
+  char name[sizeof ODT_AUTO_COLUMN_FMT + 3 * sizeof columns];
+  snprintf(name, sizeof name, ODT_AUTO_COLUMN_FMT, columns);
+  style_start(x, name, "table-column");
+  scr_xmlw_start(x, "style:table-column-properties");
+  scr_odt_attr_cm(x, "style:column-width", ODT_TEXT_WIDTH / columns);
+  scr_xmlw_attrf(x, "style:rel-column-width", "%d*", REL_UNIT);
+  scr_xmlw_end(x);
+  scr_xmlw_end(x);
+}
+
+static void cell_style(scr_xmlw *x, odt_cell_edge edge) {
+  style_start(x, scr_odt_cell_style[edge], "table-cell");
+  scr_xmlw_start(x, "style:table-cell-properties");
+  scr_odt_attr_cm(x, "fo:padding", CELL_PADDING);
+  if (edge == ODT_CELL_TOP_LEFT) {
+    scr_xmlw_attr(x, "fo:border", CELL_BORDER);
+  } else {
+    scr_xmlw_attr(x, "fo:border-left",
+                  edge == ODT_CELL_LEFT ? CELL_BORDER : "none");
+    scr_xmlw_attr(x, "fo:border-right", CELL_BORDER);
+    scr_xmlw_attr(x, "fo:border-top",
+                  edge == ODT_CELL_TOP ? CELL_BORDER : "none");
+    scr_xmlw_attr(x, "fo:border-bottom", CELL_BORDER);
+  }
+  scr_xmlw_end(x);
+  scr_xmlw_end(x);
+}
+
+/* Images sit on the baseline like a large character. */
+static void image_style(scr_xmlw *x) {
+  style_start(x, ODT_AUTO_IMAGE, "graphic");
+  scr_xmlw_start(x, "style:graphic-properties");
+  scr_xmlw_attr(x, "style:vertical-pos", "top");
+  scr_xmlw_attr(x, "style:vertical-rel", "baseline");
+  scr_xmlw_attr(x, "fo:border", "none");
+  scr_xmlw_end(x);
+  scr_xmlw_end(x);
+}
+
+static void automatic_styles(scr_xmlw *x, const odt_auto *a) {
+  scr_xmlw_start(x, "office:automatic-styles");
+  for (unsigned i = 0; i < a->ntext; i++)
+    text_style(x, i + 1, a->text_order[i]);
+  for (size_t i = 0; i < a->npara; i++)
+    paragraph_style(x, &a->para[i]);
+  if (a->list_bullet)
+    list_style(x, false);
+  if (a->list_number)
+    list_style(x, true);
+  if (a->table)
+    table_style(x, ODT_AUTO_TABLE, false);
+  if (a->table_break)
+    table_style(x, ODT_AUTO_TABLE_BREAK, true);
+  for (size_t i = 0; i < a->ncolumns; i++)
+    column_style(x, a->columns[i]);
+  if (a->table || a->table_break)
+    for (int e = 0; e < ODT_CELL_EDGE_COUNT; e++)
+      cell_style(x, (odt_cell_edge)e);
+  if (a->image)
+    image_style(x);
+  scr_xmlw_end(x);
+}
+
+scr_error scr_odt_content_xml(const odt_tpl *t, const odt_auto *a,
+                              const char *body, size_t body_len, char **data,
+                              size_t *len) {
+  scr_xmlw x = {0};
+  scr_error err = scr_xmlw_open(&x);
+  if (err) {
+    scr_xmlw_discard(&x);
+    return err;
+  }
+  scr_xmlw_start(&x, "office:document-content");
+  scr_odt_declare_ns(&x, CONTENT_NS);
+  scr_odt_tpl_declare_ns(&x, t, CONTENT_NS);
+  scr_xmlw_attr(&x, "office:version", ODT_ODF_VERSION);
+  scr_odt_tpl_copy(&x, t->font_decls, "office:font-face-decls");
+  automatic_styles(&x, a);
+  scr_xmlw_start(&x, "office:body");
+  scr_xmlw_start(&x, "office:text");
+  scr_xmlw_raw(&x, body, body_len);
+  scr_xmlw_end(&x); /* office:text */
+  scr_xmlw_end(&x); /* office:body */
+  scr_xmlw_end(&x); /* office:document-content */
+  return scr_xmlw_close(&x, data, len);
+}

@@ -1,0 +1,311 @@
+/*
+ * styles.xml: office:document-styles. The named styles and fonts come from
+ * the template (the built-in templates/odt/styles.xml or a council's own
+ * .odt); this writer adds the page: A4 with 2 cm margins, and a footer on
+ * every page with the committee, a tab and "Page N".
+ *
+ * The template is parsed with libxml2 with no network access, no entity
+ * expansion and no DTD loading; a template carrying a DTD is refused, since
+ * its entity references could not be copied into a document without one.
+ */
+#include "odt.h"
+
+#include <libxml/parser.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Prefixes declared on office:document-styles. */
+static const char *const STYLES_NS[] = {
+    "office", "style", "text", "table",  "draw", "fo",
+    "xlink",  "dc",    "meta", "number", "svg",  NULL,
+};
+
+#define FOOTER_PAGE_LABEL "Page "
+/* Shown until the application numbers the pages. */
+#define FOOTER_PAGE_CACHED "1"
+
+/* ---- the template ---------------------------------------------------- */
+
+static bool is_elem(xmlNodePtr n, const char *prefix, const char *local) {
+  return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+         strcmp((const char *)n->name, local) == 0 &&
+         strcmp((const char *)n->ns->href, scr_odt_ns_uri(prefix)) == 0;
+}
+
+static xmlNodePtr child_elem(xmlNodePtr parent, const char *prefix,
+                             const char *local) {
+  for (xmlNodePtr n = parent ? parent->children : NULL; n; n = n->next)
+    if (is_elem(n, prefix, local))
+      return n;
+  return NULL;
+}
+
+/* The elements whose namespace declarations the copies rely on. */
+static void scope_nodes(const odt_tpl *t, xmlNodePtr nodes[3]) {
+  nodes[0] = t->doc ? xmlDocGetRootElement(t->doc) : NULL;
+  nodes[1] = t->font_decls;
+  nodes[2] = t->styles;
+}
+
+/* The template may use any prefixes, but one of ours bound to another
+   namespace, or one prefix bound twice, cannot be declared on our root. */
+static bool namespaces_ok(const odt_tpl *t) {
+  xmlNodePtr nodes[3];
+  scope_nodes(t, nodes);
+  for (int i = 0; i < 3; i++)
+    for (xmlNsPtr ns = nodes[i] ? nodes[i]->nsDef : NULL; ns; ns = ns->next) {
+      const char *prefix = (const char *)ns->prefix;
+      const char *ours = prefix ? scr_odt_ns_uri(prefix) : NULL;
+      if (ours && strcmp(ours, (const char *)ns->href) != 0)
+        return false;
+      for (int j = 0; j <= i; j++)
+        for (xmlNsPtr o = nodes[j] ? nodes[j]->nsDef : NULL; o && o != ns;
+             o = o->next)
+          if (xmlStrEqual(o->prefix, ns->prefix) &&
+              !xmlStrEqual(o->href, ns->href))
+            return false;
+    }
+  return true;
+}
+
+/* fo:language and fo:country of the default paragraph style, from a BCP 47
+   tag: "en-GB" gives "en" and "GB". The region is the first later subtag
+   of two letters or three digits. */
+static void set_language(odt_tpl *t, const char *language) {
+  enum { TAG_MAX = 64 };
+  if (!t->styles || !scr_odt_language_ok(language) ||
+      strlen(language) >= TAG_MAX)
+    return;
+  xmlNodePtr def = NULL;
+  for (xmlNodePtr n = t->styles->children; n && !def; n = n->next)
+    if (is_elem(n, "style", "default-style")) {
+      xmlChar *family =
+          xmlGetNsProp(n, BAD_CAST "family", BAD_CAST scr_odt_ns_uri("style"));
+      if (family && xmlStrEqual(family, BAD_CAST "paragraph"))
+        def = n;
+      xmlFree(family);
+    }
+  if (!def)
+    return;
+  xmlNodePtr props = child_elem(def, "style", "text-properties");
+  if (!props)
+    props = xmlNewChild(def, def->ns, BAD_CAST "text-properties", NULL);
+  if (!props)
+    return;
+  xmlNsPtr fo = xmlSearchNsByHref(t->doc, props, BAD_CAST scr_odt_ns_uri("fo"));
+  if (!fo)
+    fo = xmlNewNs(props, BAD_CAST scr_odt_ns_uri("fo"), BAD_CAST "fo");
+  if (!fo)
+    return;
+
+  char tag[TAG_MAX];
+  strcpy(tag, language);
+  char *save = NULL;
+  char *lang = strtok_r(tag, "-", &save), *region = NULL;
+  for (char *sub = strtok_r(NULL, "-", &save); sub && !region;
+       sub = strtok_r(NULL, "-", &save)) {
+    size_t n = strlen(sub);
+    bool digits = n == 3 && strspn(sub, "0123456789") == 3;
+    if ((n == 2 && strspn(sub, "0123456789") == 0) || digits)
+      region = sub;
+  }
+  xmlSetNsProp(props, fo, BAD_CAST "language", BAD_CAST lang);
+  if (region)
+    xmlSetNsProp(props, fo, BAD_CAST "country", BAD_CAST region);
+  else
+    xmlUnsetNsProp(props, fo, BAD_CAST "country");
+}
+
+scr_error scr_odt_tpl_open(const scr_template *tpl, const char *language,
+                           odt_tpl *t) {
+  *t = (odt_tpl){0};
+  if (!tpl || !tpl->styles || tpl->styles_len == 0 ||
+      tpl->styles_len > (size_t)INT_MAX)
+    return SCR_E_TEMPLATE;
+  t->doc = xmlReadMemory(
+      (const char *)tpl->styles, (int)tpl->styles_len, "styles.xml", NULL,
+      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (!t->doc)
+    return SCR_E_TEMPLATE;
+  xmlNodePtr root = xmlDocGetRootElement(t->doc);
+  if (t->doc->intSubset || t->doc->extSubset ||
+      !(is_elem(root, "office", "document-styles") ||
+        is_elem(root, "office", "document"))) {
+    scr_odt_tpl_close(t);
+    return SCR_E_TEMPLATE;
+  }
+  t->font_decls = child_elem(root, "office", "font-face-decls");
+  t->styles = child_elem(root, "office", "styles");
+  if (!namespaces_ok(t)) {
+    scr_odt_tpl_close(t);
+    return SCR_E_TEMPLATE;
+  }
+  set_language(t, language);
+  return SCR_OK;
+}
+
+void scr_odt_tpl_close(odt_tpl *t) {
+  if (t->doc)
+    xmlFreeDoc(t->doc);
+  *t = (odt_tpl){0};
+}
+
+static bool in_list(const char *const *list, const xmlChar *prefix) {
+  for (; prefix && *list; list++)
+    if (xmlStrEqual(BAD_CAST * list, prefix))
+      return true;
+  return false;
+}
+
+void scr_odt_tpl_declare_ns(scr_xmlw *x, const odt_tpl *t,
+                            const char *const *declared) {
+  xmlNodePtr nodes[3];
+  scope_nodes(t, nodes);
+  for (int i = 0; i < 3; i++)
+    for (xmlNsPtr ns = nodes[i] ? nodes[i]->nsDef : NULL; ns; ns = ns->next) {
+      if (in_list(declared, ns->prefix))
+        continue;
+      bool seen = false; /* the same binding on two of the nodes */
+      for (int j = 0; j <= i && !seen; j++)
+        for (xmlNsPtr o = nodes[j] ? nodes[j]->nsDef : NULL; o && o != ns;
+             o = o->next)
+          seen = seen || xmlStrEqual(o->prefix, ns->prefix);
+      if (seen)
+        continue;
+      if (!ns->prefix) {
+        scr_xmlw_attr(x, "xmlns", (const char *)ns->href);
+        continue;
+      }
+      char *name = scr_asprintf("xmlns:%s", (const char *)ns->prefix);
+      if (!name) {
+        if (!x->err)
+          x->err = SCR_E_NOMEM;
+        return;
+      }
+      scr_xmlw_attr(x, name, (const char *)ns->href);
+      free(name);
+    }
+}
+
+void scr_odt_tpl_copy(scr_xmlw *x, xmlNodePtr parent, const char *name) {
+  scr_xmlw_start(x, name);
+  xmlBufferPtr buf = parent ? xmlBufferCreate() : NULL;
+  if (parent && !buf && !x->err)
+    x->err = SCR_E_NOMEM;
+  for (xmlNodePtr n = buf ? parent->children : NULL; n && !x->err;
+       n = n->next) {
+    xmlBufferEmpty(buf);
+    if (xmlNodeDump(buf, parent->doc, n, 0, 0) < 0) {
+      x->err = SCR_E_XML;
+      break;
+    }
+    scr_xmlw_raw(x, (const char *)xmlBufferContent(buf),
+                 (size_t)xmlBufferLength(buf));
+  }
+  if (buf)
+    xmlBufferFree(buf);
+  scr_xmlw_end(x);
+}
+
+/* ---- automatic styles: footer paragraph and page layout --------------- */
+
+/* The footer's tab stop sits at the right margin, so "Page N" ends there
+   whatever tab stops the template's Footer style has. */
+static void footer_paragraph_style(scr_xmlw *x) {
+  scr_xmlw_start(x, "style:style");
+  scr_xmlw_attr(x, "style:name", ODT_AUTO_FOOTER);
+  scr_xmlw_attr(x, "style:family", "paragraph");
+  scr_xmlw_attr(x, "style:parent-style-name", ODT_STYLE_FOOTER);
+  scr_xmlw_start(x, "style:paragraph-properties");
+  scr_xmlw_start(x, "style:tab-stops");
+  scr_xmlw_start(x, "style:tab-stop");
+  scr_odt_attr_cm(x, "style:position", ODT_TEXT_WIDTH);
+  scr_xmlw_attr(x, "style:type", "right");
+  scr_xmlw_end(x); /* style:tab-stop */
+  scr_xmlw_end(x); /* style:tab-stops */
+  scr_xmlw_end(x); /* style:paragraph-properties */
+  scr_xmlw_end(x); /* style:style */
+}
+
+static void page_layout(scr_xmlw *x) {
+  scr_xmlw_start(x, "style:page-layout");
+  scr_xmlw_attr(x, "style:name", ODT_AUTO_PAGE_LAYOUT);
+  scr_xmlw_start(x, "style:page-layout-properties");
+  scr_odt_attr_cm(x, "fo:page-width", ODT_PAGE_WIDTH);
+  scr_odt_attr_cm(x, "fo:page-height", ODT_PAGE_HEIGHT);
+  scr_xmlw_attr(x, "style:print-orientation", "portrait");
+  scr_odt_attr_cm(x, "fo:margin-top", ODT_PAGE_MARGIN);
+  scr_odt_attr_cm(x, "fo:margin-bottom", ODT_PAGE_MARGIN);
+  scr_odt_attr_cm(x, "fo:margin-left", ODT_PAGE_MARGIN);
+  scr_odt_attr_cm(x, "fo:margin-right", ODT_PAGE_MARGIN);
+  scr_xmlw_end(x); /* style:page-layout-properties */
+  scr_xmlw_start(x, "style:footer-style");
+  scr_xmlw_start(x, "style:header-footer-properties");
+  scr_odt_attr_cm(x, "fo:min-height", 0);
+  scr_odt_attr_cm(x, "fo:margin-top", ODT_FOOTER_GAP);
+  scr_xmlw_end(x); /* style:header-footer-properties */
+  scr_xmlw_end(x); /* style:footer-style */
+  scr_xmlw_end(x); /* style:page-layout */
+}
+
+static void automatic_styles(scr_xmlw *x) {
+  scr_xmlw_start(x, "office:automatic-styles");
+  footer_paragraph_style(x);
+  page_layout(x);
+  scr_xmlw_end(x);
+}
+
+/* ---- master page ----------------------------------------------------- */
+
+/* "<committee, date>\tPage N", N a live page-number field. */
+static void footer(scr_xmlw *x, const char *text) {
+  odt_spaces sp = {0};
+  scr_xmlw_start(x, "style:footer");
+  scr_xmlw_start(x, "text:p");
+  scr_xmlw_attr(x, "text:style-name", ODT_AUTO_FOOTER);
+  if (text && *text) {
+    scr_odt_text(x, &sp, text, strlen(text));
+    scr_odt_spaces_flush(x, &sp);
+    scr_xmlw_start(x, "text:tab");
+    scr_xmlw_end(x);
+  }
+  scr_odt_text(x, &sp, FOOTER_PAGE_LABEL, strlen(FOOTER_PAGE_LABEL));
+  scr_odt_spaces_flush(x, &sp);
+  scr_xmlw_start(x, "text:page-number");
+  scr_xmlw_attr(x, "text:select-page", "current");
+  scr_xmlw_text(x, FOOTER_PAGE_CACHED, strlen(FOOTER_PAGE_CACHED));
+  scr_xmlw_end(x); /* text:page-number */
+  scr_xmlw_end(x); /* text:p */
+  scr_xmlw_end(x); /* style:footer */
+}
+
+static void master_styles(scr_xmlw *x, const char *footer_text) {
+  scr_xmlw_start(x, "office:master-styles");
+  scr_xmlw_start(x, "style:master-page");
+  scr_xmlw_attr(x, "style:name", ODT_MASTER_PAGE);
+  scr_xmlw_attr(x, "style:page-layout-name", ODT_AUTO_PAGE_LAYOUT);
+  footer(x, footer_text);
+  scr_xmlw_end(x); /* style:master-page */
+  scr_xmlw_end(x); /* office:master-styles */
+}
+
+scr_error scr_odt_styles_xml(const odt_tpl *t, const odt_doc *doc, char **data,
+                             size_t *len) {
+  scr_xmlw x = {0};
+  scr_error err = scr_xmlw_open(&x);
+  if (err) {
+    scr_xmlw_discard(&x);
+    return err;
+  }
+  scr_xmlw_start(&x, "office:document-styles");
+  scr_odt_declare_ns(&x, STYLES_NS);
+  scr_odt_tpl_declare_ns(&x, t, STYLES_NS);
+  scr_xmlw_attr(&x, "office:version", ODT_ODF_VERSION);
+  scr_odt_tpl_copy(&x, t->font_decls, "office:font-face-decls");
+  scr_odt_tpl_copy(&x, t->styles, "office:styles");
+  automatic_styles(&x);
+  master_styles(&x, doc->footer);
+  scr_xmlw_end(&x); /* office:document-styles */
+  return scr_xmlw_close(&x, data, len);
+}

@@ -1,0 +1,962 @@
+/*
+ * The ODT writer: the sink calls become office:text children, written as
+ * they arrive into their own buffer; finish() wraps them into content.xml
+ * and adds the other parts (odt.h lists which file writes which).
+ *
+ * Inline state: a paragraph or heading is open, in it at most one link, in
+ * that at most one run of formatting (a span, two when code is combined
+ * with other flags). Spaces are held back until it is known whether they
+ * end the paragraph (see odt_spaces).
+ *
+ * Lists: ODF nests text:list inside text:list-item, and a list item cannot
+ * hold a table. A table inside a list item therefore closes the open lists,
+ * and the next content reopens them: the lists continue their numbering and
+ * the interrupted item goes on as a text:list-header, which shows no label.
+ * So each list keeps whether it is open in the XML apart from whether it is
+ * open for the composer.
+ */
+#include "odt.h"
+#include "writer.h"
+
+#include <libxml/xmlwriter.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HEADING_LEVELS 6
+/* Pixels are taken as 1/96 inch when an image has no size on the page. */
+#define MM100_PER_INCH 2540
+#define PX_PER_INCH 96
+
+/* Run flags that change the formatting of a span. */
+#define RUN_FLAGS (ODT_TEXT_FLAGS | SCR_RUN_CODE)
+
+typedef enum item_xml {
+  ITEM_CLOSED, /* no item element open */
+  ITEM_ITEM,   /* text:list-item */
+  ITEM_HEADER  /* text:list-header: an item continued after a table */
+} item_xml;
+
+typedef struct odt_list {
+  bool ordered;
+  int start;
+  bool open;      /* its text:list element is open */
+  bool continued; /* closed for a table; reopened lists continue numbering */
+  bool item;      /* the composer has an item open */
+  item_xml item_xml;
+  bool numbered; /* the first item (with the start value) is written */
+} odt_list;
+
+typedef enum block { BLOCK_NONE, BLOCK_PARAGRAPH, BLOCK_HEADING } block;
+
+typedef struct odt_table {
+  bool open;
+  int columns;
+  scr_align *align;  /* `columns` entries */
+  int row;           /* index of the current row */
+  int cell;          /* index of the current cell in its row */
+  bool header_group; /* table:table-header-rows is open */
+  bool header_row;
+  bool row_open, cell_open;
+  bool cell_has_paragraph;
+  size_t list_base; /* lists open around the table (closed by it) */
+} odt_table;
+
+typedef struct odt_writer {
+  scr_template builtin; /* used when created without a template */
+  const scr_template *tpl;
+  scr_error err; /* first failure; every later call returns it */
+
+  scr_xmlw body;  /* office:text children */
+  char *body_xml; /* the finished body, after end_document */
+  size_t body_len;
+  bool begun, ended;
+  char *title, *subject, *creator, *language, *footer;
+
+  char *para_names[SCR_PARA_COUNT]; /* encoded style names */
+  char *heading_names[HEADING_LEVELS];
+
+  block block;
+  unsigned span_flags; /* RUN_FLAGS of the open span(s) */
+  int span_depth;      /* span elements open: 0, 1 or 2 */
+  bool in_link;
+  odt_spaces spaces;
+  bool page_break; /* the next block starts a page */
+
+  odt_list *lists; /* the open lists, outermost first */
+  size_t nlists, caplists;
+  odt_table table;
+  unsigned tables; /* tables so far, to name them */
+
+  odt_image *images;
+  size_t nimages, capimages;
+  odt_auto autos;
+} odt_writer;
+
+/* ---- errors ---------------------------------------------------------- */
+
+/* The first error sticks: the XML writer's, or one of ours. */
+static scr_error status(odt_writer *w) {
+  if (!w->err && w->body.err)
+    w->err = w->body.err;
+  return w->err;
+}
+
+static scr_error fail(odt_writer *w, scr_error err) {
+  if (!w->err)
+    w->err = err;
+  return w->err;
+}
+
+/* ---- inline content -------------------------------------------------- */
+
+static void end_span(odt_writer *w) {
+  scr_odt_spaces_flush(&w->body, &w->spaces);
+  for (; w->span_depth > 0; w->span_depth--)
+    scr_xmlw_end(&w->body);
+  w->span_flags = 0;
+}
+
+static void start_span(odt_writer *w, const char *style) {
+  scr_xmlw_start(&w->body, "text:span");
+  scr_xmlw_attr(&w->body, "text:style-name", style);
+  w->span_depth++;
+}
+
+/* Code is the named style Source Text; other flags an automatic style,
+   nested inside it when both apply. */
+static void begin_span(odt_writer *w, unsigned flags) {
+  if (flags & SCR_RUN_CODE)
+    start_span(w, ODT_STYLE_SOURCE_TEXT);
+  unsigned n = scr_odt_text_auto(&w->autos, flags);
+  if (n) {
+    char name[sizeof ODT_AUTO_TEXT_FMT + 3 * sizeof n];
+    snprintf(name, sizeof name, ODT_AUTO_TEXT_FMT, n);
+    start_span(w, name);
+  }
+  w->span_flags = flags;
+}
+
+static bool in_block(const odt_writer *w) {
+  return w->block != BLOCK_NONE;
+}
+
+/* The innermost list the composer may work on: inside a table, only lists
+   begun in the current cell. NULL when there is none. */
+static odt_list *current_list(odt_writer *w) {
+  size_t floor = w->table.open ? w->table.list_base : 0;
+  return w->nlists > floor ? &w->lists[w->nlists - 1] : NULL;
+}
+
+/* ---- lists ----------------------------------------------------------- */
+
+static void start_list_element(odt_writer *w, const odt_list *l) {
+  scr_xmlw_start(&w->body, "text:list");
+  scr_xmlw_attr(&w->body, "text:style-name",
+                l->ordered ? ODT_AUTO_LIST_NUMBER : ODT_AUTO_LIST_BULLET);
+  if (l->continued)
+    scr_xmlw_attr(&w->body, "text:continue-numbering", "true");
+}
+
+/* Reopen what a table closed. An interrupted item goes on as a list
+   header when a paragraph follows (no label, not counted); as an item
+   holding only a nested list otherwise, which shows no label either. */
+static void reopen_lists(odt_writer *w, bool for_paragraph) {
+  /* Lists around a table stay closed until the table ends; lists inside
+     its cells are never closed. */
+  size_t first = w->table.open ? w->table.list_base : 0;
+  for (size_t i = first; i < w->nlists; i++) {
+    odt_list *l = &w->lists[i];
+    if (!l->open) {
+      start_list_element(w, l);
+      l->open = true;
+    }
+    if (l->item && l->item_xml == ITEM_CLOSED) {
+      bool header = for_paragraph && i + 1 == w->nlists;
+      scr_xmlw_start(&w->body, header ? "text:list-header" : "text:list-item");
+      l->item_xml = header ? ITEM_HEADER : ITEM_ITEM;
+    }
+  }
+}
+
+/* Close every open list element, innermost first, for a table. */
+static void suspend_lists(odt_writer *w) {
+  for (size_t i = w->nlists; i-- > 0;) {
+    odt_list *l = &w->lists[i];
+    if (l->item_xml != ITEM_CLOSED)
+      scr_xmlw_end(&w->body);
+    l->item_xml = ITEM_CLOSED;
+    if (l->open)
+      scr_xmlw_end(&w->body);
+    l->open = false;
+    l->continued = true;
+  }
+}
+
+/* ---- blocks ---------------------------------------------------------- */
+
+static scr_align cell_align(const odt_writer *w) {
+  const odt_table *t = &w->table;
+  if (!t->cell_open || t->cell >= t->columns)
+    return SCR_ALIGN_NONE;
+  return t->align[t->cell];
+}
+
+/* The style of a new paragraph or heading: `named`, or an automatic style
+   based on it for a pending page break or a column's alignment. */
+static const char *block_style(odt_writer *w, const char *named) {
+  bool page_break = w->page_break;
+  scr_align align = cell_align(w);
+  w->page_break = false;
+  if (!page_break && (align == SCR_ALIGN_NONE))
+    return named;
+  const char *name = scr_odt_para_auto(&w->autos, named, page_break, align);
+  if (!name)
+    fail(w, SCR_E_NOMEM);
+  return name ? name : named;
+}
+
+static void begin_block(odt_writer *w, block kind, const char *element,
+                        const char *style) {
+  reopen_lists(w, true);
+  scr_xmlw_start(&w->body, element);
+  scr_xmlw_attr(&w->body, "text:style-name", block_style(w, style));
+  w->block = kind;
+  w->spaces = (odt_spaces){0};
+  w->span_flags = 0;
+  w->span_depth = 0;
+  w->in_link = false;
+  if (w->table.cell_open)
+    w->table.cell_has_paragraph = true;
+}
+
+static void end_block(odt_writer *w) {
+  scr_odt_spaces_end(&w->body, &w->spaces);
+  end_span(w);
+  if (w->in_link)
+    scr_xmlw_end(&w->body);
+  w->in_link = false;
+  scr_xmlw_end(&w->body);
+  w->block = BLOCK_NONE;
+}
+
+static scr_error begin_paragraph(void *self, scr_para_style style) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  if (in_block(w))
+    return fail(w, SCR_E_USAGE);
+  if ((unsigned)style >= SCR_PARA_COUNT)
+    style = SCR_PARA_BODY;
+  begin_block(w, BLOCK_PARAGRAPH, "text:p", w->para_names[style]);
+  return status(w);
+}
+
+static scr_error end_paragraph(void *self) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  if (w->block != BLOCK_PARAGRAPH)
+    return fail(w, SCR_E_USAGE);
+  end_block(w);
+  return status(w);
+}
+
+static scr_error begin_heading(void *self, int level) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  if (in_block(w))
+    return fail(w, SCR_E_USAGE);
+  if (level < 1)
+    level = 1;
+  if (level > HEADING_LEVELS)
+    level = HEADING_LEVELS;
+  begin_block(w, BLOCK_HEADING, "text:h", w->heading_names[level - 1]);
+  scr_xmlw_attrf(&w->body, "text:outline-level", "%d", level);
+  return status(w);
+}
+
+static scr_error end_heading(void *self) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  if (w->block != BLOCK_HEADING)
+    return fail(w, SCR_E_USAGE);
+  end_block(w);
+  return status(w);
+}
+
+/* ---- runs, links, bookmarks, fields ---------------------------------- */
+
+static scr_error text(void *self, const char *s, size_t len, unsigned flags) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  if (!in_block(w))
+    return fail(w, SCR_E_USAGE);
+  if (len == 0)
+    return SCR_OK;
+  flags &= RUN_FLAGS;
+  if (flags != w->span_flags) {
+    end_span(w);
+    begin_span(w, flags);
+  }
+  scr_odt_text(&w->body, &w->spaces, s, len);
+  return status(w);
+}
+
+static scr_error line_break(void *self) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  if (!in_block(w))
+    return fail(w, SCR_E_USAGE);
+  scr_odt_text(&w->body, &w->spaces, "\n", 1);
+  return status(w);
+}
+
+/* Bytes an IRI may not hold as they are become %XX (RFC 3987). Caller
+   frees; NULL when out of memory. */
+static char *escape_url(const char *url) {
+  static const char HEX[] = "0123456789ABCDEF";
+  scr_buf b = SCR_BUF_INIT;
+  scr_error err = SCR_OK;
+  for (const unsigned char *s = (const unsigned char *)url; *s && !err; s++) {
+    if (*s <= ' ' || *s == 0x7F || strchr("\"<>\\^`{|}", *s)) {
+      char esc[3] = {'%', HEX[*s >> 4], HEX[*s & 0xF]};
+      err = scr_buf_append(&b, esc, sizeof esc);
+    } else {
+      err = scr_buf_append(&b, s, 1);
+    }
+  }
+  if (err) {
+    scr_buf_free(&b);
+    return NULL;
+  }
+  return scr_buf_detach(&b, NULL);
+}
+
+/* An internal link "#name" is an ODF link to the bookmark "name" as is. */
+static scr_error begin_link(void *self, const char *url) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  if (!in_block(w) || w->in_link || !url)
+    return fail(w, SCR_E_USAGE);
+  char *href = escape_url(url);
+  if (!href)
+    return fail(w, SCR_E_NOMEM);
+  end_span(w);
+  scr_xmlw_start(&w->body, "text:a");
+  scr_xmlw_attr(&w->body, "xlink:type", "simple");
+  scr_xmlw_attr(&w->body, "xlink:href", href);
+  scr_xmlw_attr(&w->body, "text:style-name", ODT_STYLE_HYPERLINK);
+  scr_xmlw_attr(&w->body, "text:visited-style-name", ODT_STYLE_HYPERLINK);
+  free(href);
+  w->in_link = true;
+  return status(w);
+}
+
+static scr_error end_link(void *self) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  if (!w->in_link)
+    return fail(w, SCR_E_USAGE);
+  end_span(w);
+  scr_xmlw_end(&w->body);
+  w->in_link = false;
+  return status(w);
+}
+
+static scr_error bookmark(odt_writer *w, const char *element,
+                          const char *name) {
+  if (status(w))
+    return w->err;
+  if (!in_block(w) || !name || !*name)
+    return fail(w, SCR_E_USAGE);
+  end_span(w);
+  scr_xmlw_start(&w->body, element);
+  scr_xmlw_attr(&w->body, "text:name", name);
+  scr_xmlw_end(&w->body);
+  return status(w);
+}
+
+static scr_error begin_bookmark(void *self, const char *name) {
+  return bookmark(self, "text:bookmark-start", name);
+}
+
+static scr_error end_bookmark(void *self, const char *name) {
+  return bookmark(self, "text:bookmark-end", name);
+}
+
+/* LibreOffice recomputes the field when it lays the document out; until
+   then readers see `cached`. */
+static scr_error page_ref(void *self, const char *name, int cached) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  if (!in_block(w) || !name || !*name)
+    return fail(w, SCR_E_USAGE);
+  end_span(w);
+  scr_xmlw_start(&w->body, "text:bookmark-ref");
+  scr_xmlw_attr(&w->body, "text:reference-format", "page");
+  scr_xmlw_attr(&w->body, "text:ref-name", name);
+  char page[3 * sizeof cached + 1];
+  int n = snprintf(page, sizeof page, "%d", cached < 1 ? 1 : cached);
+  scr_xmlw_text(&w->body, page, (size_t)n);
+  scr_xmlw_end(&w->body);
+  scr_odt_spaces_after_field(&w->spaces);
+  return status(w);
+}
+
+/* ---- images ---------------------------------------------------------- */
+
+static bool plain_ext(const char *ext) {
+  enum { EXT_MAX = 8 };
+  size_t n = ext ? strlen(ext) : 0;
+  return n > 0 && n <= EXT_MAX &&
+         strspn(ext, "abcdefghijklmnopqrstuvwxyz0123456789") == n;
+}
+
+/* The part name's extension and the media type, each from the other when
+   one is missing. */
+static void image_kind(const scr_image *img, const char **ext,
+                       const char **mime) {
+  *mime = img->mime && *img->mime ? img->mime : NULL;
+  *ext = plain_ext(img->ext) ? img->ext : NULL;
+  if (!*ext)
+    *ext = *mime && strcmp(*mime, "image/jpeg") == 0  ? "jpeg"
+           : *mime && strcmp(*mime, "image/png") == 0 ? "png"
+                                                      : "bin";
+  if (!*mime)
+    *mime = strcmp(*ext, "png") == 0 ? "image/png"
+            : strcmp(*ext, "jpeg") == 0 || strcmp(*ext, "jpg") == 0
+                ? "image/jpeg"
+                : "application/octet-stream";
+}
+
+/* Copy the image for finish(). Returns its entry, owned by the writer, or
+   NULL when out of memory. */
+static const odt_image *keep_image(odt_writer *w, const scr_image *img) {
+  if (w->nimages == w->capimages) {
+    size_t cap = w->capimages ? w->capimages * 2 : 4;
+    odt_image *grown = realloc(w->images, cap * sizeof *grown);
+    if (!grown)
+      return NULL;
+    w->images = grown;
+    w->capimages = cap;
+  }
+  const char *ext, *mime;
+  image_kind(img, &ext, &mime);
+  odt_image im = {0};
+  im.part = scr_asprintf(ODT_IMAGE_PART_FMT, w->nimages + 1, ext);
+  im.mime = scr_strdup(mime);
+  im.data = malloc(img->size ? img->size : 1);
+  im.size = img->size;
+  if (!im.part || !im.mime || !im.data) {
+    free(im.part);
+    free(im.mime);
+    free(im.data);
+    return NULL;
+  }
+  if (img->size)
+    memcpy(im.data, img->data, img->size);
+  w->images[w->nimages++] = im;
+  return &w->images[w->nimages - 1];
+}
+
+static int32_t image_length(int32_t mm100, uint32_t px) {
+  if (mm100 > 0)
+    return mm100;
+  int64_t v = (int64_t)px * MM100_PER_INCH / PX_PER_INCH;
+  return v > 0 && v <= INT32_MAX ? (int32_t)v : 1;
+}
+
+/* An inline frame; the alt text is both its title and its description,
+   which LibreOffice shows as the image's alternative text. */
+static scr_error image(void *self, const scr_image *img) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  if (!in_block(w) || !img || (!img->data && img->size))
+    return fail(w, SCR_E_USAGE);
+  const odt_image *im = keep_image(w, img);
+  if (!im)
+    return fail(w, SCR_E_NOMEM);
+  w->autos.image = true;
+  end_span(w);
+  scr_xmlw *x = &w->body;
+  scr_xmlw_start(x, "draw:frame");
+  scr_xmlw_attr(x, "draw:style-name", ODT_AUTO_IMAGE);
+  scr_xmlw_attrf(x, "draw:name", ODT_IMAGE_NAME_FMT, w->nimages);
+  scr_xmlw_attr(x, "text:anchor-type", "as-char");
+  scr_odt_attr_cm(x, "svg:width",
+                  image_length(img->width_mm100, img->width_px));
+  scr_odt_attr_cm(x, "svg:height",
+                  image_length(img->height_mm100, img->height_px));
+  scr_xmlw_attr(x, "draw:z-index", "0");
+  scr_xmlw_start(x, "draw:image");
+  scr_xmlw_attr(x, "xlink:href", im->part);
+  scr_xmlw_attr(x, "xlink:type", "simple");
+  scr_xmlw_attr(x, "xlink:show", "embed");
+  scr_xmlw_attr(x, "xlink:actuate", "onLoad");
+  scr_xmlw_attr(x, "draw:mime-type", im->mime);
+  scr_xmlw_end(x); /* draw:image */
+  if (img->alt && *img->alt) {
+    scr_xmlw_element(x, "svg:title", img->alt);
+    scr_xmlw_element(x, "svg:desc", img->alt);
+  }
+  scr_xmlw_end(x); /* draw:frame */
+  return status(w);
+}
+
+/* ---- lists ----------------------------------------------------------- */
+
+static scr_error begin_list(void *self, bool ordered, int start) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  if (in_block(w))
+    return fail(w, SCR_E_USAGE);
+  if (w->nlists == w->caplists) {
+    size_t cap = w->caplists ? w->caplists * 2 : 8;
+    odt_list *grown = realloc(w->lists, cap * sizeof *grown);
+    if (!grown)
+      return fail(w, SCR_E_NOMEM);
+    w->lists = grown;
+    w->caplists = cap;
+  }
+  reopen_lists(w, false);
+  odt_list l = {.ordered = ordered, .start = start < 0 ? 0 : start};
+  start_list_element(w, &l);
+  l.open = true;
+  w->lists[w->nlists++] = l;
+  if (ordered)
+    w->autos.list_number = true;
+  else
+    w->autos.list_bullet = true;
+  return status(w);
+}
+
+static scr_error end_list(void *self) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  odt_list *l = current_list(w);
+  if (!l || in_block(w) || l->item)
+    return fail(w, SCR_E_USAGE);
+  if (l->open)
+    scr_xmlw_end(&w->body);
+  w->nlists--;
+  return status(w);
+}
+
+/* Every ordered list states its start on its first item, so it never
+   continues the numbering of the list before it. */
+static scr_error begin_item(void *self) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  odt_list *l = current_list(w);
+  if (!l || in_block(w) || l->item)
+    return fail(w, SCR_E_USAGE);
+  reopen_lists(w, false);
+  scr_xmlw_start(&w->body, "text:list-item");
+  if (l->ordered && !l->numbered)
+    scr_xmlw_attrf(&w->body, "text:start-value", "%d", l->start);
+  l->numbered = true;
+  l->item = true;
+  l->item_xml = ITEM_ITEM;
+  return status(w);
+}
+
+static scr_error end_item(void *self) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  odt_list *l = current_list(w);
+  if (!l || in_block(w) || !l->item)
+    return fail(w, SCR_E_USAGE);
+  if (l->item_xml != ITEM_CLOSED)
+    scr_xmlw_end(&w->body);
+  l->item = false;
+  l->item_xml = ITEM_CLOSED;
+  return status(w);
+}
+
+/* ---- tables ---------------------------------------------------------- */
+
+static scr_error begin_table(void *self, int columns, const scr_align *align) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  if (in_block(w) || w->table.open || columns < 1)
+    return fail(w, SCR_E_USAGE);
+  odt_table *t = &w->table;
+  *t = (odt_table){0};
+  t->align = calloc((size_t)columns, sizeof *t->align);
+  if (!t->align || scr_odt_columns_auto(&w->autos, columns))
+    return fail(w, SCR_E_NOMEM);
+  for (int i = 0; align && i < columns; i++)
+    t->align[i] = align[i];
+  t->columns = columns;
+  t->open = true;
+  t->list_base = w->nlists;
+  suspend_lists(w);
+
+  bool page_break = w->page_break;
+  w->page_break = false;
+  if (page_break)
+    w->autos.table_break = true;
+  else
+    w->autos.table = true;
+  scr_xmlw *x = &w->body;
+  scr_xmlw_start(x, "table:table");
+  scr_xmlw_attrf(x, "table:name", ODT_TABLE_NAME_FMT, ++w->tables);
+  scr_xmlw_attr(x, "table:style-name",
+                page_break ? ODT_AUTO_TABLE_BREAK : ODT_AUTO_TABLE);
+  for (int i = 0; i < columns; i++) {
+    scr_xmlw_start(x, "table:table-column");
+    scr_xmlw_attrf(x, "table:style-name", ODT_AUTO_COLUMN_FMT, columns);
+    scr_xmlw_end(x);
+  }
+  return status(w);
+}
+
+static scr_error end_table(void *self) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  odt_table *t = &w->table;
+  if (!t->open || t->row_open)
+    return fail(w, SCR_E_USAGE);
+  if (t->header_group)
+    scr_xmlw_end(&w->body);
+  scr_xmlw_end(&w->body);
+  free(t->align);
+  *t = (odt_table){0};
+  return status(w);
+}
+
+/* Header rows sit in table:table-header-rows, which LibreOffice repeats at
+   the top of every page the table runs onto. Only rows at the top of the
+   table can be header rows. */
+static scr_error begin_row(void *self, bool header) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  odt_table *t = &w->table;
+  if (!t->open || t->row_open)
+    return fail(w, SCR_E_USAGE);
+  if (header && !t->header_group && t->row == 0) {
+    scr_xmlw_start(&w->body, "table:table-header-rows");
+    t->header_group = true;
+  } else if (!header && t->header_group) {
+    scr_xmlw_end(&w->body);
+    t->header_group = false;
+  }
+  scr_xmlw_start(&w->body, "table:table-row");
+  t->header_row = header;
+  t->row_open = true;
+  t->cell = 0;
+  return status(w);
+}
+
+static odt_cell_edge cell_edge(const odt_table *t) {
+  if (t->row == 0)
+    return t->cell == 0 ? ODT_CELL_TOP_LEFT : ODT_CELL_TOP;
+  return t->cell == 0 ? ODT_CELL_LEFT : ODT_CELL_INNER;
+}
+
+static scr_error begin_cell(void *self) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  odt_table *t = &w->table;
+  if (!t->row_open || t->cell_open)
+    return fail(w, SCR_E_USAGE);
+  scr_xmlw_start(&w->body, "table:table-cell");
+  scr_xmlw_attr(&w->body, "table:style-name", scr_odt_cell_style[cell_edge(t)]);
+  scr_xmlw_attr(&w->body, "office:value-type", "string");
+  t->cell_open = true;
+  t->cell_has_paragraph = false;
+  return status(w);
+}
+
+/* A cell must hold a paragraph; an empty one gets an empty paragraph. */
+static scr_error end_cell(void *self) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  odt_table *t = &w->table;
+  if (!t->cell_open || in_block(w))
+    return fail(w, SCR_E_USAGE);
+  if (!t->cell_has_paragraph) {
+    begin_paragraph(w, t->header_row ? SCR_PARA_TABLE_HEADING
+                                     : SCR_PARA_TABLE_CONTENTS);
+    end_paragraph(w);
+  }
+  scr_xmlw_end(&w->body);
+  t->cell_open = false;
+  t->cell++;
+  return status(w);
+}
+
+/* Short rows are filled with empty cells, so the grid stays whole. */
+static scr_error end_row(void *self) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  odt_table *t = &w->table;
+  if (!t->row_open || t->cell_open)
+    return fail(w, SCR_E_USAGE);
+  while (t->cell < t->columns && !status(w)) {
+    begin_cell(w);
+    end_cell(w);
+  }
+  scr_xmlw_end(&w->body);
+  t->row_open = false;
+  t->row++;
+  return status(w);
+}
+
+static scr_error page_break(void *self) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  if (in_block(w))
+    return fail(w, SCR_E_USAGE);
+  w->page_break = true;
+  return SCR_OK;
+}
+
+/* ---- document -------------------------------------------------------- */
+
+static char *copy_or_empty(const char *s) {
+  return scr_strdup(s ? s : "");
+}
+
+static scr_error begin_document(void *self, const scr_doc_info *info) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  if (w->begun || !info)
+    return fail(w, SCR_E_USAGE);
+  w->begun = true;
+  w->title = copy_or_empty(info->title);
+  w->subject = copy_or_empty(info->subject);
+  w->creator = copy_or_empty(info->creator);
+  w->language = copy_or_empty(info->language);
+  w->footer = copy_or_empty(info->footer);
+  if (!w->title || !w->subject || !w->creator || !w->language || !w->footer)
+    return fail(w, SCR_E_NOMEM);
+  return SCR_OK;
+}
+
+/* The body part of a document xmlTextWriter wrote: after the XML
+   declaration, without the final newline. */
+static const char *body_bytes(const char *xml, size_t len, size_t *out) {
+  const char *end = xml + len;
+  const char *decl =
+      len >= 2 && xml[0] == '<' && xml[1] == '?' ? strstr(xml, "?>") : NULL;
+  const char *p = decl ? decl + 2 : xml;
+  if (p < end && *p == '\n')
+    p++;
+  while (end > p && end[-1] == '\n')
+    end--;
+  *out = (size_t)(end - p);
+  return p;
+}
+
+static scr_error end_document(void *self) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  if (!w->begun || w->ended || in_block(w) || w->nlists || w->table.open)
+    return fail(w, SCR_E_USAGE);
+  char *xml = NULL;
+  size_t len = 0;
+  scr_error err = scr_xmlw_close(&w->body, &xml, &len);
+  if (err) {
+    free(xml);
+    return fail(w, err);
+  }
+  size_t n;
+  const char *p = body_bytes(xml, len, &n);
+  w->body_xml = scr_strndup(p, n);
+  w->body_len = n;
+  free(xml);
+  w->ended = true;
+  return w->body_xml ? SCR_OK : fail(w, SCR_E_NOMEM);
+}
+
+static char *body_xml(void *self) {
+  odt_writer *w = self;
+  if (w->ended)
+    return scr_strndup(w->body_xml, w->body_len);
+  if (!w->body.w || !w->body.buf)
+    return NULL;
+  xmlTextWriterFlush(w->body.w);
+  size_t n;
+  const char *p = body_bytes((const char *)xmlBufferContent(w->body.buf),
+                             (size_t)xmlBufferLength(w->body.buf), &n);
+  return scr_strndup(p, n);
+}
+
+/* ---- package --------------------------------------------------------- */
+
+/* A part made by one of the scr_odt_*_xml functions. */
+typedef struct made_part {
+  char *data;
+  size_t len;
+} made_part;
+
+/* Add the part `made` holds (read here, after the call that filled it has
+   returned), unless making it failed. The package owns the bytes. */
+static scr_error add_made(scr_package *pkg, const char *name, scr_error err,
+                          made_part *made) {
+  made_part part = *made;
+  *made = (made_part){0};
+  if (err) {
+    free(part.data);
+    return err;
+  }
+  return scr_package_add(pkg, name, part.data, part.len, false);
+}
+
+/* "mimetype" first and stored, so the type can be read at a fixed offset
+   (ODF 1.3 part 2, 3.3); then the XML parts, the pictures and the
+   manifest. */
+static scr_error finish(void *self, scr_package *pkg) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  if (!w->ended || !pkg)
+    return SCR_E_USAGE;
+  odt_doc doc = {w->title, w->subject, w->creator, w->language, w->footer};
+  odt_tpl t;
+  scr_error err = scr_odt_tpl_open(w->tpl, w->language, &t);
+  if (err)
+    return err;
+  made_part m = {0};
+  err = scr_package_add_copy(pkg, ODT_PART_MIMETYPE, ODT_MEDIA_TYPE,
+                             strlen(ODT_MEDIA_TYPE), true);
+  if (!err)
+    err = add_made(pkg, ODT_PART_CONTENT,
+                   scr_odt_content_xml(&t, &w->autos, w->body_xml, w->body_len,
+                                       &m.data, &m.len),
+                   &m);
+  if (!err)
+    err = add_made(pkg, ODT_PART_STYLES,
+                   scr_odt_styles_xml(&t, &doc, &m.data, &m.len), &m);
+  if (!err)
+    err = add_made(pkg, ODT_PART_META, scr_odt_meta_xml(&doc, &m.data, &m.len),
+                   &m);
+  /* Pictures are compressed already. */
+  for (size_t i = 0; i < w->nimages && !err; i++)
+    err = scr_package_add_copy(pkg, w->images[i].part, w->images[i].data,
+                               w->images[i].size, true);
+  if (!err)
+    err = add_made(pkg, ODT_PART_MANIFEST,
+                   scr_odt_manifest_xml(w->images, w->nimages, &m.data, &m.len),
+                   &m);
+  scr_odt_tpl_close(&t);
+  return err;
+}
+
+/* ---- life cycle ------------------------------------------------------ */
+
+static void destroy(void *self) {
+  odt_writer *w = self;
+  if (!w)
+    return;
+  scr_xmlw_discard(&w->body);
+  free(w->body_xml);
+  free(w->title);
+  free(w->subject);
+  free(w->creator);
+  free(w->language);
+  free(w->footer);
+  for (int i = 0; i < SCR_PARA_COUNT; i++)
+    free(w->para_names[i]);
+  for (int i = 0; i < HEADING_LEVELS; i++)
+    free(w->heading_names[i]);
+  free(w->lists);
+  free(w->table.align);
+  for (size_t i = 0; i < w->nimages; i++) {
+    free(w->images[i].part);
+    free(w->images[i].mime);
+    free(w->images[i].data);
+  }
+  free(w->images);
+  scr_odt_auto_free(&w->autos);
+  free(w);
+}
+
+static bool encode_names(odt_writer *w) {
+  for (int i = 0; i < SCR_PARA_COUNT; i++)
+    if (!(w->para_names[i] = scr_odt_style_name(scr_style_name(i))))
+      return false;
+  for (int i = 0; i < HEADING_LEVELS; i++)
+    if (!(w->heading_names[i] =
+              scr_odt_style_name(scr_heading_style_name(i + 1))))
+      return false;
+  return true;
+}
+
+/* The writer; `tpl` NULL means the built-in house style. Free with
+   destroy. */
+static void *create(const scr_template *tpl) {
+  odt_writer *w = calloc(1, sizeof *w);
+  if (!w)
+    return NULL;
+  if (!tpl) {
+    w->builtin = scr_template_builtin("odt");
+    tpl = &w->builtin;
+  }
+  w->tpl = tpl;
+  if (scr_xmlw_open(&w->body) != SCR_OK || !encode_names(w)) {
+    destroy(w);
+    return NULL;
+  }
+  return w;
+}
+
+static const scr_sink_ops ODT_OPS = {
+    .begin_document = begin_document,
+    .end_document = end_document,
+    .begin_paragraph = begin_paragraph,
+    .end_paragraph = end_paragraph,
+    .begin_heading = begin_heading,
+    .end_heading = end_heading,
+    .text = text,
+    .line_break = line_break,
+    .begin_link = begin_link,
+    .end_link = end_link,
+    .begin_bookmark = begin_bookmark,
+    .end_bookmark = end_bookmark,
+    .page_ref = page_ref,
+    .image = image,
+    .begin_list = begin_list,
+    .end_list = end_list,
+    .begin_item = begin_item,
+    .end_item = end_item,
+    .begin_table = begin_table,
+    .end_table = end_table,
+    .begin_row = begin_row,
+    .end_row = end_row,
+    .begin_cell = begin_cell,
+    .end_cell = end_cell,
+    .page_break = page_break,
+};
+
+const scr_writer_class scr_odt_writer = {
+    .extension = "odt",
+    .create = create,
+    .ops = &ODT_OPS,
+    .finish = finish,
+    .body_xml = body_xml,
+    .destroy = destroy,
+};

@@ -1,0 +1,186 @@
+/* Small XML helpers shared by the ODT parts: namespaces, lengths, style
+   names and the whitespace rules of ODF text. */
+#include "odt.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct odt_ns {
+  const char *prefix;
+  const char *uri;
+} odt_ns;
+
+/* The namespaces of ODF 1.3 this writer uses (OpenDocument part 3, 2.2). */
+static const odt_ns NAMESPACES[] = {
+    {"office", "urn:oasis:names:tc:opendocument:xmlns:office:1.0"},
+    {"style", "urn:oasis:names:tc:opendocument:xmlns:style:1.0"},
+    {"text", "urn:oasis:names:tc:opendocument:xmlns:text:1.0"},
+    {"table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0"},
+    {"draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"},
+    {"fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"},
+    {"xlink", "http://www.w3.org/1999/xlink"},
+    {"dc", "http://purl.org/dc/elements/1.1/"},
+    {"meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"},
+    {"number", "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"},
+    {"svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"},
+    {"manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"},
+    {NULL, NULL},
+};
+
+const char *scr_odt_ns_uri(const char *prefix) {
+  for (const odt_ns *ns = NAMESPACES; ns->prefix; ns++)
+    if (strcmp(ns->prefix, prefix) == 0)
+      return ns->uri;
+  return NULL;
+}
+
+void scr_odt_declare_ns(scr_xmlw *x, const char *const *prefixes) {
+  for (; *prefixes; prefixes++) {
+    const char *uri = scr_odt_ns_uri(*prefixes);
+    if (!uri)
+      continue;
+    char *name = scr_asprintf("xmlns:%s", *prefixes);
+    if (!name) {
+      if (!x->err)
+        x->err = SCR_E_NOMEM;
+      return;
+    }
+    scr_xmlw_attr(x, name, uri);
+    free(name);
+  }
+}
+
+/* ODF lengths are decimal; printing integers keeps the output independent
+   of the C locale's decimal separator. 2500 is "2.5cm", 17000 "17cm". */
+void scr_odt_attr_cm(scr_xmlw *x, const char *name, int32_t mm100) {
+  enum { MM100_PER_CM = 1000, DECIMALS = 3 };
+  int64_t v = mm100 < 0 ? -(int64_t)mm100 : mm100;
+  int64_t frac = v % MM100_PER_CM;
+  int digits = DECIMALS;
+  for (; digits > 0 && frac % 10 == 0; digits--)
+    frac /= 10;
+  if (digits == 0)
+    scr_xmlw_attrf(x, name, "%s%lldcm", mm100 < 0 ? "-" : "",
+                   (long long)(v / MM100_PER_CM));
+  else
+    scr_xmlw_attrf(x, name, "%s%lld.%0*lldcm", mm100 < 0 ? "-" : "",
+                   (long long)(v / MM100_PER_CM), digits, (long long)frac);
+}
+
+static bool ascii_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9');
+}
+
+/* LibreOffice's encoding of display names: every character that is not an
+   ASCII letter or digit becomes _xx_ (its hex value), '_' included, so
+   decoding is unambiguous. */
+char *scr_odt_style_name(const char *display) {
+  scr_buf b = SCR_BUF_INIT;
+  scr_error err = SCR_OK;
+  for (const unsigned char *s = (const unsigned char *)display; *s && !err;
+       s++) {
+    if (ascii_alnum(*s))
+      err = scr_buf_append(&b, s, 1);
+    else
+      err = scr_buf_printf(&b, "_%x_", (unsigned)*s);
+  }
+  if (!err && b.len == 0)
+    err = scr_buf_append(&b, "_", 1);
+  if (err) {
+    scr_buf_free(&b);
+    return NULL;
+  }
+  return scr_buf_detach(&b, NULL);
+}
+
+/* A primary subtag of letters, then subtags of letters and digits, each 1
+   to 8 long: the shape the ODF "language" and "countryCode" types accept. */
+bool scr_odt_language_ok(const char *tag) {
+  enum { SUBTAG_MAX = 8 };
+  if (!tag || !*tag)
+    return false;
+  size_t n = 0;
+  bool first = true;
+  for (const unsigned char *s = (const unsigned char *)tag;; s++) {
+    if (*s == '-' || *s == '\0') {
+      if (n == 0 || n > SUBTAG_MAX)
+        return false;
+      if (*s == '\0')
+        return true;
+      first = false;
+      n = 0;
+    } else if (ascii_alnum(*s) && !(first && *s >= '0' && *s <= '9')) {
+      n++;
+    } else {
+      return false;
+    }
+  }
+}
+
+/* ---- spaces ---------------------------------------------------------- */
+
+static void write_s(scr_xmlw *x, size_t count) {
+  if (count == 0)
+    return;
+  scr_xmlw_start(x, "text:s");
+  if (count > 1)
+    scr_xmlw_attrf(x, "text:c", "%zu", count);
+  scr_xmlw_end(x);
+}
+
+/* Spaces before an element: after a word one stays a plain space (the
+   next character is not a space, so nothing collapses it); the rest, or
+   all after other whitespace, become text:s. */
+void scr_odt_spaces_flush(scr_xmlw *x, odt_spaces *sp) {
+  if (sp->pending == 0)
+    return;
+  if (sp->after_word) {
+    scr_xmlw_text(x, " ", 1);
+    sp->pending--;
+  }
+  write_s(x, sp->pending);
+  sp->pending = 0;
+  sp->after_word = false;
+}
+
+/* Spaces ending a paragraph would be dropped: all become text:s. */
+void scr_odt_spaces_end(scr_xmlw *x, odt_spaces *sp) {
+  write_s(x, sp->pending);
+  sp->pending = 0;
+  sp->after_word = false;
+}
+
+void scr_odt_spaces_after_field(odt_spaces *sp) {
+  sp->after_word = true;
+}
+
+void scr_odt_text(scr_xmlw *x, odt_spaces *sp, const char *text, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    char c = text[i];
+    if (c == ' ') {
+      sp->pending++;
+      i++;
+    } else if (c == '\t' || c == '\n') {
+      /* Whether a space after a tab element collapses is left open by the
+         spec; text:s is safe either way. */
+      scr_odt_spaces_flush(x, sp);
+      scr_xmlw_start(x, c == '\t' ? "text:tab" : "text:line-break");
+      scr_xmlw_end(x);
+      sp->after_word = false;
+      i++;
+    } else if (c == '\r') {
+      i++; /* "\r\n" is one line break; a lone CR is dropped */
+    } else {
+      size_t end = i;
+      while (end < len && text[end] != ' ' && text[end] != '\t' &&
+             text[end] != '\n' && text[end] != '\r')
+        end++;
+      scr_odt_spaces_flush(x, sp);
+      scr_xmlw_text(x, text + i, end - i);
+      sp->after_word = true;
+      i = end;
+    }
+  }
+}
