@@ -28,17 +28,49 @@ static char *slurp(const char *path) {
   return data;
 }
 
+/* One block per line, so a golden file can be read and reviewed by eye. */
+static char *readable(const char *xml) {
+  static const char *const ENDS[] = {"</w:p>", "</w:tbl>", "</w:tr>",
+                                     "</text:p>", "</text:h>",
+                                     "</table:table-row>", NULL};
+  size_t n = strlen(xml);
+  char *out = malloc(2 * n + 1), *w = out;
+  if (!out)
+    return NULL;
+  for (const char *s = xml; *s;) {
+    size_t len = 0;
+    for (int i = 0; ENDS[i] && !len; i++)
+      if (strncmp(s, ENDS[i], strlen(ENDS[i])) == 0)
+        len = strlen(ENDS[i]);
+    if (len) {
+      memcpy(w, s, len);
+      w += len;
+      s += len;
+      if (*s)
+        *w++ = '\n';
+    } else {
+      *w++ = *s++;
+    }
+  }
+  *w = '\0';
+  return out;
+}
+
 static int check(const char *dir, const char *name, enum scr_format format,
                  const char *ext, int update) {
   char md[1024], want_path[1024];
   snprintf(md, sizeof md, "%s/%s.md", dir, name);
   snprintf(want_path, sizeof want_path, "%s/%s.%s.xml", dir, name, ext);
-  char *got = NULL;
-  scr_error err = scr_render_fragment(md, format, &got);
+  char *raw = NULL;
+  scr_error err = scr_render_fragment(md, format, &raw);
   if (err) {
     fprintf(stderr, "FAIL %s (%s): %s\n", md, ext, scr_strerror(err));
     return 1;
   }
+  char *got = readable(raw);
+  free(raw);
+  if (!got)
+    return 1;
   int failed = 0;
   if (update) {
     FILE *f = fopen(want_path, "wb");
