@@ -1,4 +1,5 @@
 /* An agenda: items, their attributes, and the appendices they name. */
+#include "attrs.h"
 #include "model.h"
 #include "util.h"
 
@@ -8,11 +9,8 @@
 
 static const char *const AGENDA_KEYS[] = {"time", "venue", "title", NULL};
 static const char *const AGENDA_REQUIRED[] = {"date", NULL};
-static const char *const REPORT_KEYS[] = {"title", "author", "lead_director",
-                                          "date", "ward", "contact", NULL};
-static const char *const MINUTES_KEYS[] = {
-    "time",       "first_minute", "present", "also_present", "apologies",
-    "closed",     "venue",        "title",   "officers",     NULL};
+static const char *const REPORT_KEYS[] = {
+    "title", "author", "lead_director", "date", "ward", "contact", NULL};
 
 void scr_appendix_label(size_t i, bool numbers, char *out, size_t n) {
   if (numbers) {
@@ -39,7 +37,8 @@ typedef struct attr_ctx {
   scr_diags *diags;
 } attr_ctx;
 
-static void apply_attribute(attr_ctx *a, const char *key, const char *value) {
+static void apply_attribute(void *ctx, const char *key, const char *value) {
+  attr_ctx *a = ctx;
   scr_item *item = a->item;
   if (strcmp(key, "exempt") == 0) {
     int p = value && strlen(value) == 1 ? value[0] - '0' : 0;
@@ -60,68 +59,8 @@ static void apply_attribute(attr_ctx *a, const char *key, const char *value) {
   }
 }
 
-/* Parse `key=value key key="quoted value"` (the inside of the braces). */
-static void parse_attributes(attr_ctx *a, const char *s) {
-  while (*s) {
-    while (isspace((unsigned char)*s))
-      s++;
-    const char *k = s;
-    while (*s && *s != '=' && !isspace((unsigned char)*s))
-      s++;
-    if (s == k)
-      break;
-    char *key = scr_strndup(k, (size_t)(s - k));
-    char *value = NULL;
-    if (*s == '=') {
-      s++;
-      char quote = (*s == '"' || *s == '\'') ? *s++ : 0;
-      const char *v = s;
-      while (*s && (quote ? *s != quote : !isspace((unsigned char)*s)))
-        s++;
-      value = scr_strndup(v, (size_t)(s - v));
-      if (quote && *s)
-        s++;
-    }
-    if (key)
-      apply_attribute(a, key, value);
-    free(key);
-    free(value);
-  }
-}
-
-/* Strip a trailing `{...}` from the heading's last text node and apply it. */
-static void take_heading_attributes(attr_ctx *a, cmark_node *heading) {
-  cmark_node *last = cmark_node_last_child(heading);
-  if (!last || cmark_node_get_type(last) != CMARK_NODE_TEXT)
-    return;
-  const char *lit = cmark_node_get_literal(last);
-  size_t n = lit ? strlen(lit) : 0;
-  while (n > 0 && isspace((unsigned char)lit[n - 1]))
-    n--;
-  if (n == 0 || lit[n - 1] != '}')
-    return;
-  const char *open = NULL;
-  for (size_t i = n - 1; i-- > 0;)
-    if (lit[i] == '{') {
-      open = lit + i;
-      break;
-    }
-  if (!open)
-    return;
-  char *inner = scr_strndup(open + 1, (size_t)(lit + n - 1 - open - 1));
-  size_t keep = (size_t)(open - lit);
-  while (keep > 0 && isspace((unsigned char)lit[keep - 1]))
-    keep--;
-  char *rest = scr_strndup(lit, keep);
-  if (inner && rest) {
-    parse_attributes(a, inner);
-    cmark_node_set_literal(last, rest);
-  }
-  free(inner);
-  free(rest);
-}
-
-/* ---- appendices ------------------------------------------------------------ */
+/* ---- appendices ------------------------------------------------------------
+ */
 
 static bool is_appendix_link(cmark_node *link) {
   char *text = scr_node_text(link);
@@ -164,12 +103,7 @@ static char *appendix_title(scr_appendix *ap) {
 }
 
 static void check_appendix_meta(scr_appendix *ap, scr_diags *diags) {
-  if (ap->kind == SCR_APPENDIX_MINUTES) {
-    static const char *const required[] = {"date", NULL};
-    scr_meta_check_keys(ap->src, MINUTES_KEYS, required, diags);
-  } else {
-    scr_meta_check_keys(ap->src, REPORT_KEYS, NULL, diags);
-  }
+  scr_meta_check_keys(ap->src, REPORT_KEYS, NULL, diags);
   const scr_ynode *d = scr_meta_get(ap->meta, "date");
   scr_date date;
   if (d && (d->kind != SCR_Y_SCALAR || !scr_date_parse(d->scalar, &date)))
@@ -179,7 +113,8 @@ static void check_appendix_meta(scr_appendix *ap, scr_diags *diags) {
 }
 
 /* The appendix for a target, added (and loaded) on first reference. */
-static scr_error add_appendix(const scr_workspace *ws, scr_agenda *ag,
+static scr_error add_appendix(const scr_workspace *ws,
+                              const scr_minutes_book *book, scr_agenda *ag,
                               char *display, char *real, size_t *index,
                               scr_diags *diags) {
   for (size_t i = 0; i < ag->n_appendices; i++)
@@ -204,8 +139,17 @@ static scr_error add_appendix(const scr_workspace *ws, scr_agenda *ag,
                      sizeof ap->label);
   snprintf(ap->bookmark, sizeof ap->bookmark, "Appendix_%s", ap->label);
   ap->kind = kind_of(ws, real);
-  bool need_meta = ap->kind == SCR_APPENDIX_MINUTES;
-  ap->src = scr_source_load(display, need_meta, diags);
+  if (ap->kind == SCR_APPENDIX_MINUTES) {
+    /* minutes are loaded, numbered and checked once, with all the others */
+    ap->minutes = scr_minutes_find(book, real);
+    if (!ap->minutes)
+      return SCR_E_SOURCE;
+    ap->src = ap->minutes->src;
+    ap->meta = ap->src->meta;
+    ap->title = appendix_title(ap);
+    return ap->title ? SCR_OK : SCR_E_NOMEM;
+  }
+  ap->src = scr_source_load(display, false, diags);
   if (!ap->src)
     return SCR_E_SOURCE;
   ap->meta = ap->src->meta;
@@ -221,7 +165,8 @@ static bool ends_with(const char *s, const char *suffix) {
 }
 
 /* Every `[Appendix](file)` link under `node`, in document order. */
-static scr_error collect_refs(const scr_workspace *ws, scr_agenda *ag,
+static scr_error collect_refs(const scr_workspace *ws,
+                              const scr_minutes_book *book, scr_agenda *ag,
                               cmark_node *node, scr_diags *diags) {
   scr_error err = SCR_OK;
   cmark_iter *it = cmark_iter_new(node);
@@ -242,8 +187,8 @@ static scr_error collect_refs(const scr_workspace *ws, scr_agenda *ag,
       continue;
     }
     char *display, *real;
-    if (scr_resolve_target(ws, ag->src->path, url, line, col, "appendix",
-                           diags, &display, &real) != SCR_OK)
+    if (scr_resolve_target(ws, ag->src->path, url, line, col, "appendix", diags,
+                           &display, &real) != SCR_OK)
       continue;
     if (!ends_with(real, ".md")) {
       scr_error_at(diags, ag->src->path, line, col,
@@ -253,13 +198,12 @@ static scr_error collect_refs(const scr_workspace *ws, scr_agenda *ag,
       continue;
     }
     size_t index;
-    scr_error e = add_appendix(ws, ag, display, real, &index, diags);
+    scr_error e = add_appendix(ws, book, ag, display, real, &index, diags);
     if (e == SCR_E_NOMEM)
       err = e;
     if (e)
       continue;
-    scr_appendix_ref *refs =
-        realloc(ag->refs, (ag->n_refs + 1) * sizeof *refs);
+    scr_appendix_ref *refs = realloc(ag->refs, (ag->n_refs + 1) * sizeof *refs);
     if (!refs) {
       err = SCR_E_NOMEM;
       break;
@@ -291,7 +235,7 @@ static scr_error read_items(scr_agenda *ag, scr_diags *diags) {
     item->heading = n;
     item->line = scr_source_line(ag->src, n);
     attr_ctx a = {item, ag->src->path, item->line, diags};
-    take_heading_attributes(&a, n);
+    scr_take_attributes(n, apply_attribute, &a);
     item->title = scr_node_text(n);
     if (!item->title)
       return SCR_E_NOMEM;
@@ -342,8 +286,8 @@ static void read_agenda_meta(const scr_workspace *ws, scr_agenda *ag,
                  "no venue: give 'venue' here or in %s", c->src->path);
 }
 
-scr_error scr_agenda_load(const scr_workspace *ws, const char *path,
-                          scr_agenda *ag, scr_diags *diags) {
+scr_error scr_agenda_load(const scr_workspace *ws, const scr_minutes_book *book,
+                          const char *path, scr_agenda *ag, scr_diags *diags) {
   *ag = (scr_agenda){0};
   size_t before = diags->errors;
   ag->src = scr_source_load(path, true, diags);
@@ -352,7 +296,7 @@ scr_error scr_agenda_load(const scr_workspace *ws, const char *path,
   read_agenda_meta(ws, ag, diags);
   scr_error err = read_items(ag, diags);
   if (!err)
-    err = collect_refs(ws, ag, ag->src->doc, diags);
+    err = collect_refs(ws, book, ag, ag->src->doc, diags);
   if (!err) {
     scr_images_load(ws, ag->src, diags);
     scr_images_load(ws, ws->committee.src, diags);
@@ -369,8 +313,10 @@ void scr_agenda_free(scr_agenda *ag) {
   }
   for (size_t i = 0; i < ag->n_appendices; i++) {
     scr_appendix *ap = &ag->appendices[i];
-    scr_images_release(ap->src);
-    scr_source_free(ap->src);
+    if (!ap->minutes) {
+      scr_images_release(ap->src);
+      scr_source_free(ap->src);
+    }
     free(ap->path);
     free(ap->real);
     free(ap->title);

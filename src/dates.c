@@ -8,8 +8,8 @@
 static const char *const MONTHS[12] = {
     "January", "February", "March",     "April",   "May",      "June",
     "July",    "August",   "September", "October", "November", "December"};
-static const char *const WEEKDAYS[7] = {"Monday", "Tuesday",  "Wednesday",
-                                        "Thursday", "Friday", "Saturday",
+static const char *const WEEKDAYS[7] = {"Monday",   "Tuesday", "Wednesday",
+                                        "Thursday", "Friday",  "Saturday",
                                         "Sunday"};
 
 static bool leap(int y) {

@@ -21,10 +21,10 @@ long scr_date_days(scr_date d);
 int scr_date_cmp(scr_date a, scr_date b);
 
 enum scr_date_style {
-  SCR_DATE_ISO,       /* 2026-06-17 */
-  SCR_DATE_PLAIN,     /* 17 June 2026 */
-  SCR_DATE_WEEKDAY,   /* Wednesday, 17 June 2026 */
-  SCR_DATE_HEADLINE   /* WEDNESDAY, 17 JUNE 2026 */
+  SCR_DATE_ISO,     /* 2026-06-17 */
+  SCR_DATE_PLAIN,   /* 17 June 2026 */
+  SCR_DATE_WEEKDAY, /* Wednesday, 17 June 2026 */
+  SCR_DATE_HEADLINE /* WEDNESDAY, 17 JUNE 2026 */
 };
 /** Write the date in `style` into out (NUL-terminated, truncated to n). */
 void scr_date_format(scr_date d, enum scr_date_style style, char *out,

@@ -18,7 +18,7 @@
 #define QUOTE_INDENT 28.0
 #define CELL_PADDING 5.0
 #define LINE_FACTOR 1.15 /* line height per point of font size */
-#define CHAR_WIDTH 0.46 /* average glyph width per point, Liberation Sans */
+#define CHAR_WIDTH 0.46  /* average glyph width per point, Liberation Sans */
 #define MONO_CHAR_WIDTH 0.60 /* Liberation Mono */
 #define MAX_BOOKMARKS 4096
 
@@ -56,13 +56,13 @@ typedef struct bookmark_page {
 
 struct scr_estimate {
   int page;
-  double y;             /* used height on the current page */
-  style_metrics style;  /* of the open paragraph */
+  double y;            /* used height on the current page */
+  style_metrics style; /* of the open paragraph */
   bool mono, heading;
-  double line_width;    /* width of the open paragraph's lines */
-  double lines;         /* completed lines of the open paragraph */
-  double chars;         /* characters on the open line */
-  double extra;         /* image heights in the open paragraph */
+  double line_width; /* width of the open paragraph's lines */
+  double lines;      /* completed lines of the open paragraph */
+  double chars;      /* characters on the open line */
+  double extra;      /* image heights in the open paragraph */
   int list_depth, quote_depth;
   /* tables */
   int columns;

@@ -26,8 +26,8 @@ static uint32_t be32(const unsigned char *p) {
 }
 
 static bool sniff_png(const unsigned char *d, size_t n, scr_image *img) {
-  static const unsigned char SIG[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A,
-                                       '\n'};
+  static const unsigned char SIG[8] = {0x89, 'P',  'N',  'G',
+                                       '\r', '\n', 0x1A, '\n'};
   if (n < 24 || memcmp(d, SIG, 8) != 0 || memcmp(d + 12, "IHDR", 4) != 0)
     return false;
   img->width_px = be32(d + 16);
@@ -106,9 +106,9 @@ static void load_one(const scr_workspace *ws, scr_source *src, cmark_node *node,
     return;
   loaded_image *li = calloc(1, sizeof *li);
   size_t len = 0;
-  scr_error err = li ? scr_read_file(real, IMAGE_MAX_BYTES,
-                                     (char **)&li->bytes, &len)
-                     : SCR_E_NOMEM;
+  scr_error err =
+      li ? scr_read_file(real, IMAGE_MAX_BYTES, (char **)&li->bytes, &len)
+         : SCR_E_NOMEM;
   if (err)
     scr_error_at(diags, src->path, line, col, "image '%s' %s", url,
                  err == SCR_E_LIMIT ? "is larger than 20 MB"

@@ -15,7 +15,11 @@ enum {
 };
 
 static const char USAGE[] =
-    "usage: scrutineer pack AGENDA.md [-o DIR] [-f docx,odt] [--template FILE]\n"
+    "usage: scrutineer pack AGENDA.md [-o DIR] [-f docx,odt] [--template "
+    "FILE]\n"
+    "       scrutineer minutes MINUTES.md [-o DIR] [-f docx,odt] [--template "
+    "FILE]\n"
+    "       scrutineer minutes --actions [WORKSPACE]\n"
     "       scrutineer --help | --version\n";
 
 static const char HELP[] =
@@ -25,6 +29,10 @@ static const char HELP[] =
     "  pack AGENDA.md     build the agenda pack: front sheet, agenda, and\n"
     "                     every appendix the agenda links, lettered, with the\n"
     "                     page on which each starts\n"
+    "  minutes MINUTES.md build the minutes of a meeting, numbered on from\n"
+    "                     the minutes before them\n"
+    "  minutes --actions  list every action agreed in the workspace's\n"
+    "                     minutes: ID, agreed at, due, owner, source, text\n"
     "\n"
     "options:\n"
     "  -o, --output DIR   output folder (default: out)\n"
@@ -38,9 +46,10 @@ static const char HELP[] =
 typedef struct cli {
   const char *input;
   scr_options opts;
+  bool actions;
 } cli;
 
-enum opt_id { OPT_OUTPUT, OPT_FORMATS, OPT_TEMPLATE, OPT_QUIET };
+enum opt_id { OPT_OUTPUT, OPT_FORMATS, OPT_TEMPLATE, OPT_QUIET, OPT_ACTIONS };
 
 static const struct option_spec {
   const char *shortname, *longname;
@@ -51,6 +60,7 @@ static const struct option_spec {
     {"-f", "--formats", OPT_FORMATS, true},
     {NULL, "--template", OPT_TEMPLATE, true},
     {"-q", "--quiet", OPT_QUIET, false},
+    {NULL, "--actions", OPT_ACTIONS, false},
 };
 
 static int usage_error(const char *fmt, const char *arg) {
@@ -123,6 +133,9 @@ static int parse_args(int argc, char **argv, cli *c) {
     case OPT_QUIET:
       c->opts.quiet = true;
       break;
+    case OPT_ACTIONS:
+      c->actions = true;
+      break;
     }
   }
   return EXIT_OK;
@@ -149,8 +162,26 @@ static int cmd_pack(int argc, char **argv) {
     return usage_error("%s", "pack needs an agenda file, e.g. "
                              "agendas/2026-06-17.md");
   scr_error err = scr_build_pack(c.input, &c.opts);
-  if (err && err != SCR_E_SOURCE && err != SCR_E_TEMPLATE &&
-      err != SCR_E_IO)
+  if (err && err != SCR_E_SOURCE && err != SCR_E_TEMPLATE && err != SCR_E_IO)
+    fprintf(stderr, "scrutineer: error: %s\n", scr_strerror(err));
+  return exit_status(err);
+}
+
+static int cmd_minutes(int argc, char **argv) {
+  cli c = {0};
+  int rc = parse_args(argc, argv, &c);
+  if (rc != EXIT_OK)
+    return rc;
+  scr_error err;
+  if (c.actions) {
+    err = scr_list_actions(c.input ? c.input : ".", stdout);
+  } else {
+    if (!c.input)
+      return usage_error("%s", "minutes needs a minutes file, e.g. "
+                               "minutes/2026-04-14.md, or --actions");
+    err = scr_build_minutes(c.input, &c.opts);
+  }
+  if (err && err != SCR_E_SOURCE && err != SCR_E_TEMPLATE && err != SCR_E_IO)
     fprintf(stderr, "scrutineer: error: %s\n", scr_strerror(err));
   return exit_status(err);
 }
@@ -160,6 +191,7 @@ static const struct command {
   int (*run)(int argc, char **argv);
 } COMMANDS[] = {
     {"pack", cmd_pack},
+    {"minutes", cmd_minutes},
 };
 
 int main(int argc, char **argv) {

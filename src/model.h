@@ -46,6 +46,68 @@ typedef enum scr_appendix_kind {
   SCR_APPENDIX_WORKPROGRAMME
 } scr_appendix_kind;
 
+/* ---- minutes ----------------------------------------------------------- */
+
+/** Where an action's due meeting came from. */
+typedef enum scr_due_from {
+  SCR_DUE_NONE,     /* no due meeting */
+  SCR_DUE_EXPLICIT, /* {due=YYYY-MM-DD} */
+  SCR_DUE_MONTH     /* "brought back ... in September" */
+} scr_due_from;
+
+/** Resolution n of minute m, ID "m.n". */
+typedef struct scr_resolution {
+  char id[32];
+  int minute, index;
+  char *text; /* plain text, attributes removed */
+  int line, col;
+  bool action; /* asks for something to happen */
+  scr_due_from due_from;
+  scr_date due; /* valid when due_from != SCR_DUE_NONE */
+  char *owner;  /* or NULL */
+} scr_resolution;
+
+typedef struct scr_minute {
+  int number;
+  char *title;
+  cmark_node *heading;
+  int line;
+} scr_minute;
+
+/** One minutes file. */
+typedef struct scr_minutes {
+  scr_source *src;
+  char *real;
+  scr_date date;
+  int time, closed; /* minutes after midnight, or -1 */
+  int first;        /* number of the first minute */
+  int first_line;   /* line of `first_minute`, or 0 when numbered on */
+  scr_minute *items;
+  size_t n_items;
+  scr_resolution *res;
+  size_t n_res;
+} scr_minutes;
+
+/** Every minutes file of the workspace, in date order. */
+typedef struct scr_minutes_book {
+  scr_minutes *files;
+  size_t n;
+} scr_minutes_book;
+
+/**
+ * Load and number every .md file in minutes/, find resolutions and actions.
+ * Errors (bad front matter, clashing or backwards numbers, bad attributes) go
+ * to `diags`. Free with scr_minutes_book_free.
+ */
+scr_error scr_minutes_book_load(const scr_workspace *ws, scr_minutes_book *book,
+                                scr_diags *diags);
+void scr_minutes_book_free(scr_minutes_book *book);
+/** The minutes file with canonical path `real`, or NULL. */
+const scr_minutes *scr_minutes_find(const scr_minutes_book *book,
+                                    const char *real);
+/** The number of the last minute of a file (first - 1 when it has none). */
+int scr_minutes_last(const scr_minutes *m);
+
 typedef struct scr_appendix {
   char *path;     /* display path, relative to where the user ran us */
   char *real;     /* canonical path: the identity of the file */
@@ -54,7 +116,9 @@ typedef struct scr_appendix {
   char *title;
   scr_appendix_kind kind;
   scr_source *src;
-  const scr_ynode *meta; /* src->meta, or NULL */
+  const scr_ynode *meta;      /* src->meta, or NULL */
+  const scr_minutes *minutes; /* minutes appendices: borrowed from the book;
+                                 src is then the book's too */
 } scr_appendix;
 
 /** A link `[Appendix](file)` in the agenda and the appendix it names. */
@@ -68,9 +132,9 @@ typedef struct scr_item {
   char *title;
   cmark_node *heading;
   int line;
-  int exempt;      /* Schedule 12A paragraph, 0 when public */
-  bool to_follow;  /* {to-follow} */
-  char *answers;   /* {answers=ID}, or NULL */
+  int exempt;     /* Schedule 12A paragraph, 0 when public */
+  bool to_follow; /* {to-follow} */
+  char *answers;  /* {answers=ID}, or NULL */
 } scr_item;
 
 typedef struct scr_agenda {
@@ -97,11 +161,12 @@ void scr_workspace_free(scr_workspace *ws);
 
 /**
  * Load the agenda at `path` with every appendix it names and every image
- * their bodies embed. Errors go to `diags`; SCR_E_SOURCE when there were any.
- * Free with scr_agenda_free.
+ * their bodies embed; minutes appendices come from `book`. Errors go to
+ * `diags`; SCR_E_SOURCE when there were any. Free with scr_agenda_free.
  */
-scr_error scr_agenda_load(const scr_workspace *ws, const char *path,
-                          scr_agenda *agenda, scr_diags *diags);
+scr_error scr_agenda_load(const scr_workspace *ws, const scr_minutes_book *book,
+                          const char *path, scr_agenda *agenda,
+                          scr_diags *diags);
 void scr_agenda_free(scr_agenda *agenda);
 
 /** The appendix a link node names, or NULL. */
@@ -129,7 +194,7 @@ const scr_image *scr_image_of(cmark_node *node);
  */
 scr_error scr_resolve_target(const scr_workspace *ws, const char *from_file,
                              const char *target, int line, int col,
-                             const char *what, scr_diags *diags,
-                             char **display, char **real);
+                             const char *what, scr_diags *diags, char **display,
+                             char **real);
 
 #endif

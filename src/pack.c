@@ -14,9 +14,9 @@
 #define CALL0(s, op) ((s)->ops->op((s)->self))
 
 /* Heading levels of the pack's outline. */
-#define LEVEL_PART 1     /* Members, Agenda, each appendix */
-#define LEVEL_ITEM 2     /* one agenda item */
-#define LEVEL_IN_ITEM 3  /* headings inside an item's text */
+#define LEVEL_PART 1    /* Members, Agenda, each appendix */
+#define LEVEL_ITEM 2    /* one agenda item */
+#define LEVEL_IN_ITEM 3 /* headings inside an item's text */
 #define LEVEL_IN_APPENDIX 2
 
 typedef struct pack_ctx {
@@ -229,7 +229,8 @@ static scr_error report_facts(const scr_appendix *ap, scr_sink *s) {
   return err;
 }
 
-static scr_error appendix(const scr_appendix *ap, scr_sink *s) {
+static scr_error appendix(const scr_workspace *ws, const scr_appendix *ap,
+                          scr_sink *s) {
   char label[32];
   snprintf(label, sizeof label, "Appendix %s", ap->label);
   scr_error err = CALL0(s, page_break);
@@ -247,6 +248,8 @@ static scr_error appendix(const scr_appendix *ap, scr_sink *s) {
     err = scr_sink_text(s, ap->title, 0);
   if (!err)
     err = CALL0(s, end_heading);
+  if (!err && ap->minutes)
+    return scr_compose_minutes_body(ws, ap->minutes, s, LEVEL_IN_APPENDIX);
   if (!err && ap->kind == SCR_APPENDIX_REPORT)
     err = report_facts(ap, s);
   scr_render r = {s, ap->src, LEVEL_IN_APPENDIX, NULL, NULL};
@@ -255,28 +258,31 @@ static scr_error appendix(const scr_appendix *ap, scr_sink *s) {
   return err;
 }
 
-void scr_pack_info(const scr_workspace *ws, const scr_agenda *ag,
-                   scr_pack_strings *out) {
-  char date[64];
-  scr_date_format(ag->date, SCR_DATE_PLAIN, date, sizeof date);
-  const scr_committee *c = &ws->committee;
-  snprintf(out->title, sizeof out->title, "%s, %s: agenda pack", c->name,
-           date);
-  snprintf(out->footer, sizeof out->footer, "%s, %s", c->name, date);
-  char iso[16];
-  scr_date_format(ag->date, SCR_DATE_ISO, iso, sizeof iso);
-  snprintf(out->file_stem, sizeof out->file_stem, "%s-%s-agenda-pack",
-           c->short_name, iso);
+void scr_file_stem(scr_doc_strings *out, const char *short_name,
+                   const char *iso_date, const char *kind) {
+  snprintf(out->file_stem, sizeof out->file_stem, "%s-%s-%s", short_name,
+           iso_date, kind);
   /* the short name goes into a file name: keep it to safe characters */
   for (char *ch = out->file_stem; *ch; ch++)
     if (*ch == '/' || *ch == '\\' || *ch == ' ' || (unsigned char)*ch < 0x20)
       *ch = '-';
 }
 
+void scr_pack_info(const scr_workspace *ws, const scr_agenda *ag,
+                   scr_doc_strings *out) {
+  char date[64], iso[16];
+  scr_date_format(ag->date, SCR_DATE_PLAIN, date, sizeof date);
+  scr_date_format(ag->date, SCR_DATE_ISO, iso, sizeof iso);
+  const scr_committee *c = &ws->committee;
+  snprintf(out->title, sizeof out->title, "%s, %s: agenda pack", c->name, date);
+  snprintf(out->footer, sizeof out->footer, "%s, %s", c->name, date);
+  scr_file_stem(out, c->short_name, iso, "agenda-pack");
+}
+
 scr_error scr_compose_pack(const scr_workspace *ws, const scr_agenda *ag,
                            const int *pages, scr_sink *s) {
   pack_ctx p = {ws, ag, pages};
-  scr_pack_strings names;
+  scr_doc_strings names;
   scr_pack_info(ws, ag, &names);
   scr_doc_info info = {names.title, "Agenda pack", ws->committee.council,
                        "en-GB", names.footer};
@@ -292,6 +298,6 @@ scr_error scr_compose_pack(const scr_workspace *ws, const scr_agenda *ag,
   if (!err)
     err = agenda(&p, s);
   for (size_t i = 0; !err && i < ag->n_appendices; i++)
-    err = appendix(&ag->appendices[i], s);
+    err = appendix(ws, &ag->appendices[i], s);
   return err ? err : CALL0(s, end_document);
 }

@@ -13,7 +13,8 @@
 
 typedef struct scr_package scr_package;
 
-/** A new, empty package. Free with scr_package_free. NULL when out of memory. */
+/** A new, empty package. Free with scr_package_free. NULL when out of memory.
+ */
 scr_package *scr_package_new(void);
 void scr_package_free(scr_package *pkg);
 

@@ -212,7 +212,8 @@ static scr_error event(walk *w, cmark_node *n, bool enter, bool *skip) {
     w->list_depth += enter ? 1 : -1;
     if (!enter)
       return CALL0(r, end_list);
-    return CALL(r, begin_list, cmark_node_get_list_type(n) == CMARK_ORDERED_LIST,
+    return CALL(r, begin_list,
+                cmark_node_get_list_type(n) == CMARK_ORDERED_LIST,
                 cmark_node_get_list_start(n));
   case CMARK_NODE_ITEM:
     if (!enter)
@@ -228,7 +229,8 @@ static scr_error event(walk *w, cmark_node *n, bool enter, bool *skip) {
   case CMARK_NODE_HTML_BLOCK:
     return enter ? html_block(w, n) : SCR_OK;
   case CMARK_NODE_PARAGRAPH:
-    return enter ? start_paragraph(w, para_style(w, n)) : CALL0(r, end_paragraph);
+    return enter ? start_paragraph(w, para_style(w, n))
+                 : CALL0(r, end_paragraph);
   case CMARK_NODE_HEADING:
     return enter ? CALL(r, begin_heading, heading_level(w, n))
                  : CALL0(r, end_heading);

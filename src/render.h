@@ -20,7 +20,7 @@ typedef bool (*scr_link_hook)(void *ctx, const scr_render *r, cmark_node *link,
 struct scr_render {
   scr_sink *sink;
   const scr_source *src;
-  int heading_base;    /* level the source's shallowest heading becomes */
+  int heading_base; /* level the source's shallowest heading becomes */
   scr_link_hook link_hook;
   void *hook_ctx;
 };

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -56,6 +57,19 @@ typedef struct scr_options {
  * sources have errors, in which case nothing is written.
  */
 scr_error scr_build_pack(const char *agenda_path, const scr_options *opts);
+
+/**
+ * Build the minutes document for the minutes file at `minutes_path`, numbered
+ * as the workspace's minutes/ folder numbers them. As scr_build_pack.
+ */
+scr_error scr_build_minutes(const char *minutes_path, const scr_options *opts);
+
+/**
+ * Print every action agreed in the workspace's minutes to `out`, one per
+ * line, tab-separated: ID, agreed at, due meeting, owner, source file:line,
+ * text; a header row first. `workspace` is any path inside the workspace.
+ */
+scr_error scr_list_actions(const char *workspace, FILE *out);
 
 /**
  * Render the Markdown file at `md_path` (a report: no front sheet, images

@@ -23,7 +23,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/** Paragraph styles. Names (scr_style_name) are stable: templates define them. */
+/** Paragraph styles. Names (scr_style_name) are stable: templates define them.
+ */
 typedef enum scr_para_style {
   SCR_PARA_BODY,           /* "Body Text": ordinary paragraphs */
   SCR_PARA_TITLE,          /* "Title": the document's title */
@@ -71,13 +72,13 @@ typedef struct scr_doc_info {
 typedef struct scr_image {
   const unsigned char *data;
   size_t size;
-  const char *mime;      /* "image/png" or "image/jpeg" */
-  const char *ext;       /* "png" or "jpeg" */
-  uint32_t width_px;     /* natural pixel size */
+  const char *mime;  /* "image/png" or "image/jpeg" */
+  const char *ext;   /* "png" or "jpeg" */
+  uint32_t width_px; /* natural pixel size */
   uint32_t height_px;
-  int32_t width_mm100;   /* size on the page, hundredths of a millimetre */
+  int32_t width_mm100; /* size on the page, hundredths of a millimetre */
   int32_t height_mm100;
-  const char *alt;       /* description for screen readers; may be "" */
+  const char *alt; /* description for screen readers; may be "" */
 } scr_image;
 
 /** The calls. `self` is the writer's own state. */

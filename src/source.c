@@ -23,8 +23,7 @@ static bool check_encoding(const char *path, const char *text, size_t len,
     size_t n = scr_utf8_decode(s + i, len - i, &cp);
     if (n == 0) {
       scr_error_at(diags, path, line, col,
-                   "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
-                   s[i]);
+                   "invalid UTF-8 (byte 0x%02X); save the file as UTF-8", s[i]);
       return false;
     }
     if (cp == 0) {
@@ -149,7 +148,8 @@ static bool parse_children(yparse *p, scr_ynode *n, int depth) {
     yaml_event_t ev;
     if (!next_event(p, &ev))
       return false;
-    if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) {
+    if (ev.type == YAML_SEQUENCE_END_EVENT ||
+        ev.type == YAML_MAPPING_END_EVENT) {
       yaml_event_delete(&ev);
       return true;
     }
@@ -200,9 +200,8 @@ static scr_ynode *parse_value(yparse *p, yaml_event_t *ev, int depth) {
     return n;
   case YAML_SEQUENCE_START_EVENT:
   case YAML_MAPPING_START_EVENT:
-    n = new_ynode(p,
-                  ev->type == YAML_SEQUENCE_START_EVENT ? SCR_Y_SEQ : SCR_Y_MAP,
-                  ev);
+    n = new_ynode(
+        p, ev->type == YAML_SEQUENCE_START_EVENT ? SCR_Y_SEQ : SCR_Y_MAP, ev);
     if (n && !parse_children(p, n, depth)) {
       ynode_free(n);
       n = NULL;
@@ -243,8 +242,7 @@ static scr_ynode *parse_front_matter(const char *path, const char *yaml,
                type != YAML_STREAM_END_EVENT) {
       if (type != YAML_MAPPING_START_EVENT)
         yaml_fail(&p, (int)ev.start_mark.line + first_line,
-                  (int)ev.start_mark.column + 1,
-                  "expected `key: value` lines");
+                  (int)ev.start_mark.column + 1, "expected `key: value` lines");
       else
         root = parse_value(&p, &ev, 0);
     }
@@ -301,8 +299,8 @@ static bool split_front_matter(scr_source *src, bool need_meta,
   for (const char *s = yaml; *s; line++) {
     if (line_is(s, "---") || line_is(s, "...")) {
       src->meta_line = 1;
-      src->meta = parse_front_matter(src->path, yaml, (size_t)(s - yaml), 2,
-                                     diags);
+      src->meta =
+          parse_front_matter(src->path, yaml, (size_t)(s - yaml), 2, diags);
       const char *nl = strchr(s, '\n');
       *body = nl ? nl + 1 : s + strlen(s);
       src->body_line = line + 1;
@@ -318,7 +316,8 @@ static bool split_front_matter(scr_source *src, bool need_meta,
   return false;
 }
 
-/* ---- body ----------------------------------------------------------------- */
+/* ---- body -----------------------------------------------------------------
+ */
 
 static cmark_node *parse_markdown(const char *text, size_t len) {
   cmark_gfm_core_extensions_ensure_registered();
@@ -347,7 +346,8 @@ scr_source *scr_source_load(const char *path, bool need_meta,
     scr_error_at(diags, path, 0, 0, "out of memory");
     return NULL;
   }
-  scr_error err = scr_read_file(path, SCR_SOURCE_MAX_BYTES, &src->text, &src->len);
+  scr_error err =
+      scr_read_file(path, SCR_SOURCE_MAX_BYTES, &src->text, &src->len);
   if (err) {
     scr_error_at(diags, path, 0, 0, "%s",
                  err == SCR_E_LIMIT ? "file is too large (over 32 MB)"

@@ -18,21 +18,21 @@ typedef enum scr_ykind { SCR_Y_SCALAR, SCR_Y_SEQ, SCR_Y_MAP } scr_ykind;
 typedef struct scr_ynode scr_ynode;
 struct scr_ynode {
   scr_ykind kind;
-  char *scalar;       /* SCR_Y_SCALAR: the text */
-  char **keys;        /* SCR_Y_MAP: keys, parallel to items */
-  scr_ynode **items;  /* SCR_Y_SEQ items, SCR_Y_MAP values */
+  char *scalar;      /* SCR_Y_SCALAR: the text */
+  char **keys;       /* SCR_Y_MAP: keys, parallel to items */
+  scr_ynode **items; /* SCR_Y_SEQ items, SCR_Y_MAP values */
   size_t count;
-  int line, col;      /* 1-based position in the source file */
+  int line, col; /* 1-based position in the source file */
 };
 
 typedef struct scr_source {
-  char *path;        /* the path as given, used in diagnostics */
-  char *text;        /* the file, BOM removed, line endings made LF */
+  char *path; /* the path as given, used in diagnostics */
+  char *text; /* the file, BOM removed, line endings made LF */
   size_t len;
-  scr_ynode *meta;   /* front matter mapping, or NULL when there is none */
-  int meta_line;     /* line of the opening `---` */
-  int body_line;     /* file line of the body's first line */
-  cmark_node *doc;   /* the parsed body */
+  scr_ynode *meta; /* front matter mapping, or NULL when there is none */
+  int meta_line;   /* line of the opening `---` */
+  int body_line;   /* file line of the body's first line */
+  cmark_node *doc; /* the parsed body */
 } scr_source;
 
 /** Largest source file read, in bytes. */
@@ -45,8 +45,7 @@ typedef struct scr_source {
  * (with diagnostics) when the file cannot be used. Free with
  * scr_source_free.
  */
-scr_source *scr_source_load(const char *path, bool need_meta,
-                            scr_diags *diags);
+scr_source *scr_source_load(const char *path, bool need_meta, scr_diags *diags);
 void scr_source_free(scr_source *src);
 
 /** The file line of a body node's start. */

@@ -94,9 +94,9 @@ static scr_error read_member(zip_t *z, const char *name, const char *path,
 /* The styles must be plain XML: no DTD, no entities, no network. */
 static scr_error check_styles_xml(const unsigned char *data, size_t len,
                                   const char *path, scr_diags *diags) {
-  xmlDocPtr doc = xmlReadMemory((const char *)data, (int)len, "styles.xml",
-                                NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                          XML_PARSE_NOWARNING);
+  xmlDocPtr doc =
+      xmlReadMemory((const char *)data, (int)len, "styles.xml", NULL,
+                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   scr_error err = SCR_OK;
   if (!doc) {
     scr_error_at(diags, path, 0, 0, "template's styles are not valid XML");

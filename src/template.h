@@ -17,7 +17,7 @@ typedef struct scr_template {
                                   whose font-face-decls and office:styles the
                                   writer copies */
   size_t styles_len;
-  unsigned char *owned;        /* non-NULL when loaded from a file */
+  unsigned char *owned; /* non-NULL when loaded from a file */
 } scr_template;
 
 /** The built-in house style for "docx" or "odt"; never fails. */

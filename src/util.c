@@ -197,7 +197,6 @@ size_t scr_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp) {
   return len;
 }
 
-
 bool scr_url_is_external(const char *url) {
   for (const char *s = url; *s && *s != '/'; s++)
     if (*s == ':')

@@ -16,7 +16,8 @@ typedef struct scr_buf {
   size_t cap;
 } scr_buf;
 
-#define SCR_BUF_INIT {NULL, 0, 0}
+#define SCR_BUF_INIT                                                           \
+  { NULL, 0, 0 }
 
 scr_error scr_buf_append(scr_buf *b, const void *data, size_t len);
 scr_error scr_buf_puts(scr_buf *b, const char *s);

@@ -81,10 +81,14 @@ static char *find_root(const char *file) {
   return NULL;
 }
 
-static const char *const COMMITTEE_KEYS[] = {
-    "short",    "chair",     "vice_chair", "members",            "co_opted",
-    "contacts", "enquiries", "address",    "venue",              "time",
-    "meetings", "title",     "email",      "appendix_numbering", NULL};
+static const char *const COMMITTEE_KEYS[] = {"short",      "chair",
+                                             "vice_chair", "members",
+                                             "co_opted",   "contacts",
+                                             "enquiries",  "address",
+                                             "venue",      "time",
+                                             "meetings",   "title",
+                                             "email",      "appendix_numbering",
+                                             NULL};
 static const char *const COMMITTEE_REQUIRED[] = {"council", "committee",
                                                  "meetings", NULL};
 
@@ -263,8 +267,8 @@ static bool inside(const char *root, const char *real) {
 
 scr_error scr_resolve_target(const scr_workspace *ws, const char *from_file,
                              const char *target, int line, int col,
-                             const char *what, scr_diags *diags,
-                             char **display, char **real) {
+                             const char *what, scr_diags *diags, char **display,
+                             char **real) {
   *display = *real = NULL;
   if (target[0] == '/') {
     scr_error_at(diags, from_file, line, col,

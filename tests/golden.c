@@ -30,9 +30,9 @@ static char *slurp(const char *path) {
 
 /* One block per line, so a golden file can be read and reviewed by eye. */
 static char *readable(const char *xml) {
-  static const char *const ENDS[] = {"</w:p>", "</w:tbl>", "</w:tr>",
-                                     "</text:p>", "</text:h>",
-                                     "</table:table-row>", NULL};
+  static const char *const ENDS[] = {
+      "</w:p>",    "</w:tbl>",           "</w:tr>", "</text:p>",
+      "</text:h>", "</table:table-row>", NULL};
   size_t n = strlen(xml);
   char *out = malloc(2 * n + 1), *w = out;
   if (!out)

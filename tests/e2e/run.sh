@@ -42,7 +42,11 @@ for doc in "$DOCX" "$ODT"; do
     || fail "LibreOffice could not convert $(basename "$doc")"
   "$PYTHON" "$HERE/check_pages.py" \
     "$T/pdf-$fmt/CYPE-2026-06-17-agenda-pack.pdf" A B C D E F G
+  # Appendix A, the minutes of the last meeting, in the minutes layout
+  "$PYTHON" "$HERE/check_minutes.py" \
+    "$T/pdf-$fmt/CYPE-2026-06-17-agenda-pack.pdf" minutes/2026-04-14.md 214
 done
+sh "$HERE/minutes.sh" "$SCR" "$T"
 sh "$HERE/template.sh" "$SCR" "$T"
 sh "$HERE/bad_input.sh" "$SCR" "$T"
 echo "e2e: all passed"

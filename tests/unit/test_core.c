@@ -117,7 +117,9 @@ static void test_xml_escaping(void **state) {
   assert_string_equal(got, "<t>xyz\tw\n</t>\n");
   free(got);
   /* U+FFFE is not a character; invalid UTF-8 becomes U+FFFD */
-  got = element_xml("a\xEF\xBF\xBE" "b\xC3(", 7);
+  got = element_xml("a\xEF\xBF\xBE"
+                    "b\xC3(",
+                    7);
   assert_string_equal(got, "<t>ab\xEF\xBF\xBD(</t>\n");
   free(got);
 }
@@ -186,9 +188,9 @@ static void bad_source(const char *text, int line) {
 static void test_bad_front_matter(void **state) {
   (void)state;
   bad_source("no front matter\n", 1);
-  bad_source("---\ndate: 2026-06-17\n", 1);            /* unterminated */
-  bad_source("---\ndate: [2026\nx: 1\n---\n", 3);      /* malformed YAML */
-  bad_source("---\na: &x [1]\nb: *x\n---\n", 3);       /* alias */
+  bad_source("---\ndate: 2026-06-17\n", 1);              /* unterminated */
+  bad_source("---\ndate: [2026\nx: 1\n---\n", 3);        /* malformed YAML */
+  bad_source("---\na: &x [1]\nb: *x\n---\n", 3);         /* alias */
   bad_source("---\ntitle: ok\n---\nbad \xFF byte\n", 4); /* invalid UTF-8 */
 }
 

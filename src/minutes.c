@@ -1,0 +1,479 @@
+/* Minutes: every .md file in minutes/, numbered on in date order,
+ * with their resolutions ("m.n") and the actions among them.
+ */
+#include "attrs.h"
+#include "model.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *const MINUTES_KEYS[] = {
+    "time",  "first_minute", "present", "also_present", "apologies", "closed",
+    "venue", "title",        NULL};
+static const char *const MINUTES_REQUIRED[] = {"date", NULL};
+
+/* Files per workspace; far beyond any committee's history. */
+#define MAX_MINUTES_FILES 10000
+
+int scr_minutes_last(const scr_minutes *m) {
+  return m->first + (int)m->n_items - 1;
+}
+
+/* ---- actions ------------------------------------------------------------- */
+
+typedef struct res_ctx {
+  scr_resolution *r;
+  const scr_committee *c;
+  const char *path;
+  scr_diags *diags;
+} res_ctx;
+
+static bool is_meeting(const scr_committee *c, scr_date d) {
+  for (size_t i = 0; i < c->n_meetings; i++)
+    if (scr_date_cmp(c->meetings[i], d) == 0)
+      return true;
+  return false;
+}
+
+static void apply_resolution_attribute(void *ctx, const char *key,
+                                       const char *value) {
+  res_ctx *a = ctx;
+  scr_resolution *r = a->r;
+  if (strcmp(key, "due") == 0) {
+    if (!value || !scr_date_parse(value, &r->due)) {
+      scr_error_at(a->diags, a->path, r->line, r->col,
+                   "due= needs a meeting date as YYYY-MM-DD, not '%s'",
+                   value ? value : "");
+      return;
+    }
+    r->due_from = SCR_DUE_EXPLICIT;
+    r->action = true;
+    if (!is_meeting(a->c, r->due))
+      scr_warn_at(a->diags, a->path, r->line, r->col,
+                  "action %s is due on %s, which is not a scheduled meeting",
+                  r->id, value);
+  } else if (strcmp(key, "owner") == 0 && value && *value) {
+    free(r->owner);
+    r->owner = scr_strdup(value);
+    r->action = true;
+  } else {
+    scr_warn_at(a->diags, a->path, r->line, r->col,
+                "unknown resolution attribute '%s' is ignored", key);
+  }
+}
+
+/* Words after which a month names when something should happen. */
+static bool schedules_month(const char *word, size_t n) {
+  static const char *const LEAD[] = {"in",     "by",     "for",  "until",
+                                     "before", "during", "the",  "to",
+                                     "at",     "from",   "after"};
+  for (size_t i = 0; i < sizeof LEAD / sizeof *LEAD; i++)
+    if (strlen(LEAD[i]) == n && strncasecmp(word, LEAD[i], n) == 0)
+      return true;
+  return false;
+}
+
+/*
+ * The month a resolution asks for ("brought back in September"): a month
+ * name after a scheduling word. A month after a day number ("3rd March
+ * 2025") is a date being recorded, not a request. 0 when none.
+ */
+static int requested_month(const char *text) {
+  const char *prev = NULL;
+  size_t prev_len = 0;
+  for (const char *s = text; *s;) {
+    while (*s && !isalnum((unsigned char)*s))
+      s++;
+    const char *w = s;
+    while (isalnum((unsigned char)*s))
+      s++;
+    size_t n = (size_t)(s - w);
+    if (!n)
+      break;
+    for (int m = 1; m <= 12; m++) {
+      const char *name = scr_month_name(m);
+      if (strlen(name) == n && strncmp(w, name, n) == 0 && prev &&
+          schedules_month(prev, prev_len))
+        return m;
+    }
+    prev = w;
+    prev_len = n;
+  }
+  return 0;
+}
+
+/* List the meetings of `c` as "8 September 2026, 27 October 2026". */
+static void meeting_list(const scr_committee *c, const scr_date *only,
+                         size_t n_only, char *out, size_t size) {
+  const scr_date *d = only ? only : c->meetings;
+  size_t n = only ? n_only : c->n_meetings;
+  size_t w = 0;
+  out[0] = '\0';
+  for (size_t i = 0; i < n && w + 1 < size; i++) {
+    char one[64];
+    scr_date_format(d[i], SCR_DATE_PLAIN, one, sizeof one);
+    int k = snprintf(out + w, size - w, "%s%s", i ? ", " : "", one);
+    if (k < 0)
+      break;
+    w += (size_t)k;
+  }
+}
+
+/* Map a requested month to the one meeting in it after the minutes' date. */
+static void due_by_month(res_ctx *a, scr_date held, int month) {
+  const scr_committee *c = a->c;
+  scr_resolution *r = a->r;
+  scr_date found[8];
+  size_t n = 0;
+  int year = 0;
+  for (size_t i = 0; i < c->n_meetings; i++) {
+    scr_date d = c->meetings[i];
+    if (d.month != month || scr_date_cmp(d, held) <= 0)
+      continue;
+    if (year == 0 || d.year < year) {
+      year = d.year;
+      n = 0;
+    }
+    if (d.year == year && n < sizeof found / sizeof *found)
+      found[n++] = d;
+  }
+  /* a month that asks for something is an action even when the schedule
+     cannot say which meeting: tracked as unscheduled, not lost */
+  r->action = true;
+  char list[512];
+  if (n == 1) {
+    r->due = found[0];
+    r->due_from = SCR_DUE_MONTH;
+  } else if (n == 0) {
+    meeting_list(c, NULL, 0, list, sizeof list);
+    scr_warn_at(a->diags, a->path, r->line, r->col,
+                "action %s asks for %s, but no meeting is scheduled in %s "
+                "after this one (meetings: %s); add {due=YYYY-MM-DD}",
+                r->id, scr_month_name(month), scr_month_name(month), list);
+  } else {
+    meeting_list(c, found, n, list, sizeof list);
+    scr_warn_at(a->diags, a->path, r->line, r->col,
+                "action %s asks for %s %d, which has %zu meetings (%s); add "
+                "{due=YYYY-MM-DD} to say which",
+                r->id, scr_month_name(month), year, n, list);
+  }
+}
+
+/* ---- resolutions ----------------------------------------------------------
+ */
+
+typedef struct file_ctx {
+  const scr_workspace *ws;
+  scr_minutes *m;
+  scr_diags *diags;
+} file_ctx;
+
+/* "AGREED:" or "RESOLVED:" (any case); *rest gets the text after it. */
+static bool resolution_marker(const char *text, const char **rest) {
+  static const char *const MARKERS[] = {"AGREED", "RESOLVED"};
+  while (isspace((unsigned char)*text))
+    text++;
+  for (size_t i = 0; i < 2; i++) {
+    size_t n = strlen(MARKERS[i]);
+    if (strncasecmp(text, MARKERS[i], n) == 0) {
+      const char *s = text + n;
+      while (*s == ' ' || *s == ':')
+        s++;
+      if (s == text + n && *s)
+        return false; /* "Agreedly ..." is not a marker */
+      *rest = s;
+      return true;
+    }
+  }
+  return false;
+}
+
+static scr_error add_resolution(file_ctx *f, int minute, cmark_node *block) {
+  scr_minutes *m = f->m;
+  scr_resolution *grown = realloc(m->res, (m->n_res + 1) * sizeof *grown);
+  if (!grown)
+    return SCR_E_NOMEM;
+  m->res = grown;
+  int index = 1;
+  for (size_t i = 0; i < m->n_res; i++)
+    if (m->res[i].minute == minute)
+      index++;
+  scr_resolution *r = &m->res[m->n_res++];
+  *r = (scr_resolution){.minute = minute, .index = index};
+  snprintf(r->id, sizeof r->id, "%d.%d", minute, index);
+  r->line = scr_source_line(m->src, block);
+  r->col = cmark_node_get_start_column(block);
+  res_ctx a = {r, &f->ws->committee, m->src->path, f->diags};
+  scr_take_attributes(block, apply_resolution_attribute, &a);
+  r->text = scr_node_text(block);
+  if (!r->text)
+    return SCR_E_NOMEM;
+  int month = r->due_from == SCR_DUE_NONE ? requested_month(r->text) : 0;
+  if (month)
+    due_by_month(&a, m->date, month);
+  return SCR_OK;
+}
+
+/* Resolutions under one minute: a marker paragraph and the list after it. */
+static scr_error find_resolutions(file_ctx *f, int minute, cmark_node *first,
+                                  cmark_node *stop) {
+  scr_error err = SCR_OK;
+  for (cmark_node *n = first; !err && n && n != stop; n = cmark_node_next(n)) {
+    if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+      continue;
+    char *text = scr_node_text(n);
+    const char *rest;
+    bool marker = text && resolution_marker(text, &rest);
+    bool inline_text = marker && *rest;
+    free(text);
+    if (!marker)
+      continue;
+    cmark_node *list = cmark_node_next(n);
+    if (inline_text) {
+      err = add_resolution(f, minute, n); /* "AGREED: that ..." */
+    } else if (list && list != stop &&
+               cmark_node_get_type(list) == CMARK_NODE_LIST) {
+      /* resolutions are numbered in the minutes, whatever the source used */
+      cmark_node_set_list_type(list, CMARK_ORDERED_LIST);
+      cmark_node_set_list_delim(list, CMARK_PERIOD_DELIM);
+      cmark_node_set_list_start(list, 1);
+      for (cmark_node *it = cmark_node_first_child(list); !err && it;
+           it = cmark_node_next(it))
+        err = add_resolution(f, minute, it);
+    }
+  }
+  return err;
+}
+
+static cmark_node *next_minute_heading(cmark_node *n) {
+  for (; n; n = cmark_node_next(n))
+    if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+        cmark_node_get_heading_level(n) == 2)
+      return n;
+  return NULL;
+}
+
+/* Titles and lines of the minutes; numbers are set once all are loaded. */
+static scr_error read_minute_items(scr_minutes *m) {
+  size_t count = 0;
+  cmark_node *doc = m->src->doc;
+  for (cmark_node *h = next_minute_heading(cmark_node_first_child(doc)); h;
+       h = next_minute_heading(cmark_node_next(h)))
+    count++;
+  m->items = calloc(count + 1, sizeof *m->items);
+  if (!m->items)
+    return SCR_E_NOMEM;
+  for (cmark_node *h = next_minute_heading(cmark_node_first_child(doc)); h;
+       h = next_minute_heading(cmark_node_next(h))) {
+    scr_minute *item = &m->items[m->n_items++];
+    item->heading = h;
+    item->line = scr_source_line(m->src, h);
+    item->title = scr_node_text(h);
+    if (!item->title)
+      return SCR_E_NOMEM;
+  }
+  return SCR_OK;
+}
+
+static void read_minutes_meta(const scr_workspace *ws, scr_minutes *m,
+                              scr_diags *diags) {
+  const scr_source *src = m->src;
+  scr_meta_check_keys(src, MINUTES_KEYS, MINUTES_REQUIRED, diags);
+  const scr_ynode *d = scr_meta_get(src->meta, "date");
+  if (d && (d->kind != SCR_Y_SCALAR || !scr_date_parse(d->scalar, &m->date)))
+    scr_error_at(diags, src->path, d->line, d->col,
+                 "'%s' is not a date; write dates as YYYY-MM-DD",
+                 d->kind == SCR_Y_SCALAR ? d->scalar : "(list)");
+  m->time = ws->committee.time;
+  m->closed = -1;
+  static const char *const TIMES[] = {"time", "closed"};
+  int *slots[] = {&m->time, &m->closed};
+  for (size_t i = 0; i < 2; i++) {
+    const scr_ynode *t = scr_meta_get(src->meta, TIMES[i]);
+    if (t && (t->kind != SCR_Y_SCALAR || !scr_time_parse(t->scalar, slots[i])))
+      scr_error_at(diags, src->path, t->line, t->col,
+                   "'%s' is not a time; write times as 24-hour \"HH:MM\"",
+                   t->kind == SCR_Y_SCALAR ? t->scalar : "(list)");
+  }
+  static const char *const LISTS[] = {"present", "also_present", "apologies"};
+  for (size_t i = 0; i < 3; i++) {
+    const scr_ynode *v = scr_meta_get(src->meta, LISTS[i]);
+    if (v && v->kind != SCR_Y_SEQ)
+      scr_error_at(diags, src->path, v->line, v->col,
+                   "'%s' must be a list, like [First, Second]", LISTS[i]);
+  }
+  const scr_ynode *f = scr_meta_get(src->meta, "first_minute");
+  if (f) {
+    char *end = NULL;
+    long v = f->kind == SCR_Y_SCALAR ? strtol(f->scalar, &end, 10) : 0;
+    if (!end || *end || v < 1 || v > 1000000)
+      scr_error_at(diags, src->path, f->line, f->col,
+                   "first_minute must be a whole number, like 214");
+    else {
+      m->first = (int)v;
+      m->first_line = f->line;
+    }
+  }
+}
+
+/* ---- the book ----------------------------------------------------------- */
+
+static int by_date(const void *a, const void *b) {
+  const scr_minutes *x = a, *y = b;
+  int c = scr_date_cmp(x->date, y->date);
+  return c ? c : strcmp(x->src->path, y->src->path);
+}
+
+static int by_name(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The .md files directly in minutes/, sorted. Caller frees each and all. */
+static char **list_minutes_files(const scr_workspace *ws, size_t *n) {
+  *n = 0;
+  char *dir = scr_path_join(ws->root, "minutes");
+  DIR *d = dir ? opendir(dir) : NULL;
+  char **names = NULL;
+  struct dirent *e;
+  while (d && (e = readdir(d)) && *n < MAX_MINUTES_FILES) {
+    size_t len = strlen(e->d_name);
+    if (len < 4 || e->d_name[0] == '.' ||
+        strcmp(e->d_name + len - 3, ".md") != 0)
+      continue;
+    char **grown = realloc(names, (*n + 1) * sizeof *names);
+    char *path = grown ? scr_path_join(dir, e->d_name) : NULL;
+    if (!grown || !path) {
+      free(grown ? path : NULL);
+      names = grown ? grown : names;
+      break;
+    }
+    names = grown;
+    names[(*n)++] = path;
+  }
+  if (d)
+    closedir(d);
+  free(dir);
+  if (*n)
+    qsort(names, *n, sizeof *names, by_name);
+  return names;
+}
+
+/* Number each file on from the one before; clashes and reversals are errors
+   naming both files. */
+static void number_minutes(scr_minutes_book *book, scr_diags *diags) {
+  for (size_t i = 0; i < book->n; i++) {
+    scr_minutes *m = &book->files[i];
+    const scr_minutes *prev = i ? &book->files[i - 1] : NULL;
+    if (!m->first_line)
+      m->first = prev ? scr_minutes_last(prev) + 1 : 1;
+    for (size_t k = 0; k < m->n_items; k++) {
+      m->items[k].number = m->first + (int)k;
+    }
+    if (prev && scr_date_cmp(prev->date, m->date) == 0)
+      scr_error_at(diags, m->src->path, 1, 1,
+                   "two minutes files for the meeting of %04d-%02d-%02d: this "
+                   "and %s",
+                   m->date.year, m->date.month, m->date.day, prev->src->path);
+    else if (prev && m->first < prev->first)
+      scr_error_at(diags, m->src->path, m->first_line ? m->first_line : 1, 1,
+                   "minute numbers go backwards: this meeting's minutes "
+                   "start at %d, but the earlier %s start at %d",
+                   m->first, prev->src->path, prev->first);
+    else if (prev && m->first <= scr_minutes_last(prev))
+      scr_error_at(diags, m->src->path, m->first_line ? m->first_line : 1, 1,
+                   "minute numbers %d-%d clash with minutes %d-%d in %s",
+                   m->first, scr_minutes_last(m), prev->first,
+                   scr_minutes_last(prev), prev->src->path);
+  }
+}
+
+static scr_error load_one(const scr_workspace *ws, const char *path,
+                          scr_minutes *m, scr_diags *diags) {
+  *m = (scr_minutes){0};
+  size_t before = diags->errors;
+  m->src = scr_source_load(path, true, diags);
+  if (!m->src)
+    return SCR_E_SOURCE;
+  m->real = realpath(path, NULL);
+  if (!m->real)
+    return SCR_E_NOMEM;
+  read_minutes_meta(ws, m, diags);
+  scr_error err = read_minute_items(m);
+  if (!err)
+    scr_images_load(ws, m->src, diags);
+  if (err)
+    return err;
+  return diags->errors > before ? SCR_E_SOURCE : SCR_OK;
+}
+
+static void minutes_free(scr_minutes *m) {
+  for (size_t i = 0; i < m->n_items; i++)
+    free(m->items[i].title);
+  for (size_t i = 0; i < m->n_res; i++) {
+    free(m->res[i].text);
+    free(m->res[i].owner);
+  }
+  scr_images_release(m->src);
+  scr_source_free(m->src);
+  free(m->real);
+  free(m->items);
+  free(m->res);
+}
+
+scr_error scr_minutes_book_load(const scr_workspace *ws, scr_minutes_book *book,
+                                scr_diags *diags) {
+  *book = (scr_minutes_book){0};
+  size_t n = 0;
+  char **paths = list_minutes_files(ws, &n);
+  book->files = calloc(n + 1, sizeof *book->files);
+  scr_error err = book->files ? SCR_OK : SCR_E_NOMEM;
+  size_t before = diags->errors;
+  for (size_t i = 0; !err && i < n; i++) {
+    scr_minutes *m = &book->files[book->n];
+    scr_error e = load_one(ws, paths[i], m, diags);
+    if (e == SCR_E_NOMEM)
+      err = e;
+    if (m->src && !e)
+      book->n++;
+    else
+      minutes_free(m);
+  }
+  for (size_t i = 0; i < n; i++)
+    free(paths[i]);
+  free(paths);
+  if (err)
+    return err;
+  qsort(book->files, book->n, sizeof *book->files, by_date);
+  number_minutes(book, diags);
+  for (size_t i = 0; !err && i < book->n; i++) {
+    scr_minutes *m = &book->files[i];
+    file_ctx f = {ws, m, diags};
+    for (size_t k = 0; !err && k < m->n_items; k++) {
+      cmark_node *body = cmark_node_next(m->items[k].heading);
+      err = find_resolutions(&f, m->items[k].number, body,
+                             next_minute_heading(body));
+    }
+  }
+  if (err)
+    return err;
+  return diags->errors > before ? SCR_E_SOURCE : SCR_OK;
+}
+
+void scr_minutes_book_free(scr_minutes_book *book) {
+  for (size_t i = 0; i < book->n; i++)
+    minutes_free(&book->files[i]);
+  free(book->files);
+  *book = (scr_minutes_book){0};
+}
+
+const scr_minutes *scr_minutes_find(const scr_minutes_book *book,
+                                    const char *real) {
+  for (size_t i = 0; i < book->n; i++)
+    if (strcmp(book->files[i].real, real) == 0)
+      return &book->files[i];
+  return NULL;
+}
