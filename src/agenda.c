@@ -4,6 +4,8 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -290,9 +292,12 @@ scr_error scr_agenda_load(const scr_workspace *ws, const scr_minutes_book *book,
                           const char *path, scr_agenda *ag, scr_diags *diags) {
   *ag = (scr_agenda){0};
   size_t before = diags->errors;
+  ag->real = realpath(path, NULL);
   ag->src = scr_source_load(path, true, diags);
   if (!ag->src)
     return SCR_E_SOURCE;
+  if (!ag->real)
+    return SCR_E_NOMEM;
   read_agenda_meta(ws, ag, diags);
   scr_error err = read_items(ag, diags);
   if (!err)
@@ -323,6 +328,7 @@ void scr_agenda_free(scr_agenda *ag) {
   }
   scr_images_release(ag->src);
   scr_source_free(ag->src);
+  free(ag->real);
   free(ag->items);
   free(ag->appendices);
   free(ag->refs);
@@ -334,4 +340,71 @@ const scr_appendix *scr_agenda_ref(const scr_agenda *ag, cmark_node *link) {
     if (ag->refs[i].link == link)
       return &ag->appendices[ag->refs[i].appendix];
   return NULL;
+}
+
+/* agendas/YYYY-MM-DD.md: the name of a meeting's agenda. */
+static bool agenda_name(const char *name) {
+  scr_date d;
+  char iso[11];
+  if (strlen(name) != 13 || strcmp(name + 10, ".md") != 0)
+    return false;
+  memcpy(iso, name, 10);
+  iso[10] = '\0';
+  return scr_date_parse(iso, &d);
+}
+
+static int by_name(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+scr_error scr_agendas_load(const scr_workspace *ws,
+                           const scr_minutes_book *book, scr_agenda **list,
+                           size_t *n, scr_diags *diags) {
+  *list = NULL;
+  *n = 0;
+  char *dir = scr_path_join(ws->root, "agendas");
+  DIR *d = dir ? opendir(dir) : NULL;
+  char **names = NULL;
+  size_t count = 0;
+  scr_error err = d ? SCR_OK : SCR_E_IO;
+  struct dirent *e;
+  while (!err && (e = readdir(d))) {
+    if (!agenda_name(e->d_name))
+      continue;
+    char **grown = realloc(names, (count + 1) * sizeof *names);
+    if (!grown || !(grown[count] = scr_path_join(dir, e->d_name))) {
+      names = grown ? grown : names;
+      err = SCR_E_NOMEM;
+      break;
+    }
+    names = grown;
+    count++;
+  }
+  if (d)
+    closedir(d);
+  free(dir);
+  if (count)
+    qsort(names, count, sizeof *names, by_name);
+  *list = err ? NULL : calloc(count + 1, sizeof **list);
+  if (!err && !*list)
+    err = SCR_E_NOMEM;
+  scr_error worst = SCR_OK;
+  for (size_t i = 0; !err && i < count; i++) {
+    scr_error e2 = scr_agenda_load(ws, book, names[i], &(*list)[i], diags);
+    (*n)++;
+    if (e2 == SCR_E_NOMEM)
+      err = e2;
+    else if (e2)
+      worst = e2;
+  }
+  for (size_t i = 0; i < count; i++)
+    free(names[i]);
+  free(names);
+  return err ? err : worst;
+}
+
+void scr_agendas_free(scr_agenda *list, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    scr_agenda_free(&list[i]);
+  free(list);
 }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 static const char *const ERROR_TEXT[SCR_E_COUNT] = {
     [SCR_OK] = "success",
@@ -41,29 +42,36 @@ static const unsigned WRITER_FORMATS[] = {SCR_FORMAT_DOCX, SCR_FORMAT_ODT};
 /* What a composer needs: the workspace, and the document to lay out. */
 typedef struct job {
   const scr_workspace *ws;
-  const scr_agenda *agenda;   /* a pack */
-  const scr_minutes *minutes; /* a minutes document */
-  const int *pages;           /* estimated appendix pages, for a pack */
+  const scr_agenda *agenda;    /* a pack */
+  const scr_minutes *minutes;  /* a minutes document */
+  const scr_workprogramme *wp; /* a pack's or the tracker's */
+  const scr_tracker *tracker;  /* as of the meeting, or of --today */
+  const int *pages;            /* estimated appendix pages, for a pack */
 } job;
 
 static scr_error compose(const job *j, scr_sink *sink) {
   if (j->agenda)
-    return scr_compose_pack(j->ws, j->agenda, j->pages, sink);
-  return scr_compose_minutes(j->ws, j->minutes, sink);
+    return scr_compose_pack(j->ws, j->agenda, j->wp, j->tracker, j->pages,
+                            sink);
+  if (j->minutes)
+    return scr_compose_minutes(j->ws, j->minutes, sink);
+  return scr_compose_tracker(j->ws, j->wp, j->tracker, sink);
 }
 
 /* Page of each appendix as the estimator lays the pack out. Caller frees. */
-static int *estimate_pages(const scr_workspace *ws, const scr_agenda *ag) {
+static int *estimate_pages(const job *j) {
   scr_estimate *est = scr_estimate_new();
-  int *pages = calloc(ag->n_appendices + 1, sizeof *pages);
+  int *pages = calloc(j->agenda->n_appendices + 1, sizeof *pages);
   scr_sink sink = {&scr_estimate_ops, est};
-  if (!est || !pages || scr_compose_pack(ws, ag, NULL, &sink) != SCR_OK) {
+  job estimating = *j;
+  estimating.pages = NULL;
+  if (!est || !pages || compose(&estimating, &sink) != SCR_OK) {
     scr_estimate_free(est);
     free(pages);
     return NULL;
   }
-  for (size_t i = 0; i < ag->n_appendices; i++)
-    pages[i] = scr_estimate_page(est, ag->appendices[i].bookmark);
+  for (size_t i = 0; i < j->agenda->n_appendices; i++)
+    pages[i] = scr_estimate_page(est, j->agenda->appendices[i].bookmark);
   scr_estimate_free(est);
   return pages;
 }
@@ -103,6 +111,15 @@ static scr_error write_format(const scr_writer_class *wc,
   return err;
 }
 
+static void report_written(scr_error err, const char *path, const char *dir,
+                           const scr_options *opts) {
+  if (err)
+    fprintf(stderr, "scrutineer: error: cannot write %s: %s\n",
+            path ? path : dir, scr_strerror(err));
+  else if (!opts->quiet)
+    printf("wrote %s\n", path);
+}
+
 /* Write the document in every format asked for, each atomically. */
 static scr_error write_document(const job *j, const char *stem,
                                 const scr_options *opts,
@@ -122,34 +139,74 @@ static scr_error write_document(const job *j, const char *stem,
     char *path = scr_asprintf("%s/%s.%s", dir, stem, WRITERS[i]->extension);
     scr_template tpl = template_for(user_tpl, WRITERS[i]->extension);
     err = path ? write_format(WRITERS[i], &tpl, j, path) : SCR_E_NOMEM;
-    if (err)
-      fprintf(stderr, "scrutineer: error: cannot write %s: %s\n",
-              path ? path : dir, scr_strerror(err));
-    else if (!opts->quiet)
-      printf("wrote %s\n", path);
+    report_written(err, path, dir, opts);
+    free(path);
+  }
+  if (!err && (formats & SCR_FORMAT_CSV) && j->tracker && !j->agenda) {
+    char *path = scr_asprintf("%s/%s.csv", dir, stem);
+    size_t len = 0;
+    char *csv = scr_tracker_csv(j->tracker, &len);
+    err = path && csv ? scr_file_write_atomic(path, csv, len) : SCR_E_NOMEM;
+    report_written(err, path, dir, opts);
+    free(csv);
     free(path);
   }
   return err;
 }
 
-/* The workspace of `file` with all its minutes, checked. */
+/* The workspace of `file` with every source in it, loaded and checked. */
 typedef struct session {
   scr_diags diags;
   scr_workspace ws;
   scr_minutes_book book;
+  scr_workprogramme wp;
+  scr_agenda *agendas;
+  size_t n_agendas;
   scr_template tpl;
 } session;
 
+static scr_date system_today(void) {
+  time_t now = time(NULL);
+  struct tm tm;
+  localtime_r(&now, &tm);
+  return (scr_date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+/*
+ * Every command runs the same validations first: the committee, every
+ * minutes file, the work programme, every agenda with its appendices, and
+ * every {answers=} against the minutes.
+ */
 static scr_error session_open(session *s, const char *file,
                               const scr_options *opts) {
   *s = (session){0};
   scr_diags_init(&s->diags);
   scr_error err = scr_workspace_open(file, &s->ws, &s->diags);
-  if (!err)
-    err = scr_minutes_book_load(&s->ws, &s->book, &s->diags);
-  if (!err && opts && opts->template_path)
+  if (err)
+    return err;
+  scr_error worst = SCR_OK;
+  err = scr_minutes_book_load(&s->ws, &s->book, &s->diags);
+  if (err != SCR_E_NOMEM) {
+    worst = err ? err : worst;
+    err = scr_workprogramme_load(&s->ws, &s->wp, &s->diags);
+  }
+  if (err != SCR_E_NOMEM) {
+    worst = err ? err : worst;
+    err = scr_agendas_load(&s->ws, &s->book, &s->agendas, &s->n_agendas,
+                           &s->diags);
+  }
+  if (err != SCR_E_NOMEM) {
+    worst = err ? err : worst;
+    scr_tracker checked;
+    err = scr_tracker_build(&s->book, &s->wp, s->agendas, s->n_agendas,
+                            system_today(), &checked, &s->diags);
+    scr_tracker_free(&checked);
+  }
+  if (err != SCR_E_NOMEM && opts && opts->template_path) {
+    worst = err ? err : worst;
     err = scr_template_load(opts->template_path, &s->tpl, &s->diags);
-  return err;
+  }
+  return err ? err : worst;
 }
 
 /* Print what was found; SCR_E_SOURCE when any of it was an error. */
@@ -160,30 +217,61 @@ static scr_error session_report(session *s, scr_error err) {
 
 static void session_close(session *s) {
   scr_template_free(&s->tpl);
+  scr_agendas_free(s->agendas, s->n_agendas);
+  scr_workprogramme_free(&s->wp);
   scr_minutes_book_free(&s->book);
   scr_workspace_free(&s->ws);
   scr_diags_free(&s->diags);
 }
 
+static const scr_template *user_template(session *s, const scr_options *o) {
+  return o->template_path ? &s->tpl : NULL;
+}
+
+/* The session's copy of the agenda at `path`, or NULL. */
+static const scr_agenda *find_agenda(const session *s, const char *path) {
+  char *real = realpath(path, NULL);
+  const scr_agenda *found = NULL;
+  for (size_t i = 0; real && i < s->n_agendas; i++)
+    if (s->agendas[i].real && strcmp(s->agendas[i].real, real) == 0)
+      found = &s->agendas[i];
+  free(real);
+  return found;
+}
+
 scr_error scr_build_pack(const char *agenda_path, const scr_options *opts) {
   session s;
-  scr_agenda ag = {0};
+  scr_agenda own = {0};
   scr_error err = session_open(&s, agenda_path, opts);
-  if (!err)
-    err = scr_agenda_load(&s.ws, &s.book, agenda_path, &ag, &s.diags);
+  const scr_agenda *ag = NULL;
+  if (err != SCR_E_NOMEM && s.ws.root) {
+    ag = find_agenda(&s, agenda_path);
+    /* an agenda kept outside agendas/ is loaded on its own */
+    if (!ag) {
+      scr_error e =
+          scr_agenda_load(&s.ws, &s.book, agenda_path, &own, &s.diags);
+      err = err ? err : e;
+      ag = &own;
+    }
+  }
   err = session_report(&s, err);
-  int *pages = err ? NULL : estimate_pages(&s.ws, &ag);
+  scr_tracker tracker = {0};
+  if (!err)
+    err = scr_tracker_build(&s.book, &s.wp, s.agendas, s.n_agendas, ag->date,
+                            &tracker, NULL);
+  job j = {&s.ws, ag, NULL, &s.wp, &tracker, NULL};
+  int *pages = err ? NULL : estimate_pages(&j);
   if (!err && !pages)
     err = SCR_E_NOMEM;
   if (!err) {
     scr_doc_strings names;
-    scr_pack_info(&s.ws, &ag, &names);
-    job j = {&s.ws, &ag, NULL, pages};
-    err = write_document(&j, names.file_stem, opts,
-                         opts->template_path ? &s.tpl : NULL);
+    scr_pack_info(&s.ws, ag, &names);
+    j.pages = pages;
+    err = write_document(&j, names.file_stem, opts, user_template(&s, opts));
   }
   free(pages);
-  scr_agenda_free(&ag);
+  scr_tracker_free(&tracker);
+  scr_agenda_free(&own);
   session_close(&s);
   return err;
 }
@@ -192,7 +280,7 @@ scr_error scr_build_minutes(const char *minutes_path, const scr_options *opts) {
   session s;
   scr_error err = session_open(&s, minutes_path, opts);
   const scr_minutes *m = NULL;
-  if (!err) {
+  if (err != SCR_E_NOMEM && s.ws.root) {
     char *real = realpath(minutes_path, NULL);
     m = real ? scr_minutes_find(&s.book, real) : NULL;
     free(real);
@@ -205,10 +293,41 @@ scr_error scr_build_minutes(const char *minutes_path, const scr_options *opts) {
   if (!err && m) {
     scr_doc_strings names;
     scr_minutes_info(&s.ws, m, &names);
-    job j = {&s.ws, NULL, m, NULL};
-    err = write_document(&j, names.file_stem, opts,
-                         opts->template_path ? &s.tpl : NULL);
+    job j = {&s.ws, NULL, m, NULL, NULL, NULL};
+    err = write_document(&j, names.file_stem, opts, user_template(&s, opts));
   }
+  session_close(&s);
+  return err;
+}
+
+scr_error scr_build_tracker(const char *workspace, const scr_options *opts) {
+  scr_date today = system_today();
+  if (opts->today && !scr_date_parse(opts->today, &today))
+    return SCR_E_USAGE;
+  session s;
+  scr_error err = session_report(&s, session_open(&s, workspace, opts));
+  scr_tracker tracker = {0};
+  if (!err)
+    err = scr_tracker_build(&s.book, &s.wp, s.agendas, s.n_agendas, today,
+                            &tracker, NULL);
+  if (!err) {
+    scr_doc_strings names;
+    scr_tracker_info(&s.ws, &tracker, &names);
+    job j = {&s.ws, NULL, NULL, &s.wp, &tracker, NULL};
+    err = write_document(&j, names.file_stem, opts, user_template(&s, opts));
+  }
+  scr_tracker_free(&tracker);
+  session_close(&s);
+  return err;
+}
+
+scr_error scr_check(const char *workspace) {
+  session s;
+  scr_error err = session_report(&s, session_open(&s, workspace, NULL));
+  fprintf(stderr, "%s: %zu error%s, %zu warning%s\n",
+          s.ws.root ? s.ws.root : workspace, s.diags.errors,
+          s.diags.errors == 1 ? "" : "s", s.diags.count - s.diags.errors,
+          s.diags.count - s.diags.errors == 1 ? "" : "s");
   session_close(&s);
   return err;
 }
@@ -222,8 +341,7 @@ static void tsv_field(FILE *out, const char *s, bool last) {
 
 scr_error scr_list_actions(const char *workspace, FILE *out) {
   session s;
-  scr_error err = session_open(&s, workspace, NULL);
-  err = session_report(&s, err);
+  scr_error err = session_report(&s, session_open(&s, workspace, NULL));
   if (!err) {
     fprintf(out, "ID\tAgreed at\tDue\tOwner\tSource\tAction\n");
     for (size_t i = 0; i < s.book.n; i++) {

@@ -20,12 +20,16 @@ void scr_pack_info(const scr_workspace *ws, const scr_agenda *ag,
                    scr_doc_strings *out);
 
 /**
- * The agenda pack: front sheet, agenda, appendices. `pages[i]` is the page
+ * The agenda pack: front sheet, agenda, appendices; the work programme
+ * appendix as tables from `wp` and `tracker` (as of the meeting). `pages[i]`
+ * is the page
  * shown (until recomputed) for appendix i; NULL shows 1 everywhere, for the
  * estimating pass.
  */
 scr_error scr_compose_pack(const scr_workspace *ws, const scr_agenda *ag,
-                           const int *pages, scr_sink *sink);
+                           const scr_workprogramme *wp,
+                           const scr_tracker *tracker, const int *pages,
+                           scr_sink *sink);
 
 void scr_minutes_info(const scr_workspace *ws, const scr_minutes *m,
                       scr_doc_strings *out);
@@ -42,5 +46,24 @@ scr_error scr_compose_minutes(const scr_workspace *ws, const scr_minutes *m,
 scr_error scr_compose_minutes_body(const scr_workspace *ws,
                                    const scr_minutes *m, scr_sink *sink,
                                    int level);
+
+/**
+ * The work programme, forward plan and action tracker tables under headings
+ * at `level`.
+ */
+scr_error scr_compose_tracker_tables(const scr_workprogramme *wp,
+                                     const scr_tracker *tracker, scr_sink *sink,
+                                     int level);
+
+void scr_tracker_info(const scr_workspace *ws, const scr_tracker *t,
+                      scr_doc_strings *out);
+
+/** The work programme and tracker as their own document. */
+scr_error scr_compose_tracker(const scr_workspace *ws,
+                              const scr_workprogramme *wp,
+                              const scr_tracker *tracker, scr_sink *sink);
+
+/** The action tracker as RFC 4180 CSV (UTF-8, CRLF). Caller frees. */
+char *scr_tracker_csv(const scr_tracker *t, size_t *len);
 
 #endif

@@ -45,6 +45,21 @@ bool scr_date_parse(const char *s, scr_date *out) {
   return true;
 }
 
+bool scr_date_parse_words(const char *s, scr_date *out) {
+  int day, year, used = 0;
+  char month[16];
+  if (!s || sscanf(s, "%2d %15s %4d%n", &day, month, &year, &used) != 3 ||
+      s[used] != '\0')
+    return false;
+  for (int m = 1; m <= 12; m++)
+    if (strcmp(month, MONTHS[m - 1]) == 0) {
+      char iso[16];
+      snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, m, day);
+      return scr_date_parse(iso, out);
+    }
+  return false;
+}
+
 bool scr_time_parse(const char *s, int *minutes) {
   int h, m;
   if (!s || strlen(s) != 5 || s[2] != ':' || !digits(s, 2, &h) ||

@@ -11,6 +11,8 @@ typedef struct scr_date {
 
 /** Parse an ISO date `YYYY-MM-DD` that exists in the calendar. */
 bool scr_date_parse(const char *s, scr_date *out);
+/** Parse a date as councils write it: `8 September 2026`. */
+bool scr_date_parse_words(const char *s, scr_date *out);
 /** Parse a 24-hour time `HH:MM` into minutes after midnight. */
 bool scr_time_parse(const char *s, int *minutes);
 /** Day of the week, 0 = Monday ... 6 = Sunday. */

@@ -36,6 +36,7 @@ typedef struct docx_table {
   bool open;
   int columns;
   scr_align *align; /* owned copy, `columns` entries */
+  int *twips;       /* owned: each column's width */
   int col;          /* the current cell's column */
   bool row_open, cell_open, cell_has_para;
   size_t outer_lists; /* list depth around the table: lists deeper than this
@@ -426,13 +427,6 @@ static scr_error end_item(void *self) {
 
 /* ---- the sink: tables ---------------------------------------------------- */
 
-/* Column `col` of `columns` equal columns filling the text width; the twips
-   that do not divide evenly go to the first columns. */
-static int column_width(int columns, int col) {
-  int width = DOCX_TEXT_WIDTH / columns;
-  return width + (col < DOCX_TEXT_WIDTH % columns ? 1 : 0);
-}
-
 static void table_props(scr_xmlw *x) {
   scr_xmlw_start(x, "w:tblPr");
   docx_val_element(x, "w:tblStyle", DOCX_STYLE_TABLE_GRID);
@@ -447,17 +441,18 @@ static void table_props(scr_xmlw *x) {
   scr_xmlw_end(x);
 }
 
-static void table_grid(scr_xmlw *x, int columns) {
+static void table_grid(scr_xmlw *x, int columns, const int *twips) {
   scr_xmlw_start(x, "w:tblGrid");
   for (int c = 0; c < columns; c++) {
     scr_xmlw_start(x, "w:gridCol");
-    scr_xmlw_attrf(x, "w:w", "%d", column_width(columns, c));
+    scr_xmlw_attrf(x, "w:w", "%d", twips[c]);
     scr_xmlw_end(x);
   }
   scr_xmlw_end(x);
 }
 
-static scr_error begin_table(void *self, int columns, const scr_align *align) {
+static scr_error begin_table(void *self, int columns, const scr_align *align,
+                             const int *widths) {
   docx_writer *dw = self;
   if (!can_start_block(dw) || dw->table.open || columns < 1)
     return status(dw, SCR_E_USAGE);
@@ -467,8 +462,13 @@ static scr_error begin_table(void *self, int columns, const scr_align *align) {
   if (err)
     return err;
   scr_align *copy = calloc((size_t)columns, sizeof *copy);
-  if (!copy)
+  int *twips = calloc((size_t)columns, sizeof *twips);
+  if (!copy || !twips) {
+    free(copy);
+    free(twips);
     return status(dw, SCR_E_NOMEM);
+  }
+  scr_column_shares(widths, columns, DOCX_TEXT_WIDTH, twips);
   if (align)
     memcpy(copy, align, (size_t)columns * sizeof *copy);
   scr_xmlw *x = &dw->body;
@@ -478,10 +478,11 @@ static scr_error begin_table(void *self, int columns, const scr_align *align) {
   dw->table = (docx_table){.open = true,
                            .columns = columns,
                            .align = copy,
+                           .twips = twips,
                            .outer_lists = dw->list_depth};
   scr_xmlw_start(x, "w:tbl");
   table_props(x);
-  table_grid(x, columns);
+  table_grid(x, columns, twips);
   return x->err;
 }
 
@@ -491,6 +492,7 @@ static scr_error end_table(void *self) {
     return status(dw, SCR_E_USAGE);
   scr_xmlw_end(&dw->body);
   free(dw->table.align);
+  free(dw->table.twips);
   dw->table = (docx_table){0};
   dw->after_table = true;
   return dw->body.err;
@@ -517,8 +519,7 @@ static scr_error open_cell(docx_writer *dw) {
   scr_xmlw_start(x, "w:tc");
   scr_xmlw_start(x, "w:tcPr");
   scr_xmlw_start(x, "w:tcW");
-  scr_xmlw_attrf(x, "w:w", "%d",
-                 column_width(dw->table.columns, dw->table.col));
+  scr_xmlw_attrf(x, "w:w", "%d", dw->table.twips[dw->table.col]);
   scr_xmlw_attr(x, "w:type", "dxa");
   scr_xmlw_end(x);
   scr_xmlw_end(x);
@@ -634,6 +635,7 @@ static void docx_destroy(void *self) {
   docx_model_free(&dw->model);
   free(dw->lists);
   free(dw->table.align);
+  free(dw->table.twips);
   for (size_t i = 0; i < dw->mark_count; i++)
     free(dw->marks[i].name);
   free(dw->marks);

@@ -65,7 +65,8 @@ struct scr_estimate {
   double extra;      /* image heights in the open paragraph */
   int list_depth, quote_depth;
   /* tables */
-  int columns;
+  int columns, col;
+  int *shares; /* each column's width in points */
   bool in_cell, header_row;
   double cell_height, row_height, header_height;
   bool pending_break;
@@ -86,6 +87,7 @@ void scr_estimate_free(scr_estimate *e) {
   for (size_t i = 0; i < e->n_marks; i++)
     free(e->marks[i].name);
   free(e->marks);
+  free(e->shares);
   free(e);
 }
 
@@ -117,8 +119,8 @@ static void advance(scr_estimate *e, double h) {
 static double block_width(const scr_estimate *e) {
   double w = PAGE_TEXT_WIDTH - e->list_depth * LIST_INDENT -
              e->quote_depth * QUOTE_INDENT;
-  if (e->in_cell && e->columns > 0)
-    w = PAGE_TEXT_WIDTH / e->columns - CELL_PADDING;
+  if (e->in_cell && e->shares && e->col < e->columns)
+    w = e->shares[e->col] - CELL_PADDING;
   return w < 40 ? 40 : w;
 }
 
@@ -270,10 +272,15 @@ static scr_error est_end_list(void *self) {
 }
 
 static scr_error est_begin_table(void *self, int columns,
-                                 const scr_align *align) {
+                                 const scr_align *align, const int *widths) {
   scr_estimate *e = self;
   (void)align;
   take_break(e);
+  free(e->shares);
+  e->shares = calloc((size_t)columns, sizeof *e->shares);
+  if (!e->shares)
+    return SCR_E_NOMEM;
+  scr_column_shares(widths, columns, (int)PAGE_TEXT_WIDTH, e->shares);
   e->columns = columns;
   e->header_height = 0;
   return SCR_OK;
@@ -282,6 +289,8 @@ static scr_error est_begin_table(void *self, int columns,
 static scr_error est_end_table(void *self) {
   scr_estimate *e = self;
   e->columns = 0;
+  free(e->shares);
+  e->shares = NULL;
   advance(e, 6);
   return SCR_OK;
 }
@@ -290,6 +299,7 @@ static scr_error est_begin_row(void *self, bool header) {
   scr_estimate *e = self;
   e->header_row = header;
   e->row_height = 0;
+  e->col = -1;
   return SCR_OK;
 }
 
@@ -312,6 +322,7 @@ static scr_error est_begin_cell(void *self) {
   scr_estimate *e = self;
   e->in_cell = true;
   e->cell_height = 0;
+  e->col++;
   return SCR_OK;
 }
 

@@ -20,6 +20,9 @@ static const char USAGE[] =
     "       scrutineer minutes MINUTES.md [-o DIR] [-f docx,odt] [--template "
     "FILE]\n"
     "       scrutineer minutes --actions [WORKSPACE]\n"
+    "       scrutineer tracker [WORKSPACE] [--today DATE] [-o DIR] "
+    "[-f docx,odt,csv]\n"
+    "       scrutineer check [WORKSPACE]\n"
     "       scrutineer --help | --version\n";
 
 static const char HELP[] =
@@ -33,10 +36,17 @@ static const char HELP[] =
     "                     the minutes before them\n"
     "  minutes --actions  list every action agreed in the workspace's\n"
     "                     minutes: ID, agreed at, due, owner, source, text\n"
+    "  tracker            the work programme and every action's status\n"
+    "                     (done, on agenda, scheduled, overdue,\n"
+    "                     unscheduled) as of --today (default: today)\n"
+    "  check              run every validation and print every problem;\n"
+    "                     write nothing\n"
     "\n"
     "options:\n"
     "  -o, --output DIR   output folder (default: out)\n"
-    "  -f, --formats LIST comma-separated: docx, odt (default: docx,odt)\n"
+    "  -f, --formats LIST comma-separated: docx, odt, and csv for the tracker\n"
+    "                     (default: docx,odt)\n"
+    "  --today DATE       the tracker's \"as of\" date, YYYY-MM-DD\n"
     "  --template FILE    take the house style from a .docx or .odt\n"
     "  -q, --quiet        do not list the files written\n"
     "\n"
@@ -49,7 +59,14 @@ typedef struct cli {
   bool actions;
 } cli;
 
-enum opt_id { OPT_OUTPUT, OPT_FORMATS, OPT_TEMPLATE, OPT_QUIET, OPT_ACTIONS };
+enum opt_id {
+  OPT_OUTPUT,
+  OPT_FORMATS,
+  OPT_TEMPLATE,
+  OPT_QUIET,
+  OPT_ACTIONS,
+  OPT_TODAY
+};
 
 static const struct option_spec {
   const char *shortname, *longname;
@@ -61,6 +78,7 @@ static const struct option_spec {
     {NULL, "--template", OPT_TEMPLATE, true},
     {"-q", "--quiet", OPT_QUIET, false},
     {NULL, "--actions", OPT_ACTIONS, false},
+    {NULL, "--today", OPT_TODAY, true},
 };
 
 static int usage_error(const char *fmt, const char *arg) {
@@ -74,7 +92,9 @@ static bool parse_formats(const char *list, unsigned *formats) {
   static const struct {
     const char *name;
     unsigned bit;
-  } NAMES[] = {{"docx", SCR_FORMAT_DOCX}, {"odt", SCR_FORMAT_ODT}};
+  } NAMES[] = {{"docx", SCR_FORMAT_DOCX},
+               {"odt", SCR_FORMAT_ODT},
+               {"csv", SCR_FORMAT_CSV}};
   *formats = 0;
   const char *s = list;
   while (*s) {
@@ -90,6 +110,16 @@ static bool parse_formats(const char *list, unsigned *formats) {
     s += n + (s[n] == ',');
   }
   return *formats != 0;
+}
+
+static bool valid_date(const char *s) {
+  int y, m, d, n = 0;
+  if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || s[n] || n != 10)
+    return false;
+  static const int DAYS[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m >= 1 && m <= 12 && d >= 1 &&
+         d <= (m == 2 && !leap ? 28 : DAYS[m - 1]);
 }
 
 static const struct option_spec *find_option(const char *arg) {
@@ -125,7 +155,8 @@ static int parse_args(int argc, char **argv, cli *c) {
       break;
     case OPT_FORMATS:
       if (!parse_formats(value, &c->opts.formats))
-        return usage_error("unknown format in '%s' (use docx, odt)", value);
+        return usage_error("unknown format in '%s' (use docx, odt, csv)",
+                           value);
       break;
     case OPT_TEMPLATE:
       c->opts.template_path = value;
@@ -135,6 +166,12 @@ static int parse_args(int argc, char **argv, cli *c) {
       break;
     case OPT_ACTIONS:
       c->actions = true;
+      break;
+    case OPT_TODAY:
+      if (!valid_date(value))
+        return usage_error("--today needs a date as YYYY-MM-DD, not '%s'",
+                           value);
+      c->opts.today = value;
       break;
     }
   }
@@ -186,12 +223,36 @@ static int cmd_minutes(int argc, char **argv) {
   return exit_status(err);
 }
 
+static int finish(scr_error err) {
+  if (err && err != SCR_E_SOURCE && err != SCR_E_TEMPLATE && err != SCR_E_IO)
+    fprintf(stderr, "scrutineer: error: %s\n", scr_strerror(err));
+  return exit_status(err);
+}
+
+static int cmd_tracker(int argc, char **argv) {
+  cli c = {0};
+  int rc = parse_args(argc, argv, &c);
+  if (rc != EXIT_OK)
+    return rc;
+  return finish(scr_build_tracker(c.input ? c.input : ".", &c.opts));
+}
+
+static int cmd_check(int argc, char **argv) {
+  cli c = {0};
+  int rc = parse_args(argc, argv, &c);
+  if (rc != EXIT_OK)
+    return rc;
+  return finish(scr_check(c.input ? c.input : "."));
+}
+
 static const struct command {
   const char *name;
   int (*run)(int argc, char **argv);
 } COMMANDS[] = {
     {"pack", cmd_pack},
     {"minutes", cmd_minutes},
+    {"tracker", cmd_tracker},
+    {"check", cmd_check},
 };
 
 int main(int argc, char **argv) {

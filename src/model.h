@@ -108,6 +108,99 @@ const scr_minutes *scr_minutes_find(const scr_minutes_book *book,
 /** The number of the last minute of a file (first - 1 when it has none). */
 int scr_minutes_last(const scr_minutes *m);
 
+/* ---- work programme and tracker ------------------------------------------ */
+
+/** One item of the work programme (or of its forward plan). */
+typedef struct scr_wp_item {
+  char *title;
+  char **actions; /* "Recommendations / Actions" lines */
+  size_t n_actions;
+  char *progress;      /* after "Progress:", or NULL */
+  char *proposed_date; /* forward plan: after "Proposed date:", or NULL */
+  char **answers;      /* resolution IDs this item answers */
+  size_t n_answers;
+  bool done; /* "Progress: done ..." */
+  int line;
+} scr_wp_item;
+
+typedef struct scr_wp_meeting {
+  scr_date date;
+  int line;
+  scr_wp_item *items;
+  size_t n_items;
+} scr_wp_meeting;
+
+/** agendas/workprogramme.md. */
+typedef struct scr_workprogramme {
+  scr_source *src;
+  char *title;
+  scr_wp_meeting *meetings;
+  size_t n_meetings;
+  scr_wp_item *forward;
+  size_t n_forward;
+} scr_workprogramme;
+
+/**
+ * Load agendas/workprogramme.md when the workspace has one (*wp stays empty
+ * otherwise). Dated headings must be scheduled meetings. Free with
+ * scr_workprogramme_free.
+ */
+scr_error scr_workprogramme_load(const scr_workspace *ws, scr_workprogramme *wp,
+                                 scr_diags *diags);
+void scr_workprogramme_free(scr_workprogramme *wp);
+
+/** An action's place in the tracker, as of a date. */
+typedef enum scr_status {
+  SCR_STATUS_DONE,
+  SCR_STATUS_ON_AGENDA,
+  SCR_STATUS_SCHEDULED,
+  SCR_STATUS_OVERDUE,
+  SCR_STATUS_UNSCHEDULED,
+  SCR_STATUS_COUNT
+} scr_status;
+
+/** The facts status is decided on (DESIGN section 3). */
+typedef struct scr_status_facts {
+  bool minuted_answer; /* an agenda answering it is of a minuted meeting */
+  bool recorded_done;  /* the work programme says "Progress: done" */
+  bool agenda_answer;  /* an agenda answering it exists, not yet minuted */
+  bool planned_ahead;  /* the work programme places it at a meeting >= today */
+  bool planned_past;   /* ... or at a meeting already past */
+  bool has_due;
+  bool due_ahead; /* its due meeting is today or later */
+} scr_status_facts;
+
+/** The status those facts give. */
+scr_status scr_status_of(const scr_status_facts *f);
+/** "done", "on agenda", "scheduled", "overdue", "unscheduled". */
+const char *scr_status_name(scr_status s);
+
+typedef struct scr_tracked {
+  const scr_minutes *minutes;
+  const scr_resolution *res;
+  scr_status status;
+  char *answered_by; /* "Agenda 8 September 2026 (item 5); ..." or "" */
+} scr_tracked;
+
+typedef struct scr_tracker {
+  scr_date today;
+  scr_tracked *rows;
+  size_t n;
+  size_t count[SCR_STATUS_COUNT];
+} scr_tracker;
+
+struct scr_agenda;
+/**
+ * Follow every action in `book` to the agendas and work-programme items
+ * that answer it, as of `today`. Answers naming unknown resolutions are
+ * errors at the answering item. Free with scr_tracker_free.
+ */
+scr_error scr_tracker_build(const scr_minutes_book *book,
+                            const scr_workprogramme *wp,
+                            const struct scr_agenda *agendas, size_t n_agendas,
+                            scr_date today, scr_tracker *out, scr_diags *diags);
+void scr_tracker_free(scr_tracker *t);
+
 typedef struct scr_appendix {
   char *path;     /* display path, relative to where the user ran us */
   char *real;     /* canonical path: the identity of the file */
@@ -139,6 +232,7 @@ typedef struct scr_item {
 
 typedef struct scr_agenda {
   scr_source *src;
+  char *real; /* canonical path */
   scr_date date;
   int time;          /* minutes after midnight */
   const char *venue; /* borrowed */
@@ -168,6 +262,15 @@ scr_error scr_agenda_load(const scr_workspace *ws, const scr_minutes_book *book,
                           const char *path, scr_agenda *agenda,
                           scr_diags *diags);
 void scr_agenda_free(scr_agenda *agenda);
+
+/**
+ * Load every agenda of the workspace (agendas/YYYY-MM-DD.md), in date
+ * order. Free with scr_agendas_free.
+ */
+scr_error scr_agendas_load(const scr_workspace *ws,
+                           const scr_minutes_book *book, scr_agenda **list,
+                           size_t *n, scr_diags *diags);
+void scr_agendas_free(scr_agenda *list, size_t n);
 
 /** The appendix a link node names, or NULL. */
 const scr_appendix *scr_agenda_ref(const scr_agenda *agenda, cmark_node *link);

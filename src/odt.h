@@ -64,8 +64,9 @@
 #define ODT_AUTO_TABLE_BREAK "Tbl_break" /* a table opening a new page */
 #define ODT_AUTO_IMAGE "fr_image"        /* graphic style of image frames */
 /* Names numbered or sized per use. */
-#define ODT_AUTO_TEXT_FMT "T%u"       /* text style n (run formatting) */
-#define ODT_AUTO_COLUMN_FMT "Col_%d"  /* columns of an n-column table */
+#define ODT_AUTO_TEXT_FMT "T%u"      /* text style n (run formatting) */
+#define ODT_AUTO_COLUMN_FMT "Col_%d" /* a column of n permille of the width */
+#define ODT_PERMILLE 1000
 #define ODT_TABLE_NAME_FMT "Table%u"  /* table:name of table n */
 #define ODT_IMAGE_NAME_FMT "Image%zu" /* draw:name of image n */
 #define ODT_IMAGE_PART_FMT ODT_PICTURES_DIR "image%zu.%s"
@@ -106,7 +107,7 @@ typedef struct odt_auto {
   unsigned ntext;
   bool list_bullet, list_number;
   bool table, table_break;
-  int *columns; /* column counts of the tables so far, each once */
+  int *columns; /* column widths (permille) of the tables so far, each once */
   size_t ncolumns, capcolumns;
   bool image;
 } odt_auto;
@@ -119,8 +120,8 @@ const char *scr_odt_para_auto(odt_auto *a, const char *parent, bool page_break,
 /** The number n of the automatic text style "Tn" for `flags` (only the
     ODT_TEXT_FLAGS bits count; 0 when none are set). */
 unsigned scr_odt_text_auto(odt_auto *a, unsigned flags);
-/** Note that a table of `columns` columns needs its column style. */
-scr_error scr_odt_columns_auto(odt_auto *a, int columns);
+/** Note that a column `permille` of the text width needs its style. */
+scr_error scr_odt_columns_auto(odt_auto *a, int permille);
 void scr_odt_auto_free(odt_auto *a);
 
 /* ---- images ------------------------------------------------------------- */

@@ -98,9 +98,9 @@ unsigned scr_odt_text_auto(odt_auto *a, unsigned flags) {
   return a->text_number[mask];
 }
 
-scr_error scr_odt_columns_auto(odt_auto *a, int columns) {
+scr_error scr_odt_columns_auto(odt_auto *a, int permille) {
   for (size_t i = 0; i < a->ncolumns; i++)
-    if (a->columns[i] == columns)
+    if (a->columns[i] == permille)
       return SCR_OK;
   if (a->ncolumns == a->capcolumns) {
     size_t cap = a->capcolumns ? a->capcolumns * 2 : 4;
@@ -110,7 +110,7 @@ scr_error scr_odt_columns_auto(odt_auto *a, int columns) {
     a->columns = grown;
     a->capcolumns = cap;
   }
-  a->columns[a->ncolumns++] = columns;
+  a->columns[a->ncolumns++] = permille;
   return SCR_OK;
 }
 
@@ -226,16 +226,16 @@ static void table_style(scr_xmlw *x, const char *name, bool page_break) {
   scr_xmlw_end(x);
 }
 
-/* Equal columns: each its share of the text width. The relative width
-   keeps them equal if the table is resized. */
-static void column_style(scr_xmlw *x, int columns) {
-  enum { REL_UNIT = 1000 };
-  char name[sizeof ODT_AUTO_COLUMN_FMT + 3 * sizeof columns];
-  snprintf(name, sizeof name, ODT_AUTO_COLUMN_FMT, columns);
+/* A column of `permille` of the text width. The relative width keeps the
+   proportions if the table is resized. */
+static void column_style(scr_xmlw *x, int permille) {
+  char name[sizeof ODT_AUTO_COLUMN_FMT + 3 * sizeof permille];
+  snprintf(name, sizeof name, ODT_AUTO_COLUMN_FMT, permille);
   style_start(x, name, "table-column");
   scr_xmlw_start(x, "style:table-column-properties");
-  scr_odt_attr_cm(x, "style:column-width", ODT_TEXT_WIDTH / columns);
-  scr_xmlw_attrf(x, "style:rel-column-width", "%d*", REL_UNIT);
+  scr_odt_attr_cm(x, "style:column-width",
+                  ODT_TEXT_WIDTH * permille / ODT_PERMILLE);
+  scr_xmlw_attrf(x, "style:rel-column-width", "%d*", permille);
   scr_xmlw_end(x);
   scr_xmlw_end(x);
 }

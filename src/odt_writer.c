@@ -53,6 +53,7 @@ typedef struct odt_table {
   bool open;
   int columns;
   scr_align *align;  /* `columns` entries */
+  int *permille;     /* each column's share of the text width */
   int row;           /* index of the current row */
   int cell;          /* index of the current cell in its row */
   bool header_group; /* table:table-header-rows is open */
@@ -588,7 +589,8 @@ static scr_error end_item(void *self) {
 
 /* ---- tables ---------------------------------------------------------- */
 
-static scr_error begin_table(void *self, int columns, const scr_align *align) {
+static scr_error begin_table(void *self, int columns, const scr_align *align,
+                             const int *widths) {
   odt_writer *w = self;
   if (status(w))
     return w->err;
@@ -597,8 +599,13 @@ static scr_error begin_table(void *self, int columns, const scr_align *align) {
   odt_table *t = &w->table;
   *t = (odt_table){0};
   t->align = calloc((size_t)columns, sizeof *t->align);
-  if (!t->align || scr_odt_columns_auto(&w->autos, columns))
+  t->permille = calloc((size_t)columns, sizeof *t->permille);
+  if (!t->align || !t->permille)
     return fail(w, SCR_E_NOMEM);
+  scr_column_shares(widths, columns, ODT_PERMILLE, t->permille);
+  for (int i = 0; i < columns; i++)
+    if (scr_odt_columns_auto(&w->autos, t->permille[i]))
+      return fail(w, SCR_E_NOMEM);
   for (int i = 0; align && i < columns; i++)
     t->align[i] = align[i];
   t->columns = columns;
@@ -619,7 +626,7 @@ static scr_error begin_table(void *self, int columns, const scr_align *align) {
                 page_break ? ODT_AUTO_TABLE_BREAK : ODT_AUTO_TABLE);
   for (int i = 0; i < columns; i++) {
     scr_xmlw_start(x, "table:table-column");
-    scr_xmlw_attrf(x, "table:style-name", ODT_AUTO_COLUMN_FMT, columns);
+    scr_xmlw_attrf(x, "table:style-name", ODT_AUTO_COLUMN_FMT, t->permille[i]);
     scr_xmlw_end(x);
   }
   return status(w);
@@ -636,6 +643,7 @@ static scr_error end_table(void *self) {
     scr_xmlw_end(&w->body);
   scr_xmlw_end(&w->body);
   free(t->align);
+  free(t->permille);
   *t = (odt_table){0};
   return status(w);
 }
@@ -885,6 +893,7 @@ static void destroy(void *self) {
     free(w->heading_names[i]);
   free(w->lists);
   free(w->table.align);
+  free(w->table.permille);
   for (size_t i = 0; i < w->nimages; i++) {
     free(w->images[i].part);
     free(w->images[i].mime);

@@ -22,6 +22,8 @@
 typedef struct pack_ctx {
   const scr_workspace *ws;
   const scr_agenda *ag;
+  const scr_workprogramme *wp;
+  const scr_tracker *tracker;
   const int *pages;
 } pack_ctx;
 
@@ -229,7 +231,7 @@ static scr_error report_facts(const scr_appendix *ap, scr_sink *s) {
   return err;
 }
 
-static scr_error appendix(const scr_workspace *ws, const scr_appendix *ap,
+static scr_error appendix(const pack_ctx *p, const scr_appendix *ap,
                           scr_sink *s) {
   char label[32];
   snprintf(label, sizeof label, "Appendix %s", ap->label);
@@ -249,7 +251,9 @@ static scr_error appendix(const scr_workspace *ws, const scr_appendix *ap,
   if (!err)
     err = CALL0(s, end_heading);
   if (!err && ap->minutes)
-    return scr_compose_minutes_body(ws, ap->minutes, s, LEVEL_IN_APPENDIX);
+    return scr_compose_minutes_body(p->ws, ap->minutes, s, LEVEL_IN_APPENDIX);
+  if (!err && ap->kind == SCR_APPENDIX_WORKPROGRAMME && p->tracker)
+    return scr_compose_tracker_tables(p->wp, p->tracker, s, LEVEL_IN_APPENDIX);
   if (!err && ap->kind == SCR_APPENDIX_REPORT)
     err = report_facts(ap, s);
   scr_render r = {s, ap->src, LEVEL_IN_APPENDIX, NULL, NULL};
@@ -280,8 +284,10 @@ void scr_pack_info(const scr_workspace *ws, const scr_agenda *ag,
 }
 
 scr_error scr_compose_pack(const scr_workspace *ws, const scr_agenda *ag,
-                           const int *pages, scr_sink *s) {
-  pack_ctx p = {ws, ag, pages};
+                           const scr_workprogramme *wp,
+                           const scr_tracker *tracker, const int *pages,
+                           scr_sink *s) {
+  pack_ctx p = {ws, ag, wp, tracker, pages};
   scr_doc_strings names;
   scr_pack_info(ws, ag, &names);
   scr_doc_info info = {names.title, "Agenda pack", ws->committee.council,
@@ -298,6 +304,6 @@ scr_error scr_compose_pack(const scr_workspace *ws, const scr_agenda *ag,
   if (!err)
     err = agenda(&p, s);
   for (size_t i = 0; !err && i < ag->n_appendices; i++)
-    err = appendix(ws, &ag->appendices[i], s);
+    err = appendix(&p, &ag->appendices[i], s);
   return err ? err : CALL0(s, end_document);
 }

@@ -113,27 +113,22 @@ static scr_error add_parts(const scr_package *pkg, zip_t *z) {
   return SCR_OK;
 }
 
-scr_error scr_package_write(const scr_package *pkg, const char *path) {
-  char *tmp = scr_asprintf("%s.tmp-XXXXXX", path);
-  if (!tmp)
+/* A new temporary file beside `path`; *tmp is for the caller to free. */
+static scr_error temp_beside(const char *path, char **tmp, int *fd) {
+  *tmp = scr_asprintf("%s.tmp-XXXXXX", path);
+  if (!*tmp)
     return SCR_E_NOMEM;
-  int fd = mkstemp(tmp);
-  if (fd < 0) {
-    free(tmp);
+  *fd = mkstemp(*tmp);
+  if (*fd < 0) {
+    free(*tmp);
+    *tmp = NULL;
     return SCR_E_IO;
   }
-  close(fd);
-  int zerr = 0;
-  zip_t *z = zip_open(tmp, ZIP_TRUNCATE, &zerr);
-  scr_error err = z ? add_parts(pkg, z) : SCR_E_ZIP;
-  if (z && err) {
-    zip_discard(z);
-    z = NULL;
-  }
-  if (z && zip_close(z) < 0) {
-    zip_discard(z);
-    err = SCR_E_IO;
-  }
+  return SCR_OK;
+}
+
+/* Put a finished temporary file in place, or remove it on failure. */
+static scr_error settle(char *tmp, const char *path, scr_error err) {
   /* mkstemp makes the file 0600; published documents are world-readable */
   if (!err) {
     mode_t mask = umask(0);
@@ -145,4 +140,45 @@ scr_error scr_package_write(const scr_package *pkg, const char *path) {
     unlink(tmp);
   free(tmp);
   return err;
+}
+
+scr_error scr_package_write(const scr_package *pkg, const char *path) {
+  char *tmp;
+  int fd;
+  scr_error err = temp_beside(path, &tmp, &fd);
+  if (err)
+    return err;
+  close(fd);
+  int zerr = 0;
+  zip_t *z = zip_open(tmp, ZIP_TRUNCATE, &zerr);
+  err = z ? add_parts(pkg, z) : SCR_E_ZIP;
+  if (z && err) {
+    zip_discard(z);
+    z = NULL;
+  }
+  if (z && zip_close(z) < 0) {
+    zip_discard(z);
+    err = SCR_E_IO;
+  }
+  return settle(tmp, path, err);
+}
+
+scr_error scr_file_write_atomic(const char *path, const void *data,
+                                size_t len) {
+  char *tmp;
+  int fd;
+  scr_error err = temp_beside(path, &tmp, &fd);
+  if (err)
+    return err;
+  FILE *f = fdopen(fd, "wb");
+  if (!f) {
+    close(fd);
+    err = SCR_E_IO;
+  } else {
+    if (fwrite(data, 1, len, f) != len)
+      err = SCR_E_IO;
+    if (fclose(f) != 0)
+      err = SCR_E_IO;
+  }
+  return settle(tmp, path, err);
 }

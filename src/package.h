@@ -37,4 +37,7 @@ const char *scr_package_get(const scr_package *pkg, const char *name,
 /** Write the zip to `path` atomically (temp file + rename). */
 scr_error scr_package_write(const scr_package *pkg, const char *path);
 
+/** Write `len` bytes to `path` atomically (temp file + rename). */
+scr_error scr_file_write_atomic(const char *path, const void *data, size_t len);
+
 #endif

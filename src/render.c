@@ -139,7 +139,7 @@ static scr_error begin_table(const walk *w, cmark_node *n) {
                : src[i] == 'c' ? SCR_ALIGN_CENTER
                : src[i] == 'r' ? SCR_ALIGN_RIGHT
                                : SCR_ALIGN_NONE;
-  scr_error err = CALL(w->r, begin_table, cols, align);
+  scr_error err = CALL(w->r, begin_table, cols, align, NULL);
   free(align);
   return err;
 }

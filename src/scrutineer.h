@@ -49,6 +49,8 @@ typedef struct scr_options {
   unsigned formats;          /**< enum scr_format bits; 0 means docx+odt */
   const char *template_path; /**< a .docx or .odt reference document, or NULL */
   bool quiet;                /**< no "wrote FILE" lines on stdout */
+  const char *today;         /**< tracker: "as of" date, YYYY-MM-DD, or NULL
+                                  for the system date */
 } scr_options;
 
 /**
@@ -63,6 +65,18 @@ scr_error scr_build_pack(const char *agenda_path, const scr_options *opts);
  * as the workspace's minutes/ folder numbers them. As scr_build_pack.
  */
 scr_error scr_build_minutes(const char *minutes_path, const scr_options *opts);
+
+/**
+ * Build the work programme and action tracker of the workspace holding
+ * `workspace`, as of opts->today: DOCX, ODT and (with SCR_FORMAT_CSV) CSV.
+ */
+scr_error scr_build_tracker(const char *workspace, const scr_options *opts);
+
+/**
+ * Run every validation on the workspace holding `workspace` and print every
+ * problem; write nothing. SCR_E_SOURCE when there is any error.
+ */
+scr_error scr_check(const char *workspace);
 
 /**
  * Print every action agreed in the workspace's minutes to `out`, one per

@@ -34,3 +34,19 @@ const char *scr_heading_style_name(int level) {
     level = 6;
   return HEADING_STYLE_NAMES[level - 1];
 }
+
+void scr_column_shares(const int *widths, int columns, int total, int *out) {
+  long long sum = 0;
+  for (int i = 0; i < columns; i++)
+    sum += widths && widths[i] > 0 ? widths[i] : 1;
+  int given = 0;
+  for (int i = 0; i < columns; i++) {
+    long long w = widths && widths[i] > 0 ? widths[i] : 1;
+    out[i] = (int)(total * w / sum);
+    given += out[i];
+  }
+  for (int i = 0; given < total && columns > 0; i = (i + 1) % columns) {
+    out[i]++;
+    given++;
+  }
+}

@@ -111,8 +111,10 @@ typedef struct scr_sink_ops {
   scr_error (*begin_item)(void *self);
   scr_error (*end_item)(void *self);
 
-  /* `align` has `columns` entries, borrowed for the call */
-  scr_error (*begin_table)(void *self, int columns, const scr_align *align);
+  /* `align` has `columns` entries; `widths` (NULL: equal columns) has
+     `columns` relative weights. Both borrowed for the call. */
+  scr_error (*begin_table)(void *self, int columns, const scr_align *align,
+                           const int *widths);
   scr_error (*end_table)(void *self);
   /* header rows come first and repeat on every page */
   scr_error (*begin_row)(void *self, bool header);
@@ -133,6 +135,13 @@ typedef struct scr_sink {
 const char *scr_style_name(scr_para_style style);
 /** Display name of heading level n ("Heading 2"); n is clamped to 1..6. */
 const char *scr_heading_style_name(int level);
+/**
+ * Share `total` among `columns` columns in proportion to `widths` (NULL:
+ * equally) into out[0..columns-1]; what does not divide evenly goes to the
+ * first columns, so the shares always sum to `total`.
+ */
+void scr_column_shares(const int *widths, int columns, int total, int *out);
+
 /** Character style names used for SCR_RUN_CODE. */
 #define SCR_STYLE_SOURCE_TEXT "Source Text"
 #define SCR_STYLE_HYPERLINK "Hyperlink"

@@ -3,7 +3,7 @@
 # and line, and leaves the pack already in the output folder untouched.
 # Usage: bad_input.sh SCRUTINEER TMPDIR
 set -eu
-SCR=$1
+SCR=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 T=$2
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 fail() { echo "FAIL: $*" >&2; exit 1; }

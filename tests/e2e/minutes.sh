@@ -4,7 +4,7 @@
 # action list names every action with its source line.
 # Usage: minutes.sh SCRUTINEER TMPDIR
 set -eu
-SCR=$1
+SCR=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 T=$2
 PYTHON=${PYTHON:-/usr/bin/python3}
 HERE=$(cd "$(dirname "$0")" && pwd)

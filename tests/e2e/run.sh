@@ -47,6 +47,7 @@ for doc in "$DOCX" "$ODT"; do
     "$T/pdf-$fmt/CYPE-2026-06-17-agenda-pack.pdf" minutes/2026-04-14.md 214
 done
 sh "$HERE/minutes.sh" "$SCR" "$T"
+sh "$HERE/tracker.sh" "$SCR" "$T"
 sh "$HERE/template.sh" "$SCR" "$T"
 sh "$HERE/bad_input.sh" "$SCR" "$T"
 echo "e2e: all passed"

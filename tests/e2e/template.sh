@@ -2,7 +2,7 @@
 # --template: a house style edited in Word or LibreOffice replaces the
 # built-in one. Usage: template.sh SCRUTINEER TMPDIR
 set -eu
-SCR=$1
+SCR=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 T=$2
 PYTHON=${PYTHON:-/usr/bin/python3}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)

@@ -263,7 +263,7 @@ static void test_table(void **state) {
   const scr_sink_ops *o = f->ops;
   const scr_align align[3] = {SCR_ALIGN_NONE, SCR_ALIGN_CENTER,
                               SCR_ALIGN_RIGHT};
-  assert_int_equal(o->begin_table(f->w, 3, align), SCR_OK);
+  assert_int_equal(o->begin_table(f->w, 3, align, NULL), SCR_OK);
   assert_int_equal(o->begin_row(f->w, true), SCR_OK);
   cell(f, SCR_PARA_TABLE_HEADING, "Item");
   cell(f, SCR_PARA_TABLE_HEADING, "Lead");
@@ -313,7 +313,7 @@ static void test_table(void **state) {
 static void test_tables_back_to_back_are_kept_apart(void **state) {
   fixture *f = *state;
   for (int t = 0; t < 2; t++) {
-    assert_int_equal(f->ops->begin_table(f->w, 1, NULL), SCR_OK);
+    assert_int_equal(f->ops->begin_table(f->w, 1, NULL, NULL), SCR_OK);
     assert_int_equal(f->ops->begin_row(f->w, false), SCR_OK);
     cell(f, SCR_PARA_TABLE_CONTENTS, NULL);
     assert_int_equal(f->ops->end_row(f->w), SCR_OK);
@@ -494,7 +494,7 @@ static void test_page_break(void **state) {
   para(f, SCR_PARA_BODY, "next page");
   para(f, SCR_PARA_BODY, "same page");
   assert_int_equal(o->page_break(f->w), SCR_OK);
-  assert_int_equal(o->begin_table(f->w, 1, NULL), SCR_OK);
+  assert_int_equal(o->begin_table(f->w, 1, NULL, NULL), SCR_OK);
   assert_int_equal(o->begin_row(f->w, true), SCR_OK);
   cell(f, SCR_PARA_TABLE_HEADING, "table");
   assert_int_equal(o->end_row(f->w), SCR_OK);
@@ -567,7 +567,7 @@ static void two_lists(fixture *f) {
 static void small_table(fixture *f) {
   const scr_sink_ops *o = f->ops;
   const scr_align align[2] = {SCR_ALIGN_LEFT, SCR_ALIGN_RIGHT};
-  assert_int_equal(o->begin_table(f->w, 2, align), SCR_OK);
+  assert_int_equal(o->begin_table(f->w, 2, align, NULL), SCR_OK);
   assert_int_equal(o->begin_row(f->w, true), SCR_OK);
   cell(f, SCR_PARA_TABLE_HEADING, "Item");
   cell(f, SCR_PARA_TABLE_HEADING, "Page");

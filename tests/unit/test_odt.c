@@ -299,7 +299,7 @@ static void test_table_in_list_item(void **state) {
   assert_int_equal(o->begin_list(f->w, true, 1), SCR_OK);
   assert_int_equal(o->begin_item(f->w), SCR_OK);
   para(f, SCR_PARA_LIST, "first");
-  assert_int_equal(o->begin_table(f->w, 1, NULL), SCR_OK);
+  assert_int_equal(o->begin_table(f->w, 1, NULL, NULL), SCR_OK);
   assert_int_equal(o->begin_row(f->w, false), SCR_OK);
   cell(f, SCR_PARA_TABLE_CONTENTS, "c");
   assert_int_equal(o->end_row(f->w), SCR_OK);
@@ -315,18 +315,20 @@ static void test_table_in_list_item(void **state) {
           "first") "</text:list-item></text:list>"
                    "<table:table table:name=\"Table1\" "
                    "table:style-name=\"Tbl\">"
-                   "<table:table-column table:style-name=\"Col_1\"/>" ROW(CELL(
-                       "Cell_top_left",
-                       P("Table_20_Contents",
-                         "c"))) "</table:table>"
-                                "<text:list text:style-name=\"L_number\" "
-                                "text:continue-numbering=\"true\"><text:list-"
-                                "header>" LP("after") "</"
-                                                      "text:list-header>" ITEM(
-                                                          LP("second")) "</"
-                                                                        "text:"
-                                                                        "list"
-                                                                        ">");
+                   "<table:table-column table:style-name=\"Col_1000\"/>" ROW(
+                       CELL("Cell_top_left",
+                            P("Table_20_Contents",
+                              "c"))) "</table:table>"
+                                     "<text:list text:style-name=\"L_number\" "
+                                     "text:continue-numbering=\"true\"><text:"
+                                     "list-"
+                                     "header>" LP(
+                                         "after") "</"
+                                                  "text:list-header>" ITEM(
+                                                      LP("second")) "</"
+                                                                    "text:"
+                                                                    "list"
+                                                                    ">");
 }
 
 /* ---- tables -------------------------------------------------------------- */
@@ -336,7 +338,7 @@ static void test_table(void **state) {
   const scr_sink_ops *o = f->ops;
   const scr_align align[3] = {SCR_ALIGN_NONE, SCR_ALIGN_CENTER,
                               SCR_ALIGN_RIGHT};
-  assert_int_equal(o->begin_table(f->w, 3, align), SCR_OK);
+  assert_int_equal(o->begin_table(f->w, 3, align, NULL), SCR_OK);
   assert_int_equal(o->begin_row(f->w, true), SCR_OK);
   cell(f, SCR_PARA_TABLE_HEADING, "Item");
   cell(f, SCR_PARA_TABLE_HEADING, "Lead");
@@ -349,9 +351,9 @@ static void test_table(void **state) {
   assert_int_equal(o->end_table(f->w), SCR_OK);
   expect_body(
       f, "<table:table table:name=\"Table1\" table:style-name=\"Tbl\">"
-         "<table:table-column table:style-name=\"Col_3\"/>"
-         "<table:table-column table:style-name=\"Col_3\"/>"
-         "<table:table-column table:style-name=\"Col_3\"/>"
+         "<table:table-column table:style-name=\"Col_334\"/>"
+         "<table:table-column table:style-name=\"Col_333\"/>"
+         "<table:table-column table:style-name=\"Col_333\"/>"
          "<table:table-header-rows>" ROW(
              CELL("Cell_top_left", P("Table_20_Heading", "Item"))
                  CELL("Cell_top", P("P_center_Table_20_Heading", "Lead"))
@@ -497,7 +499,7 @@ static void test_page_break(void **state) {
   para(f, SCR_PARA_BODY, "body");
   para(f, SCR_PARA_BODY, "no break");
   assert_int_equal(o->page_break(f->w), SCR_OK);
-  assert_int_equal(o->begin_table(f->w, 1, NULL), SCR_OK);
+  assert_int_equal(o->begin_table(f->w, 1, NULL, NULL), SCR_OK);
   assert_int_equal(o->begin_row(f->w, false), SCR_OK);
   cell(f, SCR_PARA_TABLE_CONTENTS, "c");
   assert_int_equal(o->end_row(f->w), SCR_OK);
@@ -507,22 +509,22 @@ static void test_page_break(void **state) {
   item(f, "x");
   assert_int_equal(o->end_list(f->w), SCR_OK);
   expect_body(
-      f,
-      H("P_break_Heading_20_1", "1", "Appendix") P("P_break_Body_20_Text",
-                                                   "body")
-          P("Body_20_Text",
-            "no break") "<table:table table:name=\"Table1\" "
-                        "table:style-name=\"Tbl_break\">"
-                        "<table:table-column table:style-name=\"Col_1\"/>" ROW(
-                            CELL("Cell_top_left",
-                                 P("Table_20_Contents",
-                                   "c"))) "</table:table><text:list "
-                                          "text:style-name=\"L_"
-                                          "bullet\">" ITEM(P("P_break_List_"
-                                                             "20_Paragraph",
-                                                             "x")) "</"
-                                                                   "text:"
-                                                                   "list>");
+      f, H("P_break_Heading_20_1", "1", "Appendix")
+             P("P_break_Body_20_Text", "body")
+                 P("Body_20_Text",
+                   "no break") "<table:table table:name=\"Table1\" "
+                               "table:style-name=\"Tbl_break\">"
+                               "<table:table-column "
+                               "table:style-name=\"Col_1000\"/>" ROW(CELL(
+                                   "Cell_top_left",
+                                   P("Table_20_Contents",
+                                     "c"))) "</table:table><text:list "
+                                            "text:style-name=\"L_"
+                                            "bullet\">" ITEM(P("P_break_List_"
+                                                               "20_Paragraph",
+                                                               "x")) "</"
+                                                                     "text:"
+                                                                     "list>");
 }
 
 static void test_rule(void **state) {
@@ -545,7 +547,7 @@ static const char *const PARTS[] = {
 static void long_table(fixture *f) {
   const scr_sink_ops *o = f->ops;
   const scr_align align[2] = {SCR_ALIGN_LEFT, SCR_ALIGN_RIGHT};
-  assert_int_equal(o->begin_table(f->w, 2, align), SCR_OK);
+  assert_int_equal(o->begin_table(f->w, 2, align, NULL), SCR_OK);
   assert_int_equal(o->begin_row(f->w, true), SCR_OK);
   cell(f, SCR_PARA_TABLE_HEADING, "Meeting");
   cell(f, SCR_PARA_TABLE_HEADING, "Items");
@@ -689,9 +691,9 @@ static void test_package(void **state) {
                  "style:num-suffix=\".\" style:num-format=\"a\">");
   expect_in_part(
       pkg, "content.xml",
-      "<style:style style:name=\"Col_2\" "
+      "<style:style style:name=\"Col_500\" "
       "style:family=\"table-column\"><style:table-column-properties "
-      "style:column-width=\"8.5cm\" style:rel-column-width=\"1000*\"/>");
+      "style:column-width=\"8.5cm\" style:rel-column-width=\"500*\"/>");
   expect_in_part(pkg, "content.xml",
                  "<style:font-face style:name=\"Liberation Mono\"");
   expect_in_part(
