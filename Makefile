@@ -122,8 +122,12 @@ sanitize:
 
 scrutineer-asan: $(BUILD)/obj/main.o $(BUILD)/libscrutineer.a
 	$(Q)$(CC) $(ALL_CFLAGS) -o $(BUILD)/scrutineer $^ $(LIBS)
-	$(Q)ASAN_OPTIONS=detect_leaks=1 $(BUILD)/scrutineer pack agendas/2026-06-17.md \
-	  -o $(BUILD)/out -q
+	$(Q)for cmd in "pack agendas/2026-06-17.md" "minutes minutes/2026-04-14.md" \
+	     "tracker --today 2026-09-09 -f docx,odt,csv" "check"; do \
+	  echo "  ASAN    scrutineer $$cmd"; \
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 \
+	    $(BUILD)/scrutineer $$cmd -o $(BUILD)/out -q || exit 1; \
+	done
 
 test: all unit golden sanitize e2e
 	@echo "all tests passed"
@@ -132,8 +136,13 @@ demo: scrutineer
 	./scrutineer pack agendas/2026-06-17.md -o out
 
 leakcheck: scrutineer test-deps
-	$(Q)valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-	  -q ./scrutineer pack agendas/2026-06-17.md -o $(BUILD)/leak -q
+	$(Q)for cmd in "pack agendas/2026-06-17.md" "minutes minutes/2026-04-14.md" \
+	     "tracker --today 2026-09-09 -f docx,odt,csv"; do \
+	  echo "  VALGRIND scrutineer $$cmd"; \
+	  valgrind --error-exitcode=1 --leak-check=full \
+	    --errors-for-leak-kinds=definite,indirect -q \
+	    ./scrutineer $$cmd -o $(BUILD)/leak -q || exit 1; \
+	done
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c tests/*.c tools/*.c

@@ -53,7 +53,7 @@ bool scr_date_parse_words(const char *s, scr_date *out) {
     return false;
   for (int m = 1; m <= 12; m++)
     if (strcmp(month, MONTHS[m - 1]) == 0) {
-      char iso[16];
+      char iso[48];
       snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, m, day);
       return scr_date_parse(iso, out);
     }
