@@ -26,7 +26,7 @@ OPT    ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -Isrc -I$(BUILD)/gen $(CFLAGS)
-LIBS    = -lcmark-gfm-extensions $(PKG_LIBS) $(LDLIBS)
+LIBS    = -lcmark-gfm-extensions $(PKG_LIBS) -lm $(LDLIBS)
 
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/templates_data.o
