@@ -12,9 +12,13 @@ typedef struct scr_doc_strings {
   char file_stem[256];
 } scr_doc_strings;
 
-/** "<short>-<iso date>-<kind>", made safe for a file name. */
-void scr_file_stem(scr_doc_strings *out, const char *short_name,
-                   const char *iso_date, const char *kind);
+/**
+ * Names of a committee's document about date `d`: title and footer
+ * "<committee>: <what>, <17 June 2026>", file stem
+ * "<short>-<2026-06-17>-<kind>" made safe for a file name.
+ */
+void scr_doc_names(scr_doc_strings *out, const scr_committee *c, scr_date d,
+                   const char *what, const char *kind);
 
 void scr_pack_info(const scr_workspace *ws, const scr_agenda *ag,
                    scr_doc_strings *out);

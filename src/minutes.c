@@ -249,26 +249,18 @@ static scr_error find_resolutions(file_ctx *f, int minute, cmark_node *first,
   return err;
 }
 
-static cmark_node *next_minute_heading(cmark_node *n) {
-  for (; n; n = cmark_node_next(n))
-    if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
-        cmark_node_get_heading_level(n) == 2)
-      return n;
-  return NULL;
-}
-
 /* Titles and lines of the minutes; numbers are set once all are loaded. */
 static scr_error read_minute_items(scr_minutes *m) {
   size_t count = 0;
   cmark_node *doc = m->src->doc;
-  for (cmark_node *h = next_minute_heading(cmark_node_first_child(doc)); h;
-       h = next_minute_heading(cmark_node_next(h)))
+  for (cmark_node *h = scr_next_heading(cmark_node_first_child(doc), 2); h;
+       h = scr_next_heading(cmark_node_next(h), 2))
     count++;
   m->items = calloc(count + 1, sizeof *m->items);
   if (!m->items)
     return SCR_E_NOMEM;
-  for (cmark_node *h = next_minute_heading(cmark_node_first_child(doc)); h;
-       h = next_minute_heading(cmark_node_next(h))) {
+  for (cmark_node *h = scr_next_heading(cmark_node_first_child(doc), 2); h;
+       h = scr_next_heading(cmark_node_next(h), 2)) {
     scr_minute *item = &m->items[m->n_items++];
     item->heading = h;
     item->line = scr_source_line(m->src, h);
@@ -455,7 +447,7 @@ scr_error scr_minutes_book_load(const scr_workspace *ws, scr_minutes_book *book,
     for (size_t k = 0; !err && k < m->n_items; k++) {
       cmark_node *body = cmark_node_next(m->items[k].heading);
       err = find_resolutions(&f, m->items[k].number, body,
-                             next_minute_heading(body));
+                             scr_next_heading(body, 2));
     }
   }
   if (err)

@@ -85,14 +85,6 @@ static scr_error held_line(const scr_minutes *m, scr_sink *s) {
   return err ? err : CALL0(s, end_paragraph);
 }
 
-static cmark_node *next_minute_heading(cmark_node *n) {
-  for (; n; n = cmark_node_next(n))
-    if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
-        cmark_node_get_heading_level(n) == 2)
-      return n;
-  return NULL;
-}
-
 static scr_error minute(const scr_minutes *m, const scr_minute *item,
                         scr_sink *s, int level) {
   char *title = capitals(item->title);
@@ -103,7 +95,7 @@ static scr_error minute(const scr_minutes *m, const scr_minute *item,
   scr_error err = scr_sink_heading(s, level, heading);
   free(heading);
   cmark_node *body = cmark_node_next(item->heading);
-  cmark_node *stop = next_minute_heading(body);
+  cmark_node *stop = scr_next_heading(body, 2);
   scr_render r = {s, m->src, level + 1, NULL, NULL};
   if (!err && body != stop)
     err = scr_render_blocks(&r, body, stop);
@@ -159,13 +151,7 @@ scr_error scr_compose_minutes_body(const scr_workspace *ws,
 
 void scr_minutes_info(const scr_workspace *ws, const scr_minutes *m,
                       scr_doc_strings *out) {
-  char date[64], iso[16];
-  scr_date_format(m->date, SCR_DATE_PLAIN, date, sizeof date);
-  scr_date_format(m->date, SCR_DATE_ISO, iso, sizeof iso);
-  const scr_committee *c = &ws->committee;
-  snprintf(out->title, sizeof out->title, "%s, %s: minutes", c->name, date);
-  snprintf(out->footer, sizeof out->footer, "%s, minutes of %s", c->name, date);
-  scr_file_stem(out, c->short_name, iso, "minutes");
+  scr_doc_names(out, &ws->committee, m->date, "minutes", "minutes");
 }
 
 scr_error scr_compose_minutes(const scr_workspace *ws, const scr_minutes *m,

@@ -167,14 +167,6 @@ static scr_error standing_text(const pack_ctx *p, scr_sink *s) {
   return scr_render_blocks(&r, cmark_node_first_child(src->doc), NULL);
 }
 
-static cmark_node *next_item_heading(cmark_node *n) {
-  for (; n; n = cmark_node_next(n))
-    if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
-        cmark_node_get_heading_level(n) == 2)
-      return n;
-  return NULL;
-}
-
 static scr_error item(const pack_ctx *p, scr_sink *s, const scr_item *it) {
   scr_render r = {s, p->ag->src, LEVEL_IN_ITEM, appendix_link, (void *)p};
   char number[16];
@@ -187,8 +179,8 @@ static scr_error item(const pack_ctx *p, scr_sink *s, const scr_item *it) {
   if (!err)
     err = CALL0(s, end_heading);
   cmark_node *body = cmark_node_next(it->heading);
-  if (!err && body != next_item_heading(body))
-    err = scr_render_blocks(&r, body, next_item_heading(body));
+  if (!err && body != scr_next_heading(body, 2))
+    err = scr_render_blocks(&r, body, scr_next_heading(body, 2));
   return err;
 }
 
@@ -198,7 +190,7 @@ static scr_error agenda(const pack_ctx *p, scr_sink *s) {
     err = scr_sink_heading(s, LEVEL_PART, "Agenda");
   /* text before the first item: an introduction to the agenda */
   cmark_node *first = cmark_node_first_child(p->ag->src->doc);
-  cmark_node *stop = next_item_heading(first);
+  cmark_node *stop = scr_next_heading(first, 2);
   if (!err && first && first != stop) {
     scr_render r = {s, p->ag->src, LEVEL_IN_ITEM, appendix_link, (void *)p};
     err = scr_render_blocks(&r, first, stop);
@@ -262,25 +254,9 @@ static scr_error appendix(const pack_ctx *p, const scr_appendix *ap,
   return err;
 }
 
-void scr_file_stem(scr_doc_strings *out, const char *short_name,
-                   const char *iso_date, const char *kind) {
-  snprintf(out->file_stem, sizeof out->file_stem, "%s-%s-%s", short_name,
-           iso_date, kind);
-  /* the short name goes into a file name: keep it to safe characters */
-  for (char *ch = out->file_stem; *ch; ch++)
-    if (*ch == '/' || *ch == '\\' || *ch == ' ' || (unsigned char)*ch < 0x20)
-      *ch = '-';
-}
-
 void scr_pack_info(const scr_workspace *ws, const scr_agenda *ag,
                    scr_doc_strings *out) {
-  char date[64], iso[16];
-  scr_date_format(ag->date, SCR_DATE_PLAIN, date, sizeof date);
-  scr_date_format(ag->date, SCR_DATE_ISO, iso, sizeof iso);
-  const scr_committee *c = &ws->committee;
-  snprintf(out->title, sizeof out->title, "%s, %s: agenda pack", c->name, date);
-  snprintf(out->footer, sizeof out->footer, "%s, %s", c->name, date);
-  scr_file_stem(out, c->short_name, iso, "agenda-pack");
+  scr_doc_names(out, &ws->committee, ag->date, "agenda pack", "agenda-pack");
 }
 
 scr_error scr_compose_pack(const scr_workspace *ws, const scr_agenda *ag,

@@ -458,3 +458,11 @@ char *scr_node_text(cmark_node *node) {
   append_text(node, &b);
   return scr_buf_detach(&b, NULL);
 }
+
+cmark_node *scr_next_heading(cmark_node *n, int level) {
+  for (; n; n = cmark_node_next(n))
+    if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+        cmark_node_get_heading_level(n) == level)
+      return n;
+  return NULL;
+}

@@ -63,6 +63,9 @@ const char *scr_meta_string(const scr_ynode *map, const char *key);
 void scr_meta_check_keys(const scr_source *src, const char *const *known,
                          const char *const *required, scr_diags *diags);
 
+/** The first heading of `level` at or after `from` among its siblings. */
+cmark_node *scr_next_heading(cmark_node *from, int level);
+
 /** Plain text of a node's inline descendants. Caller frees. */
 char *scr_node_text(cmark_node *node);
 

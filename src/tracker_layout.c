@@ -183,15 +183,8 @@ scr_error scr_compose_tracker_tables(const scr_workprogramme *wp,
 
 void scr_tracker_info(const scr_workspace *ws, const scr_tracker *t,
                       scr_doc_strings *out) {
-  char date[64], iso[16];
-  scr_date_format(t->today, SCR_DATE_PLAIN, date, sizeof date);
-  scr_date_format(t->today, SCR_DATE_ISO, iso, sizeof iso);
-  const scr_committee *c = &ws->committee;
-  snprintf(out->title, sizeof out->title,
-           "%s: work programme and action tracker, %s", c->name, date);
-  snprintf(out->footer, sizeof out->footer,
-           "%s, work programme and action tracker as of %s", c->name, date);
-  scr_file_stem(out, c->short_name, iso, "tracker");
+  scr_doc_names(out, &ws->committee, t->today,
+                "work programme and action tracker", "tracker");
 }
 
 scr_error scr_compose_tracker(const scr_workspace *ws,
