@@ -72,16 +72,6 @@ static scr_para_style para_style(const walk *w, cmark_node *n) {
   return w->list_depth > 0 ? SCR_PARA_LIST : SCR_PARA_BODY;
 }
 
-/* The 1-based number of the footnote labelled `label`, or 0. */
-static int note_number(const walk *w, const char *label) {
-  for (size_t i = 0; i < w->n_notes; i++) {
-    const char *l = cmark_node_get_literal(w->notes[i]);
-    if (l && label && strcmp(l, label) == 0)
-      return (int)i + 1;
-  }
-  return 0;
-}
-
 static scr_error code_block(const walk *w, cmark_node *n) {
   const scr_render *r = w->r;
   const char *lit = cmark_node_get_literal(n);
@@ -270,12 +260,11 @@ static scr_error event(walk *w, cmark_node *n, bool enter, bool *skip) {
   case CMARK_NODE_IMAGE:
     *skip = true;
     return image(w, n);
-  case CMARK_NODE_FOOTNOTE_REFERENCE: {
-    char mark[16];
-    snprintf(mark, sizeof mark, "%d",
-             note_number(w, cmark_node_get_literal(n)));
-    return CALL(r, text, mark, strlen(mark), SCR_RUN_SUPERSCRIPT);
-  }
+  case CMARK_NODE_FOOTNOTE_REFERENCE:
+    /* cmark-gfm numbers references in order; the literal is the number */
+    lit = cmark_node_get_literal(n);
+    return enter && lit ? CALL(r, text, lit, strlen(lit), SCR_RUN_SUPERSCRIPT)
+                        : SCR_OK;
   default:
     break;
   }
@@ -369,14 +358,10 @@ scr_error scr_render_blocks(const scr_render *r, cmark_node *first,
 
 scr_error scr_render_inlines(const scr_render *r, cmark_node *parent) {
   walk w;
-  cmark_node *doc = parent;
-  while (cmark_node_parent(doc))
-    doc = cmark_node_parent(doc);
-  walk_init(&w, r, doc);
-  scr_error err = collect_notes(&w, doc);
+  walk_init(&w, r, parent);
+  scr_error err = SCR_OK;
   for (cmark_node *n = cmark_node_first_child(parent); !err && n;
        n = cmark_node_next(n))
     err = walk_node(&w, n);
-  free(w.notes);
   return err;
 }
