@@ -97,7 +97,7 @@ $(BUILD) $(BUILD)/obj $(BUILD)/gen $(BUILD)/tests:
 
 # ---- tests ---------------------------------------------------------------
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libscrutineer.a | $(BUILD)/tests
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libscrutineer.a | $(BUILD)/tests
 	@echo "  CC      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libscrutineer.a $(LIBS) -lcmocka
 
