@@ -50,6 +50,12 @@ static void apply_attribute(void *ctx, const char *key, const char *value) {
                    "'%s'",
                    value ? value : "");
     item->exempt = p;
+    /* until public and private packs are built separately, an exempt item
+       would be published: refuse it rather than leak it */
+    if (p >= 1 && p <= 7)
+      scr_error_at(a->diags, a->path, a->line, 1,
+                   "exempt items (Schedule 12A) cannot be published by this "
+                   "version: it cannot yet leave them out of the public pack");
   } else if (strcmp(key, "to-follow") == 0) {
     item->to_follow = true;
   } else if (strcmp(key, "answers") == 0 && value && *value) {

@@ -72,6 +72,10 @@ case_ "impossible time" 1 "^agendas/2026-06-17.md:3:7: error: '25:00' is not a t
 sed -i '1d' agendas/2026-06-17.md
 case_ "no front matter" 1 "^agendas/2026-06-17.md:1:1: error: missing front matter"
 
+sed -i 's/^## Petitions$/## Petitions {exempt=3}/' agendas/2026-06-17.md
+line=$(grep -n '^## Petitions' agendas/2026-06-17.md | cut -d: -f1)
+case_ "exempt item (not yet publishable safely)" 1 "^agendas/2026-06-17.md:$line:1: error: exempt items"
+
 printf 'PK\003\004 not really a zip' > "$T/bad.docx"
 case_ "template that is not a zip" 1 "bad.docx: error: template is not a zip" --template "$T/bad.docx"
 
