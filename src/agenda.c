@@ -4,7 +4,6 @@
 #include "util.h"
 
 #include <ctype.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,14 +91,10 @@ static char *appendix_title(scr_appendix *ap) {
   const char *t = scr_meta_string(ap->meta, "title");
   if (t)
     return scr_strdup(t);
-  if (ap->kind == SCR_APPENDIX_MINUTES) {
-    scr_date d;
-    const char *ds = scr_meta_string(ap->meta, "date");
-    if (ds && scr_date_parse(ds, &d)) {
-      char when[64];
-      scr_date_format(d, SCR_DATE_WEEKDAY, when, sizeof when);
-      return scr_asprintf("Minutes of the meeting held on %s", when);
-    }
+  if (ap->minutes) {
+    char when[64];
+    scr_date_format(ap->minutes->date, SCR_DATE_WEEKDAY, when, sizeof when);
+    return scr_asprintf("Minutes of the meeting held on %s", when);
   }
   if (ap->kind == SCR_APPENDIX_WORKPROGRAMME)
     return scr_strdup("Work programme");
@@ -112,12 +107,8 @@ static char *appendix_title(scr_appendix *ap) {
 
 static void check_appendix_meta(scr_appendix *ap, scr_diags *diags) {
   scr_meta_check_keys(ap->src, REPORT_KEYS, NULL, diags);
-  const scr_ynode *d = scr_meta_get(ap->meta, "date");
   scr_date date;
-  if (d && (d->kind != SCR_Y_SCALAR || !scr_date_parse(d->scalar, &date)))
-    scr_error_at(diags, ap->src->path, d->line, d->col,
-                 "'%s' is not a date; write dates as YYYY-MM-DD",
-                 d->kind == SCR_Y_SCALAR ? d->scalar : "(list)");
+  scr_meta_date(ap->src, "date", &date, diags);
 }
 
 /* The appendix for a target, added (and loaded) on first reference. */
@@ -262,27 +253,16 @@ static void read_agenda_meta(const scr_workspace *ws, scr_agenda *ag,
   const scr_source *src = ag->src;
   const scr_committee *c = &ws->committee;
   scr_meta_check_keys(src, AGENDA_KEYS, AGENDA_REQUIRED, diags);
-  const scr_ynode *d = scr_meta_get(src->meta, "date");
-  if (d && (d->kind != SCR_Y_SCALAR || !scr_date_parse(d->scalar, &ag->date)))
+  if (scr_meta_date(src, "date", &ag->date, diags) &&
+      !scr_committee_meets(c, ag->date)) {
+    const scr_ynode *d = scr_meta_get(src->meta, "date");
     scr_error_at(diags, src->path, d->line, d->col,
-                 "'%s' is not a date; write dates as YYYY-MM-DD",
-                 d->kind == SCR_Y_SCALAR ? d->scalar : "(list)");
-  else if (d) {
-    bool scheduled = false;
-    for (size_t i = 0; i < c->n_meetings; i++)
-      scheduled |= scr_date_cmp(c->meetings[i], ag->date) == 0;
-    if (!scheduled)
-      scr_error_at(diags, src->path, d->line, d->col,
-                   "meeting %s is not in the committee's schedule "
-                   "(meetings: in %s)",
-                   d->scalar, c->src->path);
+                 "meeting %s is not in the committee's schedule "
+                 "(meetings: in %s)",
+                 d->scalar, c->src->path);
   }
   ag->time = c->time;
-  const scr_ynode *t = scr_meta_get(src->meta, "time");
-  if (t && (t->kind != SCR_Y_SCALAR || !scr_time_parse(t->scalar, &ag->time)))
-    scr_error_at(diags, src->path, t->line, t->col,
-                 "'%s' is not a time; write times as 24-hour \"HH:MM\"",
-                 t->kind == SCR_Y_SCALAR ? t->scalar : "(list)");
+  scr_meta_time(src, "time", &ag->time, diags);
   if (ag->time < 0)
     scr_error_at(diags, src->path, src->meta_line, 1,
                  "no meeting time: give 'time' here or in %s", c->src->path);
@@ -359,53 +339,34 @@ static bool agenda_name(const char *name) {
   return scr_date_parse(iso, &d);
 }
 
-static int by_name(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
+/* Agendas per workspace; far beyond any committee's history. */
+#define MAX_AGENDA_FILES 10000
 
 scr_error scr_agendas_load(const scr_workspace *ws,
                            const scr_minutes_book *book, scr_agenda **list,
                            size_t *n, scr_diags *diags) {
   *list = NULL;
   *n = 0;
-  char *dir = scr_path_join(ws->root, "agendas");
-  DIR *d = dir ? opendir(dir) : NULL;
-  char **names = NULL;
+  char **paths = NULL;
   size_t count = 0;
-  scr_error err = d ? SCR_OK : SCR_E_IO;
-  struct dirent *e;
-  while (!err && (e = readdir(d))) {
-    if (!agenda_name(e->d_name))
-      continue;
-    char **grown = realloc(names, (count + 1) * sizeof *names);
-    if (!grown || !(grown[count] = scr_path_join(dir, e->d_name))) {
-      names = grown ? grown : names;
-      err = SCR_E_NOMEM;
-      break;
-    }
-    names = grown;
-    count++;
-  }
-  if (d)
-    closedir(d);
+  char *dir = scr_path_join(ws->root, "agendas");
+  scr_error err =
+      dir ? scr_list_files(dir, agenda_name, MAX_AGENDA_FILES, &paths, &count)
+          : SCR_E_NOMEM;
   free(dir);
-  if (count)
-    qsort(names, count, sizeof *names, by_name);
   *list = err ? NULL : calloc(count + 1, sizeof **list);
   if (!err && !*list)
     err = SCR_E_NOMEM;
   scr_error worst = SCR_OK;
   for (size_t i = 0; !err && i < count; i++) {
-    scr_error e2 = scr_agenda_load(ws, book, names[i], &(*list)[i], diags);
+    scr_error e = scr_agenda_load(ws, book, paths[i], &(*list)[i], diags);
     (*n)++;
-    if (e2 == SCR_E_NOMEM)
-      err = e2;
-    else if (e2)
-      worst = e2;
+    if (e == SCR_E_NOMEM)
+      err = e;
+    else if (e)
+      worst = e;
   }
-  for (size_t i = 0; i < count; i++)
-    free(names[i]);
-  free(names);
+  scr_free_list(paths, count);
   return err ? err : worst;
 }
 

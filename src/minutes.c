@@ -6,7 +6,6 @@
 #include "util.h"
 
 #include <ctype.h>
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -32,13 +31,6 @@ typedef struct res_ctx {
   scr_diags *diags;
 } res_ctx;
 
-static bool is_meeting(const scr_committee *c, scr_date d) {
-  for (size_t i = 0; i < c->n_meetings; i++)
-    if (scr_date_cmp(c->meetings[i], d) == 0)
-      return true;
-  return false;
-}
-
 static void apply_resolution_attribute(void *ctx, const char *key,
                                        const char *value) {
   res_ctx *a = ctx;
@@ -52,7 +44,7 @@ static void apply_resolution_attribute(void *ctx, const char *key,
     }
     r->due_from = SCR_DUE_EXPLICIT;
     r->action = true;
-    if (!is_meeting(a->c, r->due))
+    if (!scr_committee_meets(a->c, r->due))
       scr_warn_at(a->diags, a->path, r->line, r->col,
                   "action %s is due on %s, which is not a scheduled meeting",
                   r->id, value);
@@ -275,22 +267,11 @@ static void read_minutes_meta(const scr_workspace *ws, scr_minutes *m,
                               scr_diags *diags) {
   const scr_source *src = m->src;
   scr_meta_check_keys(src, MINUTES_KEYS, MINUTES_REQUIRED, diags);
-  const scr_ynode *d = scr_meta_get(src->meta, "date");
-  if (d && (d->kind != SCR_Y_SCALAR || !scr_date_parse(d->scalar, &m->date)))
-    scr_error_at(diags, src->path, d->line, d->col,
-                 "'%s' is not a date; write dates as YYYY-MM-DD",
-                 d->kind == SCR_Y_SCALAR ? d->scalar : "(list)");
+  scr_meta_date(src, "date", &m->date, diags);
   m->time = ws->committee.time;
   m->closed = -1;
-  static const char *const TIMES[] = {"time", "closed"};
-  int *slots[] = {&m->time, &m->closed};
-  for (size_t i = 0; i < 2; i++) {
-    const scr_ynode *t = scr_meta_get(src->meta, TIMES[i]);
-    if (t && (t->kind != SCR_Y_SCALAR || !scr_time_parse(t->scalar, slots[i])))
-      scr_error_at(diags, src->path, t->line, t->col,
-                   "'%s' is not a time; write times as 24-hour \"HH:MM\"",
-                   t->kind == SCR_Y_SCALAR ? t->scalar : "(list)");
-  }
+  scr_meta_time(src, "time", &m->time, diags);
+  scr_meta_time(src, "closed", &m->closed, diags);
   static const char *const LISTS[] = {"present", "also_present", "apologies"};
   for (size_t i = 0; i < 3; i++) {
     const scr_ynode *v = scr_meta_get(src->meta, LISTS[i]);
@@ -320,38 +301,9 @@ static int by_date(const void *a, const void *b) {
   return c ? c : strcmp(x->src->path, y->src->path);
 }
 
-static int by_name(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The .md files directly in minutes/, sorted. Caller frees each and all. */
-static char **list_minutes_files(const scr_workspace *ws, size_t *n) {
-  *n = 0;
-  char *dir = scr_path_join(ws->root, "minutes");
-  DIR *d = dir ? opendir(dir) : NULL;
-  char **names = NULL;
-  struct dirent *e;
-  while (d && (e = readdir(d)) && *n < MAX_MINUTES_FILES) {
-    size_t len = strlen(e->d_name);
-    if (len < 4 || e->d_name[0] == '.' ||
-        strcmp(e->d_name + len - 3, ".md") != 0)
-      continue;
-    char **grown = realloc(names, (*n + 1) * sizeof *names);
-    char *path = grown ? scr_path_join(dir, e->d_name) : NULL;
-    if (!grown || !path) {
-      free(grown ? path : NULL);
-      names = grown ? grown : names;
-      break;
-    }
-    names = grown;
-    names[(*n)++] = path;
-  }
-  if (d)
-    closedir(d);
-  free(dir);
-  if (*n)
-    qsort(names, *n, sizeof *names, by_name);
-  return names;
+static bool minutes_name(const char *name) {
+  size_t len = strlen(name);
+  return len > 3 && strcmp(name + len - 3, ".md") == 0;
 }
 
 /* Number each file on from the one before; clashes and reversals are errors
@@ -420,9 +372,15 @@ scr_error scr_minutes_book_load(const scr_workspace *ws, scr_minutes_book *book,
                                 scr_diags *diags) {
   *book = (scr_minutes_book){0};
   size_t n = 0;
-  char **paths = list_minutes_files(ws, &n);
-  book->files = calloc(n + 1, sizeof *book->files);
-  scr_error err = book->files ? SCR_OK : SCR_E_NOMEM;
+  char **paths = NULL;
+  char *dir = scr_path_join(ws->root, "minutes");
+  scr_error err =
+      dir ? scr_list_files(dir, minutes_name, MAX_MINUTES_FILES, &paths, &n)
+          : SCR_E_NOMEM;
+  free(dir);
+  book->files = err ? NULL : calloc(n + 1, sizeof *book->files);
+  if (!err && !book->files)
+    err = SCR_E_NOMEM;
   size_t before = diags->errors;
   for (size_t i = 0; !err && i < n; i++) {
     scr_minutes *m = &book->files[book->n];
@@ -434,9 +392,7 @@ scr_error scr_minutes_book_load(const scr_workspace *ws, scr_minutes_book *book,
     else
       minutes_free(m);
   }
-  for (size_t i = 0; i < n; i++)
-    free(paths[i]);
-  free(paths);
+  scr_free_list(paths, n);
   if (err)
     return err;
   qsort(book->files, book->n, sizeof *book->files, by_date);

@@ -252,6 +252,8 @@ typedef struct scr_agenda {
 scr_error scr_workspace_open(const char *file, scr_workspace *ws,
                              scr_diags *diags);
 void scr_workspace_free(scr_workspace *ws);
+/** True when `d` is one of the committee's scheduled meetings. */
+bool scr_committee_meets(const scr_committee *c, scr_date d);
 
 /**
  * Load the agenda at `path` with every appendix it names and every image

@@ -177,6 +177,13 @@ scr_error scr_odt_manifest_xml(const odt_image *images, size_t nimages,
 
 /** Write xmlns:p="uri" for each prefix in the NULL-terminated list. */
 void scr_odt_declare_ns(scr_xmlw *x, const char *const *prefixes);
+/**
+ * Open a part: a new writer, its root element with the namespaces of
+ * `prefixes` and `version_attr`="1.3". On failure the writer is discarded.
+ */
+scr_error scr_odt_part_open(scr_xmlw *x, const char *root,
+                            const char *const *prefixes,
+                            const char *version_attr);
 /** The namespace URI of a prefix this writer uses, or NULL. */
 const char *scr_odt_ns_uri(const char *prefix);
 

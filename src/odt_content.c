@@ -297,15 +297,11 @@ scr_error scr_odt_content_xml(const odt_tpl *t, const odt_auto *a,
                               const char *body, size_t body_len, char **data,
                               size_t *len) {
   scr_xmlw x = {0};
-  scr_error err = scr_xmlw_open(&x);
-  if (err) {
-    scr_xmlw_discard(&x);
+  scr_error err = scr_odt_part_open(&x, "office:document-content", CONTENT_NS,
+                                    "office:version");
+  if (err)
     return err;
-  }
-  scr_xmlw_start(&x, "office:document-content");
-  scr_odt_declare_ns(&x, CONTENT_NS);
   scr_odt_tpl_declare_ns(&x, t, CONTENT_NS);
-  scr_xmlw_attr(&x, "office:version", ODT_ODF_VERSION);
   scr_odt_tpl_copy(&x, t->font_decls, "office:font-face-decls");
   automatic_styles(&x, a);
   scr_xmlw_start(&x, "office:body");

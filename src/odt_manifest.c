@@ -19,14 +19,10 @@ static void file_entry(scr_xmlw *x, const char *path, const char *media_type,
 scr_error scr_odt_manifest_xml(const odt_image *images, size_t nimages,
                                char **data, size_t *len) {
   scr_xmlw x = {0};
-  scr_error err = scr_xmlw_open(&x);
-  if (err) {
-    scr_xmlw_discard(&x);
+  scr_error err = scr_odt_part_open(&x, "manifest:manifest", MANIFEST_NS,
+                                    "manifest:version");
+  if (err)
     return err;
-  }
-  scr_xmlw_start(&x, "manifest:manifest");
-  scr_odt_declare_ns(&x, MANIFEST_NS);
-  scr_xmlw_attr(&x, "manifest:version", ODT_ODF_VERSION);
   file_entry(&x, "/", ODT_MEDIA_TYPE, true);
   file_entry(&x, ODT_PART_CONTENT, ODT_MEDIA_XML, false);
   file_entry(&x, ODT_PART_STYLES, ODT_MEDIA_XML, false);

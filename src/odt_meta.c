@@ -17,14 +17,10 @@ static void optional_element(scr_xmlw *x, const char *name, const char *text) {
 
 scr_error scr_odt_meta_xml(const odt_doc *doc, char **data, size_t *len) {
   scr_xmlw x = {0};
-  scr_error err = scr_xmlw_open(&x);
-  if (err) {
-    scr_xmlw_discard(&x);
+  scr_error err =
+      scr_odt_part_open(&x, "office:document-meta", META_NS, "office:version");
+  if (err)
     return err;
-  }
-  scr_xmlw_start(&x, "office:document-meta");
-  scr_odt_declare_ns(&x, META_NS);
-  scr_xmlw_attr(&x, "office:version", ODT_ODF_VERSION);
   scr_xmlw_start(&x, "office:meta");
   scr_xmlw_element(&x, "meta:generator", ODT_GENERATOR);
   optional_element(&x, "dc:title", doc->title);

@@ -293,15 +293,11 @@ static void master_styles(scr_xmlw *x, const char *footer_text) {
 scr_error scr_odt_styles_xml(const odt_tpl *t, const odt_doc *doc, char **data,
                              size_t *len) {
   scr_xmlw x = {0};
-  scr_error err = scr_xmlw_open(&x);
-  if (err) {
-    scr_xmlw_discard(&x);
+  scr_error err = scr_odt_part_open(&x, "office:document-styles", STYLES_NS,
+                                    "office:version");
+  if (err)
     return err;
-  }
-  scr_xmlw_start(&x, "office:document-styles");
-  scr_odt_declare_ns(&x, STYLES_NS);
   scr_odt_tpl_declare_ns(&x, t, STYLES_NS);
-  scr_xmlw_attr(&x, "office:version", ODT_ODF_VERSION);
   scr_odt_tpl_copy(&x, t->font_decls, "office:font-face-decls");
   scr_odt_tpl_copy(&x, t->styles, "office:styles");
   automatic_styles(&x);

@@ -184,3 +184,20 @@ void scr_odt_text(scr_xmlw *x, odt_spaces *sp, const char *text, size_t len) {
     }
   }
 }
+
+scr_error scr_odt_part_open(scr_xmlw *x, const char *root,
+                            const char *const *prefixes,
+                            const char *version_attr) {
+  scr_error err = scr_xmlw_open(x);
+  if (err) {
+    scr_xmlw_discard(x);
+    return err;
+  }
+  scr_xmlw_start(x, root);
+  scr_odt_declare_ns(x, prefixes);
+  scr_xmlw_attr(x, version_attr, ODT_ODF_VERSION);
+  err = x->err;
+  if (err)
+    scr_xmlw_discard(x);
+  return err;
+}

@@ -1,5 +1,6 @@
 /* Reading sources: encoding checks, front matter, Markdown body. */
 #include "source.h"
+#include "dates.h"
 #include "util.h"
 
 #include <cmark-gfm-core-extensions.h>
@@ -465,4 +466,46 @@ cmark_node *scr_next_heading(cmark_node *n, int level) {
         cmark_node_get_heading_level(n) == level)
       return n;
   return NULL;
+}
+
+/* The scalar at `key` parsed by `parse`, or an error naming what it wants. */
+static bool meta_value(const scr_source *src, const char *key, void *out,
+                       bool (*parse)(const char *, void *), const char *want,
+                       scr_diags *diags) {
+  const scr_ynode *v = scr_meta_get(src->meta, key);
+  if (!v)
+    return false;
+  if (v->kind == SCR_Y_SCALAR && parse(v->scalar, out))
+    return true;
+  scr_error_at(diags, src->path, v->line, v->col, "'%s' is not a %s",
+               v->kind == SCR_Y_SCALAR ? v->scalar : "(list)", want);
+  return false;
+}
+
+static bool parse_date(const char *s, void *out) {
+  return scr_date_parse(s, out);
+}
+
+static bool parse_time(const char *s, void *out) {
+  return scr_time_parse(s, out);
+}
+
+bool scr_meta_date(const scr_source *src, const char *key, scr_date *out,
+                   scr_diags *diags) {
+  scr_date d;
+  if (!meta_value(src, key, &d, parse_date, "date; write dates as YYYY-MM-DD",
+                  diags))
+    return false;
+  *out = d;
+  return true;
+}
+
+bool scr_meta_time(const scr_source *src, const char *key, int *out,
+                   scr_diags *diags) {
+  int t;
+  if (!meta_value(src, key, &t, parse_time,
+                  "time; write times as 24-hour \"HH:MM\"", diags))
+    return false;
+  *out = t;
+  return true;
 }

@@ -56,6 +56,18 @@ const scr_ynode *scr_meta_get(const scr_ynode *map, const char *key);
 /** A scalar front-matter value by key, or NULL when absent or not scalar. */
 const char *scr_meta_string(const scr_ynode *map, const char *key);
 
+struct scr_date;
+/**
+ * A front-matter date (`YYYY-MM-DD`) or 24-hour time (`"HH:MM"`, minutes
+ * after midnight). Returns true when the key is present and valid; a value
+ * that is not a date or time is an error at its place. `*out` is left alone
+ * when the key is absent.
+ */
+bool scr_meta_date(const scr_source *src, const char *key, struct scr_date *out,
+                   scr_diags *diags);
+bool scr_meta_time(const scr_source *src, const char *key, int *out,
+                   scr_diags *diags);
+
 /**
  * Check the front matter's keys against `known` (NULL-terminated): unknown
  * keys are warnings, missing `required` keys (NULL-terminated) errors.

@@ -1,6 +1,7 @@
 /* Small shared helpers: buffers, strings, files. */
 #include "util.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -202,4 +203,41 @@ bool scr_url_is_external(const char *url) {
     if (*s == ':')
       return true;
   return false;
+}
+
+static int by_name(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+scr_error scr_list_files(const char *dir, bool (*accept)(const char *name),
+                         size_t limit, char ***paths, size_t *n) {
+  *paths = NULL;
+  *n = 0;
+  DIR *d = opendir(dir);
+  if (!d)
+    return SCR_OK;
+  scr_error err = SCR_OK;
+  struct dirent *e;
+  while (!err && *n < limit && (e = readdir(d))) {
+    if (e->d_name[0] == '.' || !accept(e->d_name))
+      continue;
+    char **grown = realloc(*paths, (*n + 1) * sizeof **paths);
+    if (grown)
+      *paths = grown;
+    char *path = grown ? scr_path_join(dir, e->d_name) : NULL;
+    if (!path)
+      err = SCR_E_NOMEM;
+    else
+      (*paths)[(*n)++] = path;
+  }
+  closedir(d);
+  if (*n)
+    qsort(*paths, *n, sizeof **paths, by_name);
+  return err;
+}
+
+void scr_free_list(char **list, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    free(list[i]);
+  free(list);
 }

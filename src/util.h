@@ -54,6 +54,15 @@ char *scr_path_stem(const char *path);
  */
 size_t scr_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 
+/**
+ * The files in `dir` whose names `accept` takes, as "dir/name" paths sorted
+ * by name (at most `limit`). A missing folder gives none. Free the list
+ * with scr_free_list.
+ */
+scr_error scr_list_files(const char *dir, bool (*accept)(const char *name),
+                         size_t limit, char ***paths, size_t *n);
+void scr_free_list(char **list, size_t n);
+
 /** True when a link target has a scheme (https:, mailto:) before any '/'. */
 bool scr_url_is_external(const char *url);
 

@@ -118,13 +118,6 @@ static scr_error read_items(const scr_workprogramme *wp, cmark_node *heading,
   return err;
 }
 
-static bool scheduled(const scr_committee *c, scr_date d) {
-  for (size_t i = 0; i < c->n_meetings; i++)
-    if (scr_date_cmp(c->meetings[i], d) == 0)
-      return true;
-  return false;
-}
-
 static scr_error read_headings(const scr_workspace *ws, scr_workprogramme *wp,
                                scr_diags *diags) {
   scr_error err = SCR_OK;
@@ -141,7 +134,7 @@ static scr_error read_headings(const scr_workspace *ws, scr_workprogramme *wp,
     if (strcasecmp(text, "Forward plan") == 0) {
       err = read_items(wp, h, &wp->forward, &wp->n_forward, diags);
     } else if (scr_date_parse_words(text, &d)) {
-      if (!scheduled(&ws->committee, d))
+      if (!scr_committee_meets(&ws->committee, d))
         scr_error_at(diags, wp->src->path, line, 4,
                      "'%s' is not one of the committee's meetings (see "
                      "'meetings' in %s)",

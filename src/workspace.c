@@ -186,10 +186,7 @@ static void read_committee(scr_committee *c, scr_diags *diags) {
   read_contacts(c, diags);
   read_meetings(c, diags);
   c->time = -1;
-  const scr_ynode *t = scr_meta_get(src->meta, "time");
-  if (t && (t->kind != SCR_Y_SCALAR || !scr_time_parse(t->scalar, &c->time)))
-    scr_error_at(diags, src->path, t->line, t->col,
-                 "'time' must be a 24-hour time in quotes, like \"17:30\"");
+  scr_meta_time(src, "time", &c->time, diags);
   const char *numbering = scr_meta_string(src->meta, "appendix_numbering");
   if (numbering && strcmp(numbering, "numbers") == 0)
     c->number_appendices = true;
@@ -315,4 +312,11 @@ scr_error scr_resolve_target(const scr_workspace *ws, const char *from_file,
   *display = shown;
   *real = canon;
   return SCR_OK;
+}
+
+bool scr_committee_meets(const scr_committee *c, scr_date d) {
+  for (size_t i = 0; i < c->n_meetings; i++)
+    if (scr_date_cmp(c->meetings[i], d) == 0)
+      return true;
+  return false;
 }

@@ -3,10 +3,8 @@
 # and line, and leaves the pack already in the output folder untouched.
 # Usage: bad_input.sh SCRUTINEER TMPDIR
 set -eu
-SCR=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 T=$2
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
 
 WS=$T/ws
 rm -rf "$WS"

@@ -4,29 +4,16 @@
 # action list names every action with its source line.
 # Usage: minutes.sh SCRUTINEER TMPDIR
 set -eu
-SCR=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 T=$2
-PYTHON=${PYTHON:-/usr/bin/python3}
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
-SCHEMAS=$ROOT/tests/schemas/odf1.3
-fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 "$SCR" minutes minutes/2026-04-14.md -o "$T/minutes" -q
 STEM=$T/minutes/CYPE-2026-04-14-minutes
 "$PYTHON" "$HERE/check_package.py" "$STEM.docx" "$STEM.odt" 0
-mkdir -p "$T/minutes/odt"
-"$PYTHON" -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' \
-  "$STEM.odt" "$T/minutes/odt"
-for part in content.xml styles.xml meta.xml; do
-  jing -i "$SCHEMAS/OpenDocument-v1.3-schema.rng" "$T/minutes/odt/$part" \
-    || fail "minutes $part does not validate against ODF 1.3"
-done
-echo "  ok    minutes ODT validates against ODF 1.3"
+validate_odt "$STEM.odt" "$T/minutes/odt"
+pass "minutes ODT validates against ODF 1.3"
 for fmt in docx odt; do
-  timeout 300 soffice -env:UserInstallation="file://$T/lo-profile" \
-    --headless --convert-to pdf --outdir "$T/minutes/pdf-$fmt" "$STEM.$fmt" \
-    >/dev/null 2>&1 || fail "LibreOffice could not convert the minutes ($fmt)"
+  to_pdf "$STEM.$fmt" "$T/minutes/pdf-$fmt"
   "$PYTHON" "$HERE/check_minutes.py" \
     "$T/minutes/pdf-$fmt/CYPE-2026-04-14-minutes.pdf" minutes/2026-04-14.md 214
 done

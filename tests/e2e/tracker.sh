@@ -5,13 +5,8 @@
 # with the seed's own dates is caught by check.
 # Usage: tracker.sh SCRUTINEER TMPDIR
 set -eu
-SCR=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 T=$2
-PYTHON=${PYTHON:-/usr/bin/python3}
-HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
-SCHEMAS=$ROOT/tests/schemas/odf1.3
-fail() { echo "FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/lib.sh"
 
 # status_of WORKSPACE TODAY ID: the status column of ID in the CSV.
 status_of() {
@@ -57,17 +52,9 @@ expect "$WS" 2026-09-09 237.2 unscheduled
 cd "$ROOT"
 "$SCR" tracker --today 2026-09-09 -o "$T/tracker" -q -f docx,odt,csv
 STEM=$T/tracker/CYPE-2026-09-09-tracker
-mkdir -p "$T/tracker/odt"
-"$PYTHON" -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' \
-  "$STEM.odt" "$T/tracker/odt"
-for part in content.xml styles.xml meta.xml; do
-  jing -i "$SCHEMAS/OpenDocument-v1.3-schema.rng" "$T/tracker/odt/$part" \
-    || fail "tracker $part does not validate against ODF 1.3"
-done
+validate_odt "$STEM.odt" "$T/tracker/odt"
 for fmt in docx odt; do
-  timeout 300 soffice -env:UserInstallation="file://$T/lo-profile" \
-    --headless --convert-to pdf --outdir "$T/tracker/pdf-$fmt" "$STEM.$fmt" \
-    >/dev/null 2>&1 || fail "LibreOffice could not convert the tracker ($fmt)"
+  to_pdf "$STEM.$fmt" "$T/tracker/pdf-$fmt"
   text=$(pdftotext "$T/tracker/pdf-$fmt/CYPE-2026-09-09-tracker.pdf" - | tr -s ' \n' ' ')
   for want in "Work programme" "Forward plan" "Action tracker" "222.1" \
     "Scheduled" "Unscheduled" "Overdue" "Meeting date" "Answered by"; do

@@ -1,0 +1,33 @@
+# Shared by the end-to-end scripts: sourced with the scrutineer binary as $1
+# (and, for the parts run.sh calls, its temporary folder as $2).
+SCR=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+PYTHON=${PYTHON:-/usr/bin/python3}
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+SCHEMAS=${SCHEMAS:-$ROOT/tests/schemas/odf1.3}
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+pass() { echo "  ok    $*"; }
+
+# validate_odt FILE.odt FOLDER: unzip into FOLDER and validate every part
+# against the ODF 1.3 schemas (jing needs -i for them).
+validate_odt() {
+  mkdir -p "$2"
+  "$PYTHON" -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' \
+    "$1" "$2"
+  for part in content.xml styles.xml meta.xml; do
+    jing -i "$SCHEMAS/OpenDocument-v1.3-schema.rng" "$2/$part" \
+      || fail "$(basename "$1"): $part does not validate against ODF 1.3"
+  done
+  jing -i "$SCHEMAS/OpenDocument-v1.3-manifest-schema.rng" \
+    "$2/META-INF/manifest.xml" \
+    || fail "$(basename "$1"): manifest.xml does not validate"
+}
+
+# to_pdf DOCUMENT FOLDER: LibreOffice's PDF of DOCUMENT, in FOLDER, using a
+# private profile so it runs beside an open LibreOffice.
+to_pdf() {
+  timeout 300 soffice -env:UserInstallation="file://$T/lo-profile" \
+    --headless --convert-to pdf --outdir "$2" "$1" >/dev/null 2>&1 \
+    || fail "LibreOffice could not convert $(basename "$1")"
+}
