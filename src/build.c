@@ -197,10 +197,8 @@ static scr_error session_open(session *s, const char *file,
   }
   if (err != SCR_E_NOMEM) {
     worst = err ? err : worst;
-    scr_tracker checked;
-    err = scr_tracker_build(&s->book, &s->wp, s->agendas, s->n_agendas,
-                            system_today(), &checked, &s->diags);
-    scr_tracker_free(&checked);
+    scr_tracker_check_answers(&s->book, &s->wp, s->agendas, s->n_agendas,
+                              &s->diags);
   }
   if (err != SCR_E_NOMEM && opts && opts->template_path) {
     worst = err ? err : worst;

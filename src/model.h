@@ -191,9 +191,20 @@ typedef struct scr_tracker {
 
 struct scr_agenda;
 /**
+ * Check every {answers=ID} on agendas and the work programme: an ID that
+ * names no resolution is an error at the answering item, one that names a
+ * decision a warning.
+ */
+void scr_tracker_check_answers(const scr_minutes_book *book,
+                               const scr_workprogramme *wp,
+                               const struct scr_agenda *agendas,
+                               size_t n_agendas, scr_diags *diags);
+
+/**
  * Follow every action in `book` to the agendas and work-programme items
- * that answer it, as of `today`. Answers naming unknown resolutions are
- * errors at the answering item. Free with scr_tracker_free.
+ * that answer it, as of `today`. When `diags` is given the answers are
+ * checked first, as scr_tracker_check_answers does. Free with
+ * scr_tracker_free.
  */
 scr_error scr_tracker_build(const scr_minutes_book *book,
                             const scr_workprogramme *wp,

@@ -71,10 +71,10 @@ static void check_ids(const scr_minutes_book *book, const char *path, int line,
   }
 }
 
-static void validate_answers(const scr_minutes_book *book,
-                             const scr_workprogramme *wp,
-                             const scr_agenda *agendas, size_t n_agendas,
-                             scr_diags *diags) {
+void scr_tracker_check_answers(const scr_minutes_book *book,
+                               const scr_workprogramme *wp,
+                               const scr_agenda *agendas, size_t n_agendas,
+                               scr_diags *diags) {
   for (size_t a = 0; a < n_agendas; a++)
     for (size_t i = 0; i < agendas[a].n_items; i++) {
       const scr_item *it = &agendas[a].items[i];
@@ -153,7 +153,7 @@ scr_error scr_tracker_build(const scr_minutes_book *book,
   *out = (scr_tracker){.today = today};
   size_t before = diags ? diags->errors : 0;
   if (diags)
-    validate_answers(book, wp, agendas, n_agendas, diags);
+    scr_tracker_check_answers(book, wp, agendas, n_agendas, diags);
   /* as of a date, only actions agreed at earlier meetings exist: a pack
      published before its meeting cannot list what the meeting agrees */
   size_t actions = 0;
