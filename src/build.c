@@ -3,6 +3,7 @@
  * page layout, then compose once per output format and write each package
  * atomically. Nothing is written when any source has an error.
  */
+#include "build.h"
 #include "compose.h"
 #include "estimate.h"
 #include "render.h"
@@ -76,14 +77,6 @@ static int *estimate_pages(const job *j) {
   return pages;
 }
 
-static scr_error ensure_dir(const char *dir) {
-  if (mkdir(dir, 0777) == 0 || errno == EEXIST) {
-    struct stat st;
-    return stat(dir, &st) == 0 && S_ISDIR(st.st_mode) ? SCR_OK : SCR_E_IO;
-  }
-  return SCR_E_IO;
-}
-
 /* The writer's template: --template when it is of this format. */
 static scr_template template_for(const scr_template *user, const char *ext) {
   if (user && user->format && strcmp(user->format, ext) == 0)
@@ -91,9 +84,10 @@ static scr_template template_for(const scr_template *user, const char *ext) {
   return scr_template_builtin(ext);
 }
 
-static scr_error write_format(const scr_writer_class *wc,
-                              const scr_template *tpl, const job *j,
-                              const char *path) {
+/* Compose the document with one writer and hand its package to `out`. */
+static scr_error emit_format(const scr_writer_class *wc,
+                             const scr_template *tpl, const job *j,
+                             const char *stem, const scr_output *out) {
   void *w = wc->create(tpl);
   if (!w)
     return SCR_E_NOMEM;
@@ -105,51 +99,31 @@ static scr_error write_format(const scr_writer_class *wc,
   if (!err)
     err = wc->finish(w, pkg);
   if (!err)
-    err = scr_package_write(pkg, path);
+    err = out->package(out->ctx, stem, wc->extension, pkg);
   scr_package_free(pkg);
   wc->destroy(w);
   return err;
 }
 
-static void report_written(scr_error err, const char *path, const char *dir,
-                           const scr_options *opts) {
-  if (err)
-    fprintf(stderr, "scrutineer: error: cannot write %s: %s\n",
-            path ? path : dir, scr_strerror(err));
-  else if (!opts->quiet)
-    printf("wrote %s\n", path);
-}
-
-/* Write the document in every format asked for, each atomically. */
-static scr_error write_document(const job *j, const char *stem,
-                                const scr_options *opts,
-                                const scr_template *user_tpl) {
-  const char *dir = opts->out_dir ? opts->out_dir : "out";
-  if (ensure_dir(dir) != SCR_OK) {
-    fprintf(stderr, "scrutineer: error: cannot create the output folder '%s'\n",
-            dir);
-    return SCR_E_IO;
-  }
+/* The document in every format asked for. */
+static scr_error emit_document(const job *j, const char *stem,
+                               const scr_options *opts,
+                               const scr_template *user_tpl,
+                               const scr_output *out) {
   unsigned formats =
       opts->formats ? opts->formats : (SCR_FORMAT_DOCX | SCR_FORMAT_ODT);
   scr_error err = SCR_OK;
   for (size_t i = 0; !err && i < N_WRITERS; i++) {
     if (!(formats & WRITER_FORMATS[i]))
       continue;
-    char *path = scr_asprintf("%s/%s.%s", dir, stem, WRITERS[i]->extension);
     scr_template tpl = template_for(user_tpl, WRITERS[i]->extension);
-    err = path ? write_format(WRITERS[i], &tpl, j, path) : SCR_E_NOMEM;
-    report_written(err, path, dir, opts);
-    free(path);
+    err = emit_format(WRITERS[i], &tpl, j, stem, out);
   }
   if (!err && (formats & SCR_FORMAT_CSV) && j->tracker && !j->agenda) {
-    char *path = scr_asprintf("%s/%s.csv", dir, stem);
     size_t len = 0;
     char *csv = scr_tracker_csv(j->tracker, &len);
-    err = path && csv ? scr_file_write_atomic(path, csv, len) : SCR_E_NOMEM;
-    report_written(err, path, dir, opts);
+    err = csv ? out->bytes(out->ctx, stem, "csv", csv, len) : SCR_E_NOMEM;
     free(csv);
-    free(path);
   }
   return err;
 }
@@ -237,7 +211,8 @@ static const scr_agenda *find_agenda(const session *s, const char *path) {
   return found;
 }
 
-scr_error scr_build_pack(const char *agenda_path, const scr_options *opts) {
+static scr_error build_pack(const char *agenda_path, const scr_options *opts,
+                            const scr_output *out) {
   session s;
   scr_agenda own = {0};
   scr_error err = session_open(&s, agenda_path, opts);
@@ -265,7 +240,8 @@ scr_error scr_build_pack(const char *agenda_path, const scr_options *opts) {
     scr_doc_strings names;
     scr_pack_info(&s.ws, ag, &names);
     j.pages = pages;
-    err = write_document(&j, names.file_stem, opts, user_template(&s, opts));
+    err =
+        emit_document(&j, names.file_stem, opts, user_template(&s, opts), out);
   }
   free(pages);
   scr_tracker_free(&tracker);
@@ -274,7 +250,8 @@ scr_error scr_build_pack(const char *agenda_path, const scr_options *opts) {
   return err;
 }
 
-scr_error scr_build_minutes(const char *minutes_path, const scr_options *opts) {
+static scr_error build_minutes(const char *minutes_path,
+                               const scr_options *opts, const scr_output *out) {
   session s;
   scr_error err = session_open(&s, minutes_path, opts);
   const scr_minutes *m = NULL;
@@ -292,13 +269,15 @@ scr_error scr_build_minutes(const char *minutes_path, const scr_options *opts) {
     scr_doc_strings names;
     scr_minutes_info(&s.ws, m, &names);
     job j = {&s.ws, NULL, m, NULL, NULL, NULL};
-    err = write_document(&j, names.file_stem, opts, user_template(&s, opts));
+    err =
+        emit_document(&j, names.file_stem, opts, user_template(&s, opts), out);
   }
   session_close(&s);
   return err;
 }
 
-scr_error scr_build_tracker(const char *workspace, const scr_options *opts) {
+static scr_error build_tracker(const char *workspace, const scr_options *opts,
+                               const scr_output *out) {
   scr_date today = system_today();
   if (opts->today && !scr_date_parse(opts->today, &today))
     return SCR_E_USAGE;
@@ -312,11 +291,106 @@ scr_error scr_build_tracker(const char *workspace, const scr_options *opts) {
     scr_doc_strings names;
     scr_tracker_info(&s.ws, &tracker, &names);
     job j = {&s.ws, NULL, NULL, &s.wp, &tracker, NULL};
-    err = write_document(&j, names.file_stem, opts, user_template(&s, opts));
+    err =
+        emit_document(&j, names.file_stem, opts, user_template(&s, opts), out);
   }
   scr_tracker_free(&tracker);
   session_close(&s);
   return err;
+}
+
+scr_error scr_build(scr_build_kind kind, const char *path,
+                    const scr_options *opts, const scr_output *out) {
+  switch (kind) {
+  case SCR_BUILD_PACK:
+    return build_pack(path, opts, out);
+  case SCR_BUILD_MINUTES:
+    return build_minutes(path, opts, out);
+  case SCR_BUILD_TRACKER:
+    return build_tracker(path, opts, out);
+  }
+  return SCR_E_USAGE;
+}
+
+/* ---- writing to the output folder --------------------------------------- */
+
+typedef struct disk {
+  const char *dir;
+  const scr_options *opts;
+  bool dir_ready;
+} disk;
+
+static scr_error ensure_dir(const char *dir) {
+  if (mkdir(dir, 0777) == 0 || errno == EEXIST) {
+    struct stat st;
+    return stat(dir, &st) == 0 && S_ISDIR(st.st_mode) ? SCR_OK : SCR_E_IO;
+  }
+  return SCR_E_IO;
+}
+
+/* The path of a document in the output folder, creating the folder once. */
+static char *disk_path(disk *d, const char *stem, const char *ext) {
+  if (!d->dir_ready && ensure_dir(d->dir) != SCR_OK) {
+    fprintf(stderr, "scrutineer: error: cannot create the output folder '%s'\n",
+            d->dir);
+    return NULL;
+  }
+  d->dir_ready = true;
+  char *path = scr_asprintf("%s/%s.%s", d->dir, stem, ext);
+  if (!path)
+    fprintf(stderr, "scrutineer: error: %s\n", scr_strerror(SCR_E_NOMEM));
+  return path;
+}
+
+static scr_error report_written(disk *d, const char *path, scr_error err) {
+  if (err)
+    fprintf(stderr, "scrutineer: error: cannot write %s: %s\n", path,
+            scr_strerror(err));
+  else if (!d->opts->quiet)
+    printf("wrote %s\n", path);
+  return err;
+}
+
+static scr_error disk_package(void *ctx, const char *stem, const char *ext,
+                              const scr_package *pkg) {
+  disk *d = ctx;
+  char *path = disk_path(d, stem, ext);
+  if (!path)
+    return d->dir_ready ? SCR_E_NOMEM : SCR_E_IO;
+  scr_error err = report_written(d, path, scr_package_write(pkg, path));
+  free(path);
+  return err;
+}
+
+static scr_error disk_bytes(void *ctx, const char *stem, const char *ext,
+                            const char *data, size_t len) {
+  disk *d = ctx;
+  char *path = disk_path(d, stem, ext);
+  if (!path)
+    return d->dir_ready ? SCR_E_NOMEM : SCR_E_IO;
+  scr_error err =
+      report_written(d, path, scr_file_write_atomic(path, data, len));
+  free(path);
+  return err;
+}
+
+static scr_error build_to_disk(scr_build_kind kind, const char *path,
+                               const scr_options *opts) {
+  disk d = {opts->out_dir ? opts->out_dir : "out", opts, false};
+  scr_output out = {disk_package, disk_bytes, &d};
+  return scr_build(kind, path, opts, &out);
+}
+
+scr_error scr_build_pack(const char *agenda_path, const scr_options *opts) {
+  return build_to_disk(SCR_BUILD_PACK, agenda_path, opts);
+}
+
+scr_error scr_build_minutes(const char *minutes_path, const scr_options *opts) {
+  return build_to_disk(SCR_BUILD_MINUTES, minutes_path, opts);
+}
+
+scr_error scr_build_tracker(const char *workspace, const scr_options *opts) {
+  return build_to_disk(SCR_BUILD_TRACKER, workspace, opts);
 }
 
 scr_error scr_check(const char *workspace) {

@@ -93,6 +93,18 @@ const char *scr_package_get(const scr_package *pkg, const char *name,
   return p->data;
 }
 
+size_t scr_package_count(const scr_package *pkg) {
+  return pkg->count;
+}
+
+const char *scr_package_part(const scr_package *pkg, size_t i,
+                             const char **data, size_t *len) {
+  const part *p = &pkg->parts[i];
+  *data = p->data;
+  *len = p->len;
+  return p->name;
+}
+
 static scr_error add_parts(const scr_package *pkg, zip_t *z) {
   for (size_t i = 0; i < pkg->count; i++) {
     const part *p = &pkg->parts[i];

@@ -34,6 +34,11 @@ bool scr_package_has(const scr_package *pkg, const char *name);
 const char *scr_package_get(const scr_package *pkg, const char *name,
                             size_t *len);
 
+/** The number of parts, and the name and bytes of part `i` (borrowed). */
+size_t scr_package_count(const scr_package *pkg);
+const char *scr_package_part(const scr_package *pkg, size_t i,
+                             const char **data, size_t *len);
+
 /** Write the zip to `path` atomically (temp file + rename). */
 scr_error scr_package_write(const scr_package *pkg, const char *path);
 
