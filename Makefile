@@ -38,7 +38,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_STAMP = $(BUILD)/.deps-ok
 
 .PHONY: all deps test-deps test unit golden e2e sanitize demo install \
-        uninstall clean format leakcheck
+        uninstall clean format leakcheck fuzz fuzz-replay
 
 all: scrutineer
 
@@ -118,7 +118,7 @@ e2e: scrutineer test-deps
 sanitize:
 	$(Q)$(MAKE) --no-print-directory BUILD=build-asan \
 	  OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	  unit golden scrutineer-asan
+	  unit golden fuzz-replay scrutineer-asan
 
 scrutineer-asan: $(BUILD)/obj/main.o $(BUILD)/libscrutineer.a
 	$(Q)$(CC) $(ALL_CFLAGS) -o $(BUILD)/scrutineer $^ $(LIBS)
@@ -128,6 +128,61 @@ scrutineer-asan: $(BUILD)/obj/main.o $(BUILD)/libscrutineer.a
 	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 \
 	    $(BUILD)/scrutineer $$cmd -o $(BUILD)/out -q || exit 1; \
 	done
+
+# ---- fuzzing ---------------------------------------------------------------
+# `make fuzz FUZZ_SECONDS=N` runs the libFuzzer harness (clang) from the seed
+# corpus for N seconds; inputs it finds are kept in build-fuzz/corpus, and a
+# crash is written to build-fuzz/ for the regression corpus
+# (tests/fuzz/regressions/).
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS    ?= 1
+FUZZ_DIR      = build-fuzz
+# several jobs log to $(FUZZ_DIR)/fuzz-N.log
+FUZZ_PARALLEL = $(if $(filter-out 1,$(FUZZ_JOBS)),-jobs=$(FUZZ_JOBS) \
+                -workers=$(FUZZ_JOBS))
+FUZZ_FLAGS    = -fsanitize=address,undefined -fno-sanitize-recover=all \
+                -fno-omit-frame-pointer
+FUZZ_DEFS     = -DFUZZ_WORKSPACE='"$(CURDIR)/tests/fuzz/workspace"'
+
+fuzz-deps:
+	$(Q)if ! echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)\
+	  { (void)d; (void)n; return 0; }' | clang -x c -fsanitize=fuzzer \
+	  -o /dev/null - 2>/dev/null; then \
+	  echo "installing clang and libFuzzer"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends clang libclang-rt-dev \
+	    >/dev/null; \
+	fi
+
+$(FUZZ_DIR)/fuzz_build: tests/fuzz/fuzz_build.c fuzz-deps $(DEPS_STAMP)
+	$(Q)$(MAKE) --no-print-directory BUILD=$(FUZZ_DIR) CC=clang \
+	  OPT="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_FLAGS)" \
+	  $(FUZZ_DIR)/libscrutineer.a
+	@echo "  LD      $@"
+	$(Q)clang $(CSTD) $(WARN) -O1 -g -fsanitize=fuzzer $(FUZZ_FLAGS) \
+	  $(PKG_CFLAGS) -Isrc $(FUZZ_DEFS) -o $@ tests/fuzz/fuzz_build.c \
+	  $(FUZZ_DIR)/libscrutineer.a $(LIBS)
+
+fuzz: $(FUZZ_DIR)/fuzz_build
+	$(Q)rm -rf $(FUZZ_DIR)/seeds && sh tests/fuzz/make-seeds.sh $(FUZZ_DIR)/seeds
+	$(Q)mkdir -p $(FUZZ_DIR)/corpus
+	$(Q)UBSAN_OPTIONS=halt_on_error=1 $(FUZZ_DIR)/fuzz_build \
+	  -max_total_time=$(FUZZ_SECONDS) $(FUZZ_PARALLEL) -timeout=20 -rss_limit_mb=2048 \
+	  -max_len=1100000 -dict=tests/fuzz/sources.dict \
+	  -artifact_prefix=$(FUZZ_DIR)/ -print_final_stats=1 \
+	  $(FUZZ_DIR)/corpus $(FUZZ_DIR)/seeds tests/fuzz/regressions
+
+# The seed and regression corpora through the harness without libFuzzer,
+# under ASan + UBSan with leak detection (part of `make sanitize`).
+$(BUILD)/tests/replay: tests/fuzz/fuzz_build.c tests/fuzz/replay.c $(BUILD)/libscrutineer.a | $(BUILD)/tests
+	@echo "  CC      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) -o $@ tests/fuzz/fuzz_build.c \
+	  tests/fuzz/replay.c $(BUILD)/libscrutineer.a $(LIBS)
+
+fuzz-replay: $(BUILD)/tests/replay
+	$(Q)rm -rf $(BUILD)/seeds && sh tests/fuzz/make-seeds.sh $(BUILD)/seeds
+	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 \
+	  $(BUILD)/tests/replay $(BUILD)/seeds tests/fuzz/regressions
 
 test: all unit golden sanitize e2e
 	@echo "all tests passed"
@@ -155,4 +210,4 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/scrutineer
 
 clean:
-	rm -rf build build-asan scrutineer out
+	rm -rf build build-asan build-fuzz scrutineer out

@@ -182,8 +182,10 @@ static scr_error session_open(session *s, const char *file,
 }
 
 /* Print what was found; SCR_E_SOURCE when any of it was an error. */
-static scr_error session_report(session *s, scr_error err) {
-  scr_diags_print(&s->diags, stderr);
+static scr_error session_report(session *s, scr_error err,
+                                const scr_options *opts) {
+  scr_diags_print(&s->diags,
+                  opts && opts->diagnostics ? opts->diagnostics : stderr);
   return !err && s->diags.errors ? SCR_E_SOURCE : err;
 }
 
@@ -217,7 +219,8 @@ static scr_error build_pack(const char *agenda_path, const scr_options *opts,
   scr_agenda own = {0};
   scr_error err = session_open(&s, agenda_path, opts);
   const scr_agenda *ag = NULL;
-  if (err != SCR_E_NOMEM && s.ws.root) {
+  /* without a committee there is no schedule to read an agenda against */
+  if (err != SCR_E_NOMEM && s.ws.committee.src) {
     ag = find_agenda(&s, agenda_path);
     /* an agenda kept outside agendas/ is loaded on its own */
     if (!ag) {
@@ -227,7 +230,7 @@ static scr_error build_pack(const char *agenda_path, const scr_options *opts,
       ag = &own;
     }
   }
-  err = session_report(&s, err);
+  err = session_report(&s, err, opts);
   scr_tracker tracker = {0};
   if (!err)
     err = scr_tracker_build(&s.book, &s.wp, s.agendas, s.n_agendas, ag->date,
@@ -264,7 +267,7 @@ static scr_error build_minutes(const char *minutes_path,
                    "not a minutes file: minutes live in the workspace's "
                    "minutes/ folder as YYYY-MM-DD.md");
   }
-  err = session_report(&s, err);
+  err = session_report(&s, err, opts);
   if (!err && m) {
     scr_doc_strings names;
     scr_minutes_info(&s.ws, m, &names);
@@ -282,7 +285,7 @@ static scr_error build_tracker(const char *workspace, const scr_options *opts,
   if (opts->today && !scr_date_parse(opts->today, &today))
     return SCR_E_USAGE;
   session s;
-  scr_error err = session_report(&s, session_open(&s, workspace, opts));
+  scr_error err = session_report(&s, session_open(&s, workspace, opts), opts);
   scr_tracker tracker = {0};
   if (!err)
     err = scr_tracker_build(&s.book, &s.wp, s.agendas, s.n_agendas, today,
@@ -395,7 +398,7 @@ scr_error scr_build_tracker(const char *workspace, const scr_options *opts) {
 
 scr_error scr_check(const char *workspace) {
   session s;
-  scr_error err = session_report(&s, session_open(&s, workspace, NULL));
+  scr_error err = session_report(&s, session_open(&s, workspace, NULL), NULL);
   fprintf(stderr, "%s: %zu error%s, %zu warning%s\n",
           s.ws.root ? s.ws.root : workspace, s.diags.errors,
           s.diags.errors == 1 ? "" : "s", s.diags.count - s.diags.errors,
@@ -413,7 +416,7 @@ static void tsv_field(FILE *out, const char *s, bool last) {
 
 scr_error scr_list_actions(const char *workspace, FILE *out) {
   session s;
-  scr_error err = session_report(&s, session_open(&s, workspace, NULL));
+  scr_error err = session_report(&s, session_open(&s, workspace, NULL), NULL);
   if (!err) {
     fprintf(out, "ID\tAgreed at\tDue\tOwner\tSource\tAction\n");
     for (size_t i = 0; i < s.book.n; i++) {

@@ -51,6 +51,7 @@ typedef struct scr_options {
   bool quiet;                /**< no "wrote FILE" lines on stdout */
   const char *today;         /**< tracker: "as of" date, YYYY-MM-DD, or NULL
                                   for the system date */
+  FILE *diagnostics;         /**< where diagnostics go; NULL means stderr */
 } scr_options;
 
 /**

@@ -94,11 +94,10 @@ static scr_error read_item(const scr_workprogramme *wp, cmark_node *li,
   return SCR_OK;
 }
 
-/* The items of the list after a heading. */
+/* Append the items of the list after a heading to `items`: a second
+   "Forward plan" heading adds to the first. */
 static scr_error read_items(const scr_workprogramme *wp, cmark_node *heading,
                             scr_wp_item **items, size_t *n, scr_diags *diags) {
-  *items = NULL;
-  *n = 0;
   scr_error err = SCR_OK;
   for (cmark_node *b = cmark_node_next(heading);
        !err && b && cmark_node_get_type(b) != CMARK_NODE_HEADING;

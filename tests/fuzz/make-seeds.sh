@@ -1,0 +1,38 @@
+#!/bin/sh
+# Writes the fuzzing seed corpus into DIR: every source of the sample
+# committee and of the fuzzing workspace, each prefixed with the three
+# option bytes the harness reads (which file it replaces, which document
+# in which formats, which "as of" date).
+# Usage: make-seeds.sh DIR
+set -eu
+out=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+ws=$root/tests/fuzz/workspace
+mkdir -p "$out"
+
+# seed ROLE CHOICE TODAY FILE
+seed() {
+  name=$(printf '%s-%s-%s' "$1" "$2" "$(echo "$4" | sed "s|^$root/||; s|/|_|g")")
+  { printf "\\$(printf '%03o' "$1")\\$(printf '%03o' "$2")\\$(printf '%03o' "$3")"
+    cat "$4"; } > "$out/$name"
+}
+
+# choice: 6 = pack in DOCX and ODT, 7 = minutes, 11 = tracker with CSV
+for f in "$root"/agendas/2026-*.md "$ws"/agendas/2026-06-17.md; do
+  seed 0 6 0 "$f"
+done
+for f in "$root"/agendas/2026-06-17/*.md "$ws"/agendas/2026-06-17/*.md \
+         "$root"/tests/golden/*.md; do
+  seed 1 6 0 "$f"
+done
+for f in "$root"/minutes/*.md "$ws"/minutes/*.md; do
+  seed 2 7 0 "$f"
+  seed 2 11 3 "$f"
+done
+for f in "$root"/agendas/workprogramme.md "$ws"/agendas/workprogramme.md; do
+  seed 3 11 3 "$f"
+  seed 3 6 0 "$f"
+done
+for f in "$root"/agendas/committee.md "$ws"/agendas/committee.md; do
+  seed 4 6 0 "$f"
+done
