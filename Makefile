@@ -142,7 +142,7 @@ FUZZ_PARALLEL = $(if $(filter-out 1,$(FUZZ_JOBS)),-jobs=$(FUZZ_JOBS) \
                 -workers=$(FUZZ_JOBS))
 FUZZ_FLAGS    = -fsanitize=address,undefined -fno-sanitize-recover=all \
                 -fno-omit-frame-pointer
-FUZZ_DEFS     = -DFUZZ_WORKSPACE='"$(CURDIR)/tests/fuzz/workspace"'
+FUZZ_DEFS     = -DFUZZ_WORKSPACE='"$(CURDIR)/tests/fixtures/small"'
 
 fuzz-deps:
 	$(Q)if ! echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)\

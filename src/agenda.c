@@ -163,52 +163,106 @@ static bool ends_with(const char *s, const char *suffix) {
   return a >= b && strcmp(s + a - b, suffix) == 0;
 }
 
-/* Every `[Appendix](file)` link under `node`, in document order. */
+/*
+ * The files whose [Appendix] links are being followed: the agenda, then
+ * each report that links the next. A link back to one of them is a cycle.
+ */
+typedef struct chain {
+  const char *real;
+  const char *path;
+  const struct chain *up;
+} chain;
+
+static const chain *chain_find(const chain *c, const char *real) {
+  for (; c; c = c->up)
+    if (strcmp(c->real, real) == 0)
+      return c;
+  return NULL;
+}
+
 static scr_error collect_refs(const scr_workspace *ws,
                               const scr_minutes_book *book, scr_agenda *ag,
-                              cmark_node *node, scr_diags *diags) {
+                              const scr_source *src, const chain *from,
+                              scr_diags *diags);
+
+/* Resolve one [Appendix] link of `src`; *real is NULL when it is unusable. */
+static void resolve_link(const scr_workspace *ws, const scr_source *src,
+                         cmark_node *n, char **display, char **real,
+                         scr_diags *diags) {
+  const char *url = cmark_node_get_url(n);
+  int line = scr_source_line(src, n);
+  int col = cmark_node_get_start_column(n);
+  *display = *real = NULL;
+  if (!url || !*url || url[0] == '#' || scr_url_is_external(url)) {
+    scr_error_at(diags, src->path, line, col,
+                 "an [Appendix](...) link must name a Markdown file in the "
+                 "workspace, not '%s'",
+                 url ? url : "");
+    return;
+  }
+  if (scr_resolve_target(ws, src->path, url, line, col, "appendix", diags,
+                         display, real) != SCR_OK)
+    return;
+  if (!ends_with(*real, ".md")) {
+    scr_error_at(diags, src->path, line, col,
+                 "appendix target '%s' is not a Markdown (.md) file", url);
+    free(*display);
+    free(*real);
+    *display = *real = NULL;
+  }
+}
+
+/* One [Appendix] link: its appendix, and that report's own appendices. */
+static scr_error follow_link(const scr_workspace *ws,
+                             const scr_minutes_book *book, scr_agenda *ag,
+                             const scr_source *src, const chain *from,
+                             cmark_node *n, scr_diags *diags) {
+  char *display, *real;
+  resolve_link(ws, src, n, &display, &real, diags);
+  if (!real)
+    return SCR_OK;
+  const chain *loop = chain_find(from, real);
+  if (loop) {
+    scr_error_at(diags, src->path, scr_source_line(src, n),
+                 cmark_node_get_start_column(n),
+                 "appendix cycle: '%s' links back to '%s', which already "
+                 "includes it",
+                 src->path, loop->path);
+    free(display);
+    free(real);
+    return SCR_OK;
+  }
+  size_t before = ag->n_appendices, index;
+  scr_error e = add_appendix(ws, book, ag, display, real, &index, diags);
+  if (e)
+    return e == SCR_E_NOMEM ? e : SCR_OK;
+  scr_appendix_ref *refs = realloc(ag->refs, (ag->n_refs + 1) * sizeof *refs);
+  if (!refs)
+    return SCR_E_NOMEM;
+  ag->refs = refs;
+  ag->refs[ag->n_refs++] = (scr_appendix_ref){n, index};
+  /* a report's own appendices follow it, lettered on */
+  const scr_appendix *ap = &ag->appendices[index];
+  if (ag->n_appendices > before && ap->kind == SCR_APPENDIX_REPORT) {
+    chain here = {ap->real, ap->path, from};
+    return collect_refs(ws, book, ag, ap->src, &here, diags);
+  }
+  return SCR_OK;
+}
+
+/* Every `[Appendix](file)` link in `src`, in document order. */
+static scr_error collect_refs(const scr_workspace *ws,
+                              const scr_minutes_book *book, scr_agenda *ag,
+                              const scr_source *src, const chain *from,
+                              scr_diags *diags) {
   scr_error err = SCR_OK;
-  cmark_iter *it = cmark_iter_new(node);
+  cmark_iter *it = cmark_iter_new(src->doc);
   cmark_event_type ev;
   while (!err && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
     cmark_node *n = cmark_iter_get_node(it);
-    if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_LINK ||
-        !is_appendix_link(n))
-      continue;
-    const char *url = cmark_node_get_url(n);
-    int line = scr_source_line(ag->src, n);
-    int col = cmark_node_get_start_column(n);
-    if (!url || !*url || url[0] == '#' || scr_url_is_external(url)) {
-      scr_error_at(diags, ag->src->path, line, col,
-                   "an [Appendix](...) link must name a Markdown file in the "
-                   "workspace, not '%s'",
-                   url ? url : "");
-      continue;
-    }
-    char *display, *real;
-    if (scr_resolve_target(ws, ag->src->path, url, line, col, "appendix", diags,
-                           &display, &real) != SCR_OK)
-      continue;
-    if (!ends_with(real, ".md")) {
-      scr_error_at(diags, ag->src->path, line, col,
-                   "appendix target '%s' is not a Markdown (.md) file", url);
-      free(display);
-      free(real);
-      continue;
-    }
-    size_t index;
-    scr_error e = add_appendix(ws, book, ag, display, real, &index, diags);
-    if (e == SCR_E_NOMEM)
-      err = e;
-    if (e)
-      continue;
-    scr_appendix_ref *refs = realloc(ag->refs, (ag->n_refs + 1) * sizeof *refs);
-    if (!refs) {
-      err = SCR_E_NOMEM;
-      break;
-    }
-    ag->refs = refs;
-    ag->refs[ag->n_refs++] = (scr_appendix_ref){n, index};
+    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_LINK &&
+        is_appendix_link(n))
+      err = follow_link(ws, book, ag, src, from, n, diags);
   }
   cmark_iter_free(it);
   return err;
@@ -286,8 +340,10 @@ scr_error scr_agenda_load(const scr_workspace *ws, const scr_minutes_book *book,
     return SCR_E_NOMEM;
   read_agenda_meta(ws, ag, diags);
   scr_error err = read_items(ag, diags);
-  if (!err)
-    err = collect_refs(ws, book, ag, ag->src->doc, diags);
+  if (!err) {
+    chain top = {ag->real, ag->src->path, NULL};
+    err = collect_refs(ws, book, ag, ag->src, &top, diags);
+  }
   if (!err) {
     scr_images_load(ws, ag->src, diags);
     scr_images_load(ws, ws->committee.src, diags);

@@ -248,7 +248,7 @@ static scr_error appendix(const pack_ctx *p, const scr_appendix *ap,
     return scr_compose_tracker_tables(p->wp, p->tracker, s, LEVEL_IN_APPENDIX);
   if (!err && ap->kind == SCR_APPENDIX_REPORT)
     err = report_facts(ap, s);
-  scr_render r = {s, ap->src, LEVEL_IN_APPENDIX, NULL, NULL};
+  scr_render r = {s, ap->src, LEVEL_IN_APPENDIX, appendix_link, (void *)p};
   if (!err)
     err = scr_render_blocks(&r, cmark_node_first_child(ap->src->doc), NULL);
   return err;

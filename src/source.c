@@ -339,6 +339,32 @@ static cmark_node *parse_markdown(const char *text, size_t len) {
   return doc;
 }
 
+/*
+ * Word and LibreOffice show at most nine list levels, and an ODT nests its
+ * XML once per level: deeper lists cannot be laid out faithfully, so they
+ * are an error at the first list too deep.
+ */
+static void check_list_depth(const scr_source *src, scr_diags *diags) {
+  cmark_iter *it = cmark_iter_new(src->doc);
+  cmark_event_type ev;
+  int depth = 0;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *n = cmark_iter_get_node(it);
+    if (cmark_node_get_type(n) != CMARK_NODE_LIST)
+      continue;
+    depth += ev == CMARK_EVENT_ENTER ? 1 : -1;
+    if (depth > SCR_MAX_LIST_DEPTH) {
+      scr_error_at(diags, src->path, scr_source_line(src, n),
+                   cmark_node_get_start_column(n),
+                   "lists nested more than %d deep; Word and LibreOffice "
+                   "show at most %d levels",
+                   SCR_MAX_LIST_DEPTH, SCR_MAX_LIST_DEPTH);
+      break;
+    }
+  }
+  cmark_iter_free(it);
+}
+
 scr_source *scr_source_load(const char *path, bool need_meta,
                             scr_diags *diags) {
   scr_source *src = calloc(1, sizeof *src);
@@ -372,6 +398,7 @@ scr_source *scr_source_load(const char *path, bool need_meta,
     scr_source_free(src);
     return NULL;
   }
+  check_list_depth(src, diags);
   return src;
 }
 

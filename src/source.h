@@ -37,6 +37,8 @@ typedef struct scr_source {
 
 /** Largest source file read, in bytes. */
 #define SCR_SOURCE_MAX_BYTES (32u * 1024u * 1024u)
+/** Lists nest at most this deep (Word and LibreOffice show nine levels). */
+#define SCR_MAX_LIST_DEPTH 9
 
 /**
  * Read and parse the source at `path`. Problems (unreadable file, invalid

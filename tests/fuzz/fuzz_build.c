@@ -22,7 +22,7 @@
 #include <unistd.h>
 
 #ifndef FUZZ_WORKSPACE
-#error "FUZZ_WORKSPACE must name tests/fuzz/workspace"
+#error "FUZZ_WORKSPACE must name tests/fixtures/small"
 #endif
 
 /* The files an input can replace, relative to the workspace. */

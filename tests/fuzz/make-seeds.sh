@@ -7,7 +7,7 @@
 set -eu
 out=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
-ws=$root/tests/fuzz/workspace
+ws=$root/tests/fixtures/small
 mkdir -p "$out"
 
 # seed ROLE CHOICE TODAY FILE
