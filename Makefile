@@ -112,22 +112,24 @@ golden: $(BUILD)/tests/golden
 	$(Q)$(BUILD)/tests/golden tests/golden
 
 e2e: scrutineer test-deps
+	$(Q)PYTHON=$(PYTHON) sh tests/bad_input/run.sh ./scrutineer
 	$(Q)PYTHON=$(PYTHON) sh tests/e2e/run.sh ./scrutineer
 
-# The unit and golden tests again under ASan + UBSan, with leak detection.
-sanitize:
-	$(Q)$(MAKE) --no-print-directory BUILD=build-asan \
-	  OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	  unit golden fuzz-replay scrutineer-asan
+# The unit, golden, fuzzing-corpus, bad-input and end-to-end tests again,
+# under ASan + UBSan with leak detection.
+SANITIZE_OPT = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+               -fno-sanitize-recover=all
+sanitize: test-deps
+	$(Q)$(MAKE) --no-print-directory BUILD=build-asan OPT="$(SANITIZE_OPT)" \
+	  unit golden fuzz-replay build-asan/scrutineer
+	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 \
+	  PYTHON=$(PYTHON) sh tests/bad_input/run.sh build-asan/scrutineer
+	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 \
+	  PYTHON=$(PYTHON) sh tests/e2e/run.sh build-asan/scrutineer
 
-scrutineer-asan: $(BUILD)/obj/main.o $(BUILD)/libscrutineer.a
-	$(Q)$(CC) $(ALL_CFLAGS) -o $(BUILD)/scrutineer $^ $(LIBS)
-	$(Q)for cmd in "pack agendas/2026-06-17.md" "minutes minutes/2026-04-14.md" \
-	     "tracker --today 2026-09-09 -f docx,odt,csv" "check"; do \
-	  echo "  ASAN    scrutineer $$cmd"; \
-	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 \
-	    $(BUILD)/scrutineer $$cmd -o $(BUILD)/out -q || exit 1; \
-	done
+build-asan/scrutineer: build-asan/obj/main.o build-asan/libscrutineer.a
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
 # ---- fuzzing ---------------------------------------------------------------
 # `make fuzz FUZZ_SECONDS=N` runs the libFuzzer harness (clang) from the seed

@@ -42,17 +42,6 @@ scr_error scr_sink_heading(scr_sink *sink, int level, const char *text) {
   return err ? err : sink->ops->end_heading(sink->self);
 }
 
-int scr_render_min_heading(cmark_node *doc) {
-  int min = 7;
-  for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n))
-    if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
-      int level = cmark_node_get_heading_level(n);
-      if (level < min)
-        min = level;
-    }
-  return min == 7 ? 1 : min;
-}
-
 static bool is_ext(cmark_node *n, const char *name) {
   const char *t = cmark_node_get_type_string(n);
   return t && strcmp(t, name) == 0;
@@ -331,7 +320,10 @@ static scr_error render_notes(walk *w) {
 }
 
 static void walk_init(walk *w, const scr_render *r, cmark_node *doc) {
-  *w = (walk){.r = r, .min_level = scr_render_min_heading(doc)};
+  /* the source's own level is worked out once, when it is loaded */
+  int min = r->src && r->src->doc == doc ? r->src->min_heading
+                                         : scr_min_heading_level(doc);
+  *w = (walk){.r = r, .min_level = min};
 }
 
 scr_error scr_render_blocks(const scr_render *r, cmark_node *first,
@@ -341,7 +333,7 @@ scr_error scr_render_blocks(const scr_render *r, cmark_node *first,
   walk w;
   cmark_node *doc = cmark_node_parent(first);
   walk_init(&w, r, doc);
-  scr_error err = collect_notes(&w, doc);
+  scr_error err = SCR_OK;
   bool uses_notes = false;
   for (cmark_node *n = first; !err && n && n != stop; n = cmark_node_next(n)) {
     if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION) {
@@ -350,6 +342,10 @@ scr_error scr_render_blocks(const scr_render *r, cmark_node *first,
     }
     err = walk_node(&w, n);
   }
+  /* only a range holding the definitions lists them: an agenda's items are
+     rendered one by one, and must not scan the whole agenda each time */
+  if (!err && uses_notes)
+    err = collect_notes(&w, doc);
   if (!err && uses_notes)
     err = render_notes(&w);
   free(w.notes);

@@ -25,9 +25,6 @@ struct scr_render {
   void *hook_ctx;
 };
 
-/** The smallest heading level used anywhere in `doc`, or 1 when none. */
-int scr_render_min_heading(cmark_node *doc);
-
 /**
  * Render the sibling blocks from `first` up to (not including) `stop`
  * (NULL: to the end), then the footnotes they use.

@@ -15,10 +15,25 @@
 /* ---- encoding ----------------------------------------------------------- */
 
 /* Report the first invalid UTF-8 sequence or NUL byte with its place. */
+/* Characters XML 1.0 cannot carry: C0 controls but tab, LF and CR, and the
+   non-characters U+FFFE and U+FFFF. */
+static bool xml_forbidden(uint32_t cp) {
+  return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+         cp == 0xFFFE || cp == 0xFFFF;
+}
+
+/* The first character documents cannot hold, and how many there are. */
+typedef struct forbidden {
+  size_t count;
+  uint32_t first;
+  int line, col;
+} forbidden;
+
 static bool check_encoding(const char *path, const char *text, size_t len,
                            scr_diags *diags) {
   const unsigned char *s = (const unsigned char *)text;
   int line = 1, col = 1;
+  forbidden bad = {0};
   for (size_t i = 0; i < len;) {
     uint32_t cp;
     size_t n = scr_utf8_decode(s + i, len - i, &cp);
@@ -32,6 +47,8 @@ static bool check_encoding(const char *path, const char *text, size_t len,
                    "NUL byte in a text file; is this a binary file?");
       return false;
     }
+    if (xml_forbidden(cp) && bad.count++ == 0)
+      bad = (forbidden){1, cp, line, col};
     if (cp == '\n') {
       line++;
       col = 1;
@@ -40,6 +57,12 @@ static bool check_encoding(const char *path, const char *text, size_t len,
     }
     i += n;
   }
+  if (bad.count)
+    scr_warn_at(diags, path, bad.line, bad.col,
+                "%zu character%s that DOCX and ODT cannot hold (first: "
+                "U+%04X) %s left out",
+                bad.count, bad.count == 1 ? "" : "s", (unsigned)bad.first,
+                bad.count == 1 ? "is" : "are");
   return true;
 }
 
@@ -365,6 +388,17 @@ static void check_list_depth(const scr_source *src, scr_diags *diags) {
   cmark_iter_free(it);
 }
 
+int scr_min_heading_level(cmark_node *doc) {
+  int min = 7;
+  for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n))
+    if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+      int level = cmark_node_get_heading_level(n);
+      if (level < min)
+        min = level;
+    }
+  return min == 7 ? 1 : min;
+}
+
 scr_source *scr_source_load(const char *path, bool need_meta,
                             scr_diags *diags) {
   scr_source *src = calloc(1, sizeof *src);
@@ -398,6 +432,7 @@ scr_source *scr_source_load(const char *path, bool need_meta,
     scr_source_free(src);
     return NULL;
   }
+  src->min_heading = scr_min_heading_level(src->doc);
   check_list_depth(src, diags);
   return src;
 }

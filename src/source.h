@@ -33,7 +33,11 @@ typedef struct scr_source {
   int meta_line;   /* line of the opening `---` */
   int body_line;   /* file line of the body's first line */
   cmark_node *doc; /* the parsed body */
+  int min_heading; /* smallest top-level heading level, 1 when none */
 } scr_source;
+
+/** The smallest level of `doc`'s top-level headings, or 1 when none. */
+int scr_min_heading_level(cmark_node *doc);
 
 /** Largest source file read, in bytes. */
 #define SCR_SOURCE_MAX_BYTES (32u * 1024u * 1024u)

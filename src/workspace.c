@@ -262,6 +262,39 @@ static bool inside(const char *root, const char *real) {
          (real[n] == '/' || (n == 1 && root[0] == '/'));
 }
 
+/* Components of `dir_real` below the workspace root; -1 when outside it. */
+static int depth_below(const char *root_real, const char *dir_real) {
+  if (strcmp(dir_real, root_real) == 0)
+    return 0;
+  if (!inside(root_real, dir_real))
+    return -1;
+  int depth = 0;
+  for (const char *p = dir_real + strlen(root_real); *p; p++)
+    depth += *p == '/' && p[1] && p[1] != '/';
+  return depth;
+}
+
+/*
+ * Whether `target`, read from folder `dir`, climbs above the workspace root
+ * by its `..` parts alone: such a target is outside the workspace whether
+ * or not the file it names exists.
+ */
+static bool climbs_out(const scr_workspace *ws, const char *dir,
+                       const char *target) {
+  char *dir_real = realpath(dir, NULL);
+  int depth = dir_real ? depth_below(ws->root_real, dir_real) : 0;
+  free(dir_real);
+  for (const char *p = target; depth >= 0 && *p;) {
+    size_t n = strcspn(p, "/");
+    if (n == 2 && p[0] == '.' && p[1] == '.')
+      depth--;
+    else if (n > 0 && !(n == 1 && p[0] == '.'))
+      depth++;
+    p += n + (p[n] == '/');
+  }
+  return depth < 0;
+}
+
 scr_error scr_resolve_target(const scr_workspace *ws, const char *from_file,
                              const char *target, int line, int col,
                              const char *what, scr_diags *diags, char **display,
@@ -278,15 +311,20 @@ scr_error scr_resolve_target(const scr_workspace *ws, const char *from_file,
   char *dir = scr_path_dirname(from_file);
   char *joined = decoded && dir ? scr_path_join(dir, decoded) : NULL;
   char *shown = joined ? tidy_path(joined) : NULL;
+  bool escapes = shown && climbs_out(ws, dir, decoded);
   free(decoded);
   free(dir);
   free(joined);
   if (!shown)
     return SCR_E_NOMEM;
   struct stat st;
-  char *canon = realpath(shown, NULL);
+  char *canon = escapes ? NULL : realpath(shown, NULL);
   scr_error err = SCR_E_SOURCE;
-  if (!canon && (errno == ENOENT || errno == ENOTDIR))
+  if (escapes)
+    scr_error_at(diags, from_file, line, col,
+                 "%s target '%s' is outside the workspace %s", what, target,
+                 ws->root);
+  else if (!canon && (errno == ENOENT || errno == ENOTDIR))
     scr_error_at(diags, from_file, line, col, "%s target '%s' not found", what,
                  target);
   else if (!canon)
