@@ -238,7 +238,8 @@ static bool is_ext(cmark_node *n, const char *name) {
   return t && strcmp(t, name) == 0;
 }
 
-/* True when no cell of a table row holds text or an image. */
+/* True when no cell of a table row holds text (an image's alt text counts:
+   it is what a screen reader announces). */
 static bool row_is_empty(walk *w, cmark_node *row) {
   bool empty = true;
   for (cmark_node *c = cmark_node_first_child(row); empty && c;
@@ -246,9 +247,6 @@ static bool row_is_empty(walk *w, cmark_node *row) {
     char *text = text_of(w, c);
     empty = text && is_blank(text);
     free(text);
-    for (cmark_node *k = cmark_node_first_child(c); empty && k;
-         k = cmark_node_next(k))
-      empty = cmark_node_get_type(k) != CMARK_NODE_IMAGE;
   }
   return empty;
 }

@@ -146,6 +146,15 @@ static void test_table_without_header_row(void **state) {
   (void)state;
   expect_one("# Figures\n\n|  |   |\n| --- | --- |\n| 2025 | 41 |\n", 3, 1,
              "table has no header row", "| Measure | Target |");
+  /* a logo without alt text announces nothing either */
+  fixture fx;
+  start(&fx, false);
+  assert_int_equal(
+      check_text(&fx, "# Figures\n\n| ![](logo.png) |\n| --- |\n| a |\n", true),
+      2);
+  assert_finding(&fx, 0, "report.md", 3, 1, "table has no header row", NULL);
+  assert_finding(&fx, 1, "report.md", 3, 3, "image 'logo.png'", NULL);
+  finish(&fx);
 }
 
 static void test_table_with_header_row_is_fine(void **state) {
@@ -211,6 +220,10 @@ static void test_bare_web_address_as_link_text(void **state) {
              "today.\n",
              4, 12, "link text 'https://example.org/p' is a bare web address",
              NULL);
+  expect_one("# Papers\n\nThe papers are\nhttps://example.org/p today.\n", 4, 0,
+             "link text 'https://example.org/p'", NULL);
+  expect_one("# Papers\n\n> https://example.org/p has them.\n", 3, 0,
+             "link text 'https://example.org/p'", NULL);
   expect_one("# Papers\n\nSee www.example.org for more.\n", 3, 5,
              "link text 'www.example.org' is a bare web address",
              "(http://www.example.org)");
