@@ -24,8 +24,7 @@ void scr_a11y_free(scr_a11y *a) {
   *a = (scr_a11y){0};
 }
 
-/* ---- text ----------------------------------------------------------------
- */
+/* ---- text ---------------------------------------------------------------- */
 
 static bool is_blank(const char *s) {
   for (; s && *s; s++)
@@ -82,19 +81,19 @@ static const char *hashes(int level) {
   return HASHES + 6 - (level < 1 ? 1 : level > 6 ? 6 : level);
 }
 
-/* ---- places ----------------------------------------------------------------
- */
+/* ---- places -------------------------------------------------------------- */
 
 typedef struct place {
   int line, col; /* col 0: unknown */
 } place;
 
 /*
- * Where a node starts in the file. cmark-gfm's autolink extension gives the
- * links it finds in plain text no position; such a link starts where the
- * inline before it ends, or on the line after the line breaks before it.
+ * Where a node starts in the body, as cmark-gfm counts lines. Its autolink
+ * extension gives the links it finds in plain text no position; such a link
+ * starts where the inline before it ends, or on the line after the line
+ * breaks before it, or where its block starts.
  */
-static place place_of(const scr_source *src, cmark_node *n) {
+static place body_place(cmark_node *n) {
   int breaks = 0;
   place at = {0, 0};
   cmark_node *p = n;
@@ -118,16 +117,18 @@ static place place_of(const scr_source *src, cmark_node *n) {
     break;
   }
   if (!p && cmark_node_parent(n))
-    at = place_of(src, cmark_node_parent(n));
-  if (breaks) {
-    at.line += breaks;
-    at.col = 0;
-  }
-  if (at.line > 0)
-    at.line += src->body_line - 1;
-  else
-    at.line = src->body_line;
+    at = body_place(cmark_node_parent(n));
+  if (breaks && at.line > 0)
+    at = (place){at.line + breaks, 0};
   return at;
+}
+
+/* Where a node starts in the file. */
+static place place_of(const scr_source *src, cmark_node *n) {
+  place at = body_place(n);
+  if (at.line > 0)
+    return (place){at.line + src->body_line - 1, at.col};
+  return (place){src->body_line, 0};
 }
 
 /* The file text of line `line` (1-based), up to its newline. */
@@ -164,8 +165,7 @@ static place autolink_place(const scr_source *src, cmark_node *link, place at) {
   return at;
 }
 
-/* ---- findings ------------------------------------------------------------
- */
+/* ---- findings ------------------------------------------------------------ */
 
 /* One source's walk. */
 typedef struct walk {
