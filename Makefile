@@ -123,7 +123,7 @@ sanitize:
 scrutineer-asan: $(BUILD)/obj/main.o $(BUILD)/libscrutineer.a
 	$(Q)$(CC) $(ALL_CFLAGS) -o $(BUILD)/scrutineer $^ $(LIBS)
 	$(Q)for cmd in "pack agendas/2026-06-17.md" "minutes minutes/2026-04-14.md" \
-	     "tracker --today 2026-09-09 -f docx,odt,csv" "check"; do \
+	     "tracker --today 2026-09-09 -f docx,odt,csv" "check --strict"; do \
 	  echo "  ASAN    scrutineer $$cmd"; \
 	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 \
 	    $(BUILD)/scrutineer $$cmd -o $(BUILD)/out -q || exit 1; \
