@@ -296,8 +296,8 @@ static void check_link(walk *w, cmark_node *n) {
 }
 
 /* A report is titled by its front matter's `title`, else by its first
-   heading, as its appendix is in the pack; otherwise the pack would fall
-   back on the file name. */
+   heading, as its appendix is in the pack; with neither the pack falls back
+   on the file name, and an empty one leaves the appendix untitled. */
 static void check_title(walk *w) {
   const scr_source *src = w->src;
   const scr_ynode *meta_title = scr_meta_get(src->meta, "title");
@@ -316,9 +316,9 @@ static void check_title(walk *w) {
     return;
   int line = meta_title ? meta_title->line : 1;
   scr_diag_add(w->a->diags, severity(w->a), src->path, line, 1,
-               "the report has no title, so its appendix would be titled "
-               "with its file name; give it a 'title:' in the front matter "
-               "or start it with a '# Title' heading");
+               "the report has no title to head its appendix in the pack; "
+               "give it a 'title:' in the front matter or start it with a "
+               "'# Title' heading");
 }
 
 /* True the first time the file at `path` is seen. */
