@@ -3,6 +3,7 @@
  * page layout, then compose once per output format and write each package
  * atomically. Nothing is written when any source has an error.
  */
+#include "a11y.h"
 #include "build.h"
 #include "compose.h"
 #include "estimate.h"
@@ -137,6 +138,7 @@ typedef struct session {
   scr_agenda *agendas;
   size_t n_agendas;
   scr_template tpl;
+  scr_a11y a11y; /* each source's accessibility, checked once */
 } session;
 
 static scr_date system_today(void) {
@@ -148,13 +150,14 @@ static scr_date system_today(void) {
 
 /*
  * Every command runs the same validations first: the committee, every
- * minutes file, the work programme, every agenda with its appendices, and
- * every {answers=} against the minutes.
+ * minutes file, the work programme, every agenda with its appendices, every
+ * {answers=} against the minutes, and every source's accessibility.
  */
 static scr_error session_open(session *s, const char *file,
                               const scr_options *opts) {
   *s = (session){0};
   scr_diags_init(&s->diags);
+  scr_a11y_init(&s->a11y, &s->diags, opts && opts->strict);
   scr_error err = scr_workspace_open(file, &s->ws, &s->diags);
   if (err)
     return err;
@@ -173,6 +176,8 @@ static scr_error session_open(session *s, const char *file,
     worst = err ? err : worst;
     scr_tracker_check_answers(&s->book, &s->wp, s->agendas, s->n_agendas,
                               &s->diags);
+    err = scr_a11y_check_workspace(&s->a11y, &s->ws, &s->book, &s->wp,
+                                   s->agendas, s->n_agendas);
   }
   if (err != SCR_E_NOMEM && opts && opts->template_path) {
     worst = err ? err : worst;
@@ -190,6 +195,7 @@ static scr_error session_report(session *s, scr_error err,
 }
 
 static void session_close(session *s) {
+  scr_a11y_free(&s->a11y);
   scr_template_free(&s->tpl);
   scr_agendas_free(s->agendas, s->n_agendas);
   scr_workprogramme_free(&s->wp);
@@ -228,6 +234,8 @@ static scr_error build_pack(const char *agenda_path, const scr_options *opts,
           scr_agenda_load(&s.ws, &s.book, agenda_path, &own, &s.diags);
       err = err ? err : e;
       ag = &own;
+      e = scr_a11y_check_agenda(&s.a11y, &own);
+      err = err ? err : e;
     }
   }
   err = session_report(&s, err, opts);
@@ -396,9 +404,9 @@ scr_error scr_build_tracker(const char *workspace, const scr_options *opts) {
   return build_to_disk(SCR_BUILD_TRACKER, workspace, opts);
 }
 
-scr_error scr_check(const char *workspace) {
+scr_error scr_check(const char *workspace, const scr_options *opts) {
   session s;
-  scr_error err = session_report(&s, session_open(&s, workspace, NULL), NULL);
+  scr_error err = session_report(&s, session_open(&s, workspace, opts), opts);
   fprintf(stderr, "%s: %zu error%s, %zu warning%s\n",
           s.ws.root ? s.ws.root : workspace, s.diags.errors,
           s.diags.errors == 1 ? "" : "s", s.diags.count - s.diags.errors,

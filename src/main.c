@@ -22,7 +22,7 @@ static const char USAGE[] =
     "       scrutineer minutes --actions [WORKSPACE]\n"
     "       scrutineer tracker [WORKSPACE] [--today DATE] [-o DIR] "
     "[-f docx,odt,csv]\n"
-    "       scrutineer check [WORKSPACE]\n"
+    "       scrutineer check [WORKSPACE] [--strict]\n"
     "       scrutineer --help | --version\n";
 
 static const char HELP[] =
@@ -40,7 +40,11 @@ static const char HELP[] =
     "                     (done, on agenda, scheduled, overdue,\n"
     "                     unscheduled) as of --today (default: today)\n"
     "  check              run every validation and print every problem;\n"
-    "                     write nothing\n"
+    "                     write nothing. Accessibility checks warn of\n"
+    "                     images without alt text, skipped heading levels,\n"
+    "                     tables without a header row, links with no text\n"
+    "                     or with text like \"click here\" or a bare web\n"
+    "                     address, and reports without a title\n"
     "\n"
     "options:\n"
     "  -o, --output DIR   output folder (default: out)\n"
@@ -49,6 +53,8 @@ static const char HELP[] =
     "  --today DATE       the tracker's \"as of\" date, YYYY-MM-DD\n"
     "  --template FILE    take the house style from a .docx or .odt\n"
     "  -q, --quiet        do not list the files written\n"
+    "  --strict           accessibility warnings are errors (exit 1, nothing\n"
+    "                     written); other warnings stay warnings\n"
     "\n"
     "exit status: 0 success, 1 the sources have errors, 2 bad usage,\n"
     "3 an I/O or environment failure.\n";
@@ -65,7 +71,8 @@ enum opt_id {
   OPT_TEMPLATE,
   OPT_QUIET,
   OPT_ACTIONS,
-  OPT_TODAY
+  OPT_TODAY,
+  OPT_STRICT
 };
 
 static const struct option_spec {
@@ -79,6 +86,7 @@ static const struct option_spec {
     {"-q", "--quiet", OPT_QUIET, false},
     {NULL, "--actions", OPT_ACTIONS, false},
     {NULL, "--today", OPT_TODAY, true},
+    {NULL, "--strict", OPT_STRICT, false},
 };
 
 static int usage_error(const char *fmt, const char *arg) {
@@ -173,6 +181,9 @@ static int parse_args(int argc, char **argv, cli *c) {
                            value);
       c->opts.today = value;
       break;
+    case OPT_STRICT:
+      c->opts.strict = true;
+      break;
     }
   }
   return EXIT_OK;
@@ -242,7 +253,7 @@ static int cmd_check(int argc, char **argv) {
   int rc = parse_args(argc, argv, &c);
   if (rc != EXIT_OK)
     return rc;
-  return finish(scr_check(c.input ? c.input : "."));
+  return finish(scr_check(c.input ? c.input : ".", &c.opts));
 }
 
 static const struct command {

@@ -52,12 +52,14 @@ typedef struct scr_options {
   const char *today;         /**< tracker: "as of" date, YYYY-MM-DD, or NULL
                                   for the system date */
   FILE *diagnostics;         /**< where diagnostics go; NULL means stderr */
+  bool strict;               /**< accessibility warnings are errors */
 } scr_options;
 
 /**
  * Build the agenda pack for the agenda at `agenda_path`. Diagnostics go to
  * stderr as `file:line:col: error: ...`. Returns SCR_E_SOURCE when the
- * sources have errors, in which case nothing is written.
+ * sources have errors, in which case nothing is written. Accessibility
+ * problems are warnings, or errors when opts->strict is set.
  */
 scr_error scr_build_pack(const char *agenda_path, const scr_options *opts);
 
@@ -74,10 +76,12 @@ scr_error scr_build_minutes(const char *minutes_path, const scr_options *opts);
 scr_error scr_build_tracker(const char *workspace, const scr_options *opts);
 
 /**
- * Run every validation on the workspace holding `workspace` and print every
- * problem; write nothing. SCR_E_SOURCE when there is any error.
+ * Run every validation on the workspace holding `workspace`, accessibility
+ * checks included, and print every problem; write nothing. SCR_E_SOURCE
+ * when there is any error. `opts` may be NULL; only opts->strict is read
+ * (accessibility warnings become errors).
  */
-scr_error scr_check(const char *workspace);
+scr_error scr_check(const char *workspace, const scr_options *opts);
 
 /**
  * Print every action agreed in the workspace's minutes to `out`, one per

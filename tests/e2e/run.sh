@@ -32,4 +32,5 @@ done
 sh "$HERE/minutes.sh" "$SCR" "$T"
 sh "$HERE/tracker.sh" "$SCR" "$T"
 sh "$HERE/template.sh" "$SCR" "$T"
+sh "$HERE/a11y.sh" "$SCR" "$T"
 echo "e2e: all passed"

@@ -1,0 +1,401 @@
+/* Accessibility checks: one walk of each source's Markdown tree. */
+#include "a11y.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Link text that says nothing about where the link goes. */
+static const char *const VAGUE_LINK_TEXT[] = {
+    "click here", "here", "link", "this link", "read more", "more", NULL};
+
+/* Link text that is a web address when it starts with one of these. */
+static const char *const URL_STARTS[] = {"http://", "https://", "ftp://",
+                                         "www.", NULL};
+
+void scr_a11y_init(scr_a11y *a, scr_diags *diags, bool strict) {
+  *a = (scr_a11y){.diags = diags, .strict = strict};
+}
+
+void scr_a11y_free(scr_a11y *a) {
+  scr_free_list(a->seen, a->n_seen);
+  *a = (scr_a11y){0};
+}
+
+/* ---- text ---------------------------------------------------------------- */
+
+static bool is_blank(const char *s) {
+  for (; s && *s; s++)
+    if (!isspace((unsigned char)*s))
+      return false;
+  return true;
+}
+
+/*
+ * Link text as a reader would compare it, in place: whitespace runs made one
+ * space, leading and trailing space and trailing punctuation (". : ! ?" and
+ * "…") dropped.
+ */
+static char *normalise_link_text(char *s) {
+  size_t w = 0;
+  for (size_t r = 0; s[r]; r++) {
+    bool space = isspace((unsigned char)s[r]);
+    if (space && (w == 0 || s[w - 1] == ' '))
+      continue;
+    s[w++] = space ? ' ' : s[r];
+  }
+  s[w] = '\0';
+  for (;;) {
+    if (w >= 3 && strcmp(s + w - 3, "\xE2\x80\xA6") == 0)
+      w -= 3;
+    else if (w > 0 && (ispunct((unsigned char)s[w - 1]) || s[w - 1] == ' '))
+      w--;
+    else
+      break;
+    s[w] = '\0';
+  }
+  return s;
+}
+
+static bool is_vague(const char *text) {
+  for (const char *const *v = VAGUE_LINK_TEXT; *v; v++)
+    if (strcasecmp(text, *v) == 0)
+      return true;
+  return false;
+}
+
+static bool is_web_address(const char *text) {
+  if (strchr(text, ' '))
+    return false;
+  for (const char *const *u = URL_STARTS; *u; u++)
+    if (strncasecmp(text, *u, strlen(*u)) == 0)
+      return true;
+  return false;
+}
+
+/* "###" for level 3. */
+static const char *hashes(int level) {
+  static const char HASHES[] = "######";
+  return HASHES + 6 - (level < 1 ? 1 : level > 6 ? 6 : level);
+}
+
+/* ---- places -------------------------------------------------------------- */
+
+typedef struct place {
+  int line, col; /* col 0: unknown */
+} place;
+
+/*
+ * Where a node starts in the body, as cmark-gfm counts lines. Its autolink
+ * extension gives the links it finds in plain text no position; such a link
+ * starts where the inline before it ends, or on the line after the line
+ * breaks before it, or where its block starts.
+ */
+static place body_place(cmark_node *n) {
+  int breaks = 0;
+  place at = {0, 0};
+  cmark_node *p = n;
+  for (; p; p = cmark_node_previous(p)) {
+    cmark_node_type t = cmark_node_get_type(p);
+    if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) {
+      breaks++;
+      continue;
+    }
+    if (cmark_node_get_start_line(p) <= 0)
+      continue;
+    at.line = cmark_node_get_start_line(p);
+    at.col = cmark_node_get_start_column(p);
+    if (p != n && t == CMARK_NODE_TEXT) {
+      const char *lit = cmark_node_get_literal(p);
+      at.col += lit ? (int)strlen(lit) : 0;
+    } else if (p != n) {
+      at.line = cmark_node_get_end_line(p);
+      at.col = cmark_node_get_end_column(p) + 1;
+    }
+    break;
+  }
+  if (!p && cmark_node_parent(n))
+    at = body_place(cmark_node_parent(n));
+  if (breaks && at.line > 0)
+    at = (place){at.line + breaks, 0};
+  return at;
+}
+
+/* Where a node starts in the file. */
+static place place_of(const scr_source *src, cmark_node *n) {
+  place at = body_place(n);
+  if (at.line > 0)
+    return (place){at.line + src->body_line - 1, at.col};
+  return (place){src->body_line, 0};
+}
+
+/* The file text of line `line` (1-based), up to its newline. */
+static const char *line_text(const scr_source *src, int line, size_t *len) {
+  const char *s = src->text;
+  for (int l = 1; l < line && s; l++) {
+    s = strchr(s, '\n');
+    s = s ? s + 1 : NULL;
+  }
+  if (!s)
+    return NULL;
+  const char *nl = strchr(s, '\n');
+  *len = nl ? (size_t)(nl - s) : strlen(s);
+  return s;
+}
+
+/*
+ * A link written as plain text and found by cmark-gfm's autolink extension
+ * has no brackets to point at, and a `www.` one is placed a column early:
+ * point at its text on the line instead.
+ */
+static place autolink_place(const scr_source *src, cmark_node *link, place at) {
+  cmark_node *t = cmark_node_first_child(link);
+  const char *lit = t ? cmark_node_get_literal(t) : NULL;
+  size_t len, from = at.col > 0 ? (size_t)at.col - 1 : 0;
+  const char *s = line_text(src, at.line, &len);
+  if (!lit || !*lit || !s || at.col < 1 || from >= len || s[from] == '[' ||
+      s[from] == '<')
+    return at;
+  size_t n = strlen(lit);
+  for (size_t i = from; i + n <= len && i <= from + 1; i++)
+    if (memcmp(s + i, lit, n) == 0)
+      return (place){at.line, (int)i + 1};
+  return at;
+}
+
+/* ---- findings ------------------------------------------------------------ */
+
+/* One source's walk. */
+typedef struct walk {
+  scr_a11y *a;
+  const scr_source *src;
+  cmark_node *heading; /* the last heading seen, or NULL */
+  bool nomem;
+} walk;
+
+static scr_severity severity(const scr_a11y *a) {
+  return a->strict ? SCR_ERROR : SCR_WARNING;
+}
+
+/* Plain text of a node, or NULL with the walk's memory failure noted.
+   Caller frees. */
+static char *text_of(walk *w, cmark_node *n) {
+  char *t = scr_node_text(n);
+  if (!t)
+    w->nomem = true;
+  return t;
+}
+
+static void check_image(walk *w, cmark_node *n) {
+  char *alt = text_of(w, n);
+  if (alt && is_blank(alt)) {
+    const char *url = cmark_node_get_url(n);
+    place at = place_of(w->src, n);
+    scr_diag_add(w->a->diags, severity(w->a), w->src->path, at.line, at.col,
+                 "image '%s' has no alt text; describe it in the brackets: "
+                 "![what the image shows](%s)",
+                 url ? url : "", url ? url : "");
+  }
+  free(alt);
+}
+
+/*
+ * Headings are how a screen-reader user moves through a document, so each
+ * must be at most one level below the one before it. The first heading's
+ * level is the base: a report's headings are moved under its appendix
+ * heading in the pack, and an agenda's `##` items under "Agenda".
+ */
+static void check_heading(walk *w, cmark_node *n) {
+  cmark_node *before = w->heading;
+  w->heading = n;
+  if (!before)
+    return;
+  int was = cmark_node_get_heading_level(before);
+  int level = cmark_node_get_heading_level(n);
+  if (level <= was + 1)
+    return;
+  char *title = text_of(w, n);
+  char *prev = text_of(w, before);
+  if (!title || !prev) {
+    free(title);
+    free(prev);
+    return;
+  }
+  place at = place_of(w->src, n);
+  scr_diag_add(w->a->diags, severity(w->a), w->src->path, at.line, 1,
+               "heading '%s' (%s) skips a level after '%s' (%s); screen "
+               "readers use heading levels to outline the document, so make "
+               "it %s",
+               title, hashes(level), prev, hashes(was), hashes(was + 1));
+  free(title);
+  free(prev);
+}
+
+static bool is_ext(cmark_node *n, const char *name) {
+  const char *t = cmark_node_get_type_string(n);
+  return t && strcmp(t, name) == 0;
+}
+
+/* True when no cell of a table row holds text (an image's alt text counts:
+   it is what a screen reader announces). */
+static bool row_is_empty(walk *w, cmark_node *row) {
+  bool empty = true;
+  for (cmark_node *c = cmark_node_first_child(row); empty && c;
+       c = cmark_node_next(c)) {
+    char *text = text_of(w, c);
+    empty = text && is_blank(text);
+    free(text);
+  }
+  return empty;
+}
+
+/* A GFM table always has a first row; when all its cells are empty the
+   table has no real header for a screen reader to announce. */
+static void check_table(walk *w, cmark_node *table) {
+  cmark_node *header = cmark_node_first_child(table);
+  if (!header || !is_ext(header, "table_header") || !row_is_empty(w, header))
+    return;
+  place at = place_of(w->src, table);
+  scr_diag_add(w->a->diags, severity(w->a), w->src->path, at.line, 1,
+               "table has no header row: its first row is empty; put the "
+               "column names in it (e.g. | Measure | Target |) so screen "
+               "readers can say which column each cell is in");
+}
+
+static void check_link(walk *w, cmark_node *n) {
+  char *text = text_of(w, n);
+  if (!text)
+    return;
+  const char *url = cmark_node_get_url(n);
+  url = url ? url : "";
+  bool blank = is_blank(text);
+  normalise_link_text(text);
+  place at = autolink_place(w->src, n, place_of(w->src, n));
+  scr_diags *d = w->a->diags;
+  scr_severity sev = severity(w->a);
+  if (blank)
+    scr_diag_add(d, sev, w->src->path, at.line, at.col,
+                 "link to '%s' has no text; write where it leads in the "
+                 "brackets: [the page's name](%s)",
+                 url, url);
+  else if (!*text || is_vague(text))
+    scr_diag_add(d, sev, w->src->path, at.line, at.col,
+                 "link text '%s' does not say where the link goes; screen "
+                 "readers list links out of context, so name the "
+                 "destination: [the page's name](%s)",
+                 text, url);
+  else if (is_web_address(text))
+    scr_diag_add(d, sev, w->src->path, at.line, at.col,
+                 "link text '%s' is a bare web address, which screen readers "
+                 "read out in full; name the page instead: [the "
+                 "page's name](%s)",
+                 text, url);
+  free(text);
+}
+
+/* A report is titled by its front matter's `title`, else by its first
+   heading, as its appendix is in the pack; with neither the pack falls back
+   on the file name, and an empty one leaves the appendix untitled. */
+static void check_title(walk *w) {
+  const scr_source *src = w->src;
+  const scr_ynode *meta_title = scr_meta_get(src->meta, "title");
+  bool titled;
+  if (meta_title)
+    titled = meta_title->kind == SCR_Y_SCALAR && !is_blank(meta_title->scalar);
+  else {
+    cmark_node *h = cmark_node_first_child(src->doc);
+    while (h && cmark_node_get_type(h) != CMARK_NODE_HEADING)
+      h = cmark_node_next(h);
+    char *text = h ? text_of(w, h) : NULL;
+    titled = text && !is_blank(text);
+    free(text);
+  }
+  if (titled)
+    return;
+  int line = meta_title ? meta_title->line : 1;
+  scr_diag_add(w->a->diags, severity(w->a), src->path, line, 1,
+               "the report has no title to head its appendix in the pack; "
+               "give it a 'title:' in the front matter or start it with a "
+               "'# Title' heading");
+}
+
+/* True the first time the file at `path` is seen. */
+static bool first_visit(scr_a11y *a, const char *path) {
+  char *real = realpath(path, NULL);
+  if (!real)
+    return true; /* cannot tell: check it */
+  for (size_t i = 0; i < a->n_seen; i++)
+    if (strcmp(a->seen[i], real) == 0) {
+      free(real);
+      return false;
+    }
+  char **grown = realloc(a->seen, (a->n_seen + 1) * sizeof *grown);
+  if (!grown) {
+    free(real);
+    a->out_of_memory = true;
+    return true;
+  }
+  a->seen = grown;
+  a->seen[a->n_seen++] = real;
+  return true;
+}
+
+scr_error scr_a11y_check_source(scr_a11y *a, const scr_source *src,
+                                bool needs_title) {
+  if (!src || !src->doc || !first_visit(a, src->path))
+    return SCR_OK;
+  walk w = {.a = a, .src = src};
+  cmark_iter *it = cmark_iter_new(src->doc);
+  if (!it)
+    return SCR_E_NOMEM;
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER)
+      continue;
+    cmark_node *n = cmark_iter_get_node(it);
+    switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_HEADING:
+      check_heading(&w, n);
+      break;
+    case CMARK_NODE_IMAGE:
+      check_image(&w, n);
+      break;
+    case CMARK_NODE_LINK:
+      check_link(&w, n);
+      break;
+    default:
+      if (is_ext(n, "table"))
+        check_table(&w, n);
+    }
+  }
+  cmark_iter_free(it);
+  if (needs_title)
+    check_title(&w);
+  return w.nomem || a->out_of_memory ? SCR_E_NOMEM : SCR_OK;
+}
+
+scr_error scr_a11y_check_agenda(scr_a11y *a, const scr_agenda *ag) {
+  scr_error err = scr_a11y_check_source(a, ag->src, false);
+  for (size_t i = 0; !err && i < ag->n_appendices; i++) {
+    const scr_appendix *ap = &ag->appendices[i];
+    err = scr_a11y_check_source(a, ap->src, ap->kind == SCR_APPENDIX_REPORT);
+  }
+  return err;
+}
+
+scr_error scr_a11y_check_workspace(scr_a11y *a, const scr_workspace *ws,
+                                   const scr_minutes_book *book,
+                                   const scr_workprogramme *wp,
+                                   const scr_agenda *agendas,
+                                   size_t n_agendas) {
+  scr_error err = scr_a11y_check_source(a, ws->committee.src, false);
+  for (size_t i = 0; !err && i < book->n; i++)
+    err = scr_a11y_check_source(a, book->files[i].src, false);
+  if (!err)
+    err = scr_a11y_check_source(a, wp->src, false);
+  for (size_t i = 0; !err && i < n_agendas; i++)
+    err = scr_a11y_check_agenda(a, &agendas[i]);
+  return err;
+}
