@@ -32,5 +32,6 @@ done
 sh "$HERE/minutes.sh" "$SCR" "$T"
 sh "$HERE/tracker.sh" "$SCR" "$T"
 sh "$HERE/template.sh" "$SCR" "$T"
+sh "$HERE/pdf.sh" "$SCR" "$T"
 sh "$HERE/bad_input.sh" "$SCR" "$T"
 echo "e2e: all passed"

@@ -150,8 +150,8 @@ static void test_pdf_filter(void **state) {
       "\"UseTaggedPDF\":{\"type\":\"boolean\",\"value\":\"true\"}",
       "\"PDFUACompliance\":{\"type\":\"boolean\",\"value\":\"true\"}",
       "\"ExportBookmarks\":{\"type\":\"boolean\",\"value\":\"true\"}",
-      "\"ExportBookmarksToPDFDestination\":{\"type\":\"boolean\","
-      "\"value\":\"true\"}",
+      ("\"ExportBookmarksToPDFDestination\":{\"type\":\"boolean\","
+       "\"value\":\"true\"}"),
   };
   for (size_t i = 0; i < sizeof WANT / sizeof *WANT; i++)
     assert_non_null(strstr(f, WANT[i]));
