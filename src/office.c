@@ -42,32 +42,29 @@ static void office_error(const char *fmt, const char *arg) {
 
 /* ---- export options ------------------------------------------------------ */
 
-/* writer_pdf_Export's options, as LibreOffice 7.4 takes them on the command
-   line (JSON, each {"type","value"}). */
-static const struct {
-  const char *name, *type, *value;
-} PDF_OPTIONS[] = {
-    {"UseTaggedPDF", "boolean", "true"},    /* structure for screen readers */
-    {"PDFUACompliance", "boolean", "true"}, /* PDF/UA-1 identification */
-    {"DisplayPDFDocumentTitle", "boolean", "true"}, /* title, not file name */
-    {"ExportBookmarks", "boolean", "true"}, /* headings become the outline */
-    {"ExportBookmarksToPDFDestination", "boolean", "true"}, /* named dests */
-    {"InitialView", "long", "1"}, /* open with the outline shown */
-};
+/* writer_pdf_Export's options, as LibreOffice (7.4 and later) takes them on
+   the command line: JSON, each option {"type", "value"}. */
+#define PDF_OPTION(name, type, value)                                          \
+  "\"" name "\":{\"type\":\"" type "\",\"value\":\"" value "\"}"
+
+/* clang-format off */
+static const char PDF_FILTER[] =
+    "pdf:writer_pdf_Export:{"
+    /* structure for screen readers, and the PDF/UA-1 claim */
+    PDF_OPTION("UseTaggedPDF", "boolean", "true") ","
+    PDF_OPTION("PDFUACompliance", "boolean", "true") ","
+    /* viewers show the title, not the file name */
+    PDF_OPTION("DisplayPDFDocumentTitle", "boolean", "true") ","
+    /* headings become the outline; bookmarks, named destinations */
+    PDF_OPTION("ExportBookmarks", "boolean", "true") ","
+    PDF_OPTION("ExportBookmarksToPDFDestination", "boolean", "true") ","
+    /* open with the outline shown */
+    PDF_OPTION("InitialView", "long", "1")
+    "}";
+/* clang-format on */
 
 const char *scr_office_pdf_filter(void) {
-  static char filter[1024];
-  if (filter[0])
-    return filter;
-  size_t used =
-      (size_t)snprintf(filter, sizeof filter, "pdf:writer_pdf_Export:{");
-  for (size_t i = 0; i < sizeof PDF_OPTIONS / sizeof *PDF_OPTIONS; i++)
-    used += (size_t)snprintf(filter + used, sizeof filter - used,
-                             "%s\"%s\":{\"type\":\"%s\",\"value\":\"%s\"}",
-                             i ? "," : "", PDF_OPTIONS[i].name,
-                             PDF_OPTIONS[i].type, PDF_OPTIONS[i].value);
-  snprintf(filter + used, sizeof filter - used, "}");
-  return filter;
+  return PDF_FILTER;
 }
 
 /* ---- paths --------------------------------------------------------------- */

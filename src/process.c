@@ -33,23 +33,26 @@ static void request_stop(int sig) {
   stop_requested = 1;
 }
 
-static const int STOP_SIGNALS[] = {SIGINT, SIGTERM, SIGHUP};
-#define N_STOP_SIGNALS (sizeof STOP_SIGNALS / sizeof *STOP_SIGNALS)
+/* The signals we handle while a child runs: the stop signals, and SIGCHLD,
+   which must not be ignored (children would be reaped before we wait). */
+static const int RUN_SIGNALS[] = {SIGINT, SIGTERM, SIGHUP, SIGCHLD};
+#define N_RUN_SIGNALS (sizeof RUN_SIGNALS / sizeof *RUN_SIGNALS)
 
 /* Catch the stop signals, keeping the old actions in `old`. */
-static void catch_stop_signals(struct sigaction old[N_STOP_SIGNALS]) {
+static void catch_run_signals(struct sigaction old[N_RUN_SIGNALS]) {
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
-  sa.sa_handler = request_stop;
   sigemptyset(&sa.sa_mask);
   stop_requested = 0;
-  for (size_t i = 0; i < N_STOP_SIGNALS; i++)
-    sigaction(STOP_SIGNALS[i], &sa, &old[i]);
+  for (size_t i = 0; i < N_RUN_SIGNALS; i++) {
+    sa.sa_handler = RUN_SIGNALS[i] == SIGCHLD ? SIG_DFL : request_stop;
+    sigaction(RUN_SIGNALS[i], &sa, &old[i]);
+  }
 }
 
-static void restore_stop_signals(const struct sigaction old[N_STOP_SIGNALS]) {
-  for (size_t i = 0; i < N_STOP_SIGNALS; i++)
-    sigaction(STOP_SIGNALS[i], &old[i], NULL);
+static void restore_run_signals(const struct sigaction old[N_RUN_SIGNALS]) {
+  for (size_t i = 0; i < N_RUN_SIGNALS; i++)
+    sigaction(RUN_SIGNALS[i], &old[i], NULL);
 }
 
 /* In the child: own process group, output redirected, then the program.
@@ -136,8 +139,8 @@ static scr_run_status wait_child(pid_t pid, const scr_run_opts *o) {
 
 scr_run_status scr_run(const char *path, char *const argv[],
                        const scr_run_opts *opts) {
-  struct sigaction old[N_STOP_SIGNALS];
-  catch_stop_signals(old);
+  struct sigaction old[N_RUN_SIGNALS];
+  catch_run_signals(old);
   fflush(NULL); /* the child must not inherit our unwritten output */
   pid_t pid = fork();
   if (pid == 0)
@@ -147,7 +150,7 @@ scr_run_status scr_run(const char *path, char *const argv[],
     setpgid(pid, pid); /* also here, so kill(-pid) works from the start */
     st = wait_child(pid, opts);
   }
-  restore_stop_signals(old);
+  restore_run_signals(old);
   return st;
 }
 

@@ -57,7 +57,10 @@ typedef struct scr_options {
 /**
  * Build the agenda pack for the agenda at `agenda_path`. Diagnostics go to
  * stderr as `file:line:col: error: ...`. Returns SCR_E_SOURCE when the
- * sources have errors, in which case nothing is written.
+ * sources have errors, in which case nothing is written. With
+ * SCR_FORMAT_PDF, LibreOffice lays the documents out first and the DOCX and
+ * ODT carry the pages of its layout; SCR_E_OFFICE (nothing written) when it
+ * is missing, fails, or exceeds $SCRUTINEER_PDF_TIMEOUT seconds (120).
  */
 scr_error scr_build_pack(const char *agenda_path, const scr_options *opts);
 
