@@ -646,8 +646,11 @@ scr_error scr_render_fragment(const char *md_path, enum scr_format format,
   if (!err && !w)
     err = SCR_E_NOMEM;
   scr_sink sink = {wc->ops, w};
-  scr_doc_info info = {"Fragment", "Golden test", "scrutineer",
-                       "en-GB",    "Fragment",    false};
+  scr_doc_info info = {.title = "Fragment",
+                       .subject = "Golden test",
+                       .creator = "scrutineer",
+                       .language = "en-GB",
+                       .footer = "Fragment"};
   scr_render r = {&sink, src, 1, NULL, NULL};
   if (!err)
     err = wc->ops->begin_document(w, &info);

@@ -8,7 +8,6 @@
 #include "process.h"
 #include "util.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +16,7 @@
 #include <unistd.h>
 
 #define TIMEOUT_MAX_S 86400
+#define PAGE_MAX 1000000 /* more is no page number pdfinfo printed */
 #define OUTPUT_LIMIT (64u * 1024 * 1024) /* pdfinfo's listing, LO's chatter */
 #define OUTPUT_SHOWN                                                           \
   2000 /* how much of LibreOffice's output a failure shows                     \
@@ -69,8 +69,14 @@ const char *scr_office_pdf_filter(void) {
 
 /* ---- paths --------------------------------------------------------------- */
 
+/* Letters and digits of ASCII, whatever the locale. */
+static bool ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+         (c >= 'a' && c <= 'z');
+}
+
 static bool url_safe(unsigned char c) {
-  return isalnum(c) || strchr("/-._~", c);
+  return ascii_alnum(c) || (c && strchr("/-._~", c));
 }
 
 char *scr_file_url(const char *path) {
@@ -132,6 +138,12 @@ static scr_error make_work_folder(scr_office *o) {
     o->work = NULL;
     return SCR_E_IO;
   }
+  /* LibreOffice takes its profile as a file:// URL, which must be absolute */
+  char *abs = realpath(o->work, NULL);
+  if (!abs)
+    return SCR_E_IO;
+  free(o->work);
+  o->work = abs;
   static const char *const DIRS[] = {DIR_PROFILE, DIR_IN, DIR_PDF, DIR_TMP};
   for (size_t i = 0; i < sizeof DIRS / sizeof *DIRS; i++) {
     char *dir = work_path(o, DIRS[i], NULL);
@@ -285,14 +297,15 @@ scr_error scr_office_convert(scr_office *o, const char *const *names,
 /* ---- pages --------------------------------------------------------------- */
 
 /* LibreOffice's spelling of a destination name: letters, digits and '-' as
-   they are, any other character as the hex of its UTF-16 unit. */
+   they are, any other character as the hex of its UTF-16 unit, which for
+   the ASCII of bookmark names is the hex of its byte. */
 static char *libreoffice_dest_name(const char *bookmark) {
   scr_buf b = SCR_BUF_INIT;
   scr_error err = scr_buf_puts(&b, "");
   for (const unsigned char *p = (const unsigned char *)bookmark; !err && *p;
        p++)
-    err = isalnum(*p) || *p == '-' ? scr_buf_append(&b, p, 1)
-                                   : scr_buf_printf(&b, "%02X", *p);
+    err = ascii_alnum(*p) || *p == '-' ? scr_buf_append(&b, p, 1)
+                                       : scr_buf_printf(&b, "%02X", *p);
   if (err) {
     scr_buf_free(&b);
     return NULL;
@@ -308,7 +321,7 @@ static int line_page(const char *line, size_t len, const char *dest) {
     return 0;
   char *end;
   long page = strtol(line, &end, 10);
-  return end != line && page > 0 && page <= 1000000 ? (int)page : 0;
+  return end != line && page > 0 && page <= PAGE_MAX ? (int)page : 0;
 }
 
 static int find_dest(const char *listing, const char *dest) {

@@ -38,15 +38,20 @@ static void request_stop(int sig) {
 static const int RUN_SIGNALS[] = {SIGINT, SIGTERM, SIGHUP, SIGCHLD};
 #define N_RUN_SIGNALS (sizeof RUN_SIGNALS / sizeof *RUN_SIGNALS)
 
-/* Catch the stop signals, keeping the old actions in `old`. */
+/* Catch the stop signals, keeping the old actions in `old`. A stop signal
+   we were started ignoring (nohup) stays ignored. */
 static void catch_run_signals(struct sigaction old[N_RUN_SIGNALS]) {
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sigemptyset(&sa.sa_mask);
   stop_requested = 0;
   for (size_t i = 0; i < N_RUN_SIGNALS; i++) {
-    sa.sa_handler = RUN_SIGNALS[i] == SIGCHLD ? SIG_DFL : request_stop;
-    sigaction(RUN_SIGNALS[i], &sa, &old[i]);
+    int sig = RUN_SIGNALS[i];
+    sigaction(sig, NULL, &old[i]);
+    if (sig != SIGCHLD && old[i].sa_handler == SIG_IGN)
+      continue;
+    sa.sa_handler = sig == SIGCHLD ? SIG_DFL : request_stop;
+    sigaction(sig, &sa, NULL);
   }
 }
 
