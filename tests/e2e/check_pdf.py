@@ -165,6 +165,8 @@ def agenda_items(agenda):
 
 def check_outline(pdf, reader, agenda, starts):
     entries = outline(reader)
+    check(reader.trailer["/Root"].get("/PageMode") == "/UseOutlines",
+          "%s does not open with its outline shown" % pdf)
     titles = [t for t, _ in entries]
     for item in agenda_items(agenda):
         check(item in titles, "%s's outline lacks agenda item '%s'"
