@@ -11,8 +11,10 @@ BUILD   ?= build
 PKGS     = libcmark-gfm yaml-0.1 libxml-2.0 libzip
 DEB_BUILD = libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev \
             libxml2-dev libzip-dev libcmocka-dev pkg-config
-DEB_TEST  = libreoffice-writer-nogui fonts-liberation poppler-utils \
-            python3-docx python3-odf jing valgrind
+# PDF output runs LibreOffice, lays out with the Liberation fonts, and reads
+# the pages back with poppler's pdfinfo.
+DEB_PDF   = libreoffice-writer-nogui fonts-liberation poppler-utils
+DEB_TEST  = $(DEB_PDF) python3-docx python3-odf python3-pypdf jing valgrind
 
 ifeq ($(V),1)
 Q =
@@ -37,8 +39,8 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 DEPS_STAMP = $(BUILD)/.deps-ok
 
-.PHONY: all deps test-deps test unit golden e2e sanitize demo install \
-        uninstall clean format leakcheck fuzz fuzz-replay
+.PHONY: all deps pdf-deps test-deps test unit golden e2e sanitize demo \
+        install uninstall clean format leakcheck fuzz fuzz-replay
 
 all: scrutineer
 
@@ -55,12 +57,22 @@ $(DEPS_STAMP):
 	$(Q)touch $@
 deps: $(DEPS_STAMP)
 
+# What `-f pdf` needs at run time: LibreOffice, the fonts the house style
+# names (so every machine lays the pages out alike), pdfinfo.
+pdf-deps:
+	$(Q)if ! command -v soffice >/dev/null || ! command -v pdfinfo >/dev/null \
+	     || ! fc-list | grep -q "Liberation Sans"; then \
+	  echo "installing PDF dependencies: $(DEB_PDF)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends $(DEB_PDF) >/dev/null; \
+	fi
+
 # Tools the end-to-end tests read documents with (LibreOffice, pdftotext...).
 test-deps:
 	$(Q)if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null \
 	     || ! command -v jing >/dev/null || ! command -v valgrind >/dev/null \
 	     || ! fc-list | grep -q "Liberation Sans" \
-	     || ! $(PYTHON) -c 'import docx, odf' 2>/dev/null; then \
+	     || ! $(PYTHON) -c 'import docx, odf, pypdf' 2>/dev/null; then \
 	  echo "installing test dependencies: $(DEB_TEST)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 	    apt-get install -y -qq --no-install-recommends $(DEB_TEST) >/dev/null; \
@@ -189,12 +201,13 @@ fuzz-replay: $(BUILD)/tests/replay
 test: all unit golden sanitize e2e
 	@echo "all tests passed"
 
-demo: scrutineer
-	./scrutineer pack agendas/2026-06-17.md -o out
+demo: scrutineer pdf-deps
+	./scrutineer pack agendas/2026-06-17.md -o out -f docx,odt,pdf
 
 leakcheck: scrutineer test-deps
 	$(Q)for cmd in "pack agendas/2026-06-17.md" "minutes minutes/2026-04-14.md" \
-	     "tracker --today 2026-09-09 -f docx,odt,csv"; do \
+	     "tracker --today 2026-09-09 -f docx,odt,csv" \
+	     "pack agendas/2026-06-17.md -f docx,odt,pdf"; do \
 	  echo "  VALGRIND scrutineer $$cmd"; \
 	  valgrind --error-exitcode=1 --leak-check=full \
 	    --errors-for-leak-kinds=definite,indirect -q \

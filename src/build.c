@@ -7,6 +7,7 @@
 #include "build.h"
 #include "compose.h"
 #include "estimate.h"
+#include "office.h"
 #include "render.h"
 #include "util.h"
 #include "writer.h"
@@ -17,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 static const char *const ERROR_TEXT[SCR_E_COUNT] = {
     [SCR_OK] = "success",
@@ -28,6 +30,7 @@ static const char *const ERROR_TEXT[SCR_E_COUNT] = {
     [SCR_E_ZIP] = "a zip container could not be written or read",
     [SCR_E_TEMPLATE] = "the template document is unusable",
     [SCR_E_LIMIT] = "an input exceeds a safety limit",
+    [SCR_E_OFFICE] = "LibreOffice could not make the PDF",
 };
 
 const char *scr_strerror(scr_error err) {
@@ -48,13 +51,14 @@ typedef struct job {
   const scr_minutes *minutes;  /* a minutes document */
   const scr_workprogramme *wp; /* a pack's or the tracker's */
   const scr_tracker *tracker;  /* as of the meeting, or of --today */
-  const int *pages;            /* estimated appendix pages, for a pack */
+  const int *pages;            /* appendix pages shown, for a pack */
+  bool pages_exact;            /* ... from LibreOffice's layout */
 } job;
 
 static scr_error compose(const job *j, scr_sink *sink) {
   if (j->agenda)
     return scr_compose_pack(j->ws, j->agenda, j->wp, j->tracker, j->pages,
-                            sink);
+                            j->pages_exact, sink);
   if (j->minutes)
     return scr_compose_minutes(j->ws, j->minutes, sink);
   return scr_compose_tracker(j->ws, j->wp, j->tracker, sink);
@@ -106,26 +110,195 @@ static scr_error emit_format(const scr_writer_class *wc,
   return err;
 }
 
-/* The document in every format asked for. */
+/* ---- laying out with LibreOffice ------------------------------------- */
+
+/*
+ * What LibreOffice made of the document: the PDF, and for a pack the page
+ * on which each appendix starts in each format's own layout (DOCX and ODT
+ * lay out differently, so each document carries its own).
+ */
+typedef struct layout {
+  int *pages[N_WRITERS]; /* NULL: not laid out, or not read (estimate kept) */
+  char *pdf;
+  size_t pdf_len;
+} layout;
+
+static void layout_free(layout *lay) {
+  for (size_t i = 0; i < N_WRITERS; i++)
+    free(lay->pages[i]);
+  free(lay->pdf);
+}
+
+static size_t writer_index(unsigned format) {
+  size_t i = 0;
+  while (i < N_WRITERS && WRITER_FORMATS[i] != format)
+    i++;
+  return i;
+}
+
+/* The PDF is made from the ODT, LibreOffice's own format, unless the house
+   style came as a .docx: then from the DOCX, which carries it. */
+static size_t pdf_source(const scr_template *user_tpl) {
+  bool docx_style =
+      user_tpl && user_tpl->format && strcmp(user_tpl->format, "docx") == 0;
+  return writer_index(docx_style ? SCR_FORMAT_DOCX : SCR_FORMAT_ODT);
+}
+
+/* An output that puts each package in LibreOffice's input folder. */
+static scr_error stage_package(void *ctx, const char *stem, const char *ext,
+                               const scr_package *pkg) {
+  char *name = scr_asprintf("%s.%s", stem, ext);
+  char *path = name ? scr_office_input(ctx, name) : NULL;
+  scr_error err = path ? scr_package_write(pkg, path) : SCR_E_NOMEM;
+  free(name);
+  free(path);
+  return err;
+}
+
+/* The appendices' bookmarks, borrowed from the agenda. Caller frees. */
+static const char **appendix_bookmarks(const scr_agenda *ag) {
+  const char **names = calloc(ag->n_appendices + 1, sizeof *names);
+  for (size_t i = 0; names && i < ag->n_appendices; i++)
+    names[i] = ag->appendices[i].bookmark;
+  return names;
+}
+
+/* Where each appendix starts in the PDF of `input`; NULL in *pages when
+   that cannot be read (a warning says why). */
+static scr_error read_pages(const scr_office *o, const scr_agenda *ag,
+                            const char *input, int **pages) {
+  *pages = NULL;
+  const char **names = appendix_bookmarks(ag);
+  int *found = calloc(ag->n_appendices + 1, sizeof *found);
+  char *pdf = scr_office_pdf(o, input);
+  bool exact = false;
+  scr_error err = names && found && pdf ? SCR_OK : SCR_E_NOMEM;
+  if (!err)
+    err = scr_office_pages(o, pdf, names, ag->n_appendices, found, &exact);
+  if (!err && exact) {
+    *pages = found;
+    found = NULL;
+  }
+  free(names);
+  free(found);
+  free(pdf);
+  return err;
+}
+
+/* The PDF of `input`, into memory. */
+static scr_error read_pdf(const scr_office *o, const char *input, layout *lay) {
+  enum { PDF_LIMIT = 1 << 30 };
+  char *pdf = scr_office_pdf(o, input);
+  scr_error err = pdf ? scr_read_file(pdf, PDF_LIMIT, &lay->pdf, &lay->pdf_len)
+                      : SCR_E_NOMEM;
+  if (err == SCR_E_IO || err == SCR_E_LIMIT)
+    fprintf(stderr, "scrutineer: error: cannot read LibreOffice's PDF %s\n",
+            pdf);
+  free(pdf);
+  return err;
+}
+
+/*
+ * Compose (with the estimated pages) each format LibreOffice must lay out —
+ * the PDF's source, and for a pack each of DOCX and ODT asked for — convert
+ * them in one run, then keep the PDF and read each pack's pages.
+ */
+static scr_error lay_out(scr_office *o, const job *j, unsigned formats,
+                         const scr_template *user_tpl, layout *lay) {
+  size_t source = pdf_source(user_tpl);
+  char names[N_WRITERS][16];
+  const char *inputs[N_WRITERS];
+  size_t n = 0, input_of[N_WRITERS];
+  scr_output staging = {stage_package, NULL, NULL, o};
+  scr_error err = SCR_OK;
+  for (size_t i = 0; !err && i < N_WRITERS; i++) {
+    bool needed = i == source || (j->agenda && (formats & WRITER_FORMATS[i]));
+    if (!needed)
+      continue;
+    const char *ext = WRITERS[i]->extension;
+    snprintf(names[i], sizeof names[i], "%s.%s", ext, ext);
+    inputs[n] = names[i];
+    input_of[i] = n++;
+    scr_template tpl = template_for(user_tpl, ext);
+    err = emit_format(WRITERS[i], &tpl, j, ext, &staging);
+  }
+  if (!err)
+    err = scr_office_convert(o, inputs, n);
+  if (!err)
+    err = read_pdf(o, inputs[input_of[source]], lay);
+  for (size_t i = 0; !err && j->agenda && i < N_WRITERS; i++)
+    if (formats & WRITER_FORMATS[i])
+      err = read_pages(o, j->agenda, inputs[input_of[i]], &lay->pages[i]);
+  return err;
+}
+
+static scr_error lay_out_with_office(const job *j, unsigned formats,
+                                     const scr_options *opts,
+                                     const scr_template *user_tpl,
+                                     layout *lay) {
+  scr_office office;
+  bool progress = !opts->quiet && isatty(STDERR_FILENO);
+  scr_error err = scr_office_open(&office, progress);
+  if (!err)
+    err = lay_out(&office, j, formats, user_tpl, lay);
+  scr_office_close(&office);
+  return err;
+}
+
+/* ---- emitting ------------------------------------------------------------ */
+
+/* Say whether the pack's page numbers are exact or estimated. */
+static void note_pages(const job *j, unsigned formats, const layout *lay,
+                       const scr_output *out) {
+  if (!j->agenda || !out->note)
+    return;
+  bool exact = true;
+  for (size_t i = 0; i < N_WRITERS; i++)
+    if ((formats & WRITER_FORMATS[i]) && !lay->pages[i])
+      exact = false;
+  out->note(out->ctx,
+            exact ? "page numbers: exact, from LibreOffice's layout"
+                  : "page numbers: estimated; Word and LibreOffice update "
+                    "them when the document is opened");
+}
+
+/*
+ * The document in every format asked for. With PDF, LibreOffice lays the
+ * document out first, so that nothing reaches `out` unless every step has
+ * worked; the DOCX and ODT then carry the pages of their own layout.
+ */
 static scr_error emit_document(const job *j, const char *stem,
                                const scr_options *opts,
                                const scr_template *user_tpl,
                                const scr_output *out) {
   unsigned formats =
       opts->formats ? opts->formats : (SCR_FORMAT_DOCX | SCR_FORMAT_ODT);
+  layout lay = {0};
   scr_error err = SCR_OK;
+  if (formats & SCR_FORMAT_PDF)
+    err = lay_out_with_office(j, formats, opts, user_tpl, &lay);
   for (size_t i = 0; !err && i < N_WRITERS; i++) {
     if (!(formats & WRITER_FORMATS[i]))
       continue;
+    job exact = *j;
+    if (lay.pages[i]) {
+      exact.pages = lay.pages[i];
+      exact.pages_exact = true;
+    }
     scr_template tpl = template_for(user_tpl, WRITERS[i]->extension);
-    err = emit_format(WRITERS[i], &tpl, j, stem, out);
+    err = emit_format(WRITERS[i], &tpl, &exact, stem, out);
   }
+  if (!err && lay.pdf)
+    err = out->bytes(out->ctx, stem, "pdf", lay.pdf, lay.pdf_len);
   if (!err && (formats & SCR_FORMAT_CSV) && j->tracker && !j->agenda) {
     size_t len = 0;
     char *csv = scr_tracker_csv(j->tracker, &len);
     err = csv ? out->bytes(out->ctx, stem, "csv", csv, len) : SCR_E_NOMEM;
     free(csv);
   }
+  if (!err)
+    note_pages(j, formats, &lay, out);
+  layout_free(&lay);
   return err;
 }
 
@@ -243,7 +416,7 @@ static scr_error build_pack(const char *agenda_path, const scr_options *opts,
   if (!err)
     err = scr_tracker_build(&s.book, &s.wp, s.agendas, s.n_agendas, ag->date,
                             &tracker, NULL);
-  job j = {&s.ws, ag, NULL, &s.wp, &tracker, NULL};
+  job j = {&s.ws, ag, NULL, &s.wp, &tracker, NULL, false};
   int *pages = err ? NULL : estimate_pages(&j);
   if (!err && !pages)
     err = SCR_E_NOMEM;
@@ -279,7 +452,7 @@ static scr_error build_minutes(const char *minutes_path,
   if (!err && m) {
     scr_doc_strings names;
     scr_minutes_info(&s.ws, m, &names);
-    job j = {&s.ws, NULL, m, NULL, NULL, NULL};
+    job j = {&s.ws, NULL, m, NULL, NULL, NULL, false};
     err =
         emit_document(&j, names.file_stem, opts, user_template(&s, opts), out);
   }
@@ -301,7 +474,7 @@ static scr_error build_tracker(const char *workspace, const scr_options *opts,
   if (!err) {
     scr_doc_strings names;
     scr_tracker_info(&s.ws, &tracker, &names);
-    job j = {&s.ws, NULL, NULL, &s.wp, &tracker, NULL};
+    job j = {&s.ws, NULL, NULL, &s.wp, &tracker, NULL, false};
     err =
         emit_document(&j, names.file_stem, opts, user_template(&s, opts), out);
   }
@@ -385,10 +558,16 @@ static scr_error disk_bytes(void *ctx, const char *stem, const char *ext,
   return err;
 }
 
+static void disk_note(void *ctx, const char *sentence) {
+  const disk *d = ctx;
+  if (!d->opts->quiet)
+    printf("%s\n", sentence);
+}
+
 static scr_error build_to_disk(scr_build_kind kind, const char *path,
                                const scr_options *opts) {
   disk d = {opts->out_dir ? opts->out_dir : "out", opts, false};
-  scr_output out = {disk_package, disk_bytes, &d};
+  scr_output out = {disk_package, disk_bytes, disk_note, &d};
   return scr_build(kind, path, opts, &out);
 }
 
@@ -478,8 +657,11 @@ scr_error scr_render_fragment(const char *md_path, enum scr_format format,
   if (!err && !w)
     err = SCR_E_NOMEM;
   scr_sink sink = {wc->ops, w};
-  scr_doc_info info = {"Fragment", "Golden test", "scrutineer", "en-GB",
-                       "Fragment"};
+  scr_doc_info info = {.title = "Fragment",
+                       .subject = "Golden test",
+                       .creator = "scrutineer",
+                       .language = "en-GB",
+                       .footer = "Fragment"};
   scr_render r = {&sink, src, 1, NULL, NULL};
   if (!err)
     err = wc->ops->begin_document(w, &info);

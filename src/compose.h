@@ -26,14 +26,14 @@ void scr_pack_info(const scr_workspace *ws, const scr_agenda *ag,
 /**
  * The agenda pack: front sheet, agenda, appendices; the work programme
  * appendix as tables from `wp` and `tracker` (as of the meeting). `pages[i]`
- * is the page
- * shown (until recomputed) for appendix i; NULL shows 1 everywhere, for the
- * estimating pass.
+ * is the page shown (until recomputed) for appendix i; NULL shows 1
+ * everywhere, for the estimating pass. `exact` says the pages are the
+ * layout's own, not estimated.
  */
 scr_error scr_compose_pack(const scr_workspace *ws, const scr_agenda *ag,
                            const scr_workprogramme *wp,
                            const scr_tracker *tracker, const int *pages,
-                           scr_sink *sink);
+                           bool exact, scr_sink *sink);
 
 void scr_minutes_info(const scr_workspace *ws, const scr_minutes *m,
                       scr_doc_strings *out);

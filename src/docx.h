@@ -128,6 +128,7 @@ typedef struct docx_num {
 /** Everything besides the body that the parts need. All owned. */
 typedef struct docx_model {
   char *title, *subject, *creator, *language, *footer;
+  bool pages_exact; /* no need for Word to update fields on opening */
   docx_rel *rels;
   size_t rel_count, rel_cap;
   docx_media *media;

@@ -1,7 +1,8 @@
 /*
  * word/settings.xml. updateFields makes Word recompute fields (the PAGEREF
- * page numbers of the appendices) when it opens the document; LibreOffice
- * recomputes them whenever it lays the document out.
+ * page numbers of the appendices) when it opens the document, asking the
+ * reader first; it is left out when the cached pages are LibreOffice's own
+ * layout. LibreOffice recomputes them whenever it lays the document out.
  */
 #include "docx.h"
 
@@ -31,7 +32,8 @@ scr_error docx_settings_part(const docx_model *m, char **xml, size_t *len) {
   scr_xmlw_start(&x, "w:defaultTabStop");
   scr_xmlw_attrf(&x, "w:val", "%d", DEFAULT_TAB_STOP);
   scr_xmlw_end(&x);
-  docx_val_element(&x, "w:updateFields", "true");
+  if (!m->pages_exact)
+    docx_val_element(&x, "w:updateFields", "true");
   compat(&x);
   docx_val_element(&x, "w:themeFontLang",
                    m->language && *m->language ? m->language

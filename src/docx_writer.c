@@ -216,6 +216,7 @@ static scr_error begin_document(void *self, const scr_doc_info *info) {
       !copy_or(&m->language, info->language, DOCX_DEFAULT_LANGUAGE) ||
       !copy_or(&m->footer, info->footer, ""))
     return status(dw, SCR_E_NOMEM);
+  m->pages_exact = info->pages_exact;
   dw->begun = true;
   return dw->body.err;
 }

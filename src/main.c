@@ -15,13 +15,13 @@ enum {
 };
 
 static const char USAGE[] =
-    "usage: scrutineer pack AGENDA.md [-o DIR] [-f docx,odt] [--template "
-    "FILE]\n"
-    "       scrutineer minutes MINUTES.md [-o DIR] [-f docx,odt] [--template "
-    "FILE]\n"
+    "usage: scrutineer pack AGENDA.md [-o DIR] [-f docx,odt,pdf] "
+    "[--template FILE]\n"
+    "       scrutineer minutes MINUTES.md [-o DIR] [-f docx,odt,pdf] "
+    "[--template FILE]\n"
     "       scrutineer minutes --actions [WORKSPACE]\n"
     "       scrutineer tracker [WORKSPACE] [--today DATE] [-o DIR] "
-    "[-f docx,odt,csv]\n"
+    "[-f docx,odt,pdf,csv]\n"
     "       scrutineer check [WORKSPACE] [--strict]\n"
     "       scrutineer --help | --version\n";
 
@@ -48,16 +48,23 @@ static const char HELP[] =
     "\n"
     "options:\n"
     "  -o, --output DIR   output folder (default: out)\n"
-    "  -f, --formats LIST comma-separated: docx, odt, and csv for the tracker\n"
-    "                     (default: docx,odt)\n"
+    "  -f, --formats LIST comma-separated: docx, odt, pdf, and csv for the\n"
+    "                     tracker (default: docx,odt). pdf needs LibreOffice;\n"
+    "                     it lays the documents out, and the DOCX and ODT\n"
+    "                     then carry the exact page numbers of its layout\n"
     "  --today DATE       the tracker's \"as of\" date, YYYY-MM-DD\n"
     "  --template FILE    take the house style from a .docx or .odt\n"
-    "  -q, --quiet        do not list the files written\n"
+    "  -q, --quiet        do not list the files written, nor show progress\n"
     "  --strict           accessibility warnings are errors (exit 1, nothing\n"
     "                     written); other warnings stay warnings\n"
     "\n"
+    "environment:\n"
+    "  SCRUTINEER_PDF_TIMEOUT  seconds LibreOffice may take to make the PDFs\n"
+    "                     (default: 120)\n"
+    "\n"
     "exit status: 0 success, 1 the sources have errors, 2 bad usage,\n"
-    "3 an I/O or environment failure.\n";
+    "3 an I/O or environment failure (LibreOffice missing, failing or too\n"
+    "slow when pdf was asked for).\n";
 
 typedef struct cli {
   const char *input;
@@ -102,6 +109,7 @@ static bool parse_formats(const char *list, unsigned *formats) {
     unsigned bit;
   } NAMES[] = {{"docx", SCR_FORMAT_DOCX},
                {"odt", SCR_FORMAT_ODT},
+               {"pdf", SCR_FORMAT_PDF},
                {"csv", SCR_FORMAT_CSV}};
   *formats = 0;
   const char *s = list;
@@ -163,7 +171,7 @@ static int parse_args(int argc, char **argv, cli *c) {
       break;
     case OPT_FORMATS:
       if (!parse_formats(value, &c->opts.formats))
-        return usage_error("unknown format in '%s' (use docx, odt, csv)",
+        return usage_error("unknown format in '%s' (use docx, odt, pdf, csv)",
                            value);
       break;
     case OPT_TEMPLATE:
@@ -201,6 +209,18 @@ static int exit_status(scr_error err) {
   }
 }
 
+/* The errors whose own sentences are already on stderr. */
+static bool reported(scr_error err) {
+  return err == SCR_E_SOURCE || err == SCR_E_TEMPLATE || err == SCR_E_IO ||
+         err == SCR_E_OFFICE;
+}
+
+static int finish(scr_error err) {
+  if (err && !reported(err))
+    fprintf(stderr, "scrutineer: error: %s\n", scr_strerror(err));
+  return exit_status(err);
+}
+
 static int cmd_pack(int argc, char **argv) {
   cli c = {0};
   int rc = parse_args(argc, argv, &c);
@@ -209,10 +229,7 @@ static int cmd_pack(int argc, char **argv) {
   if (!c.input)
     return usage_error("%s", "pack needs an agenda file, e.g. "
                              "agendas/2026-06-17.md");
-  scr_error err = scr_build_pack(c.input, &c.opts);
-  if (err && err != SCR_E_SOURCE && err != SCR_E_TEMPLATE && err != SCR_E_IO)
-    fprintf(stderr, "scrutineer: error: %s\n", scr_strerror(err));
-  return exit_status(err);
+  return finish(scr_build_pack(c.input, &c.opts));
 }
 
 static int cmd_minutes(int argc, char **argv) {
@@ -229,15 +246,7 @@ static int cmd_minutes(int argc, char **argv) {
                                "minutes/2026-04-14.md, or --actions");
     err = scr_build_minutes(c.input, &c.opts);
   }
-  if (err && err != SCR_E_SOURCE && err != SCR_E_TEMPLATE && err != SCR_E_IO)
-    fprintf(stderr, "scrutineer: error: %s\n", scr_strerror(err));
-  return exit_status(err);
-}
-
-static int finish(scr_error err) {
-  if (err && err != SCR_E_SOURCE && err != SCR_E_TEMPLATE && err != SCR_E_IO)
-    fprintf(stderr, "scrutineer: error: %s\n", scr_strerror(err));
-  return exit_status(err);
+  return finish(err);
 }
 
 static int cmd_tracker(int argc, char **argv) {

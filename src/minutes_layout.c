@@ -159,8 +159,8 @@ scr_error scr_compose_minutes(const scr_workspace *ws, const scr_minutes *m,
   const scr_committee *c = &ws->committee;
   scr_doc_strings names;
   scr_minutes_info(ws, m, &names);
-  scr_doc_info info = {names.title, "Minutes", c->council, "en-GB",
-                       names.footer};
+  scr_doc_info info = {names.title, "Minutes",    c->council,
+                       "en-GB",     names.footer, false};
   char *up = capitals(c->name);
   char *title =
       up ? scr_asprintf("Minutes of the Meeting of the %s", up) : NULL;

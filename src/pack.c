@@ -262,12 +262,12 @@ void scr_pack_info(const scr_workspace *ws, const scr_agenda *ag,
 scr_error scr_compose_pack(const scr_workspace *ws, const scr_agenda *ag,
                            const scr_workprogramme *wp,
                            const scr_tracker *tracker, const int *pages,
-                           scr_sink *s) {
+                           bool exact, scr_sink *s) {
   pack_ctx p = {ws, ag, wp, tracker, pages};
   scr_doc_strings names;
   scr_pack_info(ws, ag, &names);
   scr_doc_info info = {names.title, "Agenda pack", ws->committee.council,
-                       "en-GB", names.footer};
+                       "en-GB",     names.footer,  exact};
   scr_error err = CALL(s, begin_document, &info);
   if (!err)
     err = meeting_lines(&p, s);

@@ -29,6 +29,7 @@ typedef enum scr_error {
   SCR_E_ZIP,      /**< libzip refused to write or read a container */
   SCR_E_TEMPLATE, /**< a template document is unusable */
   SCR_E_LIMIT,    /**< an input exceeds a safety limit */
+  SCR_E_OFFICE,   /**< LibreOffice is missing, failed, or took too long */
   SCR_E_COUNT     /**< number of codes; not an error */
 } scr_error;
 
@@ -59,7 +60,10 @@ typedef struct scr_options {
  * Build the agenda pack for the agenda at `agenda_path`. Diagnostics go to
  * stderr as `file:line:col: error: ...`. Returns SCR_E_SOURCE when the
  * sources have errors, in which case nothing is written. Accessibility
- * problems are warnings, or errors when opts->strict is set.
+ * problems are warnings, or errors when opts->strict is set. With
+ * SCR_FORMAT_PDF, LibreOffice lays the documents out first and the DOCX and
+ * ODT carry the pages of its layout; SCR_E_OFFICE (nothing written) when it
+ * is missing, fails, or exceeds $SCRUTINEER_PDF_TIMEOUT seconds (120).
  */
 scr_error scr_build_pack(const char *agenda_path, const scr_options *opts);
 

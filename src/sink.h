@@ -66,6 +66,9 @@ typedef struct scr_doc_info {
   const char *creator;  /* the council */
   const char *language; /* BCP 47, "en-GB" */
   const char *footer;   /* text beside the page number in every footer */
+  /* The cached page references are the pages of LibreOffice's layout, so
+     Word need not be asked to update fields on opening. */
+  bool pages_exact;
 } scr_doc_info;
 
 /** An image to embed. Borrowed for the call; writers copy what they keep. */

@@ -193,8 +193,9 @@ scr_error scr_compose_tracker(const scr_workspace *ws,
   const scr_committee *c = &ws->committee;
   scr_doc_strings names;
   scr_tracker_info(ws, t, &names);
-  scr_doc_info info = {names.title, "Work programme and action tracker",
-                       c->council, "en-GB", names.footer};
+  scr_doc_info info = {names.title,  "Work programme and action tracker",
+                       c->council,   "en-GB",
+                       names.footer, false};
   char *title = scr_asprintf("%s: work programme and action tracker", c->name);
   scr_error err = title ? CALL(s, begin_document, &info) : SCR_E_NOMEM;
   if (!err)

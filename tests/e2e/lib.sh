@@ -24,6 +24,12 @@ validate_odt() {
     || fail "$(basename "$1"): manifest.xml does not validate"
 }
 
+# zip_part FILE PART: the bytes of one part of a DOCX or ODT, on stdout.
+zip_part() {
+  "$PYTHON" -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))' \
+    "$1" "$2"
+}
+
 # to_pdf DOCUMENT FOLDER: LibreOffice's PDF of DOCUMENT, in FOLDER, using a
 # private profile so it runs beside an open LibreOffice.
 to_pdf() {

@@ -44,6 +44,21 @@ PY
 validate_odt "$T/housed/CYPE-2026-06-17-agenda-pack.odt" "$T/housed/odt"
 echo "  ok    --template house.docx and house.odt replace the built-in styles"
 
+# With a Word house style the PDF is made from the DOCX that carries it:
+# its headings are dark red (0x8B / 255 = 0.545 in PDF colour operators).
+"$SCR" pack agendas/2026-06-17.md -o "$T/housed-pdf" -q --template "$T/house.docx" -f pdf
+"$PYTHON" - "$T/housed-pdf/CYPE-2026-06-17-agenda-pack.pdf" <<'PY' || fail "the PDF does not wear the .docx house style"
+import re, sys, pypdf
+reader = pypdf.PdfReader(sys.argv[1])
+colours = set()
+for page in reader.pages:
+    colours |= set(re.findall(rb"([0-9.]+) ([0-9.]+) ([0-9.]+) rg", page.get_contents().get_data()))
+red = [c for c in colours if abs(float(c[0]) - 0x8B / 255) < 0.002 and float(c[1]) == 0 and float(c[2]) == 0]
+blue = [c for c in colours if abs(float(c[0]) - 0x1F / 255) < 0.002]
+assert red and not blue, colours
+PY
+echo "  ok    --template house.docx -f pdf: the PDF is made from the DOCX and wears its style"
+
 set +e
 "$SCR" pack agendas/2026-06-17.md -o "$T/housed" -q --template "$T/nostyles.odt" 2>"$T/err"
 rc=$?

@@ -614,6 +614,35 @@ static void test_package(void **state) {
   scr_package_free(pkg);
 }
 
+/* Pages from LibreOffice's layout need no updating: Word is not asked to
+   update fields (nor asks the reader) on opening. */
+static void test_exact_pages_do_not_update_fields(void **state) {
+  (void)state;
+  scr_template tpl = scr_template_builtin("docx");
+  void *w = scr_docx_writer.create(&tpl);
+  assert_non_null(w);
+  scr_doc_info info = INFO;
+  info.pages_exact = true;
+  const scr_sink_ops *ops = scr_docx_writer.ops;
+  assert_int_equal(ops->begin_document(w, &info), SCR_OK);
+  assert_int_equal(ops->begin_paragraph(w, SCR_PARA_BODY), SCR_OK);
+  assert_int_equal(ops->page_ref(w, "Appendix_C", 12), SCR_OK);
+  assert_int_equal(ops->end_paragraph(w), SCR_OK);
+  assert_int_equal(ops->end_document(w), SCR_OK);
+  scr_package *pkg = scr_package_new();
+  assert_non_null(pkg);
+  assert_int_equal(scr_docx_writer.finish(w, pkg), SCR_OK);
+  char *settings = part(pkg, "word/settings.xml");
+  assert_null(strstr(settings, "updateFields"));
+  assert_non_null(strstr(settings, "<w:themeFontLang w:val=\"en-GB\"/>"));
+  free(settings);
+  expect_in_part(pkg, "word/document.xml",
+                 "<w:instrText xml:space=\"preserve\"> PAGEREF Appendix_C "
+                 "\\h </w:instrText>");
+  scr_package_free(pkg);
+  scr_docx_writer.destroy(w);
+}
+
 static void test_finish_before_end_is_refused(void **state) {
   fixture *f = *state;
   scr_package *pkg = scr_package_new();
@@ -642,6 +671,7 @@ int main(void) {
       TEST(test_rule),
       TEST(test_package),
       TEST(test_finish_before_end_is_refused),
+      cmocka_unit_test(test_exact_pages_do_not_update_fields),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

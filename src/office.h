@@ -1,0 +1,87 @@
+/*
+ * LibreOffice as the layout engine: headless, in a profile of its own (so
+ * it runs while a user has LibreOffice open, and beside another run), it
+ * turns DOCX and ODT into tagged PDF; poppler's pdfinfo then reads the page
+ * on which each bookmark landed. Everything happens in a private temporary
+ * folder that scr_office_close removes.
+ */
+#ifndef SCR_OFFICE_H
+#define SCR_OFFICE_H
+
+#include "scrutineer.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/** The environment variable that sets the time limit, in seconds. */
+#define SCR_OFFICE_TIMEOUT_ENV "SCRUTINEER_PDF_TIMEOUT"
+#define SCR_OFFICE_TIMEOUT_DEFAULT 120
+
+typedef struct scr_office {
+  char *soffice; /* LibreOffice's soffice (or libreoffice) */
+  char *pdfinfo; /* poppler's pdfinfo, or NULL when not installed */
+  char *work;    /* the private folder: profile/, in/, pdf/, tmp/ */
+  int timeout_s;
+  bool progress; /* show a progress line on stderr */
+} scr_office;
+
+/**
+ * Find LibreOffice and make the private folder. On failure a sentence is
+ * on stderr and the result is SCR_E_OFFICE (LibreOffice not installed, a
+ * bad time limit) or SCR_E_IO. Call scr_office_close in every case.
+ */
+scr_error scr_office_open(scr_office *o, bool progress);
+/** Remove the private folder and free `o`. */
+void scr_office_close(scr_office *o);
+
+/** Where to put a document `name` ("odt.odt") for conversion. Caller frees. */
+char *scr_office_input(const scr_office *o, const char *name);
+/** The PDF that scr_office_convert makes of input `name`. Caller frees. */
+char *scr_office_pdf(const scr_office *o, const char *name);
+
+/**
+ * Convert the inputs named `names` (placed at scr_office_input paths) to
+ * tagged PDF in one LibreOffice run, within the time limit. On failure a
+ * sentence is on stderr and the result is SCR_E_OFFICE.
+ */
+scr_error scr_office_convert(scr_office *o, const char *const *names, size_t n);
+
+/**
+ * The page on which each of the `n` bookmarks starts in `pdf`, into
+ * pages[0..n-1]. *exact is false (and `pages` untouched) when pdfinfo is
+ * not installed or a bookmark is not among the PDF's destinations; a
+ * sentence on stderr then says why. Errors only for memory.
+ */
+scr_error scr_office_pages(const scr_office *o, const char *pdf,
+                           const char *const *bookmarks, size_t n, int *pages,
+                           bool *exact);
+
+/* ---- the pieces, for unit tests ----------------------------------------- */
+
+/**
+ * The export filter for --convert-to: tagged PDF/UA with the document's
+ * title shown, headings as the outline (bookmarks) and bookmarks as named
+ * destinations. Static; do not free.
+ */
+const char *scr_office_pdf_filter(void);
+
+/** A file:// URL for an absolute path, percent-encoded. Caller frees. */
+char *scr_file_url(const char *path);
+
+/**
+ * The page of bookmark `bookmark` in `listing`, the output of
+ * `pdfinfo -dests`, or 0 when it is not there. LibreOffice writes a
+ * bookmark's destination name with each character other than a letter,
+ * digit or '-' as hex ("Appendix_A" becomes "Appendix5FA"); both spellings
+ * are looked for.
+ */
+int scr_pdfinfo_dest_page(const char *listing, const char *bookmark);
+
+/**
+ * The time limit in seconds from `value` (the environment variable), or
+ * the default when NULL or empty; 0 when it is not a whole number from 1
+ * to 86400.
+ */
+int scr_office_timeout(const char *value);
+
+#endif

@@ -1,0 +1,198 @@
+/*
+ * Child processes with a time limit. The child leads a process group of its
+ * own: LibreOffice's soffice is a script that starts soffice.bin, and a
+ * time limit must stop both. A Ctrl-C at the terminal reaches only our
+ * group, so we catch it while we wait and stop the child's group ourselves.
+ */
+#define _XOPEN_SOURCE 700 /* nftw */
+#include "process.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define POLL_NS 50000000L      /* look at the child every 50 ms */
+#define PROGRESS_AFTER_S 1     /* quick runs show no progress line */
+#define EXEC_FAILED_STATUS 127 /* as a shell reports "command not found" */
+#define OPEN_FILES_FOR_NFTW 16
+
+static volatile sig_atomic_t stop_requested;
+
+static void request_stop(int sig) {
+  (void)sig;
+  stop_requested = 1;
+}
+
+/* The signals we handle while a child runs: the stop signals, and SIGCHLD,
+   which must not be ignored (children would be reaped before we wait). */
+static const int RUN_SIGNALS[] = {SIGINT, SIGTERM, SIGHUP, SIGCHLD};
+#define N_RUN_SIGNALS (sizeof RUN_SIGNALS / sizeof *RUN_SIGNALS)
+
+/* Catch the stop signals, keeping the old actions in `old`. A stop signal
+   we were started ignoring (nohup) stays ignored. */
+static void catch_run_signals(struct sigaction old[N_RUN_SIGNALS]) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sigemptyset(&sa.sa_mask);
+  stop_requested = 0;
+  for (size_t i = 0; i < N_RUN_SIGNALS; i++) {
+    int sig = RUN_SIGNALS[i];
+    sigaction(sig, NULL, &old[i]);
+    if (sig != SIGCHLD && old[i].sa_handler == SIG_IGN)
+      continue;
+    sa.sa_handler = sig == SIGCHLD ? SIG_DFL : request_stop;
+    sigaction(sig, &sa, NULL);
+  }
+}
+
+static void restore_run_signals(const struct sigaction old[N_RUN_SIGNALS]) {
+  for (size_t i = 0; i < N_RUN_SIGNALS; i++)
+    sigaction(RUN_SIGNALS[i], &old[i], NULL);
+}
+
+/* In the child: own process group, output redirected, then the program.
+   Caught signals return to their defaults across exec. */
+static void exec_child(const char *path, char *const argv[],
+                       const scr_run_opts *o) {
+  setpgid(0, 0);
+  int in = open("/dev/null", O_RDONLY);
+  int out = open(o->output ? o->output : "/dev/null",
+                 O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  if (in < 0 || out < 0 || dup2(in, STDIN_FILENO) < 0 ||
+      dup2(out, STDOUT_FILENO) < 0 || dup2(out, STDERR_FILENO) < 0)
+    _exit(EXEC_FAILED_STATUS);
+  if (o->tmpdir)
+    setenv("TMPDIR", o->tmpdir, 1);
+  execv(path, argv);
+  _exit(EXEC_FAILED_STATUS);
+}
+
+static double seconds_since(const struct timespec *start) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return (double)(now.tv_sec - start->tv_sec) +
+         (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+/* The progress line, rewritten in place; returns its width for clearing. */
+static int show_progress(const char *label, int seconds) {
+  int n = fprintf(stderr, "\r%s\u2026 %d s", label, seconds);
+  fflush(stderr);
+  return n > 0 ? n : 0;
+}
+
+static void clear_progress(int width) {
+  if (width > 0) {
+    fprintf(stderr, "\r%*s\r", width, "");
+    fflush(stderr);
+  }
+}
+
+/* Kill the child's whole group, then reap the child. */
+static void kill_group(pid_t pid) {
+  kill(-pid, SIGKILL);
+  while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+    ;
+}
+
+static scr_run_status exit_status(int status) {
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? SCR_RUN_OK
+                                                       : SCR_RUN_FAILED;
+}
+
+/* Wait for the child, showing progress, until it ends or must be stopped. */
+static scr_run_status wait_child(pid_t pid, const scr_run_opts *o) {
+  struct timespec start;
+  clock_gettime(CLOCK_MONOTONIC, &start);
+  const struct timespec poll = {0, POLL_NS};
+  int width = 0, shown = 0;
+  for (;;) {
+    int status;
+    pid_t got = waitpid(pid, &status, WNOHANG);
+    if (got == pid) {
+      clear_progress(width);
+      return exit_status(status);
+    }
+    if (got < 0 && errno != EINTR) {
+      clear_progress(width);
+      return SCR_RUN_FAILED;
+    }
+    double elapsed = seconds_since(&start);
+    if (stop_requested || elapsed >= o->timeout_s) {
+      kill_group(pid);
+      clear_progress(width);
+      return stop_requested ? SCR_RUN_INTERRUPTED : SCR_RUN_TIMEOUT;
+    }
+    if (o->progress && (int)elapsed >= PROGRESS_AFTER_S &&
+        (int)elapsed != shown) {
+      shown = (int)elapsed;
+      width = show_progress(o->progress, shown);
+    }
+    nanosleep(&poll, NULL);
+  }
+}
+
+scr_run_status scr_run(const char *path, char *const argv[],
+                       const scr_run_opts *opts) {
+  struct sigaction old[N_RUN_SIGNALS];
+  catch_run_signals(old);
+  fflush(NULL); /* the child must not inherit our unwritten output */
+  pid_t pid = fork();
+  if (pid == 0)
+    exec_child(path, argv, opts);
+  scr_run_status st = SCR_RUN_NOT_STARTED;
+  if (pid > 0) {
+    setpgid(pid, pid); /* also here, so kill(-pid) works from the start */
+    st = wait_child(pid, opts);
+  }
+  restore_run_signals(old);
+  return st;
+}
+
+static bool is_executable_file(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
+}
+
+char *scr_which(const char *name) {
+  if (strchr(name, '/'))
+    return is_executable_file(name) ? scr_strdup(name) : NULL;
+  const char *path = getenv("PATH");
+  if (!path)
+    path = "/usr/local/bin:/usr/bin:/bin";
+  while (*path) {
+    size_t n = strcspn(path, ":");
+    /* an empty entry means the current folder */
+    char *candidate = n ? scr_asprintf("%.*s/%s", (int)n, path, name)
+                        : scr_asprintf("./%s", name);
+    if (candidate && is_executable_file(candidate))
+      return candidate;
+    free(candidate);
+    path += n + (path[n] == ':');
+  }
+  return NULL;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag,
+                        struct FTW *ftw) {
+  (void)st;
+  (void)flag;
+  (void)ftw;
+  remove(path);
+  return 0; /* remove what can be removed, whatever fails */
+}
+
+void scr_remove_tree(const char *dir) {
+  if (dir)
+    nftw(dir, remove_entry, OPEN_FILES_FOR_NFTW, FTW_DEPTH | FTW_PHYS);
+}

@@ -1,0 +1,47 @@
+/*
+ * Running another program (LibreOffice, pdfinfo): fork and exec, no shell,
+ * in a process group of its own so that a time limit can stop it and
+ * everything it started.
+ */
+#ifndef SCR_PROCESS_H
+#define SCR_PROCESS_H
+
+#include <stdbool.h>
+
+/** How a run ended. */
+typedef enum scr_run_status {
+  SCR_RUN_OK,          /* exited with status 0 */
+  SCR_RUN_FAILED,      /* exited with another status, or was killed */
+  SCR_RUN_TIMEOUT,     /* over the time limit; its process group was killed */
+  SCR_RUN_INTERRUPTED, /* we were asked to stop; its group was killed */
+  SCR_RUN_NOT_STARTED  /* fork failed */
+} scr_run_status;
+
+/** Where the program's output goes and how long it may take. */
+typedef struct scr_run_opts {
+  const char *output; /* file for its stdout and stderr; NULL: /dev/null */
+  const char *tmpdir; /* TMPDIR for the program, or NULL to keep ours */
+  int timeout_s;      /* > 0 */
+  /* When not NULL, a line "<progress>… N s" on stderr, from the first
+     second on, updated each second and cleared at the end. */
+  const char *progress;
+} scr_run_opts;
+
+/**
+ * Run the program at `path` with `argv` (argv[0] its name, NULL-ended) and
+ * wait for it, at most opts->timeout_s seconds. SIGINT, SIGTERM and SIGHUP
+ * received meanwhile stop the program too (SCR_RUN_INTERRUPTED).
+ */
+scr_run_status scr_run(const char *path, char *const argv[],
+                       const scr_run_opts *opts);
+
+/**
+ * The first executable file called `name` in the folders of PATH, or NULL.
+ * Caller frees.
+ */
+char *scr_which(const char *name);
+
+/** Remove `dir` and everything in it; symbolic links are not followed. */
+void scr_remove_tree(const char *dir);
+
+#endif
