@@ -202,16 +202,39 @@ static void check_image(walk *w, cmark_node *n) {
 }
 
 /*
+ * The pack moves a source's shallowest heading level under the heading that
+ * holds it (the appendix title, the agenda item), so a first heading deeper
+ * than that level lands a level too deep.
+ */
+static void check_first_heading(walk *w, cmark_node *n) {
+  int level = cmark_node_get_heading_level(n);
+  int top = w->src->min_heading;
+  if (level <= top)
+    return;
+  char *title = text_of(w, n);
+  if (!title)
+    return;
+  place at = place_of(w->src, n);
+  scr_diag_add(w->a->diags, severity(w->a), w->src->path, at.line, 1,
+               "heading '%s' (%s) comes before any %s heading, so it skips a "
+               "level under the heading that holds this file; screen readers "
+               "use heading levels to outline the document, so make it %s or "
+               "make the later %s headings deeper",
+               title, hashes(level), hashes(top), hashes(top), hashes(top));
+  free(title);
+}
+
+/*
  * Headings are how a screen-reader user moves through a document, so each
- * must be at most one level below the one before it. The first heading's
- * level is the base: a report's headings are moved under its appendix
- * heading in the pack, and an agenda's `##` items under "Agenda".
+ * must be at most one level below the one before it.
  */
 static void check_heading(walk *w, cmark_node *n) {
   cmark_node *before = w->heading;
   w->heading = n;
-  if (!before)
+  if (!before) {
+    check_first_heading(w, n);
     return;
+  }
   int was = cmark_node_get_heading_level(before);
   int level = cmark_node_get_heading_level(n);
   if (level <= was + 1)

@@ -130,15 +130,24 @@ static void test_skipped_heading_level(void **state) {
              "after 'Budget' (#)");
 }
 
+/* The pack puts a file's shallowest level under the heading that holds it,
+   so a first heading deeper than a later one lands a level too deep. */
+static void test_first_heading_deeper_than_a_later_one(void **state) {
+  (void)state;
+  expect_one("## Covering report\n\nText.\n\n# The plan\n", 1, 1,
+             "heading 'Covering report' (##) comes before any # heading",
+             "make it #");
+}
+
 static void test_heading_levels_without_skips_are_fine(void **state) {
   (void)state;
-  /* the first heading is the base, whatever its level; going back up any
+  /* the shallowest level is the base, whatever it is; going back up any
      number of levels is no skip */
   assert_int_equal(
-      findings("### Start\n\n#### Part\n\n## Up\n\n### Down\n\n# Top\n\n"
-               "## Next\n",
+      findings("## Start\n\n### Part\n\n#### Deep\n\n## Up\n\n### Down\n",
                true),
       0);
+  assert_int_equal(findings("### Start\n\n#### Part\n\n### Up\n", true), 0);
   assert_int_equal(findings("## Item one\n\n## Item two\n", true), 0);
 }
 
@@ -340,6 +349,7 @@ int main(void) {
       cmocka_unit_test(test_image_without_alt_text),
       cmocka_unit_test(test_image_with_alt_text_is_fine),
       cmocka_unit_test(test_skipped_heading_level),
+      cmocka_unit_test(test_first_heading_deeper_than_a_later_one),
       cmocka_unit_test(test_heading_levels_without_skips_are_fine),
       cmocka_unit_test(test_table_without_header_row),
       cmocka_unit_test(test_table_with_header_row_is_fine),
