@@ -38,7 +38,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_STAMP = $(BUILD)/.deps-ok
 
 .PHONY: all deps test-deps test unit golden e2e sanitize demo install \
-        uninstall clean format leakcheck
+        uninstall clean format leakcheck bench bench-deps
 
 all: scrutineer
 
@@ -143,6 +143,25 @@ leakcheck: scrutineer test-deps
 	    --errors-for-leak-kinds=definite,indirect -q \
 	    ./scrutineer $$cmd -o $(BUILD)/leak -q || exit 1; \
 	done
+
+# ---- benchmark (never part of `make test`) --------------------------------
+
+# pandoc is the reference the benchmark measures against; only `make bench`
+# needs it, so only this target installs it (and GNU time, for peak RSS).
+bench-deps:
+	$(Q)if ! command -v pandoc >/dev/null || ! [ -x /usr/bin/time ]; then \
+	  echo "installing benchmark dependencies: pandoc time"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends pandoc time >/dev/null; \
+	fi
+
+$(BUILD)/bench/zfloor: bench/zfloor.c $(DEPS_STAMP)
+	$(Q)mkdir -p $(BUILD)/bench
+	$(Q)$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -O2 -o $@ $< -lz
+
+bench: scrutineer $(BUILD)/bench/zfloor bench-deps
+	$(Q)$(PYTHON) bench/run.py --scrutineer ./scrutineer \
+	  --zfloor $(BUILD)/bench/zfloor --work $(BUILD)/bench $(BENCH_ARGS)
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c tests/*.c tools/*.c
