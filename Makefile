@@ -8,9 +8,9 @@ CC      ?= cc
 PYTHON  ?= /usr/bin/python3
 BUILD   ?= build
 
-PKGS     = libcmark-gfm yaml-0.1 libxml-2.0 libzip
+PKGS     = libcmark-gfm yaml-0.1 libxml-2.0 libzip zlib
 DEB_BUILD = libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev \
-            libxml2-dev libzip-dev libcmocka-dev pkg-config
+            libxml2-dev libzip-dev zlib1g-dev libcmocka-dev pkg-config
 DEB_TEST  = libreoffice-writer-nogui fonts-liberation poppler-utils \
             python3-docx python3-odf jing valgrind
 
@@ -25,8 +25,8 @@ CSTD    = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 OPT    ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -Isrc -I$(BUILD)/gen $(CFLAGS)
-LIBS    = -lcmark-gfm-extensions $(PKG_LIBS) -lm $(LDLIBS)
+ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) -pthread $(PKG_CFLAGS) -Isrc -I$(BUILD)/gen $(CFLAGS)
+LIBS    = -lcmark-gfm-extensions $(PKG_LIBS) -lm -pthread $(LDLIBS)
 
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/templates_data.o
