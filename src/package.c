@@ -249,25 +249,60 @@ static scr_error settle(char *tmp, const char *path, scr_error err) {
   return err;
 }
 
+/* The archive libzip wrote into `mem`, as a new buffer (caller frees). */
+static scr_error archive_bytes(zip_source_t *mem, char **data, size_t *len) {
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_source_stat(mem, &st) < 0 || !(st.valid & ZIP_STAT_SIZE))
+    return SCR_E_ZIP;
+  *data = malloc(st.size ? st.size : 1);
+  if (!*data)
+    return SCR_E_NOMEM;
+  zip_int64_t n = -1;
+  if (zip_source_open(mem) == 0) {
+    n = zip_source_read(mem, *data, st.size);
+    zip_source_close(mem);
+  }
+  if (n < 0 || (zip_uint64_t)n != st.size) {
+    free(*data);
+    *data = NULL;
+    return SCR_E_ZIP;
+  }
+  *len = (size_t)n;
+  return SCR_OK;
+}
+
+/* The zip is made in memory, then written like any file: libzip writing a
+   file itself would make a temporary name from cryptographic random
+   bytes, which costs more than a small pack takes to build. */
 scr_error scr_package_write(const scr_package *pkg, const char *path) {
-  char *tmp;
-  int fd;
-  scr_error err = temp_beside(path, &tmp, &fd);
-  if (err)
-    return err;
-  close(fd);
-  int zerr = 0;
-  zip_t *z = zip_open(tmp, ZIP_TRUNCATE, &zerr);
-  err = z ? add_parts(pkg, z) : SCR_E_ZIP;
-  if (z && err) {
-    zip_discard(z);
-    z = NULL;
+  zip_error_t zerr;
+  zip_error_init(&zerr);
+  zip_source_t *mem = zip_source_buffer_create(NULL, 0, 0, &zerr);
+  zip_t *z = mem ? zip_open_from_source(mem, ZIP_TRUNCATE, &zerr) : NULL;
+  zip_error_fini(&zerr);
+  if (!z) {
+    zip_source_free(mem);
+    return SCR_E_ZIP;
   }
-  if (z && zip_close(z) < 0) {
+  /* keep the buffer when the archive closes, to read it back */
+  zip_source_keep(mem);
+  scr_error err = add_parts(pkg, z);
+  if (err) {
     zip_discard(z);
-    err = SCR_E_IO;
+  } else if (zip_close(z) < 0) {
+    zip_discard(z);
+    err = SCR_E_ZIP;
   }
-  return settle(tmp, path, err);
+  char *data = NULL;
+  size_t len = 0;
+  if (!err)
+    err = archive_bytes(mem, &data, &len);
+  zip_source_free(mem);
+  if (!err)
+    err = scr_file_write_atomic(path, data, len);
+  free(data);
+  return err;
 }
 
 scr_error scr_file_write_atomic(const char *path, const void *data,
