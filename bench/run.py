@@ -170,6 +170,24 @@ def verdicts(rows):
     return ok_all
 
 
+def machine():
+    """One line on where the figures come from: CPU, cores, versions."""
+    model = "unknown CPU"
+    with open("/proc/cpuinfo", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    libs = subprocess.run(
+        ["pkg-config", "--modversion", "libcmark-gfm", "libxml-2.0", "libzip",
+         "zlib"], capture_output=True, text=True).stdout.split()
+    names = ("cmark-gfm", "libxml2", "libzip", "zlib")
+    return "%s, %d cores; %s; %s" % (
+        model, os.cpu_count() or 0,
+        ", ".join("%s %s" % nv for nv in zip(names, libs)),
+        time.strftime("%Y-%m-%d"))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=5)
@@ -184,6 +202,7 @@ def main():
     os.makedirs(args.work, exist_ok=True)
     version = subprocess.run(["pandoc", "--version"], capture_output=True,
                              text=True).stdout.split("\n")[0]
+    print(machine())
     print("%s; %s; %d runs each, alternating; medians" % (
         subprocess.run([args.scrutineer, "--version"], capture_output=True,
                        text=True).stdout.strip(), version, args.runs))

@@ -14,33 +14,50 @@
 
 /* ---- encoding ----------------------------------------------------------- */
 
+/* Offset of the first invalid UTF-8 sequence or NUL byte, or len. ASCII,
+   nearly all of any source, is checked a byte at a time. */
+static size_t first_bad_byte(const unsigned char *s, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    if (s[i] > 0 && s[i] < 0x80) {
+      i++;
+      continue;
+    }
+    uint32_t cp;
+    size_t n = s[i] ? scr_utf8_decode(s + i, len - i, &cp) : 0;
+    if (n == 0)
+      return i;
+    i += n;
+  }
+  return len;
+}
+
 /* Report the first invalid UTF-8 sequence or NUL byte with its place. */
 static bool check_encoding(const char *path, const char *text, size_t len,
                            scr_diags *diags) {
   const unsigned char *s = (const unsigned char *)text;
+  size_t bad = first_bad_byte(s, len);
+  if (bad == len)
+    return true;
+  /* line and column (in characters) of the bad byte */
   int line = 1, col = 1;
-  for (size_t i = 0; i < len;) {
+  for (size_t i = 0; i < bad;) {
     uint32_t cp;
-    size_t n = scr_utf8_decode(s + i, len - i, &cp);
-    if (n == 0) {
-      scr_error_at(diags, path, line, col,
-                   "invalid UTF-8 (byte 0x%02X); save the file as UTF-8", s[i]);
-      return false;
-    }
-    if (cp == 0) {
-      scr_error_at(diags, path, line, col,
-                   "NUL byte in a text file; is this a binary file?");
-      return false;
-    }
+    i += scr_utf8_decode(s + i, bad - i, &cp);
     if (cp == '\n') {
       line++;
       col = 1;
     } else {
       col++;
     }
-    i += n;
   }
-  return true;
+  if (s[bad] == 0)
+    scr_error_at(diags, path, line, col,
+                 "NUL byte in a text file; is this a binary file?");
+  else
+    scr_error_at(diags, path, line, col,
+                 "invalid UTF-8 (byte 0x%02X); save the file as UTF-8", s[bad]);
+  return false;
 }
 
 /* Drop a UTF-8 byte order mark and turn CRLF and lone CR into LF, in place. */
