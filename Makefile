@@ -147,12 +147,16 @@ leakcheck: scrutineer test-deps
 # ---- benchmark (never part of `make test`) --------------------------------
 
 # pandoc is the reference the benchmark measures against; only `make bench`
-# needs it, so only this target installs it (and GNU time, for peak RSS).
+# needs it, so only this target installs it (with GNU time, for peak RSS,
+# and Python, which drives the runs).
+DEB_BENCH = pandoc time python3
+
 bench-deps:
-	$(Q)if ! command -v pandoc >/dev/null || ! [ -x /usr/bin/time ]; then \
-	  echo "installing benchmark dependencies: pandoc time"; \
+	$(Q)if ! command -v pandoc >/dev/null || ! [ -x /usr/bin/time ] \
+	     || ! [ -x $(PYTHON) ]; then \
+	  echo "installing benchmark dependencies: $(DEB_BENCH)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-	    apt-get install -y -qq --no-install-recommends pandoc time >/dev/null; \
+	    apt-get install -y -qq --no-install-recommends $(DEB_BENCH) >/dev/null; \
 	fi
 
 $(BUILD)/bench/zfloor: bench/zfloor.c $(DEPS_STAMP)

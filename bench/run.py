@@ -6,8 +6,11 @@
            [--work DIR]
 
 Runs alternate (scrutineer, pandoc, scrutineer, ...) after one untimed run of
-each; the figures are medians of wall time, peak RSS as /usr/bin/time -v
-reports it (maximum resident set size), and the output's size. pandoc reads
+each, at least N of each (more for small packs, whose times are short); the
+figures are medians of wall and CPU time, the largest peak RSS as
+/usr/bin/time -v reports it (maximum resident set size), and the output's
+size. The zlib floor is zfloor's median: the produced package's XML parts,
+already in memory, deflated as the package writer does. pandoc reads
 the agenda and every appendix concatenated in appendix order, front matter
 removed (pandoc would otherwise read each file's YAML as metadata), as GitHub
 Markdown (`-f gfm`: tables, strikethrough, autolinks, footnotes, the
@@ -38,9 +41,10 @@ MAX_FLOOR_FACTOR = 3    # scrutineer time / zlib floor on the largest pack
 
 
 def timed(cmd, cwd):
-    """(wall seconds, peak RSS in MB) of one run; exits when it fails."""
+    """(wall seconds, peak RSS in MB, CPU seconds) of one run; exits when it
+    fails."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as rss:
-        full = ["/usr/bin/time", "-f", "%M", "-o", rss.name] + cmd
+        full = ["/usr/bin/time", "-f", "%M %U %S", "-o", rss.name] + cmd
         t0 = time.perf_counter()
         done = subprocess.run(full, cwd=cwd, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE)
@@ -48,8 +52,8 @@ def timed(cmd, cwd):
         if done.returncode != 0:
             sys.exit("bench: %s failed:\n%s" % (" ".join(cmd),
                                                 done.stderr.decode()))
-        kb = int(rss.read().split()[-1])
-    return wall, kb * 1024 / MB
+        kb, user, system = rss.read().split()[-3:]
+    return wall, int(kb) * 1024 / MB, float(user) + float(system)
 
 
 def pandoc_input(agenda, out_path):
@@ -82,10 +86,15 @@ def xml_parts(package, into):
 
 def zlib_floor(zfloor, package, runs, work):
     with tempfile.TemporaryDirectory(dir=work) as tmp:
-        out = subprocess.run([zfloor, str(max(runs, 5))] + xml_parts(package, tmp),
+        out = subprocess.run([zfloor, str(max(runs, 9))] + xml_parts(package, tmp),
                              check=True, capture_output=True, text=True).stdout
     ms, xml_bytes, _ = out.split()
     return float(ms) / 1e3, int(xml_bytes)
+
+
+def runs_for(size, runs):
+    """Small packs take milliseconds, and noise matters more: more runs."""
+    return max(runs, 25 // size)
 
 
 def measure(size, fmt, agenda, args):
@@ -100,7 +109,7 @@ def measure(size, fmt, agenda, args):
     timed(ours, root)
     timed(theirs, root)
     s_runs, p_runs = [], []
-    for _ in range(args.runs):
+    for _ in range(runs_for(size, args.runs)):
         s_runs.append(timed(ours, root))
         p_runs.append(timed(theirs, root))
     package = [os.path.join(out_dir, f) for f in os.listdir(out_dir)
@@ -108,29 +117,32 @@ def measure(size, fmt, agenda, args):
     floor, xml_bytes = zlib_floor(args.zfloor, package, args.runs, args.work)
     return {
         "size": size, "fmt": fmt, "in_mb": in_bytes / MB,
-        "s_time": statistics.median(t for t, _ in s_runs),
-        "s_rss": max(r for _, r in s_runs),
+        "runs": len(s_runs),
+        "s_time": statistics.median(t for t, _, _ in s_runs),
+        "s_cpu": statistics.median(c for _, _, c in s_runs),
+        "s_rss": max(r for _, r, _ in s_runs),
         "s_out": os.path.getsize(package) / MB,
-        "p_time": statistics.median(t for t, _ in p_runs),
-        "p_rss": max(r for _, r in p_runs),
+        "p_time": statistics.median(t for t, _, _ in p_runs),
+        "p_rss": max(r for _, r, _ in p_runs),
         "p_out": os.path.getsize(theirs_out) / MB,
         "floor": floor, "xml_mb": xml_bytes / MB,
     }
 
 
 def print_table(rows):
-    head = ("size", "fmt", "input MB", "scrut s", "pandoc s", "ratio",
-            "scrut RSS", "pandoc RSS", "scrut out", "pandoc out", "XML MB",
-            "zlib s", "x floor", "s/in MB")
+    head = ("size", "fmt", "input MB", "runs", "scrut s", "scrut CPU s",
+            "pandoc s", "ratio", "scrut RSS", "pandoc RSS", "scrut out",
+            "pandoc out", "XML MB", "zlib s", "x floor", "s/in MB")
     print("| " + " | ".join(head) + " |")
     print("|" + "|".join("---:" for _ in head) + "|")
     for r in rows:
-        print("| %dx | %s | %.2f | %.4f | %.3f | %.1f | %.1f MB | %.1f MB | "
-              "%.2f MB | %.2f MB | %.2f | %.4f | %.2f | %.3f |" % (
-                  r["size"], r["fmt"], r["in_mb"], r["s_time"], r["p_time"],
-                  r["p_time"] / r["s_time"], r["s_rss"], r["p_rss"],
-                  r["s_out"], r["p_out"], r["xml_mb"], r["floor"],
-                  r["s_time"] / r["floor"], r["s_time"] / r["in_mb"]))
+        print("| %dx | %s | %.2f | %d | %.4f | %.4f | %.3f | %.1f | %.1f MB | "
+              "%.1f MB | %.2f MB | %.2f MB | %.2f | %.4f | %.2f | %.3f |" % (
+                  r["size"], r["fmt"], r["in_mb"], r["runs"], r["s_time"],
+                  r["s_cpu"], r["p_time"], r["p_time"] / r["s_time"],
+                  r["s_rss"], r["p_rss"], r["s_out"], r["p_out"],
+                  r["xml_mb"], r["floor"], r["s_time"] / r["floor"],
+                  r["s_time"] / r["in_mb"]))
 
 
 def verdicts(rows):
@@ -203,7 +215,7 @@ def main():
     version = subprocess.run(["pandoc", "--version"], capture_output=True,
                              text=True).stdout.split("\n")[0]
     print(machine())
-    print("%s; %s; %d runs each, alternating; medians" % (
+    print("%s; %s; at least %d runs each, alternating; medians" % (
         subprocess.run([args.scrutineer, "--version"], capture_output=True,
                        text=True).stdout.strip(), version, args.runs))
     rows = []

@@ -249,27 +249,40 @@ static scr_error settle(char *tmp, const char *path, scr_error err) {
   return err;
 }
 
-/* The archive libzip wrote into `mem`, as a new buffer (caller frees). */
-static scr_error archive_bytes(zip_source_t *mem, char **data, size_t *len) {
-  zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_source_stat(mem, &st) < 0 || !(st.valid & ZIP_STAT_SIZE))
-    return SCR_E_ZIP;
-  *data = malloc(st.size ? st.size : 1);
-  if (!*data)
+/* Copy the archive libzip wrote into `mem` to the open file `f`. */
+static scr_error copy_archive(zip_source_t *mem, FILE *f) {
+  enum { CHUNK = 64 * 1024 };
+  char *chunk = malloc(CHUNK);
+  if (!chunk)
     return SCR_E_NOMEM;
-  zip_int64_t n = -1;
-  if (zip_source_open(mem) == 0) {
-    n = zip_source_read(mem, *data, st.size);
-    zip_source_close(mem);
+  scr_error err = zip_source_open(mem) == 0 ? SCR_OK : SCR_E_ZIP;
+  zip_int64_t n = 0;
+  while (!err && (n = zip_source_read(mem, chunk, CHUNK)) > 0)
+    if (fwrite(chunk, 1, (size_t)n, f) != (size_t)n)
+      err = SCR_E_IO;
+  if (!err && n < 0)
+    err = SCR_E_ZIP;
+  zip_source_close(mem);
+  free(chunk);
+  return err;
+}
+
+/* Write the archive in `mem` to `path` atomically. */
+static scr_error write_archive(zip_source_t *mem, const char *path) {
+  char *tmp;
+  int fd;
+  scr_error err = temp_beside(path, &tmp, &fd);
+  if (err)
+    return err;
+  FILE *f = fdopen(fd, "wb");
+  if (!f) {
+    close(fd);
+    return settle(tmp, path, SCR_E_IO);
   }
-  if (n < 0 || (zip_uint64_t)n != st.size) {
-    free(*data);
-    *data = NULL;
-    return SCR_E_ZIP;
-  }
-  *len = (size_t)n;
-  return SCR_OK;
+  err = copy_archive(mem, f);
+  if (fclose(f) != 0 && !err)
+    err = SCR_E_IO;
+  return settle(tmp, path, err);
 }
 
 /* The zip is made in memory, then written like any file: libzip writing a
@@ -294,14 +307,9 @@ scr_error scr_package_write(const scr_package *pkg, const char *path) {
     zip_discard(z);
     err = SCR_E_ZIP;
   }
-  char *data = NULL;
-  size_t len = 0;
   if (!err)
-    err = archive_bytes(mem, &data, &len);
+    err = write_archive(mem, path);
   zip_source_free(mem);
-  if (!err)
-    err = scr_file_write_atomic(path, data, len);
-  free(data);
   return err;
 }
 
