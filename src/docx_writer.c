@@ -667,8 +667,7 @@ static void *docx_create(const scr_template *tpl) {
 /* Caller frees. NULL when out of memory or after a writing error. */
 static char *docx_body_xml(void *self) {
   docx_writer *dw = self;
-  if (dw->body.w && !dw->body.err && xmlTextWriterFlush(dw->body.w) < 0)
-    dw->body.err = SCR_E_XML;
+  scr_xmlw_flush(&dw->body);
   char *xml = NULL;
   size_t len = 0;
   if (dw->body.err || scr_deflate_contents(dw->body_z, &xml, &len) != SCR_OK)

@@ -776,8 +776,7 @@ static scr_error end_document(void *self) {
 
 static char *body_xml(void *self) {
   odt_writer *w = self;
-  if (w->body.w && !w->body.err && xmlTextWriterFlush(w->body.w) < 0)
-    w->body.err = SCR_E_XML;
+  scr_xmlw_flush(&w->body);
   char *xml = NULL;
   size_t len = 0;
   if (status(w) || scr_deflate_contents(w->body_z, &xml, &len) != SCR_OK)

@@ -77,8 +77,8 @@ scr_error scr_package_add(scr_package *pkg, const char *name, char *data,
   return err;
 }
 
-/* Deflate the bytes of `outer` before and after `at` as streams of their
-   own, to join around a finished inner stream. */
+/* `len` bytes deflated as a stream of their own (*d holds it; the caller
+   frees it), to be joined around another. */
 static scr_error deflate_piece(const char *data, size_t len, scr_deflate **d,
                                scr_deflated *out) {
   *d = scr_deflate_new();
@@ -128,7 +128,7 @@ scr_error scr_package_add_copy(scr_package *pkg, const char *name,
   return scr_package_add(pkg, name, copy, len, store);
 }
 
-static const part *find(const scr_package *pkg, const char *name) {
+static part *find(const scr_package *pkg, const char *name) {
   for (size_t i = 0; i < pkg->count; i++)
     if (strcmp(pkg->parts[i].name, name) == 0)
       return &pkg->parts[i];
@@ -141,7 +141,7 @@ bool scr_package_has(const scr_package *pkg, const char *name) {
 
 const char *scr_package_get(const scr_package *pkg, const char *name,
                             size_t *len) {
-  part *p = (part *)find(pkg, name);
+  part *p = find(pkg, name);
   if (!p)
     return NULL;
   if (p->deflated && !p->inflated &&

@@ -26,9 +26,11 @@ scr_error scr_xmlw_open(scr_xmlw *x) {
   x->out = calloc(1, sizeof *x->out);
   xmlOutputBufferPtr io =
       x->out ? xmlOutputBufferCreateIO(take_output, NULL, x->out, NULL) : NULL;
-  /* the writer owns io from here, even when it cannot be made */
+  /* once made, the writer owns io and closes it */
   x->w = io ? xmlNewTextWriter(io) : NULL;
   if (!x->w) {
+    if (io)
+      xmlOutputBufferClose(io);
     free(x->out);
     x->out = NULL;
     return SCR_E_NOMEM;
@@ -53,11 +55,16 @@ scr_error scr_xmlw_open_fragment(scr_xmlw *x, scr_deflate *stream) {
   return SCR_OK;
 }
 
+scr_error scr_xmlw_flush(scr_xmlw *x) {
+  if (x->w && !x->err && xmlTextWriterFlush(x->w) < 0)
+    x->err = SCR_E_XML;
+  return x->err;
+}
+
 scr_error scr_xmlw_end_fragment(scr_xmlw *x) {
   if (!x->w)
     return x->err ? x->err : SCR_E_USAGE;
-  if (!x->err && xmlTextWriterFlush(x->w) < 0)
-    x->err = SCR_E_XML;
+  scr_xmlw_flush(x);
   /* nothing written after this point reaches the stream */
   x->out->stream = NULL;
   scr_xmlw_discard(x);
@@ -91,9 +98,7 @@ void scr_xmlw_discard(scr_xmlw *x) {
 scr_error scr_xmlw_bytes(scr_xmlw *x, const char **data, size_t *len) {
   if (!x->w || x->out->stream)
     return SCR_E_USAGE;
-  if (!x->err && xmlTextWriterFlush(x->w) < 0)
-    x->err = SCR_E_XML;
-  if (x->err)
+  if (scr_xmlw_flush(x))
     return x->err;
   *data = x->out->buf.data ? x->out->buf.data : "";
   *len = x->out->buf.len;

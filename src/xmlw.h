@@ -29,6 +29,8 @@ scr_error scr_xmlw_open(scr_xmlw *x);
 scr_error scr_xmlw_open_fragment(scr_xmlw *x, struct scr_deflate *stream);
 /** Flush the rest of a fragment to its stream and close the writer. */
 scr_error scr_xmlw_end_fragment(scr_xmlw *x);
+/** Pass on everything written so far (nothing to do once closed). */
+scr_error scr_xmlw_flush(scr_xmlw *x);
 /** End the document and take its bytes (caller frees). Closes the writer. */
 scr_error scr_xmlw_close(scr_xmlw *x, char **data, size_t *len);
 /** Discard without output (on error paths). */
