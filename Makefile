@@ -8,9 +8,9 @@ CC      ?= cc
 PYTHON  ?= /usr/bin/python3
 BUILD   ?= build
 
-PKGS     = libcmark-gfm yaml-0.1 libxml-2.0 libzip
+PKGS     = libcmark-gfm yaml-0.1 libxml-2.0 libzip zlib
 DEB_BUILD = libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev \
-            libxml2-dev libzip-dev libcmocka-dev pkg-config
+            libxml2-dev libzip-dev zlib1g-dev libcmocka-dev pkg-config
 # PDF output runs LibreOffice, lays out with the Liberation fonts, and reads
 # the pages back with poppler's pdfinfo.
 DEB_PDF   = libreoffice-writer-nogui fonts-liberation poppler-utils
@@ -27,8 +27,8 @@ CSTD    = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 OPT    ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -Isrc -I$(BUILD)/gen $(CFLAGS)
-LIBS    = -lcmark-gfm-extensions $(PKG_LIBS) -lm $(LDLIBS)
+ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) -pthread $(PKG_CFLAGS) -Isrc -I$(BUILD)/gen $(CFLAGS)
+LIBS    = -lcmark-gfm-extensions $(PKG_LIBS) -lm -pthread $(LDLIBS)
 
 LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/templates_data.o
@@ -40,7 +40,8 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_STAMP = $(BUILD)/.deps-ok
 
 .PHONY: all deps pdf-deps test-deps test unit golden e2e sanitize demo \
-        install uninstall clean format leakcheck fuzz fuzz-replay
+        install uninstall clean format leakcheck fuzz fuzz-replay bench \
+        bench-deps
 
 all: scrutineer
 
@@ -213,6 +214,29 @@ leakcheck: scrutineer test-deps
 	    --errors-for-leak-kinds=definite,indirect -q \
 	    ./scrutineer $$cmd -o $(BUILD)/leak -q || exit 1; \
 	done
+
+# ---- benchmark (never part of `make test`) --------------------------------
+
+# pandoc is the reference the benchmark measures against; only `make bench`
+# needs it, so only this target installs it (with GNU time, for peak RSS,
+# and Python, which drives the runs).
+DEB_BENCH = pandoc time python3
+
+bench-deps:
+	$(Q)if ! command -v pandoc >/dev/null || ! [ -x /usr/bin/time ] \
+	     || ! [ -x $(PYTHON) ]; then \
+	  echo "installing benchmark dependencies: $(DEB_BENCH)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends $(DEB_BENCH) >/dev/null; \
+	fi
+
+$(BUILD)/bench/zfloor: bench/zfloor.c $(DEPS_STAMP)
+	$(Q)mkdir -p $(BUILD)/bench
+	$(Q)$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -O2 -o $@ $< -lz
+
+bench: scrutineer $(BUILD)/bench/zfloor bench-deps
+	$(Q)$(PYTHON) bench/run.py --scrutineer ./scrutineer \
+	  --zfloor $(BUILD)/bench/zfloor --work $(BUILD)/bench $(BENCH_ARGS)
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c tests/*.c tools/*.c

@@ -185,8 +185,8 @@ void docx_drawing(scr_xmlw *x, const scr_image *img, unsigned id, size_t rid);
 /** Open a part writer; on failure nothing is left to free. */
 scr_error docx_part_open(scr_xmlw *x);
 
-scr_error docx_document_part(const char *body, size_t body_len, char **xml,
-                             size_t *len);
+/** word/document.xml without its body, which goes at byte *body_at. */
+scr_error docx_document_part(char **xml, size_t *len, size_t *body_at);
 scr_error docx_numbering_part(const docx_model *m, char **xml, size_t *len);
 scr_error docx_package_rels_part(char **xml, size_t *len);
 scr_error docx_document_rels_part(const docx_model *m, char **xml, size_t *len);

@@ -1,6 +1,7 @@
 /*
- * word/document.xml: the body the sink wrote, then the one section's
- * properties (A4 portrait, 2 cm margins, the footer on every page).
+ * word/document.xml around the body the sink wrote: the root with its
+ * namespaces, then after the body the one section's properties (A4
+ * portrait, 2 cm margins, the footer on every page).
  */
 #include "docx.h"
 
@@ -30,19 +31,19 @@ static void footer_reference(scr_xmlw *x) {
 
 static void page_size(scr_xmlw *x) {
   scr_xmlw_start(x, "w:pgSz");
-  scr_xmlw_attrf(x, "w:w", "%d", DOCX_PAGE_WIDTH);
-  scr_xmlw_attrf(x, "w:h", "%d", DOCX_PAGE_HEIGHT);
+  scr_xmlw_attr_int(x, "w:w", DOCX_PAGE_WIDTH);
+  scr_xmlw_attr_int(x, "w:h", DOCX_PAGE_HEIGHT);
   scr_xmlw_end(x);
 }
 
 static void page_margins(scr_xmlw *x) {
   scr_xmlw_start(x, "w:pgMar");
-  scr_xmlw_attrf(x, "w:top", "%d", DOCX_MARGIN);
-  scr_xmlw_attrf(x, "w:right", "%d", DOCX_MARGIN);
-  scr_xmlw_attrf(x, "w:bottom", "%d", DOCX_MARGIN);
-  scr_xmlw_attrf(x, "w:left", "%d", DOCX_MARGIN);
-  scr_xmlw_attrf(x, "w:header", "%d", DOCX_HEADER_DISTANCE);
-  scr_xmlw_attrf(x, "w:footer", "%d", DOCX_FOOTER_DISTANCE);
+  scr_xmlw_attr_int(x, "w:top", DOCX_MARGIN);
+  scr_xmlw_attr_int(x, "w:right", DOCX_MARGIN);
+  scr_xmlw_attr_int(x, "w:bottom", DOCX_MARGIN);
+  scr_xmlw_attr_int(x, "w:left", DOCX_MARGIN);
+  scr_xmlw_attr_int(x, "w:header", DOCX_HEADER_DISTANCE);
+  scr_xmlw_attr_int(x, "w:footer", DOCX_FOOTER_DISTANCE);
   scr_xmlw_attr(x, "w:gutter", "0");
   scr_xmlw_end(x);
 }
@@ -56,8 +57,7 @@ static void section_props(scr_xmlw *x) {
   scr_xmlw_end(x);
 }
 
-scr_error docx_document_part(const char *body, size_t body_len, char **xml,
-                             size_t *len) {
+scr_error docx_document_part(char **xml, size_t *len, size_t *body_at) {
   scr_xmlw x;
   scr_error err = docx_part_open(&x);
   if (err)
@@ -65,7 +65,11 @@ scr_error docx_document_part(const char *body, size_t body_len, char **xml,
   scr_xmlw_start(&x, "w:document");
   namespaces(&x);
   scr_xmlw_start(&x, "w:body");
-  scr_xmlw_raw(&x, body, body_len);
+  err = scr_xmlw_mark(&x, body_at);
+  if (err) {
+    scr_xmlw_discard(&x);
+    return err;
+  }
   section_props(&x);
   scr_xmlw_end(&x);
   scr_xmlw_end(&x);

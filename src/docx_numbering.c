@@ -37,8 +37,8 @@ scr_error docx_model_add_num(docx_model *m, bool ordered, int ilvl, int start,
 static void level_indent(scr_xmlw *x, int ilvl) {
   scr_xmlw_start(x, "w:pPr");
   scr_xmlw_start(x, "w:ind");
-  scr_xmlw_attrf(x, "w:left", "%d", docx_list_indent(ilvl));
-  scr_xmlw_attrf(x, "w:hanging", "%d", DOCX_LIST_HANGING);
+  scr_xmlw_attr_int(x, "w:left", docx_list_indent(ilvl));
+  scr_xmlw_attr_int(x, "w:hanging", DOCX_LIST_HANGING);
   scr_xmlw_end(x);
   scr_xmlw_end(x);
 }
@@ -56,7 +56,7 @@ static void level_font(scr_xmlw *x) {
 /* w:lvl children in CT_Lvl order: start, numFmt, lvlText, lvlJc, pPr, rPr. */
 static void level(scr_xmlw *x, bool ordered, int ilvl) {
   scr_xmlw_start(x, "w:lvl");
-  scr_xmlw_attrf(x, "w:ilvl", "%d", ilvl);
+  scr_xmlw_attr_int(x, "w:ilvl", ilvl);
   docx_val_element(x, "w:start", "1");
   docx_val_element(x, "w:numFmt", ordered ? "decimal" : "bullet");
   scr_xmlw_start(x, "w:lvlText");
@@ -74,7 +74,7 @@ static void level(scr_xmlw *x, bool ordered, int ilvl) {
 
 static void abstract_num(scr_xmlw *x, int id, bool ordered) {
   scr_xmlw_start(x, "w:abstractNum");
-  scr_xmlw_attrf(x, "w:abstractNumId", "%d", id);
+  scr_xmlw_attr_int(x, "w:abstractNumId", id);
   docx_val_element(x, "w:multiLevelType", "hybridMultilevel");
   for (int l = 0; l < DOCX_LIST_LEVELS; l++)
     level(x, ordered, l);
@@ -83,16 +83,16 @@ static void abstract_num(scr_xmlw *x, int id, bool ordered) {
 
 static void num(scr_xmlw *x, const docx_num *n, int num_id) {
   scr_xmlw_start(x, "w:num");
-  scr_xmlw_attrf(x, "w:numId", "%d", num_id);
+  scr_xmlw_attr_int(x, "w:numId", num_id);
   scr_xmlw_start(x, "w:abstractNumId");
   scr_xmlw_attrf(x, "w:val", "%d",
                  n->ordered ? DOCX_ABSTRACT_DECIMAL : DOCX_ABSTRACT_BULLET);
   scr_xmlw_end(x);
   if (n->ordered) {
     scr_xmlw_start(x, "w:lvlOverride");
-    scr_xmlw_attrf(x, "w:ilvl", "%d", n->ilvl);
+    scr_xmlw_attr_int(x, "w:ilvl", n->ilvl);
     scr_xmlw_start(x, "w:startOverride");
-    scr_xmlw_attrf(x, "w:val", "%d", n->start);
+    scr_xmlw_attr_int(x, "w:val", n->start);
     scr_xmlw_end(x);
     scr_xmlw_end(x);
   }

@@ -30,7 +30,7 @@ scr_error docx_settings_part(const docx_model *m, char **xml, size_t *len) {
   scr_xmlw_start(&x, "w:settings");
   scr_xmlw_attr(&x, "xmlns:w", DOCX_NS_W);
   scr_xmlw_start(&x, "w:defaultTabStop");
-  scr_xmlw_attrf(&x, "w:val", "%d", DEFAULT_TAB_STOP);
+  scr_xmlw_attr_int(&x, "w:val", DEFAULT_TAB_STOP);
   scr_xmlw_end(&x);
   if (!m->pages_exact)
     docx_val_element(&x, "w:updateFields", "true");

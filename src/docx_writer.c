@@ -9,6 +9,7 @@
  * (its column widths and alignments), open bookmarks (w:bookmarkEnd needs
  * the id of its start) and a pending page break.
  */
+#include "deflate.h"
 #include "docx.h"
 #include "writer.h"
 
@@ -46,8 +47,8 @@ typedef struct docx_table {
 typedef struct docx_writer {
   const scr_template *tpl;
   docx_model model;
-  scr_xmlw body;     /* w:body children, after an XML declaration */
-  size_t body_start; /* bytes of that declaration, skipped on output */
+  scr_xmlw body;       /* w:body children, written into body_z */
+  scr_deflate *body_z; /* the body, compressed as it is written */
   bool begun, ended;
   bool in_para, in_link;
   bool page_break_pending;
@@ -117,17 +118,17 @@ static void list_props(docx_writer *dw) {
   if (!item->item_started) {
     scr_xmlw_start(x, "w:numPr");
     scr_xmlw_start(x, "w:ilvl");
-    scr_xmlw_attrf(x, "w:val", "%d", item->ilvl);
+    scr_xmlw_attr_int(x, "w:val", item->ilvl);
     scr_xmlw_end(x);
     scr_xmlw_start(x, "w:numId");
-    scr_xmlw_attrf(x, "w:val", "%d", item->num_id);
+    scr_xmlw_attr_int(x, "w:val", item->num_id);
     scr_xmlw_end(x);
     scr_xmlw_end(x);
     item->item_started = true;
     return;
   }
   scr_xmlw_start(x, "w:ind");
-  scr_xmlw_attrf(x, "w:left", "%d", docx_list_indent(item->ilvl));
+  scr_xmlw_attr_int(x, "w:left", docx_list_indent(item->ilvl));
   scr_xmlw_end(x);
 }
 
@@ -228,7 +229,7 @@ static scr_error end_document(void *self) {
   /* A page break with nothing after it would only add an empty page. */
   dw->page_break_pending = false;
   dw->ended = true;
-  return SCR_OK;
+  return scr_xmlw_end_fragment(&dw->body);
 }
 
 /* ---- the sink: paragraphs and headings ----------------------------------- */
@@ -314,7 +315,7 @@ static scr_error begin_bookmark(void *self, const char *name) {
   dw->marks[dw->mark_count++] = (docx_bookmark){copy, id};
   scr_xmlw *x = &dw->body;
   scr_xmlw_start(x, "w:bookmarkStart");
-  scr_xmlw_attrf(x, "w:id", "%u", id);
+  scr_xmlw_attr_int(x, "w:id", id);
   scr_xmlw_attr(x, "w:name", name);
   scr_xmlw_end(x);
   return x->err;
@@ -337,7 +338,7 @@ static scr_error end_bookmark(void *self, const char *name) {
   free(mark.name);
   scr_xmlw *x = &dw->body;
   scr_xmlw_start(x, "w:bookmarkEnd");
-  scr_xmlw_attrf(x, "w:id", "%u", mark.id);
+  scr_xmlw_attr_int(x, "w:id", mark.id);
   scr_xmlw_end(x);
   return x->err;
 }
@@ -432,7 +433,7 @@ static void table_props(scr_xmlw *x) {
   scr_xmlw_start(x, "w:tblPr");
   docx_val_element(x, "w:tblStyle", DOCX_STYLE_TABLE_GRID);
   scr_xmlw_start(x, "w:tblW");
-  scr_xmlw_attrf(x, "w:w", "%d", DOCX_TABLE_FULL_WIDTH_PCT);
+  scr_xmlw_attr_int(x, "w:w", DOCX_TABLE_FULL_WIDTH_PCT);
   scr_xmlw_attr(x, "w:type", "pct");
   scr_xmlw_end(x);
   /* fixed: keep the equal grid instead of fitting columns to content */
@@ -446,7 +447,7 @@ static void table_grid(scr_xmlw *x, int columns, const int *twips) {
   scr_xmlw_start(x, "w:tblGrid");
   for (int c = 0; c < columns; c++) {
     scr_xmlw_start(x, "w:gridCol");
-    scr_xmlw_attrf(x, "w:w", "%d", twips[c]);
+    scr_xmlw_attr_int(x, "w:w", twips[c]);
     scr_xmlw_end(x);
   }
   scr_xmlw_end(x);
@@ -520,7 +521,7 @@ static scr_error open_cell(docx_writer *dw) {
   scr_xmlw_start(x, "w:tc");
   scr_xmlw_start(x, "w:tcPr");
   scr_xmlw_start(x, "w:tcW");
-  scr_xmlw_attrf(x, "w:w", "%d", dw->table.twips[dw->table.col]);
+  scr_xmlw_attr_int(x, "w:w", dw->table.twips[dw->table.col]);
   scr_xmlw_attr(x, "w:type", "dxa");
   scr_xmlw_end(x);
   scr_xmlw_end(x);
@@ -633,6 +634,7 @@ static void docx_destroy(void *self) {
   if (!dw)
     return;
   scr_xmlw_discard(&dw->body);
+  scr_deflate_free(dw->body_z);
   docx_model_free(&dw->model);
   free(dw->lists);
   free(dw->table.align);
@@ -643,17 +645,11 @@ static void docx_destroy(void *self) {
   free(dw);
 }
 
-/* The body is a fragment written after an XML declaration (scr_xmlw_open
-   always starts a document, and that also makes libxml2 write UTF-8 rather
-   than character references); remember where the fragment starts. */
+/* The body goes to its stream as the writer flushes it. */
 static scr_error open_body(docx_writer *dw) {
-  scr_error err = docx_part_open(&dw->body);
-  if (err)
-    return err;
-  if (xmlTextWriterFlush(dw->body.w) < 0)
-    return SCR_E_XML;
-  dw->body_start = (size_t)xmlBufferLength(dw->body.buf);
-  return SCR_OK;
+  dw->body_z = scr_deflate_new();
+  return dw->body_z ? scr_xmlw_open_fragment(&dw->body, dw->body_z)
+                    : SCR_E_NOMEM;
 }
 
 /* Returns a new writer (free with docx_destroy) or NULL. */
@@ -669,25 +665,15 @@ static void *docx_create(const scr_template *tpl) {
   return dw;
 }
 
-/* The body so far, borrowed from the body writer's buffer. */
-static scr_error body_bytes(docx_writer *dw, const char **data, size_t *len) {
-  if (!dw->body.err && xmlTextWriterFlush(dw->body.w) < 0)
-    dw->body.err = SCR_E_XML;
-  if (dw->body.err)
-    return dw->body.err;
-  size_t total = (size_t)xmlBufferLength(dw->body.buf);
-  *data = (const char *)xmlBufferContent(dw->body.buf) + dw->body_start;
-  *len = total - dw->body_start;
-  return SCR_OK;
-}
-
 /* Caller frees. NULL when out of memory or after a writing error. */
 static char *docx_body_xml(void *self) {
-  const char *data = NULL;
+  docx_writer *dw = self;
+  scr_xmlw_flush(&dw->body);
+  char *xml = NULL;
   size_t len = 0;
-  if (body_bytes(self, &data, &len) != SCR_OK)
+  if (dw->body.err || scr_deflate_contents(dw->body_z, &xml, &len) != SCR_OK)
     return NULL;
-  return scr_strndup(data, len);
+  return xml;
 }
 
 /* Builds one part and adds it to the package (which takes the bytes). */
@@ -705,15 +691,13 @@ static scr_error add_model_part(scr_package *pkg, const char *name,
 }
 
 static scr_error add_document(docx_writer *dw, scr_package *pkg) {
-  const char *body = NULL;
-  size_t body_len = 0;
   char *xml = NULL;
-  size_t len = 0;
-  scr_error err = body_bytes(dw, &body, &body_len);
+  size_t len = 0, body_at = 0;
+  scr_error err = docx_document_part(&xml, &len, &body_at);
   if (!err)
-    err = docx_document_part(body, body_len, &xml, &len);
-  if (!err)
-    err = scr_package_add(pkg, DOCX_PART_DOCUMENT, xml, len, false);
+    err = scr_package_add_around(pkg, DOCX_PART_DOCUMENT, xml, len, body_at,
+                                 dw->body_z);
+  free(xml);
   return err;
 }
 

@@ -164,9 +164,9 @@ typedef struct odt_doc {
   const char *title, *subject, *creator, *language, *footer;
 } odt_doc;
 
-scr_error scr_odt_content_xml(const odt_tpl *t, const odt_auto *a,
-                              const char *body, size_t body_len, char **data,
-                              size_t *len);
+/* content.xml without its body, which goes at byte *body_at. */
+scr_error scr_odt_content_xml(const odt_tpl *t, const odt_auto *a, char **data,
+                              size_t *len, size_t *body_at);
 scr_error scr_odt_styles_xml(const odt_tpl *t, const odt_doc *doc, char **data,
                              size_t *len);
 scr_error scr_odt_meta_xml(const odt_doc *doc, char **data, size_t *len);

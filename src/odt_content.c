@@ -1,9 +1,9 @@
 /*
  * content.xml: office:document-content. The body (office:text children) is
- * written by the sink as calls arrive; this file wraps it, and writes the
- * automatic styles the body asked for along the way: paragraph styles for
- * page breaks and cell alignment, text styles for run formatting, the list
- * styles, table, column and cell styles, and the image frame style.
+ * written by the sink as calls arrive; this file writes what goes around it:
+ * the automatic styles the body asked for along the way (paragraph styles
+ * for page breaks and cell alignment, text styles for run formatting, the
+ * list styles, table, column and cell styles, and the image frame style).
  */
 #include "odt.h"
 
@@ -197,13 +197,13 @@ static void list_style(scr_xmlw *x, bool ordered) {
     size_t cycle = (size_t)(level - 1);
     if (ordered) {
       scr_xmlw_start(x, "text:list-level-style-number");
-      scr_xmlw_attrf(x, "text:level", "%d", level);
+      scr_xmlw_attr_int(x, "text:level", level);
       scr_xmlw_attr(x, "style:num-suffix", NUMBER_SUFFIX);
       scr_xmlw_attr(x, "style:num-format",
                     NUMBER_FORMATS[cycle % COUNT_OF(NUMBER_FORMATS)]);
     } else {
       scr_xmlw_start(x, "text:list-level-style-bullet");
-      scr_xmlw_attrf(x, "text:level", "%d", level);
+      scr_xmlw_attr_int(x, "text:level", level);
       scr_xmlw_attr(x, "text:bullet-char", BULLETS[cycle % COUNT_OF(BULLETS)]);
     }
     list_level_properties(x, level);
@@ -293,9 +293,8 @@ static void automatic_styles(scr_xmlw *x, const odt_auto *a) {
   scr_xmlw_end(x);
 }
 
-scr_error scr_odt_content_xml(const odt_tpl *t, const odt_auto *a,
-                              const char *body, size_t body_len, char **data,
-                              size_t *len) {
+scr_error scr_odt_content_xml(const odt_tpl *t, const odt_auto *a, char **data,
+                              size_t *len, size_t *body_at) {
   scr_xmlw x = {0};
   scr_error err = scr_odt_part_open(&x, "office:document-content", CONTENT_NS,
                                     "office:version");
@@ -306,7 +305,11 @@ scr_error scr_odt_content_xml(const odt_tpl *t, const odt_auto *a,
   automatic_styles(&x, a);
   scr_xmlw_start(&x, "office:body");
   scr_xmlw_start(&x, "office:text");
-  scr_xmlw_raw(&x, body, body_len);
+  err = scr_xmlw_mark(&x, body_at);
+  if (err) {
+    scr_xmlw_discard(&x);
+    return err;
+  }
   scr_xmlw_end(&x); /* office:text */
   scr_xmlw_end(&x); /* office:body */
   scr_xmlw_end(&x); /* office:document-content */

@@ -15,6 +15,7 @@
  * So each list keeps whether it is open in the XML apart from whether it is
  * open for the composer.
  */
+#include "deflate.h"
 #include "odt.h"
 #include "writer.h"
 
@@ -68,9 +69,8 @@ typedef struct odt_writer {
   const scr_template *tpl;
   scr_error err; /* first failure; every later call returns it */
 
-  scr_xmlw body;  /* office:text children */
-  char *body_xml; /* the finished body, after end_document */
-  size_t body_len;
+  scr_xmlw body;       /* office:text children, written into body_z */
+  scr_deflate *body_z; /* the body, compressed as it is written */
   bool begun, ended;
   char *title, *subject, *creator, *language, *footer;
 
@@ -274,7 +274,7 @@ static scr_error begin_heading(void *self, int level) {
   if (level > HEADING_LEVELS)
     level = HEADING_LEVELS;
   begin_block(w, BLOCK_HEADING, "text:h", w->heading_names[level - 1]);
-  scr_xmlw_attrf(&w->body, "text:outline-level", "%d", level);
+  scr_xmlw_attr_int(&w->body, "text:outline-level", level);
   return status(w);
 }
 
@@ -566,7 +566,7 @@ static scr_error begin_item(void *self) {
   reopen_lists(w, false);
   scr_xmlw_start(&w->body, "text:list-item");
   if (l->ordered && !l->numbered)
-    scr_xmlw_attrf(&w->body, "text:start-value", "%d", l->start);
+    scr_xmlw_attr_int(&w->body, "text:start-value", l->start);
   l->numbered = true;
   l->item = true;
   l->item_xml = ITEM_ITEM;
@@ -763,57 +763,41 @@ static scr_error begin_document(void *self, const scr_doc_info *info) {
   return SCR_OK;
 }
 
-/* The body part of a document xmlTextWriter wrote: after the XML
-   declaration, without the final newline. */
-static const char *body_bytes(const char *xml, size_t len, size_t *out) {
-  const char *end = xml + len;
-  const char *decl =
-      len >= 2 && xml[0] == '<' && xml[1] == '?' ? strstr(xml, "?>") : NULL;
-  const char *p = decl ? decl + 2 : xml;
-  if (p < end && *p == '\n')
-    p++;
-  while (end > p && end[-1] == '\n')
-    end--;
-  *out = (size_t)(end - p);
-  return p;
-}
-
 static scr_error end_document(void *self) {
   odt_writer *w = self;
   if (status(w))
     return w->err;
   if (!w->begun || w->ended || in_block(w) || w->nlists || w->table.open)
     return fail(w, SCR_E_USAGE);
-  char *xml = NULL;
-  size_t len = 0;
-  scr_error err = scr_xmlw_close(&w->body, &xml, &len);
-  if (err) {
-    free(xml);
-    return fail(w, err);
-  }
-  size_t n;
-  const char *p = body_bytes(xml, len, &n);
-  w->body_xml = scr_strndup(p, n);
-  w->body_len = n;
-  free(xml);
   w->ended = true;
-  return w->body_xml ? SCR_OK : fail(w, SCR_E_NOMEM);
+  scr_error err = scr_xmlw_end_fragment(&w->body);
+  return err ? fail(w, err) : SCR_OK;
 }
 
 static char *body_xml(void *self) {
   odt_writer *w = self;
-  if (w->ended)
-    return scr_strndup(w->body_xml, w->body_len);
-  if (!w->body.w || !w->body.buf)
+  scr_xmlw_flush(&w->body);
+  char *xml = NULL;
+  size_t len = 0;
+  if (status(w) || scr_deflate_contents(w->body_z, &xml, &len) != SCR_OK)
     return NULL;
-  xmlTextWriterFlush(w->body.w);
-  size_t n;
-  const char *p = body_bytes((const char *)xmlBufferContent(w->body.buf),
-                             (size_t)xmlBufferLength(w->body.buf), &n);
-  return scr_strndup(p, n);
+  return xml;
 }
 
 /* ---- package --------------------------------------------------------- */
+
+/* content.xml: the body's stream inside what goes around it. */
+static scr_error add_content(odt_writer *w, const odt_tpl *t,
+                             scr_package *pkg) {
+  char *xml = NULL;
+  size_t len = 0, body_at = 0;
+  scr_error err = scr_odt_content_xml(t, &w->autos, &xml, &len, &body_at);
+  if (!err)
+    err = scr_package_add_around(pkg, ODT_PART_CONTENT, xml, len, body_at,
+                                 w->body_z);
+  free(xml);
+  return err;
+}
 
 /* A part made by one of the scr_odt_*_xml functions. */
 typedef struct made_part {
@@ -852,10 +836,7 @@ static scr_error finish(void *self, scr_package *pkg) {
   err = scr_package_add_copy(pkg, ODT_PART_MIMETYPE, ODT_MEDIA_TYPE,
                              strlen(ODT_MEDIA_TYPE), true);
   if (!err)
-    err = add_made(pkg, ODT_PART_CONTENT,
-                   scr_odt_content_xml(&t, &w->autos, w->body_xml, w->body_len,
-                                       &m.data, &m.len),
-                   &m);
+    err = add_content(w, &t, pkg);
   if (!err)
     err = add_made(pkg, ODT_PART_STYLES,
                    scr_odt_styles_xml(&t, &doc, &m.data, &m.len), &m);
@@ -881,7 +862,7 @@ static void destroy(void *self) {
   if (!w)
     return;
   scr_xmlw_discard(&w->body);
-  free(w->body_xml);
+  scr_deflate_free(w->body_z);
   free(w->title);
   free(w->subject);
   free(w->creator);
@@ -926,7 +907,9 @@ static void *create(const scr_template *tpl) {
     tpl = &w->builtin;
   }
   w->tpl = tpl;
-  if (scr_xmlw_open(&w->body) != SCR_OK || !encode_names(w)) {
+  w->body_z = scr_deflate_new();
+  if (!w->body_z || scr_xmlw_open_fragment(&w->body, w->body_z) != SCR_OK ||
+      !encode_names(w)) {
     destroy(w);
     return NULL;
   }

@@ -125,7 +125,7 @@ static void write_s(scr_xmlw *x, size_t count) {
     return;
   scr_xmlw_start(x, "text:s");
   if (count > 1)
-    scr_xmlw_attrf(x, "text:c", "%zu", count);
+    scr_xmlw_attr_int(x, "text:c", (long long)count);
   scr_xmlw_end(x);
 }
 

@@ -1,5 +1,6 @@
 /* Zip packages written atomically with libzip. */
 #include "package.h"
+#include "deflate.h"
 #include "util.h"
 
 #include <errno.h>
@@ -13,9 +14,14 @@
 
 typedef struct part {
   char *name;
-  char *data;
+  char *data; /* the bytes, or a raw deflate stream when `deflated` */
   size_t len;
   bool store;
+  bool deflated;
+  uint32_t crc;   /* deflated: of the bytes */
+  size_t raw_len; /* deflated: length of the bytes */
+  char *inflated; /* deflated: the bytes, once scr_package_get asked */
+  size_t read;    /* deflated: how much libzip has read */
 } part;
 
 struct scr_package {
@@ -36,13 +42,14 @@ void scr_package_free(scr_package *pkg) {
   for (size_t i = 0; i < pkg->count; i++) {
     free(pkg->parts[i].name);
     free(pkg->parts[i].data);
+    free(pkg->parts[i].inflated);
   }
   free(pkg->parts);
   free(pkg);
 }
 
-scr_error scr_package_add(scr_package *pkg, const char *name, char *data,
-                          size_t len, bool store) {
+/* Room for one more part; frees `data` when there is none. */
+static scr_error grow(scr_package *pkg, char *data) {
   if (pkg->count == pkg->cap) {
     size_t cap = pkg->cap ? pkg->cap * 2 : 16;
     part *parts = realloc(pkg->parts, cap * sizeof *parts);
@@ -53,13 +60,62 @@ scr_error scr_package_add(scr_package *pkg, const char *name, char *data,
     pkg->parts = parts;
     pkg->cap = cap;
   }
-  char *copy = scr_strdup(name);
-  if (!copy) {
-    free(data);
-    return SCR_E_NOMEM;
-  }
-  pkg->parts[pkg->count++] = (part){copy, data, len, store};
   return SCR_OK;
+}
+
+scr_error scr_package_add(scr_package *pkg, const char *name, char *data,
+                          size_t len, bool store) {
+  scr_error err = grow(pkg, data);
+  char *copy = err ? NULL : scr_strdup(name);
+  if (!err && !copy) {
+    free(data);
+    err = SCR_E_NOMEM;
+  }
+  if (!err)
+    pkg->parts[pkg->count++] =
+        (part){.name = copy, .data = data, .len = len, .store = store};
+  return err;
+}
+
+/* `len` bytes deflated as a stream of their own (*d holds it; the caller
+   frees it), to be joined around another. */
+static scr_error deflate_piece(const char *data, size_t len, scr_deflate **d,
+                               scr_deflated *out) {
+  *d = scr_deflate_new();
+  if (!*d)
+    return SCR_E_NOMEM;
+  scr_error err = scr_deflate_write(*d, data, len);
+  return err ? err : scr_deflate_finish(*d, out);
+}
+
+scr_error scr_package_add_around(scr_package *pkg, const char *name,
+                                 const char *outer, size_t outer_len, size_t at,
+                                 scr_deflate *inner) {
+  if (at > outer_len)
+    return SCR_E_USAGE;
+  scr_deflate *before = NULL, *after = NULL;
+  scr_deflated pieces[3];
+  scr_error err = deflate_piece(outer, at, &before, &pieces[0]);
+  if (!err)
+    err = scr_deflate_finish(inner, &pieces[1]);
+  if (!err)
+    err = deflate_piece(outer + at, outer_len - at, &after, &pieces[2]);
+  part p = {.deflated = true};
+  unsigned char *joined = NULL;
+  if (!err)
+    err = scr_deflate_join(pieces, 3, &joined, &p.len, &p.crc, &p.raw_len);
+  scr_deflate_free(before);
+  scr_deflate_free(after);
+  p.data = (char *)joined;
+  if (!err)
+    err = grow(pkg, p.data);
+  if (!err && !(p.name = scr_strdup(name))) {
+    free(p.data);
+    err = SCR_E_NOMEM;
+  }
+  if (!err)
+    pkg->parts[pkg->count++] = p;
+  return err;
 }
 
 scr_error scr_package_add_copy(scr_package *pkg, const char *name,
@@ -72,7 +128,7 @@ scr_error scr_package_add_copy(scr_package *pkg, const char *name,
   return scr_package_add(pkg, name, copy, len, store);
 }
 
-static const part *find(const scr_package *pkg, const char *name) {
+static part *find(const scr_package *pkg, const char *name) {
   for (size_t i = 0; i < pkg->count; i++)
     if (strcmp(pkg->parts[i].name, name) == 0)
       return &pkg->parts[i];
@@ -85,12 +141,61 @@ bool scr_package_has(const scr_package *pkg, const char *name) {
 
 const char *scr_package_get(const scr_package *pkg, const char *name,
                             size_t *len) {
-  const part *p = find(pkg, name);
+  part *p = find(pkg, name);
   if (!p)
     return NULL;
+  if (p->deflated && !p->inflated &&
+      scr_inflate((const unsigned char *)p->data, p->len, p->raw_len,
+                  &p->inflated) != SCR_OK)
+    return NULL;
   if (len)
-    *len = p->len;
-  return p->data;
+    *len = p->deflated ? p->raw_len : p->len;
+  return p->deflated ? p->inflated : p->data;
+}
+
+/* A part deflated already, handed to libzip as such: its stat says so, and
+   libzip copies the stream instead of compressing the bytes again. */
+static zip_int64_t deflated_source(void *ud, void *data, zip_uint64_t len,
+                                   zip_source_cmd_t cmd) {
+  part *p = ud;
+  switch (cmd) {
+  case ZIP_SOURCE_OPEN:
+    p->read = 0;
+    return 0;
+  case ZIP_SOURCE_READ: {
+    size_t n = p->len - p->read;
+    n = n < len ? n : (size_t)len;
+    memcpy(data, p->data + p->read, n);
+    p->read += n;
+    return (zip_int64_t)n;
+  }
+  case ZIP_SOURCE_STAT: {
+    zip_stat_t *st = data;
+    zip_stat_init(st);
+    st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD |
+                ZIP_STAT_CRC | ZIP_STAT_MTIME;
+    st->size = p->raw_len;
+    st->comp_size = p->len;
+    st->comp_method = ZIP_CM_DEFLATE;
+    st->crc = p->crc;
+    st->mtime = PART_MTIME;
+    return sizeof *st;
+  }
+  case ZIP_SOURCE_ERROR: {
+    /* reading from memory never fails, so there is never an error to tell */
+    zip_error_t none;
+    zip_error_init(&none);
+    return zip_error_to_data(&none, data, len);
+  }
+  case ZIP_SOURCE_SUPPORTS:
+    return zip_source_make_command_bitmap(
+        ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+        ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+  case ZIP_SOURCE_CLOSE:
+  case ZIP_SOURCE_FREE:
+  default:
+    return 0;
+  }
 }
 
 size_t scr_package_count(const scr_package *pkg) {
@@ -107,9 +212,10 @@ const char *scr_package_part(const scr_package *pkg, size_t i,
 
 static scr_error add_parts(const scr_package *pkg, zip_t *z) {
   for (size_t i = 0; i < pkg->count; i++) {
-    const part *p = &pkg->parts[i];
+    part *p = &pkg->parts[i];
     /* libzip reads the buffer when the archive closes; it stays ours */
-    zip_source_t *src = zip_source_buffer(z, p->data, p->len, 0);
+    zip_source_t *src = p->deflated ? zip_source_function(z, deflated_source, p)
+                                    : zip_source_buffer(z, p->data, p->len, 0);
     if (!src)
       return SCR_E_ZIP;
     zip_int64_t idx = zip_file_add(z, p->name, src, ZIP_FL_ENC_UTF_8);
@@ -118,7 +224,8 @@ static scr_error add_parts(const scr_package *pkg, zip_t *z) {
       return SCR_E_ZIP;
     }
     zip_int32_t method = p->store ? ZIP_CM_STORE : ZIP_CM_DEFLATE;
-    if (zip_set_file_compression(z, (zip_uint64_t)idx, method, 6) < 0 ||
+    if (zip_set_file_compression(z, (zip_uint64_t)idx, method,
+                                 SCR_DEFLATE_LEVEL) < 0 ||
         zip_file_set_mtime(z, (zip_uint64_t)idx, PART_MTIME, 0) < 0)
       return SCR_E_ZIP;
   }
@@ -154,25 +261,68 @@ static scr_error settle(char *tmp, const char *path, scr_error err) {
   return err;
 }
 
-scr_error scr_package_write(const scr_package *pkg, const char *path) {
+/* Copy the archive libzip wrote into `mem` to the open file `f`. */
+static scr_error copy_archive(zip_source_t *mem, FILE *f) {
+  enum { CHUNK = 64 * 1024 };
+  char *chunk = malloc(CHUNK);
+  if (!chunk)
+    return SCR_E_NOMEM;
+  scr_error err = zip_source_open(mem) == 0 ? SCR_OK : SCR_E_ZIP;
+  zip_int64_t n = 0;
+  while (!err && (n = zip_source_read(mem, chunk, CHUNK)) > 0)
+    if (fwrite(chunk, 1, (size_t)n, f) != (size_t)n)
+      err = SCR_E_IO;
+  if (!err && n < 0)
+    err = SCR_E_ZIP;
+  zip_source_close(mem);
+  free(chunk);
+  return err;
+}
+
+/* Write the archive in `mem` to `path` atomically. */
+static scr_error write_archive(zip_source_t *mem, const char *path) {
   char *tmp;
   int fd;
   scr_error err = temp_beside(path, &tmp, &fd);
   if (err)
     return err;
-  close(fd);
-  int zerr = 0;
-  zip_t *z = zip_open(tmp, ZIP_TRUNCATE, &zerr);
-  err = z ? add_parts(pkg, z) : SCR_E_ZIP;
-  if (z && err) {
-    zip_discard(z);
-    z = NULL;
+  FILE *f = fdopen(fd, "wb");
+  if (!f) {
+    close(fd);
+    return settle(tmp, path, SCR_E_IO);
   }
-  if (z && zip_close(z) < 0) {
-    zip_discard(z);
+  err = copy_archive(mem, f);
+  if (fclose(f) != 0 && !err)
     err = SCR_E_IO;
-  }
   return settle(tmp, path, err);
+}
+
+/* The zip is made in memory, then written like any file: libzip writing a
+   file itself would make a temporary name from cryptographic random
+   bytes, which costs more than a small pack takes to build. */
+scr_error scr_package_write(const scr_package *pkg, const char *path) {
+  zip_error_t zerr;
+  zip_error_init(&zerr);
+  zip_source_t *mem = zip_source_buffer_create(NULL, 0, 0, &zerr);
+  zip_t *z = mem ? zip_open_from_source(mem, ZIP_TRUNCATE, &zerr) : NULL;
+  zip_error_fini(&zerr);
+  if (!z) {
+    zip_source_free(mem);
+    return SCR_E_ZIP;
+  }
+  /* keep the buffer when the archive closes, to read it back */
+  zip_source_keep(mem);
+  scr_error err = add_parts(pkg, z);
+  if (err) {
+    zip_discard(z);
+  } else if (zip_close(z) < 0) {
+    zip_discard(z);
+    err = SCR_E_ZIP;
+  }
+  if (!err)
+    err = write_archive(mem, path);
+  zip_source_free(mem);
+  return err;
 }
 
 scr_error scr_file_write_atomic(const char *path, const void *data,

@@ -25,12 +25,23 @@ void scr_package_free(scr_package *pkg);
  */
 scr_error scr_package_add(scr_package *pkg, const char *name, char *data,
                           size_t len, bool store);
+struct scr_deflate;
+/**
+ * Add a part made of `outer` (borrowed) with the stream `inner` in it at
+ * byte `at`: the body of a document, compressed while it was written, in
+ * the XML around it. `inner` is finished here and stays the caller's; its
+ * compressed bytes are copied.
+ */
+scr_error scr_package_add_around(scr_package *pkg, const char *name,
+                                 const char *outer, size_t outer_len, size_t at,
+                                 struct scr_deflate *inner);
 /** Add a copy of `len` bytes of `data`. */
 scr_error scr_package_add_copy(scr_package *pkg, const char *name,
                                const void *data, size_t len, bool store);
 /** True when a part of that name has been added. */
 bool scr_package_has(const scr_package *pkg, const char *name);
-/** The bytes of a part, or NULL. Borrowed. */
+/** The bytes of a part (decompressed, for one added compressed), or NULL.
+    Borrowed. */
 const char *scr_package_get(const scr_package *pkg, const char *name,
                             size_t *len);
 

@@ -10,8 +10,21 @@
 #define CALL(r, op, ...) ((r)->sink->ops->op((r)->sink->self, __VA_ARGS__))
 #define CALL0(r, op) ((r)->sink->ops->op((r)->sink->self))
 
+/* The extension nodes the walker knows. */
+typedef enum ext_kind {
+  EXT_OTHER,
+  EXT_STRIKE,
+  EXT_TABLE,
+  EXT_ROW, /* "table_row" and "table_header" alike */
+  EXT_CELL,
+  EXT_KINDS
+} ext_kind;
+
 /* Walking state for one render call. */
 typedef struct walk {
+  /* node type numbers of the extension kinds, learnt from the first node
+     of each seen (0, CMARK_NODE_NONE, until then) */
+  cmark_node_type ext_type[EXT_KINDS];
   const scr_render *r;
   int min_level;
   int quote_depth;
@@ -42,9 +55,33 @@ scr_error scr_sink_heading(scr_sink *sink, int level, const char *text) {
   return err ? err : sink->ops->end_heading(sink->self);
 }
 
-static bool is_ext(cmark_node *n, const char *name) {
-  const char *t = cmark_node_get_type_string(n);
-  return t && strcmp(t, name) == 0;
+static ext_kind kind_named(const char *name) {
+  static const struct {
+    const char *name;
+    ext_kind kind;
+  } KINDS[] = {{"strikethrough", EXT_STRIKE},
+               {"table", EXT_TABLE},
+               {"table_row", EXT_ROW},
+               {"table_header", EXT_ROW},
+               {"table_cell", EXT_CELL}};
+  for (size_t i = 0; name && i < sizeof KINDS / sizeof *KINDS; i++)
+    if (strcmp(name, KINDS[i].name) == 0)
+      return KINDS[i].kind;
+  return EXT_OTHER;
+}
+
+/* Which extension node `n` is: by its type number once known, else by its
+   type name (a string comparison per event would cost more than the rest
+   of a table cell's walk). */
+static ext_kind ext_of(walk *w, cmark_node *n) {
+  cmark_node_type t = cmark_node_get_type(n);
+  for (int k = EXT_OTHER + 1; t != CMARK_NODE_NONE && k < EXT_KINDS; k++)
+    if (w->ext_type[k] == t)
+      return (ext_kind)k;
+  ext_kind k = kind_named(cmark_node_get_type_string(n));
+  if (k != EXT_OTHER)
+    w->ext_type[k] = t;
+  return k;
 }
 
 static unsigned run_flags(const walk *w) {
@@ -151,11 +188,12 @@ static scr_error link(walk *w, cmark_node *n, bool enter, bool *skip) {
   return enter ? CALL(r, begin_link, url) : CALL0(r, end_link);
 }
 
-static scr_error table_event(walk *w, cmark_node *n, bool enter) {
+static scr_error table_event(walk *w, cmark_node *n, ext_kind kind,
+                             bool enter) {
   const scr_render *r = w->r;
-  if (is_ext(n, "table"))
+  if (kind == EXT_TABLE)
     return enter ? begin_table(w, n) : CALL0(r, end_table);
-  if (is_ext(n, "table_row") || is_ext(n, "table_header")) {
+  if (kind == EXT_ROW) {
     if (!enter)
       return CALL0(r, end_row);
     w->header_row = cmark_gfm_extensions_get_table_row_is_header(n) != 0;
@@ -257,13 +295,13 @@ static scr_error event(walk *w, cmark_node *n, bool enter, bool *skip) {
   default:
     break;
   }
-  if (is_ext(n, "strikethrough")) {
+  ext_kind kind = ext_of(w, n);
+  if (kind == EXT_STRIKE) {
     w->strike += enter ? 1 : -1;
     return SCR_OK;
   }
-  if (is_ext(n, "table") || is_ext(n, "table_header") ||
-      is_ext(n, "table_row") || is_ext(n, "table_cell"))
-    return table_event(w, n, enter);
+  if (kind != EXT_OTHER)
+    return table_event(w, n, kind, enter);
   return SCR_OK;
 }
 

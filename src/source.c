@@ -14,7 +14,6 @@
 
 /* ---- encoding ----------------------------------------------------------- */
 
-/* Report the first invalid UTF-8 sequence or NUL byte with its place. */
 /* Characters XML 1.0 cannot carry: C0 controls but tab, LF and CR, and the
    non-characters U+FFFE and U+FFFF. */
 static bool xml_forbidden(uint32_t cp) {
@@ -29,9 +28,30 @@ typedef struct forbidden {
   int line, col;
 } forbidden;
 
+/* Whether the text is plainly fine: printable ASCII, tabs and line breaks,
+   and valid multi-byte characters XML can carry. The common case, checked
+   fast; anything else is looked at closely, with lines and columns. */
+static bool plainly_valid(const unsigned char *s, size_t len) {
+  for (size_t i = 0; i < len;) {
+    unsigned char c = s[i];
+    if ((c >= 0x20 && c < 0x80) || c == '\n' || c == '\t' || c == '\r') {
+      i++;
+      continue;
+    }
+    uint32_t cp;
+    size_t n = c >= 0x80 ? scr_utf8_decode(s + i, len - i, &cp) : 0;
+    if (n == 0 || xml_forbidden(cp))
+      return false;
+    i += n;
+  }
+  return true;
+}
+
 static bool check_encoding(const char *path, const char *text, size_t len,
                            scr_diags *diags) {
   const unsigned char *s = (const unsigned char *)text;
+  if (plainly_valid(s, len))
+    return true;
   int line = 1, col = 1;
   forbidden bad = {0};
   for (size_t i = 0; i < len;) {

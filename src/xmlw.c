@@ -1,22 +1,73 @@
 /* XML output through xmlTextWriter, with XML 1.0 character cleaning. */
 #include "xmlw.h"
+#include "deflate.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* Where xmlTextWriter's output goes: a buffer that grows by doubling (so a
+   large part costs few reallocations), or a stream. */
+struct scr_xmlw_out {
+  scr_buf buf;
+  scr_deflate *stream; /* borrowed */
+};
+
+static int take_output(void *ctx, const char *data, int len) {
+  struct scr_xmlw_out *out = ctx;
+  scr_error err = out->stream
+                      ? scr_deflate_write(out->stream, data, (size_t)len)
+                      : scr_buf_append(&out->buf, data, (size_t)len);
+  return err ? -1 : len;
+}
+
 scr_error scr_xmlw_open(scr_xmlw *x) {
   x->err = SCR_OK;
-  x->buf = xmlBufferCreate();
-  if (!x->buf)
-    return SCR_E_NOMEM;
-  x->w = xmlNewTextWriterMemory(x->buf, 0);
+  x->scratch = (scr_buf)SCR_BUF_INIT;
+  x->out = calloc(1, sizeof *x->out);
+  xmlOutputBufferPtr io =
+      x->out ? xmlOutputBufferCreateIO(take_output, NULL, x->out, NULL) : NULL;
+  /* once made, the writer owns io and closes it */
+  x->w = io ? xmlNewTextWriter(io) : NULL;
   if (!x->w) {
-    xmlBufferFree(x->buf);
-    x->buf = NULL;
+    if (io)
+      xmlOutputBufferClose(io);
+    free(x->out);
+    x->out = NULL;
     return SCR_E_NOMEM;
   }
   if (xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", "yes") < 0)
     x->err = SCR_E_XML;
+  return x->err;
+}
+
+/* The declaration is still written (it also makes libxml2 write UTF-8
+   rather than character references), then dropped. */
+scr_error scr_xmlw_open_fragment(scr_xmlw *x, scr_deflate *stream) {
+  scr_error err = scr_xmlw_open(x);
+  if (!err && xmlTextWriterFlush(x->w) < 0)
+    err = x->err = SCR_E_XML;
+  if (err) {
+    scr_xmlw_discard(x);
+    return err;
+  }
+  x->out->buf.len = 0;
+  x->out->stream = stream;
+  return SCR_OK;
+}
+
+scr_error scr_xmlw_flush(scr_xmlw *x) {
+  if (x->w && !x->err && xmlTextWriterFlush(x->w) < 0)
+    x->err = SCR_E_XML;
+  return x->err;
+}
+
+scr_error scr_xmlw_end_fragment(scr_xmlw *x) {
+  if (!x->w)
+    return x->err ? x->err : SCR_E_USAGE;
+  scr_xmlw_flush(x);
+  /* nothing written after this point reaches the stream */
+  x->out->stream = NULL;
+  scr_xmlw_discard(x);
   return x->err;
 }
 
@@ -27,26 +78,39 @@ scr_error scr_xmlw_close(scr_xmlw *x, char **data, size_t *len) {
     x->err = SCR_E_XML;
   xmlFreeTextWriter(x->w);
   x->w = NULL;
-  if (!x->err) {
-    size_t n = (size_t)xmlBufferLength(x->buf);
-    *data = scr_strndup((const char *)xmlBufferContent(x->buf), n);
-    if (*data)
-      *len = n;
-    else
-      x->err = SCR_E_NOMEM;
-  }
-  xmlBufferFree(x->buf);
-  x->buf = NULL;
-  return x->err;
+  if (!x->err)
+    *data = scr_buf_detach(&x->out->buf, len);
+  scr_xmlw_discard(x);
+  return *data || x->err ? x->err : SCR_E_NOMEM;
 }
 
 void scr_xmlw_discard(scr_xmlw *x) {
   if (x->w)
     xmlFreeTextWriter(x->w);
-  if (x->buf)
-    xmlBufferFree(x->buf);
+  if (x->out)
+    scr_buf_free(&x->out->buf);
+  free(x->out);
+  scr_buf_free(&x->scratch);
   x->w = NULL;
-  x->buf = NULL;
+  x->out = NULL;
+}
+
+scr_error scr_xmlw_bytes(scr_xmlw *x, const char **data, size_t *len) {
+  if (!x->w || x->out->stream)
+    return SCR_E_USAGE;
+  if (scr_xmlw_flush(x))
+    return x->err;
+  *data = x->out->buf.data ? x->out->buf.data : "";
+  *len = x->out->buf.len;
+  return SCR_OK;
+}
+
+scr_error scr_xmlw_mark(scr_xmlw *x, size_t *at) {
+  /* raw text, even none, ends the start tag with '>' */
+  if (!x->err && xmlTextWriterWriteRaw(x->w, BAD_CAST "") < 0)
+    x->err = SCR_E_XML;
+  const char *data;
+  return scr_xmlw_bytes(x, &data, at);
 }
 
 static void check(scr_xmlw *x, int rc) {
@@ -64,17 +128,70 @@ void scr_xmlw_end(scr_xmlw *x) {
     check(x, xmlTextWriterEndElement(x->w));
 }
 
+static int xml_allowed(uint32_t cp) {
+  if (cp < 0x20)
+    return cp == 0x9 || cp == 0xA || cp == 0xD;
+  return cp != 0xFFFE && cp != 0xFFFF;
+}
+
+/* How many leading bytes of `text` XML 1.0 takes as they are: printable
+   ASCII is checked a byte at a time, the rest decoded. */
+static size_t allowed_prefix(const char *text, size_t len) {
+  const unsigned char *s = (const unsigned char *)text;
+  size_t i = 0;
+  while (i < len) {
+    if (s[i] >= 0x20 && s[i] < 0x80) {
+      i++;
+      continue;
+    }
+    uint32_t cp = 0;
+    size_t n = scr_utf8_decode(s + i, len - i, &cp);
+    if (!n || !xml_allowed(cp))
+      break;
+    i += n;
+  }
+  return i;
+}
+
+/* `text` cleaned and NUL-terminated in the writer's scratch buffer. */
+static const char *cleaned(scr_xmlw *x, const char *text, size_t len) {
+  x->scratch.len = 0;
+  size_t ok = allowed_prefix(text, len);
+  scr_error err = scr_buf_append(&x->scratch, text, ok);
+  if (!err && ok < len)
+    err = scr_xml_clean(text + ok, len - ok, &x->scratch);
+  if (err) {
+    x->err = SCR_E_NOMEM;
+    return NULL;
+  }
+  return x->scratch.data;
+}
+
 void scr_xmlw_attr(scr_xmlw *x, const char *name, const char *value) {
   if (x->err)
     return;
-  scr_buf clean = SCR_BUF_INIT;
-  if (scr_xml_clean(value, strlen(value), &clean) != SCR_OK) {
-    x->err = SCR_E_NOMEM;
-    return;
-  }
-  check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name,
-                                       BAD_CAST(clean.data ? clean.data : "")));
-  scr_buf_free(&clean);
+  size_t len = strlen(value);
+  /* a clean value (the usual case) is written without a copy */
+  const char *v =
+      allowed_prefix(value, len) == len ? value : cleaned(x, value, len);
+  if (v)
+    check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST v));
+}
+
+void scr_xmlw_attr_int(scr_xmlw *x, const char *name, long long value) {
+  /* digits of the magnitude, least significant first, then the sign */
+  char text[24];
+  size_t n = sizeof text;
+  unsigned long long v =
+      value < 0 ? 0ULL - (unsigned long long)value : (unsigned long long)value;
+  text[--n] = '\0';
+  do {
+    text[--n] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  if (value < 0)
+    text[--n] = '-';
+  scr_xmlw_attr(x, name, text + n);
 }
 
 void scr_xmlw_attrf(scr_xmlw *x, const char *name, const char *fmt, ...) {
@@ -108,14 +225,9 @@ void scr_xmlw_attrf(scr_xmlw *x, const char *name, const char *fmt, ...) {
 void scr_xmlw_text(scr_xmlw *x, const char *text, size_t len) {
   if (x->err || len == 0)
     return;
-  scr_buf clean = SCR_BUF_INIT;
-  if (scr_xml_clean(text, len, &clean) != SCR_OK) {
-    x->err = SCR_E_NOMEM;
-    return;
-  }
-  if (clean.len)
-    check(x, xmlTextWriterWriteString(x->w, BAD_CAST clean.data));
-  scr_buf_free(&clean);
+  const char *t = cleaned(x, text, len);
+  if (t && *t)
+    check(x, xmlTextWriterWriteString(x->w, BAD_CAST t));
 }
 
 void scr_xmlw_raw(scr_xmlw *x, const char *xml, size_t len) {
@@ -132,12 +244,6 @@ void scr_xmlw_element(scr_xmlw *x, const char *name, const char *text) {
   scr_xmlw_start(x, name);
   scr_xmlw_text(x, text, strlen(text));
   scr_xmlw_end(x);
-}
-
-static int xml_allowed(uint32_t cp) {
-  if (cp < 0x20)
-    return cp == 0x9 || cp == 0xA || cp == 0xD;
-  return cp != 0xFFFE && cp != 0xFFFF;
 }
 
 scr_error scr_xml_clean(const char *text, size_t len, scr_buf *out) {

@@ -9,18 +9,42 @@
 
 #include <libxml/xmlwriter.h>
 
+struct scr_deflate;
+struct scr_xmlw_out;
+
 /** A writer into a memory buffer, document started (UTF-8, standalone). */
 typedef struct scr_xmlw {
   xmlTextWriterPtr w;
-  xmlBufferPtr buf;
-  scr_error err; /* first error; later calls do nothing once set */
+  struct scr_xmlw_out *out; /* where flushed output goes; owned */
+  scr_buf scratch;          /* text being cleaned for the next call; reused */
+  scr_error err;            /* first error; later calls do nothing once set */
 } scr_xmlw;
 
 scr_error scr_xmlw_open(scr_xmlw *x);
+/**
+ * A writer of a fragment (the children of an element written elsewhere):
+ * no XML declaration, and its output goes to `stream` (borrowed) as it is
+ * flushed, not to memory. End it with scr_xmlw_end_fragment.
+ */
+scr_error scr_xmlw_open_fragment(scr_xmlw *x, struct scr_deflate *stream);
+/** Flush the rest of a fragment to its stream and close the writer. */
+scr_error scr_xmlw_end_fragment(scr_xmlw *x);
+/** Pass on everything written so far (nothing to do once closed). */
+scr_error scr_xmlw_flush(scr_xmlw *x);
 /** End the document and take its bytes (caller frees). Closes the writer. */
 scr_error scr_xmlw_close(scr_xmlw *x, char **data, size_t *len);
 /** Discard without output (on error paths). */
 void scr_xmlw_discard(scr_xmlw *x);
+/**
+ * Flush, then the bytes written so far (a writer into memory): borrowed,
+ * valid until the next call on `x`.
+ */
+scr_error scr_xmlw_bytes(scr_xmlw *x, const char **data, size_t *len);
+/**
+ * Complete the open start tag and flush: *at is then the length of the
+ * output so far, the place where the element's content goes.
+ */
+scr_error scr_xmlw_mark(scr_xmlw *x, size_t *at);
 
 /* Thin checked wrappers; each records the first failure in x->err. */
 void scr_xmlw_start(scr_xmlw *x, const char *name);
@@ -28,6 +52,8 @@ void scr_xmlw_end(scr_xmlw *x);
 void scr_xmlw_attr(scr_xmlw *x, const char *name, const char *value);
 void scr_xmlw_attrf(scr_xmlw *x, const char *name, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/** An attribute whose value is a decimal integer. */
+void scr_xmlw_attr_int(scr_xmlw *x, const char *name, long long value);
 /** Text content, cleaned with scr_xml_clean first. */
 void scr_xmlw_text(scr_xmlw *x, const char *text, size_t len);
 /** Already well-formed XML (from a template), copied as is. */

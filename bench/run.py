@@ -1,0 +1,234 @@
+#!/usr/bin/python3
+"""Time `scrutineer pack` against pandoc on the same Markdown, at 1, 10 and
+50 times the sample's appendix volume, in DOCX and ODT, and the zlib floor.
+
+    run.py [--runs N] [--sizes 1,10,50] [--scrutineer PATH] [--zfloor PATH]
+           [--work DIR]
+
+Runs alternate (scrutineer, pandoc, scrutineer, ...) after one untimed run of
+each, at least N of each (more for small packs, whose times are short); the
+figures are medians of wall and CPU time, the largest peak RSS as
+/usr/bin/time -v reports it (maximum resident set size), and the output's
+size. The zlib floor is zfloor's median: the produced package's XML parts,
+already in memory, deflated as the package writer does. pandoc reads
+the agenda and every appendix concatenated in appendix order, front matter
+removed (pandoc would otherwise read each file's YAML as metadata), as GitHub
+Markdown (`-f gfm`: tables, strikethrough, autolinks, footnotes, the
+extensions scrutineer's parser has).
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import genpack  # noqa: E402
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+FORMATS = ("docx", "odt")
+MB = 1e6
+
+# The targets the benchmark checks.
+MIN_RATIO = 30          # pandoc time / scrutineer time, every size and format
+MAX_RSS_MB = 64         # peak RSS on the largest pack
+MAX_PER_MB_DRIFT = 0.25 # time per input MB, largest pack against the sample
+MAX_FLOOR_FACTOR = 3    # scrutineer time / zlib floor on the largest pack
+
+
+def timed(cmd, cwd):
+    """(wall seconds, peak RSS in MB, CPU seconds) of one run; exits when it
+    fails."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as rss:
+        full = ["/usr/bin/time", "-f", "%M %U %S", "-o", rss.name] + cmd
+        t0 = time.perf_counter()
+        done = subprocess.run(full, cwd=cwd, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE)
+        wall = time.perf_counter() - t0
+        if done.returncode != 0:
+            sys.exit("bench: %s failed:\n%s" % (" ".join(cmd),
+                                                done.stderr.decode()))
+        kb, user, system = rss.read().split()[-3:]
+    return wall, int(kb) * 1024 / MB, float(user) + float(system)
+
+
+def pandoc_input(agenda, out_path):
+    """Agenda + appendices, front matter stripped, as pandoc's input."""
+    parts = []
+    for path in [agenda] + genpack.appendix_paths(agenda):
+        with open(path, encoding="utf-8") as f:
+            parts.append(genpack.split_front_matter(f.read())[1].strip("\n"))
+    with open(out_path, "w", encoding="utf-8") as f:
+        f.write("\n\n".join(parts) + "\n")
+    return os.path.getsize(out_path)
+
+
+def workspace(size, work):
+    """The agenda of the pack at `size` times the sample's volume."""
+    if size == 1:
+        return os.path.join(REPO, "agendas", genpack.DATE + ".md")
+    return genpack.generate(size, os.path.join(work, "x%d" % size), REPO)
+
+
+def xml_parts(package, into):
+    """Unzip the XML parts of a package; their paths."""
+    paths = []
+    with zipfile.ZipFile(package) as z:
+        for name in z.namelist():
+            if name.endswith((".xml", ".rels")):
+                paths.append(z.extract(name, into))
+    return paths
+
+
+def zlib_floor(zfloor, package, runs, work):
+    with tempfile.TemporaryDirectory(dir=work) as tmp:
+        out = subprocess.run([zfloor, str(max(runs, 9))] + xml_parts(package, tmp),
+                             check=True, capture_output=True, text=True).stdout
+    ms, xml_bytes, _ = out.split()
+    return float(ms) / 1e3, int(xml_bytes)
+
+
+def runs_for(size, runs):
+    """Small packs take milliseconds, and noise matters more: more runs."""
+    return max(runs, 25 // size)
+
+
+def measure(size, fmt, agenda, args):
+    root = os.path.dirname(os.path.dirname(agenda))
+    out_dir = os.path.join(args.work, "out-%d" % size)
+    os.makedirs(out_dir, exist_ok=True)
+    md = os.path.join(args.work, "pandoc-%d.md" % size)
+    in_bytes = pandoc_input(agenda, md)
+    ours = [args.scrutineer, "pack", agenda, "-o", out_dir, "-q", "-f", fmt]
+    theirs_out = os.path.join(out_dir, "pandoc.%s" % fmt)
+    theirs = ["pandoc", "-f", "gfm", md, "-o", theirs_out]
+    timed(ours, root)
+    timed(theirs, root)
+    s_runs, p_runs = [], []
+    for _ in range(runs_for(size, args.runs)):
+        s_runs.append(timed(ours, root))
+        p_runs.append(timed(theirs, root))
+    package = [os.path.join(out_dir, f) for f in os.listdir(out_dir)
+               if f.endswith("agenda-pack." + fmt)][0]
+    floor, xml_bytes = zlib_floor(args.zfloor, package, args.runs, args.work)
+    return {
+        "size": size, "fmt": fmt, "in_mb": in_bytes / MB,
+        "runs": len(s_runs),
+        "s_time": statistics.median(t for t, _, _ in s_runs),
+        "s_cpu": statistics.median(c for _, _, c in s_runs),
+        "s_rss": max(r for _, r, _ in s_runs),
+        "s_out": os.path.getsize(package) / MB,
+        "p_time": statistics.median(t for t, _, _ in p_runs),
+        "p_rss": max(r for _, r, _ in p_runs),
+        "p_out": os.path.getsize(theirs_out) / MB,
+        "floor": floor, "xml_mb": xml_bytes / MB,
+    }
+
+
+def print_table(rows):
+    head = ("size", "fmt", "input MB", "runs", "scrut s", "scrut CPU s",
+            "pandoc s", "ratio", "scrut RSS", "pandoc RSS", "scrut out",
+            "pandoc out", "XML MB", "zlib s", "x floor", "s/in MB")
+    print("| " + " | ".join(head) + " |")
+    print("|" + "|".join("---:" for _ in head) + "|")
+    for r in rows:
+        print("| %dx | %s | %.2f | %d | %.4f | %.4f | %.3f | %.1f | %.1f MB | "
+              "%.1f MB | %.2f MB | %.2f MB | %.2f | %.4f | %.2f | %.3f |" % (
+                  r["size"], r["fmt"], r["in_mb"], r["runs"], r["s_time"],
+                  r["s_cpu"], r["p_time"], r["p_time"] / r["s_time"],
+                  r["s_rss"], r["p_rss"], r["s_out"], r["p_out"],
+                  r["xml_mb"], r["floor"], r["s_time"] / r["floor"],
+                  r["s_time"] / r["in_mb"]))
+
+
+def verdicts(rows):
+    """Each target with the figures it rests on; True when all hold."""
+    ok_all = True
+
+    def say(ok, text):
+        nonlocal ok_all
+        ok_all = ok_all and ok
+        print("%s  %s" % ("PASS" if ok else "FAIL", text))
+
+    largest = max(r["size"] for r in rows)
+    smallest = min(r["size"] for r in rows)
+    worst = min(rows, key=lambda r: r["p_time"] / r["s_time"])
+    say(worst["p_time"] / worst["s_time"] >= MIN_RATIO,
+        "pandoc/scrutineer >= %d for every size and format (lowest %.1f, %dx %s)"
+        % (MIN_RATIO, worst["p_time"] / worst["s_time"], worst["size"], worst["fmt"]))
+    for r in (r for r in rows if r["size"] == largest):
+        say(r["s_rss"] < MAX_RSS_MB, "peak RSS < %d MB at %dx %s (%.1f MB)"
+            % (MAX_RSS_MB, largest, r["fmt"], r["s_rss"]))
+    for fmt in FORMATS:
+        small = [r for r in rows if r["fmt"] == fmt and r["size"] == smallest]
+        big = [r for r in rows if r["fmt"] == fmt and r["size"] == largest]
+        if not small or not big or smallest == largest:
+            continue
+        a = small[0]["s_time"] / small[0]["in_mb"]
+        b = big[0]["s_time"] / big[0]["in_mb"]
+        say(abs(b / a - 1) <= MAX_PER_MB_DRIFT,
+            "time per input MB within %d%% from %dx to %dx, %s "
+            "(%.3f -> %.3f s/MB, %+.0f%%)" % (MAX_PER_MB_DRIFT * 100, smallest,
+                                            largest, fmt, a, b, (b / a - 1) * 100))
+    for r in (r for r in rows if r["size"] == largest):
+        say(r["s_time"] <= MAX_FLOOR_FACTOR * r["floor"],
+            "time within %dx the zlib floor at %dx %s (%.3f s = %.2f x %.3f s)"
+            % (MAX_FLOOR_FACTOR, largest, r["fmt"], r["s_time"],
+               r["s_time"] / r["floor"], r["floor"]))
+    return ok_all
+
+
+def machine():
+    """One line on where the figures come from: CPU, cores, versions."""
+    model = "unknown CPU"
+    with open("/proc/cpuinfo", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    libs = subprocess.run(
+        ["pkg-config", "--modversion", "libcmark-gfm", "libxml-2.0", "libzip",
+         "zlib"], capture_output=True, text=True).stdout.split()
+    names = ("cmark-gfm", "libxml2", "libzip", "zlib")
+    return "%s, %d cores; %s; %s" % (
+        model, os.cpu_count() or 0,
+        ", ".join("%s %s" % nv for nv in zip(names, libs)),
+        time.strftime("%Y-%m-%d"))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--sizes", default="1,10,50")
+    ap.add_argument("--scrutineer", default=os.path.join(REPO, "scrutineer"))
+    ap.add_argument("--zfloor", default=os.path.join(REPO, "build/bench/zfloor"))
+    ap.add_argument("--work", default=os.path.join(REPO, "build/bench"))
+    args = ap.parse_args()
+    args.scrutineer = os.path.abspath(args.scrutineer)
+    args.zfloor = os.path.abspath(args.zfloor)
+    args.work = os.path.abspath(args.work)
+    os.makedirs(args.work, exist_ok=True)
+    version = subprocess.run(["pandoc", "--version"], capture_output=True,
+                             text=True).stdout.split("\n")[0]
+    print(machine())
+    print("%s; %s; at least %d runs each, alternating; medians" % (
+        subprocess.run([args.scrutineer, "--version"], capture_output=True,
+                       text=True).stdout.strip(), version, args.runs))
+    rows = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        agenda = workspace(size, args.work)
+        for fmt in FORMATS:
+            rows.append(measure(size, fmt, agenda, args))
+            sys.stderr.write("  measured %dx %s\n" % (size, fmt))
+    print_table(rows)
+    print()
+    verdicts(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+/*
+ * Raw deflate streams made while a document is still being written: the
+ * writer hands over its XML in blocks and a second thread compresses them,
+ * so composing and compressing the body of a large pack overlap, and the
+ * uncompressed body is never held whole in memory.
+ *
+ * Each stream ends on a byte boundary without a final block (zlib's sync
+ * flush), so finished streams can be joined into one zip entry in any order
+ * they were made: the ODT writer learns its automatic styles, which come
+ * before the body, only once the body is written.
+ */
+#ifndef SCR_DEFLATE_H
+#define SCR_DEFLATE_H
+
+#include "scrutineer.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/** Compression level of every deflated part (zlib's default, libzip's). */
+#define SCR_DEFLATE_LEVEL 6
+
+typedef struct scr_deflate scr_deflate;
+
+/** A finished stream: compressed bytes (borrowed), CRC-32 and size of what
+    went in. */
+typedef struct scr_deflated {
+  const unsigned char *data;
+  size_t len;
+  uint32_t crc;
+  size_t raw_len;
+} scr_deflated;
+
+/** A new, empty stream. Free with scr_deflate_free. NULL when out of memory.
+ */
+scr_deflate *scr_deflate_new(void);
+void scr_deflate_free(scr_deflate *d);
+
+/** Append bytes to the stream (copied). */
+scr_error scr_deflate_write(scr_deflate *d, const void *data, size_t len);
+
+/**
+ * Compress everything written and end on a byte boundary; no more writes.
+ * `out` borrows from `d`. Calling it again gives the same result.
+ */
+scr_error scr_deflate_finish(scr_deflate *d, scr_deflated *out);
+
+/**
+ * Everything written so far, decompressed again (a new NUL-terminated
+ * buffer; caller frees). For tests: before the stream is finished this
+ * adds a flush point to it.
+ */
+scr_error scr_deflate_contents(scr_deflate *d, char **data, size_t *len);
+
+/**
+ * Join finished streams into one complete raw deflate stream (a new buffer,
+ * caller frees), with the CRC-32 and size of the whole.
+ */
+scr_error scr_deflate_join(const scr_deflated *parts, size_t n,
+                           unsigned char **data, size_t *len, uint32_t *crc,
+                           size_t *raw_len);
+
+/** Decompress a complete raw deflate stream of `raw_len` bytes into a new
+    NUL-terminated buffer (caller frees). */
+scr_error scr_inflate(const unsigned char *data, size_t len, size_t raw_len,
+                      char **out);
+
+#endif
