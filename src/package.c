@@ -204,10 +204,10 @@ size_t scr_package_count(const scr_package *pkg) {
 
 const char *scr_package_part(const scr_package *pkg, size_t i,
                              const char **data, size_t *len) {
-  const part *p = &pkg->parts[i];
-  *data = p->data;
-  *len = p->len;
-  return p->name;
+  const char *name = pkg->parts[i].name;
+  *len = 0;
+  *data = scr_package_get(pkg, name, len);
+  return name;
 }
 
 static scr_error add_parts(const scr_package *pkg, zip_t *z) {

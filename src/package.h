@@ -45,7 +45,8 @@ bool scr_package_has(const scr_package *pkg, const char *name);
 const char *scr_package_get(const scr_package *pkg, const char *name,
                             size_t *len);
 
-/** The number of parts, and the name and bytes of part `i` (borrowed). */
+/** The number of parts, and the name and bytes of part `i` (borrowed;
+    decompressed as scr_package_get; NULL when that fails). */
 size_t scr_package_count(const scr_package *pkg);
 const char *scr_package_part(const scr_package *pkg, size_t i,
                              const char **data, size_t *len);

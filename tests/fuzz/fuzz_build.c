@@ -181,6 +181,10 @@ static scr_error check_package(void *ctx, const char *stem, const char *ext,
     const char *data;
     size_t len;
     const char *name = scr_package_part(pkg, i, &data, &len);
+    if (!data) {
+      fprintf(stderr, "fuzz: part %s cannot be read back\n", name);
+      abort();
+    }
     check_part(name, data, len);
   }
   return SCR_OK;
