@@ -8,9 +8,9 @@ CC      ?= cc
 PYTHON  ?= /usr/bin/python3
 BUILD   ?= build
 
-PKGS     = libcmark-gfm yaml-0.1 libxml-2.0 libzip
+PKGS     = libcmark-gfm yaml-0.1 libxml-2.0 libzip nettle
 DEB_BUILD = libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev \
-            libxml2-dev libzip-dev libcmocka-dev pkg-config
+            libxml2-dev libzip-dev libcmocka-dev nettle-dev pkg-config
 # PDF output runs LibreOffice, lays out with the Liberation fonts, and reads
 # the pages back with poppler's pdfinfo.
 DEB_PDF   = libreoffice-writer-nogui fonts-liberation poppler-utils

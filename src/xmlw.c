@@ -20,6 +20,23 @@ scr_error scr_xmlw_open(scr_xmlw *x) {
   return x->err;
 }
 
+scr_error scr_xmlw_open_html(scr_xmlw *x) {
+  x->err = SCR_OK;
+  x->buf = xmlBufferCreate();
+  x->w = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
+  if (!x->w) {
+    if (x->buf)
+      xmlBufferFree(x->buf);
+    x->buf = NULL;
+    return SCR_E_NOMEM;
+  }
+  if (xmlTextWriterWriteDTD(x->w, BAD_CAST "html", NULL, NULL, NULL) < 0 ||
+      xmlTextWriterWriteRaw(x->w, BAD_CAST "\n") < 0 ||
+      xmlTextWriterSetIndent(x->w, 1) < 0)
+    x->err = SCR_E_XML;
+  return x->err;
+}
+
 scr_error scr_xmlw_close(scr_xmlw *x, char **data, size_t *len) {
   *data = NULL;
   *len = 0;
@@ -62,6 +79,11 @@ void scr_xmlw_start(scr_xmlw *x, const char *name) {
 void scr_xmlw_end(scr_xmlw *x) {
   if (!x->err)
     check(x, xmlTextWriterEndElement(x->w));
+}
+
+void scr_xmlw_end_full(scr_xmlw *x) {
+  if (!x->err)
+    check(x, xmlTextWriterFullEndElement(x->w));
 }
 
 void scr_xmlw_attr(scr_xmlw *x, const char *name, const char *value) {
