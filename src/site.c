@@ -298,13 +298,10 @@ static void hash_minutes(const scr_session *s, scr_digest *d,
       hash_source(d, "minutes", s->book.files[i].src);
 }
 
+/* Every agenda's own text: its items' {answers=} decide the tracker. */
 static void hash_agendas(const scr_session *s, scr_digest *d) {
-  for (size_t i = 0; i < s->n_agendas; i++) {
-    const scr_agenda *ag = &s->agendas[i];
-    hash_source(d, "agenda", ag->src);
-    for (size_t k = 0; k < ag->n_appendices; k++)
-      hash_source(d, "appendix", ag->appendices[k].src);
-  }
+  for (size_t i = 0; i < s->n_agendas; i++)
+    hash_source(d, "agenda", s->agendas[i].src);
 }
 
 static bool has_workprogramme(const scr_agenda *ag) {
