@@ -14,7 +14,12 @@ DEB_BUILD = libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev \
 # PDF output runs LibreOffice, lays out with the Liberation fonts, and reads
 # the pages back with poppler's pdfinfo.
 DEB_PDF   = libreoffice-writer-nogui fonts-liberation poppler-utils
-DEB_TEST  = $(DEB_PDF) python3-docx python3-odf python3-pypdf jing valgrind
+DEB_TEST  = $(DEB_PDF) python3-docx python3-odf python3-pypdf python3-yaml \
+            python3-icalendar jing valgrind chromium
+# The site's browser test drives Chromium with playwright-core and checks
+# each page with axe-core, both from npm, kept under build/ (never committed).
+NODE_DIR  = build/node
+NODE_PKGS = playwright-core axe-core
 
 ifeq ($(V),1)
 Q =
@@ -72,10 +77,22 @@ test-deps:
 	$(Q)if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null \
 	     || ! command -v jing >/dev/null || ! command -v valgrind >/dev/null \
 	     || ! fc-list | grep -q "Liberation Sans" \
-	     || ! $(PYTHON) -c 'import docx, odf, pypdf' 2>/dev/null; then \
+	     || ! command -v chromium >/dev/null \
+	     || ! $(PYTHON) -c 'import docx, odf, pypdf, yaml, icalendar' 2>/dev/null; then \
 	  echo "installing test dependencies: $(DEB_TEST)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 	    apt-get install -y -qq --no-install-recommends $(DEB_TEST) >/dev/null; \
+	fi
+	$(Q)if ! command -v npm >/dev/null; then \
+	  echo "installing npm"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; \
+	fi
+	$(Q)if ! [ -d $(NODE_DIR)/node_modules/playwright-core ] \
+	     || ! [ -d $(NODE_DIR)/node_modules/axe-core ]; then \
+	  echo "installing into $(NODE_DIR): $(NODE_PKGS)"; \
+	  mkdir -p $(NODE_DIR) && npm install --prefix $(NODE_DIR) --no-audit \
+	    --no-fund --silent $(NODE_PKGS) >/dev/null; \
 	fi
 
 scrutineer: $(BUILD)/obj/main.o $(BUILD)/libscrutineer.a
