@@ -224,7 +224,8 @@ demo: scrutineer pdf-deps
 leakcheck: scrutineer test-deps
 	$(Q)for cmd in "pack agendas/2026-06-17.md" "minutes minutes/2026-04-14.md" \
 	     "tracker --today 2026-09-09 -f docx,odt,csv" \
-	     "pack agendas/2026-06-17.md -f docx,odt,pdf"; do \
+	     "pack agendas/2026-06-17.md -f docx,odt,pdf" \
+	     "site --today 2026-09-09 -f docx,odt,csv"; do \
 	  echo "  VALGRIND scrutineer $$cmd"; \
 	  valgrind --error-exitcode=1 --leak-check=full \
 	    --errors-for-leak-kinds=definite,indirect -q \

@@ -444,7 +444,10 @@ static bool reuse(const site_run *r, scr_site_doc *doc, size_t n_pages) {
   doc->n_pages = n_pages;
   doc->pages_docx = pages_parse(rec->pages_docx, n_pages, &bad);
   doc->pages_odt = pages_parse(rec->pages_odt, n_pages, &bad);
-  if (doc->kind == SCR_SITE_PACK && !doc->pages_docx && !doc->pages_odt)
+  /* a pack made as DOCX or ODT has its pages recorded */
+  unsigned packages = r->formats & (SCR_FORMAT_DOCX | SCR_FORMAT_ODT);
+  if (doc->kind == SCR_SITE_PACK && packages && !doc->pages_docx &&
+      !doc->pages_odt)
     bad = true;
   doc->pages_exact = rec->exact;
   snprintf(doc->built, sizeof doc->built, "%s", rec->built);
