@@ -8,13 +8,18 @@ CC      ?= cc
 PYTHON  ?= /usr/bin/python3
 BUILD   ?= build
 
-PKGS     = libcmark-gfm yaml-0.1 libxml-2.0 libzip zlib
+PKGS     = libcmark-gfm yaml-0.1 libxml-2.0 libzip zlib nettle
 DEB_BUILD = libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev \
-            libxml2-dev libzip-dev zlib1g-dev libcmocka-dev pkg-config
+            libxml2-dev libzip-dev zlib1g-dev libcmocka-dev nettle-dev pkg-config
 # PDF output runs LibreOffice, lays out with the Liberation fonts, and reads
 # the pages back with poppler's pdfinfo.
 DEB_PDF   = libreoffice-writer-nogui fonts-liberation poppler-utils
-DEB_TEST  = $(DEB_PDF) python3-docx python3-odf python3-pypdf jing valgrind
+DEB_TEST  = $(DEB_PDF) python3-docx python3-odf python3-pypdf python3-yaml \
+            python3-icalendar jing valgrind chromium
+# The site's browser test drives Chromium with playwright-core and checks
+# each page with axe-core, both from npm, kept under build/ (never committed).
+NODE_DIR  = build/node
+NODE_PKGS = playwright-core axe-core
 
 ifeq ($(V),1)
 Q =
@@ -73,10 +78,22 @@ test-deps:
 	$(Q)if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null \
 	     || ! command -v jing >/dev/null || ! command -v valgrind >/dev/null \
 	     || ! fc-list | grep -q "Liberation Sans" \
-	     || ! $(PYTHON) -c 'import docx, odf, pypdf' 2>/dev/null; then \
+	     || ! command -v chromium >/dev/null \
+	     || ! $(PYTHON) -c 'import docx, odf, pypdf, yaml, icalendar' 2>/dev/null; then \
 	  echo "installing test dependencies: $(DEB_TEST)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 	    apt-get install -y -qq --no-install-recommends $(DEB_TEST) >/dev/null; \
+	fi
+	$(Q)if ! command -v npm >/dev/null; then \
+	  echo "installing npm"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; \
+	fi
+	$(Q)if ! [ -d $(NODE_DIR)/node_modules/playwright-core ] \
+	     || ! [ -d $(NODE_DIR)/node_modules/axe-core ]; then \
+	  echo "installing into $(NODE_DIR): $(NODE_PKGS)"; \
+	  mkdir -p $(NODE_DIR) && npm install --prefix $(NODE_DIR) --no-audit \
+	    --no-fund --silent $(NODE_PKGS) >/dev/null; \
 	fi
 
 scrutineer: $(BUILD)/obj/main.o $(BUILD)/libscrutineer.a
@@ -208,7 +225,8 @@ demo: scrutineer pdf-deps
 leakcheck: scrutineer test-deps
 	$(Q)for cmd in "pack agendas/2026-06-17.md" "minutes minutes/2026-04-14.md" \
 	     "tracker --today 2026-09-09 -f docx,odt,csv" \
-	     "pack agendas/2026-06-17.md -f docx,odt,pdf"; do \
+	     "pack agendas/2026-06-17.md -f docx,odt,pdf" \
+	     "site --today 2026-09-09 -f docx,odt,csv"; do \
 	  echo "  VALGRIND scrutineer $$cmd"; \
 	  valgrind --error-exitcode=1 --leak-check=full \
 	    --errors-for-leak-kinds=definite,indirect -q \

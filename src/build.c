@@ -209,7 +209,7 @@ static scr_error lay_out(scr_office *o, const job *j, unsigned formats,
   char names[N_WRITERS][16];
   const char *inputs[N_WRITERS];
   size_t n = 0, input_of[N_WRITERS];
-  scr_output staging = {stage_package, NULL, NULL, o};
+  scr_output staging = {stage_package, NULL, NULL, o, NULL};
   scr_error err = SCR_OK;
   for (size_t i = 0; !err && i < N_WRITERS; i++) {
     bool needed = i == source || (j->agenda && (formats & WRITER_FORMATS[i]));
@@ -287,6 +287,9 @@ static scr_error emit_document(const job *j, const char *stem,
     }
     scr_template tpl = template_for(user_tpl, WRITERS[i]->extension);
     err = emit_format(WRITERS[i], &tpl, &exact, stem, out);
+    if (!err && j->agenda && out->pages)
+      out->pages(out->ctx, WRITERS[i]->extension, exact.pages,
+                 j->agenda->n_appendices, exact.pages_exact);
   }
   if (!err && lay.pdf)
     err = out->bytes(out->ctx, stem, "pdf", lay.pdf, lay.pdf_len);
@@ -302,19 +305,7 @@ static scr_error emit_document(const job *j, const char *stem,
   return err;
 }
 
-/* The workspace of `file` with every source in it, loaded and checked. */
-typedef struct session {
-  scr_diags diags;
-  scr_workspace ws;
-  scr_minutes_book book;
-  scr_workprogramme wp;
-  scr_agenda *agendas;
-  size_t n_agendas;
-  scr_template tpl;
-  scr_a11y a11y; /* each source's accessibility, checked once */
-} session;
-
-static scr_date system_today(void) {
+scr_date scr_system_today(void) {
   time_t now = time(NULL);
   struct tm tm;
   localtime_r(&now, &tm);
@@ -326,9 +317,9 @@ static scr_date system_today(void) {
  * minutes file, the work programme, every agenda with its appendices, every
  * {answers=} against the minutes, and every source's accessibility.
  */
-static scr_error session_open(session *s, const char *file,
+static scr_error session_open(scr_session *s, const char *file,
                               const scr_options *opts) {
-  *s = (session){0};
+  *s = (scr_session){0};
   scr_diags_init(&s->diags);
   scr_a11y_init(&s->a11y, &s->diags, opts && opts->strict);
   scr_error err = scr_workspace_open(file, &s->ws, &s->diags);
@@ -360,14 +351,14 @@ static scr_error session_open(session *s, const char *file,
 }
 
 /* Print what was found; SCR_E_SOURCE when any of it was an error. */
-static scr_error session_report(session *s, scr_error err,
+static scr_error session_report(scr_session *s, scr_error err,
                                 const scr_options *opts) {
   scr_diags_print(&s->diags,
                   opts && opts->diagnostics ? opts->diagnostics : stderr);
   return !err && s->diags.errors ? SCR_E_SOURCE : err;
 }
 
-static void session_close(session *s) {
+void scr_session_close(scr_session *s) {
   scr_a11y_free(&s->a11y);
   scr_template_free(&s->tpl);
   scr_agendas_free(s->agendas, s->n_agendas);
@@ -377,12 +368,12 @@ static void session_close(session *s) {
   scr_diags_free(&s->diags);
 }
 
-static const scr_template *user_template(session *s, const scr_options *o) {
+static const scr_template *user_template(scr_session *s, const scr_options *o) {
   return o->template_path ? &s->tpl : NULL;
 }
 
 /* The session's copy of the agenda at `path`, or NULL. */
-static const scr_agenda *find_agenda(const session *s, const char *path) {
+static const scr_agenda *find_agenda(const scr_session *s, const char *path) {
   char *real = realpath(path, NULL);
   const scr_agenda *found = NULL;
   for (size_t i = 0; real && i < s->n_agendas; i++)
@@ -392,9 +383,57 @@ static const scr_agenda *find_agenda(const session *s, const char *path) {
   return found;
 }
 
+scr_error scr_session_open(scr_session *s, const char *path,
+                           const scr_options *opts) {
+  return session_report(s, session_open(s, path, opts), opts);
+}
+
+scr_error scr_session_pack(scr_session *s, const scr_agenda *ag,
+                           const scr_options *opts, const scr_output *out) {
+  scr_tracker tracker = {0};
+  scr_error err = scr_tracker_build(&s->book, &s->wp, s->agendas, s->n_agendas,
+                                    ag->date, &tracker, NULL);
+  job j = {&s->ws, ag, NULL, &s->wp, &tracker, NULL, false};
+  int *pages = err ? NULL : estimate_pages(&j);
+  if (!err && !pages)
+    err = SCR_E_NOMEM;
+  if (!err) {
+    scr_doc_strings names;
+    scr_pack_info(&s->ws, ag, &names);
+    j.pages = pages;
+    err = emit_document(&j, names.file_stem, opts, user_template(s, opts), out);
+  }
+  free(pages);
+  scr_tracker_free(&tracker);
+  return err;
+}
+
+scr_error scr_session_minutes(scr_session *s, const scr_minutes *m,
+                              const scr_options *opts, const scr_output *out) {
+  scr_doc_strings names;
+  scr_minutes_info(&s->ws, m, &names);
+  job j = {&s->ws, NULL, m, NULL, NULL, NULL, false};
+  return emit_document(&j, names.file_stem, opts, user_template(s, opts), out);
+}
+
+scr_error scr_session_tracker(scr_session *s, scr_date today,
+                              const scr_options *opts, const scr_output *out) {
+  scr_tracker tracker = {0};
+  scr_error err = scr_tracker_build(&s->book, &s->wp, s->agendas, s->n_agendas,
+                                    today, &tracker, NULL);
+  if (!err) {
+    scr_doc_strings names;
+    scr_tracker_info(&s->ws, &tracker, &names);
+    job j = {&s->ws, NULL, NULL, &s->wp, &tracker, NULL, false};
+    err = emit_document(&j, names.file_stem, opts, user_template(s, opts), out);
+  }
+  scr_tracker_free(&tracker);
+  return err;
+}
+
 static scr_error build_pack(const char *agenda_path, const scr_options *opts,
                             const scr_output *out) {
-  session s;
+  scr_session s;
   scr_agenda own = {0};
   scr_error err = session_open(&s, agenda_path, opts);
   const scr_agenda *ag = NULL;
@@ -412,31 +451,16 @@ static scr_error build_pack(const char *agenda_path, const scr_options *opts,
     }
   }
   err = session_report(&s, err, opts);
-  scr_tracker tracker = {0};
   if (!err)
-    err = scr_tracker_build(&s.book, &s.wp, s.agendas, s.n_agendas, ag->date,
-                            &tracker, NULL);
-  job j = {&s.ws, ag, NULL, &s.wp, &tracker, NULL, false};
-  int *pages = err ? NULL : estimate_pages(&j);
-  if (!err && !pages)
-    err = SCR_E_NOMEM;
-  if (!err) {
-    scr_doc_strings names;
-    scr_pack_info(&s.ws, ag, &names);
-    j.pages = pages;
-    err =
-        emit_document(&j, names.file_stem, opts, user_template(&s, opts), out);
-  }
-  free(pages);
-  scr_tracker_free(&tracker);
+    err = scr_session_pack(&s, ag, opts, out);
   scr_agenda_free(&own);
-  session_close(&s);
+  scr_session_close(&s);
   return err;
 }
 
 static scr_error build_minutes(const char *minutes_path,
                                const scr_options *opts, const scr_output *out) {
-  session s;
+  scr_session s;
   scr_error err = session_open(&s, minutes_path, opts);
   const scr_minutes *m = NULL;
   if (err != SCR_E_NOMEM && s.ws.root) {
@@ -449,37 +473,22 @@ static scr_error build_minutes(const char *minutes_path,
                    "minutes/ folder as YYYY-MM-DD.md");
   }
   err = session_report(&s, err, opts);
-  if (!err && m) {
-    scr_doc_strings names;
-    scr_minutes_info(&s.ws, m, &names);
-    job j = {&s.ws, NULL, m, NULL, NULL, NULL, false};
-    err =
-        emit_document(&j, names.file_stem, opts, user_template(&s, opts), out);
-  }
-  session_close(&s);
+  if (!err && m)
+    err = scr_session_minutes(&s, m, opts, out);
+  scr_session_close(&s);
   return err;
 }
 
 static scr_error build_tracker(const char *workspace, const scr_options *opts,
                                const scr_output *out) {
-  scr_date today = system_today();
+  scr_date today = scr_system_today();
   if (opts->today && !scr_date_parse(opts->today, &today))
     return SCR_E_USAGE;
-  session s;
-  scr_error err = session_report(&s, session_open(&s, workspace, opts), opts);
-  scr_tracker tracker = {0};
+  scr_session s;
+  scr_error err = scr_session_open(&s, workspace, opts);
   if (!err)
-    err = scr_tracker_build(&s.book, &s.wp, s.agendas, s.n_agendas, today,
-                            &tracker, NULL);
-  if (!err) {
-    scr_doc_strings names;
-    scr_tracker_info(&s.ws, &tracker, &names);
-    job j = {&s.ws, NULL, NULL, &s.wp, &tracker, NULL, false};
-    err =
-        emit_document(&j, names.file_stem, opts, user_template(&s, opts), out);
-  }
-  scr_tracker_free(&tracker);
-  session_close(&s);
+    err = scr_session_tracker(&s, today, opts, out);
+  scr_session_close(&s);
   return err;
 }
 
@@ -567,7 +576,7 @@ static void disk_note(void *ctx, const char *sentence) {
 static scr_error build_to_disk(scr_build_kind kind, const char *path,
                                const scr_options *opts) {
   disk d = {opts->out_dir ? opts->out_dir : "out", opts, false};
-  scr_output out = {disk_package, disk_bytes, disk_note, &d};
+  scr_output out = {disk_package, disk_bytes, disk_note, &d, NULL};
   return scr_build(kind, path, opts, &out);
 }
 
@@ -584,13 +593,13 @@ scr_error scr_build_tracker(const char *workspace, const scr_options *opts) {
 }
 
 scr_error scr_check(const char *workspace, const scr_options *opts) {
-  session s;
+  scr_session s;
   scr_error err = session_report(&s, session_open(&s, workspace, opts), opts);
   fprintf(stderr, "%s: %zu error%s, %zu warning%s\n",
           s.ws.root ? s.ws.root : workspace, s.diags.errors,
           s.diags.errors == 1 ? "" : "s", s.diags.count - s.diags.errors,
           s.diags.count - s.diags.errors == 1 ? "" : "s");
-  session_close(&s);
+  scr_session_close(&s);
   return err;
 }
 
@@ -602,7 +611,7 @@ static void tsv_field(FILE *out, const char *s, bool last) {
 }
 
 scr_error scr_list_actions(const char *workspace, FILE *out) {
-  session s;
+  scr_session s;
   scr_error err = session_report(&s, session_open(&s, workspace, NULL), NULL);
   if (!err) {
     fprintf(out, "ID\tAgreed at\tDue\tOwner\tSource\tAction\n");
@@ -626,7 +635,7 @@ scr_error scr_list_actions(const char *workspace, FILE *out) {
       }
     }
   }
-  session_close(&s);
+  scr_session_close(&s);
   return err;
 }
 

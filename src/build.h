@@ -7,8 +7,11 @@
 #ifndef SCR_BUILD_H
 #define SCR_BUILD_H
 
+#include "a11y.h"
+#include "model.h"
 #include "package.h"
 #include "scrutineer.h"
+#include "template.h"
 
 typedef enum scr_build_kind {
   SCR_BUILD_PACK,
@@ -31,6 +34,11 @@ typedef struct scr_output {
                      const char *data, size_t len);
   void (*note)(void *ctx, const char *sentence);
   void *ctx;
+  /* (may be NULL) a pack's appendix pages as the document of format `ext`
+     ("docx", "odt") carries them, pages[0..n-1]; `exact` when they are
+     LibreOffice's layout, not the estimate. Borrowed for the call. */
+  void (*pages)(void *ctx, const char *ext, const int *pages, size_t n,
+                bool exact);
 } scr_output;
 
 /*
@@ -42,5 +50,40 @@ typedef struct scr_output {
  */
 scr_error scr_build(scr_build_kind kind, const char *path,
                     const scr_options *opts, const scr_output *out);
+
+/*
+ * The workspace of a path with every source in it, loaded and checked once;
+ * any number of documents can then be built from it.
+ */
+typedef struct scr_session {
+  scr_diags diags;
+  scr_workspace ws;
+  scr_minutes_book book;
+  scr_workprogramme wp;
+  scr_agenda *agendas;
+  size_t n_agendas;
+  scr_template tpl;
+  scr_a11y a11y; /* each source's accessibility, checked once */
+} scr_session;
+
+/*
+ * Load the workspace holding `path` and run every validation, printing what
+ * was found; SCR_E_SOURCE when any of it was an error. Call
+ * scr_session_close in every case.
+ */
+scr_error scr_session_open(scr_session *s, const char *path,
+                           const scr_options *opts);
+void scr_session_close(scr_session *s);
+
+/* One document of an open session, in every format of opts->formats. */
+scr_error scr_session_pack(scr_session *s, const scr_agenda *ag,
+                           const scr_options *opts, const scr_output *out);
+scr_error scr_session_minutes(scr_session *s, const scr_minutes *m,
+                              const scr_options *opts, const scr_output *out);
+scr_error scr_session_tracker(scr_session *s, scr_date today,
+                              const scr_options *opts, const scr_output *out);
+
+/** The system's date, local time. */
+scr_date scr_system_today(void);
 
 #endif

@@ -22,6 +22,8 @@ static const char USAGE[] =
     "       scrutineer minutes --actions [WORKSPACE]\n"
     "       scrutineer tracker [WORKSPACE] [--today DATE] [-o DIR] "
     "[-f docx,odt,pdf,csv]\n"
+    "       scrutineer site [WORKSPACE] [--today DATE] [-o DIR] "
+    "[-f docx,odt,pdf,csv]\n"
     "       scrutineer check [WORKSPACE] [--strict]\n"
     "       scrutineer --help | --version\n";
 
@@ -39,6 +41,15 @@ static const char HELP[] =
     "  tracker            the work programme and every action's status\n"
     "                     (done, on agenda, scheduled, overdue,\n"
     "                     unscheduled) as of --today (default: today)\n"
+    "  site               the download site: every pack, minutes document\n"
+    "                     and the tracker, with index.html (members,\n"
+    "                     contacts, upcoming and past meetings), a page per\n"
+    "                     meeting (items, appendices and their pages),\n"
+    "                     work-programme.html, meetings.ics and feed.xml,\n"
+    "                     into -o DIR (default: site). Formats default to\n"
+    "                     docx,odt, and pdf when LibreOffice is installed.\n"
+    "                     Documents whose sources are unchanged since the\n"
+    "                     last build are not rebuilt\n"
     "  check              run every validation and print every problem;\n"
     "                     write nothing. Accessibility checks warn of\n"
     "                     images without alt text, skipped heading levels,\n"
@@ -47,12 +58,13 @@ static const char HELP[] =
     "                     address, and reports without a title\n"
     "\n"
     "options:\n"
-    "  -o, --output DIR   output folder (default: out)\n"
+    "  -o, --output DIR   output folder (default: out; site: site)\n"
     "  -f, --formats LIST comma-separated: docx, odt, pdf, and csv for the\n"
     "                     tracker (default: docx,odt). pdf needs LibreOffice;\n"
     "                     it lays the documents out, and the DOCX and ODT\n"
     "                     then carry the exact page numbers of its layout\n"
-    "  --today DATE       the tracker's \"as of\" date, YYYY-MM-DD\n"
+    "  --today DATE       the tracker's \"as of\" date, and for site the day\n"
+    "                     that divides upcoming from past, YYYY-MM-DD\n"
     "  --template FILE    take the house style from a .docx or .odt\n"
     "  -q, --quiet        do not list the files written, nor show progress\n"
     "  --strict           accessibility warnings are errors (exit 1, nothing\n"
@@ -257,6 +269,14 @@ static int cmd_tracker(int argc, char **argv) {
   return finish(scr_build_tracker(c.input ? c.input : ".", &c.opts));
 }
 
+static int cmd_site(int argc, char **argv) {
+  cli c = {0};
+  int rc = parse_args(argc, argv, &c);
+  if (rc != EXIT_OK)
+    return rc;
+  return finish(scr_build_site(c.input ? c.input : ".", &c.opts));
+}
+
 static int cmd_check(int argc, char **argv) {
   cli c = {0};
   int rc = parse_args(argc, argv, &c);
@@ -269,10 +289,8 @@ static const struct command {
   const char *name;
   int (*run)(int argc, char **argv);
 } COMMANDS[] = {
-    {"pack", cmd_pack},
-    {"minutes", cmd_minutes},
-    {"tracker", cmd_tracker},
-    {"check", cmd_check},
+    {"pack", cmd_pack}, {"minutes", cmd_minutes}, {"tracker", cmd_tracker},
+    {"site", cmd_site}, {"check", cmd_check},
 };
 
 int main(int argc, char **argv) {

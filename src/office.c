@@ -126,6 +126,12 @@ static char *find_soffice(void) {
   return path ? path : scr_which("libreoffice");
 }
 
+bool scr_office_available(void) {
+  char *path = find_soffice();
+  free(path);
+  return path != NULL;
+}
+
 /* The private folder and its sub-folders, under $TMPDIR or /tmp. */
 static scr_error make_work_folder(scr_office *o) {
   const char *tmp = getenv("TMPDIR");

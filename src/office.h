@@ -31,6 +31,8 @@ typedef struct scr_office {
  * bad time limit) or SCR_E_IO. Call scr_office_close in every case.
  */
 scr_error scr_office_open(scr_office *o, bool progress);
+/** True when LibreOffice is on PATH, so PDF can be made. */
+bool scr_office_available(void);
 /** Remove the private folder and free `o`. */
 void scr_office_close(scr_office *o);
 

@@ -80,6 +80,17 @@ scr_error scr_build_minutes(const char *minutes_path, const scr_options *opts);
 scr_error scr_build_tracker(const char *workspace, const scr_options *opts);
 
 /**
+ * Build the members' download site of the workspace holding `workspace`
+ * into opts->out_dir (default "site"): every agenda pack, minutes document
+ * and the tracker (as of opts->today) in opts->formats (0: DOCX, ODT, and
+ * PDF when LibreOffice is installed), with index.html, a page per meeting,
+ * work-programme.html, style.css, meetings.ics and feed.xml. A document
+ * whose inputs hash as recorded in the folder's .scrutineer-site.tsv is not
+ * rebuilt; a page whose bytes are unchanged is not rewritten.
+ */
+scr_error scr_build_site(const char *workspace, const scr_options *opts);
+
+/**
  * Run every validation on the workspace holding `workspace`, accessibility
  * checks included, and print every problem; write nothing. SCR_E_SOURCE
  * when there is any error. `opts` may be NULL; only opts->strict is read

@@ -40,6 +40,24 @@ scr_error scr_xmlw_open(scr_xmlw *x) {
   return x->err;
 }
 
+/* An HTML page: the XML declaration is written (so libxml2 writes UTF-8
+   rather than character references) and dropped, then the doctype. */
+scr_error scr_xmlw_open_html(scr_xmlw *x) {
+  scr_error err = scr_xmlw_open(x);
+  if (!err && xmlTextWriterFlush(x->w) < 0)
+    err = x->err = SCR_E_XML;
+  if (err) {
+    scr_xmlw_discard(x);
+    return err;
+  }
+  x->out->buf.len = 0;
+  if (xmlTextWriterWriteDTD(x->w, BAD_CAST "html", NULL, NULL, NULL) < 0 ||
+      xmlTextWriterWriteRaw(x->w, BAD_CAST "\n") < 0 ||
+      xmlTextWriterSetIndent(x->w, 1) < 0)
+    x->err = SCR_E_XML;
+  return x->err;
+}
+
 /* The declaration is still written (it also makes libxml2 write UTF-8
    rather than character references), then dropped. */
 scr_error scr_xmlw_open_fragment(scr_xmlw *x, scr_deflate *stream) {
@@ -126,6 +144,11 @@ void scr_xmlw_start(scr_xmlw *x, const char *name) {
 void scr_xmlw_end(scr_xmlw *x) {
   if (!x->err)
     check(x, xmlTextWriterEndElement(x->w));
+}
+
+void scr_xmlw_end_full(scr_xmlw *x) {
+  if (!x->err)
+    check(x, xmlTextWriterFullEndElement(x->w));
 }
 
 static int xml_allowed(uint32_t cp) {

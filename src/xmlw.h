@@ -31,6 +31,9 @@ scr_error scr_xmlw_open_fragment(scr_xmlw *x, struct scr_deflate *stream);
 scr_error scr_xmlw_end_fragment(scr_xmlw *x);
 /** Pass on everything written so far (nothing to do once closed). */
 scr_error scr_xmlw_flush(scr_xmlw *x);
+/** A writer for an HTML page: `<!DOCTYPE html>`, no XML declaration,
+    indented. */
+scr_error scr_xmlw_open_html(scr_xmlw *x);
 /** End the document and take its bytes (caller frees). Closes the writer. */
 scr_error scr_xmlw_close(scr_xmlw *x, char **data, size_t *len);
 /** Discard without output (on error paths). */
@@ -49,6 +52,8 @@ scr_error scr_xmlw_mark(scr_xmlw *x, size_t *at);
 /* Thin checked wrappers; each records the first failure in x->err. */
 void scr_xmlw_start(scr_xmlw *x, const char *name);
 void scr_xmlw_end(scr_xmlw *x);
+/** End with a closing tag even when empty: HTML reads `<td/>` as a start. */
+void scr_xmlw_end_full(scr_xmlw *x);
 void scr_xmlw_attr(scr_xmlw *x, const char *name, const char *value);
 void scr_xmlw_attrf(scr_xmlw *x, const char *name, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

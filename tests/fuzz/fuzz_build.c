@@ -225,7 +225,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                        : kind == SCR_BUILD_MINUTES ? ROLES[2]
                                                    : "agendas";
   char *path = path_in(workspace, target);
-  scr_output out = {check_package, check_bytes, NULL, NULL};
+  scr_output out = {check_package, check_bytes, NULL, NULL, NULL};
   scr_build(kind, path, &opts, &out);
   spill(file, original[role], original_len[role]);
   free(path);

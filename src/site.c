@@ -1,0 +1,893 @@
+/*
+ * `scrutineer site`: every pack, minutes document and the tracker, with
+ * the pages, calendar and feed that list them, in one folder any web
+ * server can serve. A document is rebuilt only when the hash of its
+ * inputs differs from the one recorded in the folder's manifest, or one of
+ * its files is missing; a page is rewritten only when its bytes change.
+ */
+#include "atom.h"
+#include "compose.h"
+#include "ical.h"
+#include "office.h"
+#include "site.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* The manifest: one line per document, and the calendar's stamp. */
+#define MANIFEST ".scrutineer-site.tsv"
+#define MANIFEST_HEAD "# scrutineer site manifest 1\n"
+#define MANIFEST_LIMIT (16u * 1024u * 1024u)
+#define TEMPLATE_LIMIT (256u * 1024u * 1024u)
+
+/* What a previous build recorded of a document. */
+typedef struct recorded {
+  char *stem, *hash, *built, *pages_docx, *pages_odt;
+  bool exact;
+} recorded;
+
+typedef struct manifest {
+  recorded *docs;
+  size_t n;
+  char *calendar_hash, *calendar_stamp;
+} manifest;
+
+/* A whole site build. */
+typedef struct site_run {
+  scr_site site;
+  const scr_options *opts;
+  const char *dir;
+  unsigned formats;
+  char *template_bytes; /* --template's file, hashed into every document */
+  size_t template_len;
+  char now[32]; /* this run's time, RFC 3339 UTC */
+  manifest old;
+  size_t built, kept;
+} site_run;
+
+/* ---- time ------------------------------------------------------------- */
+
+static void utc_now(char *out, size_t n, bool ical) {
+  time_t t = time(NULL);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(out, n, ical ? "%Y%m%dT%H%M%SZ" : "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* ---- files ------------------------------------------------------------ */
+
+static char *site_path(const site_run *r, const char *name) {
+  return scr_path_join(r->dir, name);
+}
+
+static bool file_exists(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static long long file_size(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 ? (long long)st.st_size : -1;
+}
+
+static void say_wrote(const site_run *r, const char *path) {
+  if (!r->opts->quiet)
+    printf("wrote %s\n", path);
+}
+
+/* Write `name` in the folder unless it already holds exactly these bytes,
+   so that an unchanged page keeps its modification time. */
+static scr_error write_if_changed(const site_run *r, const char *name,
+                                  const char *data, size_t len) {
+  char *path = site_path(r, name);
+  if (!path)
+    return SCR_E_NOMEM;
+  char *old = NULL;
+  size_t old_len = 0;
+  bool same = scr_read_file(path, len + 1, &old, &old_len) == SCR_OK &&
+              old_len == len && memcmp(old, data, len) == 0;
+  free(old);
+  scr_error err = same ? SCR_OK : scr_file_write_atomic(path, data, len);
+  if (err)
+    fprintf(stderr, "scrutineer: error: cannot write %s: %s\n", path,
+            scr_strerror(err));
+  else if (!same)
+    say_wrote(r, path);
+  free(path);
+  return err;
+}
+
+static scr_error ensure_dir(const char *dir) {
+  struct stat st;
+  if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+    fprintf(stderr, "scrutineer: error: cannot create the site folder '%s'\n",
+            dir);
+    return SCR_E_IO;
+  }
+  if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+    fprintf(stderr, "scrutineer: error: '%s' is not a folder\n", dir);
+    return SCR_E_IO;
+  }
+  return SCR_OK;
+}
+
+/* ---- the manifest ----------------------------------------------------- */
+
+static void manifest_free(manifest *m) {
+  for (size_t i = 0; i < m->n; i++) {
+    recorded *d = &m->docs[i];
+    free(d->stem);
+    free(d->hash);
+    free(d->built);
+    free(d->pages_docx);
+    free(d->pages_odt);
+  }
+  free(m->docs);
+  free(m->calendar_hash);
+  free(m->calendar_stamp);
+  *m = (manifest){0};
+}
+
+/* Split `line` at tabs into at most `max` fields (pointers into it). */
+static size_t split_tabs(char *line, char **fields, size_t max) {
+  size_t n = 0;
+  while (n < max) {
+    fields[n++] = line;
+    char *tab = strchr(line, '\t');
+    if (!tab)
+      break;
+    *tab = '\0';
+    line = tab + 1;
+  }
+  return n;
+}
+
+static scr_error manifest_line(manifest *m, char *line) {
+  char *f[8];
+  size_t n = split_tabs(line, f, 8);
+  if (n == 3 && strcmp(f[0], "calendar") == 0) {
+    free(m->calendar_hash);
+    free(m->calendar_stamp);
+    m->calendar_hash = scr_strdup(f[1]);
+    m->calendar_stamp = scr_strdup(f[2]);
+    return m->calendar_hash && m->calendar_stamp ? SCR_OK : SCR_E_NOMEM;
+  }
+  if (n != 7 || strcmp(f[0], "doc") != 0)
+    return SCR_OK; /* not ours: the document is rebuilt, nothing lost */
+  recorded *docs = realloc(m->docs, (m->n + 1) * sizeof *docs);
+  if (!docs)
+    return SCR_E_NOMEM;
+  m->docs = docs;
+  recorded *d = &m->docs[m->n++];
+  *d = (recorded){scr_strdup(f[1]), scr_strdup(f[2]), scr_strdup(f[3]),
+                  scr_strdup(f[5]), scr_strdup(f[6]), strcmp(f[4], "1") == 0};
+  bool ok = d->stem && d->hash && d->built && d->pages_docx && d->pages_odt;
+  return ok ? SCR_OK : SCR_E_NOMEM;
+}
+
+/* The previous build's manifest; empty when there is none. */
+static scr_error manifest_read(const site_run *r, manifest *m) {
+  *m = (manifest){0};
+  char *path = site_path(r, MANIFEST), *text = NULL;
+  size_t len = 0;
+  if (!path)
+    return SCR_E_NOMEM;
+  scr_error err = SCR_OK;
+  if (scr_read_file(path, MANIFEST_LIMIT, &text, &len) == SCR_OK) {
+    char *save = NULL;
+    for (char *line = strtok_r(text, "\n", &save); line && !err;
+         line = strtok_r(NULL, "\n", &save))
+      if (line[0] != '#')
+        err = manifest_line(m, line);
+  }
+  free(text);
+  free(path);
+  return err;
+}
+
+static const recorded *manifest_find(const manifest *m, const char *stem) {
+  for (size_t i = 0; i < m->n; i++)
+    if (strcmp(m->docs[i].stem, stem) == 0)
+      return &m->docs[i];
+  return NULL;
+}
+
+/* "3,5,12", or "-" for none. */
+static scr_error pages_put(scr_buf *b, const int *pages, size_t n) {
+  if (!pages)
+    return scr_buf_puts(b, "-");
+  scr_error err = SCR_OK;
+  for (size_t i = 0; i < n && !err; i++)
+    err = scr_buf_printf(b, "%s%d", i ? "," : "", pages[i]);
+  return err;
+}
+
+/* The pages recorded as "3,5,12"; NULL for "-" or a count that does not
+   match (the document is then rebuilt). Caller frees. */
+static int *pages_parse(const char *s, size_t n, bool *bad) {
+  if (strcmp(s, "-") == 0)
+    return NULL;
+  int *pages = calloc(n + 1, sizeof *pages);
+  size_t i = 0;
+  for (const char *p = s; pages && *p && i < n; i++) {
+    char *end;
+    long v = strtol(p, &end, 10);
+    pages[i] = v > 0 && v < 1000000 ? (int)v : 0;
+    p = *end == ',' ? end + 1 : end;
+  }
+  if (!pages || i != n) {
+    *bad = true;
+    free(pages);
+    return NULL;
+  }
+  return pages;
+}
+
+static scr_error manifest_write(const site_run *r, const char *cal_hash,
+                                const char *cal_stamp) {
+  scr_buf b = SCR_BUF_INIT;
+  scr_error err = scr_buf_puts(&b, MANIFEST_HEAD);
+  for (size_t i = 0; i < r->site.n_docs && !err; i++) {
+    const scr_site_doc *d = &r->site.docs[i];
+    err = scr_buf_printf(&b, "doc\t%s\t%s\t%s\t%d\t", d->stem, d->hash,
+                         d->built, d->pages_exact ? 1 : 0);
+    if (!err)
+      err = pages_put(&b, d->pages_docx, d->n_pages);
+    if (!err)
+      err = scr_buf_puts(&b, "\t");
+    if (!err)
+      err = pages_put(&b, d->pages_odt, d->n_pages);
+    if (!err)
+      err = scr_buf_puts(&b, "\n");
+  }
+  if (!err)
+    err = scr_buf_printf(&b, "calendar\t%s\t%s\n", cal_hash, cal_stamp);
+  if (!err)
+    err = write_if_changed(r, MANIFEST, b.data, b.len);
+  scr_buf_free(&b);
+  return err;
+}
+
+/* ---- what a document depends on ---------------------------------------- */
+
+/* A source's text and the images its body embeds. */
+static void hash_source(scr_digest *d, const char *label,
+                        const scr_source *src) {
+  if (!src)
+    return;
+  scr_digest_add(d, label, src->text, src->len);
+  cmark_iter *it = cmark_iter_new(src->doc);
+  cmark_event_type ev;
+  while (it && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *n = cmark_iter_get_node(it);
+    const scr_image *img =
+        ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_IMAGE
+            ? scr_image_of(n)
+            : NULL;
+    if (img)
+      scr_digest_add(d, "image", img->data, img->size);
+  }
+  cmark_iter_free(it);
+}
+
+/* What every document depends on: scrutineer itself, the formats, the
+   house style and the committee. */
+static void hash_common(const site_run *r, scr_digest *d, scr_site_kind kind,
+                        const char *stem) {
+  char formats[16];
+  snprintf(formats, sizeof formats, "%u/%d", r->formats, (int)kind);
+  scr_digest_init(d);
+  scr_digest_add_str(d, "version", SCR_VERSION);
+  scr_digest_add_str(d, "kind", formats);
+  scr_digest_add_str(d, "stem", stem);
+  scr_digest_add(d, "template", r->template_bytes, r->template_len);
+  hash_source(d, "committee", r->site.s->ws.committee.src);
+}
+
+/* Minutes dated up to `until` (their numbering runs on), or all. */
+static void hash_minutes(const scr_session *s, scr_digest *d,
+                         const scr_date *until) {
+  for (size_t i = 0; i < s->book.n; i++)
+    if (!until || scr_date_cmp(s->book.files[i].date, *until) <= 0)
+      hash_source(d, "minutes", s->book.files[i].src);
+}
+
+/* Every agenda's own text: its items' {answers=} decide the tracker. */
+static void hash_agendas(const scr_session *s, scr_digest *d) {
+  for (size_t i = 0; i < s->n_agendas; i++)
+    hash_source(d, "agenda", s->agendas[i].src);
+}
+
+static bool has_workprogramme(const scr_agenda *ag) {
+  for (size_t i = 0; i < ag->n_appendices; i++)
+    if (ag->appendices[i].kind == SCR_APPENDIX_WORKPROGRAMME)
+      return true;
+  return false;
+}
+
+/* A pack: its agenda and appendices with their images, the minutes (their
+   numbering), the work programme, and when it carries the tracker as of
+   its meeting, every agenda that may answer an action. */
+static void hash_pack(const site_run *r, const scr_agenda *ag,
+                      scr_site_doc *doc) {
+  const scr_session *s = r->site.s;
+  scr_digest d;
+  hash_common(r, &d, SCR_SITE_PACK, doc->stem);
+  hash_source(&d, "agenda", ag->src);
+  for (size_t i = 0; i < ag->n_appendices; i++)
+    hash_source(&d, "appendix", ag->appendices[i].src);
+  hash_minutes(s, &d, NULL);
+  hash_source(&d, "workprogramme", s->wp.src);
+  if (has_workprogramme(ag))
+    hash_agendas(s, &d);
+  scr_digest_hex(&d, doc->hash);
+}
+
+static void hash_minutes_doc(const site_run *r, const scr_minutes *m,
+                             scr_site_doc *doc) {
+  scr_digest d;
+  hash_common(r, &d, SCR_SITE_MINUTES, doc->stem);
+  hash_minutes(r->site.s, &d, &m->date);
+  scr_digest_hex(&d, doc->hash);
+}
+
+static void hash_tracker(const site_run *r, scr_site_doc *doc) {
+  const scr_session *s = r->site.s;
+  char today[16];
+  scr_date_format(r->site.today, SCR_DATE_ISO, today, sizeof today);
+  scr_digest d;
+  hash_common(r, &d, SCR_SITE_TRACKER, doc->stem);
+  scr_digest_add_str(&d, "today", today);
+  hash_minutes(s, &d, NULL);
+  hash_source(&d, "workprogramme", s->wp.src);
+  hash_agendas(s, &d);
+  scr_digest_hex(&d, doc->hash);
+}
+
+/* ---- building documents -------------------------------------------------- */
+
+/* The extensions a document of `kind` has in the formats asked for. */
+static size_t doc_exts(const site_run *r, scr_site_kind kind,
+                       const char *exts[SCR_SITE_MAX_FILES]) {
+  static const struct {
+    unsigned bit;
+    const char *ext;
+  } ORDER[] = {{SCR_FORMAT_PDF, "pdf"},
+               {SCR_FORMAT_DOCX, "docx"},
+               {SCR_FORMAT_ODT, "odt"},
+               {SCR_FORMAT_CSV, "csv"}};
+  size_t n = 0;
+  for (size_t i = 0; i < sizeof ORDER / sizeof *ORDER; i++) {
+    bool csv = ORDER[i].bit == SCR_FORMAT_CSV;
+    if ((r->formats & ORDER[i].bit) && (!csv || kind == SCR_SITE_TRACKER))
+      exts[n++] = ORDER[i].ext;
+  }
+  return n;
+}
+
+/* An output into the site folder that keeps the pack's pages. */
+typedef struct doc_out {
+  const site_run *r;
+  scr_site_doc *doc;
+  scr_error err;
+} doc_out;
+
+static scr_error out_write(doc_out *o, const char *stem, const char *ext,
+                           const scr_package *pkg, const char *data,
+                           size_t len) {
+  char *name = scr_asprintf("%s.%s", stem, ext);
+  char *path = name ? site_path(o->r, name) : NULL;
+  scr_error err = SCR_E_NOMEM;
+  if (path)
+    err = pkg ? scr_package_write(pkg, path)
+              : scr_file_write_atomic(path, data, len);
+  if (err && path)
+    fprintf(stderr, "scrutineer: error: cannot write %s: %s\n", path,
+            scr_strerror(err));
+  else if (!err)
+    say_wrote(o->r, path);
+  free(name);
+  free(path);
+  return err;
+}
+
+static scr_error out_package(void *ctx, const char *stem, const char *ext,
+                             const scr_package *pkg) {
+  return out_write(ctx, stem, ext, pkg, NULL, 0);
+}
+
+static scr_error out_bytes(void *ctx, const char *stem, const char *ext,
+                           const char *data, size_t len) {
+  return out_write(ctx, stem, ext, NULL, data, len);
+}
+
+static void out_pages(void *ctx, const char *ext, const int *pages, size_t n,
+                      bool exact) {
+  doc_out *o = ctx;
+  int **slot =
+      strcmp(ext, "docx") == 0 ? &o->doc->pages_docx : &o->doc->pages_odt;
+  free(*slot);
+  *slot = calloc(n + 1, sizeof **slot);
+  if (!*slot) {
+    o->err = SCR_E_NOMEM;
+    return;
+  }
+  memcpy(*slot, pages, n * sizeof **slot);
+  o->doc->n_pages = n;
+  o->doc->pages_exact = exact;
+}
+
+/* Take what the manifest says of a document whose inputs are unchanged;
+   false when it must be rebuilt after all. */
+static bool reuse(const site_run *r, scr_site_doc *doc, size_t n_pages) {
+  const recorded *rec = manifest_find(&r->old, doc->stem);
+  if (!rec || strcmp(rec->hash, doc->hash) != 0)
+    return false;
+  const char *exts[SCR_SITE_MAX_FILES];
+  size_t n = doc_exts(r, doc->kind, exts);
+  for (size_t i = 0; i < n; i++) {
+    char *name = scr_asprintf("%s.%s", doc->stem, exts[i]);
+    char *path = name ? site_path(r, name) : NULL;
+    bool there = path && file_exists(path);
+    free(name);
+    free(path);
+    if (!there)
+      return false;
+  }
+  bool bad = false;
+  doc->n_pages = n_pages;
+  doc->pages_docx = pages_parse(rec->pages_docx, n_pages, &bad);
+  doc->pages_odt = pages_parse(rec->pages_odt, n_pages, &bad);
+  /* a pack made as DOCX or ODT has its pages recorded */
+  unsigned packages = r->formats & (SCR_FORMAT_DOCX | SCR_FORMAT_ODT);
+  if (doc->kind == SCR_SITE_PACK && packages && !doc->pages_docx &&
+      !doc->pages_odt)
+    bad = true;
+  doc->pages_exact = rec->exact;
+  snprintf(doc->built, sizeof doc->built, "%s", rec->built);
+  return !bad;
+}
+
+/* The sizes of the document's files as they now are. */
+static void stat_files(const site_run *r, scr_site_doc *doc) {
+  const char *exts[SCR_SITE_MAX_FILES];
+  size_t n = doc_exts(r, doc->kind, exts);
+  doc->n_files = 0;
+  for (size_t i = 0; i < n; i++) {
+    char *name = scr_asprintf("%s.%s", doc->stem, exts[i]);
+    char *path = name ? site_path(r, name) : NULL;
+    long long size = path ? file_size(path) : -1;
+    if (size >= 0) {
+      scr_site_file *f = &doc->files[doc->n_files++];
+      snprintf(f->ext, sizeof f->ext, "%s", exts[i]);
+      f->size = size;
+    }
+    free(name);
+    free(path);
+  }
+}
+
+/* Build one document unless its inputs are as recorded. */
+static scr_error make_doc(site_run *r, scr_site_doc *doc, size_t n_pages,
+                          const scr_agenda *ag, const scr_minutes *m) {
+  scr_error err = SCR_OK;
+  if (reuse(r, doc, n_pages)) {
+    r->kept++;
+  } else {
+    free(doc->pages_docx);
+    free(doc->pages_odt);
+    doc->pages_docx = doc->pages_odt = NULL;
+    scr_options opts = *r->opts;
+    opts.formats = r->formats;
+    if (doc->kind != SCR_SITE_TRACKER)
+      opts.formats &= ~(unsigned)SCR_FORMAT_CSV;
+    doc_out o = {r, doc, SCR_OK};
+    scr_output out = {out_package, out_bytes, NULL, &o, out_pages};
+    scr_session *s = (scr_session *)r->site.s;
+    if (ag)
+      err = scr_session_pack(s, ag, &opts, &out);
+    else if (m)
+      err = scr_session_minutes(s, m, &opts, &out);
+    else
+      err = scr_session_tracker(s, r->site.today, &opts, &out);
+    err = err ? err : o.err;
+    snprintf(doc->built, sizeof doc->built, "%s", r->now);
+    doc->rebuilt = true;
+    r->built++;
+  }
+  stat_files(r, doc);
+  return err;
+}
+
+static scr_site_doc *new_doc(site_run *r, scr_site_kind kind,
+                             const scr_doc_strings *names) {
+  scr_site_doc *doc = &r->site.docs[r->site.n_docs++];
+  *doc = (scr_site_doc){.kind = kind};
+  snprintf(doc->stem, sizeof doc->stem, "%s", names->file_stem);
+  snprintf(doc->title, sizeof doc->title, "%s", names->title);
+  return doc;
+}
+
+static scr_error make_documents(site_run *r) {
+  scr_site *site = &r->site;
+  const scr_session *s = site->s;
+  site->docs = calloc(s->n_agendas + s->book.n + 1, sizeof *site->docs);
+  if (!site->docs)
+    return SCR_E_NOMEM;
+  scr_error err = SCR_OK;
+  for (size_t i = 0; i < s->n_agendas && !err; i++) {
+    const scr_agenda *ag = &s->agendas[i];
+    scr_doc_strings names;
+    scr_pack_info(&s->ws, ag, &names);
+    scr_site_doc *doc = new_doc(r, SCR_SITE_PACK, &names);
+    hash_pack(r, ag, doc);
+    err = make_doc(r, doc, ag->n_appendices, ag, NULL);
+  }
+  for (size_t i = 0; i < s->book.n && !err; i++) {
+    const scr_minutes *m = &s->book.files[i];
+    scr_doc_strings names;
+    scr_minutes_info(&s->ws, m, &names);
+    scr_site_doc *doc = new_doc(r, SCR_SITE_MINUTES, &names);
+    hash_minutes_doc(r, m, doc);
+    err = make_doc(r, doc, 0, NULL, m);
+  }
+  if (!err) {
+    scr_doc_strings names;
+    scr_tracker_info(&s->ws, &site->tracker, &names);
+    site->tracker_doc = new_doc(r, SCR_SITE_TRACKER, &names);
+    hash_tracker(r, site->tracker_doc);
+    err = make_doc(r, site->tracker_doc, 0, NULL, NULL);
+  }
+  return err;
+}
+
+/* ---- meetings ----------------------------------------------------------- */
+
+static int meeting_cmp(const void *a, const void *b) {
+  const scr_site_meeting *x = a, *y = b;
+  return scr_date_cmp(x->date, y->date);
+}
+
+static scr_site_meeting *meeting_at(scr_site *site, scr_date d) {
+  for (size_t i = 0; i < site->n_meetings; i++)
+    if (scr_date_cmp(site->meetings[i].date, d) == 0)
+      return &site->meetings[i];
+  scr_site_meeting *m = &site->meetings[site->n_meetings++];
+  const scr_committee *c = &site->s->ws.committee;
+  *m = (scr_site_meeting){.date = d, .time = c->time, .venue = c->venue};
+  char iso[16];
+  scr_date_format(d, SCR_DATE_ISO, iso, sizeof iso);
+  snprintf(m->page, sizeof m->page, "meeting-%s.html", iso);
+  return m;
+}
+
+/* Every scheduled meeting, and any other with an agenda or minutes, in
+   date order, each with its documents. */
+static scr_error gather_meetings(scr_site *site) {
+  const scr_session *s = site->s;
+  const scr_committee *c = &s->ws.committee;
+  size_t cap = c->n_meetings + s->n_agendas + s->book.n;
+  site->meetings = calloc(cap + 1, sizeof *site->meetings);
+  if (!site->meetings)
+    return SCR_E_NOMEM;
+  for (size_t i = 0; i < c->n_meetings; i++)
+    meeting_at(site, c->meetings[i]);
+  size_t doc = 0;
+  for (size_t i = 0; i < s->n_agendas; i++, doc++) {
+    scr_site_meeting *m = meeting_at(site, s->agendas[i].date);
+    m->agenda = &s->agendas[i];
+    m->time = m->agenda->time;
+    m->venue = m->agenda->venue;
+    m->pack = &site->docs[doc];
+  }
+  for (size_t i = 0; i < s->book.n; i++, doc++) {
+    scr_site_meeting *m = meeting_at(site, s->book.files[i].date);
+    m->minutes = &s->book.files[i];
+    m->minutes_doc = &site->docs[doc];
+  }
+  qsort(site->meetings, site->n_meetings, sizeof *site->meetings, meeting_cmp);
+  return SCR_OK;
+}
+
+/* ---- calendar and feed --------------------------------------------------- */
+
+/* A UUID (RFC 9562, version 8) from the SHA-256 of `what` in this
+   committee: the same every build, distinct between committees. */
+static void stable_uuid(const scr_committee *c, const char *what,
+                        char out[48]) {
+  scr_digest d;
+  unsigned char h[SHA256_DIGEST_SIZE];
+  scr_digest_init(&d);
+  scr_digest_add_str(&d, "council", c->council);
+  scr_digest_add_str(&d, "committee", c->name);
+  scr_digest_add_str(&d, "what", what);
+  scr_digest_bytes(&d, h);
+  h[6] = (unsigned char)((h[6] & 0x0F) | 0x80);
+  h[8] = (unsigned char)((h[8] & 0x3F) | 0x80);
+  snprintf(out, 48,
+           "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+           "%02x%02x%02x%02x%02x%02x",
+           h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8], h[9], h[10],
+           h[11], h[12], h[13], h[14], h[15]);
+}
+
+/* "1. Title; 2. Title", or what is not yet published. Caller frees. */
+static char *agenda_summary(const scr_site_meeting *m) {
+  if (!m->agenda)
+    return scr_strdup("Agenda not yet published.");
+  scr_buf b = SCR_BUF_INIT;
+  scr_error err = scr_buf_puts(&b, "Agenda: ");
+  for (size_t i = 0; i < m->agenda->n_items && !err; i++)
+    err = scr_buf_printf(&b, "%s%d. %s", i ? "; " : "",
+                         m->agenda->items[i].number, m->agenda->items[i].title);
+  if (err) {
+    scr_buf_free(&b);
+    return NULL;
+  }
+  return scr_buf_detach(&b, NULL);
+}
+
+typedef struct event_strings {
+  char uid[96];
+  char *description;
+} event_strings;
+
+/* The calendar with `stamp` as every event's DTSTAMP. Caller frees. */
+static char *calendar(const scr_site *site, const char *stamp, size_t *len) {
+  const scr_committee *c = &site->s->ws.committee;
+  size_t n = site->n_meetings;
+  scr_ical_event *ev = calloc(n + 1, sizeof *ev);
+  event_strings *str = calloc(n + 1, sizeof *str);
+  bool ok = ev && str;
+  for (size_t i = 0; ok && i < n; i++) {
+    const scr_site_meeting *m = &site->meetings[i];
+    char uuid[48];
+    stable_uuid(c, m->page, uuid);
+    snprintf(str[i].uid, sizeof str[i].uid, "%s@scrutineer", uuid);
+    str[i].description = agenda_summary(m);
+    ok = str[i].description != NULL;
+    ev[i] = (scr_ical_event){str[i].uid,         c->name, m->venue,
+                             str[i].description, m->date, m->time};
+  }
+  char *ics = ok ? scr_ical_calendar(c->name, ev, n, stamp, len) : NULL;
+  for (size_t i = 0; str && i < n; i++)
+    free(str[i].description);
+  free(str);
+  free(ev);
+  return ics;
+}
+
+/*
+ * meetings.ics. DTSTAMP says when the calendar last changed, so an
+ * unchanged schedule keeps the file as it was: the calendar is hashed with
+ * a fixed stamp and compared with the manifest's.
+ */
+static scr_error write_calendar(site_run *r, char hash[SCR_DIGEST_HEX],
+                                char stamp[32]) {
+  size_t len = 0;
+  char *probe = calendar(&r->site, "19700101T000000Z", &len);
+  if (!probe)
+    return SCR_E_NOMEM;
+  scr_digest d;
+  scr_digest_init(&d);
+  scr_digest_add(&d, "calendar", probe, len);
+  scr_digest_hex(&d, hash);
+  free(probe);
+  if (r->old.calendar_hash && strcmp(r->old.calendar_hash, hash) == 0 &&
+      strlen(r->old.calendar_stamp) < 32)
+    snprintf(stamp, 32, "%s", r->old.calendar_stamp);
+  else
+    utc_now(stamp, 32, true);
+  char *ics = calendar(&r->site, stamp, &len);
+  scr_error err =
+      ics ? write_if_changed(r, SCR_SITE_ICS, ics, len) : SCR_E_NOMEM;
+  free(ics);
+  return err;
+}
+
+typedef struct feed_entry {
+  char id[64], title[600];
+  char *summary;
+  scr_atom_link links[SCR_SITE_MAX_FILES + 1];
+  char hrefs[SCR_SITE_MAX_FILES][300], titles[SCR_SITE_MAX_FILES][16];
+} feed_entry;
+
+static void feed_links(const scr_site_meeting *m, feed_entry *fe,
+                       size_t *n_links) {
+  const scr_site_doc *doc = m->pack;
+  size_t n = 0;
+  fe->links[n++] = (scr_atom_link){"alternate", m->page, "text/html", NULL, -1};
+  for (size_t k = 0; k < doc->n_files; k++) {
+    const scr_site_file *f = &doc->files[k];
+    snprintf(fe->hrefs[k], sizeof fe->hrefs[k], "%s.%s", doc->stem, f->ext);
+    for (size_t c = 0; c < sizeof fe->titles[k] && f->ext[c]; c++)
+      fe->titles[k][c] = (char)(f->ext[c] - 'a' + 'A');
+    fe->links[n++] =
+        (scr_atom_link){"enclosure", fe->hrefs[k], scr_site_media_type(f->ext),
+                        fe->titles[k], f->size};
+  }
+  *n_links = n;
+}
+
+/* feed.xml: one entry per published pack, the newest meeting first. */
+static scr_error write_feed(site_run *r) {
+  const scr_site *site = &r->site;
+  const scr_committee *c = &site->s->ws.committee;
+  feed_entry *fe = calloc(site->n_meetings + 1, sizeof *fe);
+  scr_atom_entry *entries = calloc(site->n_meetings + 1, sizeof *entries);
+  size_t n = 0;
+  const char *updated = site->tracker_doc->built;
+  scr_error err = fe && entries ? SCR_OK : SCR_E_NOMEM;
+  for (size_t i = site->n_meetings; i-- > 0 && !err;) {
+    const scr_site_meeting *m = &site->meetings[i];
+    if (!m->pack)
+      continue;
+    feed_entry *e = &fe[n];
+    char uuid[48];
+    stable_uuid(c, m->pack->stem, uuid);
+    snprintf(e->id, sizeof e->id, "urn:uuid:%s", uuid);
+    snprintf(e->title, sizeof e->title, "%s", m->pack->title);
+    e->summary = agenda_summary(m);
+    if (!e->summary)
+      err = SCR_E_NOMEM;
+    size_t n_links = 0;
+    feed_links(m, e, &n_links);
+    entries[n++] = (scr_atom_entry){e->id,      e->title, m->pack->built,
+                                    e->summary, e->links, n_links};
+    if (n == 1 || strcmp(m->pack->built, updated) > 0)
+      updated = m->pack->built;
+  }
+  char feed_id[64], uuid[48], title[600];
+  stable_uuid(c, "feed", uuid);
+  snprintf(feed_id, sizeof feed_id, "urn:uuid:%s", uuid);
+  snprintf(title, sizeof title, "%s: agenda packs", c->name);
+  scr_atom_feed feed = {feed_id,      title,   c->council,    c->council,
+                        c->enquiries, updated, SCR_SITE_FEED, SCR_SITE_INDEX,
+                        entries,      n};
+  char *xml = NULL;
+  size_t len = 0;
+  if (!err)
+    err = scr_atom_write(&feed, &xml, &len);
+  if (!err)
+    err = write_if_changed(r, SCR_SITE_FEED, xml, len);
+  free(xml);
+  for (size_t i = 0; fe && i < n; i++)
+    free(fe[i].summary);
+  free(fe);
+  free(entries);
+  return err;
+}
+
+/* ---- pages --------------------------------------------------------------- */
+
+static scr_error write_page(site_run *r, const char *name,
+                            scr_error (*make)(const scr_site *, char **,
+                                              size_t *)) {
+  char *html = NULL;
+  size_t len = 0;
+  scr_error err = make(&r->site, &html, &len);
+  if (!err)
+    err = write_if_changed(r, name, html, len);
+  free(html);
+  return err;
+}
+
+static scr_error write_pages(site_run *r) {
+  scr_error err = write_page(r, SCR_SITE_INDEX, scr_site_index_html);
+  if (!err)
+    err = write_page(r, SCR_SITE_WORKPROGRAMME, scr_site_workprogramme_html);
+  for (size_t i = 0; i < r->site.n_meetings && !err; i++) {
+    const scr_site_meeting *m = &r->site.meetings[i];
+    char *html = NULL;
+    size_t len = 0;
+    err = scr_site_meeting_html(&r->site, m, &html, &len);
+    if (!err)
+      err = write_if_changed(r, m->page, html, len);
+    free(html);
+  }
+  if (!err)
+    err = write_if_changed(r, SCR_SITE_CSS, scr_site_css(),
+                           strlen(scr_site_css()));
+  return err;
+}
+
+/* Files of documents the previous build made and this one no longer has
+   (a tracker as of another day, an agenda withdrawn). */
+static void remove_stale(const site_run *r) {
+  static const char *const EXTS[] = {"docx", "odt", "pdf", "csv"};
+  for (size_t i = 0; i < r->old.n; i++) {
+    const char *stem = r->old.docs[i].stem;
+    bool current = false;
+    for (size_t k = 0; k < r->site.n_docs; k++)
+      current = current || strcmp(r->site.docs[k].stem, stem) == 0;
+    if (current || strchr(stem, '/') || stem[0] == '.')
+      continue;
+    for (size_t e = 0; e < sizeof EXTS / sizeof *EXTS; e++) {
+      char *name = scr_asprintf("%s.%s", stem, EXTS[e]);
+      char *path = name ? site_path(r, name) : NULL;
+      if (path && unlink(path) == 0 && !r->opts->quiet)
+        printf("removed %s\n", path);
+      free(name);
+      free(path);
+    }
+  }
+}
+
+/* ---- the run ------------------------------------------------------------- */
+
+static unsigned site_formats(const scr_options *opts) {
+  if (opts->formats)
+    return opts->formats;
+  unsigned f = SCR_FORMAT_DOCX | SCR_FORMAT_ODT;
+  return scr_office_available() ? f | SCR_FORMAT_PDF : f;
+}
+
+static void site_free(site_run *r) {
+  for (size_t i = 0; i < r->site.n_docs; i++) {
+    free(r->site.docs[i].pages_docx);
+    free(r->site.docs[i].pages_odt);
+  }
+  free(r->site.docs);
+  free(r->site.meetings);
+  scr_tracker_free(&r->site.tracker);
+  manifest_free(&r->old);
+  free(r->template_bytes);
+}
+
+static scr_error site_build(site_run *r) {
+  scr_site *site = &r->site;
+  const scr_session *s = site->s;
+  scr_error err = ensure_dir(r->dir);
+  if (!err && r->opts->template_path &&
+      scr_read_file(r->opts->template_path, TEMPLATE_LIMIT, &r->template_bytes,
+                    &r->template_len) != SCR_OK)
+    err = SCR_E_TEMPLATE;
+  if (!err)
+    err = manifest_read(r, &r->old);
+  if (!err)
+    err = scr_tracker_build(&s->book, &s->wp, s->agendas, s->n_agendas,
+                            site->today, &site->tracker, NULL);
+  if (!err)
+    err = make_documents(r);
+  if (!err)
+    err = gather_meetings(site);
+  if (!err)
+    err = write_pages(r);
+  char cal_hash[SCR_DIGEST_HEX] = "", cal_stamp[32] = "";
+  if (!err)
+    err = write_calendar(r, cal_hash, cal_stamp);
+  if (!err)
+    err = write_feed(r);
+  if (!err)
+    err = manifest_write(r, cal_hash, cal_stamp);
+  if (!err)
+    remove_stale(r);
+  return err;
+}
+
+scr_error scr_build_site(const char *workspace, const scr_options *opts) {
+  site_run r = {.opts = opts};
+  r.dir = opts->out_dir ? opts->out_dir : "site";
+  r.site.today = scr_system_today();
+  if (opts->today && !scr_date_parse(opts->today, &r.site.today))
+    return SCR_E_USAGE;
+  r.formats = site_formats(opts);
+  utc_now(r.now, sizeof r.now, false);
+  scr_session s;
+  scr_error err = scr_session_open(&s, workspace, opts);
+  r.site.s = &s;
+  if (!err)
+    err = site_build(&r);
+  if (!err && !opts->quiet)
+    printf("site: %zu document%s built, %zu unchanged\n", r.built,
+           r.built == 1 ? "" : "s", r.kept);
+  site_free(&r);
+  scr_session_close(&s);
+  return err;
+}

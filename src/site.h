@@ -1,0 +1,84 @@
+/*
+ * The members' download site: every pack, minutes document and the
+ * tracker, with HTML pages that list them, a calendar and a feed. site.c
+ * decides what to (re)build and writes the folder; site_html.c lays out
+ * the pages from what it found.
+ */
+#ifndef SCR_SITE_H
+#define SCR_SITE_H
+
+#include "build.h"
+#include "digest.h"
+
+#define SCR_SITE_MAX_FILES 4 /* docx, odt, pdf, csv */
+
+/** One file of a document, as it is in the site folder. */
+typedef struct scr_site_file {
+  char ext[8];
+  long long size; /* bytes */
+} scr_site_file;
+
+typedef enum scr_site_kind {
+  SCR_SITE_PACK,
+  SCR_SITE_MINUTES,
+  SCR_SITE_TRACKER
+} scr_site_kind;
+
+/** A document of the site and what the site folder holds of it. */
+typedef struct scr_site_doc {
+  scr_site_kind kind;
+  char stem[256];
+  char title[512];
+  char hash[SCR_DIGEST_HEX]; /* of every input it was built from */
+  char built[32];            /* when its files were made, RFC 3339 UTC */
+  scr_site_file files[SCR_SITE_MAX_FILES];
+  size_t n_files;
+  /* a pack: the page on which each appendix starts in the DOCX and in the
+     ODT (and so the PDF), or NULL when that format was not made */
+  int *pages_docx, *pages_odt;
+  size_t n_pages;
+  bool pages_exact; /* LibreOffice's layout, not the estimate */
+  bool rebuilt;     /* made by this run */
+} scr_site_doc;
+
+/** A meeting: scheduled, or with an agenda or minutes. */
+typedef struct scr_site_meeting {
+  scr_date date;
+  int time;                   /* minutes after midnight, or -1 */
+  const char *venue;          /* or NULL */
+  const scr_agenda *agenda;   /* or NULL: not yet published */
+  const scr_minutes *minutes; /* or NULL */
+  scr_site_doc *pack, *minutes_doc;
+  char page[64]; /* its page's file name */
+} scr_site_meeting;
+
+typedef struct scr_site {
+  const scr_session *s;
+  scr_date today;
+  scr_site_meeting *meetings;
+  size_t n_meetings;
+  scr_site_doc *docs;
+  size_t n_docs;
+  scr_site_doc *tracker_doc;
+  scr_tracker tracker; /* as of today, for the work-programme page */
+} scr_site;
+
+/* File names of the pages every site has. */
+#define SCR_SITE_INDEX "index.html"
+#define SCR_SITE_WORKPROGRAMME "work-programme.html"
+#define SCR_SITE_CSS "style.css"
+#define SCR_SITE_ICS "meetings.ics"
+#define SCR_SITE_FEED "feed.xml"
+
+/* Each page as a new string (caller frees), its length in *len. */
+scr_error scr_site_index_html(const scr_site *site, char **data, size_t *len);
+scr_error scr_site_meeting_html(const scr_site *site, const scr_site_meeting *m,
+                                char **data, size_t *len);
+scr_error scr_site_workprogramme_html(const scr_site *site, char **data,
+                                      size_t *len);
+/** The stylesheet. Static. */
+const char *scr_site_css(void);
+/** A file's media type by extension. Static. */
+const char *scr_site_media_type(const char *ext);
+
+#endif
