@@ -1,6 +1,7 @@
 /*
- * word/document.xml: the body the sink wrote, then the one section's
- * properties (A4 portrait, 2 cm margins, the footer on every page).
+ * word/document.xml: the body the sink wrote, then the last section's
+ * properties (A4 portrait, 2 cm margins, the footer on every page; a
+ * header when the document has sections).
  */
 #include "docx.h"
 
@@ -48,16 +49,22 @@ static void page_margins(scr_xmlw *x) {
 }
 
 /* w:sectPr children in CT_SectPr order. */
-static void section_props(scr_xmlw *x) {
+void docx_section_props(scr_xmlw *x, const char *header_rid) {
   scr_xmlw_start(x, "w:sectPr");
+  if (header_rid) {
+    scr_xmlw_start(x, "w:headerReference");
+    scr_xmlw_attr(x, "w:type", "default");
+    scr_xmlw_attr(x, "r:id", header_rid);
+    scr_xmlw_end(x);
+  }
   footer_reference(x);
   page_size(x);
   page_margins(x);
   scr_xmlw_end(x);
 }
 
-scr_error docx_document_part(const char *body, size_t body_len, char **xml,
-                             size_t *len) {
+scr_error docx_document_part(const char *body, size_t body_len,
+                             const char *header_rid, char **xml, size_t *len) {
   scr_xmlw x;
   scr_error err = docx_part_open(&x);
   if (err)
@@ -66,7 +73,7 @@ scr_error docx_document_part(const char *body, size_t body_len, char **xml,
   namespaces(&x);
   scr_xmlw_start(&x, "w:body");
   scr_xmlw_raw(&x, body, body_len);
-  section_props(&x);
+  docx_section_props(&x, header_rid);
   scr_xmlw_end(&x);
   scr_xmlw_end(&x);
   return scr_xmlw_close(&x, xml, len);

@@ -223,6 +223,10 @@ typedef struct scr_appendix {
   const scr_ynode *meta;      /* src->meta, or NULL */
   const scr_minutes *minutes; /* minutes appendices: borrowed from the book;
                                  src is then the book's too */
+  int exempt;     /* Schedule 12A paragraph of the exempt item that links it
+                     (or links the report that does); 0 when public */
+  bool to_follow; /* linked from a {to-follow} item: in the supplement */
+  bool missing;   /* to follow and not written yet: src is NULL */
 } scr_appendix;
 
 /** A link `[Appendix](file)` in the agenda and the appendix it names. */
