@@ -501,6 +501,25 @@ void scr_agenda_free(scr_agenda *ag) {
   *ag = (scr_agenda){0};
 }
 
+void scr_agenda_check_notice(const scr_agenda *ag, scr_date published,
+                             scr_diags *diags) {
+  const scr_ynode *d = ag->src ? scr_meta_get(ag->src->meta, "date") : NULL;
+  if (!d || !ag->date.year || scr_date_cmp(ag->date, published) < 0)
+    return;
+  scr_date last = scr_last_publication_day(ag->date, SCR_NOTICE_DAYS);
+  if (scr_date_cmp(published, last) <= 0)
+    return;
+  char meeting[64], on[64], by[64];
+  scr_date_format(ag->date, SCR_DATE_DAY, meeting, sizeof meeting);
+  scr_date_format(published, SCR_DATE_DAY, on, sizeof on);
+  scr_date_format(last, SCR_DATE_DAY, by, sizeof by);
+  scr_warn_at(diags, ag->src->path, d->line, d->col,
+              "published on %s, this agenda gives the meeting on %s less "
+              "than five clear working days' notice (weekends and bank "
+              "holidays do not count): publish by %s",
+              on, meeting, by);
+}
+
 const scr_appendix *scr_agenda_ref(const scr_agenda *ag, cmark_node *link) {
   for (size_t i = 0; i < ag->n_refs; i++)
     if (ag->refs[i].link == link)

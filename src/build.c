@@ -367,6 +367,11 @@ static scr_error session_open(session *s, const char *file,
   }
   if (err != SCR_E_NOMEM) {
     worst = err ? err : worst;
+    scr_date published = system_today();
+    if (opts && opts->publish_date)
+      scr_date_parse(opts->publish_date, &published);
+    for (size_t i = 0; i < s->n_agendas; i++)
+      scr_agenda_check_notice(&s->agendas[i], published, &s->diags);
     scr_tracker_check_answers(&s->book, &s->wp, s->agendas, s->n_agendas,
                               &s->diags);
     err = scr_a11y_check_workspace(&s->a11y, &s->ws, &s->book, &s->wp,
