@@ -340,14 +340,6 @@ static scr_error follow_link(const scr_workspace *ws,
   return SCR_OK;
 }
 
-/* The item a top-level heading of the agenda opens, or NULL. */
-static const scr_item *item_of(const scr_agenda *ag, cmark_node *heading) {
-  for (size_t i = 0; i < ag->n_items; i++)
-    if (ag->items[i].heading == heading)
-      return &ag->items[i];
-  return NULL;
-}
-
 /* Every `[Appendix](file)` link in `src`, in document order; in the agenda
    itself each link takes the scope of the item it sits under. */
 static scr_error collect_refs(const scr_workspace *ws,
@@ -355,7 +347,8 @@ static scr_error collect_refs(const scr_workspace *ws,
                               const scr_source *src, const chain *from,
                               scope sc, scr_diags *diags) {
   scr_error err = SCR_OK;
-  bool agenda = src == ag->src;
+  /* items are in document order: the next one to open */
+  size_t next_item = src == ag->src ? 0 : ag->n_items;
   cmark_iter *it = cmark_iter_new(src->doc);
   if (!it)
     return SCR_E_NOMEM;
@@ -364,9 +357,10 @@ static scr_error collect_refs(const scr_workspace *ws,
     cmark_node *n = cmark_iter_get_node(it);
     if (ev != CMARK_EVENT_ENTER)
       continue;
-    const scr_item *item = agenda ? item_of(ag, n) : NULL;
-    if (item)
+    if (next_item < ag->n_items && ag->items[next_item].heading == n) {
+      const scr_item *item = &ag->items[next_item++];
       sc = (scope){item->exempt, item->to_follow};
+    }
     if (cmark_node_get_type(n) == CMARK_NODE_LINK && is_appendix_link(n))
       err = follow_link(ws, book, ag, src, from, sc, n, diags);
   }
