@@ -4,9 +4,11 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char *const AGENDA_KEYS[] = {"time", "venue", "title", NULL};
 static const char *const AGENDA_REQUIRED[] = {"date", NULL};
@@ -48,13 +50,7 @@ static void apply_attribute(void *ctx, const char *key, const char *value) {
                    "exempt= must name a paragraph 1-7 of Schedule 12A, not "
                    "'%s'",
                    value ? value : "");
-    item->exempt = p;
-    /* until public and private packs are built separately, an exempt item
-       would be published: refuse it rather than leak it */
-    if (p >= 1 && p <= 7)
-      scr_error_at(a->diags, a->path, a->line, 1,
-                   "exempt items (Schedule 12A) cannot be published by this "
-                   "version: it cannot yet leave them out of the public pack");
+    item->exempt = p >= 1 && p <= 7 ? p : 0;
   } else if (strcmp(key, "to-follow") == 0) {
     item->to_follow = true;
   } else if (strcmp(key, "answers") == 0 && value && *value) {
@@ -164,6 +160,17 @@ static bool ends_with(const char *s, const char *suffix) {
 }
 
 /*
+ * What the text holding a link says about the appendices it names: the
+ * agenda item it sits under, or the appendix whose report it is in. An
+ * appendix is exempt when any exempt item leads to it, and to follow when
+ * a {to-follow} item does.
+ */
+typedef struct scope {
+  int exempt;     /* Schedule 12A paragraph, 0 when public */
+  bool to_follow; /* the item's reports are late */
+} scope;
+
+/*
  * The files whose [Appendix] links are being followed: the agenda, then
  * each report that links the next. A link back to one of them is a cycle.
  */
@@ -183,7 +190,7 @@ static const chain *chain_find(const chain *c, const char *real) {
 static scr_error collect_refs(const scr_workspace *ws,
                               const scr_minutes_book *book, scr_agenda *ag,
                               const scr_source *src, const chain *from,
-                              scr_diags *diags);
+                              scope sc, scr_diags *diags);
 
 /* Resolve one [Appendix] link of `src`; *real is NULL when it is unusable. */
 static void resolve_link(const scr_workspace *ws, const scr_source *src,
@@ -212,16 +219,92 @@ static void resolve_link(const scr_workspace *ws, const scr_source *src,
   }
 }
 
+/*
+ * The display path of a late report's link whose file is not written yet,
+ * or NULL (the link resolves as usual, or is an error resolve_link reports).
+ * Only a plain relative path counts; the file is never read, so its place
+ * needs no checking until it exists. Caller frees.
+ */
+static char *not_yet_written(const scr_source *src, cmark_node *n) {
+  const char *url = cmark_node_get_url(n);
+  if (!url || !*url || url[0] == '#' || url[0] == '/' ||
+      scr_url_is_external(url) || !ends_with(url, ".md") || strchr(url, '%'))
+    return NULL;
+  char *dir = scr_path_dirname(src->path);
+  char *path = dir ? scr_path_join(dir, url) : NULL;
+  free(dir);
+  struct stat st;
+  if (path && (lstat(path, &st) == 0 || errno != ENOENT)) {
+    free(path);
+    return NULL;
+  }
+  return path;
+}
+
+/* A reserved appendix for a late report not written yet: it keeps its
+   letter; its identity is its path as written. */
+static scr_error add_placeholder(const scr_workspace *ws, scr_agenda *ag,
+                                 char *display, size_t *index) {
+  char *real = scr_asprintf("(to follow) %s", display);
+  for (size_t i = 0; real && i < ag->n_appendices; i++)
+    if (strcmp(ag->appendices[i].real, real) == 0) {
+      free(display);
+      free(real);
+      *index = i;
+      return SCR_OK;
+    }
+  scr_appendix *grown =
+      real ? realloc(ag->appendices, (ag->n_appendices + 1) * sizeof *grown)
+           : NULL;
+  if (!grown) {
+    free(display);
+    free(real);
+    return SCR_E_NOMEM;
+  }
+  ag->appendices = grown;
+  scr_appendix *ap = &ag->appendices[ag->n_appendices];
+  *ap = (scr_appendix){.path = display, .real = real, .missing = true};
+  *index = ag->n_appendices++;
+  scr_appendix_label(*index, ws->committee.number_appendices, ap->label,
+                     sizeof ap->label);
+  snprintf(ap->bookmark, sizeof ap->bookmark, "Appendix_%s", ap->label);
+  ap->kind = SCR_APPENDIX_REPORT;
+  ap->title = scr_strdup("To follow");
+  return ap->title ? SCR_OK : SCR_E_NOMEM;
+}
+
+/* An appendix reached again must be reached the same way: a file cannot be
+   both exempt and published, nor both late and in the pack. */
+static void check_same_scope(const scr_source *src, cmark_node *n,
+                             const scr_appendix *ap, scope sc,
+                             scr_diags *diags) {
+  int line = scr_source_line(src, n), col = cmark_node_get_start_column(n);
+  if ((ap->exempt != 0) != (sc.exempt != 0))
+    scr_error_at(diags, src->path, line, col,
+                 "Appendix %s ('%s') is linked both from an exempt item and "
+                 "from public text: an exempt report cannot also be "
+                 "published; link it only from exempt items",
+                 ap->label, ap->path);
+  else if (ap->to_follow != sc.to_follow)
+    scr_error_at(diags, src->path, line, col,
+                 "Appendix %s ('%s') is linked both from a {to-follow} item "
+                 "and from one that is not: mark both items {to-follow}, or "
+                 "neither",
+                 ap->label, ap->path);
+}
+
 /* One [Appendix] link: its appendix, and that report's own appendices. */
 static scr_error follow_link(const scr_workspace *ws,
                              const scr_minutes_book *book, scr_agenda *ag,
-                             const scr_source *src, const chain *from,
+                             const scr_source *src, const chain *from, scope sc,
                              cmark_node *n, scr_diags *diags) {
-  char *display, *real;
-  resolve_link(ws, src, n, &display, &real, diags);
-  if (!real)
+  char *display = NULL, *real = NULL;
+  char *late = sc.to_follow ? not_yet_written(src, n) : NULL;
+  if (!late)
+    resolve_link(ws, src, n, &display, &real, diags);
+  if (!real && !late)
     return SCR_OK;
-  const chain *loop = chain_find(from, real);
+  const chain *loop = real ? chain_find(from, real) : NULL;
   if (loop) {
     scr_error_at(diags, src->path, scr_source_line(src, n),
                  cmark_node_get_start_column(n),
@@ -233,7 +316,8 @@ static scr_error follow_link(const scr_workspace *ws,
     return SCR_OK;
   }
   size_t before = ag->n_appendices, index;
-  scr_error e = add_appendix(ws, book, ag, display, real, &index, diags);
+  scr_error e = late ? add_placeholder(ws, ag, late, &index)
+                     : add_appendix(ws, book, ag, display, real, &index, diags);
   if (e)
     return e == SCR_E_NOMEM ? e : SCR_OK;
   scr_appendix_ref *refs = realloc(ag->refs, (ag->n_refs + 1) * sizeof *refs);
@@ -241,31 +325,64 @@ static scr_error follow_link(const scr_workspace *ws,
     return SCR_E_NOMEM;
   ag->refs = refs;
   ag->refs[ag->n_refs++] = (scr_appendix_ref){n, index};
-  /* a report's own appendices follow it, lettered on */
-  const scr_appendix *ap = &ag->appendices[index];
-  if (ag->n_appendices > before && ap->kind == SCR_APPENDIX_REPORT) {
+  scr_appendix *ap = &ag->appendices[index];
+  if (ag->n_appendices == before) {
+    check_same_scope(src, n, ap, sc, diags);
+    return SCR_OK;
+  }
+  ap->exempt = sc.exempt;
+  ap->to_follow = sc.to_follow;
+  /* a report's own appendices follow it, lettered on, as it is */
+  if (ap->kind == SCR_APPENDIX_REPORT && !ap->missing) {
     chain here = {ap->real, ap->path, from};
-    return collect_refs(ws, book, ag, ap->src, &here, diags);
+    return collect_refs(ws, book, ag, ap->src, &here, sc, diags);
   }
   return SCR_OK;
 }
 
-/* Every `[Appendix](file)` link in `src`, in document order. */
+/* Every `[Appendix](file)` link in `src`, in document order; in the agenda
+   itself each link takes the scope of the item it sits under. */
 static scr_error collect_refs(const scr_workspace *ws,
                               const scr_minutes_book *book, scr_agenda *ag,
                               const scr_source *src, const chain *from,
-                              scr_diags *diags) {
+                              scope sc, scr_diags *diags) {
   scr_error err = SCR_OK;
+  /* items are in document order: the next one to open */
+  size_t next_item = src == ag->src ? 0 : ag->n_items;
   cmark_iter *it = cmark_iter_new(src->doc);
+  if (!it)
+    return SCR_E_NOMEM;
   cmark_event_type ev;
   while (!err && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
     cmark_node *n = cmark_iter_get_node(it);
-    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_LINK &&
-        is_appendix_link(n))
-      err = follow_link(ws, book, ag, src, from, n, diags);
+    if (ev != CMARK_EVENT_ENTER)
+      continue;
+    if (next_item < ag->n_items && ag->items[next_item].heading == n) {
+      const scr_item *item = &ag->items[next_item++];
+      sc = (scope){item->exempt, item->to_follow};
+    }
+    if (cmark_node_get_type(n) == CMARK_NODE_LINK && is_appendix_link(n))
+      err = follow_link(ws, book, ag, src, from, sc, n, diags);
   }
   cmark_iter_free(it);
   return err;
+}
+
+/* Exempt items are taken in private session, after every public item; a
+   public item after one would be listed out of its order. */
+static void warn_public_after_exempt(const scr_agenda *ag, scr_diags *diags) {
+  const scr_item *first_exempt = NULL;
+  for (size_t i = 0; i < ag->n_items; i++) {
+    const scr_item *it = &ag->items[i];
+    if (it->exempt && !first_exempt)
+      first_exempt = it;
+    else if (!it->exempt && first_exempt)
+      scr_warn_at(diags, ag->src->path, it->line, 1,
+                  "public item %d comes after exempt item %d: exempt items "
+                  "are listed last, in the private session, so move it "
+                  "before item %d",
+                  it->number, first_exempt->number, first_exempt->number);
+  }
 }
 
 static scr_error read_items(scr_agenda *ag, scr_diags *diags) {
@@ -296,6 +413,7 @@ static scr_error read_items(scr_agenda *ag, scr_diags *diags) {
       scr_error_at(diags, ag->src->path, item->line, 1,
                    "agenda item %d has no title", item->number);
   }
+  warn_public_after_exempt(ag, diags);
   if (ag->n_items == 0)
     scr_warn_at(diags, ag->src->path, ag->src->body_line, 1,
                 "the agenda has no items: write each as a `## Title` heading");
@@ -342,7 +460,7 @@ scr_error scr_agenda_load(const scr_workspace *ws, const scr_minutes_book *book,
   scr_error err = read_items(ag, diags);
   if (!err) {
     chain top = {ag->real, ag->src->path, NULL};
-    err = collect_refs(ws, book, ag, ag->src, &top, diags);
+    err = collect_refs(ws, book, ag, ag->src, &top, (scope){0}, diags);
   }
   if (!err) {
     scr_images_load(ws, ag->src, diags);
@@ -360,7 +478,7 @@ void scr_agenda_free(scr_agenda *ag) {
   }
   for (size_t i = 0; i < ag->n_appendices; i++) {
     scr_appendix *ap = &ag->appendices[i];
-    if (!ap->minutes) {
+    if (!ap->minutes && ap->src) {
       scr_images_release(ap->src);
       scr_source_free(ap->src);
     }
@@ -375,6 +493,25 @@ void scr_agenda_free(scr_agenda *ag) {
   free(ag->appendices);
   free(ag->refs);
   *ag = (scr_agenda){0};
+}
+
+void scr_agenda_check_notice(const scr_agenda *ag, scr_date published,
+                             scr_diags *diags) {
+  const scr_ynode *d = ag->src ? scr_meta_get(ag->src->meta, "date") : NULL;
+  if (!d || !ag->date.year || scr_date_cmp(ag->date, published) < 0)
+    return;
+  scr_date last = scr_last_publication_day(ag->date, SCR_NOTICE_DAYS);
+  if (scr_date_cmp(published, last) <= 0)
+    return;
+  char meeting[64], on[64], by[64];
+  scr_date_format(ag->date, SCR_DATE_DAY, meeting, sizeof meeting);
+  scr_date_format(published, SCR_DATE_DAY, on, sizeof on);
+  scr_date_format(last, SCR_DATE_DAY, by, sizeof by);
+  scr_warn_at(diags, ag->src->path, d->line, d->col,
+              "published on %s, this agenda gives the meeting on %s less "
+              "than five clear working days' notice (weekends and bank "
+              "holidays do not count): publish by %s",
+              on, meeting, by);
 }
 
 const scr_appendix *scr_agenda_ref(const scr_agenda *ag, cmark_node *link) {

@@ -53,12 +53,13 @@ typedef struct job {
   const scr_tracker *tracker;  /* as of the meeting, or of --today */
   const int *pages;            /* appendix pages shown, for a pack */
   bool pages_exact;            /* ... from LibreOffice's layout */
+  scr_pack_kind kind;          /* which pack */
 } job;
 
 static scr_error compose(const job *j, scr_sink *sink) {
   if (j->agenda)
-    return scr_compose_pack(j->ws, j->agenda, j->wp, j->tracker, j->pages,
-                            j->pages_exact, sink);
+    return scr_compose_pack(j->ws, j->agenda, j->kind, j->wp, j->tracker,
+                            j->pages, j->pages_exact, sink);
   if (j->minutes)
     return scr_compose_minutes(j->ws, j->minutes, sink);
   return scr_compose_tracker(j->ws, j->wp, j->tracker, sink);
@@ -155,32 +156,51 @@ static scr_error stage_package(void *ctx, const char *stem, const char *ext,
   return err;
 }
 
-/* The appendices' bookmarks, borrowed from the agenda. Caller frees. */
-static const char **appendix_bookmarks(const scr_agenda *ag) {
-  const char **names = calloc(ag->n_appendices + 1, sizeof *names);
-  for (size_t i = 0; names && i < ag->n_appendices; i++)
-    names[i] = ag->appendices[i].bookmark;
-  return names;
+/* The bookmarks of the appendices in the pack, borrowed from the agenda,
+   and each one's index in it. Caller frees both. */
+static size_t pack_bookmarks(const job *j, const char ***names,
+                             size_t **index) {
+  const scr_agenda *ag = j->agenda;
+  *names = calloc(ag->n_appendices + 1, sizeof **names);
+  *index = calloc(ag->n_appendices + 1, sizeof **index);
+  size_t n = 0;
+  for (size_t i = 0; *names && *index && i < ag->n_appendices; i++)
+    if (scr_pack_includes(j->kind, &ag->appendices[i])) {
+      (*names)[n] = ag->appendices[i].bookmark;
+      (*index)[n++] = i;
+    }
+  return n;
 }
 
 /* Where each appendix starts in the PDF of `input`; NULL in *pages when
-   that cannot be read (a warning says why). */
-static scr_error read_pages(const scr_office *o, const scr_agenda *ag,
+   that cannot be read (a warning says why). Appendices not in the pack
+   keep page 1: nothing shows it. */
+static scr_error read_pages(const scr_office *o, const job *j,
                             const char *input, int **pages) {
   *pages = NULL;
-  const char **names = appendix_bookmarks(ag);
-  int *found = calloc(ag->n_appendices + 1, sizeof *found);
+  const scr_agenda *ag = j->agenda;
+  const char **names;
+  size_t *index;
+  size_t n = pack_bookmarks(j, &names, &index);
+  int *found = calloc(n + 1, sizeof *found);
+  int *all = calloc(ag->n_appendices + 1, sizeof *all);
   char *pdf = scr_office_pdf(o, input);
   bool exact = false;
-  scr_error err = names && found && pdf ? SCR_OK : SCR_E_NOMEM;
+  scr_error err = names && index && found && all && pdf ? SCR_OK : SCR_E_NOMEM;
   if (!err)
-    err = scr_office_pages(o, pdf, names, ag->n_appendices, found, &exact);
+    err = scr_office_pages(o, pdf, names, n, found, &exact);
   if (!err && exact) {
-    *pages = found;
-    found = NULL;
+    for (size_t i = 0; i < ag->n_appendices; i++)
+      all[i] = 1;
+    for (size_t i = 0; i < n; i++)
+      all[index[i]] = found[i];
+    *pages = all;
+    all = NULL;
   }
   free(names);
+  free(index);
   free(found);
+  free(all);
   free(pdf);
   return err;
 }
@@ -228,7 +248,7 @@ static scr_error lay_out(scr_office *o, const job *j, unsigned formats,
     err = read_pdf(o, inputs[input_of[source]], lay);
   for (size_t i = 0; !err && j->agenda && i < N_WRITERS; i++)
     if (formats & WRITER_FORMATS[i])
-      err = read_pages(o, j->agenda, inputs[input_of[i]], &lay->pages[i]);
+      err = read_pages(o, j, inputs[input_of[i]], &lay->pages[i]);
   return err;
 }
 
@@ -338,6 +358,11 @@ static scr_error session_open(scr_session *s, const char *file,
   }
   if (err != SCR_E_NOMEM) {
     worst = err ? err : worst;
+    scr_date published = scr_system_today();
+    if (opts && opts->publish_date)
+      scr_date_parse(opts->publish_date, &published);
+    for (size_t i = 0; i < s->n_agendas; i++)
+      scr_agenda_check_notice(&s->agendas[i], published, &s->diags);
     scr_tracker_check_answers(&s->book, &s->wp, s->agendas, s->n_agendas,
                               &s->diags);
     err = scr_a11y_check_workspace(&s->a11y, &s->ws, &s->book, &s->wp,
@@ -383,6 +408,67 @@ static const scr_agenda *find_agenda(const scr_session *s, const char *path) {
   return found;
 }
 
+/* The source whose text holds `link`: the agenda, or one of its reports. */
+static const scr_source *link_source(const scr_agenda *ag, cmark_node *link) {
+  cmark_node *root = link;
+  while (cmark_node_parent(root))
+    root = cmark_node_parent(root);
+  for (size_t i = 0; i < ag->n_appendices; i++)
+    if (ag->appendices[i].src && ag->appendices[i].src->doc == root)
+      return ag->appendices[i].src;
+  return ag->src;
+}
+
+/*
+ * A supplement needs a report to bring: a late report not written yet is
+ * left out with a warning at its link, and a supplement with nothing in it
+ * is an error.
+ */
+static void check_supplement(const scr_agenda *ag, scr_pack_kind kind,
+                             scr_diags *diags) {
+  size_t included = 0;
+  for (size_t i = 0; i < ag->n_appendices; i++)
+    included += scr_pack_includes(kind, &ag->appendices[i]);
+  for (size_t r = 0; r < ag->n_refs; r++) {
+    const scr_appendix *ap = &ag->appendices[ag->refs[r].appendix];
+    cmark_node *link = ag->refs[r].link;
+    const scr_source *src = link_source(ag, link);
+    if (ap->missing)
+      scr_warn_at(diags, src->path, scr_source_line(src, link),
+                  cmark_node_get_start_column(link),
+                  "Appendix %s ('%s') is still to follow: it does not exist "
+                  "yet, so the supplement leaves it out",
+                  ap->label, ap->path);
+  }
+  if (included == 0)
+    scr_error_at(diags, ag->src->path, ag->src->body_line, 1,
+                 "the supplement would be empty: no item marked {to-follow} "
+                 "links a report that exists%s",
+                 kind.private_pack ? "" : " and is not exempt");
+}
+
+/* Minutes that are an exempt appendix of `ag`. */
+static bool exempt_minutes(const scr_agenda *ag, const scr_minutes *m) {
+  for (size_t i = 0; i < ag->n_appendices; i++)
+    if (ag->appendices[i].minutes == m && ag->appendices[i].exempt)
+      return true;
+  return false;
+}
+
+/* The public pack's tracker leaves out what exempt minutes agreed. */
+static void drop_exempt_actions(const scr_agenda *ag, scr_tracker *t) {
+  size_t kept = 0;
+  for (size_t i = 0; i < t->n; i++) {
+    if (exempt_minutes(ag, t->rows[i].minutes)) {
+      t->count[t->rows[i].status]--;
+      free(t->rows[i].answered_by);
+      continue;
+    }
+    t->rows[kept++] = t->rows[i];
+  }
+  t->n = kept;
+}
+
 scr_error scr_session_open(scr_session *s, const char *path,
                            const scr_options *opts) {
   return session_report(s, session_open(s, path, opts), opts);
@@ -393,13 +479,16 @@ scr_error scr_session_pack(scr_session *s, const scr_agenda *ag,
   scr_tracker tracker = {0};
   scr_error err = scr_tracker_build(&s->book, &s->wp, s->agendas, s->n_agendas,
                                     ag->date, &tracker, NULL);
-  job j = {&s->ws, ag, NULL, &s->wp, &tracker, NULL, false};
+  scr_pack_kind kind = {opts->private_pack, opts->supplement};
+  if (!err && !kind.private_pack)
+    drop_exempt_actions(ag, &tracker);
+  job j = {&s->ws, ag, NULL, &s->wp, &tracker, NULL, false, kind};
   int *pages = err ? NULL : estimate_pages(&j);
   if (!err && !pages)
     err = SCR_E_NOMEM;
   if (!err) {
     scr_doc_strings names;
-    scr_pack_info(&s->ws, ag, &names);
+    scr_pack_info(&s->ws, ag, kind, &names);
     j.pages = pages;
     err = emit_document(&j, names.file_stem, opts, user_template(s, opts), out);
   }
@@ -412,7 +501,7 @@ scr_error scr_session_minutes(scr_session *s, const scr_minutes *m,
                               const scr_options *opts, const scr_output *out) {
   scr_doc_strings names;
   scr_minutes_info(&s->ws, m, &names);
-  job j = {&s->ws, NULL, m, NULL, NULL, NULL, false};
+  job j = {&s->ws, NULL, m, NULL, NULL, NULL, false, {0}};
   return emit_document(&j, names.file_stem, opts, user_template(s, opts), out);
 }
 
@@ -424,7 +513,7 @@ scr_error scr_session_tracker(scr_session *s, scr_date today,
   if (!err) {
     scr_doc_strings names;
     scr_tracker_info(&s->ws, &tracker, &names);
-    job j = {&s->ws, NULL, NULL, &s->wp, &tracker, NULL, false};
+    job j = {&s->ws, NULL, NULL, &s->wp, &tracker, NULL, false, {0}};
     err = emit_document(&j, names.file_stem, opts, user_template(s, opts), out);
   }
   scr_tracker_free(&tracker);
@@ -435,6 +524,7 @@ static scr_error build_pack(const char *agenda_path, const scr_options *opts,
                             const scr_output *out) {
   scr_session s;
   scr_agenda own = {0};
+  scr_pack_kind kind = {opts->private_pack, opts->supplement};
   scr_error err = session_open(&s, agenda_path, opts);
   const scr_agenda *ag = NULL;
   /* without a committee there is no schedule to read an agenda against */
@@ -449,6 +539,8 @@ static scr_error build_pack(const char *agenda_path, const scr_options *opts,
       e = scr_a11y_check_agenda(&s.a11y, &own);
       err = err ? err : e;
     }
+    if (kind.supplement && ag->src)
+      check_supplement(ag, kind, &s.diags);
   }
   err = session_report(&s, err, opts);
   if (!err)

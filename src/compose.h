@@ -20,18 +20,34 @@ typedef struct scr_doc_strings {
 void scr_doc_names(scr_doc_strings *out, const scr_committee *c, scr_date d,
                    const char *what, const char *kind);
 
-void scr_pack_info(const scr_workspace *ws, const scr_agenda *ag,
-                   scr_doc_strings *out);
+/** Which pack of an agenda to build. Zero is the public agenda pack. */
+typedef struct scr_pack_kind {
+  bool private_pack; /* exempt appendices too, each page marked NOT FOR
+                        PUBLICATION; never for publication */
+  bool supplement;   /* only the appendices that were to follow */
+} scr_pack_kind;
 
 /**
- * The agenda pack: front sheet, agenda, appendices; the work programme
+ * True when appendix `ap` is in the pack of `kind`: reports to follow only
+ * in a supplement (once written), others only in the agenda pack; exempt
+ * ones only in the private pack.
+ */
+bool scr_pack_includes(scr_pack_kind kind, const scr_appendix *ap);
+
+/** Title, footer and file stem of the pack of `kind`. */
+void scr_pack_info(const scr_workspace *ws, const scr_agenda *ag,
+                   scr_pack_kind kind, scr_doc_strings *out);
+
+/**
+ * The agenda pack of `kind`: front sheet, agenda (public items, then the
+ * exempt ones in a private session), appendices; the work programme
  * appendix as tables from `wp` and `tracker` (as of the meeting). `pages[i]`
  * is the page shown (until recomputed) for appendix i; NULL shows 1
  * everywhere, for the estimating pass. `exact` says the pages are the
  * layout's own, not estimated.
  */
 scr_error scr_compose_pack(const scr_workspace *ws, const scr_agenda *ag,
-                           const scr_workprogramme *wp,
+                           scr_pack_kind kind, const scr_workprogramme *wp,
                            const scr_tracker *tracker, const int *pages,
                            bool exact, scr_sink *sink);
 

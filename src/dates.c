@@ -106,6 +106,9 @@ void scr_date_format(scr_date d, enum scr_date_style style, char *out,
   case SCR_DATE_PLAIN:
     snprintf(out, n, "%d %s %d", d.day, month, d.year);
     return;
+  case SCR_DATE_DAY:
+    snprintf(out, n, "%s %d %s %d", weekday, d.day, month, d.year);
+    return;
   case SCR_DATE_WEEKDAY:
   case SCR_DATE_HEADLINE:
     snprintf(out, n, "%s, %d %s %d", weekday, d.day, month, d.year);
@@ -124,4 +127,141 @@ void scr_time_format(int minutes, char *out, size_t n) {
   }
   int h12 = h % 12 == 0 ? 12 : h % 12;
   snprintf(out, n, "%d:%02d %s", h12, m, h < 12 ? "am" : "pm");
+}
+
+/* ---- working days ------------------------------------------------------ */
+
+/* The date of a day count since 1970-01-01; the inverse of
+   scr_date_days (civil from days, proleptic Gregorian). */
+static scr_date date_of_days(long z) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  int day = (int)(doy - (153 * mp + 2) / 5 + 1);
+  int month = (int)(mp < 10 ? mp + 3 : mp - 9);
+  return (scr_date){(int)(yoe + era * 400 + (month <= 2)), month, day};
+}
+
+scr_date scr_date_add(scr_date d, long days) {
+  return date_of_days(scr_date_days(d) + days);
+}
+
+/* The anonymous Gregorian algorithm (Meeus, Astronomical Algorithms). */
+scr_date scr_easter(int year) {
+  int a = year % 19, b = year / 100, c = year % 100;
+  int d = b / 4, e = b % 4;
+  int f = (b + 8) / 25, g = (b - f + 1) / 3;
+  int h = (19 * a + b - d - g + 15) % 30;
+  int i = c / 4, k = c % 4;
+  int l = (32 + 2 * e + 2 * i - h - k) % 7;
+  int m = (a + 11 * h + 22 * l) / 451;
+  int month = (h + l - 7 * m + 114) / 31;
+  int day = (h + l - 7 * m + 114) % 31 + 1;
+  return (scr_date){year, month, day};
+}
+
+enum { MONDAY = 0, FRIDAY = 4, SATURDAY = 5, SUNDAY = 6 };
+
+static bool same_day(scr_date a, scr_date b) {
+  return a.year == b.year && a.month == b.month && a.day == b.day;
+}
+
+/* The first Monday of a month, or its last. */
+static scr_date first_monday(int year, int month) {
+  scr_date d = {year, month, 1};
+  return scr_date_add(d, (7 - scr_date_weekday(d)) % 7);
+}
+
+static scr_date last_monday(int year, int month) {
+  scr_date d = {year, month, days_in_month(year, month)};
+  return scr_date_add(d, -(long)scr_date_weekday(d));
+}
+
+/* Bank holidays moved by proclamation: the early May holiday to VE Day's
+   anniversaries, the spring one to jubilees. */
+static const struct {
+  int year;
+  scr_date early_may, spring;
+} MOVED[] = {
+    {1995, {1995, 5, 8}, {0, 0, 0}}, {2002, {0, 0, 0}, {2002, 6, 4}},
+    {2012, {0, 0, 0}, {2012, 6, 4}}, {2020, {2020, 5, 8}, {0, 0, 0}},
+    {2022, {0, 0, 0}, {2022, 6, 2}},
+};
+
+/* Holidays for one year only: jubilees, a royal wedding, a state funeral,
+   a coronation, the millennium. */
+static const scr_date ONE_OFF[] = {
+    {1999, 12, 31}, {2002, 6, 3},  {2011, 4, 29}, {2012, 6, 5},
+    {2022, 6, 3},   {2022, 9, 19}, {2023, 5, 8},
+};
+
+static scr_date early_may(int year) {
+  for (size_t i = 0; i < sizeof MOVED / sizeof *MOVED; i++)
+    if (MOVED[i].year == year && MOVED[i].early_may.year)
+      return MOVED[i].early_may;
+  return first_monday(year, 5);
+}
+
+static scr_date spring(int year) {
+  for (size_t i = 0; i < sizeof MOVED / sizeof *MOVED; i++)
+    if (MOVED[i].year == year && MOVED[i].spring.year)
+      return MOVED[i].spring;
+  return last_monday(year, 5);
+}
+
+/* New Year's Day, or the Monday after when it falls at a weekend. */
+static bool new_year(scr_date d) {
+  scr_date jan1 = {d.year, 1, 1};
+  int w = scr_date_weekday(jan1);
+  long shift = w == SATURDAY ? 2 : w == SUNDAY ? 1 : 0;
+  return same_day(d, scr_date_add(jan1, shift));
+}
+
+/* Christmas Day and Boxing Day, each moved to the next weekday not already
+   a holiday when it falls at a weekend: 27 and 28 December when the 25th is
+   a Saturday, 26 and 27 when a Sunday, 25 and 28 when a Friday. */
+static bool christmas(scr_date d) {
+  if (d.month != 12 || d.day < 25 || d.day > 28)
+    return false;
+  int w25 = scr_date_weekday((scr_date){d.year, 12, 25});
+  switch (w25) {
+  case SATURDAY:
+    return d.day == 27 || d.day == 28;
+  case SUNDAY:
+    return d.day == 26 || d.day == 27;
+  case FRIDAY:
+    return d.day == 25 || d.day == 28;
+  default:
+    return d.day == 25 || d.day == 26;
+  }
+}
+
+bool scr_bank_holiday(scr_date d) {
+  scr_date easter = scr_easter(d.year);
+  if (new_year(d) || christmas(d) || same_day(d, scr_date_add(easter, -2)) ||
+      same_day(d, scr_date_add(easter, 1)) || same_day(d, early_may(d.year)) ||
+      same_day(d, spring(d.year)) || same_day(d, last_monday(d.year, 8)))
+    return true;
+  for (size_t i = 0; i < sizeof ONE_OFF / sizeof *ONE_OFF; i++)
+    if (same_day(d, ONE_OFF[i]))
+      return true;
+  return false;
+}
+
+bool scr_working_day(scr_date d) {
+  return scr_date_weekday(d) < SATURDAY && !scr_bank_holiday(d);
+}
+
+scr_date scr_last_publication_day(scr_date meeting, int n) {
+  /* count back from the day before the meeting to the n-th working day;
+     publication is the day before that, which is not itself counted */
+  scr_date d = meeting;
+  for (int found = 0; found < n;) {
+    d = scr_date_add(d, -1);
+    found += scr_working_day(d);
+  }
+  return scr_date_add(d, -1);
 }

@@ -23,10 +23,11 @@ long scr_date_days(scr_date d);
 int scr_date_cmp(scr_date a, scr_date b);
 
 enum scr_date_style {
-  SCR_DATE_ISO,     /* 2026-06-17 */
-  SCR_DATE_PLAIN,   /* 17 June 2026 */
-  SCR_DATE_WEEKDAY, /* Wednesday, 17 June 2026 */
-  SCR_DATE_HEADLINE /* WEDNESDAY, 17 JUNE 2026 */
+  SCR_DATE_ISO,      /* 2026-06-17 */
+  SCR_DATE_PLAIN,    /* 17 June 2026 */
+  SCR_DATE_WEEKDAY,  /* Wednesday, 17 June 2026 */
+  SCR_DATE_HEADLINE, /* WEDNESDAY, 17 JUNE 2026 */
+  SCR_DATE_DAY       /* Wednesday 17 June 2026 */
 };
 /** Write the date in `style` into out (NUL-terminated, truncated to n). */
 void scr_date_format(scr_date d, enum scr_date_style style, char *out,
@@ -35,5 +36,25 @@ void scr_date_format(scr_date d, enum scr_date_style style, char *out,
 void scr_time_format(int minutes, char *out, size_t n);
 /** Month name, 1..12 ("June"). */
 const char *scr_month_name(int month);
+
+/** The date `days` days after `d` (before, when negative). */
+scr_date scr_date_add(scr_date d, long days);
+/** Easter Sunday of `year`, Gregorian calendar. */
+scr_date scr_easter(int year);
+/**
+ * True when `d` is a bank holiday in England and Wales: New Year's Day,
+ * Good Friday, Easter Monday, the early May, spring and summer bank
+ * holidays, Christmas Day and Boxing Day, with substitute days for those
+ * falling at a weekend, and the holidays proclaimed for one year only.
+ */
+bool scr_bank_holiday(scr_date d);
+/** Monday to Friday, and not a bank holiday in England and Wales. */
+bool scr_working_day(scr_date d);
+/**
+ * The last day on which an agenda can be published with `n` clear working
+ * days before `meeting`: days that are neither the day of publication nor
+ * the day of the meeting, nor weekends, nor bank holidays.
+ */
+scr_date scr_last_publication_day(scr_date meeting, int n);
 
 #endif

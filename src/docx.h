@@ -11,6 +11,7 @@
  *   docx_core.c           docProps/core.xml and docProps/app.xml
  *   docx_settings.c       word/settings.xml
  *   docx_footer.c         word/footer1.xml
+ *   docx_header.c         word/header<n>.xml: a section's running header
  *
  * The styles part is the template's, copied as is. Lengths are twips
  * (1/20 pt; 567 twips = 1 cm) unless a name says otherwise.
@@ -60,6 +61,7 @@
 #define DOCX_PART_SETTINGS "word/settings.xml"
 #define DOCX_PART_FOOTER "word/footer1.xml"
 #define DOCX_PART_DOCUMENT_RELS "word/_rels/document.xml.rels"
+#define DOCX_PART_HEADER_FMT "word/header%zu.xml"
 /* Media parts are word/<DOCX_MEDIA_PREFIX>N.<ext>; targets are relative to
    word/, where document.xml lives. */
 #define DOCX_PART_WORD_DIR "word/"
@@ -101,7 +103,11 @@ int docx_list_indent(int ilvl);
 
 /* ---- what the parts are made from ---------------------------------------- */
 
-typedef enum docx_rel_kind { DOCX_REL_HYPERLINK, DOCX_REL_IMAGE } docx_rel_kind;
+typedef enum docx_rel_kind {
+  DOCX_REL_HYPERLINK,
+  DOCX_REL_IMAGE,
+  DOCX_REL_HEADER
+} docx_rel_kind;
 
 /** A document relationship with id rId<DOCX_RID_FIRST_DYNAMIC + index>. */
 typedef struct docx_rel {
@@ -125,6 +131,12 @@ typedef struct docx_num {
   int start; /* ordered lists restart here */
 } docx_num;
 
+/** A header part, word/header<index + 1>.xml: one line, or empty. */
+typedef struct docx_header {
+  char *text; /* owned; "" for the empty header of an unmarked section */
+  size_t rel; /* its relationship's index */
+} docx_header;
+
 /** Everything besides the body that the parts need. All owned. */
 typedef struct docx_model {
   char *title, *subject, *creator, *language, *footer;
@@ -135,6 +147,8 @@ typedef struct docx_model {
   size_t media_count, media_cap;
   docx_num *nums;
   size_t num_count, num_cap;
+  docx_header *headers; /* only when the document has sections */
+  size_t header_count, header_cap;
 } docx_model;
 
 void docx_model_free(docx_model *m);
@@ -158,6 +172,13 @@ scr_error docx_model_add_rel(docx_model *m, docx_rel_kind kind, char *target,
  * NULL when out of memory).
  */
 char *docx_uri_escape(const char *url);
+
+/**
+ * The relationship id ("rId7") of the header part showing `text` (NULL: an
+ * empty header), added on first use (docx_header.c), into rid.
+ */
+scr_error docx_model_header(docx_model *m, const char *text, char *rid,
+                            size_t cap);
 
 /** A new list instance (docx_numbering.c); its w:numId goes to *num_id. */
 scr_error docx_model_add_num(docx_model *m, bool ordered, int ilvl, int start,
@@ -185,8 +206,18 @@ void docx_drawing(scr_xmlw *x, const scr_image *img, unsigned id, size_t rid);
 /** Open a part writer; on failure nothing is left to free. */
 scr_error docx_part_open(scr_xmlw *x);
 
-/** word/document.xml without its body, which goes at byte *body_at. */
-scr_error docx_document_part(char **xml, size_t *len, size_t *body_at);
+/**
+ * w:sectPr of a section: header `header_rid` (NULL: none), the footer, A4
+ * with 2 cm margins (docx_document.c).
+ */
+void docx_section_props(scr_xmlw *x, const char *header_rid);
+
+/** word/document.xml without its body, which goes at byte *body_at; the
+    last section's header is `header_rid` (NULL: none). */
+scr_error docx_document_part(const char *header_rid, char **xml, size_t *len,
+                             size_t *body_at);
+/** word/header<index + 1>.xml (docx_header.c). */
+scr_error docx_header_part(const docx_header *h, char **xml, size_t *len);
 scr_error docx_numbering_part(const docx_model *m, char **xml, size_t *len);
 scr_error docx_package_rels_part(char **xml, size_t *len);
 scr_error docx_document_rels_part(const docx_model *m, char **xml, size_t *len);

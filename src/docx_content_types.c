@@ -4,6 +4,7 @@
  */
 #include "docx.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define CT_RELS "application/vnd.openxmlformats-package.relationships+xml"
@@ -16,6 +17,7 @@
 #define CT_NUMBERING CT_WML "numbering+xml"
 #define CT_SETTINGS CT_WML "settings+xml"
 #define CT_FOOTER CT_WML "footer+xml"
+#define CT_HEADER CT_WML "header+xml"
 #define CT_CORE "application/vnd.openxmlformats-package.core-properties+xml"
 #define CT_APP                                                                 \
   "application/vnd.openxmlformats-officedocument.extended-properties+xml"
@@ -70,6 +72,11 @@ scr_error docx_content_types_part(const docx_model *m, char **xml,
   override_type(&x, DOCX_PART_NUMBERING, CT_NUMBERING);
   override_type(&x, DOCX_PART_SETTINGS, CT_SETTINGS);
   override_type(&x, DOCX_PART_FOOTER, CT_FOOTER);
+  for (size_t i = 0; i < m->header_count; i++) {
+    char part[sizeof DOCX_PART_HEADER_FMT + 3 * sizeof(size_t)];
+    snprintf(part, sizeof part, DOCX_PART_HEADER_FMT, i + 1);
+    override_type(&x, part, CT_HEADER);
+  }
   override_type(&x, DOCX_PART_CORE, CT_CORE);
   override_type(&x, DOCX_PART_APP, CT_APP);
   scr_xmlw_end(&x);

@@ -1,7 +1,8 @@
 /*
  * word/document.xml around the body the sink wrote: the root with its
- * namespaces, then after the body the one section's properties (A4
- * portrait, 2 cm margins, the footer on every page).
+ * namespaces, then after the body the last section's properties (A4
+ * portrait, 2 cm margins, the footer on every page; a header when the
+ * document has sections).
  */
 #include "docx.h"
 
@@ -49,15 +50,22 @@ static void page_margins(scr_xmlw *x) {
 }
 
 /* w:sectPr children in CT_SectPr order. */
-static void section_props(scr_xmlw *x) {
+void docx_section_props(scr_xmlw *x, const char *header_rid) {
   scr_xmlw_start(x, "w:sectPr");
+  if (header_rid) {
+    scr_xmlw_start(x, "w:headerReference");
+    scr_xmlw_attr(x, "w:type", "default");
+    scr_xmlw_attr(x, "r:id", header_rid);
+    scr_xmlw_end(x);
+  }
   footer_reference(x);
   page_size(x);
   page_margins(x);
   scr_xmlw_end(x);
 }
 
-scr_error docx_document_part(char **xml, size_t *len, size_t *body_at) {
+scr_error docx_document_part(const char *header_rid, char **xml, size_t *len,
+                             size_t *body_at) {
   scr_xmlw x;
   scr_error err = docx_part_open(&x);
   if (err)
@@ -70,7 +78,7 @@ scr_error docx_document_part(char **xml, size_t *len, size_t *body_at) {
     scr_xmlw_discard(&x);
     return err;
   }
-  section_props(&x);
+  docx_section_props(&x, header_rid);
   scr_xmlw_end(&x);
   scr_xmlw_end(&x);
   return scr_xmlw_close(&x, xml, len);

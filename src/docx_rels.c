@@ -1,7 +1,8 @@
 /*
  * Relationships: _rels/.rels (the package's: document, core and app
  * properties) and word/_rels/document.xml.rels (the document's: styles,
- * numbering, settings, footer, then hyperlinks and images in order of use).
+ * numbering, settings, footer, then hyperlinks, images and headers in order
+ * of use).
  */
 #include "docx.h"
 
@@ -22,6 +23,7 @@
 #define REL_FOOTER REL_BASE "footer"
 #define REL_HYPERLINK REL_BASE "hyperlink"
 #define REL_IMAGE REL_BASE "image"
+#define REL_HEADER REL_BASE "header"
 
 /* Ids in _rels/.rels */
 #define PKG_RID_DOCUMENT "rId1"
@@ -111,6 +113,8 @@ static void dynamic_relationship(scr_xmlw *x, const docx_rel *rel,
   snprintf(id, sizeof id, "rId%zu", index + DOCX_RID_FIRST_DYNAMIC);
   if (rel->kind == DOCX_REL_HYPERLINK)
     relationship(x, id, REL_HYPERLINK, rel->target, true);
+  else if (rel->kind == DOCX_REL_HEADER)
+    relationship(x, id, REL_HEADER, rel->target, false);
   else
     relationship(x, id, REL_IMAGE, rel->target, false);
 }

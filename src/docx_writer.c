@@ -60,6 +60,11 @@ typedef struct docx_writer {
   size_t mark_count, mark_cap;
   unsigned next_mark_id;
   unsigned next_drawing_id;
+  bool any_block;       /* a paragraph or table has been written */
+  bool sectioned;       /* begin_section was called: every section then
+                           names its header */
+  char *section_header; /* the open section's header, or NULL */
+  char last_header_rid[INT_TEXT_MAX + 4]; /* the last section's, at finish */
 } docx_writer;
 
 /* ---- helpers ------------------------------------------------------------- */
@@ -174,6 +179,7 @@ static scr_error open_paragraph(docx_writer *dw, const char *style_name) {
   scr_xmlw_end(x);
   dw->in_para = true;
   dw->after_table = false;
+  dw->any_block = true;
   if (in_cell(dw))
     dw->table.cell_has_para = true;
   return x->err;
@@ -474,6 +480,7 @@ static scr_error begin_table(void *self, int columns, const scr_align *align,
   if (align)
     memcpy(copy, align, (size_t)columns * sizeof *copy);
   scr_xmlw *x = &dw->body;
+  dw->any_block = true;
   /* Word joins two tables with nothing between into one */
   if (dw->after_table)
     docx_empty_element(x, "w:p");
@@ -579,6 +586,54 @@ static scr_error page_break(void *self) {
   return SCR_OK;
 }
 
+/*
+ * A section ends with a paragraph holding its properties; this one is
+ * empty and a hairline high, so that it adds nothing visible to the
+ * section's last page.
+ */
+static scr_error close_section(docx_writer *dw) {
+  char rid[sizeof dw->last_header_rid];
+  scr_error err =
+      docx_model_header(&dw->model, dw->section_header, rid, sizeof rid);
+  if (err)
+    return status(dw, err);
+  scr_xmlw *x = &dw->body;
+  scr_xmlw_start(x, "w:p");
+  scr_xmlw_start(x, "w:pPr");
+  scr_xmlw_start(x, "w:spacing");
+  scr_xmlw_attr(x, "w:before", "0");
+  scr_xmlw_attr(x, "w:after", "0");
+  scr_xmlw_attr(x, "w:line", "20");
+  scr_xmlw_attr(x, "w:lineRule", "exact");
+  scr_xmlw_end(x);
+  scr_xmlw_start(x, "w:rPr");
+  docx_val_element(x, "w:sz", "2");
+  scr_xmlw_end(x);
+  docx_section_props(x, rid);
+  scr_xmlw_end(x); /* w:pPr */
+  scr_xmlw_end(x); /* w:p */
+  return x->err;
+}
+
+static scr_error begin_section(void *self, const char *header) {
+  docx_writer *dw = self;
+  if (!can_start_block(dw) || dw->list_depth || dw->table.open)
+    return status(dw, SCR_E_USAGE);
+  scr_error err = dw->any_block ? close_section(dw) : SCR_OK;
+  if (err)
+    return err;
+  char *copy = header ? scr_strdup(header) : NULL;
+  if (header && !copy)
+    return status(dw, SCR_E_NOMEM);
+  free(dw->section_header);
+  dw->section_header = copy;
+  dw->sectioned = true;
+  /* the section starts on a new page of itself */
+  dw->page_break_pending = false;
+  dw->after_table = false;
+  return SCR_OK;
+}
+
 static const scr_sink_ops DOCX_OPS = {
     .begin_document = begin_document,
     .end_document = end_document,
@@ -605,6 +660,7 @@ static const scr_sink_ops DOCX_OPS = {
     .begin_cell = begin_cell,
     .end_cell = end_cell,
     .page_break = page_break,
+    .begin_section = begin_section,
 };
 
 /* ---- the writer class ---------------------------------------------------- */
@@ -626,6 +682,9 @@ void docx_model_free(docx_model *m) {
   }
   free(m->media);
   free(m->nums);
+  for (size_t i = 0; i < m->header_count; i++)
+    free(m->headers[i].text);
+  free(m->headers);
   *m = (docx_model){0};
 }
 
@@ -636,6 +695,7 @@ static void docx_destroy(void *self) {
   scr_xmlw_discard(&dw->body);
   scr_deflate_free(dw->body_z);
   docx_model_free(&dw->model);
+  free(dw->section_header);
   free(dw->lists);
   free(dw->table.align);
   free(dw->table.twips);
@@ -693,7 +753,8 @@ static scr_error add_model_part(scr_package *pkg, const char *name,
 static scr_error add_document(docx_writer *dw, scr_package *pkg) {
   char *xml = NULL;
   size_t len = 0, body_at = 0;
-  scr_error err = docx_document_part(&xml, &len, &body_at);
+  scr_error err = docx_document_part(dw->sectioned ? dw->last_header_rid : NULL,
+                                     &xml, &len, &body_at);
   if (!err)
     err = scr_package_add_around(pkg, DOCX_PART_DOCUMENT, xml, len, body_at,
                                  dw->body_z);
@@ -722,12 +783,34 @@ static scr_error add_media(const docx_model *m, scr_package *pkg) {
   return err;
 }
 
+static scr_error add_headers(const docx_model *m, scr_package *pkg) {
+  scr_error err = SCR_OK;
+  for (size_t i = 0; i < m->header_count && !err; i++) {
+    char part[sizeof DOCX_PART_HEADER_FMT + 3 * sizeof(size_t)];
+    snprintf(part, sizeof part, DOCX_PART_HEADER_FMT, i + 1);
+    char *xml = NULL;
+    size_t len = 0;
+    err = docx_header_part(&m->headers[i], &xml, &len);
+    if (!err)
+      err = scr_package_add(pkg, part, xml, len, false);
+  }
+  return err;
+}
+
 static scr_error docx_finish(void *self, scr_package *pkg) {
   docx_writer *dw = self;
   if (!dw->ended)
     return SCR_E_USAGE;
   if (!dw->tpl || !dw->tpl->styles || dw->tpl->styles_len == 0)
     return SCR_E_TEMPLATE;
+  /* the last section's header, before the parts that list every part */
+  if (dw->sectioned && !dw->last_header_rid[0]) {
+    scr_error err =
+        docx_model_header(&dw->model, dw->section_header, dw->last_header_rid,
+                          sizeof dw->last_header_rid);
+    if (err)
+      return err;
+  }
   const docx_model *m = &dw->model;
   scr_error err =
       add_model_part(pkg, DOCX_PART_CONTENT_TYPES, docx_content_types_part, m);
@@ -751,6 +834,8 @@ static scr_error docx_finish(void *self, scr_package *pkg) {
                          m);
   if (!err)
     err = add_media(m, pkg);
+  if (!err)
+    err = add_headers(m, pkg);
   return err;
 }
 

@@ -341,6 +341,13 @@ static scr_error est_page_break(void *self) {
   return SCR_OK;
 }
 
+/* A running header takes a line from every page of the section; the
+   estimate counts only the new page. */
+static scr_error est_begin_section(void *self, const char *header) {
+  (void)header;
+  return est_page_break(self);
+}
+
 const scr_sink_ops scr_estimate_ops = {
     .begin_document = est_begin_document,
     .end_document = est_nothing,
@@ -367,4 +374,5 @@ const scr_sink_ops scr_estimate_ops = {
     .begin_cell = est_begin_cell,
     .end_cell = est_end_cell,
     .page_break = est_page_break,
+    .begin_section = est_begin_section,
 };

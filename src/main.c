@@ -15,8 +15,8 @@ enum {
 };
 
 static const char USAGE[] =
-    "usage: scrutineer pack AGENDA.md [-o DIR] [-f docx,odt,pdf] "
-    "[--template FILE]\n"
+    "usage: scrutineer pack AGENDA.md [--private] [--supplement] [-o DIR] "
+    "[-f docx,odt,pdf] [--template FILE]\n"
     "       scrutineer minutes MINUTES.md [-o DIR] [-f docx,odt,pdf] "
     "[--template FILE]\n"
     "       scrutineer minutes --actions [WORKSPACE]\n"
@@ -24,7 +24,7 @@ static const char USAGE[] =
     "[-f docx,odt,pdf,csv]\n"
     "       scrutineer site [WORKSPACE] [--today DATE] [-o DIR] "
     "[-f docx,odt,pdf,csv]\n"
-    "       scrutineer check [WORKSPACE] [--strict]\n"
+    "       scrutineer check [WORKSPACE] [--strict] [--publish-date DATE]\n"
     "       scrutineer --help | --version\n";
 
 static const char HELP[] =
@@ -33,7 +33,10 @@ static const char HELP[] =
     "\n"
     "  pack AGENDA.md     build the agenda pack: front sheet, agenda, and\n"
     "                     every appendix the agenda links, lettered, with the\n"
-    "                     page on which each starts\n"
+    "                     page on which each starts. Exempt items\n"
+    "                     ({exempt=N}) are listed in a private session and\n"
+    "                     their reports left out; reports of {to-follow}\n"
+    "                     items are left out, their letters kept\n"
     "  minutes MINUTES.md build the minutes of a meeting, numbered on from\n"
     "                     the minutes before them\n"
     "  minutes --actions  list every action agreed in the workspace's\n"
@@ -55,7 +58,9 @@ static const char HELP[] =
     "                     images without alt text, skipped heading levels,\n"
     "                     tables without a header row, links with no text\n"
     "                     or with text like \"click here\" or a bare web\n"
-    "                     address, and reports without a title\n"
+    "                     address, and reports without a title; and an\n"
+    "                     agenda published (--publish-date) later than\n"
+    "                     five clear working days before its meeting\n"
     "\n"
     "options:\n"
     "  -o, --output DIR   output folder (default: out; site: site)\n"
@@ -63,8 +68,15 @@ static const char HELP[] =
     "                     tracker (default: docx,odt). pdf needs LibreOffice;\n"
     "                     it lays the documents out, and the DOCX and ODT\n"
     "                     then carry the exact page numbers of its layout\n"
+    "  --private          pack: the private pack, exempt reports included,\n"
+    "                     every page of them headed NOT FOR PUBLICATION\n"
+    "                     (...-agenda-pack-private); never publish it\n"
+    "  --supplement       pack: only the reports of {to-follow} items, with\n"
+    "                     their letters (...-agenda-pack-supplement)\n"
     "  --today DATE       the tracker's \"as of\" date, and for site the day\n"
     "                     that divides upcoming from past, YYYY-MM-DD\n"
+    "  --publish-date DATE  the day the agendas are published, YYYY-MM-DD\n"
+    "                     (default: today), for the notice warning\n"
     "  --template FILE    take the house style from a .docx or .odt\n"
     "  -q, --quiet        do not list the files written, nor show progress\n"
     "  --strict           accessibility warnings are errors (exit 1, nothing\n"
@@ -91,7 +103,10 @@ enum opt_id {
   OPT_QUIET,
   OPT_ACTIONS,
   OPT_TODAY,
-  OPT_STRICT
+  OPT_STRICT,
+  OPT_PRIVATE,
+  OPT_SUPPLEMENT,
+  OPT_PUBLISH_DATE
 };
 
 static const struct option_spec {
@@ -106,6 +121,9 @@ static const struct option_spec {
     {NULL, "--actions", OPT_ACTIONS, false},
     {NULL, "--today", OPT_TODAY, true},
     {NULL, "--strict", OPT_STRICT, false},
+    {NULL, "--private", OPT_PRIVATE, false},
+    {NULL, "--supplement", OPT_SUPPLEMENT, false},
+    {NULL, "--publish-date", OPT_PUBLISH_DATE, true},
 };
 
 static int usage_error(const char *fmt, const char *arg) {
@@ -204,6 +222,18 @@ static int parse_args(int argc, char **argv, cli *c) {
     case OPT_STRICT:
       c->opts.strict = true;
       break;
+    case OPT_PRIVATE:
+      c->opts.private_pack = true;
+      break;
+    case OPT_SUPPLEMENT:
+      c->opts.supplement = true;
+      break;
+    case OPT_PUBLISH_DATE:
+      if (!valid_date(value))
+        return usage_error(
+            "--publish-date needs a date as YYYY-MM-DD, not '%s'", value);
+      c->opts.publish_date = value;
+      break;
     }
   }
   return EXIT_OK;
@@ -244,9 +274,20 @@ static int cmd_pack(int argc, char **argv) {
   return finish(scr_build_pack(c.input, &c.opts));
 }
 
+/* --private and --supplement choose which pack: they mean nothing else. */
+static int pack_only(const cli *c, const char *command) {
+  if (c->opts.private_pack || c->opts.supplement)
+    return usage_error("--private and --supplement are options of pack, not "
+                       "of %s",
+                       command);
+  return EXIT_OK;
+}
+
 static int cmd_minutes(int argc, char **argv) {
   cli c = {0};
   int rc = parse_args(argc, argv, &c);
+  if (rc == EXIT_OK)
+    rc = pack_only(&c, "minutes");
   if (rc != EXIT_OK)
     return rc;
   scr_error err;
@@ -264,6 +305,8 @@ static int cmd_minutes(int argc, char **argv) {
 static int cmd_tracker(int argc, char **argv) {
   cli c = {0};
   int rc = parse_args(argc, argv, &c);
+  if (rc == EXIT_OK)
+    rc = pack_only(&c, "tracker");
   if (rc != EXIT_OK)
     return rc;
   return finish(scr_build_tracker(c.input ? c.input : ".", &c.opts));
@@ -280,6 +323,8 @@ static int cmd_site(int argc, char **argv) {
 static int cmd_check(int argc, char **argv) {
   cli c = {0};
   int rc = parse_args(argc, argv, &c);
+  if (rc == EXIT_OK)
+    rc = pack_only(&c, "check");
   if (rc != EXIT_OK)
     return rc;
   return finish(scr_check(c.input ? c.input : ".", &c.opts));

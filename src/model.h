@@ -223,6 +223,10 @@ typedef struct scr_appendix {
   const scr_ynode *meta;      /* src->meta, or NULL */
   const scr_minutes *minutes; /* minutes appendices: borrowed from the book;
                                  src is then the book's too */
+  int exempt;     /* Schedule 12A paragraph of the exempt item that links it
+                     (or links the report that does); 0 when public */
+  bool to_follow; /* linked from a {to-follow} item: in the supplement */
+  bool missing;   /* to follow and not written yet: src is NULL */
 } scr_appendix;
 
 /** A link `[Appendix](file)` in the agenda and the appendix it names. */
@@ -284,6 +288,18 @@ scr_error scr_agendas_load(const scr_workspace *ws,
                            const scr_minutes_book *book, scr_agenda **list,
                            size_t *n, scr_diags *diags);
 void scr_agendas_free(scr_agenda *list, size_t n);
+
+/* Clear working days' notice of a meeting: Local Government Act 1972,
+   s.100B(3). */
+#define SCR_NOTICE_DAYS 5
+
+/**
+ * Warn, at the agenda's `date:`, when an agenda published on `published`
+ * gives its meeting (on or after that day) less than SCR_NOTICE_DAYS clear
+ * working days' notice, saying the last day it could have been published.
+ */
+void scr_agenda_check_notice(const scr_agenda *agenda, scr_date published,
+                             scr_diags *diags);
 
 /** The appendix a link node names, or NULL. */
 const scr_appendix *scr_agenda_ref(const scr_agenda *agenda, cmark_node *link);

@@ -55,10 +55,13 @@
 #define ODT_STYLE_HYPERLINK "Hyperlink"
 #define ODT_STYLE_FOOTER "Footer"
 /* Automatic styles this writer defines. */
-#define ODT_AUTO_FOOTER "Footer_tabs"   /* styles.xml: footer with a tab */
-#define ODT_AUTO_PAGE_LAYOUT "pm1"      /* styles.xml: A4 page */
-#define ODT_MASTER_PAGE "Standard"      /* styles.xml: the one master page */
-#define ODT_AUTO_LIST_BULLET "L_bullet" /* content.xml list styles */
+#define ODT_AUTO_FOOTER "Footer_tabs"      /* styles.xml: footer with a tab */
+#define ODT_AUTO_PAGE_LAYOUT "pm1"         /* styles.xml: A4 page */
+#define ODT_MASTER_PAGE "Standard"         /* styles.xml: the master page */
+#define ODT_MASTER_HEADER_FMT "Header_%zu" /* ... of a section's header n */
+#define ODT_AUTO_HEADER "Header_bold"      /* styles.xml: its paragraph */
+#define ODT_AUTO_PAGE_LAYOUT_HEADER "Mpm_header" /* its page layout */
+#define ODT_AUTO_LIST_BULLET "L_bullet"          /* content.xml list styles */
 #define ODT_AUTO_LIST_NUMBER "L_number"
 #define ODT_AUTO_TABLE "Tbl"
 #define ODT_AUTO_TABLE_BREAK "Tbl_break" /* a table opening a new page */
@@ -95,6 +98,7 @@ typedef struct odt_para_auto {
   char *parent; /* encoded name of the named style */
   bool page_break;
   scr_align align;
+  char *master; /* the master page it starts (a new section), or NULL */
 } odt_para_auto;
 
 typedef struct odt_auto {
@@ -113,10 +117,11 @@ typedef struct odt_auto {
 } odt_auto;
 
 /** The name of the automatic paragraph style for `parent` with a page break
-    before and/or `align` (NONE: none). Registers it on first use. Borrowed
-    from `a`; NULL when out of memory. */
+    before and/or `align` (NONE: none), starting master page `master` (NULL:
+    none). Registers it on first use. Borrowed from `a`; NULL when out of
+    memory. */
 const char *scr_odt_para_auto(odt_auto *a, const char *parent, bool page_break,
-                              scr_align align);
+                              scr_align align, const char *master);
 /** The number n of the automatic text style "Tn" for `flags` (only the
     ODT_TEXT_FLAGS bits count; 0 when none are set). */
 unsigned scr_odt_text_auto(odt_auto *a, unsigned flags);
@@ -162,6 +167,9 @@ void scr_odt_tpl_copy(scr_xmlw *x, xmlNodePtr parent, const char *name);
 
 typedef struct odt_doc {
   const char *title, *subject, *creator, *language, *footer;
+  char *const *headers; /* running headers of sections: master page
+                           ODT_MASTER_HEADER_FMT n shows headers[n - 1] */
+  size_t nheaders;
 } odt_doc;
 
 /* content.xml without its body, which goes at byte *body_at. */

@@ -56,15 +56,19 @@ static const char *align_word(scr_align align) {
   }
 }
 
+static bool same_master(const char *a, const char *b) {
+  return a == b || (a && b && strcmp(a, b) == 0);
+}
+
 const char *scr_odt_para_auto(odt_auto *a, const char *parent, bool page_break,
-                              scr_align align) {
+                              scr_align align, const char *master) {
   const char *word = align_word(align);
   if (!word)
     align = SCR_ALIGN_NONE;
   for (size_t i = 0; i < a->npara; i++) {
     const odt_para_auto *p = &a->para[i];
     if (p->page_break == page_break && p->align == align &&
-        strcmp(p->parent, parent) == 0)
+        same_master(p->master, master) && strcmp(p->parent, parent) == 0)
       return p->name;
   }
   if (a->npara == a->cappara) {
@@ -75,12 +79,15 @@ const char *scr_odt_para_auto(odt_auto *a, const char *parent, bool page_break,
     a->para = grown;
     a->cappara = cap;
   }
-  odt_para_auto p = {NULL, scr_strdup(parent), page_break, align};
-  p.name = scr_asprintf("P%s%s%s_%s", page_break ? "_break" : "",
+  odt_para_auto p = {NULL, scr_strdup(parent), page_break, align,
+                     master ? scr_strdup(master) : NULL};
+  p.name = scr_asprintf("P%s%s%s%s%s_%s", master ? "_" : "",
+                        master ? master : "", page_break ? "_break" : "",
                         word ? "_" : "", word ? word : "", parent);
-  if (!p.name || !p.parent) {
+  if (!p.name || !p.parent || (master && !p.master)) {
     free(p.name);
     free(p.parent);
+    free(p.master);
     return NULL;
   }
   a->para[a->npara++] = p;
@@ -118,6 +125,7 @@ void scr_odt_auto_free(odt_auto *a) {
   for (size_t i = 0; i < a->npara; i++) {
     free(a->para[i].name);
     free(a->para[i].parent);
+    free(a->para[i].master);
   }
   free(a->para);
   free(a->columns);
@@ -135,6 +143,8 @@ static void style_start(scr_xmlw *x, const char *name, const char *family) {
 static void paragraph_style(scr_xmlw *x, const odt_para_auto *p) {
   style_start(x, p->name, "paragraph");
   scr_xmlw_attr(x, "style:parent-style-name", p->parent);
+  if (p->master)
+    scr_xmlw_attr(x, "style:master-page-name", p->master);
   scr_xmlw_start(x, "style:paragraph-properties");
   if (p->page_break)
     scr_xmlw_attr(x, "fo:break-before", "page");

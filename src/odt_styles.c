@@ -228,9 +228,27 @@ static void footer_paragraph_style(scr_xmlw *x) {
   scr_xmlw_end(x); /* style:style */
 }
 
-static void page_layout(scr_xmlw *x) {
+/* A section's running header: one centred bold line. */
+static void header_paragraph_style(scr_xmlw *x) {
+  scr_xmlw_start(x, "style:style");
+  scr_xmlw_attr(x, "style:name", ODT_AUTO_HEADER);
+  scr_xmlw_attr(x, "style:family", "paragraph");
+  scr_xmlw_start(x, "style:paragraph-properties");
+  scr_xmlw_attr(x, "fo:text-align", "center");
+  scr_xmlw_end(x);
+  scr_xmlw_start(x, "style:text-properties");
+  scr_xmlw_attr(x, "fo:font-weight", "bold");
+  scr_xmlw_attr(x, "style:font-weight-asian", "bold");
+  scr_xmlw_attr(x, "style:font-weight-complex", "bold");
+  scr_xmlw_end(x);
+  scr_xmlw_end(x); /* style:style */
+}
+
+/* The page: A4, 2 cm margins, the footer; and the header's place on the
+   pages of a section that has one. */
+static void page_layout(scr_xmlw *x, const char *name, bool header) {
   scr_xmlw_start(x, "style:page-layout");
-  scr_xmlw_attr(x, "style:name", ODT_AUTO_PAGE_LAYOUT);
+  scr_xmlw_attr(x, "style:name", name);
   scr_xmlw_start(x, "style:page-layout-properties");
   scr_odt_attr_cm(x, "fo:page-width", ODT_PAGE_WIDTH);
   scr_odt_attr_cm(x, "fo:page-height", ODT_PAGE_HEIGHT);
@@ -240,6 +258,14 @@ static void page_layout(scr_xmlw *x) {
   scr_odt_attr_cm(x, "fo:margin-left", ODT_PAGE_MARGIN);
   scr_odt_attr_cm(x, "fo:margin-right", ODT_PAGE_MARGIN);
   scr_xmlw_end(x); /* style:page-layout-properties */
+  if (header) {
+    scr_xmlw_start(x, "style:header-style");
+    scr_xmlw_start(x, "style:header-footer-properties");
+    scr_odt_attr_cm(x, "fo:min-height", 0);
+    scr_odt_attr_cm(x, "fo:margin-bottom", ODT_FOOTER_GAP);
+    scr_xmlw_end(x); /* style:header-footer-properties */
+    scr_xmlw_end(x); /* style:header-style */
+  }
   scr_xmlw_start(x, "style:footer-style");
   scr_xmlw_start(x, "style:header-footer-properties");
   scr_odt_attr_cm(x, "fo:min-height", 0);
@@ -249,10 +275,14 @@ static void page_layout(scr_xmlw *x) {
   scr_xmlw_end(x); /* style:page-layout */
 }
 
-static void automatic_styles(scr_xmlw *x) {
+static void automatic_styles(scr_xmlw *x, bool headers) {
   scr_xmlw_start(x, "office:automatic-styles");
   footer_paragraph_style(x);
-  page_layout(x);
+  page_layout(x, ODT_AUTO_PAGE_LAYOUT, false);
+  if (headers) {
+    header_paragraph_style(x);
+    page_layout(x, ODT_AUTO_PAGE_LAYOUT_HEADER, true);
+  }
   scr_xmlw_end(x);
 }
 
@@ -280,13 +310,35 @@ static void footer(scr_xmlw *x, const char *text) {
   scr_xmlw_end(x); /* style:footer */
 }
 
-static void master_styles(scr_xmlw *x, const char *footer_text) {
+/* The running header of a section's master page. */
+static void header(scr_xmlw *x, const char *text) {
+  odt_spaces sp = {0};
+  scr_xmlw_start(x, "style:header");
+  scr_xmlw_start(x, "text:p");
+  scr_xmlw_attr(x, "text:style-name", ODT_AUTO_HEADER);
+  scr_odt_text(x, &sp, text, strlen(text));
+  scr_odt_spaces_end(x, &sp);
+  scr_xmlw_end(x); /* text:p */
+  scr_xmlw_end(x); /* style:header */
+}
+
+/* The master page, and one for each section's header; page numbers run on
+   from one to the next. */
+static void master_styles(scr_xmlw *x, const odt_doc *doc) {
   scr_xmlw_start(x, "office:master-styles");
   scr_xmlw_start(x, "style:master-page");
   scr_xmlw_attr(x, "style:name", ODT_MASTER_PAGE);
   scr_xmlw_attr(x, "style:page-layout-name", ODT_AUTO_PAGE_LAYOUT);
-  footer(x, footer_text);
+  footer(x, doc->footer);
   scr_xmlw_end(x); /* style:master-page */
+  for (size_t i = 0; i < doc->nheaders; i++) {
+    scr_xmlw_start(x, "style:master-page");
+    scr_xmlw_attrf(x, "style:name", ODT_MASTER_HEADER_FMT, i + 1);
+    scr_xmlw_attr(x, "style:page-layout-name", ODT_AUTO_PAGE_LAYOUT_HEADER);
+    header(x, doc->headers[i]);
+    footer(x, doc->footer);
+    scr_xmlw_end(x); /* style:master-page */
+  }
   scr_xmlw_end(x); /* office:master-styles */
 }
 
@@ -300,8 +352,8 @@ scr_error scr_odt_styles_xml(const odt_tpl *t, const odt_doc *doc, char **data,
   scr_odt_tpl_declare_ns(&x, t, STYLES_NS);
   scr_odt_tpl_copy(&x, t->font_decls, "office:font-face-decls");
   scr_odt_tpl_copy(&x, t->styles, "office:styles");
-  automatic_styles(&x);
-  master_styles(&x, doc->footer);
+  automatic_styles(&x, doc->nheaders > 0);
+  master_styles(&x, doc);
   scr_xmlw_end(&x); /* office:document-styles */
   return scr_xmlw_close(&x, data, len);
 }

@@ -83,6 +83,13 @@ typedef struct odt_writer {
   bool in_link;
   odt_spaces spaces;
   bool page_break; /* the next block starts a page */
+  /* The next block starts a section on this master page (borrowed from
+     masters[] or ODT_MASTER_PAGE), or NULL. */
+  const char *section_master;
+  char **headers; /* each section header's text, once; header n (1-based)
+                     is on master page ODT_MASTER_HEADER_FMT n */
+  char **masters; /* ... and that master page's name */
+  size_t nheaders;
 
   odt_list *lists; /* the open lists, outermost first */
   size_t nlists, caplists;
@@ -208,10 +215,13 @@ static scr_align cell_align(const odt_writer *w) {
 static const char *block_style(odt_writer *w, const char *named) {
   bool page_break = w->page_break;
   scr_align align = cell_align(w);
+  const char *master = w->section_master;
   w->page_break = false;
-  if (!page_break && (align == SCR_ALIGN_NONE))
+  w->section_master = NULL;
+  if (!page_break && align == SCR_ALIGN_NONE && !master)
     return named;
-  const char *name = scr_odt_para_auto(&w->autos, named, page_break, align);
+  const char *name =
+      scr_odt_para_auto(&w->autos, named, page_break, align, master);
   if (!name)
     fail(w, SCR_E_NOMEM);
   return name ? name : named;
@@ -612,6 +622,14 @@ static scr_error begin_table(void *self, int columns, const scr_align *align,
   t->open = true;
   t->list_base = w->nlists;
   suspend_lists(w);
+  /* a table cannot name a master page here: an empty paragraph starts the
+     section */
+  if (w->section_master) {
+    scr_xmlw_start(&w->body, "text:p");
+    scr_xmlw_attr(&w->body, "text:style-name",
+                  block_style(w, w->para_names[SCR_PARA_BODY]));
+    scr_xmlw_end(&w->body);
+  }
 
   bool page_break = w->page_break;
   w->page_break = false;
@@ -740,6 +758,47 @@ static scr_error page_break(void *self) {
   return SCR_OK;
 }
 
+/* The master page showing `header` on every page, added on first use. */
+static const char *master_for(odt_writer *w, const char *header) {
+  if (!header)
+    return ODT_MASTER_PAGE;
+  for (size_t i = 0; i < w->nheaders; i++)
+    if (strcmp(w->headers[i], header) == 0)
+      return w->masters[i];
+  size_t n = w->nheaders + 1;
+  char **headers = realloc(w->headers, n * sizeof *headers);
+  if (headers)
+    w->headers = headers;
+  char **masters = headers ? realloc(w->masters, n * sizeof *masters) : NULL;
+  if (masters)
+    w->masters = masters;
+  char *text = masters ? scr_strdup(header) : NULL;
+  char *name = text ? scr_asprintf(ODT_MASTER_HEADER_FMT, n) : NULL;
+  if (!name) {
+    free(text);
+    return NULL;
+  }
+  w->headers[w->nheaders] = text;
+  w->masters[w->nheaders++] = name;
+  return name;
+}
+
+/* A section is a run of pages on one master page: the first paragraph
+   after it names the master page, which starts a new page. */
+static scr_error begin_section(void *self, const char *header) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  if (in_block(w) || w->nlists || w->table.open)
+    return fail(w, SCR_E_USAGE);
+  const char *master = master_for(w, header);
+  if (!master)
+    return fail(w, SCR_E_NOMEM);
+  w->section_master = master;
+  w->page_break = false;
+  return SCR_OK;
+}
+
 /* ---- document -------------------------------------------------------- */
 
 static char *copy_or_empty(const char *s) {
@@ -827,7 +886,8 @@ static scr_error finish(void *self, scr_package *pkg) {
     return w->err;
   if (!w->ended || !pkg)
     return SCR_E_USAGE;
-  odt_doc doc = {w->title, w->subject, w->creator, w->language, w->footer};
+  odt_doc doc = {w->title,  w->subject, w->creator, w->language,
+                 w->footer, w->headers, w->nheaders};
   odt_tpl t;
   scr_error err = scr_odt_tpl_open(w->tpl, w->language, &t);
   if (err)
@@ -868,6 +928,12 @@ static void destroy(void *self) {
   free(w->creator);
   free(w->language);
   free(w->footer);
+  for (size_t i = 0; i < w->nheaders; i++) {
+    free(w->headers[i]);
+    free(w->masters[i]);
+  }
+  free(w->headers);
+  free(w->masters);
   for (int i = 0; i < SCR_PARA_COUNT; i++)
     free(w->para_names[i]);
   for (int i = 0; i < HEADING_LEVELS; i++)
@@ -942,6 +1008,7 @@ static const scr_sink_ops ODT_OPS = {
     .begin_cell = begin_cell,
     .end_cell = end_cell,
     .page_break = page_break,
+    .begin_section = begin_section,
 };
 
 const scr_writer_class scr_odt_writer = {

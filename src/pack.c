@@ -3,6 +3,7 @@
  * items, then each appendix on a new page under its label and title.
  */
 #include "compose.h"
+#include "exempt.h"
 #include "render.h"
 #include "util.h"
 
@@ -25,7 +26,33 @@ typedef struct pack_ctx {
   const scr_workprogramme *wp;
   const scr_tracker *tracker;
   const int *pages;
+  scr_pack_kind kind;
 } pack_ctx;
+
+bool scr_pack_includes(scr_pack_kind kind, const scr_appendix *ap) {
+  if (ap->missing || ap->to_follow != kind.supplement)
+    return false;
+  return kind.private_pack || !ap->exempt;
+}
+
+/* Why an appendix is not in this pack, said where its page would be. */
+static const char *absent_because(const pack_ctx *p, const scr_appendix *ap) {
+  if (ap->exempt && !p->kind.private_pack)
+    return "not for publication";
+  if (ap->to_follow && (!p->kind.supplement || ap->missing))
+    return "to follow";
+  return "in the agenda pack";
+}
+
+/* "Appendix C (to follow)": the letter, kept, and why it is not here. */
+static scr_error absent_appendix(const pack_ctx *p, const scr_appendix *ap,
+                                 scr_sink *s) {
+  char label[32], why[64];
+  snprintf(label, sizeof label, "Appendix %s", ap->label);
+  snprintf(why, sizeof why, " (%s)", absent_because(p, ap));
+  scr_error e = scr_sink_text(s, label, SCR_RUN_BOLD);
+  return e ? e : scr_sink_text(s, why, 0);
+}
 
 /* `[Appendix](file)` becomes "Appendix A (page 5)", the page a live field. */
 static bool appendix_link(void *ctx, const scr_render *r, cmark_node *link,
@@ -35,6 +62,10 @@ static bool appendix_link(void *ctx, const scr_render *r, cmark_node *link,
   if (!ap)
     return false;
   scr_sink *s = r->sink;
+  if (!scr_pack_includes(p->kind, ap)) {
+    *err = absent_appendix(p, ap, s);
+    return true;
+  }
   size_t index = (size_t)(ap - p->ag->appendices);
   char target[40], label[32];
   snprintf(target, sizeof target, "#%s", ap->bookmark);
@@ -167,6 +198,23 @@ static scr_error standing_text(const pack_ctx *p, scr_sink *s) {
   return scr_render_blocks(&r, cmark_node_first_child(src->doc), NULL);
 }
 
+/* The notice an exempt item or appendix carries, and what the paragraph of
+   Schedule 12A covers. */
+static scr_error exempt_notice(scr_sink *s, int paragraph) {
+  char notice[160];
+  scr_exempt_notice(paragraph, notice, sizeof notice);
+  scr_error err = CALL(s, begin_paragraph, SCR_PARA_BODY);
+  if (!err)
+    err = scr_sink_text(s, notice, SCR_RUN_BOLD);
+  if (!err)
+    err = CALL0(s, end_paragraph);
+  if (!err)
+    err = CALL(s, begin_paragraph, SCR_PARA_BODY);
+  if (!err)
+    err = scr_sink_text(s, scr_exempt_description(paragraph), SCR_RUN_ITALIC);
+  return err ? err : CALL0(s, end_paragraph);
+}
+
 static scr_error item(const pack_ctx *p, scr_sink *s, const scr_item *it) {
   scr_render r = {s, p->ag->src, LEVEL_IN_ITEM, appendix_link, (void *)p};
   char number[16];
@@ -178,9 +226,29 @@ static scr_error item(const pack_ctx *p, scr_sink *s, const scr_item *it) {
     err = scr_render_inlines(&r, it->heading);
   if (!err)
     err = CALL0(s, end_heading);
+  if (!err && it->exempt)
+    err = exempt_notice(s, it->exempt);
   cmark_node *body = cmark_node_next(it->heading);
   if (!err && body != scr_next_heading(body, 2))
     err = scr_render_blocks(&r, body, scr_next_heading(body, 2));
+  return err;
+}
+
+/* Exempt items, after the resolution to exclude the press and public. */
+static scr_error private_session(const pack_ctx *p, scr_sink *s) {
+  size_t count = 0;
+  for (size_t i = 0; i < p->ag->n_items; i++)
+    count += p->ag->items[i].exempt != 0;
+  if (count == 0)
+    return SCR_OK;
+  scr_error err = scr_sink_heading(s, LEVEL_ITEM, "Private session");
+  if (!err)
+    err = scr_sink_para(s, SCR_PARA_BODY, scr_exclusion_explanation());
+  if (!err)
+    err = scr_sink_para(s, SCR_PARA_BODY, scr_exclusion_recommendation(count));
+  for (size_t i = 0; !err && i < p->ag->n_items; i++)
+    if (p->ag->items[i].exempt)
+      err = item(p, s, &p->ag->items[i]);
   return err;
 }
 
@@ -196,8 +264,9 @@ static scr_error agenda(const pack_ctx *p, scr_sink *s) {
     err = scr_render_blocks(&r, first, stop);
   }
   for (size_t i = 0; !err && i < p->ag->n_items; i++)
-    err = item(p, s, &p->ag->items[i]);
-  return err;
+    if (!p->ag->items[i].exempt)
+      err = item(p, s, &p->ag->items[i]);
+  return err ? err : private_session(p, s);
 }
 
 /* Author, lead director and date lines under an appendix's title. */
@@ -223,11 +292,25 @@ static scr_error report_facts(const scr_appendix *ap, scr_sink *s) {
   return err;
 }
 
+/*
+ * Each appendix starts a page; in the private pack an exempt one also
+ * starts a section whose every page is headed NOT FOR PUBLICATION, and the
+ * next public appendix a section without. *marked says which is open.
+ */
+static scr_error new_appendix_page(const pack_ctx *p, const scr_appendix *ap,
+                                   scr_sink *s, bool *marked) {
+  bool mark = p->kind.private_pack && ap->exempt;
+  if (mark == *marked)
+    return CALL0(s, page_break);
+  *marked = mark;
+  return CALL(s, begin_section, mark ? SCR_NOT_FOR_PUBLICATION : NULL);
+}
+
 static scr_error appendix(const pack_ctx *p, const scr_appendix *ap,
-                          scr_sink *s) {
+                          scr_sink *s, bool *marked) {
   char label[32];
   snprintf(label, sizeof label, "Appendix %s", ap->label);
-  scr_error err = CALL0(s, page_break);
+  scr_error err = new_appendix_page(p, ap, s, marked);
   if (!err)
     err = CALL(s, begin_heading, LEVEL_PART);
   if (!err)
@@ -242,6 +325,8 @@ static scr_error appendix(const pack_ctx *p, const scr_appendix *ap,
     err = scr_sink_text(s, ap->title, 0);
   if (!err)
     err = CALL0(s, end_heading);
+  if (!err && ap->exempt)
+    err = exempt_notice(s, ap->exempt);
   if (!err && ap->minutes)
     return scr_compose_minutes_body(p->ws, ap->minutes, s, LEVEL_IN_APPENDIX);
   if (!err && ap->kind == SCR_APPENDIX_WORKPROGRAMME && p->tracker)
@@ -255,31 +340,73 @@ static scr_error appendix(const pack_ctx *p, const scr_appendix *ap,
 }
 
 void scr_pack_info(const scr_workspace *ws, const scr_agenda *ag,
-                   scr_doc_strings *out) {
-  scr_doc_names(out, &ws->committee, ag->date, "agenda pack", "agenda-pack");
+                   scr_pack_kind kind, scr_doc_strings *out) {
+  static const struct {
+    const char *what, *stem;
+  } NAMES[2][2] = {
+      {{"agenda pack", "agenda-pack"},
+       {"agenda pack (not for publication)", "agenda-pack-private"}},
+      {{"supplementary agenda pack", "agenda-pack-supplement"},
+       {"supplementary agenda pack (not for publication)",
+        "agenda-pack-supplement-private"}}};
+  scr_doc_names(out, &ws->committee, ag->date,
+                NAMES[kind.supplement][kind.private_pack].what,
+                NAMES[kind.supplement][kind.private_pack].stem);
+}
+
+/* A supplement's front: which agenda it belongs to, and the items whose
+   reports it brings, as the agenda lists them. */
+static scr_error supplement_front(const pack_ctx *p, scr_sink *s) {
+  char date[64];
+  scr_date_format(p->ag->date, SCR_DATE_WEEKDAY, date, sizeof date);
+  char *intro = scr_asprintf(
+      "This supplement to the agenda for the meeting of the %s on %s holds "
+      "the reports that were to follow. Each keeps the appendix letter the "
+      "agenda gave it.",
+      p->ws->committee.name, date);
+  if (!intro)
+    return SCR_E_NOMEM;
+  scr_error err = scr_sink_heading(s, LEVEL_PART, "Supplementary agenda");
+  if (!err)
+    err = scr_sink_para(s, SCR_PARA_BODY, intro);
+  free(intro);
+  for (size_t i = 0; !err && i < p->ag->n_items; i++)
+    if (p->ag->items[i].to_follow &&
+        (p->kind.private_pack || !p->ag->items[i].exempt))
+      err = item(p, s, &p->ag->items[i]);
+  return err;
+}
+
+/* The front sheet of the agenda pack: meeting, members, contacts, the
+   committee's standing text and the agenda. */
+static scr_error front_sheet(const pack_ctx *p, scr_sink *s) {
+  scr_error err = members(p, s);
+  if (!err)
+    err = contacts(p, s);
+  if (!err)
+    err = standing_text(p, s);
+  return err ? err : agenda(p, s);
 }
 
 scr_error scr_compose_pack(const scr_workspace *ws, const scr_agenda *ag,
-                           const scr_workprogramme *wp,
+                           scr_pack_kind kind, const scr_workprogramme *wp,
                            const scr_tracker *tracker, const int *pages,
                            bool exact, scr_sink *s) {
-  pack_ctx p = {ws, ag, wp, tracker, pages};
+  pack_ctx p = {ws, ag, wp, tracker, pages, kind};
   scr_doc_strings names;
-  scr_pack_info(ws, ag, &names);
-  scr_doc_info info = {names.title, "Agenda pack", ws->committee.council,
-                       "en-GB",     names.footer,  exact};
+  scr_pack_info(ws, ag, kind, &names);
+  const char *subject =
+      kind.supplement ? "Supplementary agenda pack" : "Agenda pack";
+  scr_doc_info info = {names.title, subject,      ws->committee.council,
+                       "en-GB",     names.footer, exact};
   scr_error err = CALL(s, begin_document, &info);
   if (!err)
     err = meeting_lines(&p, s);
   if (!err)
-    err = members(&p, s);
-  if (!err)
-    err = contacts(&p, s);
-  if (!err)
-    err = standing_text(&p, s);
-  if (!err)
-    err = agenda(&p, s);
+    err = kind.supplement ? supplement_front(&p, s) : front_sheet(&p, s);
+  bool marked = false;
   for (size_t i = 0; !err && i < ag->n_appendices; i++)
-    err = appendix(&p, &ag->appendices[i], s);
+    if (scr_pack_includes(kind, &ag->appendices[i]))
+      err = appendix(&p, &ag->appendices[i], s, &marked);
   return err ? err : CALL0(s, end_document);
 }

@@ -54,10 +54,21 @@ typedef struct scr_options {
                                   for the system date */
   FILE *diagnostics;         /**< where diagnostics go; NULL means stderr */
   bool strict;               /**< accessibility warnings are errors */
+  bool private_pack;         /**< pack: the private pack, exempt reports
+                                  included; never for publication */
+  bool supplement;           /**< pack: only the reports that were to follow */
+  const char *publish_date;  /**< the day agendas are published, YYYY-MM-DD,
+                                  or NULL for the system date: an agenda
+                                  published later than five clear working
+                                  days before its meeting is a warning */
 } scr_options;
 
 /**
- * Build the agenda pack for the agenda at `agenda_path`. Diagnostics go to
+ * Build the agenda pack for the agenda at `agenda_path`: the public pack,
+ * which leaves out exempt reports and those to follow; with
+ * opts->private_pack the private one with exempt reports, each page of them
+ * headed NOT FOR PUBLICATION; with opts->supplement the reports that were to
+ * follow. Diagnostics go to
  * stderr as `file:line:col: error: ...`. Returns SCR_E_SOURCE when the
  * sources have errors, in which case nothing is written. Accessibility
  * problems are warnings, or errors when opts->strict is set. With

@@ -12,7 +12,8 @@
  *   - paragraphs and headings never nest; block content (paragraphs, lists,
  *     tables) sits at top level, inside list items or inside table cells;
  *   - a table cell holds one or more paragraphs (never another table);
- *   - page_break comes between blocks and applies to the next block.
+ *   - page_break and begin_section come between blocks and apply to the
+ *     next block.
  * Every call returns SCR_OK or an error; a composer stops at the first error.
  */
 #ifndef SCR_SINK_H
@@ -127,6 +128,11 @@ typedef struct scr_sink_ops {
 
   /* The next block starts on a new page. */
   scr_error (*page_break)(void *self);
+  /* The next block starts a new page and a new section: `header` (NULL:
+     none) is printed at the top of every page of it, up to the next
+     begin_section or the end. Page numbers run on. Comes between blocks,
+     like page_break, and replaces it. */
+  scr_error (*begin_section)(void *self, const char *header);
 } scr_sink_ops;
 
 typedef struct scr_sink {

@@ -485,6 +485,8 @@ static scr_error make_doc(site_run *r, scr_site_doc *doc, size_t n_pages,
     doc->pages_docx = doc->pages_odt = NULL;
     scr_options opts = *r->opts;
     opts.formats = r->formats;
+    /* a site is public: never the private pack, nor a supplement */
+    opts.private_pack = opts.supplement = false;
     if (doc->kind != SCR_SITE_TRACKER)
       opts.formats &= ~(unsigned)SCR_FORMAT_CSV;
     doc_out o = {r, doc, SCR_OK};
@@ -524,7 +526,7 @@ static scr_error make_documents(site_run *r) {
   for (size_t i = 0; i < s->n_agendas && !err; i++) {
     const scr_agenda *ag = &s->agendas[i];
     scr_doc_strings names;
-    scr_pack_info(&s->ws, ag, &names);
+    scr_pack_info(&s->ws, ag, (scr_pack_kind){0}, &names);
     scr_site_doc *doc = new_doc(r, SCR_SITE_PACK, &names);
     hash_pack(r, ag, doc);
     err = make_doc(r, doc, ag->n_appendices, ag, NULL);

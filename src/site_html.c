@@ -448,13 +448,21 @@ static void appendix_entry(scr_xmlw *x, const scr_agenda *ag, size_t i,
   const scr_appendix *ap = &ag->appendices[i];
   char label[64], where[96];
   snprintf(label, sizeof label, "Appendix %s:", ap->label);
-  page_words(pack, i, where, sizeof where);
   start(x, "li");
   element(x, "strong", label);
   text(x, " ");
-  text(x, ap->title ? ap->title : ap->path);
-  text(x, ", ");
-  text(x, where);
+  /* an exempt report's title can itself disclose what it is about */
+  if (ap->exempt) {
+    text(x, "not for publication");
+  } else if (ap->to_follow) {
+    text(x, ap->title ? ap->title : ap->path);
+    text(x, ", to follow");
+  } else {
+    page_words(pack, i, where, sizeof where);
+    text(x, ap->title ? ap->title : ap->path);
+    text(x, ", ");
+    text(x, where);
+  }
   end(x);
 }
 

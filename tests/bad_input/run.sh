@@ -212,9 +212,25 @@ template "template zip bomb" "$T/zip-bomb.odt" \
 # ---- the command line -------------------------------------------------------
 
 fresh
-sed 's/^## Apologies for absence$/## Apologies for absence {exempt=3}/' \
+sed 's/^## Apologies for absence$/## Apologies for absence {exempt=9}/' \
   "$ROOT/tests/fixtures/small/$AGENDA" >"$WS/$AGENDA"
-refused "exempt item (not yet publishable safely)" 1 "^$AGENDA:5:1: error: exempt items"
+refused "exempt= not a paragraph of Schedule 12A" 1 \
+  "^$AGENDA:5:1: error: exempt= must name a paragraph 1-7 of Schedule 12A, not '9'"
+
+# the report of an exempt item linked from public text as well
+fresh
+sed 's/^## Performance report {answers=215.2}$/## Performance report {answers=215.2 exempt=3}/' \
+  "$ROOT/tests/fixtures/small/$AGENDA" >"$WS/$AGENDA"
+printf '\n## Report again\n\n[Appendix](2026-06-17/report.md)\n' >>"$WS/$AGENDA"
+refused "exempt report also linked from a public item" 1 \
+  "^$AGENDA:25:1: error: Appendix B .* is linked both from an exempt item and from public text"
+
+fresh
+sed 's/^## Performance report {answers=215.2}$/## Performance report {answers=215.2 to-follow}/' \
+  "$ROOT/tests/fixtures/small/$AGENDA" >"$WS/$AGENDA"
+printf '\n## Report again\n\n[Appendix](2026-06-17/report.md)\n' >>"$WS/$AGENDA"
+refused "report both to follow and not" 1 \
+  "^$AGENDA:25:1: error: Appendix B .* is linked both from a \\{to-follow\\} item"
 
 # usage NAME STATUS PATTERN ARGS...: a bad command line, nothing written.
 usage() {
@@ -230,6 +246,10 @@ usage "unknown format" 2 "unknown format" pack $AGENDA -f docx,rtf -o "$OUT"
 usage "unknown option" 2 "unknown option" pack $AGENDA --colour -o "$OUT"
 usage "option without its value" 2 "needs a value" pack $AGENDA -o
 usage "not a date" 2 "needs a date as YYYY-MM-DD" tracker --today 2026-13-01 -o "$OUT"
+usage "publication date not a date" 2 "--publish-date needs a date" \
+  check --publish-date 17/06/2026
+usage "--private on a command other than pack" 2 "options of pack, not of tracker" \
+  tracker --private -o "$OUT"
 usage "unwritable output folder" 3 "cannot create the output folder" \
   pack $AGENDA -o /proc/no-such-dir
 
@@ -263,6 +283,13 @@ built "100,000 list items" '' "contains:item 99999"
 fresh
 "$PYTHON" -c 'import sys; sys.stdout.write("---\ndate: 2026-06-17\n---\n" + "".join("## Item %d\n\nText.\n\n" % i for i in range(100000)))' >"$WS/$AGENDA"
 built "100,000 agenda items" '' "contains:Item 99999"
+
+fresh
+sed 's/^## Apologies for absence$/## Apologies for absence {exempt=3}/' \
+  "$ROOT/tests/fixtures/small/$AGENDA" >"$WS/$AGENDA"
+built "an exempt item before public ones" \
+  "^$AGENDA:9:1: warning: public item 2 comes after exempt item 1" \
+  "contains:Not for publication by virtue of paragraph 3 of Part 1 of Schedule 12A"
 
 fresh; put unknown-key.md $AGENDA
 built "unknown front-matter key" "^$AGENDA:4:1: warning: unknown front-matter key 'chiar'" \
