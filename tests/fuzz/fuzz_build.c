@@ -5,7 +5,8 @@
  * sanitizer report or malformed part is a finding.
  *
  * Input layout: byte 0 chooses the file the rest replaces (agenda, report,
- * minutes, work programme, committee), byte 1 the document and formats,
+ * minutes, work programme, committee), byte 1 the document, its formats
+ * and, for a pack, public, private or supplement,
  * byte 2 the tracker's "as of" date. Built with libFuzzer, or with
  * replay.c as a plain program that runs saved inputs (the regression
  * corpus in `make test`).
@@ -215,6 +216,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   scr_build_kind kind = (scr_build_kind)(choice % 3);
   scr_options opts = {0};
   opts.formats = FORMATS[(choice / 3) % 4];
+  /* the public pack, the private one, or the supplement */
+  opts.private_pack = (choice / 12) % 3 == 1;
+  opts.supplement = (choice / 12) % 3 == 2;
   opts.today = TODAY[data[2] % N_TODAY];
   opts.diagnostics = devnull;
   opts.quiet = true;

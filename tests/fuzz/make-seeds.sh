@@ -12,7 +12,8 @@ mkdir -p "$out"
 
 # seed ROLE CHOICE TODAY FILE
 seed() {
-  name=$(printf '%s-%s-%s' "$1" "$2" "$(echo "$4" | sed "s|^$root/||; s|/|_|g")")
+  name=$(printf '%s-%s-%s' "$1" "$2" \
+    "$(echo "$4" | sed "s|^$root/||; s|^$out/||; s|/|_|g")")
   { printf "\\$(printf '%03o' "$1")\\$(printf '%03o' "$2")\\$(printf '%03o' "$3")"
     cat "$4"; } > "$out/$name"
 }
@@ -33,6 +34,15 @@ for f in "$root"/agendas/workprogramme.md "$ws"/agendas/workprogramme.md; do
   seed 3 11 3 "$f"
   seed 3 6 0 "$f"
 done
+# the small agenda with an exempt item and a report to follow, as the
+# public pack, the private pack (choice 18) and the supplement (choice 30)
+sed 's/^## Performance report {answers=215.2}$/## Performance report {exempt=3}/;
+     s/^## Work programme$/## Work programme {to-follow}/' \
+  "$ws"/agendas/2026-06-17.md > "$out/exempt-agenda.md"
+for choice in 6 18 30; do
+  seed 0 $choice 0 "$out/exempt-agenda.md"
+done
+rm "$out/exempt-agenda.md"
 for f in "$root"/agendas/committee.md "$ws"/agendas/committee.md; do
   seed 4 6 0 "$f"
 done
