@@ -240,6 +240,8 @@ static void when_and_where(scr_xmlw *x, const scr_site_meeting *m) {
 static void meeting_papers(scr_xmlw *x, const scr_site_meeting *m, bool past) {
   if (m->pack)
     downloads(x, m->pack, "Agenda pack");
+  else if (past && m->minutes_doc)
+    element(x, "p", "The agenda pack is not in this workspace.");
   else
     element(x, "p", "Agenda not yet published.");
   if (m->minutes_doc)
