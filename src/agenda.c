@@ -107,24 +107,29 @@ static void check_appendix_meta(scr_appendix *ap, scr_diags *diags) {
   scr_meta_date(ap->src, "date", &date, diags);
 }
 
-/* The appendix for a target, added (and loaded) on first reference. */
-static scr_error add_appendix(const scr_workspace *ws,
-                              const scr_minutes_book *book, scr_agenda *ag,
-                              char *display, char *real, size_t *index,
-                              scr_diags *diags) {
-  for (size_t i = 0; i < ag->n_appendices; i++)
+/*
+ * The appendix whose identity is `real`: found (*added false), or appended
+ * with the next letter (*added true). Takes `display` and `real` either
+ * way; NULL when out of memory.
+ */
+static scr_appendix *reserve_appendix(const scr_workspace *ws, scr_agenda *ag,
+                                      char *display, char *real, size_t *index,
+                                      bool *added) {
+  *added = false;
+  for (size_t i = 0; real && i < ag->n_appendices; i++)
     if (strcmp(ag->appendices[i].real, real) == 0) {
       free(display);
       free(real);
       *index = i;
-      return SCR_OK;
+      return &ag->appendices[i];
     }
   scr_appendix *grown =
-      realloc(ag->appendices, (ag->n_appendices + 1) * sizeof *grown);
+      real ? realloc(ag->appendices, (ag->n_appendices + 1) * sizeof *grown)
+           : NULL;
   if (!grown) {
     free(display);
     free(real);
-    return SCR_E_NOMEM;
+    return NULL;
   }
   ag->appendices = grown;
   scr_appendix *ap = &ag->appendices[ag->n_appendices];
@@ -133,6 +138,21 @@ static scr_error add_appendix(const scr_workspace *ws,
   scr_appendix_label(*index, ws->committee.number_appendices, ap->label,
                      sizeof ap->label);
   snprintf(ap->bookmark, sizeof ap->bookmark, "Appendix_%s", ap->label);
+  *added = true;
+  return ap;
+}
+
+/* The appendix for a target, added (and loaded) on first reference. */
+static scr_error add_appendix(const scr_workspace *ws,
+                              const scr_minutes_book *book, scr_agenda *ag,
+                              char *display, char *real, size_t *index,
+                              scr_diags *diags) {
+  bool added;
+  scr_appendix *ap = reserve_appendix(ws, ag, display, real, index, &added);
+  if (!ap)
+    return SCR_E_NOMEM;
+  if (!added)
+    return SCR_OK;
   ap->kind = kind_of(ws, real);
   if (ap->kind == SCR_APPENDIX_MINUTES) {
     /* minutes are loaded, numbered and checked once, with all the others */
@@ -246,28 +266,13 @@ static char *not_yet_written(const scr_source *src, cmark_node *n) {
 static scr_error add_placeholder(const scr_workspace *ws, scr_agenda *ag,
                                  char *display, size_t *index) {
   char *real = scr_asprintf("(to follow) %s", display);
-  for (size_t i = 0; real && i < ag->n_appendices; i++)
-    if (strcmp(ag->appendices[i].real, real) == 0) {
-      free(display);
-      free(real);
-      *index = i;
-      return SCR_OK;
-    }
-  scr_appendix *grown =
-      real ? realloc(ag->appendices, (ag->n_appendices + 1) * sizeof *grown)
-           : NULL;
-  if (!grown) {
-    free(display);
-    free(real);
+  bool added;
+  scr_appendix *ap = reserve_appendix(ws, ag, display, real, index, &added);
+  if (!ap)
     return SCR_E_NOMEM;
-  }
-  ag->appendices = grown;
-  scr_appendix *ap = &ag->appendices[ag->n_appendices];
-  *ap = (scr_appendix){.path = display, .real = real, .missing = true};
-  *index = ag->n_appendices++;
-  scr_appendix_label(*index, ws->committee.number_appendices, ap->label,
-                     sizeof ap->label);
-  snprintf(ap->bookmark, sizeof ap->bookmark, "Appendix_%s", ap->label);
+  if (!added)
+    return SCR_OK;
+  ap->missing = true;
   ap->kind = SCR_APPENDIX_REPORT;
   ap->title = scr_strdup("To follow");
   return ap->title ? SCR_OK : SCR_E_NOMEM;
