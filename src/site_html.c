@@ -265,14 +265,19 @@ static void meeting_summary(scr_xmlw *x, const scr_site_meeting *m, bool past) {
   end(x);
 }
 
-static void meetings_section(scr_xmlw *x, const scr_site *site, bool past) {
-  const char *id = past ? "past" : "upcoming";
+/* A section named by its own h2 heading, left open for its content. */
+static void open_section(scr_xmlw *x, const char *id, const char *heading) {
   start(x, "section");
   scr_xmlw_attr(x, "aria-labelledby", id);
   start(x, "h2");
   scr_xmlw_attr(x, "id", id);
-  text(x, past ? "Past meetings" : "Upcoming meetings");
+  text(x, heading);
   end(x);
+}
+
+static void meetings_section(scr_xmlw *x, const scr_site *site, bool past) {
+  const char *id = past ? "past" : "upcoming";
+  open_section(x, id, past ? "Past meetings" : "Upcoming meetings");
   size_t shown = 0;
   start(x, "ol");
   scr_xmlw_attr(x, "class", "meetings");
@@ -304,12 +309,7 @@ static void member_item(scr_xmlw *x, const char *name, const char *role) {
 }
 
 static void members_section(scr_xmlw *x, const scr_committee *c) {
-  start(x, "section");
-  scr_xmlw_attr(x, "aria-labelledby", "members");
-  start(x, "h2");
-  scr_xmlw_attr(x, "id", "members");
-  text(x, "Members");
-  end(x);
+  open_section(x, "members", "Members");
   start(x, "ul");
   if (c->chair)
     member_item(x, c->chair, "Chair");
@@ -330,12 +330,7 @@ static void mail_link(scr_xmlw *x, const char *email) {
 }
 
 static void contacts_section(scr_xmlw *x, const scr_committee *c) {
-  start(x, "section");
-  scr_xmlw_attr(x, "aria-labelledby", "contacts");
-  start(x, "h2");
-  scr_xmlw_attr(x, "id", "contacts");
-  text(x, "Contacts");
-  end(x);
+  open_section(x, "contacts", "Contacts");
   start(x, "ul");
   for (size_t i = 0; i < c->n_contacts; i++) {
     const scr_contact *ct = &c->contacts[i];
@@ -377,12 +372,7 @@ scr_error scr_site_index_html(const scr_site *site, char **data, size_t *len) {
   page_open(&x, site, c->name, NAV_MEETINGS);
   meetings_section(&x, site, false);
   meetings_section(&x, site, true);
-  start(&x, "section");
-  scr_xmlw_attr(&x, "aria-labelledby", "programme");
-  start(&x, "h2");
-  scr_xmlw_attr(&x, "id", "programme");
-  text(&x, "Work programme and actions");
-  end(&x);
+  open_section(&x, "programme", "Work programme and actions");
   start(&x, "p");
   link_to(&x, SCR_SITE_WORKPROGRAMME,
           "The work programme and every action's status");
@@ -510,12 +500,7 @@ static void pages_note(scr_xmlw *x, const scr_site_doc *pack) {
 
 static void agenda_section(scr_xmlw *x, const scr_site_meeting *m) {
   const scr_agenda *ag = m->agenda;
-  start(x, "section");
-  scr_xmlw_attr(x, "aria-labelledby", "agenda");
-  start(x, "h2");
-  scr_xmlw_attr(x, "id", "agenda");
-  text(x, "Agenda");
-  end(x);
+  open_section(x, "agenda", "Agenda");
   int *owner = calloc(ag->n_appendices + 1, sizeof *owner);
   if (!owner) {
     x->err = SCR_E_NOMEM;
@@ -558,12 +543,7 @@ scr_error scr_site_meeting_html(const scr_site *site, const scr_site_meeting *m,
   }
   page_open(&x, site, title, NAV_NONE);
   when_and_where(&x, m);
-  start(&x, "section");
-  scr_xmlw_attr(&x, "aria-labelledby", "papers");
-  start(&x, "h2");
-  scr_xmlw_attr(&x, "id", "papers");
-  text(&x, "Papers");
-  end(&x);
+  open_section(&x, "papers", "Papers");
   meeting_papers(&x, m, scr_date_cmp(m->date, site->today) < 0);
   end(&x);
   if (m->agenda)
@@ -635,12 +615,7 @@ static void tracker_section(scr_xmlw *x, const scr_tracker *t) {
   static const char *const HEADS[] = {
       "Action", "What was agreed", "Agreed on",  "Due at the meeting of",
       "Owner",  "Status",          "Answered by"};
-  start(x, "section");
-  scr_xmlw_attr(x, "aria-labelledby", "tracker");
-  start(x, "h2");
-  scr_xmlw_attr(x, "id", "tracker");
-  text(x, "Action tracker");
-  end(x);
+  open_section(x, "tracker", "Action tracker");
   start(x, "ul");
   for (int s = 0; s < SCR_STATUS_COUNT; s++) {
     char line[96];
@@ -688,12 +663,7 @@ static void wp_item(scr_xmlw *x, const scr_wp_item *it) {
 }
 
 static void programme_section(scr_xmlw *x, const scr_workprogramme *wp) {
-  start(x, "section");
-  scr_xmlw_attr(x, "aria-labelledby", "programme");
-  start(x, "h2");
-  scr_xmlw_attr(x, "id", "programme");
-  text(x, wp->title ? wp->title : "Work programme");
-  end(x);
+  open_section(x, "programme", wp->title ? wp->title : "Work programme");
   for (size_t i = 0; i < wp->n_meetings; i++) {
     const scr_wp_meeting *m = &wp->meetings[i];
     char date[64];

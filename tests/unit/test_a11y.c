@@ -8,6 +8,7 @@
 
 #include "a11y.h"
 #include "util.h"
+#include "files_fixture.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,21 +21,6 @@ typedef struct fixture {
   scr_diags diags;
   scr_a11y a11y;
 } fixture;
-
-static void write_file(const char *root, const char *name, const char *text) {
-  char *path = scr_asprintf("%s/%s", root, name);
-  FILE *f = fopen(path, "w");
-  assert_non_null(f);
-  fputs(text, f);
-  fclose(f);
-  free(path);
-}
-
-static void make_dir(const char *root, const char *name) {
-  char *path = scr_asprintf("%s/%s", root, name);
-  assert_int_equal(mkdir(path, 0777), 0);
-  free(path);
-}
 
 static void start(fixture *fx, bool strict) {
   snprintf(fx->root, sizeof fx->root, "/tmp/scr-a11y-XXXXXX");

@@ -8,6 +8,7 @@
 
 #include "model.h"
 #include "util.h"
+#include "files_fixture.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,15 +28,6 @@ typedef struct fixture {
   scr_minutes_book book;
   scr_diags diags;
 } fixture;
-
-static void write_file(const char *root, const char *name, const char *text) {
-  char *path = scr_asprintf("%s/%s", root, name);
-  FILE *f = fopen(path, "w");
-  assert_non_null(f);
-  fputs(text, f);
-  fclose(f);
-  free(path);
-}
 
 static void make_workspace(fixture *fx) {
   snprintf(fx->root, sizeof fx->root, "/tmp/scr-minutes-XXXXXX");
