@@ -208,7 +208,8 @@ static const chain *chain_find(const chain *c, const char *real) {
 }
 
 static scr_error collect_refs(const scr_workspace *ws,
-                              const scr_minutes_book *book, scr_agenda *ag,
+                              const scr_minutes_book *book,
+                              const scr_load_hook *hook, scr_agenda *ag,
                               const scr_source *src, const chain *from,
                               scope sc, scr_diags *diags);
 
@@ -300,7 +301,8 @@ static void check_same_scope(const scr_source *src, cmark_node *n,
 
 /* One [Appendix] link: its appendix, and that report's own appendices. */
 static scr_error follow_link(const scr_workspace *ws,
-                             const scr_minutes_book *book, scr_agenda *ag,
+                             const scr_minutes_book *book,
+                             const scr_load_hook *hook, scr_agenda *ag,
                              const scr_source *src, const chain *from, scope sc,
                              cmark_node *n, scr_diags *diags) {
   char *display = NULL, *real = NULL;
@@ -329,7 +331,8 @@ static scr_error follow_link(const scr_workspace *ws,
   if (!refs)
     return SCR_E_NOMEM;
   ag->refs = refs;
-  ag->refs[ag->n_refs++] = (scr_appendix_ref){n, index};
+  ag->refs[ag->n_refs++] = (scr_appendix_ref){
+      n, src, scr_source_line(src, n), cmark_node_get_start_column(n), index};
   scr_appendix *ap = &ag->appendices[index];
   if (ag->n_appendices == before) {
     check_same_scope(src, n, ap, sc, diags);
@@ -337,18 +340,21 @@ static scr_error follow_link(const scr_workspace *ws,
   }
   ap->exempt = sc.exempt;
   ap->to_follow = sc.to_follow;
+  if (ap->kind != SCR_APPENDIX_REPORT || ap->missing)
+    return SCR_OK;
   /* a report's own appendices follow it, lettered on, as it is */
-  if (ap->kind == SCR_APPENDIX_REPORT && !ap->missing) {
-    chain here = {ap->real, ap->path, from};
-    return collect_refs(ws, book, ag, ap->src, &here, sc, diags);
-  }
-  return SCR_OK;
+  chain here = {ap->real, ap->path, from};
+  e = collect_refs(ws, book, hook, ag, ap->src, &here, sc, diags);
+  if (!e && hook && hook->report_loaded)
+    e = hook->report_loaded(hook->ctx, ag, index);
+  return e;
 }
 
 /* Every `[Appendix](file)` link in `src`, in document order; in the agenda
    itself each link takes the scope of the item it sits under. */
 static scr_error collect_refs(const scr_workspace *ws,
-                              const scr_minutes_book *book, scr_agenda *ag,
+                              const scr_minutes_book *book,
+                              const scr_load_hook *hook, scr_agenda *ag,
                               const scr_source *src, const chain *from,
                               scope sc, scr_diags *diags) {
   scr_error err = SCR_OK;
@@ -367,7 +373,7 @@ static scr_error collect_refs(const scr_workspace *ws,
       sc = (scope){item->exempt, item->to_follow};
     }
     if (cmark_node_get_type(n) == CMARK_NODE_LINK && is_appendix_link(n))
-      err = follow_link(ws, book, ag, src, from, sc, n, diags);
+      err = follow_link(ws, book, hook, ag, src, from, sc, n, diags);
   }
   cmark_iter_free(it);
   return err;
@@ -452,7 +458,8 @@ static void read_agenda_meta(const scr_workspace *ws, scr_agenda *ag,
 }
 
 scr_error scr_agenda_load(const scr_workspace *ws, const scr_minutes_book *book,
-                          const char *path, scr_agenda *ag, scr_diags *diags) {
+                          const char *path, const scr_load_hook *hook,
+                          scr_agenda *ag, scr_diags *diags) {
   *ag = (scr_agenda){0};
   size_t before = diags->errors;
   ag->real = realpath(path, NULL);
@@ -465,7 +472,7 @@ scr_error scr_agenda_load(const scr_workspace *ws, const scr_minutes_book *book,
   scr_error err = read_items(ag, diags);
   if (!err) {
     chain top = {ag->real, ag->src->path, NULL};
-    err = collect_refs(ws, book, ag, ag->src, &top, (scope){0}, diags);
+    err = collect_refs(ws, book, hook, ag, ag->src, &top, (scope){0}, diags);
   }
   if (!err) {
     scr_images_load(ws, ag->src, diags);
@@ -526,6 +533,51 @@ const scr_appendix *scr_agenda_ref(const scr_agenda *ag, cmark_node *link) {
   return NULL;
 }
 
+/* Point each of the agenda's references from `src` at its link in `src`'s
+   tree (NULL: at nothing). The links come in the order they were found. */
+static void bind_refs(const scr_agenda *ag, const scr_source *src) {
+  size_t r = 0;
+  cmark_iter *it = src->doc ? cmark_iter_new(src->doc) : NULL;
+  cmark_event_type ev;
+  while (it && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *n = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_LINK ||
+        !is_appendix_link(n))
+      continue;
+    while (r < ag->n_refs && ag->refs[r].source != src)
+      r++;
+    if (r == ag->n_refs)
+      break;
+    ag->refs[r++].link = n;
+  }
+  if (it)
+    cmark_iter_free(it);
+  for (; r < ag->n_refs; r++)
+    if (ag->refs[r].source == src)
+      ag->refs[r].link = NULL;
+}
+
+scr_error scr_appendix_tree(const scr_agenda *ag, const scr_appendix *ap,
+                            bool *reparsed) {
+  *reparsed = false;
+  if (!ap->src || ap->src->doc)
+    return SCR_OK;
+  scr_error err = scr_source_reparse(ap->src);
+  if (err)
+    return err;
+  bind_refs(ag, ap->src);
+  *reparsed = true;
+  return SCR_OK;
+}
+
+void scr_appendix_release_tree(const scr_agenda *ag, const scr_appendix *ap) {
+  if (!ap->src || ap->minutes || !ap->src->doc)
+    return;
+  scr_source_release_tree(ap->src);
+  if (!ap->src->doc)
+    bind_refs(ag, ap->src);
+}
+
 /* agendas/YYYY-MM-DD.md: the name of a meeting's agenda. */
 static bool agenda_name(const char *name) {
   scr_date d;
@@ -541,7 +593,8 @@ static bool agenda_name(const char *name) {
 #define MAX_AGENDA_FILES 10000
 
 scr_error scr_agendas_load(const scr_workspace *ws,
-                           const scr_minutes_book *book, scr_agenda **list,
+                           const scr_minutes_book *book,
+                           const scr_load_hook *hook, scr_agenda **list,
                            size_t *n, scr_diags *diags) {
   *list = NULL;
   *n = 0;
@@ -557,7 +610,7 @@ scr_error scr_agendas_load(const scr_workspace *ws,
     err = SCR_E_NOMEM;
   scr_error worst = SCR_OK;
   for (size_t i = 0; !err && i < count; i++) {
-    scr_error e = scr_agenda_load(ws, book, paths[i], &(*list)[i], diags);
+    scr_error e = scr_agenda_load(ws, book, paths[i], hook, &(*list)[i], diags);
     (*n)++;
     if (e == SCR_E_NOMEM)
       err = e;

@@ -6,13 +6,13 @@
 #include "a11y.h"
 #include "build.h"
 #include "compose.h"
-#include "estimate.h"
 #include "office.h"
 #include "render.h"
 #include "util.h"
 #include "writer.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,19 +67,12 @@ static scr_error compose(const job *j, scr_sink *sink) {
 
 /* Page of each appendix as the estimator lays the pack out. Caller frees. */
 static int *estimate_pages(const job *j) {
-  scr_estimate *est = scr_estimate_new();
   int *pages = calloc(j->agenda->n_appendices + 1, sizeof *pages);
-  scr_sink sink = {&scr_estimate_ops, est};
-  job estimating = *j;
-  estimating.pages = NULL;
-  if (!est || !pages || compose(&estimating, &sink) != SCR_OK) {
-    scr_estimate_free(est);
+  if (pages && scr_pack_estimate(j->ws, j->agenda, j->kind, j->wp, j->tracker,
+                                 pages) != SCR_OK) {
     free(pages);
-    return NULL;
+    pages = NULL;
   }
-  for (size_t i = 0; i < j->agenda->n_appendices; i++)
-    pages[i] = scr_estimate_page(est, j->agenda->appendices[i].bookmark);
-  scr_estimate_free(est);
   return pages;
 }
 
@@ -333,6 +326,42 @@ scr_date scr_system_today(void) {
 }
 
 /*
+ * The text of the reports whose trees a session keeps, in bytes: a tree
+ * takes about fourteen times its text, so about 20 MB. A larger pack keeps
+ * the trees of the reports loaded first and releases the others, each once
+ * it is checked and its pages counted, to parse it again when it is
+ * written: memory stays bounded whatever the pack's size, and a pack
+ * within this costs no second parse.
+ */
+#define KEPT_TREE_TEXT (1536u * 1024u)
+/* Sets that budget in bytes instead: 0 releases every report's tree, so a
+   small workspace takes the path a large one does (for tests). */
+#define KEPT_TREE_TEXT_ENV "SCRUTINEER_KEPT_TREE_TEXT"
+
+static size_t kept_tree_text(void) {
+  const char *v = getenv(KEPT_TREE_TEXT_ENV);
+  char *end;
+  unsigned long long n = v && *v ? strtoull(v, &end, 10) : 0;
+  return v && *v && !*end && n <= SIZE_MAX ? (size_t)n : KEPT_TREE_TEXT;
+}
+
+/* Once a report is loaded: over the budget, everything its tree is needed
+   for before writing is done now, and the tree released. */
+static scr_error report_loaded(void *ctx, scr_agenda *ag, size_t index) {
+  scr_session *s = ctx;
+  const scr_appendix *ap = &ag->appendices[index];
+  s->tree_text += ap->src->len;
+  if (s->tree_text <= s->tree_budget)
+    return SCR_OK;
+  scr_error err = scr_a11y_check_source(&s->a11y, ap->src, true);
+  if (!err)
+    err = scr_pack_count_appendix(&s->ws, ag, s->kind, index);
+  if (!err)
+    scr_appendix_release_tree(ag, ap);
+  return err;
+}
+
+/*
  * Every command runs the same validations first: the committee, every
  * minutes file, the work programme, every agenda with its appendices, every
  * {answers=} against the minutes, and every source's accessibility.
@@ -340,6 +369,10 @@ scr_date scr_system_today(void) {
 static scr_error session_open(scr_session *s, const char *file,
                               const scr_options *opts) {
   *s = (scr_session){0};
+  if (opts)
+    s->kind = (scr_pack_kind){opts->private_pack, opts->supplement};
+  s->hook = (scr_load_hook){report_loaded, s};
+  s->tree_budget = kept_tree_text();
   scr_diags_init(&s->diags);
   scr_a11y_init(&s->a11y, &s->diags, opts && opts->strict);
   scr_error err = scr_workspace_open(file, &s->ws, &s->diags);
@@ -353,8 +386,8 @@ static scr_error session_open(scr_session *s, const char *file,
   }
   if (err != SCR_E_NOMEM) {
     worst = err ? err : worst;
-    err = scr_agendas_load(&s->ws, &s->book, &s->agendas, &s->n_agendas,
-                           &s->diags);
+    err = scr_agendas_load(&s->ws, &s->book, &s->hook, &s->agendas,
+                           &s->n_agendas, &s->diags);
   }
   if (err != SCR_E_NOMEM) {
     worst = err ? err : worst;
@@ -408,17 +441,6 @@ static const scr_agenda *find_agenda(const scr_session *s, const char *path) {
   return found;
 }
 
-/* The source whose text holds `link`: the agenda, or one of its reports. */
-static const scr_source *link_source(const scr_agenda *ag, cmark_node *link) {
-  cmark_node *root = link;
-  while (cmark_node_parent(root))
-    root = cmark_node_parent(root);
-  for (size_t i = 0; i < ag->n_appendices; i++)
-    if (ag->appendices[i].src && ag->appendices[i].src->doc == root)
-      return ag->appendices[i].src;
-  return ag->src;
-}
-
 /*
  * A supplement needs a report to bring: a late report not written yet is
  * left out with a warning at its link, and a supplement with nothing in it
@@ -431,11 +453,9 @@ static void check_supplement(const scr_agenda *ag, scr_pack_kind kind,
     included += scr_pack_includes(kind, &ag->appendices[i]);
   for (size_t r = 0; r < ag->n_refs; r++) {
     const scr_appendix *ap = &ag->appendices[ag->refs[r].appendix];
-    cmark_node *link = ag->refs[r].link;
-    const scr_source *src = link_source(ag, link);
+    const scr_appendix_ref *ref = &ag->refs[r];
     if (ap->missing)
-      scr_warn_at(diags, src->path, scr_source_line(src, link),
-                  cmark_node_get_start_column(link),
+      scr_warn_at(diags, ref->source->path, ref->line, ref->col,
                   "Appendix %s ('%s') is still to follow: it does not exist "
                   "yet, so the supplement leaves it out",
                   ap->label, ap->path);
@@ -533,7 +553,7 @@ static scr_error build_pack(const char *agenda_path, const scr_options *opts,
     /* an agenda kept outside agendas/ is loaded on its own */
     if (!ag) {
       scr_error e =
-          scr_agenda_load(&s.ws, &s.book, agenda_path, &own, &s.diags);
+          scr_agenda_load(&s.ws, &s.book, agenda_path, &s.hook, &own, &s.diags);
       err = err ? err : e;
       ag = &own;
       e = scr_a11y_check_agenda(&s.a11y, &own);

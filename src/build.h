@@ -8,6 +8,7 @@
 #define SCR_BUILD_H
 
 #include "a11y.h"
+#include "compose.h"
 #include "model.h"
 #include "package.h"
 #include "scrutineer.h"
@@ -63,7 +64,12 @@ typedef struct scr_session {
   scr_agenda *agendas;
   size_t n_agendas;
   scr_template tpl;
-  scr_a11y a11y; /* each source's accessibility, checked once */
+  scr_a11y a11y;      /* each source's accessibility, checked once */
+  scr_pack_kind kind; /* the pack asked for: reports' pages are counted
+                         for it as they are loaded */
+  scr_load_hook hook; /* sees each report loaded */
+  size_t tree_text;   /* text of the reports loaded so far, in bytes */
+  size_t tree_budget; /* ... beyond which their trees are released */
 } scr_session;
 
 /*

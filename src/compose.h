@@ -34,6 +34,28 @@ typedef struct scr_pack_kind {
  */
 bool scr_pack_includes(scr_pack_kind kind, const scr_appendix *ap);
 
+/** Index of a pack kind, as in scr_appendix.pages_alone. */
+static inline int scr_pack_kind_index(scr_pack_kind kind) {
+  return (kind.private_pack ? 2 : 0) + (kind.supplement ? 1 : 0);
+}
+
+/**
+ * Count the pages report appendix `index` of `ag` fills on its own in the
+ * pack of `kind`, while its tree is loaded, and keep the count in its
+ * pages_alone (does nothing for an appendix not in that pack).
+ */
+scr_error scr_pack_count_appendix(const scr_workspace *ws, const scr_agenda *ag,
+                                  scr_pack_kind kind, size_t index);
+
+/**
+ * The estimated page on which each appendix of the pack of `kind` starts
+ * (1 for those not in it), into `pages` (ag->n_appendices entries): the
+ * front's pages, then each appendix's, counted earlier or now.
+ */
+scr_error scr_pack_estimate(const scr_workspace *ws, const scr_agenda *ag,
+                            scr_pack_kind kind, const scr_workprogramme *wp,
+                            const scr_tracker *tracker, int *pages);
+
 /** Title, footer and file stem of the pack of `kind`. */
 void scr_pack_info(const scr_workspace *ws, const scr_agenda *ag,
                    scr_pack_kind kind, scr_doc_strings *out);

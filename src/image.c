@@ -154,8 +154,20 @@ void scr_images_load(const scr_workspace *ws, scr_source *src,
   cmark_iter_free(it);
 }
 
+static void free_loaded(loaded_image *li) {
+  free(li->bytes);
+  free(li->alt);
+  free(li);
+}
+
 void scr_images_release(scr_source *src) {
-  if (!src || !src->doc)
+  if (!src)
+    return;
+  /* a released tree keeps its images aside */
+  for (size_t i = 0; i < src->n_detached; i++)
+    free_loaded(scr_source_detached(src, i));
+  src->n_detached = 0;
+  if (!src->doc)
     return;
   cmark_iter *it = cmark_iter_new(src->doc);
   cmark_event_type ev;
@@ -165,9 +177,7 @@ void scr_images_release(scr_source *src) {
     if (ev != CMARK_EVENT_ENTER || !li ||
         cmark_node_get_type(n) != CMARK_NODE_IMAGE)
       continue;
-    free(li->bytes);
-    free(li->alt);
-    free(li);
+    free_loaded(li);
     cmark_node_set_user_data(n, NULL);
   }
   cmark_iter_free(it);

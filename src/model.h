@@ -227,12 +227,18 @@ typedef struct scr_appendix {
                      (or links the report that does); 0 when public */
   bool to_follow; /* linked from a {to-follow} item: in the supplement */
   bool missing;   /* to follow and not written yet: src is NULL */
+  /* Pages the appendix fills on its own in each kind of pack (indexed by
+     scr_pack_kind_index), counted while its tree was loaded; 0 when not
+     counted. */
+  int pages_alone[4];
 } scr_appendix;
 
 /** A link `[Appendix](file)` in the agenda and the appendix it names. */
 typedef struct scr_appendix_ref {
-  cmark_node *link;
-  size_t appendix; /* index into scr_agenda.appendices */
+  cmark_node *link;         /* NULL while its source's tree is released */
+  const scr_source *source; /* the agenda, or the report holding the link */
+  int line, col;            /* where the link is */
+  size_t appendix;          /* index into scr_agenda.appendices */
 } scr_appendix_ref;
 
 typedef struct scr_item {
@@ -271,13 +277,24 @@ void scr_workspace_free(scr_workspace *ws);
 bool scr_committee_meets(const scr_committee *c, scr_date d);
 
 /**
+ * What a loader may do with each report once it, its images and its own
+ * appendices are loaded: check it, and release its tree to keep memory
+ * bounded. NULL members and a NULL hook do nothing.
+ */
+typedef struct scr_load_hook {
+  scr_error (*report_loaded)(void *ctx, scr_agenda *agenda, size_t appendix);
+  void *ctx;
+} scr_load_hook;
+
+/**
  * Load the agenda at `path` with every appendix it names and every image
- * their bodies embed; minutes appendices come from `book`. Errors go to
- * `diags`; SCR_E_SOURCE when there were any. Free with scr_agenda_free.
+ * their bodies embed; minutes appendices come from `book`. `hook` (or NULL)
+ * sees each report as it is loaded. Errors go to `diags`; SCR_E_SOURCE when
+ * there were any. Free with scr_agenda_free.
  */
 scr_error scr_agenda_load(const scr_workspace *ws, const scr_minutes_book *book,
-                          const char *path, scr_agenda *agenda,
-                          scr_diags *diags);
+                          const char *path, const scr_load_hook *hook,
+                          scr_agenda *agenda, scr_diags *diags);
 void scr_agenda_free(scr_agenda *agenda);
 
 /**
@@ -285,7 +302,8 @@ void scr_agenda_free(scr_agenda *agenda);
  * order. Free with scr_agendas_free.
  */
 scr_error scr_agendas_load(const scr_workspace *ws,
-                           const scr_minutes_book *book, scr_agenda **list,
+                           const scr_minutes_book *book,
+                           const scr_load_hook *hook, scr_agenda **list,
                            size_t *n, scr_diags *diags);
 void scr_agendas_free(scr_agenda *list, size_t n);
 
@@ -303,6 +321,18 @@ void scr_agenda_check_notice(const scr_agenda *agenda, scr_date published,
 
 /** The appendix a link node names, or NULL. */
 const scr_appendix *scr_agenda_ref(const scr_agenda *agenda, cmark_node *link);
+
+/**
+ * Make sure a report appendix's tree is loaded, parsing its text again when
+ * it was released, and binding its [Appendix] links to their appendices
+ * again. Sets *reparsed when it had to (the caller then releases it after
+ * use). SCR_E_NOMEM when it cannot.
+ */
+scr_error scr_appendix_tree(const scr_agenda *agenda, const scr_appendix *ap,
+                            bool *reparsed);
+/** Release a report appendix's tree; its links are unbound until reparsed. */
+void scr_appendix_release_tree(const scr_agenda *agenda,
+                               const scr_appendix *ap);
 
 /** Appendix label for index i (0-based): A..Z, AA..; or 1, 2, ... */
 void scr_appendix_label(size_t i, bool numbers, char *out, size_t n);

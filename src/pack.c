@@ -3,6 +3,7 @@
  * items, then each appendix on a new page under its label and title.
  */
 #include "compose.h"
+#include "estimate.h"
 #include "exempt.h"
 #include "render.h"
 #include "util.h"
@@ -333,9 +334,15 @@ static scr_error appendix(const pack_ctx *p, const scr_appendix *ap,
     return scr_compose_tracker_tables(p->wp, p->tracker, s, LEVEL_IN_APPENDIX);
   if (!err && ap->kind == SCR_APPENDIX_REPORT)
     err = report_facts(ap, s);
+  bool reparsed = false;
+  if (!err)
+    err = scr_appendix_tree(p->ag, ap, &reparsed);
   scr_render r = {s, ap->src, LEVEL_IN_APPENDIX, appendix_link, (void *)p};
   if (!err)
     err = scr_render_blocks(&r, cmark_node_first_child(ap->src->doc), NULL);
+  /* a tree released to save memory goes again once written */
+  if (reparsed)
+    scr_appendix_release_tree(p->ag, ap);
   return err;
 }
 
@@ -388,22 +395,81 @@ static scr_error front_sheet(const pack_ctx *p, scr_sink *s) {
   return err ? err : agenda(p, s);
 }
 
+/* The document's opening: its properties, then the front sheet (or the
+   supplement's front) with the agenda. */
+static scr_error front(const pack_ctx *p, bool exact, scr_sink *s) {
+  scr_doc_strings names;
+  scr_pack_info(p->ws, p->ag, p->kind, &names);
+  const char *subject =
+      p->kind.supplement ? "Supplementary agenda pack" : "Agenda pack";
+  scr_doc_info info = {names.title, subject,      p->ws->committee.council,
+                       "en-GB",     names.footer, exact};
+  scr_error err = CALL(s, begin_document, &info);
+  if (!err)
+    err = meeting_lines(p, s);
+  if (!err)
+    err = p->kind.supplement ? supplement_front(p, s) : front_sheet(p, s);
+  return err;
+}
+
+/*
+ * The pages an appendix fills on its own. Each appendix starts a page, so a
+ * pack's pages are the front's and then each appendix's in turn: counted
+ * one at a time, an appendix's tree is needed only while it is counted.
+ */
+static scr_error count_appendix(const pack_ctx *p, const scr_appendix *ap,
+                                int *pages) {
+  scr_estimate *est = scr_estimate_new();
+  if (!est)
+    return SCR_E_NOMEM;
+  scr_sink sink = {&scr_estimate_ops, est};
+  bool marked = false;
+  scr_error err = appendix(p, ap, &sink, &marked);
+  *pages = scr_estimate_pages(est);
+  scr_estimate_free(est);
+  return err;
+}
+
+scr_error scr_pack_count_appendix(const scr_workspace *ws, const scr_agenda *ag,
+                                  scr_pack_kind kind, size_t index) {
+  pack_ctx p = {ws, ag, NULL, NULL, NULL, kind};
+  scr_appendix *ap = &ag->appendices[index];
+  if (ap->kind != SCR_APPENDIX_REPORT || !scr_pack_includes(kind, ap))
+    return SCR_OK;
+  return count_appendix(&p, ap, &ap->pages_alone[scr_pack_kind_index(kind)]);
+}
+
+scr_error scr_pack_estimate(const scr_workspace *ws, const scr_agenda *ag,
+                            scr_pack_kind kind, const scr_workprogramme *wp,
+                            const scr_tracker *tracker, int *pages) {
+  pack_ctx p = {ws, ag, wp, tracker, NULL, kind};
+  scr_estimate *est = scr_estimate_new();
+  if (!est)
+    return SCR_E_NOMEM;
+  scr_sink sink = {&scr_estimate_ops, est};
+  scr_error err = front(&p, false, &sink);
+  int next = scr_estimate_pages(est) + 1;
+  scr_estimate_free(est);
+  for (size_t i = 0; !err && i < ag->n_appendices; i++) {
+    const scr_appendix *ap = &ag->appendices[i];
+    pages[i] = 1;
+    if (!scr_pack_includes(kind, ap))
+      continue;
+    int count = ap->pages_alone[scr_pack_kind_index(kind)];
+    if (count == 0)
+      err = count_appendix(&p, ap, &count);
+    pages[i] = next;
+    next += count;
+  }
+  return err;
+}
+
 scr_error scr_compose_pack(const scr_workspace *ws, const scr_agenda *ag,
                            scr_pack_kind kind, const scr_workprogramme *wp,
                            const scr_tracker *tracker, const int *pages,
                            bool exact, scr_sink *s) {
   pack_ctx p = {ws, ag, wp, tracker, pages, kind};
-  scr_doc_strings names;
-  scr_pack_info(ws, ag, kind, &names);
-  const char *subject =
-      kind.supplement ? "Supplementary agenda pack" : "Agenda pack";
-  scr_doc_info info = {names.title, subject,      ws->committee.council,
-                       "en-GB",     names.footer, exact};
-  scr_error err = CALL(s, begin_document, &info);
-  if (!err)
-    err = meeting_lines(&p, s);
-  if (!err)
-    err = kind.supplement ? supplement_front(&p, s) : front_sheet(&p, s);
+  scr_error err = front(&p, exact, s);
   bool marked = false;
   for (size_t i = 0; !err && i < ag->n_appendices; i++)
     if (scr_pack_includes(kind, &ag->appendices[i]))

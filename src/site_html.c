@@ -408,11 +408,8 @@ static void appendix_owners(const scr_agenda *ag, int *owner) {
     owner[i] = -1;
   int current = -1;
   for (size_t r = 0; r < ag->n_refs; r++) {
-    cmark_node *root = ag->refs[r].link;
-    while (cmark_node_parent(root))
-      root = cmark_node_parent(root);
     /* a link in a report stays with the item of the report */
-    if (root == ag->src->doc)
+    if (ag->refs[r].source == ag->src)
       current = item_of_link(ag, ag->refs[r].link);
     size_t a = ag->refs[r].appendix;
     if (owner[a] < 0)

@@ -446,7 +446,8 @@ scr_source *scr_source_load(const char *path, bool need_meta,
     scr_source_free(src);
     return NULL;
   }
-  src->doc = parse_markdown(body, (size_t)(src->text + src->len - body));
+  src->body_off = (size_t)(body - src->text);
+  src->doc = parse_markdown(body, src->len - src->body_off);
   if (!src->doc) {
     scr_error_at(diags, path, 0, 0, "out of memory");
     scr_source_free(src);
@@ -462,10 +463,95 @@ void scr_source_free(scr_source *src) {
     return;
   if (src->doc)
     cmark_node_free(src->doc);
+  free(src->detached);
   ynode_free(src->meta);
   free(src->text);
   free(src->path);
   free(src);
+}
+
+/* A node's user data, and the node's place among the tree's nodes in
+   document order. */
+struct scr_detached {
+  size_t ordinal;
+  void *data;
+};
+
+/* Keep each node's user data aside with its ordinal. */
+static bool detach_user_data(scr_source *src) {
+  size_t cap = 0, ordinal = 0;
+  cmark_iter *it = cmark_iter_new(src->doc);
+  if (!it)
+    return false;
+  cmark_event_type ev;
+  bool ok = true;
+  while (ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER)
+      continue;
+    cmark_node *n = cmark_iter_get_node(it);
+    void *data = cmark_node_get_user_data(n);
+    if (data && src->n_detached == cap) {
+      cap = cap ? 2 * cap : 8;
+      struct scr_detached *grown = realloc(src->detached, cap * sizeof *grown);
+      ok = grown != NULL;
+      if (ok)
+        src->detached = grown;
+    }
+    if (ok && data)
+      src->detached[src->n_detached++] = (struct scr_detached){ordinal, data};
+    ordinal++;
+  }
+  cmark_iter_free(it);
+  return ok;
+}
+
+void scr_source_release_tree(scr_source *src) {
+  if (!src || !src->doc)
+    return;
+  /* without room to keep its user data aside, the tree stays */
+  if (!detach_user_data(src)) {
+    src->n_detached = 0;
+    return;
+  }
+  cmark_node_free(src->doc);
+  src->doc = NULL;
+}
+
+static bool reattach_user_data(scr_source *src) {
+  size_t ordinal = 0, next = 0;
+  cmark_iter *it = cmark_iter_new(src->doc);
+  if (!it)
+    return false;
+  cmark_event_type ev;
+  while (next < src->n_detached &&
+         (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER)
+      continue;
+    if (ordinal++ == src->detached[next].ordinal)
+      cmark_node_set_user_data(cmark_iter_get_node(it),
+                               src->detached[next++].data);
+  }
+  cmark_iter_free(it);
+  return true;
+}
+
+scr_error scr_source_reparse(scr_source *src) {
+  if (src->doc)
+    return SCR_OK;
+  src->doc =
+      parse_markdown(src->text + src->body_off, src->len - src->body_off);
+  if (src->doc && !reattach_user_data(src)) {
+    cmark_node_free(src->doc);
+    src->doc = NULL;
+  }
+  if (!src->doc)
+    return SCR_E_NOMEM;
+  src->n_detached = 0;
+  return SCR_OK;
+}
+
+void *scr_source_detached(const scr_source *src, size_t i) {
+  return i < src->n_detached ? src->detached[i].data : NULL;
 }
 
 int scr_source_line(const scr_source *src, cmark_node *node) {

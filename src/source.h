@@ -32,8 +32,13 @@ typedef struct scr_source {
   scr_ynode *meta; /* front matter mapping, or NULL when there is none */
   int meta_line;   /* line of the opening `---` */
   int body_line;   /* file line of the body's first line */
-  cmark_node *doc; /* the parsed body */
+  cmark_node *doc; /* the parsed body; NULL while released */
   int min_heading; /* smallest top-level heading level, 1 when none */
+  size_t body_off; /* where the body starts in `text` */
+  /* While the tree is released: the user data its nodes carried, each with
+     the node's place in document order, to be given back on reparsing. */
+  struct scr_detached *detached;
+  size_t n_detached;
 } scr_source;
 
 /** The smallest level of `doc`'s top-level headings, or 1 when none. */
@@ -53,6 +58,25 @@ int scr_min_heading_level(cmark_node *doc);
  */
 scr_source *scr_source_load(const char *path, bool need_meta, scr_diags *diags);
 void scr_source_free(scr_source *src);
+
+/**
+ * Free the body's tree, keeping the text to parse it again: a large pack
+ * holds only the trees it is working on. The user data of its nodes (loaded
+ * images) is kept aside, still owned by whoever attached it, and given back
+ * by scr_source_reparse. Does nothing when the tree is already released.
+ */
+void scr_source_release_tree(scr_source *src);
+/**
+ * Parse a released body again (the same text gives the same tree, already
+ * checked when it was loaded) and give its nodes back their user data.
+ * SCR_OK at once when the tree is there; SCR_E_NOMEM when parsing fails.
+ */
+scr_error scr_source_reparse(scr_source *src);
+/**
+ * The user data kept aside while the tree is released, in document order;
+ * for its owner to free when the source goes.
+ */
+void *scr_source_detached(const scr_source *src, size_t i);
 
 /** The file line of a body node's start. */
 int scr_source_line(const scr_source *src, cmark_node *node);

@@ -105,6 +105,9 @@ $CHECK absent "$S" "$PUB".docx "$PUB".odt "$PUB".pdf || fail "the public pack le
 pass "the sentinel is in no part of the public DOCX, ODT or PDF"
 $CHECK present "$S" "$PRIV".docx "$PRIV".odt "$PRIV".pdf || fail "the private pack lacks it"
 pass "the private pack holds the exempt reports"
+same_when_released "$T/released" pack agendas/2026-06-17.md -f docx,odt
+same_when_released "$T/released" pack agendas/2026-06-17.md --private -f docx,odt
+pass "public and private packs are the same with every report's tree released"
 SITE=$T/site
 "$SCR" site --today 2026-06-01 --publish-date 2026-06-01 -f docx,odt \
   -o "$SITE" -q 2>/dev/null || fail "site exited $?"
@@ -163,6 +166,9 @@ $CHECK absent "$S" "$SUP".docx "$SUP".odt "$SUP".pdf || fail "the supplement lea
 "$SCR" pack agendas/2026-06-17.md -o "$OUT" -q 2>/dev/null
 $CHECK absent "$LATE" "$PUB".docx "$PUB".odt || fail "the pack holds a report to follow"
 pass "the supplement holds only the late report, as Appendix D"
+same_when_released "$T/released" pack agendas/2026-06-17.md --supplement -f docx,odt
+same_when_released "$T/released" site --today 2026-06-01 --publish-date 2026-06-01 -f docx,odt
+pass "the supplement and the site are the same with every report's tree released"
 
 # once the report is no longer to follow, the pack holds it, same letters
 sed -i 's/^## Budget update {to-follow}$/## Budget update/' agendas/2026-06-17.md

@@ -15,6 +15,8 @@ ODT=$T/out/CYPE-2026-06-17-agenda-pack.odt
 pass "pack wrote $(basename "$DOCX") and $(basename "$ODT")"
 
 "$PYTHON" "$HERE/check_package.py" "$DOCX" "$ODT"
+same_when_released "$T/released" pack agendas/2026-06-17.md -f docx,odt
+pass "the pack is the same when its reports' trees are released and parsed again"
 
 validate_odt "$ODT" "$T/odt"
 pass "ODT content, styles, meta and manifest validate against ODF 1.3"

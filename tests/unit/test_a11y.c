@@ -308,7 +308,7 @@ static void test_each_source_is_checked_once(void **state) {
   size_t n;
   assert_int_equal(scr_workspace_open(fx.root, &ws, &fx.diags), SCR_OK);
   assert_int_equal(scr_minutes_book_load(&ws, &book, &fx.diags), SCR_OK);
-  assert_int_equal(scr_agendas_load(&ws, &book, &agendas, &n, &fx.diags),
+  assert_int_equal(scr_agendas_load(&ws, &book, NULL, &agendas, &n, &fx.diags),
                    SCR_OK);
   assert_int_equal(n, 2);
   assert_int_equal(fx.diags.count, 0);

@@ -99,7 +99,7 @@ static scr_status status_as_of(const ws_fixture *fx, const char *today_iso,
   assert_int_equal(scr_workspace_open(fx->root, &ws, &d), SCR_OK);
   scr_minutes_book_load(&ws, &book, &d);
   scr_workprogramme_load(&ws, &wp, &d);
-  scr_agendas_load(&ws, &book, &agendas, &n, &d);
+  scr_agendas_load(&ws, &book, NULL, &agendas, &n, &d);
   scr_date today;
   assert_true(scr_date_parse(today_iso, &today));
   scr_tracker t;
