@@ -537,6 +537,10 @@ const scr_appendix *scr_agenda_ref(const scr_agenda *ag, cmark_node *link) {
    tree (NULL: at nothing). The links come in the order they were found. */
 static void bind_refs(const scr_agenda *ag, const scr_source *src) {
   size_t r = 0;
+  while (r < ag->n_refs && ag->refs[r].source != src)
+    r++;
+  if (r == ag->n_refs)
+    return; /* no [Appendix] links: nothing to walk for */
   cmark_iter *it = src->doc ? cmark_iter_new(src->doc) : NULL;
   cmark_event_type ev;
   while (it && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {

@@ -132,6 +132,7 @@ static void load_one(const scr_workspace *ws, scr_source *src, cmark_node *node,
     li->image.alt = li->alt ? li->alt : "";
     size_image(&li->image);
     cmark_node_set_user_data(node, li);
+    src->n_attached++;
     return;
   }
   if (li)
@@ -168,6 +169,8 @@ void scr_images_release(scr_source *src) {
     free_loaded(scr_source_detached(src, i));
   src->n_detached = 0;
   if (!src->doc)
+    src->n_attached = 0;
+  if (!src->doc || !src->n_attached)
     return;
   cmark_iter *it = cmark_iter_new(src->doc);
   cmark_event_type ev;
@@ -179,6 +182,7 @@ void scr_images_release(scr_source *src) {
       continue;
     free_loaded(li);
     cmark_node_set_user_data(n, NULL);
+    src->n_attached--;
   }
   cmark_iter_free(it);
 }

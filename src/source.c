@@ -509,7 +509,7 @@ void scr_source_release_tree(scr_source *src) {
   if (!src || !src->doc)
     return;
   /* without room to keep its user data aside, the tree stays */
-  if (!detach_user_data(src)) {
+  if (src->n_attached && !detach_user_data(src)) {
     src->n_detached = 0;
     return;
   }
@@ -540,7 +540,7 @@ scr_error scr_source_reparse(scr_source *src) {
     return SCR_OK;
   src->doc =
       parse_markdown(src->text + src->body_off, src->len - src->body_off);
-  if (src->doc && !reattach_user_data(src)) {
+  if (src->doc && src->n_detached && !reattach_user_data(src)) {
     cmark_node_free(src->doc);
     src->doc = NULL;
   }

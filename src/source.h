@@ -39,6 +39,7 @@ typedef struct scr_source {
      the node's place in document order, to be given back on reparsing. */
   struct scr_detached *detached;
   size_t n_detached;
+  size_t n_attached; /* nodes given user data: none, no walk to keep it */
 } scr_source;
 
 /** The smallest level of `doc`'s top-level headings, or 1 when none. */
