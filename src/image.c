@@ -187,6 +187,30 @@ void scr_images_release(scr_source *src) {
   cmark_iter_free(it);
 }
 
+void scr_images_each(const scr_source *src,
+                     void (*fn)(void *ctx, const scr_image *image), void *ctx) {
+  if (!src->doc) {
+    for (size_t i = 0; i < src->n_detached; i++)
+      fn(ctx, &((loaded_image *)scr_source_detached(src, i))->image);
+    return;
+  }
+  if (!src->n_attached)
+    return;
+  cmark_iter *it = cmark_iter_new(src->doc);
+  cmark_event_type ev;
+  while (it && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *n = cmark_iter_get_node(it);
+    const scr_image *img =
+        ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_IMAGE
+            ? scr_image_of(n)
+            : NULL;
+    if (img)
+      fn(ctx, img);
+  }
+  if (it)
+    cmark_iter_free(it);
+}
+
 const scr_image *scr_image_of(cmark_node *node) {
   loaded_image *li = cmark_node_get_user_data(node);
   return li ? &li->image : NULL;

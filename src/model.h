@@ -345,6 +345,12 @@ void scr_appendix_label(size_t i, bool numbers, char *out, size_t n);
 void scr_images_load(const scr_workspace *ws, scr_source *src,
                      scr_diags *diags);
 void scr_images_release(scr_source *src);
+/**
+ * Call `fn` with each image loaded for a source's body, in document order,
+ * whether its tree is loaded or released.
+ */
+void scr_images_each(const scr_source *src,
+                     void (*fn)(void *ctx, const scr_image *image), void *ctx);
 /** The image attached to an image node, or NULL (remote or not loaded). */
 const scr_image *scr_image_of(cmark_node *node);
 

@@ -256,24 +256,17 @@ static scr_error manifest_write(const site_run *r, const char *cal_hash,
 
 /* ---- what a document depends on ---------------------------------------- */
 
+static void hash_image(void *ctx, const scr_image *img) {
+  scr_digest_add(ctx, "image", img->data, img->size);
+}
+
 /* A source's text and the images its body embeds. */
 static void hash_source(scr_digest *d, const char *label,
                         const scr_source *src) {
   if (!src)
     return;
   scr_digest_add(d, label, src->text, src->len);
-  cmark_iter *it = cmark_iter_new(src->doc);
-  cmark_event_type ev;
-  while (it && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-    cmark_node *n = cmark_iter_get_node(it);
-    const scr_image *img =
-        ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_IMAGE
-            ? scr_image_of(n)
-            : NULL;
-    if (img)
-      scr_digest_add(d, "image", img->data, img->size);
-  }
-  cmark_iter_free(it);
+  scr_images_each(src, hash_image, d);
 }
 
 /* What every document depends on: scrutineer itself, the formats, the
