@@ -84,6 +84,10 @@ typedef enum odt_cell_edge {
   ODT_CELL_EDGE_COUNT
 } odt_cell_edge;
 extern const char *const scr_odt_cell_style[ODT_CELL_EDGE_COUNT];
+#define ODT_CELL_STYLE_INNER "Cell"
+#define ODT_CELL_STYLE_TOP "Cell_top"
+#define ODT_CELL_STYLE_LEFT "Cell_left"
+#define ODT_CELL_STYLE_TOP_LEFT "Cell_top_left"
 
 /* ---- the automatic styles the body uses --------------------------------- */
 
@@ -205,6 +209,21 @@ char *scr_odt_style_name(const char *display);
 /** True when `tag` looks like a BCP 47 language tag ("en-GB"). */
 bool scr_odt_language_ok(const char *tag);
 
+/* ---- raw markup -----------------------------------------------------------
+ */
+
+/*
+ * For speed, constant markup (fixed element and attribute names, style
+ * names from our own tables, closing tags) is written as raw fragments: one
+ * xmlTextWriterWriteRawLen call instead of a start, an attribute and an end
+ * call each, which copy names and push and pop xmlTextWriter's stack. Text
+ * and variable attribute values still go through xmlTextWriter's escaping;
+ * an element opened raw is closed raw, so its stack stays balanced. Raw
+ * markup after an open start tag first ends it with '>', as a child
+ * element started through xmlTextWriter would, so the bytes are the same.
+ */
+#define ODT_RAW(x, literal) scr_xmlw_raw((x), "" literal, sizeof(literal) - 1)
+
 /*
  * ODF collapses white space: a space that follows another (in the same
  * paragraph, across elements) is dropped, and so are spaces at the start
@@ -213,10 +232,32 @@ bool scr_odt_language_ok(const char *tag);
  * at the ends of the paragraph, become <text:s text:c="n"/>; a tab becomes
  * <text:tab/> and a newline <text:line-break/>. Spaces are held back until
  * what follows them is known.
+ *
+ * Paragraphs and spans opened with raw markup hold back their start tags
+ * too, until their first content: an empty one is then written as one
+ * empty element (<text:span text:style-name="T1"/>), as xmlTextWriter
+ * writes it. A held tag names a style from our own tables (never source
+ * text).
  */
+typedef enum odt_raw_element {
+  ODT_RAW_PARAGRAPH,
+  ODT_RAW_SPAN
+} odt_raw_element;
+
+typedef struct odt_held_tag {
+  odt_raw_element element;
+  const char *style; /* its text:style-name; borrowed */
+} odt_held_tag;
+
+#define ODT_RAW_OPEN_MAX 3 /* a paragraph and two spans */
+
 typedef struct odt_spaces {
   size_t pending;  /* spaces read but not yet written */
   bool after_word; /* the paragraph's last character is not white space */
+  /* The elements open with raw markup, outermost first; the start tags of
+     the first `written` are written, the rest held back. */
+  odt_held_tag open[ODT_RAW_OPEN_MAX];
+  int nopen, written;
 } odt_spaces;
 
 /** Write `text` to `x`, keeping spaces, tabs and newlines. */
@@ -227,5 +268,15 @@ void scr_odt_spaces_flush(scr_xmlw *x, odt_spaces *sp);
 void scr_odt_spaces_end(scr_xmlw *x, odt_spaces *sp);
 /** After a field: its text is not white space. */
 void scr_odt_spaces_after_field(odt_spaces *sp);
+
+/** Open `element` with raw markup, naming `style` (borrowed until the
+    element is closed); its start tag is held back. */
+void scr_odt_hold(scr_xmlw *x, odt_spaces *sp, odt_raw_element element,
+                  const char *style);
+/** Write the held start tags: content follows. */
+void scr_odt_settle(scr_xmlw *x, odt_spaces *sp);
+/** Close the innermost element opened with scr_odt_hold: an empty element
+    when its start tag is still held. */
+void scr_odt_close(scr_xmlw *x, odt_spaces *sp);
 
 #endif

@@ -22,10 +22,10 @@ static const char *const CONTENT_NS[] = {
 #define CELL_PADDING 100 /* mm100: 1 mm inside each cell edge */
 
 const char *const scr_odt_cell_style[ODT_CELL_EDGE_COUNT] = {
-    [ODT_CELL_INNER] = "Cell",
-    [ODT_CELL_TOP] = "Cell_top",
-    [ODT_CELL_LEFT] = "Cell_left",
-    [ODT_CELL_TOP_LEFT] = "Cell_top_left",
+    [ODT_CELL_INNER] = ODT_CELL_STYLE_INNER,
+    [ODT_CELL_TOP] = ODT_CELL_STYLE_TOP,
+    [ODT_CELL_LEFT] = ODT_CELL_STYLE_LEFT,
+    [ODT_CELL_TOP_LEFT] = ODT_CELL_STYLE_TOP_LEFT,
 };
 
 /* Superscript: raised by the default amount at 58% size, as footnote marks

@@ -14,6 +14,11 @@
  * the interrupted item goes on as a text:list-header, which shows no label.
  * So each list keeps whether it is open in the XML apart from whether it is
  * open for the composer.
+ *
+ * Speed: spans, and the rows, cells, list items and paragraphs inside the
+ * tables and lists xmlTextWriter opened, are written as raw markup (see
+ * ODT_RAW in odt.h); text and variable attributes still go through
+ * xmlTextWriter, which escapes text inside the elements it opened.
  */
 #include "deflate.h"
 #include "odt.h"
@@ -33,9 +38,10 @@
 #define RUN_FLAGS (ODT_TEXT_FLAGS | SCR_RUN_CODE)
 
 typedef enum item_xml {
-  ITEM_CLOSED, /* no item element open */
-  ITEM_ITEM,   /* text:list-item */
-  ITEM_HEADER  /* text:list-header: an item continued after a table */
+  ITEM_CLOSED,   /* no item element open */
+  ITEM_ITEM,     /* text:list-item, opened with raw markup */
+  ITEM_HEADER,   /* text:list-header: an item continued after a table */
+  ITEM_NUMBERED, /* text:list-item with its start value: xmlTextWriter's */
 } item_xml;
 
 typedef struct odt_list {
@@ -81,7 +87,13 @@ typedef struct odt_writer {
   unsigned span_flags; /* RUN_FLAGS of the open span(s) */
   int span_depth;      /* span elements open: 0, 1 or 2 */
   bool in_link;
-  odt_spaces spaces;
+  /* The block is a text:p opened with raw markup (see begin_block). */
+  bool raw_block;
+  odt_spaces held;    /* spaces and start tags the block holds back */
+  item_xml held_item; /* a list item whose start tag is held back */
+  /* "T1".."T15": the names of the automatic text styles */
+  char text_style[ODT_TEXT_MASKS]
+                 [sizeof ODT_AUTO_TEXT_FMT + 3 * sizeof(unsigned)];
   bool page_break; /* the next block starts a page */
   /* The next block starts a section on this master page (borrowed from
      masters[] or ODT_MASTER_PAGE), or NULL. */
@@ -118,16 +130,18 @@ static scr_error fail(odt_writer *w, scr_error err) {
 
 /* ---- inline content -------------------------------------------------- */
 
+/* Spans are opened and closed with raw markup: their names and styles
+   are constant, and the paragraph or link around them keeps their text
+   escaped (see begin_block). */
 static void end_span(odt_writer *w) {
-  scr_odt_spaces_flush(&w->body, &w->spaces);
+  scr_odt_spaces_flush(&w->body, &w->held);
   for (; w->span_depth > 0; w->span_depth--)
-    scr_xmlw_end(&w->body);
+    scr_odt_close(&w->body, &w->held);
   w->span_flags = 0;
 }
 
 static void start_span(odt_writer *w, const char *style) {
-  scr_xmlw_start(&w->body, "text:span");
-  scr_xmlw_attr(&w->body, "text:style-name", style);
+  scr_odt_hold(&w->body, &w->held, ODT_RAW_SPAN, style);
   w->span_depth++;
 }
 
@@ -137,12 +151,15 @@ static void begin_span(odt_writer *w, unsigned flags) {
   if (flags & SCR_RUN_CODE)
     start_span(w, ODT_STYLE_SOURCE_TEXT);
   unsigned n = scr_odt_text_auto(&w->autos, flags);
-  if (n) {
-    char name[sizeof ODT_AUTO_TEXT_FMT + 3 * sizeof n];
-    snprintf(name, sizeof name, ODT_AUTO_TEXT_FMT, n);
-    start_span(w, name);
-  }
+  if (n)
+    start_span(w, w->text_style[n]);
   w->span_flags = flags;
+}
+
+/* Before an element xmlTextWriter starts in the block: the held start
+   tags come first. */
+static void settle(odt_writer *w) {
+  scr_odt_settle(&w->body, &w->held);
 }
 
 static bool in_block(const odt_writer *w) {
@@ -158,7 +175,61 @@ static odt_list *current_list(odt_writer *w) {
 
 /* ---- lists ----------------------------------------------------------- */
 
+/* List items and headers are opened with raw markup (their names are
+   constant; the text:list around them, which xmlTextWriter opened, keeps
+   their text escaped), except an ordered list's first, whose start value
+   is a number. Like a paragraph's (odt_spaces), a raw item's start tag is
+   held back until its first content, so that an empty item is one empty
+   element, as xmlTextWriter writes it. */
+static void settle_item(odt_writer *w) {
+  if (w->held_item == ITEM_ITEM)
+    ODT_RAW(&w->body, "<text:list-item>");
+  else if (w->held_item == ITEM_HEADER)
+    ODT_RAW(&w->body, "<text:list-header>");
+  w->held_item = ITEM_CLOSED;
+}
+
+static void open_item(odt_writer *w, odt_list *l, item_xml kind) {
+  settle_item(w);
+  l->item_xml = kind;
+  if (kind == ITEM_NUMBERED) {
+    scr_xmlw_start(&w->body, "text:list-item");
+    scr_xmlw_attr_int(&w->body, "text:start-value", l->start);
+  } else {
+    w->held_item = kind;
+  }
+}
+
+/* Only the innermost item can be held: anything written in it settles
+   it. */
+static void close_item(odt_writer *w, odt_list *l) {
+  bool held = w->held_item != ITEM_CLOSED;
+  switch (l->item_xml) {
+  case ITEM_NUMBERED:
+    scr_xmlw_end(&w->body);
+    break;
+  case ITEM_ITEM:
+    if (held)
+      ODT_RAW(&w->body, "<text:list-item/>");
+    else
+      ODT_RAW(&w->body, "</text:list-item>");
+    break;
+  case ITEM_HEADER:
+    if (held)
+      ODT_RAW(&w->body, "<text:list-header/>");
+    else
+      ODT_RAW(&w->body, "</text:list-header>");
+    break;
+  case ITEM_CLOSED:
+  default:
+    break;
+  }
+  w->held_item = ITEM_CLOSED;
+  l->item_xml = ITEM_CLOSED;
+}
+
 static void start_list_element(odt_writer *w, const odt_list *l) {
+  settle_item(w);
   scr_xmlw_start(&w->body, "text:list");
   scr_xmlw_attr(&w->body, "text:style-name",
                 l->ordered ? ODT_AUTO_LIST_NUMBER : ODT_AUTO_LIST_BULLET);
@@ -181,8 +252,7 @@ static void reopen_lists(odt_writer *w, bool for_paragraph) {
     }
     if (l->item && l->item_xml == ITEM_CLOSED) {
       bool header = for_paragraph && i + 1 == w->nlists;
-      scr_xmlw_start(&w->body, header ? "text:list-header" : "text:list-item");
-      l->item_xml = header ? ITEM_HEADER : ITEM_ITEM;
+      open_item(w, l, header ? ITEM_HEADER : ITEM_ITEM);
     }
   }
 }
@@ -191,9 +261,7 @@ static void reopen_lists(odt_writer *w, bool for_paragraph) {
 static void suspend_lists(odt_writer *w) {
   for (size_t i = w->nlists; i-- > 0;) {
     odt_list *l = &w->lists[i];
-    if (l->item_xml != ITEM_CLOSED)
-      scr_xmlw_end(&w->body);
-    l->item_xml = ITEM_CLOSED;
+    close_item(w, l);
     if (l->open)
       scr_xmlw_end(&w->body);
     l->open = false;
@@ -227,13 +295,30 @@ static const char *block_style(odt_writer *w, const char *named) {
   return name ? name : named;
 }
 
+/* Whether an element xmlTextWriter opened (a list, or the table) encloses
+   the next block. xmlTextWriter escapes text only inside an element it
+   opened, so only there can a paragraph be opened with raw markup. */
+static bool in_writer_element(const odt_writer *w) {
+  return w->table.open || (w->nlists > 0 && w->lists[w->nlists - 1].open);
+}
+
+/* A paragraph inside a list or table is opened with raw markup (its style
+   is one of ours), elsewhere through xmlTextWriter, which escapes the text
+   of a top-level paragraph; headings name their level, a number. */
 static void begin_block(odt_writer *w, block kind, const char *element,
                         const char *style) {
   reopen_lists(w, true);
-  scr_xmlw_start(&w->body, element);
-  scr_xmlw_attr(&w->body, "text:style-name", block_style(w, style));
+  settle_item(w); /* a block is content, even an empty one */
+  const char *name = block_style(w, style);
+  w->held = (odt_spaces){0};
+  w->raw_block = kind == BLOCK_PARAGRAPH && in_writer_element(w);
+  if (w->raw_block) {
+    scr_odt_hold(&w->body, &w->held, ODT_RAW_PARAGRAPH, name);
+  } else {
+    scr_xmlw_start(&w->body, element);
+    scr_xmlw_attr(&w->body, "text:style-name", name);
+  }
   w->block = kind;
-  w->spaces = (odt_spaces){0};
   w->span_flags = 0;
   w->span_depth = 0;
   w->in_link = false;
@@ -242,12 +327,16 @@ static void begin_block(odt_writer *w, block kind, const char *element,
 }
 
 static void end_block(odt_writer *w) {
-  scr_odt_spaces_end(&w->body, &w->spaces);
+  scr_odt_spaces_end(&w->body, &w->held);
   end_span(w);
   if (w->in_link)
     scr_xmlw_end(&w->body);
   w->in_link = false;
-  scr_xmlw_end(&w->body);
+  if (w->raw_block)
+    scr_odt_close(&w->body, &w->held);
+  else
+    scr_xmlw_end(&w->body);
+  w->raw_block = false;
   w->block = BLOCK_NONE;
 }
 
@@ -313,7 +402,7 @@ static scr_error text(void *self, const char *s, size_t len, unsigned flags) {
     end_span(w);
     begin_span(w, flags);
   }
-  scr_odt_text(&w->body, &w->spaces, s, len);
+  scr_odt_text(&w->body, &w->held, s, len);
   return status(w);
 }
 
@@ -323,7 +412,7 @@ static scr_error line_break(void *self) {
     return w->err;
   if (!in_block(w))
     return fail(w, SCR_E_USAGE);
-  scr_odt_text(&w->body, &w->spaces, "\n", 1);
+  scr_odt_text(&w->body, &w->held, "\n", 1);
   return status(w);
 }
 
@@ -359,6 +448,7 @@ static scr_error begin_link(void *self, const char *url) {
   if (!href)
     return fail(w, SCR_E_NOMEM);
   end_span(w);
+  settle(w);
   scr_xmlw_start(&w->body, "text:a");
   scr_xmlw_attr(&w->body, "xlink:type", "simple");
   scr_xmlw_attr(&w->body, "xlink:href", href);
@@ -388,6 +478,7 @@ static scr_error bookmark(odt_writer *w, const char *element,
   if (!in_block(w) || !name || !*name)
     return fail(w, SCR_E_USAGE);
   end_span(w);
+  settle(w);
   scr_xmlw_start(&w->body, element);
   scr_xmlw_attr(&w->body, "text:name", name);
   scr_xmlw_end(&w->body);
@@ -411,6 +502,7 @@ static scr_error page_ref(void *self, const char *name, int cached) {
   if (!in_block(w) || !name || !*name)
     return fail(w, SCR_E_USAGE);
   end_span(w);
+  settle(w);
   scr_xmlw_start(&w->body, "text:bookmark-ref");
   scr_xmlw_attr(&w->body, "text:reference-format", "page");
   scr_xmlw_attr(&w->body, "text:ref-name", name);
@@ -418,7 +510,7 @@ static scr_error page_ref(void *self, const char *name, int cached) {
   int n = snprintf(page, sizeof page, "%d", cached < 1 ? 1 : cached);
   scr_xmlw_text(&w->body, page, (size_t)n);
   scr_xmlw_end(&w->body);
-  scr_odt_spaces_after_field(&w->spaces);
+  scr_odt_spaces_after_field(&w->held);
   return status(w);
 }
 
@@ -498,6 +590,7 @@ static scr_error image(void *self, const scr_image *img) {
     return fail(w, SCR_E_NOMEM);
   w->autos.image = true;
   end_span(w);
+  settle(w);
   scr_xmlw *x = &w->body;
   scr_xmlw_start(x, "draw:frame");
   scr_xmlw_attr(x, "draw:style-name", ODT_AUTO_IMAGE);
@@ -574,12 +667,9 @@ static scr_error begin_item(void *self) {
   if (!l || in_block(w) || l->item)
     return fail(w, SCR_E_USAGE);
   reopen_lists(w, false);
-  scr_xmlw_start(&w->body, "text:list-item");
-  if (l->ordered && !l->numbered)
-    scr_xmlw_attr_int(&w->body, "text:start-value", l->start);
+  open_item(w, l, l->ordered && !l->numbered ? ITEM_NUMBERED : ITEM_ITEM);
   l->numbered = true;
   l->item = true;
-  l->item_xml = ITEM_ITEM;
   return status(w);
 }
 
@@ -590,14 +680,34 @@ static scr_error end_item(void *self) {
   odt_list *l = current_list(w);
   if (!l || in_block(w) || !l->item)
     return fail(w, SCR_E_USAGE);
-  if (l->item_xml != ITEM_CLOSED)
-    scr_xmlw_end(&w->body);
+  close_item(w, l);
   l->item = false;
-  l->item_xml = ITEM_CLOSED;
   return status(w);
 }
 
 /* ---- tables ---------------------------------------------------------- */
+
+/* Rows and cells are written with raw markup: their names and styles are
+   constant, and the table around them, which xmlTextWriter opened, keeps
+   the text in them escaped. Neither is ever empty (end_row fills a row
+   with cells, end_cell gives a cell a paragraph), so each has its closing
+   tag, as xmlTextWriter would write it. */
+#define CELL_START(style)                                                      \
+  "<table:table-cell table:style-name=\"" style                                \
+  "\" office:value-type=\"string\">"
+
+static const struct {
+  const char *tag;
+  size_t len;
+} CELL_START_TAG[ODT_CELL_EDGE_COUNT] = {
+#define CELL_TAG(edge, style)                                                  \
+  [edge] = {CELL_START(style), sizeof CELL_START(style) - 1}
+    CELL_TAG(ODT_CELL_INNER, ODT_CELL_STYLE_INNER),
+    CELL_TAG(ODT_CELL_TOP, ODT_CELL_STYLE_TOP),
+    CELL_TAG(ODT_CELL_LEFT, ODT_CELL_STYLE_LEFT),
+    CELL_TAG(ODT_CELL_TOP_LEFT, ODT_CELL_STYLE_TOP_LEFT),
+#undef CELL_TAG
+};
 
 static scr_error begin_table(void *self, int columns, const scr_align *align,
                              const int *widths) {
@@ -683,7 +793,7 @@ static scr_error begin_row(void *self, bool header) {
     scr_xmlw_end(&w->body);
     t->header_group = false;
   }
-  scr_xmlw_start(&w->body, "table:table-row");
+  ODT_RAW(&w->body, "<table:table-row>");
   t->header_row = header;
   t->row_open = true;
   t->cell = 0;
@@ -703,9 +813,8 @@ static scr_error begin_cell(void *self) {
   odt_table *t = &w->table;
   if (!t->row_open || t->cell_open)
     return fail(w, SCR_E_USAGE);
-  scr_xmlw_start(&w->body, "table:table-cell");
-  scr_xmlw_attr(&w->body, "table:style-name", scr_odt_cell_style[cell_edge(t)]);
-  scr_xmlw_attr(&w->body, "office:value-type", "string");
+  odt_cell_edge edge = cell_edge(t);
+  scr_xmlw_raw(&w->body, CELL_START_TAG[edge].tag, CELL_START_TAG[edge].len);
   t->cell_open = true;
   t->cell_has_paragraph = false;
   return status(w);
@@ -724,7 +833,7 @@ static scr_error end_cell(void *self) {
                                      : SCR_PARA_TABLE_CONTENTS);
     end_paragraph(w);
   }
-  scr_xmlw_end(&w->body);
+  ODT_RAW(&w->body, "</table:table-cell>");
   t->cell_open = false;
   t->cell++;
   return status(w);
@@ -742,7 +851,7 @@ static scr_error end_row(void *self) {
     begin_cell(w);
     end_cell(w);
   }
-  scr_xmlw_end(&w->body);
+  ODT_RAW(&w->body, "</table:table-row>");
   t->row_open = false;
   t->row++;
   return status(w);
@@ -952,6 +1061,8 @@ static void destroy(void *self) {
 }
 
 static bool encode_names(odt_writer *w) {
+  for (unsigned n = 1; n < ODT_TEXT_MASKS; n++)
+    snprintf(w->text_style[n], sizeof w->text_style[n], ODT_AUTO_TEXT_FMT, n);
   for (int i = 0; i < SCR_PARA_COUNT; i++)
     if (!(w->para_names[i] = scr_odt_style_name(scr_style_name(i))))
       return false;

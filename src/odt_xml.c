@@ -118,14 +118,133 @@ bool scr_odt_language_ok(const char *tag) {
   }
 }
 
+/* ---- held start tags -------------------------------------------------- */
+
+typedef struct fragment {
+  const char *s;
+  size_t len;
+} fragment;
+#define FRAGMENT(literal)                                                      \
+  { "" literal, sizeof(literal) - 1 }
+
+/* The constant markup of the elements opened raw: the start tag up to the
+   style name, and the closing tag. */
+static const struct {
+  fragment start, end;
+} RAW_ELEMENTS[] = {
+    [ODT_RAW_PARAGRAPH] = {FRAGMENT("<text:p text:style-name=\""),
+                           FRAGMENT("</text:p>")},
+    [ODT_RAW_SPAN] = {FRAGMENT("<text:span text:style-name=\""),
+                      FRAGMENT("</text:span>")},
+};
+
+/* <element text:style-name="style"> or, `empty`, .../>: one raw call when
+   the tag fits a small buffer (style names are short), three otherwise. */
+static void write_start_tag(scr_xmlw *x, const odt_held_tag *t, bool empty) {
+  enum { TAG_MAX = 160 };
+  const fragment *start = &RAW_ELEMENTS[t->element].start;
+  const fragment end =
+      empty ? (fragment)FRAGMENT("\"/>") : (fragment)FRAGMENT("\">");
+  size_t style_len = strlen(t->style);
+  char tag[TAG_MAX];
+  if (start->len + style_len + end.len > sizeof tag) {
+    scr_xmlw_raw(x, start->s, start->len);
+    scr_xmlw_raw(x, t->style, style_len);
+    scr_xmlw_raw(x, end.s, end.len);
+    return;
+  }
+  memcpy(tag, start->s, start->len);
+  memcpy(tag + start->len, t->style, style_len);
+  memcpy(tag + start->len + style_len, end.s, end.len);
+  scr_xmlw_raw(x, tag, start->len + style_len + end.len);
+}
+
+void scr_odt_hold(scr_xmlw *x, odt_spaces *sp, odt_raw_element element,
+                  const char *style) {
+  if (sp->nopen == ODT_RAW_OPEN_MAX) {
+    if (!x->err)
+      x->err = SCR_E_USAGE;
+    return;
+  }
+  sp->open[sp->nopen++] = (odt_held_tag){element, style};
+}
+
+void scr_odt_settle(scr_xmlw *x, odt_spaces *sp) {
+  for (; sp->written < sp->nopen; sp->written++)
+    write_start_tag(x, &sp->open[sp->written], false);
+}
+
+void scr_odt_close(scr_xmlw *x, odt_spaces *sp) {
+  if (sp->nopen == 0) {
+    if (!x->err)
+      x->err = SCR_E_USAGE;
+    return;
+  }
+  const odt_held_tag *t = &sp->open[sp->nopen - 1];
+  if (sp->written == sp->nopen) {
+    const fragment *end = &RAW_ELEMENTS[t->element].end;
+    scr_xmlw_raw(x, end->s, end->len);
+    sp->written--;
+  } else {
+    /* the tags around it are written; it is empty */
+    sp->nopen--;
+    scr_odt_settle(x, sp);
+    write_start_tag(x, t, true);
+  }
+  sp->nopen = sp->written;
+}
+
+/* Whether scr_xmlw_text writes anything for `text`, which it cleans with
+   scr_xml_clean. Printable ASCII stays, so the first byte usually answers;
+   otherwise a few characters at a time are cleaned until one stays. */
+static bool text_survives_cleaning(scr_xmlw *x, const char *text, size_t len) {
+  enum { STEP = 16 };
+  unsigned char c = (unsigned char)text[0];
+  if (c >= 0x20 && c < 0x7F)
+    return true;
+  scr_buf clean = SCR_BUF_INIT;
+  scr_error err = SCR_OK;
+  for (size_t i = 0; i < len && clean.len == 0 && !err;) {
+    /* cut before a byte that is not a UTF-8 continuation byte, so no
+       character is split */
+    size_t end = len - i > STEP ? i + STEP : len;
+    while (end < len && ((unsigned char)text[end] & 0xC0) == 0x80)
+      end++;
+    err = scr_xml_clean(text + i, end - i, &clean);
+    i = end;
+  }
+  if (err && !x->err)
+    x->err = err;
+  bool any = clean.len > 0;
+  scr_buf_free(&clean);
+  return any;
+}
+
+/* Text, after the held start tags when it is their first content. */
+static void put_text(scr_xmlw *x, odt_spaces *sp, const char *text,
+                     size_t len) {
+  if (len == 0)
+    return;
+  if (sp->written < sp->nopen) {
+    if (!text_survives_cleaning(x, text, len))
+      return;
+    scr_odt_settle(x, sp);
+  }
+  scr_xmlw_text(x, text, len);
+}
+
 /* ---- spaces ---------------------------------------------------------- */
 
-static void write_s(scr_xmlw *x, size_t count) {
+static void write_s(scr_xmlw *x, odt_spaces *sp, size_t count) {
   if (count == 0)
     return;
+  scr_odt_settle(x, sp);
+  if (count == 1) {
+    ODT_RAW(x, "<text:s/>");
+    return;
+  }
   scr_xmlw_start(x, "text:s");
-  if (count > 1)
-    scr_xmlw_attr_int(x, "text:c", (long long)count);
+  scr_xmlw_attr_int(x, "text:c", (long long)count);
   scr_xmlw_end(x);
 }
 
@@ -136,23 +255,42 @@ void scr_odt_spaces_flush(scr_xmlw *x, odt_spaces *sp) {
   if (sp->pending == 0)
     return;
   if (sp->after_word) {
-    scr_xmlw_text(x, " ", 1);
+    put_text(x, sp, " ", 1);
     sp->pending--;
   }
-  write_s(x, sp->pending);
+  write_s(x, sp, sp->pending);
   sp->pending = 0;
   sp->after_word = false;
 }
 
 /* Spaces ending a paragraph would be dropped: all become text:s. */
 void scr_odt_spaces_end(scr_xmlw *x, odt_spaces *sp) {
-  write_s(x, sp->pending);
+  write_s(x, sp, sp->pending);
   sp->pending = 0;
   sp->after_word = false;
 }
 
 void scr_odt_spaces_after_field(odt_spaces *sp) {
   sp->after_word = true;
+}
+
+static bool white(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The end of the words from `i` on that are joined by single spaces: those
+   spaces are written as they are, so the words and the spaces between
+   them go to the writer in one call. A space after the last word is left
+   to be held back. */
+static size_t words_end(const char *text, size_t i, size_t len) {
+  for (;;) {
+    while (i < len && !white(text[i]))
+      i++;
+    if (i + 1 < len && text[i] == ' ' && !white(text[i + 1]))
+      i++;
+    else
+      return i;
+  }
 }
 
 void scr_odt_text(scr_xmlw *x, odt_spaces *sp, const char *text, size_t len) {
@@ -166,19 +304,19 @@ void scr_odt_text(scr_xmlw *x, odt_spaces *sp, const char *text, size_t len) {
       /* Whether a space after a tab element collapses is left open by the
          spec; text:s is safe either way. */
       scr_odt_spaces_flush(x, sp);
-      scr_xmlw_start(x, c == '\t' ? "text:tab" : "text:line-break");
-      scr_xmlw_end(x);
+      scr_odt_settle(x, sp);
+      if (c == '\t')
+        ODT_RAW(x, "<text:tab/>");
+      else
+        ODT_RAW(x, "<text:line-break/>");
       sp->after_word = false;
       i++;
     } else if (c == '\r') {
       i++; /* "\r\n" is one line break; a lone CR is dropped */
     } else {
-      size_t end = i;
-      while (end < len && text[end] != ' ' && text[end] != '\t' &&
-             text[end] != '\n' && text[end] != '\r')
-        end++;
+      size_t end = words_end(text, i, len);
       scr_odt_spaces_flush(x, sp);
-      scr_xmlw_text(x, text + i, end - i);
+      put_text(x, sp, text + i, end - i);
       sp->after_word = true;
       i = end;
     }
