@@ -248,9 +248,9 @@ bench-deps:
 	    apt-get install -y -qq --no-install-recommends $(DEB_BENCH) >/dev/null; \
 	fi
 
-$(BUILD)/bench/zfloor: bench/zfloor.c $(DEPS_STAMP)
+$(BUILD)/bench/zfloor: bench/zfloor.c src/deflate.h $(DEPS_STAMP)
 	$(Q)mkdir -p $(BUILD)/bench
-	$(Q)$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -O2 -o $@ $< -lz
+	$(Q)$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -O2 -Isrc -o $@ $< -lz
 
 bench: scrutineer $(BUILD)/bench/zfloor bench-deps
 	$(Q)$(PYTHON) bench/run.py --scrutineer ./scrutineer \

@@ -1,18 +1,19 @@
 /*
  * The floor for any DOCX/ODT writer: deflate the given XML parts, already in
- * memory, with zlib as the package writer does (raw deflate, level 6, 32 KB
- * window, memLevel 9: libzip's settings), and print the median wall time in
- * milliseconds over the runs, then the bytes in and out.
+ * memory, with zlib as the package writer does (raw deflate at the package's
+ * level, SCR_DEFLATE_LEVEL, 32 KB window, memLevel 9), and print the median
+ * wall time in milliseconds over the runs, then the bytes in and out.
  *
  *     zfloor RUNS FILE...
  */
+#include "deflate.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <zlib.h>
 
-#define LEVEL 6
 #define WINDOW_BITS (-15) /* raw deflate, as in a zip entry */
 #define MEM_LEVEL 9
 #define MAX_RUNS 101
@@ -48,7 +49,7 @@ static int read_part(const char *path, part *p) {
 static size_t deflate_part(const part *p, unsigned char *out, size_t cap) {
   z_stream z;
   memset(&z, 0, sizeof z);
-  if (deflateInit2(&z, LEVEL, Z_DEFLATED, WINDOW_BITS, MEM_LEVEL,
+  if (deflateInit2(&z, SCR_DEFLATE_LEVEL, Z_DEFLATED, WINDOW_BITS, MEM_LEVEL,
                    Z_DEFAULT_STRATEGY) != Z_OK)
     return 0;
   z.next_in = p->data;
