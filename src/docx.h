@@ -235,10 +235,16 @@ scr_error docx_footer_part(const docx_model *m, char **xml, size_t *len);
  */
 bool docx_style_id(const char *name, char *id, size_t cap);
 
-/** <name/>: an element with no attributes or content. */
+/**
+ * <name/>: an element with no attributes or content, written as raw markup
+ * (see xmlw.h): `name` is one of our own constants.
+ */
 void docx_empty_element(scr_xmlw *x, const char *name);
 
-/** <w:pStyle w:val="id"/> etc.: an element with one w:val attribute. */
+/**
+ * <w:pStyle w:val="id"/> etc.: an element with one w:val attribute, written
+ * as raw markup: `name` is one of our own constants, `val` is escaped.
+ */
 void docx_val_element(scr_xmlw *x, const char *name, const char *val);
 
 /**

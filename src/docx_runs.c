@@ -22,60 +22,68 @@ bool docx_style_id(const char *name, char *id, size_t cap) {
   return true;
 }
 
+/*
+ * The markup of runs is constant but for their text: it is gathered and
+ * written raw, one writer call per run instead of a dozen (speed), and the
+ * text is still escaped by libxml2 (scr_xmlw_markup_content). Names passed
+ * here are our own constants.
+ */
+
 void docx_empty_element(scr_xmlw *x, const char *name) {
-  scr_xmlw_start(x, name);
-  scr_xmlw_end(x);
+  scr_xmlw_markup_lit(x, "<");
+  scr_xmlw_markup(x, name, strlen(name));
+  scr_xmlw_markup_lit(x, "/>");
+  scr_xmlw_markup_write(x);
 }
 
 void docx_val_element(scr_xmlw *x, const char *name, const char *val) {
-  scr_xmlw_start(x, name);
-  scr_xmlw_attr(x, "w:val", val);
-  scr_xmlw_end(x);
+  scr_xmlw_markup_lit(x, "<");
+  scr_xmlw_markup(x, name, strlen(name));
+  scr_xmlw_markup_attr(x, "w:val", val);
+  scr_xmlw_markup_lit(x, "/>");
+  scr_xmlw_markup_write(x);
 }
 
 /* Monospace font set directly, for code inside a link (a run has only one
    character style, and the link's wins so it still looks clickable). */
-static void mono_fonts(scr_xmlw *x) {
-  scr_xmlw_start(x, "w:rFonts");
-  scr_xmlw_attr(x, "w:ascii", DOCX_MONO_FONT);
-  scr_xmlw_attr(x, "w:hAnsi", DOCX_MONO_FONT);
-  scr_xmlw_attr(x, "w:cs", DOCX_MONO_FONT);
-  scr_xmlw_end(x);
+#define MONO_FONTS                                                             \
+  "<w:rFonts w:ascii=\"" DOCX_MONO_FONT "\" w:hAnsi=\"" DOCX_MONO_FONT         \
+  "\" w:cs=\"" DOCX_MONO_FONT "\"/>"
+
+/* Whether a run with `flags` has a w:rPr. */
+static bool has_run_props(unsigned flags, bool hyperlink) {
+  const unsigned known = SCR_RUN_BOLD | SCR_RUN_ITALIC | SCR_RUN_STRIKE |
+                         SCR_RUN_CODE | SCR_RUN_SUPERSCRIPT;
+  return hyperlink || (flags & known);
 }
 
 /* w:rPr, children in the order CT_RPr requires; nothing when plain. */
 static void run_props(scr_xmlw *x, unsigned flags, bool hyperlink) {
-  const unsigned known = SCR_RUN_BOLD | SCR_RUN_ITALIC | SCR_RUN_STRIKE |
-                         SCR_RUN_CODE | SCR_RUN_SUPERSCRIPT;
-  flags &= known;
-  if (!flags && !hyperlink)
+  if (!has_run_props(flags, hyperlink))
     return;
-  scr_xmlw_start(x, "w:rPr");
+  scr_xmlw_markup_lit(x, "<w:rPr>");
   if (hyperlink)
-    docx_val_element(x, "w:rStyle", DOCX_STYLE_HYPERLINK);
+    scr_xmlw_markup_lit(x, "<w:rStyle w:val=\"" DOCX_STYLE_HYPERLINK "\"/>");
   else if (flags & SCR_RUN_CODE)
-    docx_val_element(x, "w:rStyle", DOCX_STYLE_SOURCE_TEXT);
+    scr_xmlw_markup_lit(x, "<w:rStyle w:val=\"" DOCX_STYLE_SOURCE_TEXT "\"/>");
   if (hyperlink && (flags & SCR_RUN_CODE))
-    mono_fonts(x);
+    scr_xmlw_markup_lit(x, MONO_FONTS);
   if (flags & SCR_RUN_BOLD)
-    docx_empty_element(x, "w:b");
+    scr_xmlw_markup_lit(x, "<w:b/>");
   if (flags & SCR_RUN_ITALIC)
-    docx_empty_element(x, "w:i");
+    scr_xmlw_markup_lit(x, "<w:i/>");
   if (flags & SCR_RUN_STRIKE)
-    docx_empty_element(x, "w:strike");
+    scr_xmlw_markup_lit(x, "<w:strike/>");
   if (flags & SCR_RUN_SUPERSCRIPT)
-    docx_val_element(x, "w:vertAlign", "superscript");
-  scr_xmlw_end(x);
+    scr_xmlw_markup_lit(x, "<w:vertAlign w:val=\"superscript\"/>");
+  scr_xmlw_markup_lit(x, "</w:rPr>");
 }
 
 /* <w:t xml:space="preserve">: without it Word trims leading, trailing and
    repeated spaces, which would break code blocks and indentation. */
-static void text_element(scr_xmlw *x, const char *name, const char *text,
-                         size_t len) {
-  scr_xmlw_start(x, name);
-  scr_xmlw_attr(x, "xml:space", "preserve");
-  scr_xmlw_text(x, text, len);
-  scr_xmlw_end(x);
+static void text_element(scr_xmlw *x, const char *text, size_t len) {
+  scr_xmlw_markup_lit(x, "<w:t xml:space=\"preserve\"");
+  scr_xmlw_markup_content(x, text, len, "</w:t>");
 }
 
 static bool run_break(char c) {
@@ -87,45 +95,60 @@ static bool run_break(char c) {
    ever comes before a newline. */
 static void break_element(scr_xmlw *x, char c) {
   if (c == '\t')
-    docx_empty_element(x, "w:tab");
+    scr_xmlw_markup_lit(x, "<w:tab/>");
   else if (c == '\n')
-    docx_empty_element(x, "w:br");
+    scr_xmlw_markup_lit(x, "<w:br/>");
 }
 
-void docx_text_run(scr_xmlw *x, const char *text, size_t len, unsigned flags,
-                   bool hyperlink) {
+/* Whether `text` is carriage returns only: a plain run of it is empty. */
+static bool only_returns(const char *text, size_t len) {
+  for (size_t i = 0; i < len; i++)
+    if (text[i] != '\r')
+      return false;
+  return true;
+}
+
+/* The run's markup, gathered: see docx_text_run. */
+static void gather_text_run(scr_xmlw *x, const char *text, size_t len,
+                            unsigned flags, bool hyperlink) {
   if (len == 0)
     return;
-  scr_xmlw_start(x, "w:r");
+  /* as xmlTextWriter writes an element without children */
+  if (!has_run_props(flags, hyperlink) && only_returns(text, len)) {
+    scr_xmlw_markup_lit(x, "<w:r/>");
+    return;
+  }
+  scr_xmlw_markup_lit(x, "<w:r>");
   run_props(x, flags, hyperlink);
   size_t from = 0;
   for (size_t i = 0; i <= len; i++) {
     if (i < len && !run_break(text[i]))
       continue;
     if (i > from)
-      text_element(x, "w:t", text + from, i - from);
+      text_element(x, text + from, i - from);
     if (i < len)
       break_element(x, text[i]);
     from = i + 1;
   }
-  scr_xmlw_end(x);
+  scr_xmlw_markup_lit(x, "</w:r>");
 }
 
-static void field_char(scr_xmlw *x, const char *type) {
-  scr_xmlw_start(x, "w:r");
-  scr_xmlw_start(x, "w:fldChar");
-  scr_xmlw_attr(x, "w:fldCharType", type);
-  scr_xmlw_end(x);
-  scr_xmlw_end(x);
+void docx_text_run(scr_xmlw *x, const char *text, size_t len, unsigned flags,
+                   bool hyperlink) {
+  gather_text_run(x, text, len, flags, hyperlink);
+  scr_xmlw_markup_write(x);
 }
+
+#define FIELD_CHAR(type) "<w:r><w:fldChar w:fldCharType=\"" type "\"/></w:r>"
 
 void docx_field(scr_xmlw *x, const char *instr, const char *cached,
                 bool hyperlink) {
-  field_char(x, FLD_BEGIN);
-  scr_xmlw_start(x, "w:r");
-  text_element(x, "w:instrText", instr, strlen(instr));
-  scr_xmlw_end(x);
-  field_char(x, FLD_SEPARATE);
-  docx_text_run(x, cached, strlen(cached), 0, hyperlink);
-  field_char(x, FLD_END);
+  scr_xmlw_markup_lit(x, FIELD_CHAR(FLD_BEGIN));
+  scr_xmlw_markup_lit(x, "<w:r><w:instrText xml:space=\"preserve\"");
+  scr_xmlw_markup_content(x, instr, strlen(instr), "</w:instrText>");
+  scr_xmlw_markup_lit(x, "</w:r>");
+  scr_xmlw_markup_lit(x, FIELD_CHAR(FLD_SEPARATE));
+  gather_text_run(x, cached, strlen(cached), 0, hyperlink);
+  scr_xmlw_markup_lit(x, FIELD_CHAR(FLD_END));
+  scr_xmlw_markup_write(x);
 }

@@ -36,9 +36,10 @@ typedef struct docx_bookmark {
 typedef struct docx_table {
   bool open;
   int columns;
-  scr_align *align; /* owned copy, `columns` entries */
-  int *twips;       /* owned: each column's width */
-  int col;          /* the current cell's column */
+  scr_align *align;      /* owned copy, `columns` entries */
+  scr_buf cell_props;    /* each column's w:tcPr markup, one after another */
+  size_t *cell_props_at; /* owned: column c's is bytes [c] to [c + 1] */
+  int col;               /* the current cell's column */
   bool row_open, cell_open, cell_has_para;
   size_t outer_lists; /* list depth around the table: lists deeper than this
                          are inside a cell */
@@ -113,50 +114,54 @@ static bool can_start_block(const docx_writer *dw) {
 
 /* ---- paragraphs ---------------------------------------------------------- */
 
-/* The list part of w:pPr: the number on an item's first paragraph, the
-   matching indent on the rest. */
+/*
+ * Block properties (w:pPr, w:tcPr, w:tblPr...) are constant markup but for
+ * a few numbers: they are gathered and written raw, in one writer call
+ * (speed), the numbers escaped by libxml2 as attributes. The elements that
+ * stay open from one sink call to the next (w:p, w:tbl, w:tr, w:tc,
+ * w:hyperlink) are xmlTextWriter's.
+ */
+
+/* The list part of w:pPr, gathered: the number on an item's first
+   paragraph, the matching indent on the rest. */
 static void list_props(docx_writer *dw) {
   docx_list_frame *item = current_item(dw);
   if (!item)
     return;
   scr_xmlw *x = &dw->body;
   if (!item->item_started) {
-    scr_xmlw_start(x, "w:numPr");
-    scr_xmlw_start(x, "w:ilvl");
-    scr_xmlw_attr_int(x, "w:val", item->ilvl);
-    scr_xmlw_end(x);
-    scr_xmlw_start(x, "w:numId");
-    scr_xmlw_attr_int(x, "w:val", item->num_id);
-    scr_xmlw_end(x);
-    scr_xmlw_end(x);
+    scr_xmlw_markup_lit(x, "<w:numPr><w:ilvl");
+    scr_xmlw_markup_attr_int(x, "w:val", item->ilvl);
+    scr_xmlw_markup_lit(x, "/><w:numId");
+    scr_xmlw_markup_attr_int(x, "w:val", item->num_id);
+    scr_xmlw_markup_lit(x, "/></w:numPr>");
     item->item_started = true;
     return;
   }
-  scr_xmlw_start(x, "w:ind");
-  scr_xmlw_attr_int(x, "w:left", docx_list_indent(item->ilvl));
-  scr_xmlw_end(x);
+  scr_xmlw_markup_lit(x, "<w:ind");
+  scr_xmlw_markup_attr_int(x, "w:left", docx_list_indent(item->ilvl));
+  scr_xmlw_markup_lit(x, "/>");
 }
 
-static const char *align_value(scr_align a) {
-  switch (a) {
-  case SCR_ALIGN_LEFT:
-    return "left";
-  case SCR_ALIGN_CENTER:
-    return "center";
-  case SCR_ALIGN_RIGHT:
-    return "right";
-  case SCR_ALIGN_NONE:
-  default:
-    return NULL;
-  }
-}
-
+/* Gather the w:jc of the current cell's column, if it has one. */
 static void cell_alignment(docx_writer *dw) {
   if (!in_cell(dw) || dw->table.col >= dw->table.columns)
     return;
-  const char *jc = align_value(dw->table.align[dw->table.col]);
-  if (jc)
-    docx_val_element(&dw->body, "w:jc", jc);
+  scr_xmlw *x = &dw->body;
+  switch (dw->table.align[dw->table.col]) {
+  case SCR_ALIGN_LEFT:
+    scr_xmlw_markup_lit(x, "<w:jc w:val=\"left\"/>");
+    break;
+  case SCR_ALIGN_CENTER:
+    scr_xmlw_markup_lit(x, "<w:jc w:val=\"center\"/>");
+    break;
+  case SCR_ALIGN_RIGHT:
+    scr_xmlw_markup_lit(x, "<w:jc w:val=\"right\"/>");
+    break;
+  case SCR_ALIGN_NONE:
+  default:
+    break;
+  }
 }
 
 /* <w:p><w:pPr> in CT_PPr order: pStyle, pageBreakBefore, numPr, ind, jc. */
@@ -168,15 +173,18 @@ static scr_error open_paragraph(docx_writer *dw, const char *style_name) {
     return status(dw, SCR_E_LIMIT);
   scr_xmlw *x = &dw->body;
   scr_xmlw_start(x, "w:p");
-  scr_xmlw_start(x, "w:pPr");
-  docx_val_element(x, "w:pStyle", id);
+  /* the style id is made from our own table of style names */
+  scr_xmlw_markup_lit(x, "<w:pPr><w:pStyle w:val=\"");
+  scr_xmlw_markup(x, id, strlen(id));
+  scr_xmlw_markup_lit(x, "\"/>");
   if (dw->page_break_pending) {
-    docx_empty_element(x, "w:pageBreakBefore");
+    scr_xmlw_markup_lit(x, "<w:pageBreakBefore/>");
     dw->page_break_pending = false;
   }
   list_props(dw);
   cell_alignment(dw);
-  scr_xmlw_end(x);
+  scr_xmlw_markup_lit(x, "</w:pPr>");
+  scr_xmlw_markup_write(x);
   dw->in_para = true;
   dw->after_table = false;
   dw->any_block = true;
@@ -320,10 +328,11 @@ static scr_error begin_bookmark(void *self, const char *name) {
   unsigned id = dw->next_mark_id++;
   dw->marks[dw->mark_count++] = (docx_bookmark){copy, id};
   scr_xmlw *x = &dw->body;
-  scr_xmlw_start(x, "w:bookmarkStart");
-  scr_xmlw_attr_int(x, "w:id", id);
-  scr_xmlw_attr(x, "w:name", name);
-  scr_xmlw_end(x);
+  scr_xmlw_markup_lit(x, "<w:bookmarkStart");
+  scr_xmlw_markup_attr_int(x, "w:id", id);
+  scr_xmlw_markup_attr(x, "w:name", name);
+  scr_xmlw_markup_lit(x, "/>");
+  scr_xmlw_markup_write(x);
   return x->err;
 }
 
@@ -343,9 +352,10 @@ static scr_error end_bookmark(void *self, const char *name) {
   dw->mark_count--;
   free(mark.name);
   scr_xmlw *x = &dw->body;
-  scr_xmlw_start(x, "w:bookmarkEnd");
-  scr_xmlw_attr_int(x, "w:id", mark.id);
-  scr_xmlw_end(x);
+  scr_xmlw_markup_lit(x, "<w:bookmarkEnd");
+  scr_xmlw_markup_attr_int(x, "w:id", mark.id);
+  scr_xmlw_markup_lit(x, "/>");
+  scr_xmlw_markup_write(x);
   return x->err;
 }
 
@@ -435,28 +445,45 @@ static scr_error end_item(void *self) {
 
 /* ---- the sink: tables ---------------------------------------------------- */
 
+/* Gather w:tblPr. */
 static void table_props(scr_xmlw *x) {
-  scr_xmlw_start(x, "w:tblPr");
-  docx_val_element(x, "w:tblStyle", DOCX_STYLE_TABLE_GRID);
-  scr_xmlw_start(x, "w:tblW");
-  scr_xmlw_attr_int(x, "w:w", DOCX_TABLE_FULL_WIDTH_PCT);
-  scr_xmlw_attr(x, "w:type", "pct");
-  scr_xmlw_end(x);
+  scr_xmlw_markup_lit(x, "<w:tblPr><w:tblStyle w:val=\"" DOCX_STYLE_TABLE_GRID
+                         "\"/><w:tblW");
+  scr_xmlw_markup_attr_int(x, "w:w", DOCX_TABLE_FULL_WIDTH_PCT);
   /* fixed: keep the equal grid instead of fitting columns to content */
-  scr_xmlw_start(x, "w:tblLayout");
-  scr_xmlw_attr(x, "w:type", "fixed");
-  scr_xmlw_end(x);
-  scr_xmlw_end(x);
+  scr_xmlw_markup_lit(x, " w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/>"
+                         "</w:tblPr>");
 }
 
+/* Gather w:tblGrid. */
 static void table_grid(scr_xmlw *x, int columns, const int *twips) {
-  scr_xmlw_start(x, "w:tblGrid");
+  scr_xmlw_markup_lit(x, "<w:tblGrid>");
   for (int c = 0; c < columns; c++) {
-    scr_xmlw_start(x, "w:gridCol");
-    scr_xmlw_attr_int(x, "w:w", twips[c]);
-    scr_xmlw_end(x);
+    scr_xmlw_markup_lit(x, "<w:gridCol");
+    scr_xmlw_markup_attr_int(x, "w:w", twips[c]);
+    scr_xmlw_markup_lit(x, "/>");
   }
-  scr_xmlw_end(x);
+  scr_xmlw_markup_lit(x, "</w:tblGrid>");
+}
+
+/* Each column's w:tcPr, with the column's width, gathered once per table
+   and then written raw for every cell of the column (speed). */
+static void make_cell_props(scr_xmlw *x, docx_table *t, const int *twips) {
+  for (int c = 0; c < t->columns; c++) {
+    t->cell_props_at[c] = t->cell_props.len;
+    scr_xmlw_markup_lit(x, "<w:tcPr><w:tcW");
+    scr_xmlw_markup_attr_int(x, "w:w", twips[c]);
+    scr_xmlw_markup_lit(x, " w:type=\"dxa\"/></w:tcPr>");
+    scr_xmlw_markup_take(x, &t->cell_props);
+  }
+  t->cell_props_at[t->columns] = t->cell_props.len;
+}
+
+static void free_table(docx_table *t) {
+  free(t->align);
+  free(t->cell_props_at);
+  scr_buf_free(&t->cell_props);
+  *t = (docx_table){0};
 }
 
 static scr_error begin_table(void *self, int columns, const scr_align *align,
@@ -471,9 +498,11 @@ static scr_error begin_table(void *self, int columns, const scr_align *align,
     return err;
   scr_align *copy = calloc((size_t)columns, sizeof *copy);
   int *twips = calloc((size_t)columns, sizeof *twips);
-  if (!copy || !twips) {
+  size_t *props_at = calloc((size_t)columns + 1, sizeof *props_at);
+  if (!copy || !twips || !props_at) {
     free(copy);
     free(twips);
+    free(props_at);
     return status(dw, SCR_E_NOMEM);
   }
   scr_column_shares(widths, columns, DOCX_TEXT_WIDTH, twips);
@@ -483,15 +512,18 @@ static scr_error begin_table(void *self, int columns, const scr_align *align,
   dw->any_block = true;
   /* Word joins two tables with nothing between into one */
   if (dw->after_table)
-    docx_empty_element(x, "w:p");
+    scr_xmlw_raw_lit(x, "<w:p/>");
   dw->table = (docx_table){.open = true,
                            .columns = columns,
                            .align = copy,
-                           .twips = twips,
+                           .cell_props_at = props_at,
                            .outer_lists = dw->list_depth};
+  make_cell_props(x, &dw->table, twips);
   scr_xmlw_start(x, "w:tbl");
   table_props(x);
   table_grid(x, columns, twips);
+  scr_xmlw_markup_write(x);
+  free(twips);
   return x->err;
 }
 
@@ -500,9 +532,7 @@ static scr_error end_table(void *self) {
   if (!can_start_block(dw) || !dw->table.open || dw->table.row_open)
     return status(dw, SCR_E_USAGE);
   scr_xmlw_end(&dw->body);
-  free(dw->table.align);
-  free(dw->table.twips);
-  dw->table = (docx_table){0};
+  free_table(&dw->table);
   dw->after_table = true;
   return dw->body.err;
 }
@@ -513,11 +543,8 @@ static scr_error begin_row(void *self, bool header) {
     return status(dw, SCR_E_USAGE);
   scr_xmlw *x = &dw->body;
   scr_xmlw_start(x, "w:tr");
-  if (header) {
-    scr_xmlw_start(x, "w:trPr");
-    docx_empty_element(x, "w:tblHeader");
-    scr_xmlw_end(x);
-  }
+  if (header)
+    scr_xmlw_raw_lit(x, "<w:trPr><w:tblHeader/></w:trPr>");
   dw->table.row_open = true;
   dw->table.col = 0;
   return x->err;
@@ -525,13 +552,12 @@ static scr_error begin_row(void *self, bool header) {
 
 static scr_error open_cell(docx_writer *dw) {
   scr_xmlw *x = &dw->body;
+  const docx_table *t = &dw->table;
   scr_xmlw_start(x, "w:tc");
-  scr_xmlw_start(x, "w:tcPr");
-  scr_xmlw_start(x, "w:tcW");
-  scr_xmlw_attr_int(x, "w:w", dw->table.twips[dw->table.col]);
-  scr_xmlw_attr(x, "w:type", "dxa");
-  scr_xmlw_end(x);
-  scr_xmlw_end(x);
+  if (!x->err) {
+    size_t from = t->cell_props_at[t->col], to = t->cell_props_at[t->col + 1];
+    scr_xmlw_raw(x, t->cell_props.data + from, to - from);
+  }
   dw->table.cell_open = true;
   dw->table.cell_has_para = false;
   return x->err;
@@ -541,7 +567,7 @@ static scr_error open_cell(docx_writer *dw) {
 static scr_error close_cell(docx_writer *dw) {
   scr_xmlw *x = &dw->body;
   if (!dw->table.cell_has_para)
-    docx_empty_element(x, "w:p");
+    scr_xmlw_raw_lit(x, "<w:p/>");
   scr_xmlw_end(x);
   dw->table.cell_open = false;
   dw->table.col++;
@@ -697,8 +723,7 @@ static void docx_destroy(void *self) {
   docx_model_free(&dw->model);
   free(dw->section_header);
   free(dw->lists);
-  free(dw->table.align);
-  free(dw->table.twips);
+  free_table(&dw->table);
   for (size_t i = 0; i < dw->mark_count; i++)
     free(dw->marks[i].name);
   free(dw->marks);

@@ -2,6 +2,9 @@
 #include "xmlw.h"
 #include "deflate.h"
 
+#include <libxml/entities.h>
+#include <libxml/tree.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,9 +23,19 @@ static int take_output(void *ctx, const char *data, int len) {
   return err ? -1 : len;
 }
 
+/* Markup gathered and not yet written would come out after what the next
+   call writes: such a call is refused. True when the writer may go on. */
+static bool idle(scr_xmlw *x) {
+  if (!x->err && x->markup.len)
+    x->err = SCR_E_USAGE;
+  return !x->err;
+}
+
 scr_error scr_xmlw_open(scr_xmlw *x) {
   x->err = SCR_OK;
   x->scratch = (scr_buf)SCR_BUF_INIT;
+  x->markup = (scr_buf)SCR_BUF_INIT;
+  x->escaped = NULL;
   x->out = calloc(1, sizeof *x->out);
   xmlOutputBufferPtr io =
       x->out ? xmlOutputBufferCreateIO(take_output, NULL, x->out, NULL) : NULL;
@@ -74,7 +87,7 @@ scr_error scr_xmlw_open_fragment(scr_xmlw *x, scr_deflate *stream) {
 }
 
 scr_error scr_xmlw_flush(scr_xmlw *x) {
-  if (x->w && !x->err && xmlTextWriterFlush(x->w) < 0)
+  if (x->w && idle(x) && xmlTextWriterFlush(x->w) < 0)
     x->err = SCR_E_XML;
   return x->err;
 }
@@ -92,7 +105,7 @@ scr_error scr_xmlw_end_fragment(scr_xmlw *x) {
 scr_error scr_xmlw_close(scr_xmlw *x, char **data, size_t *len) {
   *data = NULL;
   *len = 0;
-  if (!x->err && xmlTextWriterEndDocument(x->w) < 0)
+  if (idle(x) && xmlTextWriterEndDocument(x->w) < 0)
     x->err = SCR_E_XML;
   xmlFreeTextWriter(x->w);
   x->w = NULL;
@@ -109,6 +122,10 @@ void scr_xmlw_discard(scr_xmlw *x) {
     scr_buf_free(&x->out->buf);
   free(x->out);
   scr_buf_free(&x->scratch);
+  scr_buf_free(&x->markup);
+  if (x->escaped)
+    xmlBufferFree(x->escaped);
+  x->escaped = NULL;
   x->w = NULL;
   x->out = NULL;
 }
@@ -125,7 +142,7 @@ scr_error scr_xmlw_bytes(scr_xmlw *x, const char **data, size_t *len) {
 
 scr_error scr_xmlw_mark(scr_xmlw *x, size_t *at) {
   /* raw text, even none, ends the start tag with '>' */
-  if (!x->err && xmlTextWriterWriteRaw(x->w, BAD_CAST "") < 0)
+  if (idle(x) && xmlTextWriterWriteRaw(x->w, BAD_CAST "") < 0)
     x->err = SCR_E_XML;
   const char *data;
   return scr_xmlw_bytes(x, &data, at);
@@ -137,17 +154,17 @@ static void check(scr_xmlw *x, int rc) {
 }
 
 void scr_xmlw_start(scr_xmlw *x, const char *name) {
-  if (!x->err)
+  if (idle(x))
     check(x, xmlTextWriterStartElement(x->w, BAD_CAST name));
 }
 
 void scr_xmlw_end(scr_xmlw *x) {
-  if (!x->err)
+  if (idle(x))
     check(x, xmlTextWriterEndElement(x->w));
 }
 
 void scr_xmlw_end_full(scr_xmlw *x) {
-  if (!x->err)
+  if (idle(x))
     check(x, xmlTextWriterFullEndElement(x->w));
 }
 
@@ -191,7 +208,7 @@ static const char *cleaned(scr_xmlw *x, const char *text, size_t len) {
 }
 
 void scr_xmlw_attr(scr_xmlw *x, const char *name, const char *value) {
-  if (x->err)
+  if (!idle(x))
     return;
   size_t len = strlen(value);
   /* a clean value (the usual case) is written without a copy */
@@ -201,10 +218,11 @@ void scr_xmlw_attr(scr_xmlw *x, const char *name, const char *value) {
     check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST v));
 }
 
-void scr_xmlw_attr_int(scr_xmlw *x, const char *name, long long value) {
+/* The decimal text of `value`, written at the end of `text`. */
+#define INT_TEXT_SIZE 24
+static const char *int_text(char text[INT_TEXT_SIZE], long long value) {
   /* digits of the magnitude, least significant first, then the sign */
-  char text[24];
-  size_t n = sizeof text;
+  size_t n = INT_TEXT_SIZE;
   unsigned long long v =
       value < 0 ? 0ULL - (unsigned long long)value : (unsigned long long)value;
   text[--n] = '\0';
@@ -214,7 +232,12 @@ void scr_xmlw_attr_int(scr_xmlw *x, const char *name, long long value) {
   } while (v);
   if (value < 0)
     text[--n] = '-';
-  scr_xmlw_attr(x, name, text + n);
+  return text + n;
+}
+
+void scr_xmlw_attr_int(scr_xmlw *x, const char *name, long long value) {
+  char text[INT_TEXT_SIZE];
+  scr_xmlw_attr(x, name, int_text(text, value));
 }
 
 void scr_xmlw_attrf(scr_xmlw *x, const char *name, const char *fmt, ...) {
@@ -246,7 +269,7 @@ void scr_xmlw_attrf(scr_xmlw *x, const char *name, const char *fmt, ...) {
 }
 
 void scr_xmlw_text(scr_xmlw *x, const char *text, size_t len) {
-  if (x->err || len == 0)
+  if (!idle(x) || len == 0)
     return;
   const char *t = cleaned(x, text, len);
   if (t && *t)
@@ -254,7 +277,7 @@ void scr_xmlw_text(scr_xmlw *x, const char *text, size_t len) {
 }
 
 void scr_xmlw_raw(scr_xmlw *x, const char *xml, size_t len) {
-  if (x->err || len == 0)
+  if (!idle(x) || len == 0)
     return;
   if (len > (size_t)INT32_MAX) {
     x->err = SCR_E_LIMIT;
@@ -267,6 +290,100 @@ void scr_xmlw_element(scr_xmlw *x, const char *name, const char *text) {
   scr_xmlw_start(x, name);
   scr_xmlw_text(x, text, strlen(text));
   scr_xmlw_end(x);
+}
+
+/* ---- raw markup ---------------------------------------------------------- */
+
+void scr_xmlw_markup_grow(scr_xmlw *x, const char *xml, size_t len) {
+  if (!x->err && scr_buf_append(&x->markup, xml, len))
+    x->err = SCR_E_NOMEM;
+}
+
+/*
+ * All that libxml2's attribute serializer reads of a document is whether it
+ * has an encoding: with one it copies UTF-8 as it is, without one it writes
+ * character references. xmlTextWriter's own document has one once the XML
+ * declaration is written (scr_xmlw_open), so this one has too.
+ */
+static xmlDoc utf8_doc = {.encoding = BAD_CAST "UTF-8"};
+
+/* `value` escaped as xmlTextWriterWriteAttribute escapes it, into
+   x->escaped; false on failure (x->err set). */
+static bool escape_attr(scr_xmlw *x, const char *value) {
+  if (!x->escaped && !(x->escaped = xmlBufferCreate())) {
+    x->err = SCR_E_NOMEM;
+    return false;
+  }
+  xmlBufferEmpty(x->escaped);
+  xmlAttrSerializeTxtContent(x->escaped, &utf8_doc, NULL, BAD_CAST value);
+  /* the serializer reports no failure: only an empty result tells */
+  if (*value && xmlBufferLength(x->escaped) == 0)
+    x->err = SCR_E_NOMEM;
+  return !x->err;
+}
+
+void scr_xmlw_markup_attr(scr_xmlw *x, const char *name, const char *value) {
+  if (x->err)
+    return;
+  size_t len = strlen(value);
+  const char *v =
+      allowed_prefix(value, len) == len ? value : cleaned(x, value, len);
+  if (!v || !escape_attr(x, v))
+    return;
+  /* as xmlTextWriter writes an attribute: space, name, '=', quoted value */
+  scr_xmlw_markup(x, " ", 1);
+  scr_xmlw_markup(x, name, strlen(name));
+  scr_xmlw_markup(x, "=\"", 2);
+  scr_xmlw_markup(x, (const char *)xmlBufferContent(x->escaped),
+                  (size_t)xmlBufferLength(x->escaped));
+  scr_xmlw_markup(x, "\"", 1);
+}
+
+void scr_xmlw_markup_attr_int(scr_xmlw *x, const char *name, long long value) {
+  char text[INT_TEXT_SIZE];
+  scr_xmlw_markup_attr(x, name, int_text(text, value));
+}
+
+void scr_xmlw_markup_content(scr_xmlw *x, const char *text, size_t len,
+                             const char *end_tag) {
+  if (x->err)
+    return;
+  const char *t = len ? cleaned(x, text, len) : "";
+  if (!t)
+    return;
+  if (!*t) {
+    scr_xmlw_markup(x, "/>", 2);
+    return;
+  }
+  /* the escaping xmlTextWriterWriteString does for element content */
+  xmlChar *escaped = xmlEncodeSpecialChars(NULL, BAD_CAST t);
+  if (!escaped) {
+    x->err = SCR_E_NOMEM;
+    return;
+  }
+  scr_xmlw_markup(x, ">", 1);
+  scr_xmlw_markup(x, (const char *)escaped, strlen((const char *)escaped));
+  scr_xmlw_markup(x, end_tag, strlen(end_tag));
+  xmlFree(escaped);
+}
+
+void scr_xmlw_markup_write(scr_xmlw *x) {
+  size_t len = x->markup.len;
+  x->markup.len = 0;
+  if (x->err || len == 0)
+    return;
+  if (len > (size_t)INT32_MAX) {
+    x->err = SCR_E_LIMIT;
+    return;
+  }
+  check(x, xmlTextWriterWriteRawLen(x->w, BAD_CAST x->markup.data, (int)len));
+}
+
+void scr_xmlw_markup_take(scr_xmlw *x, scr_buf *out) {
+  size_t len = x->markup.len;
+  x->markup.len = 0;
+  if (!x->err && scr_buf_append(out, x->markup.data, len))
+    x->err = SCR_E_NOMEM;
 }
 
 scr_error scr_xml_clean(const char *text, size_t len, scr_buf *out) {

@@ -9,6 +9,8 @@
 
 #include <libxml/xmlwriter.h>
 
+#include <string.h>
+
 struct scr_deflate;
 struct scr_xmlw_out;
 
@@ -17,6 +19,9 @@ typedef struct scr_xmlw {
   xmlTextWriterPtr w;
   struct scr_xmlw_out *out; /* where flushed output goes; owned */
   scr_buf scratch;          /* text being cleaned for the next call; reused */
+  scr_buf markup;           /* raw markup gathered for one write; reused */
+  xmlBufferPtr escaped;     /* an attribute value escaped by libxml2; owned,
+                               made on first use */
   scr_error err;            /* first error; later calls do nothing once set */
 } scr_xmlw;
 
@@ -65,6 +70,63 @@ void scr_xmlw_text(scr_xmlw *x, const char *text, size_t len);
 void scr_xmlw_raw(scr_xmlw *x, const char *xml, size_t len);
 /** start + text + end. */
 void scr_xmlw_element(scr_xmlw *x, const char *name, const char *text);
+
+/*
+ * Raw markup, for speed: xmlTextWriter costs a dozen calls (each with its
+ * allocations and small buffer writes) for markup like
+ * <w:r><w:rPr><w:b/></w:rPr>, which is constant and can be one write.
+ *
+ * - An element opened with raw markup is closed with raw markup, by the
+ *   same function: xmlTextWriter does not know of it, so its own stack of
+ *   open elements stays balanced.
+ * - Raw markup after scr_xmlw_start first ends that start tag with '>', as
+ *   a child element would; that element then ends with a closing tag.
+ * - Only constant markup is gathered as it is (scr_xmlw_markup): variable
+ *   text and attribute values are cleaned and escaped by libxml2, to the
+ *   same bytes as scr_xmlw_text and scr_xmlw_attr write
+ *   (scr_xmlw_markup_content, scr_xmlw_markup_attr).
+ *
+ * Markup is gathered in x->markup, then written with scr_xmlw_markup_write;
+ * any other call with markup still gathered is an error (SCR_E_USAGE).
+ */
+
+/** Write a string literal of constant markup. */
+#define scr_xmlw_raw_lit(x, lit) scr_xmlw_raw((x), "" lit, sizeof(lit) - 1)
+
+/** Gather constant markup when x->markup has no room for it. */
+void scr_xmlw_markup_grow(scr_xmlw *x, const char *xml, size_t len);
+/** Gather constant markup; inline, as it is called for every small piece. */
+static inline void scr_xmlw_markup(scr_xmlw *x, const char *xml, size_t len) {
+  scr_buf *m = &x->markup;
+  if (len < m->cap - m->len) {
+    memcpy(m->data + m->len, xml, len);
+    m->len += len;
+  } else {
+    scr_xmlw_markup_grow(x, xml, len);
+  }
+}
+/** Gather a string literal of constant markup. */
+#define scr_xmlw_markup_lit(x, lit)                                            \
+  scr_xmlw_markup((x), "" lit, sizeof(lit) - 1)
+/** Gather ` name="value"`: `name` constant, `value` escaped by libxml2. */
+void scr_xmlw_markup_attr(scr_xmlw *x, const char *name, const char *value);
+/** Gather ` name="value"` of a decimal integer. */
+void scr_xmlw_markup_attr_int(scr_xmlw *x, const char *name, long long value);
+/**
+ * Finish an element whose start tag, without its '>', is the last markup
+ * gathered: '>', `text` cleaned and escaped by libxml2, then `end_tag`
+ * ("</w:t>"). With no text left after cleaning, "/>" instead, as
+ * xmlTextWriter ends an empty element.
+ */
+void scr_xmlw_markup_content(scr_xmlw *x, const char *text, size_t len,
+                             const char *end_tag);
+/** Write the gathered markup in one call, and gather afresh. */
+void scr_xmlw_markup_write(scr_xmlw *x);
+/**
+ * Append the gathered markup to `out` instead of writing it, and gather
+ * afresh: for markup made once and written (scr_xmlw_raw) many times.
+ */
+void scr_xmlw_markup_take(scr_xmlw *x, scr_buf *out);
 
 /**
  * Append `text` to `out` without what XML 1.0 forbids: C0 controls other

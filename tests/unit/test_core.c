@@ -138,6 +138,73 @@ static void test_xml_attribute_escaping(void **state) {
   free(data);
 }
 
+/* Values that need every kind of escaping and cleaning. */
+#define TRICKY_VALUE "1 & \"2\" <3>\x02\t\xC3\xA9\n\r"
+
+/* A document written through xmlTextWriter's elements and attributes (or,
+   `raw`, as gathered raw markup): caller frees. */
+static char *tricky_document(bool raw) {
+  scr_xmlw x;
+  assert_int_equal(scr_xmlw_open(&x), SCR_OK);
+  const char *text = TRICKY_VALUE;
+  if (raw) {
+    scr_xmlw_markup_lit(&x, "<a");
+    scr_xmlw_markup_attr(&x, "v", text);
+    scr_xmlw_markup_attr_int(&x, "n", -42);
+    scr_xmlw_markup_lit(&x, "><t");
+    scr_xmlw_markup_content(&x, text, strlen(text), "</t>");
+    scr_xmlw_markup_lit(&x, "<e");
+    scr_xmlw_markup_content(&x, "\x01", 1, "</e>");
+    scr_xmlw_markup_lit(&x, "</a>");
+    scr_xmlw_markup_write(&x);
+  } else {
+    scr_xmlw_start(&x, "a");
+    scr_xmlw_attr(&x, "v", text);
+    scr_xmlw_attr_int(&x, "n", -42);
+    scr_xmlw_element(&x, "t", text);
+    scr_xmlw_element(&x, "e", "\x01");
+    scr_xmlw_end(&x);
+  }
+  char *data;
+  size_t n;
+  assert_int_equal(scr_xmlw_close(&x, &data, &n), SCR_OK);
+  return data;
+}
+
+/* Raw markup escapes text and values to the bytes xmlTextWriter writes. */
+static void test_xml_raw_markup_escaping(void **state) {
+  (void)state;
+  char *written = tricky_document(false);
+  char *raw = tricky_document(true);
+  assert_string_equal(raw, written);
+  assert_non_null(strstr(raw, "v=\"1 &amp; &quot;2&quot; &lt;3&gt;&#9;\xC3\xA9"
+                              "&#10;&#13;\""));
+  assert_non_null(strstr(raw, "<e/>"));
+  free(written);
+  free(raw);
+}
+
+/* Raw markup ends an open start tag; gathered markup must be written
+   before any other call. */
+static void test_xml_raw_markup_order(void **state) {
+  (void)state;
+  scr_xmlw x;
+  assert_int_equal(scr_xmlw_open(&x), SCR_OK);
+  scr_xmlw_start(&x, "p");
+  scr_xmlw_raw_lit(&x, "<x/>");
+  scr_xmlw_end(&x);
+  char *data;
+  size_t n;
+  assert_int_equal(scr_xmlw_close(&x, &data, &n), SCR_OK);
+  assert_non_null(strstr(data, "<p><x/></p>"));
+  free(data);
+  assert_int_equal(scr_xmlw_open(&x), SCR_OK);
+  scr_xmlw_markup_lit(&x, "<x/>");
+  scr_xmlw_start(&x, "p");
+  assert_int_equal(x.err, SCR_E_USAGE);
+  scr_xmlw_discard(&x);
+}
+
 /* Write `text` to a temporary .md file; returns its path (caller frees). */
 static char *temp_source(const char *text) {
   char *path = strdup("/tmp/scr-unit-XXXXXX.md");
@@ -202,6 +269,8 @@ int main(void) {
       cmocka_unit_test(test_time_wording),
       cmocka_unit_test(test_xml_escaping),
       cmocka_unit_test(test_xml_attribute_escaping),
+      cmocka_unit_test(test_xml_raw_markup_escaping),
+      cmocka_unit_test(test_xml_raw_markup_order),
       cmocka_unit_test(test_front_matter),
       cmocka_unit_test(test_bad_front_matter),
   };
