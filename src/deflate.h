@@ -18,12 +18,12 @@
 #include <stdint.h>
 
 /**
- * Compression level of every deflated part. Level 3 deflates a pack's XML
- * about 2.7 times as fast as zlib's default (6), for packages about 17%
- * larger (bench/RESULTS.md): compressing is the largest single cost of a
- * build, and a few more kilobytes matter less to anyone than the wait.
+ * Compression level of every deflated part: zlib's default, libzip's. Level 3
+ * or 4 would deflate a pack's XML 1.5 to 2.7 times as fast for packages 11 to
+ * 17% larger (bench/RESULTS.md); the compressing runs beside the writing on
+ * a second thread, so the smaller package is kept.
  */
-#define SCR_DEFLATE_LEVEL 3
+#define SCR_DEFLATE_LEVEL 6
 
 typedef struct scr_deflate scr_deflate;
 
