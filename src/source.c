@@ -33,8 +33,11 @@ typedef struct forbidden {
    fast; anything else is looked at closely, with lines and columns. */
 static bool plainly_valid(const unsigned char *s, size_t len) {
   for (size_t i = 0; i < len;) {
+    i += scr_printable_ascii_prefix(s + i, len - i);
+    if (i == len)
+      break;
     unsigned char c = s[i];
-    if ((c >= 0x20 && c < 0x80) || c == '\n' || c == '\t' || c == '\r') {
+    if (c == '\n' || c == '\t' || c == '\r') {
       i++;
       continue;
     }
@@ -92,13 +95,19 @@ static void normalise_text(char *text, size_t *len) {
   if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
     r = 3;
   while (r < n) {
-    char c = text[r++];
-    if (c == '\r') {
-      if (r < n && text[r] == '\n')
-        r++;
-      c = '\n';
-    }
-    text[w++] = c;
+    /* copy up to the next CR in one go: most files have none */
+    const char *cr = memchr(text + r, '\r', n - r);
+    size_t run = cr ? (size_t)(cr - text) - r : n - r;
+    if (w != r)
+      memmove(text + w, text + r, run);
+    w += run;
+    r += run;
+    if (r == n)
+      break;
+    r++; /* the CR: CRLF and a lone CR become LF */
+    if (r < n && text[r] == '\n')
+      r++;
+    text[w++] = '\n';
   }
   text[w] = '\0';
   *len = w;

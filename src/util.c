@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,6 +163,21 @@ char *scr_path_stem(const char *path) {
   const char *dot = strrchr(base, '.');
   size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
   return scr_strndup(base, n);
+}
+
+size_t scr_printable_ascii_prefix(const unsigned char *s, size_t n) {
+  const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, sizeof w);
+    /* a byte of 0x80 or more, or (the others below 0x80) one below 0x20 */
+    if ((w & highs) || ((w - 0x20 * ones) & ~w & highs))
+      break;
+  }
+  while (i < n && s[i] >= 0x20 && s[i] < 0x80)
+    i++;
+  return i;
 }
 
 size_t scr_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp) {

@@ -53,6 +53,12 @@ char *scr_path_stem(const char *path);
  * length, or 0 when it is not valid UTF-8 (overlong, surrogate, truncated).
  */
 size_t scr_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+/**
+ * How many leading bytes of `s` are printable ASCII (0x20 to 0x7F): the
+ * common case of text, which every check of characters can pass over
+ * without decoding. Looks at eight bytes at a time.
+ */
+size_t scr_printable_ascii_prefix(const unsigned char *s, size_t n);
 
 /**
  * The files in `dir` whose names `accept` takes, as "dir/name" paths sorted

@@ -175,15 +175,14 @@ static int xml_allowed(uint32_t cp) {
 }
 
 /* How many leading bytes of `text` XML 1.0 takes as they are: printable
-   ASCII is checked a byte at a time, the rest decoded. */
+   ASCII is passed over in words, the rest decoded. */
 static size_t allowed_prefix(const char *text, size_t len) {
   const unsigned char *s = (const unsigned char *)text;
   size_t i = 0;
   while (i < len) {
-    if (s[i] >= 0x20 && s[i] < 0x80) {
-      i++;
-      continue;
-    }
+    i += scr_printable_ascii_prefix(s + i, len - i);
+    if (i == len)
+      break;
     uint32_t cp = 0;
     size_t n = scr_utf8_decode(s + i, len - i, &cp);
     if (!n || !xml_allowed(cp))

@@ -238,6 +238,98 @@ static void test_front_matter(void **state) {
   free(path);
 }
 
+/* Every byte that is not printable ASCII ends the prefix, wherever it
+   falls in or after the eight-byte words. */
+static void test_printable_ascii_prefix(void **state) {
+  (void)state;
+  static const unsigned char stops[] = {0x00, '\t', '\n', '\r',
+                                        0x1F, 0x80, 0xC3, 0xFF};
+  unsigned char text[40];
+  for (size_t len = 0; len <= sizeof text; len++) {
+    memset(text, 'a', sizeof text);
+    text[len % 3 ? len / 2 : 0] = 0x7F; /* printable as far as XML goes */
+    text[len / 3] = ' ';
+    assert_int_equal(scr_printable_ascii_prefix(text, len), len);
+    for (size_t at = 0; at < len; at++)
+      for (size_t k = 0; k < sizeof stops; k++) {
+        unsigned char keep = text[at];
+        text[at] = stops[k];
+        assert_int_equal(scr_printable_ascii_prefix(text, len), at);
+        text[at] = keep;
+      }
+  }
+}
+
+/* CRLF and lone CR become LF, wherever they fall; lines keep their
+   numbers. */
+static void test_line_endings(void **state) {
+  (void)state;
+  char *path = temp_source("---\r\ntitle: t\r---\n\rone\r\n\r\ntwo\rthree\r");
+  scr_diags d;
+  scr_diags_init(&d);
+  scr_source *src = scr_source_load(path, true, &d);
+  assert_non_null(src);
+  assert_string_equal(src->text, "---\ntitle: t\n---\n\none\n\ntwo\nthree\n");
+  assert_int_equal(src->len, strlen(src->text));
+  cmark_node *p = cmark_node_next(cmark_node_first_child(src->doc));
+  assert_int_equal(scr_source_line(src, p), 7); /* "two" */
+  scr_source_free(src);
+  scr_diags_free(&d);
+  unlink(path);
+  free(path);
+}
+
+/* A released tree parses again to the same tree, and its nodes get back the
+   user data they had. */
+static void test_release_and_reparse(void **state) {
+  (void)state;
+  char *path = temp_source("---\ntitle: t\n---\n# One\n\n![a](x.png) and "
+                           "[b](c.md)\n\n| h |\n| - |\n| ![d](y.png) |\n");
+  scr_diags d;
+  scr_diags_init(&d);
+  scr_source *src = scr_source_load(path, true, &d);
+  assert_non_null(src);
+  char *before = cmark_render_xml(src->doc, CMARK_OPT_DEFAULT);
+  int marks[2];
+  size_t n = 0;
+  cmark_iter *it = cmark_iter_new(src->doc);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *node = cmark_iter_get_node(it);
+    if (ev == CMARK_EVENT_ENTER &&
+        cmark_node_get_type(node) == CMARK_NODE_IMAGE) {
+      assert_true(n < 2);
+      cmark_node_set_user_data(node, &marks[n++]);
+      src->n_attached++;
+    }
+  }
+  cmark_iter_free(it);
+  assert_int_equal(n, 2);
+  scr_source_release_tree(src);
+  assert_null(src->doc);
+  assert_int_equal(src->n_detached, 2);
+  assert_ptr_equal(scr_source_detached(src, 1), &marks[1]);
+  assert_int_equal(scr_source_reparse(src), SCR_OK);
+  char *after = cmark_render_xml(src->doc, CMARK_OPT_DEFAULT);
+  assert_string_equal(before, after);
+  n = 0;
+  it = cmark_iter_new(src->doc);
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *node = cmark_iter_get_node(it);
+    if (ev == CMARK_EVENT_ENTER &&
+        cmark_node_get_type(node) == CMARK_NODE_IMAGE)
+      assert_ptr_equal(cmark_node_get_user_data(node), &marks[n++]);
+  }
+  cmark_iter_free(it);
+  assert_int_equal(n, 2);
+  free(before);
+  free(after);
+  scr_source_free(src);
+  scr_diags_free(&d);
+  unlink(path);
+  free(path);
+}
+
 /* Each bad source gives an error at the expected line. */
 static void bad_source(const char *text, int line) {
   char *path = temp_source(text);
@@ -272,6 +364,9 @@ int main(void) {
       cmocka_unit_test(test_xml_raw_markup_escaping),
       cmocka_unit_test(test_xml_raw_markup_order),
       cmocka_unit_test(test_front_matter),
+      cmocka_unit_test(test_printable_ascii_prefix),
+      cmocka_unit_test(test_line_endings),
+      cmocka_unit_test(test_release_and_reparse),
       cmocka_unit_test(test_bad_front_matter),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
