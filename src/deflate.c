@@ -1,12 +1,20 @@
 /*
- * Raw deflate streams compressed on a second thread (zlib).
+ * Raw deflate streams compressed by two threads at once (zlib).
  *
- * The writing thread fills fixed-size blocks and queues them; the
- * compressing thread, started when the first block is full, deflates them in
- * order. A stream that never fills a block is compressed on the writing
- * thread when it is finished, so small parts start no thread. Whichever
- * thread compresses, the output is the same: one zlib stream fed the same
- * bytes in the same blocks.
+ * The writing thread fills fixed-size blocks and queues them. Each block is
+ * compressed on its own, primed with the last 32 KB written before it (its
+ * dictionary, copied in front of its bytes when the block is started) and
+ * ended with a sync flush, so its output depends only on its bytes and that
+ * dictionary: the outputs put end to end in order are one raw deflate stream,
+ * the same bytes whichever thread compressed which block.
+ *
+ * A compressing thread, started when the first block is full, takes queued
+ * blocks oldest first. The writer, rather than wait when the queue is full or
+ * when the stream is flushed, takes the oldest block nobody has taken yet, so
+ * both cores compress when the writing outruns one. Blocks may finish out of
+ * order; whichever thread finishes the oldest one appends the finished run
+ * of them to the stream's output. A stream that never fills a block is
+ * compressed on the writing thread, so small parts start no thread.
  */
 #include "deflate.h"
 #include "util.h"
@@ -17,147 +25,242 @@
 #include <string.h>
 #include <zlib.h>
 
-#define BLOCK_SIZE (64u * 1024u) /* bytes handed over at a time */
-#define QUEUE_LEN 16u            /* blocks waiting: 1 MB at most */
-#define WINDOW_BITS (-15)        /* raw deflate, as in a zip entry */
-#define MEM_LEVEL 9              /* libzip's setting */
-#define OUT_CHUNK (64u * 1024u)  /* room made for each deflate() call */
+#define BLOCK_SIZE SCR_DEFLATE_BLOCK
+#define QUEUE_LEN 8u            /* blocks queued: under 2 MB in flight */
+#define WINDOW (32u * 1024u)    /* deflate's window: the longest dictionary */
+#define WINDOW_BITS (-15)       /* raw deflate, as in a zip entry */
+#define MEM_LEVEL 9             /* libzip's setting */
+#define OUT_CHUNK (64u * 1024u) /* least room the stream's output grows by */
+#define FLUSH_ROOM 16u          /* a sync flush's bytes beyond deflateBound */
 
+typedef enum { QUEUED, TAKEN, DONE } block_state;
+
+/* One block of the stream. `buf` holds the dictionary (dict_len bytes) then
+   the block's own bytes (len); it is freed once the block is compressed.
+   `out` is its compressed bytes, freed when appended to the stream. Between
+   being taken and done, a block is its compressing thread's alone. */
 typedef struct block {
-  unsigned char *data;
-  size_t len;
+  unsigned char *buf;
+  size_t dict_len, len;
+  unsigned char *out;
+  size_t out_len;
+  uint32_t crc;  /* of the block's own bytes */
+  scr_error err; /* compressing it failed */
+  block_state state;
 } block;
 
 struct scr_deflate {
-  /* the stream: the compressing thread's while it runs, else the writer's */
-  z_stream z;
-  unsigned char *out; /* compressed so far */
-  size_t out_len, out_cap;
-  uint32_t crc;
-  size_t raw_len;
-  scr_error z_err; /* first compression failure */
-
   /* the writing thread's */
-  block filling; /* the block being filled */
+  z_stream z;                    /* compresses the blocks the writer takes */
+  block filling;                 /* the block being filled */
+  unsigned char history[WINDOW]; /* the last bytes handed over */
+  size_t history_len;
   scr_error err; /* first failure seen by the writer */
   bool finished;
   bool threaded;
   pthread_t thread;
 
+  /* the compressing thread's while it runs */
+  z_stream worker_z;
+  bool worker_z_ready; /* initialised; ended when the stream is freed */
+
   /* shared, under `lock` */
   pthread_mutex_t lock;
   pthread_cond_t changed; /* a block was queued or done, or work ended */
   block queue[QUEUE_LEN];
-  size_t head, count;
-  bool busy;    /* the compressing thread holds a block */
-  bool closing; /* no more blocks will come */
+  size_t head, count; /* blocks queued, oldest at `head` */
+  size_t taken;       /* of them, the oldest `taken` are taken or done */
+  bool closing;       /* no more blocks will come */
+  unsigned char *out; /* compressed so far, of the blocks appended */
+  size_t out_len, out_cap;
+  uint32_t crc;
+  size_t raw_len;
+  scr_error z_err; /* first compression failure, in stream order */
 };
 
-/* ---- compressing --------------------------------------------------------
+/* ---- compressing one block (no lock held) -------------------------------
  */
 
-static scr_error reserve_out(scr_deflate *d, size_t room) {
-  if (d->out_cap - d->out_len >= room)
-    return SCR_OK;
-  size_t cap = d->out_cap ? d->out_cap : OUT_CHUNK;
-  while (cap - d->out_len < room)
-    cap *= 2;
-  unsigned char *grown = realloc(d->out, cap);
-  if (!grown)
+/* Deflate the block's bytes with `z`, primed with its dictionary, into a
+   new `b->out` ending on a byte boundary. */
+static scr_error deflate_block(z_stream *z, block *b) {
+  if (deflateReset(z) != Z_OK)
+    return SCR_E_ZIP;
+  if (b->dict_len > 0 &&
+      deflateSetDictionary(z, b->buf, (uInt)b->dict_len) != Z_OK)
+    return SCR_E_ZIP;
+  size_t cap = deflateBound(z, (uLong)b->len) + FLUSH_ROOM;
+  b->out = malloc(cap);
+  if (!b->out)
     return SCR_E_NOMEM;
-  d->out = grown;
-  d->out_cap = cap;
+  z->next_in = b->buf + b->dict_len;
+  z->avail_in = (uInt)b->len;
+  z->next_out = b->out;
+  z->avail_out = (uInt)cap;
+  int rc = deflate(z, Z_SYNC_FLUSH);
+  b->out_len = cap - z->avail_out;
+  /* all room used may mean output left behind: never expected, refused */
+  if (rc != Z_OK || z->avail_in != 0 || z->avail_out == 0)
+    return SCR_E_ZIP;
+  unsigned char *fitted = realloc(b->out, b->out_len ? b->out_len : 1);
+  if (fitted)
+    b->out = fitted;
   return SCR_OK;
 }
 
-/* Deflate `len` bytes with `flush`, growing the output as needed. */
-static scr_error deflate_bytes(scr_deflate *d, const unsigned char *data,
-                               size_t len, int flush) {
-  d->z.next_in = (unsigned char *)data;
-  d->z.avail_in = (uInt)len;
-  do {
-    if (reserve_out(d, OUT_CHUNK) != SCR_OK)
-      return SCR_E_NOMEM;
-    d->z.next_out = d->out + d->out_len;
-    d->z.avail_out = (uInt)(d->out_cap - d->out_len);
-    int rc = deflate(&d->z, flush);
-    d->out_len = d->out_cap - d->z.avail_out;
-    if (rc != Z_OK && rc != Z_BUF_ERROR)
-      return SCR_E_ZIP;
-  } while (d->z.avail_out == 0);
-  return d->z.avail_in == 0 ? SCR_OK : SCR_E_ZIP;
+static void compress_block(z_stream *z, block *b) {
+  b->crc = (uint32_t)crc32(0, b->buf + b->dict_len, (uInt)b->len);
+  b->err = deflate_block(z, b);
+  free(b->buf);
+  b->buf = NULL;
 }
 
-static void compress_block(scr_deflate *d, const block *b) {
-  if (d->z_err)
-    return;
-  d->crc = (uint32_t)crc32(d->crc, b->data, (uInt)b->len);
-  d->raw_len += b->len;
-  d->z_err = deflate_bytes(d, b->data, b->len, Z_NO_FLUSH);
+/* ---- the queue (all under `lock`) ---------------------------------------
+ */
+
+static block *queued(scr_deflate *d, size_t i) {
+  return &d->queue[(d->head + i) % QUEUE_LEN];
+}
+
+static scr_error append_out(scr_deflate *d, const block *b) {
+  if (d->out_cap - d->out_len < b->out_len) {
+    size_t cap = d->out_cap ? d->out_cap : OUT_CHUNK;
+    while (cap - d->out_len < b->out_len)
+      cap *= 2;
+    unsigned char *grown = realloc(d->out, cap);
+    if (!grown)
+      return SCR_E_NOMEM;
+    d->out = grown;
+    d->out_cap = cap;
+  }
+  memcpy(d->out + d->out_len, b->out, b->out_len);
+  d->out_len += b->out_len;
+  return SCR_OK;
+}
+
+/* Append the oldest blocks, while they are done, to the stream's output and
+   free them. After a failure the output stops growing; the first error in
+   stream order is kept. */
+static void retire_done(scr_deflate *d) {
+  while (d->count > 0 && queued(d, 0)->state == DONE) {
+    block *b = queued(d, 0);
+    if (!d->z_err)
+      d->z_err = b->err ? b->err : append_out(d, b);
+    d->crc = (uint32_t)crc32_combine(d->crc, b->crc, (z_off_t)b->len);
+    d->raw_len += b->len;
+    free(b->out);
+    *b = (block){0};
+    d->head = (d->head + 1) % QUEUE_LEN;
+    d->count--;
+    d->taken--;
+  }
+}
+
+/* Take the oldest block nobody has taken, compress it with `z` without the
+   lock, and retire what is done. Called and returns with the lock held. */
+static void compress_next(scr_deflate *d, z_stream *z) {
+  block *b = queued(d, d->taken++);
+  b->state = TAKEN;
+  pthread_mutex_unlock(&d->lock);
+  compress_block(z, b);
+  pthread_mutex_lock(&d->lock);
+  b->state = DONE;
+  retire_done(d);
+  pthread_cond_broadcast(&d->changed);
+}
+
+/* The writer, which would otherwise wait: compress a block if one is free,
+   else wait for a change. Lock held. */
+static void help_or_wait(scr_deflate *d) {
+  if (d->taken < d->count)
+    compress_next(d, &d->z);
+  else
+    pthread_cond_wait(&d->changed, &d->lock);
 }
 
 static void *compressing_thread(void *arg) {
   scr_deflate *d = arg;
   pthread_mutex_lock(&d->lock);
   for (;;) {
-    while (d->count == 0 && !d->closing)
+    while (d->taken == d->count && !d->closing)
       pthread_cond_wait(&d->changed, &d->lock);
-    if (d->count == 0)
+    if (d->taken == d->count)
       break;
-    block b = d->queue[d->head];
-    d->head = (d->head + 1) % QUEUE_LEN;
-    d->count--;
-    d->busy = true;
-    pthread_cond_broadcast(&d->changed);
-    pthread_mutex_unlock(&d->lock);
-    compress_block(d, &b);
-    free(b.data);
-    pthread_mutex_lock(&d->lock);
-    d->busy = false;
-    pthread_cond_broadcast(&d->changed);
+    compress_next(d, &d->worker_z);
   }
   pthread_mutex_unlock(&d->lock);
   return NULL;
 }
 
-/* ---- handing over blocks ------------------------------------------------
+/* ---- handing over blocks (the writing thread) ---------------------------
  */
 
-/* Queue the filled block for the compressing thread, starting it for the
-   first full block; without a thread, compress it here. */
+/* Remember the last WINDOW bytes up to the end of `b`, the dictionary of
+   the next block. `b` starts with the previous history, so they are the
+   tail of its buffer. */
+static void keep_history(scr_deflate *d, const block *b) {
+  size_t all = b->dict_len + b->len;
+  size_t n = all < WINDOW ? all : WINDOW;
+  memcpy(d->history, b->buf + all - n, n);
+  d->history_len = n;
+}
+
+/* A new block to fill, starting with the history as its dictionary. */
+static scr_error start_block(scr_deflate *d) {
+  d->filling.buf = malloc(WINDOW + BLOCK_SIZE);
+  if (!d->filling.buf)
+    return SCR_E_NOMEM;
+  memcpy(d->filling.buf, d->history, d->history_len);
+  d->filling.dict_len = d->history_len;
+  d->filling.len = 0;
+  return SCR_OK;
+}
+
+/* Start the compressing thread with its own zlib stream; without one the
+   writer compresses every block itself. */
+static void start_thread(scr_deflate *d) {
+  if (!d->worker_z_ready)
+    d->worker_z_ready =
+        deflateInit2(&d->worker_z, SCR_DEFLATE_LEVEL, Z_DEFLATED, WINDOW_BITS,
+                     MEM_LEVEL, Z_DEFAULT_STRATEGY) == Z_OK;
+  if (d->worker_z_ready &&
+      pthread_create(&d->thread, NULL, compressing_thread, d) == 0)
+    d->threaded = true;
+}
+
+/* Wait until every queued block is done and appended, compressing those
+   nobody has taken. The compressor's error. */
+static scr_error drain(scr_deflate *d) {
+  pthread_mutex_lock(&d->lock);
+  while (d->count > 0)
+    help_or_wait(d);
+  scr_error err = d->z_err;
+  pthread_mutex_unlock(&d->lock);
+  return err;
+}
+
+/* Queue the filled block, starting the thread for the first full one; while
+   the queue is full, compress blocks rather than wait. Without a thread,
+   compress it here and now. */
 static void hand_over(scr_deflate *d, bool full) {
   block b = d->filling;
   d->filling = (block){0};
   if (b.len == 0) {
-    free(b.data);
+    free(b.buf);
     return;
   }
-  if (full && !d->threaded &&
-      pthread_create(&d->thread, NULL, compressing_thread, d) == 0)
-    d->threaded = true;
-  if (!d->threaded) {
-    compress_block(d, &b);
-    free(b.data);
-    return;
-  }
+  keep_history(d, &b);
+  b.state = QUEUED;
+  if (full && !d->threaded)
+    start_thread(d);
   pthread_mutex_lock(&d->lock);
   while (d->count == QUEUE_LEN)
-    pthread_cond_wait(&d->changed, &d->lock);
-  d->queue[(d->head + d->count) % QUEUE_LEN] = b;
-  d->count++;
+    help_or_wait(d);
+  *queued(d, d->count++) = b;
   pthread_cond_broadcast(&d->changed);
   pthread_mutex_unlock(&d->lock);
-}
-
-/* Wait until the compressing thread has done every block queued; it then
-   waits for more, so the stream is the writer's to touch. */
-static void drain(scr_deflate *d) {
   if (!d->threaded)
-    return;
-  pthread_mutex_lock(&d->lock);
-  while (d->count > 0 || d->busy)
-    pthread_cond_wait(&d->changed, &d->lock);
-  pthread_mutex_unlock(&d->lock);
+    drain(d);
 }
 
 static void stop_thread(scr_deflate *d) {
@@ -201,9 +304,15 @@ scr_deflate *scr_deflate_new(void) {
 void scr_deflate_free(scr_deflate *d) {
   if (!d)
     return;
-  stop_thread(d);
-  free(d->filling.data);
+  stop_thread(d); /* it compresses what is queued first */
+  for (size_t i = 0; i < d->count; i++) {
+    free(queued(d, i)->buf);
+    free(queued(d, i)->out);
+  }
+  free(d->filling.buf);
   deflateEnd(&d->z);
+  if (d->worker_z_ready)
+    deflateEnd(&d->worker_z);
   pthread_cond_destroy(&d->changed);
   pthread_mutex_destroy(&d->lock);
   free(d->out);
@@ -215,13 +324,13 @@ scr_error scr_deflate_write(scr_deflate *d, const void *data, size_t len) {
     return SCR_E_USAGE;
   const unsigned char *p = data;
   while (len > 0 && !d->err) {
-    if (!d->filling.data && !(d->filling.data = malloc(BLOCK_SIZE)))
-      d->err = SCR_E_NOMEM;
+    if (!d->filling.buf)
+      d->err = start_block(d);
     if (d->err)
       break;
     size_t n = BLOCK_SIZE - d->filling.len;
     n = n < len ? n : len;
-    memcpy(d->filling.data + d->filling.len, p, n);
+    memcpy(d->filling.buf + d->filling.dict_len + d->filling.len, p, n);
     d->filling.len += n;
     p += n;
     len -= n;
@@ -231,15 +340,14 @@ scr_error scr_deflate_write(scr_deflate *d, const void *data, size_t len) {
   return d->err;
 }
 
-/* Compress what is left, wait for the thread, and flush the stream to a
-   byte boundary. The writer's error, else the compressor's. */
+/* Hand over what is left and wait until everything written is compressed:
+   the output then ends on a byte boundary. The writer's error, else the
+   compressor's. */
 static scr_error flush_to_here(scr_deflate *d) {
   hand_over(d, false);
-  drain(d);
-  if (!d->z_err)
-    d->z_err = deflate_bytes(d, NULL, 0, Z_SYNC_FLUSH);
+  scr_error z_err = drain(d);
   if (!d->err)
-    d->err = d->z_err;
+    d->err = z_err;
   return d->err;
 }
 
@@ -253,6 +361,8 @@ scr_error scr_deflate_finish(scr_deflate *d, scr_deflated *out) {
   return d->err;
 }
 
+/* Drained, the queue is empty and the thread touches nothing until another
+   block comes, so the output may be read without the lock. */
 scr_error scr_deflate_contents(scr_deflate *d, char **data, size_t *len) {
   *data = NULL;
   *len = 0;
@@ -263,7 +373,6 @@ scr_error scr_deflate_contents(scr_deflate *d, char **data, size_t *len) {
     *len = d->raw_len;
   return err;
 }
-
 /* ---- whole streams ------------------------------------------------------
  */
 

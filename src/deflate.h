@@ -1,8 +1,11 @@
 /*
  * Raw deflate streams made while a document is still being written: the
  * writer hands over its XML in blocks and a second thread compresses them,
- * so composing and compressing the body of a large pack overlap, and the
- * uncompressed body is never held whole in memory.
+ * helped by the writer whenever it would otherwise wait, so composing and
+ * compressing the body of a large pack overlap and share both cores, and
+ * the uncompressed body is never held whole in memory. Each block is
+ * deflated on its own, primed with the 32 KB before it, so the bytes made
+ * are the same whichever thread compressed which block.
  *
  * Each stream ends on a byte boundary without a final block (zlib's sync
  * flush), so finished streams can be joined into one zip entry in any order
@@ -24,6 +27,14 @@
  * a second thread, so the smaller package is kept.
  */
 #define SCR_DEFLATE_LEVEL 6
+
+/**
+ * Bytes compressed at a time. Every full block ends in a sync flush (4 or 5
+ * bytes) and starts by priming a dictionary, so the stream's bytes depend on
+ * where blocks end: after each SCR_DEFLATE_BLOCK bytes written, and at each
+ * scr_deflate_contents or scr_deflate_finish.
+ */
+#define SCR_DEFLATE_BLOCK (128u * 1024u)
 
 typedef struct scr_deflate scr_deflate;
 
