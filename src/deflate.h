@@ -23,8 +23,8 @@
 /**
  * Compression level of every deflated part: zlib's default, libzip's. Level 3
  * or 4 would deflate a pack's XML 1.5 to 2.7 times as fast for packages 11 to
- * 17% larger (bench/RESULTS.md); the compressing runs beside the writing on
- * a second thread, so the smaller package is kept.
+ * 17% larger (bench/RESULTS.md); compressing shares both cores with the
+ * writing, so the smaller package is kept.
  */
 #define SCR_DEFLATE_LEVEL 6
 
