@@ -215,14 +215,35 @@ static char *temp_source(const char *text) {
   return path;
 }
 
+/* A loaded source, its diagnostics and its temporary file, for a test. */
+typedef struct loaded {
+  scr_source *src;
+  scr_diags diags;
+  char *path;
+} loaded;
+
+/* Load `text` as a source with front matter; it must load. */
+static void load_text(loaded *l, const char *text) {
+  l->path = temp_source(text);
+  scr_diags_init(&l->diags);
+  l->src = scr_source_load(l->path, true, &l->diags);
+  assert_non_null(l->src);
+}
+
+static void unload(loaded *l) {
+  scr_source_free(l->src);
+  scr_diags_free(&l->diags);
+  unlink(l->path);
+  free(l->path);
+}
+
 static void test_front_matter(void **state) {
   (void)state;
-  char *path = temp_source("\xEF\xBB\xBF---\r\ndate: 2026-06-17\r\n"
-                           "members: [A, \"B, C\"]\r\n---\r\n## Item\r\n");
-  scr_diags d;
-  scr_diags_init(&d);
-  scr_source *src = scr_source_load(path, true, &d);
-  assert_non_null(src);
+  loaded l;
+  load_text(&l, "\xEF\xBB\xBF---\r\ndate: 2026-06-17\r\n"
+                "members: [A, \"B, C\"]\r\n---\r\n## Item\r\n");
+  scr_source *src = l.src;
+  scr_diags d = l.diags;
   assert_int_equal(d.errors, 0);
   assert_string_equal(scr_meta_string(src->meta, "date"), "2026-06-17");
   const scr_ynode *m = scr_meta_get(src->meta, "members");
@@ -232,10 +253,7 @@ static void test_front_matter(void **state) {
   assert_int_equal(m->line, 3);
   cmark_node *h = cmark_node_first_child(src->doc);
   assert_int_equal(scr_source_line(src, h), 5);
-  scr_source_free(src);
-  scr_diags_free(&d);
-  unlink(path);
-  free(path);
+  unload(&l);
 }
 
 /* Every byte that is not printable ASCII ends the prefix, wherever it
@@ -264,47 +282,47 @@ static void test_printable_ascii_prefix(void **state) {
    numbers. */
 static void test_line_endings(void **state) {
   (void)state;
-  char *path = temp_source("---\r\ntitle: t\r---\n\rone\r\n\r\ntwo\rthree\r");
-  scr_diags d;
-  scr_diags_init(&d);
-  scr_source *src = scr_source_load(path, true, &d);
-  assert_non_null(src);
+  loaded l;
+  load_text(&l, "---\r\ntitle: t\r---\n\rone\r\n\r\ntwo\rthree\r");
+  scr_source *src = l.src;
   assert_string_equal(src->text, "---\ntitle: t\n---\n\none\n\ntwo\nthree\n");
   assert_int_equal(src->len, strlen(src->text));
   cmark_node *p = cmark_node_next(cmark_node_first_child(src->doc));
   assert_int_equal(scr_source_line(src, p), 7); /* "two" */
-  scr_source_free(src);
-  scr_diags_free(&d);
-  unlink(path);
-  free(path);
+  unload(&l);
+}
+
+/* The image nodes of `doc` in document order, at most `max`; how many. */
+static size_t image_nodes(cmark_node *doc, cmark_node **out, size_t max) {
+  size_t n = 0;
+  cmark_iter *it = cmark_iter_new(doc);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *node = cmark_iter_get_node(it);
+    if (ev == CMARK_EVENT_ENTER &&
+        cmark_node_get_type(node) == CMARK_NODE_IMAGE && n < max)
+      out[n++] = node;
+  }
+  cmark_iter_free(it);
+  return n;
 }
 
 /* A released tree parses again to the same tree, and its nodes get back the
    user data they had. */
 static void test_release_and_reparse(void **state) {
   (void)state;
-  char *path = temp_source("---\ntitle: t\n---\n# One\n\n![a](x.png) and "
-                           "[b](c.md)\n\n| h |\n| - |\n| ![d](y.png) |\n");
-  scr_diags d;
-  scr_diags_init(&d);
-  scr_source *src = scr_source_load(path, true, &d);
-  assert_non_null(src);
+  loaded l;
+  load_text(&l, "---\ntitle: t\n---\n# One\n\n![a](x.png) and "
+                "[b](c.md)\n\n| h |\n| - |\n| ![d](y.png) |\n");
+  scr_source *src = l.src;
   char *before = cmark_render_xml(src->doc, CMARK_OPT_DEFAULT);
   int marks[2];
-  size_t n = 0;
-  cmark_iter *it = cmark_iter_new(src->doc);
-  cmark_event_type ev;
-  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-    cmark_node *node = cmark_iter_get_node(it);
-    if (ev == CMARK_EVENT_ENTER &&
-        cmark_node_get_type(node) == CMARK_NODE_IMAGE) {
-      assert_true(n < 2);
-      cmark_node_set_user_data(node, &marks[n++]);
-      src->n_attached++;
-    }
+  cmark_node *images[3];
+  assert_int_equal(image_nodes(src->doc, images, 3), 2);
+  for (size_t i = 0; i < 2; i++) {
+    cmark_node_set_user_data(images[i], &marks[i]);
+    src->n_attached++;
   }
-  cmark_iter_free(it);
-  assert_int_equal(n, 2);
   scr_source_release_tree(src);
   assert_null(src->doc);
   assert_int_equal(src->n_detached, 2);
@@ -312,22 +330,12 @@ static void test_release_and_reparse(void **state) {
   assert_int_equal(scr_source_reparse(src), SCR_OK);
   char *after = cmark_render_xml(src->doc, CMARK_OPT_DEFAULT);
   assert_string_equal(before, after);
-  n = 0;
-  it = cmark_iter_new(src->doc);
-  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-    cmark_node *node = cmark_iter_get_node(it);
-    if (ev == CMARK_EVENT_ENTER &&
-        cmark_node_get_type(node) == CMARK_NODE_IMAGE)
-      assert_ptr_equal(cmark_node_get_user_data(node), &marks[n++]);
-  }
-  cmark_iter_free(it);
-  assert_int_equal(n, 2);
+  assert_int_equal(image_nodes(src->doc, images, 3), 2);
+  for (size_t i = 0; i < 2; i++)
+    assert_ptr_equal(cmark_node_get_user_data(images[i]), &marks[i]);
   free(before);
   free(after);
-  scr_source_free(src);
-  scr_diags_free(&d);
-  unlink(path);
-  free(path);
+  unload(&l);
 }
 
 /* Each bad source gives an error at the expected line. */
