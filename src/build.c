@@ -326,23 +326,19 @@ scr_date scr_system_today(void) {
 }
 
 /*
- * The text of the reports whose trees a session keeps, in bytes: a tree
- * takes about fourteen times its text, so about 20 MB. A larger pack keeps
- * the trees of the reports loaded first and releases the others, each once
- * it is checked and its pages counted, to parse it again when it is
- * written: memory stays bounded whatever the pack's size, and a pack
- * within this costs no second parse.
+ * The session keeps the trees of the reports loaded first, up to a budget
+ * of their text (SCR_KEPT_TREE_TEXT_DEFAULT bytes, or what the variable
+ * SCR_KEPT_TREE_TEXT_ENV says), and releases the others, each once it is
+ * checked and its pages counted, to parse it again when it is written:
+ * memory stays bounded whatever the pack's size, and a pack within the
+ * budget costs no second parse.
  */
-#define KEPT_TREE_TEXT (1536u * 1024u)
-/* Sets that budget in bytes instead: 0 releases every report's tree, so a
-   small workspace takes the path a large one does (for tests). */
-#define KEPT_TREE_TEXT_ENV "SCRUTINEER_KEPT_TREE_TEXT"
-
 static size_t kept_tree_text(void) {
-  const char *v = getenv(KEPT_TREE_TEXT_ENV);
+  const char *v = getenv(SCR_KEPT_TREE_TEXT_ENV);
   char *end;
   unsigned long long n = v && *v ? strtoull(v, &end, 10) : 0;
-  return v && *v && !*end && n <= SIZE_MAX ? (size_t)n : KEPT_TREE_TEXT;
+  return v && *v && !*end && n <= SIZE_MAX ? (size_t)n
+                                           : SCR_KEPT_TREE_TEXT_DEFAULT;
 }
 
 /* Once a report is loaded: over the budget, everything its tree is needed

@@ -6,6 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A macro's value as a string literal. */
+#define STRINGIFY_(x) #x
+#define STRINGIFY(x) STRINGIFY_(x)
+
 /* Exit statuses, as documented in --help and the README. */
 enum {
   EXIT_OK = 0,
@@ -85,10 +89,16 @@ static const char HELP[] =
     "environment:\n"
     "  SCRUTINEER_PDF_TIMEOUT  seconds LibreOffice may take to make the PDFs\n"
     "                     (default: 120)\n"
-    "\n"
-    "exit status: 0 success, 1 the sources have errors, 2 bad usage,\n"
-    "3 an I/O or environment failure (LibreOffice missing, failing or too\n"
-    "slow when pdf was asked for).\n";
+    "  " SCR_KEPT_TREE_TEXT_ENV "  bytes of report text whose parsed trees\n"
+    "                     are kept in memory; later reports are parsed again\n"
+    "                     when written (default: " STRINGIFY(
+        SCR_KEPT_TREE_TEXT_DEFAULT) ")\n"
+                                    "\n"
+                                    "exit status: 0 success, 1 the sources "
+                                    "have errors, 2 bad usage,\n"
+                                    "3 an I/O or environment failure "
+                                    "(LibreOffice missing, failing or too\n"
+                                    "slow when pdf was asked for).\n";
 
 typedef struct cli {
   const char *input;

@@ -18,6 +18,15 @@ extern "C" {
 
 #define SCR_VERSION "0.1.0"
 
+/**
+ * Environment: the bytes of report text whose parsed trees a build keeps in
+ * memory. Reports loaded beyond it are checked, their pages counted and
+ * their trees released, to be parsed again when written; 0 releases every
+ * report. A tree takes about fourteen times its text.
+ */
+#define SCR_KEPT_TREE_TEXT_ENV "SCRUTINEER_KEPT_TREE_TEXT"
+#define SCR_KEPT_TREE_TEXT_DEFAULT 1572864 /* 1.5 MB: about 21 MB of trees */
+
 /** Every failure a library call can report. */
 typedef enum scr_error {
   SCR_OK = 0,     /**< success */
