@@ -221,8 +221,8 @@ bool scr_odt_language_ok(const char *tag);
  * an element opened raw is closed raw, so its stack stays balanced. Raw
  * markup after an open start tag first ends it with '>', as a child
  * element started through xmlTextWriter would, so the bytes are the same.
+ * Literal fragments go through scr_xmlw_raw_lit.
  */
-#define ODT_RAW(x, literal) scr_xmlw_raw((x), "" literal, sizeof(literal) - 1)
 
 /*
  * ODF collapses white space: a space that follows another (in the same

@@ -181,11 +181,27 @@ static odt_list *current_list(odt_writer *w) {
    is a number. Like a paragraph's (odt_spaces), a raw item's start tag is
    held back until its first content, so that an empty item is one empty
    element, as xmlTextWriter writes it. */
+/* The raw tags of an item or header: start, end, and empty. */
+static const struct {
+  const char *start, *end, *empty;
+} RAW_ITEM[] = {
+    [ITEM_ITEM] = {"<text:list-item>", "</text:list-item>",
+                   "<text:list-item/>"},
+    [ITEM_HEADER] = {"<text:list-header>", "</text:list-header>",
+                     "<text:list-header/>"},
+};
+
+static bool raw_item(item_xml kind) {
+  return kind == ITEM_ITEM || kind == ITEM_HEADER;
+}
+
+static void raw_tag(odt_writer *w, const char *tag) {
+  scr_xmlw_raw(&w->body, tag, strlen(tag));
+}
+
 static void settle_item(odt_writer *w) {
-  if (w->held_item == ITEM_ITEM)
-    ODT_RAW(&w->body, "<text:list-item>");
-  else if (w->held_item == ITEM_HEADER)
-    ODT_RAW(&w->body, "<text:list-header>");
+  if (raw_item(w->held_item))
+    raw_tag(w, RAW_ITEM[w->held_item].start);
   w->held_item = ITEM_CLOSED;
 }
 
@@ -204,26 +220,10 @@ static void open_item(odt_writer *w, odt_list *l, item_xml kind) {
    it. */
 static void close_item(odt_writer *w, odt_list *l) {
   bool held = w->held_item != ITEM_CLOSED;
-  switch (l->item_xml) {
-  case ITEM_NUMBERED:
+  if (l->item_xml == ITEM_NUMBERED)
     scr_xmlw_end(&w->body);
-    break;
-  case ITEM_ITEM:
-    if (held)
-      ODT_RAW(&w->body, "<text:list-item/>");
-    else
-      ODT_RAW(&w->body, "</text:list-item>");
-    break;
-  case ITEM_HEADER:
-    if (held)
-      ODT_RAW(&w->body, "<text:list-header/>");
-    else
-      ODT_RAW(&w->body, "</text:list-header>");
-    break;
-  case ITEM_CLOSED:
-  default:
-    break;
-  }
+  else if (raw_item(l->item_xml))
+    raw_tag(w, held ? RAW_ITEM[l->item_xml].empty : RAW_ITEM[l->item_xml].end);
   w->held_item = ITEM_CLOSED;
   l->item_xml = ITEM_CLOSED;
 }
@@ -793,7 +793,7 @@ static scr_error begin_row(void *self, bool header) {
     scr_xmlw_end(&w->body);
     t->header_group = false;
   }
-  ODT_RAW(&w->body, "<table:table-row>");
+  scr_xmlw_raw_lit(&w->body, "<table:table-row>");
   t->header_row = header;
   t->row_open = true;
   t->cell = 0;
@@ -833,7 +833,7 @@ static scr_error end_cell(void *self) {
                                      : SCR_PARA_TABLE_CONTENTS);
     end_paragraph(w);
   }
-  ODT_RAW(&w->body, "</table:table-cell>");
+  scr_xmlw_raw_lit(&w->body, "</table:table-cell>");
   t->cell_open = false;
   t->cell++;
   return status(w);
@@ -851,7 +851,7 @@ static scr_error end_row(void *self) {
     begin_cell(w);
     end_cell(w);
   }
-  ODT_RAW(&w->body, "</table:table-row>");
+  scr_xmlw_raw_lit(&w->body, "</table:table-row>");
   t->row_open = false;
   t->row++;
   return status(w);

@@ -240,7 +240,7 @@ static void write_s(scr_xmlw *x, odt_spaces *sp, size_t count) {
     return;
   scr_odt_settle(x, sp);
   if (count == 1) {
-    ODT_RAW(x, "<text:s/>");
+    scr_xmlw_raw_lit(x, "<text:s/>");
     return;
   }
   scr_xmlw_start(x, "text:s");
@@ -306,9 +306,9 @@ void scr_odt_text(scr_xmlw *x, odt_spaces *sp, const char *text, size_t len) {
       scr_odt_spaces_flush(x, sp);
       scr_odt_settle(x, sp);
       if (c == '\t')
-        ODT_RAW(x, "<text:tab/>");
+        scr_xmlw_raw_lit(x, "<text:tab/>");
       else
-        ODT_RAW(x, "<text:line-break/>");
+        scr_xmlw_raw_lit(x, "<text:line-break/>");
       sp->after_word = false;
       i++;
     } else if (c == '\r') {
