@@ -89,6 +89,14 @@ static void test_time_wording(void **state) {
   assert_false(scr_time_parse("5:30", &m));
 }
 
+/* Close a writer that must have succeeded; its document (caller frees). */
+static char *closed_document(scr_xmlw *x) {
+  char *data = NULL;
+  size_t n;
+  assert_int_equal(scr_xmlw_close(x, &data, &n), SCR_OK);
+  return data;
+}
+
 /* The text of one element written through the XML helpers. */
 static char *element_xml(const char *text, size_t len) {
   scr_xmlw x;
@@ -131,9 +139,7 @@ static void test_xml_attribute_escaping(void **state) {
   scr_xmlw_start(&x, "a");
   scr_xmlw_attr(&x, "v", "1 & \"2\" <3>\x02");
   scr_xmlw_end(&x);
-  char *data;
-  size_t n;
-  assert_int_equal(scr_xmlw_close(&x, &data, &n), SCR_OK);
+  char *data = closed_document(&x);
   assert_non_null(strstr(data, "<a v=\"1 &amp; &quot;2&quot; &lt;3&gt;\"/>"));
   free(data);
 }
@@ -165,10 +171,7 @@ static char *tricky_document(bool raw) {
     scr_xmlw_element(&x, "e", "\x01");
     scr_xmlw_end(&x);
   }
-  char *data;
-  size_t n;
-  assert_int_equal(scr_xmlw_close(&x, &data, &n), SCR_OK);
-  return data;
+  return closed_document(&x);
 }
 
 /* Raw markup escapes text and values to the bytes xmlTextWriter writes. */
@@ -193,9 +196,7 @@ static void test_xml_raw_markup_order(void **state) {
   scr_xmlw_start(&x, "p");
   scr_xmlw_raw_lit(&x, "<x/>");
   scr_xmlw_end(&x);
-  char *data;
-  size_t n;
-  assert_int_equal(scr_xmlw_close(&x, &data, &n), SCR_OK);
+  char *data = closed_document(&x);
   assert_non_null(strstr(data, "<p><x/></p>"));
   free(data);
   assert_int_equal(scr_xmlw_open(&x), SCR_OK);
