@@ -45,8 +45,8 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_STAMP = $(BUILD)/.deps-ok
 
 .PHONY: all deps pdf-deps test-deps test unit golden e2e sanitize demo \
-        install uninstall clean format leakcheck fuzz fuzz-replay bench \
-        bench-deps
+        install uninstall clean format leakcheck threadcheck fuzz fuzz-replay \
+        bench bench-deps
 
 all: scrutineer
 
@@ -216,11 +216,21 @@ fuzz-replay: $(BUILD)/tests/replay
 	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 \
 	  $(BUILD)/tests/replay $(BUILD)/seeds tests/fuzz/regressions
 
-test: all unit golden sanitize e2e
+test: all unit golden sanitize e2e threadcheck
 	@echo "all tests passed"
 
 demo: scrutineer pdf-deps
 	./scrutineer pack agendas/2026-06-17.md -o out -f docx,odt,pdf
+
+# Helgrind over builds whose sources are parsed on two threads while the
+# package is compressed on two: any unsynchronised access is an error.
+threadcheck: scrutineer test-deps
+	$(Q)for cmd in "pack agendas/2026-06-17.md -f docx,odt" \
+	     "tracker --today 2026-09-09 -f docx,odt,csv"; do \
+	  echo "  HELGRIND scrutineer $$cmd"; \
+	  valgrind --tool=helgrind --error-exitcode=1 -q \
+	    ./scrutineer $$cmd -o $(BUILD)/threads -q || exit 1; \
+	done
 
 leakcheck: scrutineer test-deps
 	$(Q)for cmd in "pack agendas/2026-06-17.md" "minutes minutes/2026-04-14.md" \

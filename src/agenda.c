@@ -1,4 +1,5 @@
 /* An agenda: items, their attributes, and the appendices they name. */
+#include "ahead.h"
 #include "attrs.h"
 #include "model.h"
 #include "util.h"
@@ -164,7 +165,7 @@ static scr_error add_appendix(const scr_workspace *ws,
     ap->title = appendix_title(ap);
     return ap->title ? SCR_OK : SCR_E_NOMEM;
   }
-  ap->src = scr_source_load(display, false, diags);
+  ap->src = scr_ahead_take(ws->ahead, display, false, diags);
   if (!ap->src)
     return SCR_E_SOURCE;
   ap->meta = ap->src->meta;
@@ -350,19 +351,26 @@ static scr_error follow_link(const scr_workspace *ws,
   return e;
 }
 
+/* An [Appendix] link of a source, with the scope of the text it is in. */
+typedef struct found_link {
+  cmark_node *node;
+  scope sc;
+} found_link;
+
 /* Every `[Appendix](file)` link in `src`, in document order; in the agenda
-   itself each link takes the scope of the item it sits under. */
-static scr_error collect_refs(const scr_workspace *ws,
-                              const scr_minutes_book *book,
-                              const scr_load_hook *hook, scr_agenda *ag,
-                              const scr_source *src, const chain *from,
-                              scope sc, scr_diags *diags) {
-  scr_error err = SCR_OK;
+   itself each link takes the scope of the item it sits under. The caller
+   frees *links. */
+static scr_error find_links(const scr_agenda *ag, const scr_source *src,
+                            scope sc, found_link **links, size_t *count) {
+  *links = NULL;
+  *count = 0;
+  size_t cap = 0;
   /* items are in document order: the next one to open */
   size_t next_item = src == ag->src ? 0 : ag->n_items;
   cmark_iter *it = cmark_iter_new(src->doc);
   if (!it)
     return SCR_E_NOMEM;
+  scr_error err = SCR_OK;
   cmark_event_type ev;
   while (!err && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
     cmark_node *n = cmark_iter_get_node(it);
@@ -372,10 +380,58 @@ static scr_error collect_refs(const scr_workspace *ws,
       const scr_item *item = &ag->items[next_item++];
       sc = (scope){item->exempt, item->to_follow};
     }
-    if (cmark_node_get_type(n) == CMARK_NODE_LINK && is_appendix_link(n))
-      err = follow_link(ws, book, hook, ag, src, from, sc, n, diags);
+    if (cmark_node_get_type(n) != CMARK_NODE_LINK || !is_appendix_link(n))
+      continue;
+    if (*count == cap) {
+      cap = cap ? cap * 2 : 16;
+      found_link *grown = realloc(*links, cap * sizeof *grown);
+      if (!grown) {
+        err = SCR_E_NOMEM;
+        break;
+      }
+      *links = grown;
+    }
+    (*links)[(*count)++] = (found_link){n, sc};
   }
   cmark_iter_free(it);
+  return err;
+}
+
+/* Name the reports among `links` to be read ahead (ahead.h): those that
+   follow_link will load, found the way it finds them, quietly, since it
+   reports what is wrong with them when it reaches them. */
+static void want_reports(const scr_workspace *ws, const scr_source *src,
+                         const found_link *links, size_t n) {
+  if (!ws->ahead)
+    return;
+  scr_diags quiet;
+  scr_diags_init(&quiet);
+  for (size_t i = 0; i < n; i++) {
+    char *display, *real;
+    resolve_link(ws, src, links[i].node, &display, &real, &quiet);
+    if (real && kind_of(ws, real) == SCR_APPENDIX_REPORT)
+      scr_ahead_want(ws->ahead, display, false);
+    free(display);
+    free(real);
+  }
+  scr_diags_free(&quiet);
+}
+
+/* Follow every [Appendix] link of `src` in document order. */
+static scr_error collect_refs(const scr_workspace *ws,
+                              const scr_minutes_book *book,
+                              const scr_load_hook *hook, scr_agenda *ag,
+                              const scr_source *src, const chain *from,
+                              scope sc, scr_diags *diags) {
+  found_link *links;
+  size_t n;
+  scr_error err = find_links(ag, src, sc, &links, &n);
+  if (!err)
+    want_reports(ws, src, links, n);
+  for (size_t i = 0; !err && i < n; i++)
+    err = follow_link(ws, book, hook, ag, src, from, links[i].sc, links[i].node,
+                      diags);
+  free(links);
   return err;
 }
 
@@ -463,7 +519,7 @@ scr_error scr_agenda_load(const scr_workspace *ws, const scr_minutes_book *book,
   *ag = (scr_agenda){0};
   size_t before = diags->errors;
   ag->real = realpath(path, NULL);
-  ag->src = scr_source_load(path, true, diags);
+  ag->src = scr_ahead_take(ws->ahead, path, true, diags);
   if (!ag->src)
     return SCR_E_SOURCE;
   if (!ag->real)
@@ -613,6 +669,8 @@ scr_error scr_agendas_load(const scr_workspace *ws,
   if (!err && !*list)
     err = SCR_E_NOMEM;
   scr_error worst = SCR_OK;
+  for (size_t i = 0; !err && i < count; i++)
+    scr_ahead_want(ws->ahead, paths[i], true);
   for (size_t i = 0; !err && i < count; i++) {
     scr_error e = scr_agenda_load(ws, book, paths[i], hook, &(*list)[i], diags);
     (*n)++;

@@ -5,6 +5,7 @@
  */
 #include "a11y.h"
 #include "build.h"
+#include "ahead.h"
 #include "compose.h"
 #include "office.h"
 #include "render.h"
@@ -374,6 +375,8 @@ static scr_error session_open(scr_session *s, const char *file,
   scr_error err = scr_workspace_open(file, &s->ws, &s->diags);
   if (err)
     return err;
+  /* the sources are parsed on both cores while they are loaded */
+  s->ws.ahead = scr_ahead_new();
   scr_error worst = SCR_OK;
   err = scr_minutes_book_load(&s->ws, &s->book, &s->diags);
   if (err != SCR_E_NOMEM) {
@@ -385,6 +388,8 @@ static scr_error session_open(scr_session *s, const char *file,
     err = scr_agendas_load(&s->ws, &s->book, &s->hook, &s->agendas,
                            &s->n_agendas, &s->diags);
   }
+  scr_ahead_free(s->ws.ahead);
+  s->ws.ahead = NULL;
   if (err != SCR_E_NOMEM) {
     worst = err ? err : worst;
     scr_date published = scr_system_today();

@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 void scr_diags_init(scr_diags *d) {
   *d = (scr_diags){0};
@@ -48,6 +49,30 @@ void scr_diag_add(scr_diags *d, scr_severity sev, const char *file, int line,
   vsnprintf(msg, (size_t)n + 1, fmt, ap);
   va_end(ap);
   d->items[d->count++] = (scr_diag){f, line, col, sev, msg};
+}
+
+void scr_diags_move(scr_diags *to, scr_diags *from) {
+  size_t need = to->count + from->count;
+  if (need > to->cap) {
+    scr_diag *items = realloc(to->items, need * sizeof *items);
+    if (items) {
+      to->items = items;
+      to->cap = need;
+    }
+  }
+  size_t room = to->cap - to->count;
+  size_t moved = from->count < room ? from->count : room;
+  if (moved)
+    memcpy(to->items + to->count, from->items, moved * sizeof *to->items);
+  to->count += moved;
+  to->errors += from->errors;
+  to->out_of_memory |= from->out_of_memory || moved < from->count;
+  for (size_t i = moved; i < from->count; i++) {
+    free(from->items[i].file);
+    free(from->items[i].message);
+  }
+  free(from->items);
+  *from = (scr_diags){0};
 }
 
 void scr_diags_print(const scr_diags *d, FILE *out) {

@@ -31,6 +31,9 @@ void scr_diag_add(scr_diags *d, scr_severity sev, const char *file, int line,
   scr_diag_add((d), SCR_ERROR, (file), (line), (col), __VA_ARGS__)
 #define scr_warn_at(d, file, line, col, ...)                                   \
   scr_diag_add((d), SCR_WARNING, (file), (line), (col), __VA_ARGS__)
+/** Move every diagnostic of `from` to the end of `to`, in order, leaving
+    `from` empty. */
+void scr_diags_move(scr_diags *to, scr_diags *from);
 /** Print every diagnostic, in the order recorded, one per line. */
 void scr_diags_print(const scr_diags *d, FILE *out);
 

@@ -1,6 +1,7 @@
 /* Minutes: every .md file in minutes/, numbered on in date order,
  * with their resolutions ("m.n") and the actions among them.
  */
+#include "ahead.h"
 #include "attrs.h"
 #include "model.h"
 #include "util.h"
@@ -339,7 +340,7 @@ static scr_error load_one(const scr_workspace *ws, const char *path,
                           scr_minutes *m, scr_diags *diags) {
   *m = (scr_minutes){0};
   size_t before = diags->errors;
-  m->src = scr_source_load(path, true, diags);
+  m->src = scr_ahead_take(ws->ahead, path, true, diags);
   if (!m->src)
     return SCR_E_SOURCE;
   m->real = realpath(path, NULL);
@@ -382,6 +383,8 @@ scr_error scr_minutes_book_load(const scr_workspace *ws, scr_minutes_book *book,
   if (!err && !book->files)
     err = SCR_E_NOMEM;
   size_t before = diags->errors;
+  for (size_t i = 0; !err && i < n; i++)
+    scr_ahead_want(ws->ahead, paths[i], true);
   for (size_t i = 0; !err && i < n; i++) {
     scr_minutes *m = &book->files[book->n];
     scr_error e = load_one(ws, paths[i], m, diags);

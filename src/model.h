@@ -38,6 +38,9 @@ typedef struct scr_workspace {
   char *root;      /* as the user would write it, e.g. "." */
   char *root_real; /* canonical, for containment checks */
   scr_committee committee;
+  /* Sources named before they are needed are parsed on a second thread
+     (ahead.h); NULL reads each when it is needed. Not owned. */
+  struct scr_ahead *ahead;
 } scr_workspace;
 
 typedef enum scr_appendix_kind {

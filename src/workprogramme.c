@@ -1,4 +1,5 @@
 /* The work programme: meetings and their items, and the forward plan. */
+#include "ahead.h"
 #include "attrs.h"
 #include "model.h"
 #include "util.h"
@@ -172,7 +173,7 @@ scr_error scr_workprogramme_load(const scr_workspace *ws, scr_workprogramme *wp,
   }
   fclose(probe);
   size_t before = diags->errors;
-  wp->src = scr_source_load(path, false, diags);
+  wp->src = scr_ahead_take(ws->ahead, path, false, diags);
   free(path);
   if (!wp->src)
     return SCR_E_SOURCE;
