@@ -186,7 +186,7 @@ static void test_ahead_out_of_order(void **state) {
   finish_reading(&want, &wd);
   finish_reading(&got, &gd);
   assert_same_reading(&want, &got);
-  /* source 3 has no front matter: needed it is an error, not needed none */
+  /* source 3 has none, asked for without needing it; 4's is malformed */
   assert_int_equal(got.errors, 1);
   scr_ahead_free(a); /* sources 1 and 5 were parsed, never taken */
   reading_free(&want);
