@@ -300,16 +300,48 @@ static void check_same_scope(const scr_source *src, cmark_node *n,
                  ap->label, ap->path);
 }
 
-/* One [Appendix] link: its appendix, and that report's own appendices. */
+/*
+ * An [Appendix] link of a source: the scope of the text it is in, and its
+ * target, found before any link of the source is followed (so that the
+ * reports among them can be read ahead) and told about when it is.
+ */
+typedef struct found_link {
+  cmark_node *node;
+  scope sc;
+  char *late;           /* a late report's path, its file not written yet */
+  char *display, *real; /* the target, NULL when unusable */
+  scr_diags diags;      /* what finding the target found */
+} found_link;
+
+/* Find the target of link `l` of `src`. */
+static void resolve_found(const scr_workspace *ws, const scr_source *src,
+                          found_link *l) {
+  scr_diags_init(&l->diags);
+  l->late = l->sc.to_follow ? not_yet_written(src, l->node) : NULL;
+  l->display = l->real = NULL;
+  if (!l->late)
+    resolve_link(ws, src, l->node, &l->display, &l->real, &l->diags);
+}
+
+static void found_link_free(found_link *l) {
+  free(l->late);
+  free(l->display);
+  free(l->real);
+  scr_diags_free(&l->diags);
+}
+
+/* One [Appendix] link: its appendix, and that report's own appendices. The
+   link's target passes to the agenda. */
 static scr_error follow_link(const scr_workspace *ws,
                              const scr_minutes_book *book,
                              const scr_load_hook *hook, scr_agenda *ag,
-                             const scr_source *src, const chain *from, scope sc,
-                             cmark_node *n, scr_diags *diags) {
-  char *display = NULL, *real = NULL;
-  char *late = sc.to_follow ? not_yet_written(src, n) : NULL;
-  if (!late)
-    resolve_link(ws, src, n, &display, &real, diags);
+                             const scr_source *src, const chain *from,
+                             found_link *l, scr_diags *diags) {
+  scr_diags_move(diags, &l->diags);
+  char *display = l->display, *real = l->real, *late = l->late;
+  l->display = l->real = l->late = NULL;
+  cmark_node *n = l->node;
+  scope sc = l->sc;
   if (!real && !late)
     return SCR_OK;
   const chain *loop = real ? chain_find(from, real) : NULL;
@@ -351,12 +383,6 @@ static scr_error follow_link(const scr_workspace *ws,
   return e;
 }
 
-/* An [Appendix] link of a source, with the scope of the text it is in. */
-typedef struct found_link {
-  cmark_node *node;
-  scope sc;
-} found_link;
-
 /* Every `[Appendix](file)` link in `src`, in document order; in the agenda
    itself each link takes the scope of the item it sits under. The caller
    frees *links. */
@@ -391,30 +417,21 @@ static scr_error find_links(const scr_agenda *ag, const scr_source *src,
       }
       *links = grown;
     }
-    (*links)[(*count)++] = (found_link){n, sc};
+    (*links)[(*count)++] = (found_link){.node = n, .sc = sc};
   }
   cmark_iter_free(it);
   return err;
 }
 
-/* Name the reports among `links` to be read ahead (ahead.h): those that
-   follow_link will load, found the way it finds them, quietly, since it
-   reports what is wrong with them when it reaches them. */
-static void want_reports(const scr_workspace *ws, const scr_source *src,
-                         const found_link *links, size_t n) {
-  if (!ws->ahead)
-    return;
-  scr_diags quiet;
-  scr_diags_init(&quiet);
+/* Find every link's target, and name the reports among them to be read
+   ahead (ahead.h). */
+static void resolve_all(const scr_workspace *ws, const scr_source *src,
+                        found_link *links, size_t n) {
   for (size_t i = 0; i < n; i++) {
-    char *display, *real;
-    resolve_link(ws, src, links[i].node, &display, &real, &quiet);
-    if (real && kind_of(ws, real) == SCR_APPENDIX_REPORT)
-      scr_ahead_want(ws->ahead, display, false);
-    free(display);
-    free(real);
+    resolve_found(ws, src, &links[i]);
+    if (links[i].real && kind_of(ws, links[i].real) == SCR_APPENDIX_REPORT)
+      scr_ahead_want(ws->ahead, links[i].display, false);
   }
-  scr_diags_free(&quiet);
 }
 
 /* Follow every [Appendix] link of `src` in document order. */
@@ -427,10 +444,11 @@ static scr_error collect_refs(const scr_workspace *ws,
   size_t n;
   scr_error err = find_links(ag, src, sc, &links, &n);
   if (!err)
-    want_reports(ws, src, links, n);
+    resolve_all(ws, src, links, n);
   for (size_t i = 0; !err && i < n; i++)
-    err = follow_link(ws, book, hook, ag, src, from, links[i].sc, links[i].node,
-                      diags);
+    err = follow_link(ws, book, hook, ag, src, from, &links[i], diags);
+  for (size_t i = 0; i < n; i++)
+    found_link_free(&links[i]);
   free(links);
   return err;
 }
