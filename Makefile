@@ -157,7 +157,9 @@ sanitize: test-deps
 	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 \
 	  PYTHON=$(PYTHON) sh tests/e2e/run.sh build-asan/scrutineer
 
-build-asan/scrutineer: build-asan/obj/main.o build-asan/libscrutineer.a
+# The binary of another build folder (the sanitizers', or a second one of
+# your own): make BUILD=build-x build-x/scrutineer
+$(BUILD)/scrutineer: $(BUILD)/obj/main.o $(BUILD)/libscrutineer.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 

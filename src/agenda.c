@@ -34,32 +34,34 @@ void scr_appendix_label(size_t i, bool numbers, char *out, size_t n) {
 
 /* ---- heading attributes: `## Title {exempt=3 to-follow answers=222.1}` --- */
 
+static const scr_attr_spec ITEM_ATTRS[] = {{"exempt", false, "exempt=3"},
+                                           {"to-follow", true, "to-follow"},
+                                           {"answers", false, "answers=215.2"},
+                                           {NULL, false, NULL}};
+
 typedef struct attr_ctx {
   scr_item *item;
   const char *path;
-  int line;
   scr_diags *diags;
 } attr_ctx;
 
-static void apply_attribute(void *ctx, const char *key, const char *value) {
+static void apply_attribute(void *ctx, const char *key, const char *value,
+                            int line, int col) {
   attr_ctx *a = ctx;
   scr_item *item = a->item;
   if (strcmp(key, "exempt") == 0) {
-    int p = value && strlen(value) == 1 ? value[0] - '0' : 0;
+    int p = strlen(value) == 1 ? value[0] - '0' : 0;
     if (p < 1 || p > 7)
-      scr_error_at(a->diags, a->path, a->line, 1,
+      scr_error_at(a->diags, a->path, line, col,
                    "exempt= must name a paragraph 1-7 of Schedule 12A, not "
                    "'%s'",
-                   value ? value : "");
+                   value);
     item->exempt = p >= 1 && p <= 7 ? p : 0;
   } else if (strcmp(key, "to-follow") == 0) {
     item->to_follow = true;
-  } else if (strcmp(key, "answers") == 0 && value && *value) {
+  } else {
     free(item->answers);
     item->answers = scr_strdup(value);
-  } else {
-    scr_warn_at(a->diags, a->path, a->line, 1,
-                "unknown item attribute '%s' is ignored", key);
   }
 }
 
@@ -480,6 +482,8 @@ static scr_error read_items(scr_agenda *ag, scr_diags *diags) {
   ag->items = calloc(count + 1, sizeof *ag->items);
   if (!ag->items)
     return SCR_E_NOMEM;
+  scr_attr_place place;
+  scr_attr_place_init(&place, ag->src, diags, "item heading");
   for (cmark_node *n = cmark_node_first_child(ag->src->doc); n;
        n = cmark_node_next(n)) {
     if (cmark_node_get_type(n) != CMARK_NODE_HEADING ||
@@ -489,8 +493,8 @@ static scr_error read_items(scr_agenda *ag, scr_diags *diags) {
     item->number = (int)ag->n_items;
     item->heading = n;
     item->line = scr_source_line(ag->src, n);
-    attr_ctx a = {item, ag->src->path, item->line, diags};
-    scr_take_attributes(n, apply_attribute, &a);
+    attr_ctx a = {item, ag->src->path, diags};
+    scr_take_attributes(n, ITEM_ATTRS, apply_attribute, &a, &place);
     item->title = scr_node_text(n);
     if (!item->title)
       return SCR_E_NOMEM;
@@ -511,6 +515,7 @@ static void read_agenda_meta(const scr_workspace *ws, scr_agenda *ag,
   const scr_committee *c = &ws->committee;
   scr_meta_check_keys(src, AGENDA_KEYS, AGENDA_REQUIRED, diags);
   if (scr_meta_date(src, "date", &ag->date, diags) &&
+      scr_meta_date_matches_name(src, "date", &ag->date, diags) &&
       !scr_committee_meets(c, ag->date)) {
     const scr_ynode *d = scr_meta_get(src->meta, "date");
     scr_error_at(diags, src->path, d->line, d->col,
@@ -667,6 +672,40 @@ static bool agenda_name(const char *name) {
   return scr_date_parse(iso, &d);
 }
 
+static int by_meeting(const void *a, const void *b) {
+  const scr_agenda *x = *(const scr_agenda *const *)a;
+  const scr_agenda *y = *(const scr_agenda *const *)b;
+  int c = scr_date_cmp(x->date, y->date);
+  return c ? c : strcmp(x->src->path, y->src->path);
+}
+
+/* Two agendas giving one meeting's date: an error naming both, or the
+   one built or published last would stand for the other. */
+static scr_error one_agenda_per_meeting(const scr_agenda *list, size_t n,
+                                        scr_diags *diags) {
+  const scr_agenda **sorted = calloc(n + 1, sizeof *sorted);
+  if (!sorted)
+    return SCR_E_NOMEM;
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++)
+    if (list[i].src && list[i].date.year)
+      sorted[m++] = &list[i];
+  qsort(sorted, m, sizeof *sorted, by_meeting);
+  scr_error err = SCR_OK;
+  for (size_t i = 1; i < m; i++)
+    if (scr_date_cmp(sorted[i - 1]->date, sorted[i]->date) == 0) {
+      const scr_ynode *d = scr_meta_get(sorted[i]->src->meta, "date");
+      scr_error_at(diags, sorted[i]->src->path, d ? d->line : 1, d ? d->col : 1,
+                   "two agendas for the meeting of %04d-%02d-%02d: this and "
+                   "%s",
+                   sorted[i]->date.year, sorted[i]->date.month,
+                   sorted[i]->date.day, sorted[i - 1]->src->path);
+      err = SCR_E_SOURCE;
+    }
+  free(sorted);
+  return err;
+}
+
 /* Agendas per workspace; far beyond any committee's history. */
 #define MAX_AGENDA_FILES 10000
 
@@ -698,6 +737,8 @@ scr_error scr_agendas_load(const scr_workspace *ws,
       worst = e;
   }
   scr_free_list(paths, count);
+  if (!err && one_agenda_per_meeting(*list, *n, diags) != SCR_OK)
+    worst = worst ? worst : SCR_E_SOURCE;
   return err ? err : worst;
 }
 

@@ -32,6 +32,7 @@ static const char *const ERROR_TEXT[SCR_E_COUNT] = {
     [SCR_E_TEMPLATE] = "the template document is unusable",
     [SCR_E_LIMIT] = "an input exceeds a safety limit",
     [SCR_E_OFFICE] = "LibreOffice could not make the PDF",
+    [SCR_E_NOT_FILE] = "not a regular file",
 };
 
 const char *scr_strerror(scr_error err) {

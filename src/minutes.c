@@ -32,15 +32,19 @@ typedef struct res_ctx {
   scr_diags *diags;
 } res_ctx;
 
+static const scr_attr_spec RESOLUTION_ATTRS[] = {
+    {"due", false, "due=2026-09-08"},
+    {"owner", false, "owner=\"Director of Children's Services\""},
+    {NULL, false, NULL}};
+
 static void apply_resolution_attribute(void *ctx, const char *key,
-                                       const char *value) {
+                                       const char *value, int line, int col) {
   res_ctx *a = ctx;
   scr_resolution *r = a->r;
   if (strcmp(key, "due") == 0) {
-    if (!value || !scr_date_parse(value, &r->due)) {
-      scr_error_at(a->diags, a->path, r->line, r->col,
-                   "due= needs a meeting date as YYYY-MM-DD, not '%s'",
-                   value ? value : "");
+    if (!scr_date_parse(value, &r->due)) {
+      scr_error_at(a->diags, a->path, line, col,
+                   "due= needs a meeting date as YYYY-MM-DD, not '%s'", value);
       return;
     }
     r->due_from = SCR_DUE_EXPLICIT;
@@ -49,13 +53,10 @@ static void apply_resolution_attribute(void *ctx, const char *key,
       scr_warn_at(a->diags, a->path, r->line, r->col,
                   "action %s is due on %s, which is not a scheduled meeting",
                   r->id, value);
-  } else if (strcmp(key, "owner") == 0 && value && *value) {
+  } else {
     free(r->owner);
     r->owner = scr_strdup(value);
     r->action = true;
-  } else {
-    scr_warn_at(a->diags, a->path, r->line, r->col,
-                "unknown resolution attribute '%s' is ignored", key);
   }
 }
 
@@ -163,6 +164,7 @@ typedef struct file_ctx {
   const scr_workspace *ws;
   scr_minutes *m;
   scr_diags *diags;
+  scr_attr_place place; /* where the resolutions' attributes are */
 } file_ctx;
 
 /* "AGREED:" or "RESOLVED:" (any case); *rest gets the text after it. */
@@ -201,7 +203,8 @@ static scr_error add_resolution(file_ctx *f, int minute, cmark_node *block) {
   r->line = scr_source_line(m->src, block);
   r->col = cmark_node_get_start_column(block);
   res_ctx a = {r, &f->ws->committee, m->src->path, f->diags};
-  scr_take_attributes(block, apply_resolution_attribute, &a);
+  scr_take_attributes(block, RESOLUTION_ATTRS, apply_resolution_attribute, &a,
+                      &f->place);
   r->text = scr_node_text(block);
   if (!r->text)
     return SCR_E_NOMEM;
@@ -268,7 +271,15 @@ static void read_minutes_meta(const scr_workspace *ws, scr_minutes *m,
                               scr_diags *diags) {
   const scr_source *src = m->src;
   scr_meta_check_keys(src, MINUTES_KEYS, MINUTES_REQUIRED, diags);
-  scr_meta_date(src, "date", &m->date, diags);
+  if (scr_meta_date(src, "date", &m->date, diags) &&
+      scr_meta_date_matches_name(src, "date", &m->date, diags) &&
+      !scr_committee_meets(&ws->committee, m->date)) {
+    const scr_ynode *d = scr_meta_get(src->meta, "date");
+    scr_warn_at(diags, src->path, d->line, d->col,
+                "minutes of %s, a meeting not in the committee's schedule "
+                "(meetings: in %s)",
+                d->scalar, ws->committee.src->path);
+  }
   m->time = ws->committee.time;
   m->closed = -1;
   scr_meta_time(src, "time", &m->time, diags);
@@ -402,7 +413,8 @@ scr_error scr_minutes_book_load(const scr_workspace *ws, scr_minutes_book *book,
   number_minutes(book, diags);
   for (size_t i = 0; !err && i < book->n; i++) {
     scr_minutes *m = &book->files[i];
-    file_ctx f = {ws, m, diags};
+    file_ctx f = {ws, m, diags, {0}};
+    scr_attr_place_init(&f.place, m->src, diags, "resolution");
     for (size_t k = 0; !err && k < m->n_items; k++) {
       cmark_node *body = cmark_node_next(m->items[k].heading);
       err = find_resolutions(&f, m->items[k].number, body,

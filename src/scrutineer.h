@@ -39,6 +39,7 @@ typedef enum scr_error {
   SCR_E_TEMPLATE, /**< a template document is unusable */
   SCR_E_LIMIT,    /**< an input exceeds a safety limit */
   SCR_E_OFFICE,   /**< LibreOffice is missing, failed, or took too long */
+  SCR_E_NOT_FILE, /**< a path names a folder, FIFO or device, not a file */
   SCR_E_COUNT     /**< number of codes; not an error */
 } scr_error;
 

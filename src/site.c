@@ -304,17 +304,25 @@ static bool has_workprogramme(const scr_agenda *ag) {
   return false;
 }
 
-/* A pack: its agenda and appendices with their images, the minutes (their
-   numbering), the work programme, and when it carries the tracker as of
-   its meeting, every agenda that may answer an action. */
+/* A public pack: its agenda and the appendices it holds with their images, the
+   minutes (their numbering), the work programme, and when it carries the
+   tracker as of its meeting, every agenda that may answer an action. */
 static void hash_pack(const site_run *r, const scr_agenda *ag,
                       scr_site_doc *doc) {
   const scr_session *s = r->site.s;
   scr_digest d;
   hash_common(r, &d, SCR_SITE_PACK, doc->stem);
   hash_source(&d, "agenda", ag->src);
-  for (size_t i = 0; i < ag->n_appendices; i++)
-    hash_source(&d, "appendix", ag->appendices[i].src);
+  for (size_t i = 0; i < ag->n_appendices; i++) {
+    const scr_appendix *ap = &ag->appendices[i];
+    /* a report left out of the public pack shows only its letter: its
+       text must not decide what is rebuilt, or the public would see a
+       change whenever it is edited */
+    if (scr_pack_includes((scr_pack_kind){0}, ap))
+      hash_source(&d, "appendix", ap->src);
+    else
+      scr_digest_add_str(&d, "withheld", ap->label);
+  }
   hash_minutes(s, &d, NULL);
   hash_source(&d, "workprogramme", s->wp.src);
   if (has_workprogramme(ag))

@@ -216,6 +216,19 @@ static bool parse_children(yparse *p, scr_ynode *n, int depth) {
         return false;
       }
       key = scr_strdup((const char *)ev.data.scalar.value);
+      const scr_ynode *first = key ? scr_meta_get(n, key) : NULL;
+      if (first) {
+        char what[160];
+        snprintf(what, sizeof what,
+                 "'%.64s' is given twice (first on line %d); the second "
+                 "would be ignored",
+                 key, first->line);
+        yaml_fail(p, (int)ev.start_mark.line + 1 + p->line_offset,
+                  (int)ev.start_mark.column + 1, what);
+        free(key);
+        yaml_event_delete(&ev);
+        return false;
+      }
       yaml_event_delete(&ev);
       if (!key || !next_event(p, &ev)) {
         free(key);
@@ -457,8 +470,9 @@ scr_source *scr_source_load(const char *path, bool need_meta,
       scr_read_file(path, SCR_SOURCE_MAX_BYTES, &src->text, &src->len);
   if (err) {
     scr_error_at(diags, path, 0, 0, "%s",
-                 err == SCR_E_LIMIT ? "file is too large (over 32 MB)"
-                                    : "cannot read the file");
+                 err == SCR_E_LIMIT      ? "file is too large (over 32 MB)"
+                 : err == SCR_E_NOT_FILE ? "not a regular file"
+                                         : "cannot read the file");
     scr_source_free(src);
     return NULL;
   }
@@ -692,6 +706,27 @@ bool scr_meta_date(const scr_source *src, const char *key, scr_date *out,
     return false;
   *out = d;
   return true;
+}
+
+bool scr_meta_date_matches_name(const scr_source *src, const char *key,
+                                const scr_date *d, scr_diags *diags) {
+  const char *slash = strrchr(src->path, '/');
+  const char *name = slash ? slash + 1 : src->path;
+  char iso[11];
+  scr_date named;
+  if (strlen(name) != 13 || strcmp(name + 10, ".md") != 0)
+    return true;
+  memcpy(iso, name, 10);
+  iso[10] = '\0';
+  if (!scr_date_parse(iso, &named) || scr_date_cmp(named, *d) == 0)
+    return true;
+  const scr_ynode *v = scr_meta_get(src->meta, key);
+  scr_error_at(diags, src->path, v ? v->line : 1, v ? v->col : 1,
+               "%s: %s does not match the file name %s: a meeting's "
+               "sources are named after its date, so rename the file or "
+               "correct the date",
+               key, v && v->scalar ? v->scalar : "?", name);
+  return false;
 }
 
 bool scr_meta_time(const scr_source *src, const char *key, int *out,

@@ -96,6 +96,14 @@ struct scr_date;
  */
 bool scr_meta_date(const scr_source *src, const char *key, struct scr_date *out,
                    scr_diags *diags);
+
+/**
+ * When the file is named after a date (`2026-06-17.md`), that the `key`
+ * (`date:`) it gives is the same; otherwise an error at the key naming
+ * both. A meeting's agenda and minutes are found by their file names.
+ */
+bool scr_meta_date_matches_name(const scr_source *src, const char *key,
+                                const struct scr_date *d, scr_diags *diags);
 bool scr_meta_time(const scr_source *src, const char *key, int *out,
                    scr_diags *diags);
 

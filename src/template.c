@@ -3,6 +3,7 @@
 #include "diag.h"
 #include "util.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/parser.h>
@@ -39,6 +40,8 @@ void scr_template_free(scr_template *tpl) {
   *tpl = (scr_template){0};
 }
 
+/* A template file larger than this is not a house style. */
+#define TEMPLATE_MAX_BYTES (64u * 1024u * 1024u)
 /* A styles part larger than this is not a house style. */
 #define STYLES_MAX_BYTES (8u * 1024u * 1024u)
 /* Deflate rarely beats 100:1 on XML; far beyond it is a zip bomb. */
@@ -91,23 +94,108 @@ static scr_error read_member(zip_t *z, const char *name, const char *path,
   return SCR_OK;
 }
 
-/* The styles must be plain XML: no DTD, no entities, no network. */
+/* What a styles part of each format must be. */
+typedef struct styles_kind {
+  const char *format, *member;
+  const char *ns, *root; /* the root element, in its namespace */
+  const char *container; /* the element holding the styles (NULL: root) */
+  const char *style;     /* ... and a style in it */
+  const char *style_ns;
+  const char *what; /* the part, as a message names it */
+} styles_kind;
+
+static const styles_kind STYLES_KINDS[] = {
+    {"docx", "word/styles.xml",
+     "http://schemas.openxmlformats.org/wordprocessingml/2006/main", "styles",
+     NULL, "style",
+     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+     "a WordprocessingML styles part"},
+    {"odt", "styles.xml", "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+     "document-styles", "styles", "style",
+     "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+     "an OpenDocument styles part"},
+};
+
+static const styles_kind *kind_of(const char *format) {
+  return strcmp(format, "odt") == 0 ? &STYLES_KINDS[1] : &STYLES_KINDS[0];
+}
+
+static bool is_element(const xmlNode *n, const char *ns, const char *name) {
+  return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+         strcmp((const char *)n->ns->href, ns) == 0 &&
+         strcmp((const char *)n->name, name) == 0;
+}
+
+static const xmlNode *child_element(const xmlNode *n, const char *ns,
+                                    const char *name) {
+  for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
+    if (is_element(c, ns, name))
+      return c;
+  return NULL;
+}
+
+/* The root is the format's styles element, and it defines a style. */
+static bool styles_shape_ok(const xmlDoc *doc, const styles_kind *k) {
+  const xmlNode *root = xmlDocGetRootElement((xmlDoc *)doc);
+  if (!is_element(root, k->ns, k->root))
+    return false;
+  const xmlNode *box =
+      k->container ? child_element(root, k->ns, k->container) : root;
+  return child_element(box, k->style_ns, k->style) != NULL;
+}
+
+/* The styles must be the format's styles part, and plain XML: no DTD, no
+   entities, no network. */
 static scr_error check_styles_xml(const unsigned char *data, size_t len,
-                                  const char *path, scr_diags *diags) {
+                                  const styles_kind *k, const char *path,
+                                  scr_diags *diags) {
   xmlDocPtr doc =
-      xmlReadMemory((const char *)data, (int)len, "styles.xml", NULL,
+      xmlReadMemory((const char *)data, (int)len, k->member, NULL,
                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   scr_error err = SCR_OK;
   if (!doc) {
-    scr_error_at(diags, path, 0, 0, "template's styles are not valid XML");
+    scr_error_at(diags, path, 0, 0, "%s is not well-formed XML", k->member);
     err = SCR_E_TEMPLATE;
   } else if (doc->intSubset || doc->extSubset) {
     scr_error_at(diags, path, 0, 0,
-                 "template's styles declare a DOCTYPE, which is not allowed");
+                 "%s declares a DOCTYPE, which is not allowed", k->member);
+    err = SCR_E_TEMPLATE;
+  } else if (!styles_shape_ok(doc, k)) {
+    scr_error_at(diags, path, 0, 0,
+                 "%s is not %s (its root must be %s in %s, defining at "
+                 "least one style)",
+                 k->member, k->what, k->root, k->ns);
     err = SCR_E_TEMPLATE;
   }
   xmlFreeDoc(doc);
   return err;
+}
+
+/* The template's bytes as a zip archive libzip reads from memory, so that
+   only a regular file is ever opened (a FIFO would block). */
+static zip_t *open_zip(const char *path, char **bytes, scr_diags *diags) {
+  size_t len = 0;
+  scr_error err = scr_read_file(path, TEMPLATE_MAX_BYTES, bytes, &len);
+  if (err) {
+    scr_error_at(diags, path, 0, 0, "%s",
+                 err == SCR_E_LIMIT      ? "template is too large (over 64 MB)"
+                 : err == SCR_E_NOT_FILE ? "not a regular file"
+                                         : "template cannot be opened");
+    return NULL;
+  }
+  zip_error_t zerr;
+  zip_error_init(&zerr);
+  zip_source_t *src = zip_source_buffer_create(*bytes, len, 0, &zerr);
+  zip_t *z =
+      src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &zerr) : NULL;
+  zip_error_fini(&zerr);
+  if (!z) {
+    zip_source_free(src);
+    scr_error_at(diags, path, 0, 0,
+                 "template is not a zip package (.docx and .odt files are "
+                 "zip packages)");
+  }
+  return z;
 }
 
 scr_error scr_template_load(const char *path, scr_template *tpl,
@@ -119,24 +207,20 @@ scr_error scr_template_load(const char *path, scr_template *tpl,
                  "a template must be a .docx or .odt document");
     return SCR_E_TEMPLATE;
   }
-  int zerr = 0;
-  zip_t *z = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
+  char *bytes = NULL;
+  zip_t *z = open_zip(path, &bytes, diags);
   if (!z) {
-    scr_error_at(diags, path, 0, 0,
-                 zerr == ZIP_ER_NOENT || zerr == ZIP_ER_OPEN
-                     ? "template cannot be opened"
-                     : "template is not a zip package (.docx and .odt "
-                       "files are zip packages)");
+    free(bytes);
     return SCR_E_TEMPLATE;
   }
-  const char *member =
-      strcmp(format, "docx") == 0 ? "word/styles.xml" : "styles.xml";
+  const styles_kind *k = kind_of(format);
   unsigned char *data = NULL;
   size_t len = 0;
-  scr_error err = read_member(z, member, path, diags, &data, &len);
+  scr_error err = read_member(z, k->member, path, diags, &data, &len);
   zip_discard(z);
+  free(bytes);
   if (!err)
-    err = check_styles_xml(data, len, path, diags);
+    err = check_styles_xml(data, len, k, path, diags);
   if (err) {
     free(data);
     return err;

@@ -1,13 +1,16 @@
 /* Small shared helpers: buffers, strings, files. */
 #include "util.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static scr_error buf_reserve(scr_buf *b, size_t extra) {
   if (extra > SIZE_MAX - b->len - 1)
@@ -108,12 +111,25 @@ scr_error scr_read_file(const char *path, size_t limit, char **data,
                         size_t *len) {
   *data = NULL;
   *len = 0;
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return SCR_E_IO;
+  /* O_NONBLOCK: opening a FIFO must not wait for a writer */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0)
+    return errno == ENXIO ? SCR_E_NOT_FILE : SCR_E_IO;
   struct stat st;
-  if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-    fclose(f);
+  if (fstat(fd, &st) != 0) {
+    close(fd);
+    return SCR_E_IO;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    close(fd);
+    return SCR_E_NOT_FILE;
+  }
+  int flags = fcntl(fd, F_GETFL);
+  FILE *f = flags >= 0 && fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == 0
+                ? fdopen(fd, "rb")
+                : NULL;
+  if (!f) {
+    close(fd);
     return SCR_E_IO;
   }
   if ((unsigned long long)st.st_size > limit) {
@@ -219,6 +235,46 @@ bool scr_url_is_external(const char *url) {
     if (*s == ':')
       return true;
   return false;
+}
+
+size_t scr_edit_distance(const char *a, const char *b) {
+  enum { WORD_MAX = 64 };
+  size_t la = strlen(a), lb = strlen(b);
+  if (la > WORD_MAX || lb > WORD_MAX)
+    return SIZE_MAX;
+  size_t row[WORD_MAX + 1];
+  for (size_t j = 0; j <= lb; j++)
+    row[j] = j;
+  for (size_t i = 1; i <= la; i++) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= lb; j++) {
+      size_t up = row[j];
+      bool same =
+          tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]);
+      size_t best = diag + (same ? 0 : 1);
+      if (up + 1 < best)
+        best = up + 1;
+      if (row[j - 1] + 1 < best)
+        best = row[j - 1] + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  return row[lb];
+}
+
+const char *scr_closest_word(const char *word, const char *const *words) {
+  const char *best = NULL;
+  size_t best_d = SIZE_MAX, len = strlen(word);
+  for (; words && *words; words++) {
+    size_t d = scr_edit_distance(word, *words);
+    if (d < best_d) {
+      best_d = d;
+      best = *words;
+    }
+  }
+  return best && best_d <= 2 && best_d < len ? best : NULL;
 }
 
 static int by_name(const void *a, const void *b) {

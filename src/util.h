@@ -36,7 +36,9 @@ char *scr_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /**
  * Read a whole file into a new buffer (NUL-terminated, caller frees).
- * Refuses files larger than `limit` bytes with SCR_E_LIMIT.
+ * Refuses files larger than `limit` bytes with SCR_E_LIMIT, and anything
+ * but a regular file (after symbolic links) with SCR_E_NOT_FILE, without
+ * waiting on a FIFO.
  */
 scr_error scr_read_file(const char *path, size_t limit, char **data,
                         size_t *len);
@@ -71,5 +73,14 @@ void scr_free_list(char **list, size_t n);
 
 /** True when a link target has a scheme (https:, mailto:) before any '/'. */
 bool scr_url_is_external(const char *url);
+
+/** Levenshtein distance of `a` and `b`, ignoring ASCII case, for "did you
+    mean": words longer than 64 bytes are SIZE_MAX from everything. */
+size_t scr_edit_distance(const char *a, const char *b);
+
+/** The word of `words` (NULL-ended) closest to `word` when it is close
+    enough to be a likely typo (a distance of at most 2, and less than the
+    word's length), else NULL. */
+const char *scr_closest_word(const char *word, const char *const *words);
 
 #endif

@@ -5,9 +5,11 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 static const char *const WP_KEYS[] = {"title", NULL};
 
@@ -26,14 +28,15 @@ static bool push_string(char ***list, size_t *n, const char *s) {
   return ((*list)[*n] = scr_strdup(s)) ? ((*n)++, true) : false;
 }
 
-static void apply_item_attribute(void *ctx, const char *key,
-                                 const char *value) {
+static const scr_attr_spec WP_ITEM_ATTRS[] = {
+    {"answers", false, "answers=222.1"}, {NULL, false, NULL}};
+
+static void apply_item_attribute(void *ctx, const char *key, const char *value,
+                                 int line, int col) {
   item_ctx *a = ctx;
-  if (strcmp(key, "answers") != 0 || !value || !*value) {
-    scr_warn_at(a->diags, a->path, a->item->line, 1,
-                "unknown work-programme attribute '%s' is ignored", key);
-    return;
-  }
+  (void)key; /* answers, the only one */
+  (void)line;
+  (void)col;
   /* answers=222.1,223.2 answers several actions */
   char *copy = scr_strdup(value);
   for (char *save = NULL, *id = copy ? strtok_r(copy, ",", &save) : NULL; id;
@@ -55,12 +58,13 @@ static const char *after_label(const char *text, const char *label) {
 }
 
 static scr_error read_item(const scr_workprogramme *wp, cmark_node *li,
-                           scr_wp_item *item, scr_diags *diags) {
+                           scr_wp_item *item, scr_attr_place *place,
+                           scr_diags *diags) {
   *item = (scr_wp_item){.line = scr_source_line(wp->src, li)};
   cmark_node *first = cmark_node_first_child(li);
   item_ctx a = {item, wp->src->path, diags, false};
   if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH)
-    scr_take_attributes(first, apply_item_attribute, &a);
+    scr_take_attributes(first, WP_ITEM_ATTRS, apply_item_attribute, &a, place);
   item->title = first ? scr_node_text(first) : scr_strdup("");
   if (!item->title || a.failed)
     return SCR_E_NOMEM;
@@ -98,7 +102,8 @@ static scr_error read_item(const scr_workprogramme *wp, cmark_node *li,
 /* Append the items of the list after a heading to `items`: a second
    "Forward plan" heading adds to the first. */
 static scr_error read_items(const scr_workprogramme *wp, cmark_node *heading,
-                            scr_wp_item **items, size_t *n, scr_diags *diags) {
+                            scr_wp_item **items, size_t *n,
+                            scr_attr_place *place, scr_diags *diags) {
   scr_error err = SCR_OK;
   for (cmark_node *b = cmark_node_next(heading);
        !err && b && cmark_node_get_type(b) != CMARK_NODE_HEADING;
@@ -111,7 +116,7 @@ static scr_error read_items(const scr_workprogramme *wp, cmark_node *heading,
       if (!grown)
         return SCR_E_NOMEM;
       *items = grown;
-      err = read_item(wp, li, &(*items)[*n], diags);
+      err = read_item(wp, li, &(*items)[*n], place, diags);
       (*n)++;
     }
   }
@@ -121,6 +126,8 @@ static scr_error read_items(const scr_workprogramme *wp, cmark_node *heading,
 static scr_error read_headings(const scr_workspace *ws, scr_workprogramme *wp,
                                scr_diags *diags) {
   scr_error err = SCR_OK;
+  scr_attr_place place;
+  scr_attr_place_init(&place, wp->src, diags, "work-programme item");
   for (cmark_node *h = cmark_node_first_child(wp->src->doc); !err && h;
        h = cmark_node_next(h)) {
     if (cmark_node_get_type(h) != CMARK_NODE_HEADING ||
@@ -132,7 +139,7 @@ static scr_error read_headings(const scr_workspace *ws, scr_workprogramme *wp,
     int line = scr_source_line(wp->src, h);
     scr_date d;
     if (strcasecmp(text, "Forward plan") == 0) {
-      err = read_items(wp, h, &wp->forward, &wp->n_forward, diags);
+      err = read_items(wp, h, &wp->forward, &wp->n_forward, &place, diags);
     } else if (scr_date_parse_words(text, &d)) {
       if (!scr_committee_meets(&ws->committee, d))
         scr_error_at(diags, wp->src->path, line, 4,
@@ -148,7 +155,7 @@ static scr_error read_headings(const scr_workspace *ws, scr_workprogramme *wp,
       wp->meetings = grown;
       scr_wp_meeting *m = &wp->meetings[wp->n_meetings++];
       *m = (scr_wp_meeting){.date = d, .line = line};
-      err = read_items(wp, h, &m->items, &m->n_items, diags);
+      err = read_items(wp, h, &m->items, &m->n_items, &place, diags);
     } else {
       scr_error_at(diags, wp->src->path, line, 4,
                    "a work-programme heading is a meeting date, like "
@@ -166,12 +173,11 @@ scr_error scr_workprogramme_load(const scr_workspace *ws, scr_workprogramme *wp,
   char *path = scr_path_join(ws->root, "agendas/workprogramme.md");
   if (!path)
     return SCR_E_NOMEM;
-  FILE *probe = fopen(path, "rb");
-  if (!probe) {
+  struct stat st;
+  if (stat(path, &st) != 0 && errno == ENOENT) {
     free(path);
     return SCR_OK; /* a committee may have no work programme yet */
   }
-  fclose(probe);
   size_t before = diags->errors;
   wp->src = scr_ahead_take(ws->ahead, path, false, diags);
   free(path);

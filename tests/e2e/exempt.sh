@@ -118,6 +118,18 @@ $CHECK absent "$S" "$SITE"/*.docx "$SITE"/*.odt || fail "the site's documents le
 tr -d "\n" <"$SITE/meeting-2026-06-17.html" | grep -q "Appendix E:</strong> *not for publication" ||
   fail "the meeting page does not mark Appendix E as not for publication"
 pass "the site publishes the public pack only, and the sentinel is in none of its files"
+# Editing only the exempt reports changes nothing the public can see: no
+# document is rebuilt and the feed is not rewritten.
+site_sums() { (cd "$SITE" && find . -type f | sort | xargs cksum; ls -l --time-style=+%s%N .); }
+BEFORE_EDIT=$(site_sums)
+sleep 1
+printf '\nA late change to %s.\n' "$S" >>agendas/2026-06-17/secret.md
+printf '\nAnother to %s.\n' "$S" >>agendas/2026-06-17/secret-annex.md
+"$SCR" site --today 2026-06-01 --publish-date 2026-06-01 -f docx,odt \
+  -o "$SITE" -q 2>/dev/null || fail "site exited $?"
+[ "$(site_sums)" = "$BEFORE_EDIT" ] ||
+  fail "editing only an exempt report changed the public site"
+pass "editing only the exempt reports rebuilds nothing of the site, nor its feed"
 validate_odt "$PRIV".odt "$T/odt-private"
 pass "the private ODT, with its master pages, validates against ODF 1.3"
 
