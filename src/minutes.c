@@ -267,12 +267,22 @@ static scr_error read_minute_items(scr_minutes *m) {
   return SCR_OK;
 }
 
+/* On or after the first scheduled meeting: minutes of earlier meetings
+   belong to years whose schedule committee.md no longer lists. */
+static bool in_schedule_span(const scr_committee *c, scr_date d) {
+  for (size_t i = 0; i < c->n_meetings; i++)
+    if (scr_date_cmp(c->meetings[i], d) <= 0)
+      return true;
+  return false;
+}
+
 static void read_minutes_meta(const scr_workspace *ws, scr_minutes *m,
                               scr_diags *diags) {
   const scr_source *src = m->src;
   scr_meta_check_keys(src, MINUTES_KEYS, MINUTES_REQUIRED, diags);
   if (scr_meta_date(src, "date", &m->date, diags) &&
       scr_meta_date_matches_name(src, "date", &m->date, diags) &&
+      in_schedule_span(&ws->committee, m->date) &&
       !scr_committee_meets(&ws->committee, m->date)) {
     const scr_ynode *d = scr_meta_get(src->meta, "date");
     scr_warn_at(diags, src->path, d->line, d->col,
