@@ -15,7 +15,7 @@ DEB_BUILD = libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev \
 # the pages back with poppler's pdfinfo.
 DEB_PDF   = libreoffice-writer-nogui fonts-liberation poppler-utils
 DEB_TEST  = $(DEB_PDF) python3-docx python3-odf python3-pypdf python3-yaml \
-            python3-icalendar jing valgrind chromium
+            python3-icalendar jing libxml2-utils valgrind chromium
 # The site's browser test drives Chromium with playwright-core and checks
 # each page with axe-core, both from npm, kept under build/ (never committed).
 NODE_DIR  = build/node
@@ -77,6 +77,7 @@ pdf-deps:
 test-deps:
 	$(Q)if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null \
 	     || ! command -v jing >/dev/null || ! command -v valgrind >/dev/null \
+	     || ! command -v xmllint >/dev/null \
 	     || ! fc-list | grep -q "Liberation Sans" \
 	     || ! command -v chromium >/dev/null \
 	     || ! $(PYTHON) -c 'import docx, odf, pypdf, yaml, icalendar' 2>/dev/null; then \

@@ -168,12 +168,6 @@ scr_error docx_model_add_rel(docx_model *m, docx_rel_kind kind, char *target,
                              size_t *index);
 
 /**
- * `url` made a valid URI for a relationship target (malloc'd, caller frees;
- * NULL when out of memory).
- */
-char *docx_uri_escape(const char *url);
-
-/**
  * The relationship id ("rId7") of the header part showing `text` (NULL: an
  * empty header), added on first use (docx_header.c), into rid.
  */

@@ -36,33 +36,6 @@
 #define TARGET_SETTINGS "settings.xml"
 #define TARGET_FOOTER "footer1.xml"
 
-/* Characters a URI may not hold as they are (RFC 3986), percent-encoded so
-   that Word accepts the relationship target; non-ASCII bytes are the UTF-8
-   of an IRI and are encoded the same way. '%' itself is kept: URLs from
-   Markdown are usually encoded already. */
-static bool uri_unsafe(unsigned char c) {
-  return c <= 0x20 || c >= 0x7F || strchr("\"<>\\^`{|}", c) != NULL;
-}
-
-char *docx_uri_escape(const char *url) {
-  static const char hex[] = "0123456789ABCDEF";
-  scr_buf b = SCR_BUF_INIT;
-  scr_error err = SCR_OK;
-  for (const unsigned char *p = (const unsigned char *)url; *p && !err; p++) {
-    if (!uri_unsafe(*p)) {
-      err = scr_buf_append(&b, p, 1);
-      continue;
-    }
-    char enc[3] = {'%', hex[*p >> 4], hex[*p & 0xF]};
-    err = scr_buf_append(&b, enc, sizeof enc);
-  }
-  if (err) {
-    scr_buf_free(&b);
-    return NULL;
-  }
-  return scr_buf_detach(&b, NULL);
-}
-
 scr_error docx_model_add_rel(docx_model *m, docx_rel_kind kind, char *target,
                              size_t *index) {
   docx_rel *rels =

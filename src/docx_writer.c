@@ -291,7 +291,8 @@ static scr_error begin_link(void *self, const char *url) {
     scr_xmlw_start(x, "w:hyperlink");
     scr_xmlw_attr(x, "w:anchor", url + 1);
   } else {
-    char *target = docx_uri_escape(url);
+    /* Word takes URIs only: IRIs are encoded too */
+    char *target = scr_uri_escape(url, true);
     size_t index = 0;
     scr_error err = target ? docx_model_add_rel(&dw->model, DOCX_REL_HYPERLINK,
                                                 target, &index)

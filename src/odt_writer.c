@@ -416,27 +416,6 @@ static scr_error line_break(void *self) {
   return status(w);
 }
 
-/* Bytes an IRI may not hold as they are become %XX (RFC 3987). Caller
-   frees; NULL when out of memory. */
-static char *escape_url(const char *url) {
-  static const char HEX[] = "0123456789ABCDEF";
-  scr_buf b = SCR_BUF_INIT;
-  scr_error err = SCR_OK;
-  for (const unsigned char *s = (const unsigned char *)url; *s && !err; s++) {
-    if (*s <= ' ' || *s == 0x7F || strchr("\"<>\\^`{|}", *s)) {
-      char esc[3] = {'%', HEX[*s >> 4], HEX[*s & 0xF]};
-      err = scr_buf_append(&b, esc, sizeof esc);
-    } else {
-      err = scr_buf_append(&b, s, 1);
-    }
-  }
-  if (err) {
-    scr_buf_free(&b);
-    return NULL;
-  }
-  return scr_buf_detach(&b, NULL);
-}
-
 /* An internal link "#name" is an ODF link to the bookmark "name" as is. */
 static scr_error begin_link(void *self, const char *url) {
   odt_writer *w = self;
@@ -444,7 +423,7 @@ static scr_error begin_link(void *self, const char *url) {
     return w->err;
   if (!in_block(w) || w->in_link || !url)
     return fail(w, SCR_E_USAGE);
-  char *href = escape_url(url);
+  char *href = scr_uri_escape(url, false);
   if (!href)
     return fail(w, SCR_E_NOMEM);
   end_span(w);

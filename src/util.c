@@ -237,6 +237,32 @@ bool scr_url_is_external(const char *url) {
   return false;
 }
 
+static bool is_hex(unsigned char c) {
+  return isxdigit(c) != 0;
+}
+
+char *scr_uri_escape(const char *url, bool ascii) {
+  static const char HEX[] = "0123456789ABCDEF";
+  scr_buf b = SCR_BUF_INIT;
+  scr_error err = SCR_OK;
+  for (const unsigned char *p = (const unsigned char *)url; *p && !err; p++) {
+    bool lone_percent = *p == '%' && !(is_hex(p[1]) && is_hex(p[2]));
+    bool unsafe = *p <= 0x20 || *p == 0x7F || (ascii && *p > 0x7F) ||
+                  strchr("\"<>\\^`{|}", *p) != NULL || lone_percent;
+    if (!unsafe) {
+      err = scr_buf_append(&b, p, 1);
+      continue;
+    }
+    char enc[3] = {'%', HEX[*p >> 4], HEX[*p & 0xF]};
+    err = scr_buf_append(&b, enc, sizeof enc);
+  }
+  if (err) {
+    scr_buf_free(&b);
+    return NULL;
+  }
+  return scr_buf_detach(&b, NULL);
+}
+
 size_t scr_edit_distance(const char *a, const char *b) {
   enum { WORD_MAX = 64 };
   size_t la = strlen(a), lb = strlen(b);

@@ -74,6 +74,16 @@ void scr_free_list(char **list, size_t n);
 /** True when a link target has a scheme (https:, mailto:) before any '/'. */
 bool scr_url_is_external(const char *url);
 
+/**
+ * `url` with what a URI may not hold as it is percent-encoded (RFC 3986):
+ * controls, space, DEL, `"<>\^`{|}`, and a `%` that does not begin an
+ * escape (`100%zz` becomes `100%25zz`; escapes already made are kept, as
+ * Markdown's URLs usually are encoded). With `ascii`, every byte above
+ * 0x7F too (the UTF-8 of an IRI), for consumers that take URIs only.
+ * Caller frees; NULL when out of memory.
+ */
+char *scr_uri_escape(const char *url, bool ascii);
+
 /** Levenshtein distance of `a` and `b`, ignoring ASCII case, for "did you
     mean": words longer than 64 bytes are SIZE_MAX from everything. */
 size_t scr_edit_distance(const char *a, const char *b);

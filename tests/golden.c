@@ -115,5 +115,8 @@ int main(int argc, char **argv) {
   closedir(d);
   printf("golden: %d constructs x 2 formats, %d failed%s\n", cases, failures,
          update ? " (updated)" : "");
-  return failures ? 1 : 0;
+  /* a folder with no cases is a mistake, not a pass */
+  if (cases == 0)
+    fprintf(stderr, "golden: no cases (*.md) in %s\n", dir);
+  return failures || cases == 0 ? 1 : 0;
 }

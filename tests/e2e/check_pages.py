@@ -35,18 +35,20 @@ def main():
             print("FAIL: no page opens Appendix %s" % label)
             failures += 1
             continue
-        for n in set(printed):
-            if int(n) != starts[0]:
-                print("FAIL: front sheet says Appendix %s is on page %s; the "
-                      "PDF has it on page %d" % (label, n, starts[0]))
-                failures += 1
-        print("  ok    Appendix %s: front sheet page %s, PDF page %d (%s)"
-              % (label, ",".join(sorted(set(printed))), starts[0], pdf))
+        wrong = [n for n in sorted(set(printed)) if int(n) != starts[0]]
+        for n in wrong:
+            print("FAIL: front sheet says Appendix %s is on page %s; the "
+                  "PDF has it on page %d" % (label, n, starts[0]))
+        failures += len(wrong)
+        if not wrong:
+            print("  ok    Appendix %s: front sheet page %s, PDF page %d (%s)"
+                  % (label, ",".join(sorted(set(printed))), starts[0], pdf))
     unexpected = set(re.findall(r"Appendix ([A-Z]+) \(page", whole)) - set(labels)
     if unexpected:
         print("FAIL: unexpected appendices %s" % sorted(unexpected))
         failures += 1
-    print("  ok    %d pages" % len(pages) if not failures else "")
+    if not failures:
+        print("  ok    %d pages" % len(pages))
     sys.exit(1 if failures else 0)
 
 

@@ -38,4 +38,13 @@ sh "$HERE/a11y.sh" "$SCR" "$T"
 sh "$HERE/pdf.sh" "$SCR" "$T"
 sh "$HERE/site.sh" "$SCR" "$T"
 sh "$HERE/exempt.sh" "$SCR" "$T"
+
+# Every DOCX the tests above built (named SHORT-YYYY-MM-DD-...), against
+# the ECMA-376 Transitional schemas, with Word's order of run properties.
+find "$T" -name '*-[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]-*.docx' \
+  >"$T/docx-built"
+[ "$(wc -l <"$T/docx-built")" -ge 10 ] || fail "too few DOCX built to check"
+# shellcheck disable=SC2046
+"$PYTHON" "$HERE/check_docx.py" "$ROOT/tests/schemas/ooxml-transitional" \
+  $(cat "$T/docx-built") || fail "a DOCX does not validate"
 echo "e2e: all passed"

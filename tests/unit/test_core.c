@@ -9,6 +9,7 @@
 #include "dates.h"
 #include "model.h"
 #include "source.h"
+#include "util.h"
 #include "xmlw.h"
 
 #include <stdio.h>
@@ -360,6 +361,28 @@ static void test_bad_front_matter(void **state) {
   bad_source("---\ndate: [2026\nx: 1\n---\n", 3);        /* malformed YAML */
   bad_source("---\na: &x [1]\nb: *x\n---\n", 3);         /* alias */
   bad_source("---\ntitle: ok\n---\nbad \xFF byte\n", 4); /* invalid UTF-8 */
+  bad_source("---\ndate: 2026-06-17\nx: 1\ndate: 2026-09-08\n---\n", 4);
+  bad_source("---\nc:\n  - {name: A, name: B}\n---\n", 3); /* nested */
+}
+
+static void uri_is(const char *url, bool ascii, const char *want) {
+  char *got = scr_uri_escape(url, ascii);
+  assert_non_null(got);
+  assert_string_equal(got, want);
+  free(got);
+}
+
+/* A '%' that begins no escape is encoded, escapes already made are kept,
+   and IRIs keep their UTF-8 unless only URIs will do. */
+static void test_uri_escape(void **state) {
+  (void)state;
+  uri_is("https://example.com/100%zz", true, "https://example.com/100%25zz");
+  uri_is("https://example.com/a%20b%2F", true, "https://example.com/a%20b%2F");
+  uri_is("50%", false, "50%25");
+  uri_is("5%a", false, "5%25a");
+  uri_is("a b<c>{d}", false, "a%20b%3Cc%3E%7Bd%7D");
+  uri_is("caf\xC3\xA9", false, "caf\xC3\xA9");
+  uri_is("caf\xC3\xA9", true, "caf%C3%A9");
 }
 
 int main(void) {
@@ -377,6 +400,7 @@ int main(void) {
       cmocka_unit_test(test_line_endings),
       cmocka_unit_test(test_release_and_reparse),
       cmocka_unit_test(test_bad_front_matter),
+      cmocka_unit_test(test_uri_escape),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
