@@ -1,17 +1,24 @@
 /*
- * LibreOffice, run headless to make tagged PDFs, and pdfinfo to read back
- * the pages its layout gave each bookmark. pdfinfo (poppler-utils) rather
- * than linking poppler: PDF output already runs an outside program, and a
- * missing pdfinfo only costs exactness (the estimate is used), not the PDF.
+ * LibreOffice, run headless to make tagged PDFs, and pdfinfo to check each
+ * PDF and read back the pages its layout gave each bookmark. pdfinfo
+ * (poppler-utils) rather than linking poppler: PDF output already runs an
+ * outside program. Without pdfinfo the PDF is still checked for the frame
+ * every whole PDF has (header, startxref, %%EOF), which a file cut short or
+ * not a PDF at all lacks; exact pages are lost, and a warning says so.
  */
 #include "office.h"
 #include "process.h"
 #include "util.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -32,7 +39,14 @@
 #define DIR_PDF "pdf"         /* the PDFs it makes */
 #define DIR_TMP "tmp"         /* its TMPDIR, so nothing is left elsewhere */
 #define FILE_LOG "soffice.log"
-#define FILE_DESTS "dests.txt"
+#define FILE_PDFINFO "pdfinfo.txt"
+
+/* The private folder is WORK_PREFIX<pid>-XXXXXX in TMPDIR: the pid tells a
+   later run whether its owner is gone, so that it can be removed. */
+#define WORK_PREFIX "scrutineer-"
+#define WORK_RANDOM 6 /* mkdtemp's XXXXXX */
+
+#define PDFINFO_HINT "install it with: apt-get install poppler-utils"
 
 static void office_error(const char *fmt, const char *arg) {
   fprintf(stderr, "scrutineer: error: ");
@@ -69,10 +83,13 @@ const char *scr_office_pdf_filter(void) {
 
 /* ---- paths --------------------------------------------------------------- */
 
-/* Letters and digits of ASCII, whatever the locale. */
+/* Digits, and letters and digits, of ASCII, whatever the locale. */
+static bool ascii_digit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
+
 static bool ascii_alnum(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
-         (c >= 'a' && c <= 'z');
+  return ascii_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
 static bool url_safe(unsigned char c) {
@@ -132,14 +149,73 @@ bool scr_office_available(void) {
   return path != NULL;
 }
 
+static const char *tmp_folder(void) {
+  const char *tmp = getenv("TMPDIR");
+  return tmp && *tmp ? tmp : "/tmp";
+}
+
+long scr_office_work_owner(const char *name) {
+  size_t prefix = strlen(WORK_PREFIX);
+  if (strncmp(name, WORK_PREFIX, prefix) != 0)
+    return 0;
+  const char *digits = name + prefix;
+  if (*digits < '1' || *digits > '9') /* no sign, space or leading 0 */
+    return 0;
+  char *end;
+  errno = 0;
+  long pid = strtol(digits, &end, 10);
+  if (errno || pid > INT_MAX || *end != '-' || strlen(end + 1) != WORK_RANDOM)
+    return 0;
+  for (const char *c = end + 1; *c; c++)
+    if (!ascii_alnum((unsigned char)*c))
+      return 0;
+  return pid;
+}
+
+/* kill(pid, 0) fails with ESRCH only when no such process exists; EPERM
+   is a live process of another user. */
+static bool process_exists(long pid) {
+  return kill((pid_t)pid, 0) == 0 || errno != ESRCH;
+}
+
+/* The folder `name` in `tmp`, when it is a run's private folder that its
+   owner, gone, left behind: ours (our uid), a folder, not a link. */
+static bool abandoned(const char *tmp, const char *name) {
+  long owner = scr_office_work_owner(name);
+  if (!owner || owner == (long)getpid() || process_exists(owner))
+    return false;
+  char *path = scr_asprintf("%s/%s", tmp, name);
+  struct stat st;
+  bool ours = path && lstat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
+              st.st_uid == getuid();
+  free(path);
+  return ours;
+}
+
+/* Remove what runs killed during the PDF step (kill -9, a crash, a power
+   cut) left in `tmp`: LibreOffice's profile alone is some megabytes. */
+static void remove_abandoned_work_folders(const char *tmp) {
+  DIR *dir = opendir(tmp);
+  if (!dir)
+    return;
+  for (struct dirent *e; (e = readdir(dir));)
+    if (abandoned(tmp, e->d_name)) {
+      char *path = scr_asprintf("%s/%s", tmp, e->d_name);
+      scr_remove_tree(path);
+      free(path);
+    }
+  closedir(dir);
+}
+
 /* The private folder and its sub-folders, under $TMPDIR or /tmp. */
 static scr_error make_work_folder(scr_office *o) {
-  const char *tmp = getenv("TMPDIR");
-  o->work = scr_asprintf("%s/scrutineer-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+  const char *tmp = tmp_folder();
+  remove_abandoned_work_folders(tmp);
+  o->work = scr_asprintf("%s/" WORK_PREFIX "%ld-XXXXXX", tmp, (long)getpid());
   if (!o->work)
     return SCR_E_NOMEM;
   if (!mkdtemp(o->work)) {
-    office_error("cannot make a temporary folder in %s", tmp ? tmp : "/tmp");
+    office_error("cannot make a temporary folder in %s", tmp);
     free(o->work);
     o->work = NULL;
     return SCR_E_IO;
@@ -240,17 +316,218 @@ static bool non_empty_file(const char *path) {
   return path && stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
 }
 
-/* Each input has its PDF; otherwise say which has not. */
+/* The format an input or PDF is named after: "odt" for "odt.odt" and
+   "odt.pdf". Caller frees. */
+static char *format_of(const char *name) {
+  return scr_path_stem(name);
+}
+
+/* "scrutineer: error: LibreOffice's PDF of the odt document <what>". */
+static void pdf_error(const char *name, const char *what, const char *detail) {
+  char *format = format_of(name);
+  fprintf(stderr,
+          "scrutineer: error: LibreOffice's PDF of the %s document %s%s%s\n",
+          format ? format : name, what, detail ? ": " : "",
+          detail ? detail : "");
+  free(format);
+}
+
+/* ---- checking a PDF ------------------------------------------------------ */
+
+/* White space as PDF counts it (ISO 32000-1, 7.2.2). */
+static bool pdf_space(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' ||
+         c == '\0';
+}
+
+static size_t skip_back(const char *s, size_t end, bool (*is)(char)) {
+  while (end > 0 && is(s[end - 1]))
+    end--;
+  return end;
+}
+
+static bool digit_char(char c) {
+  return ascii_digit((unsigned char)c);
+}
+
+static bool ends_with(const char *s, size_t end, const char *word) {
+  size_t n = strlen(word);
+  return end >= n && memcmp(s + end - n, word, n) == 0;
+}
+
+/* A cross-reference section starts at `p`: a table ("xref") or a stream
+   object ("12 0 obj"). */
+static bool xref_section_at(const char *p, size_t len) {
+  if (len >= 4 && memcmp(p, "xref", 4) == 0)
+    return true;
+  size_t i = 0;
+  for (int number = 0; number < 2; number++) {
+    size_t from = i;
+    while (i < len && digit_char(p[i]))
+      i++;
+    if (i == from || i == len || !pdf_space(p[i]))
+      return false;
+    while (i < len && pdf_space(p[i]))
+      i++;
+  }
+  return len - i >= 3 && memcmp(p + i, "obj", 3) == 0;
+}
+
+#define OFFSET_DIGITS_MAX 15 /* a larger startxref is no file's offset */
+
+/* The end of a PDF (7.5.5): "startxref", the offset of the last
+   cross-reference section, "%%EOF", each on its own line. */
+const char *scr_pdf_fault(const char *pdf, size_t len) {
+  if (len < 5 || memcmp(pdf, "%PDF-", 5) != 0)
+    return "it does not begin with %PDF-";
+  size_t end = skip_back(pdf, len, pdf_space);
+  if (!ends_with(pdf, end, "%%EOF"))
+    return "it does not end with %%EOF (it may be cut short)";
+  size_t digits_end = skip_back(pdf, end - 5, pdf_space);
+  size_t digits = skip_back(pdf, digits_end, digit_char);
+  size_t keyword_end = skip_back(pdf, digits, pdf_space);
+  if (digits == digits_end || digits_end - digits > OFFSET_DIGITS_MAX ||
+      keyword_end == digits || !ends_with(pdf, keyword_end, "startxref"))
+    return "it has no startxref before its %%EOF";
+  size_t offset = 0;
+  for (size_t i = digits; i < digits_end; i++)
+    offset = offset * 10 + (size_t)(pdf[i] - '0');
+  if (offset >= keyword_end - 9 || !xref_section_at(pdf + offset, len - offset))
+    return "its startxref does not point at a cross-reference section";
+  return NULL;
+}
+
+/* scr_pdf_fault of the file at `path`, mapped rather than read. */
+static const char *pdf_file_fault(const char *path) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  struct stat st;
+  if (fd < 0 || fstat(fd, &st) != 0 || st.st_size <= 0) {
+    if (fd >= 0)
+      close(fd);
+    return "it cannot be read";
+  }
+  size_t len = (size_t)st.st_size;
+  void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+  close(fd);
+  if (map == MAP_FAILED)
+    return "it cannot be read";
+  const char *fault = scr_pdf_fault(map, len);
+  munmap(map, len);
+  return fault;
+}
+
+/* The line of `text` that starts with `key`, or NULL. */
+static const char *line_starting(const char *text, const char *key) {
+  size_t n = strlen(key);
+  for (const char *line = text; *line;) {
+    if (strncmp(line, key, n) == 0)
+      return line;
+    line += strcspn(line, "\n");
+    line += *line == '\n';
+  }
+  return NULL;
+}
+
+int scr_pdfinfo_page_count(const char *info) {
+  const char *line = line_starting(info, "Pages:");
+  if (!line)
+    return -1;
+  char *end;
+  errno = 0;
+  long pages = strtol(line + strlen("Pages:"), &end, 10);
+  if (errno || end == line + strlen("Pages:") || pages < 0 ||
+      pages > PAGE_MAX || (*end && *end != '\n' && *end != '\r'))
+    return -1;
+  return (int)pages;
+}
+
+/* How poppler starts the messages of its error categories that mean the
+   file could not be read as it is (it may have repaired it). */
+static const char *const POPPLER_ERRORS[] = {"Syntax Error", "Internal Error",
+                                             "I/O Error", "Permission Error"};
+
+const char *scr_pdfinfo_error(const char *info, size_t *len) {
+  const char *first = NULL;
+  for (size_t i = 0; i < sizeof POPPLER_ERRORS / sizeof *POPPLER_ERRORS; i++) {
+    const char *line = line_starting(info, POPPLER_ERRORS[i]);
+    if (line && (!first || line < first))
+      first = line;
+  }
+  if (first)
+    *len = strcspn(first, "\r\n");
+  return first;
+}
+
+/* `pdfinfo [option] PDF`: its stdout and stderr as text, or NULL when
+   they could not be read; *ok says whether it ended with status 0.
+   Caller frees. */
+static char *run_pdfinfo(const scr_office *o, const char *option,
+                         const char *pdf, bool *ok) {
+  char *out = work_path(o, FILE_PDFINFO, NULL);
+  char *text = NULL;
+  size_t len;
+  char *argv[4] = {"pdfinfo", (char *)pdf, NULL, NULL};
+  if (option) {
+    argv[1] = (char *)option;
+    argv[2] = (char *)pdf;
+  }
+  scr_run_opts ro = {out, NULL, o->timeout_s, NULL};
+  *ok = out && scr_run(o->pdfinfo, argv, &ro) == SCR_RUN_OK;
+  if (out && scr_read_file(out, OUTPUT_LIMIT, &text, &len) != SCR_OK)
+    text = NULL;
+  free(out);
+  return text;
+}
+
+/* The pages of `pdf` (the PDF of `name`) as poppler reads them; 0, with
+   the diagnostic on stderr, when poppler cannot read it as it is, or it
+   has no page. */
+static int poppler_pages(const scr_office *o, const char *name,
+                         const char *pdf) {
+  bool ok;
+  char *info = run_pdfinfo(o, NULL, pdf, &ok);
+  size_t n = 0;
+  const char *error = info ? scr_pdfinfo_error(info, &n) : NULL;
+  int pages = info && ok && !error ? scr_pdfinfo_page_count(info) : -1;
+  if (error) {
+    char *line = scr_strndup(error, n);
+    pdf_error(name, "is not a PDF poppler can read", line ? line : error);
+    free(line);
+  } else if (pages < 0) {
+    pdf_error(name, "is not a PDF poppler can read",
+              ok ? "pdfinfo gave no page count" : "pdfinfo failed on it");
+  } else if (pages == 0) {
+    pdf_error(name, "has no pages", NULL);
+  }
+  free(info);
+  return pages > 0 ? pages : 0;
+}
+
+/* Each input has its PDF, and each PDF is whole: with pdfinfo, one poppler
+   reads with at least one page; without, one with a PDF's frame. */
 static scr_error check_pdfs(const scr_office *o, const char *const *names,
                             size_t n) {
+  if (!o->pdfinfo)
+    fprintf(stderr, "scrutineer: warning: pdfinfo is not installed, so "
+                    "LibreOffice's PDF is checked only for its header, "
+                    "startxref and %%%%EOF; " PDFINFO_HINT "\n");
   for (size_t i = 0; i < n; i++) {
     char *pdf = scr_office_pdf(o, names[i]);
-    bool made = non_empty_file(pdf);
-    free(pdf);
-    if (!made) {
+    if (!pdf)
+      return SCR_E_NOMEM;
+    bool whole = false;
+    if (!non_empty_file(pdf)) {
       office_error("LibreOffice did not convert the %s document to PDF",
                    strrchr(names[i], '.') ? strrchr(names[i], '.') + 1
                                           : names[i]);
+    } else {
+      const char *fault = pdf_file_fault(pdf);
+      if (fault)
+        pdf_error(names[i], "is not a whole PDF", fault);
+      whole = !fault && (!o->pdfinfo || poppler_pages(o, names[i], pdf) > 0);
+    }
+    free(pdf);
+    if (!whole) {
       show_log(o);
       return SCR_E_OFFICE;
     }
@@ -349,18 +626,37 @@ int scr_pdfinfo_dest_page(const char *listing, const char *bookmark) {
   return page ? page : find_dest(listing, bookmark);
 }
 
-/* `pdfinfo -dests PDF`, as text. NULL when it could not be run. */
-static char *destinations(const scr_office *o, const char *pdf) {
-  char *out = work_path(o, FILE_DESTS, NULL);
-  char *listing = NULL;
-  size_t len;
-  char *argv[] = {"pdfinfo", "-dests", (char *)pdf, NULL};
-  scr_run_opts ro = {out, NULL, o->timeout_s, NULL};
-  if (out && scr_run(o->pdfinfo, argv, &ro) == SCR_RUN_OK &&
-      scr_read_file(out, OUTPUT_LIMIT, &listing, &len) != SCR_OK)
-    listing = NULL;
-  free(out);
-  return listing;
+/* Each bookmark's page is a page of the PDF, which has `count`; otherwise
+   the layout LibreOffice reported is not the PDF's. */
+static scr_error pages_fit(const char *pdf, const char *const *bookmarks,
+                           const int *pages, size_t n, int count) {
+  for (size_t i = 0; i < n; i++)
+    if (pages[i] > count) {
+      char *format = format_of(pdf);
+      fprintf(stderr,
+              "scrutineer: error: LibreOffice's PDF of the %s document puts "
+              "the bookmark %s on page %d, but has %d page%s\n",
+              format ? format : pdf, bookmarks[i], pages[i], count,
+              count == 1 ? "" : "s");
+      free(format);
+      return SCR_E_OFFICE;
+    }
+  return SCR_OK;
+}
+
+/* The page of each bookmark in `listing` into found[]; false (a warning
+   says which) when one is not there. */
+static bool find_bookmarks(const char *listing, const char *const *bookmarks,
+                           size_t n, int *found) {
+  for (size_t i = 0; i < n; i++)
+    if (!(found[i] = scr_pdfinfo_dest_page(listing, bookmarks[i]))) {
+      fprintf(stderr,
+              "scrutineer: warning: LibreOffice's PDF has no "
+              "destination for the bookmark %s\n",
+              bookmarks[i]);
+      return false;
+    }
+  return true;
 }
 
 scr_error scr_office_pages(const scr_office *o, const char *pdf,
@@ -368,32 +664,31 @@ scr_error scr_office_pages(const scr_office *o, const char *pdf,
                            bool *exact) {
   *exact = false;
   if (!o->pdfinfo) {
-    fprintf(stderr, "scrutineer: warning: pdfinfo is not installed, so page "
-                    "numbers cannot be read from LibreOffice's layout; "
-                    "install it with: apt-get install poppler-utils\n");
+    fprintf(stderr,
+            "scrutineer: warning: pdfinfo is not installed, so page "
+            "numbers cannot be read from LibreOffice's layout; " PDFINFO_HINT
+            "\n");
     return SCR_OK;
   }
-  char *listing = destinations(o, pdf);
-  if (!listing) {
+  bool ok;
+  char *listing = run_pdfinfo(o, "-dests", pdf, &ok);
+  if (!listing || !ok) {
+    free(listing);
     fprintf(stderr, "scrutineer: warning: pdfinfo could not read %s\n", pdf);
     return SCR_OK;
   }
   int *found = calloc(n ? n : 1, sizeof *found);
-  for (size_t i = 0; found && i < n; i++)
-    if (!(found[i] = scr_pdfinfo_dest_page(listing, bookmarks[i]))) {
-      fprintf(stderr,
-              "scrutineer: warning: LibreOffice's PDF has no "
-              "destination for the bookmark %s\n",
-              bookmarks[i]);
-      free(listing);
-      free(found);
-      return SCR_OK;
-    }
+  bool all = found && find_bookmarks(listing, bookmarks, n, found);
   free(listing);
-  if (!found)
-    return SCR_E_NOMEM;
-  memcpy(pages, found, n * sizeof *pages);
+  scr_error err = found ? SCR_OK : SCR_E_NOMEM;
+  if (all) {
+    int count = poppler_pages(o, pdf, pdf);
+    err = count ? pages_fit(pdf, bookmarks, found, n, count) : SCR_E_OFFICE;
+  }
+  if (all && !err) {
+    memcpy(pages, found, n * sizeof *pages);
+    *exact = true;
+  }
   free(found);
-  *exact = true;
-  return SCR_OK;
+  return err;
 }

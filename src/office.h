@@ -1,9 +1,10 @@
 /*
  * LibreOffice as the layout engine: headless, in a profile of its own (so
  * it runs while a user has LibreOffice open, and beside another run), it
- * turns DOCX and ODT into tagged PDF; poppler's pdfinfo then reads the page
- * on which each bookmark landed. Everything happens in a private temporary
- * folder that scr_office_close removes.
+ * turns DOCX and ODT into tagged PDF; poppler's pdfinfo then checks each
+ * PDF and reads the page on which each bookmark landed. Everything happens
+ * in a private temporary folder that scr_office_close removes, or, when
+ * the run was killed first, the next run's scr_office_open.
  */
 #ifndef SCR_OFFICE_H
 #define SCR_OFFICE_H
@@ -20,15 +21,18 @@
 typedef struct scr_office {
   char *soffice; /* LibreOffice's soffice (or libreoffice) */
   char *pdfinfo; /* poppler's pdfinfo, or NULL when not installed */
-  char *work;    /* the private folder: profile/, in/, pdf/, tmp/ */
+  char *work;    /* the private folder, $TMPDIR/scrutineer-<pid>-XXXXXX:
+                    profile/, in/, pdf/, tmp/ */
   int timeout_s;
   bool progress; /* show a progress line on stderr */
 } scr_office;
 
 /**
- * Find LibreOffice and make the private folder. On failure a sentence is
- * on stderr and the result is SCR_E_OFFICE (LibreOffice not installed, a
- * bad time limit) or SCR_E_IO. Call scr_office_close in every case.
+ * Find LibreOffice and make the private folder, first removing those that
+ * runs no longer alive left in TMPDIR (see scr_office_work_owner). On
+ * failure a sentence is on stderr and the result is SCR_E_OFFICE
+ * (LibreOffice not installed, a bad time limit) or SCR_E_IO. Call
+ * scr_office_close in every case.
  */
 scr_error scr_office_open(scr_office *o, bool progress);
 /** True when LibreOffice is on PATH, so PDF can be made. */
@@ -43,8 +47,10 @@ char *scr_office_pdf(const scr_office *o, const char *name);
 
 /**
  * Convert the inputs named `names` (placed at scr_office_input paths) to
- * tagged PDF in one LibreOffice run, within the time limit. On failure a
- * sentence is on stderr and the result is SCR_E_OFFICE.
+ * tagged PDF in one LibreOffice run, within the time limit, and check
+ * each PDF: a PDF poppler reads without error, with at least one page
+ * (without pdfinfo, a warning, and only scr_pdf_fault's check). On
+ * failure a sentence is on stderr and the result is SCR_E_OFFICE.
  */
 scr_error scr_office_convert(scr_office *o, const char *const *names, size_t n);
 
@@ -52,7 +58,9 @@ scr_error scr_office_convert(scr_office *o, const char *const *names, size_t n);
  * The page on which each of the `n` bookmarks starts in `pdf`, into
  * pages[0..n-1]. *exact is false (and `pages` untouched) when pdfinfo is
  * not installed or a bookmark is not among the PDF's destinations; a
- * sentence on stderr then says why. Errors only for memory.
+ * sentence on stderr then says why. SCR_E_OFFICE, with a sentence, when
+ * a bookmark is on a page after the PDF's last (the PDF is not the layout
+ * LibreOffice reported) or poppler cannot read the PDF; SCR_E_NOMEM.
  */
 scr_error scr_office_pages(const scr_office *o, const char *pdf,
                            const char *const *bookmarks, size_t n, int *pages,
@@ -78,6 +86,30 @@ char *scr_file_url(const char *path);
  * are looked for.
  */
 int scr_pdfinfo_dest_page(const char *listing, const char *bookmark);
+
+/**
+ * What is wrong with `pdf` (`len` bytes) as a PDF file, or NULL: it must
+ * begin with %PDF- and end with startxref, the offset of a cross-reference
+ * section, and %%EOF (ISO 32000-1, 7.5.5), as a file cut short or not a
+ * PDF does not. The frame only, not a parse. Static; do not free.
+ */
+const char *scr_pdf_fault(const char *pdf, size_t len);
+
+/** The "Pages:" count in `info`, the output of `pdfinfo PDF`; -1 if none. */
+int scr_pdfinfo_page_count(const char *info);
+
+/**
+ * The first line in `info` (pdfinfo's stdout and stderr) of a poppler
+ * error that means the file could not be read as it is ("Syntax Error:
+ * Couldn't read xref table"), its length in *len; NULL when none.
+ */
+const char *scr_pdfinfo_error(const char *info, size_t *len);
+
+/**
+ * The owner's pid in the name of a private folder,
+ * "scrutineer-<pid>-XXXXXX"; 0 when `name` is not one.
+ */
+long scr_office_work_owner(const char *name);
 
 /**
  * The time limit in seconds from `value` (the environment variable), or

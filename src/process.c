@@ -1,10 +1,19 @@
 /*
- * Child processes with a time limit. The child leads a process group of its
- * own: LibreOffice's soffice is a script that starts soffice.bin, and a
- * time limit must stop both. A Ctrl-C at the terminal reaches only our
- * group, so we catch it while we wait and stop the child's group ourselves.
+ * Child processes with a time limit. The program runs in a process group of
+ * its own: LibreOffice's soffice is a script that starts oosplash, which
+ * starts soffice.bin, and a time limit must stop all three. A Ctrl-C at the
+ * terminal reaches only our group, so we catch it while we wait and stop the
+ * program's group ourselves.
+ *
+ * If we die without that chance (kill -9, a crash), the group must still go:
+ * our direct child is a guard of our own code, the group's leader, which
+ * the kernel tells of our death (PR_SET_PDEATHSIG) and which then kills the
+ * group. A death signal set on the program alone would reach oosplash but
+ * not soffice.bin, oosplash's child; the group holds them all.
+ *
+ *   scrutineer ── guard (leads group G) ── soffice ── soffice.bin   (all G)
  */
-#define _XOPEN_SOURCE 700 /* nftw */
+#define _XOPEN_SOURCE 700 /* nftw, waitid */
 #include "process.h"
 #include "util.h"
 
@@ -15,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -25,6 +35,9 @@
 #define PROGRESS_AFTER_S 1     /* quick runs show no progress line */
 #define EXEC_FAILED_STATUS 127 /* as a shell reports "command not found" */
 #define OPEN_FILES_FOR_NFTW 16
+#define SIGNALLED_STATUS 128 /* + the signal, as a shell reports it */
+/* What the kernel sends the guard when we die; also what stops it. */
+#define GUARD_STOP_SIGNAL SIGTERM
 
 static volatile sig_atomic_t stop_requested;
 
@@ -60,11 +73,14 @@ static void restore_run_signals(const struct sigaction old[N_RUN_SIGNALS]) {
     sigaction(RUN_SIGNALS[i], &old[i], NULL);
 }
 
-/* In the child: own process group, output redirected, then the program.
-   Caught signals return to their defaults across exec. */
-static void exec_child(const char *path, char *const argv[],
-                       const scr_run_opts *o) {
-  setpgid(0, 0);
+/* In the program's process: output redirected, then the program. It
+   inherits the guard's group. Caught signals return to their defaults
+   across exec; the mask does not, so it is restored first. */
+static void exec_program(const char *path, char *const argv[],
+                         const scr_run_opts *o, const sigset_t *mask) {
+  /* should the guard itself be killed, the program goes with it */
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  sigprocmask(SIG_SETMASK, mask, NULL);
   int in = open("/dev/null", O_RDONLY);
   int out = open(o->output ? o->output : "/dev/null",
                  O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -75,6 +91,49 @@ static void exec_child(const char *path, char *const argv[],
     setenv("TMPDIR", o->tmpdir, 1);
   execv(path, argv);
   _exit(EXEC_FAILED_STATUS);
+}
+
+/* The guard's exit status: the program's, as a shell would report it. */
+static int status_code(int status) {
+  if (WIFEXITED(status))
+    return WEXITSTATUS(status);
+  return WIFSIGNALED(status) ? SIGNALLED_STATUS + WTERMSIG(status)
+                             : EXEC_FAILED_STATUS;
+}
+
+/*
+ * In the guard: lead a new group, start the program in it, and wait for
+ * either the program's end (exit with its status; scr_run stops whatever
+ * it left behind) or our parent's death, told by GUARD_STOP_SIGNAL (kill
+ * the group, the guard with it). The kernel sends the death signal when
+ * the thread that forked the guard ends: that thread waits in scr_run
+ * until the guard has ended, so it ends first only when we die. Only
+ * async-signal-safe calls here, as after any fork. Never returns.
+ */
+static void guard(const char *path, char *const argv[], const scr_run_opts *o,
+                  pid_t parent) {
+  setpgid(0, 0);
+  sigset_t wanted, old;
+  sigemptyset(&wanted);
+  sigaddset(&wanted, SIGCHLD);
+  sigaddset(&wanted, GUARD_STOP_SIGNAL);
+  sigprocmask(SIG_BLOCK, &wanted, &old);
+  prctl(PR_SET_PDEATHSIG, GUARD_STOP_SIGNAL);
+  if (getppid() != parent) /* died before the line above: nothing to stop */
+    _exit(EXEC_FAILED_STATUS);
+  pid_t program = fork();
+  if (program == 0)
+    exec_program(path, argv, o, &old);
+  if (program < 0)
+    _exit(EXEC_FAILED_STATUS);
+  for (;;) {
+    int sig = sigwaitinfo(&wanted, NULL);
+    if (sig == GUARD_STOP_SIGNAL)
+      kill(0, SIGKILL);
+    int status;
+    if (sig == SIGCHLD && waitpid(program, &status, WNOHANG) == program)
+      _exit(status_code(status));
+  }
 }
 
 static double seconds_since(const struct timespec *start) {
@@ -98,11 +157,27 @@ static void clear_progress(int width) {
   }
 }
 
-/* Kill the child's whole group, then reap the child. */
-static void kill_group(pid_t pid) {
+/* Kill the guard's whole group, then reap the guard. The guard is reaped
+   only after the kill, so that its pid, the group's id, cannot have been
+   given to another process meanwhile. */
+static int kill_group(pid_t pid) {
   kill(-pid, SIGKILL);
-  while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
     ;
+  return status;
+}
+
+typedef enum { GUARD_RUNNING, GUARD_ENDED, GUARD_LOST } guard_state;
+
+/* Whether the guard has ended, looked at without reaping it. LOST: it
+   cannot be waited for (someone else reaped it). */
+static guard_state look_at_guard(pid_t pid) {
+  siginfo_t info;
+  memset(&info, 0, sizeof info);
+  if (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT) < 0)
+    return errno == EINTR ? GUARD_RUNNING : GUARD_LOST;
+  return info.si_pid == pid ? GUARD_ENDED : GUARD_RUNNING;
 }
 
 static scr_run_status exit_status(int status) {
@@ -117,15 +192,12 @@ static scr_run_status wait_child(pid_t pid, const scr_run_opts *o) {
   const struct timespec poll = {0, POLL_NS};
   int width = 0, shown = 0;
   for (;;) {
-    int status;
-    pid_t got = waitpid(pid, &status, WNOHANG);
-    if (got == pid) {
+    guard_state state = look_at_guard(pid);
+    if (state != GUARD_RUNNING) {
       clear_progress(width);
-      return exit_status(status);
-    }
-    if (got < 0 && errno != EINTR) {
-      clear_progress(width);
-      return SCR_RUN_FAILED;
+      /* nothing the program started may outlive the run */
+      return state == GUARD_ENDED ? exit_status(kill_group(pid))
+                                  : SCR_RUN_FAILED;
     }
     double elapsed = seconds_since(&start);
     if (stop_requested || elapsed >= o->timeout_s) {
@@ -147,9 +219,10 @@ scr_run_status scr_run(const char *path, char *const argv[],
   struct sigaction old[N_RUN_SIGNALS];
   catch_run_signals(old);
   fflush(NULL); /* the child must not inherit our unwritten output */
+  pid_t parent = getpid();
   pid_t pid = fork();
   if (pid == 0)
-    exec_child(path, argv, opts);
+    guard(path, argv, opts, parent);
   scr_run_status st = SCR_RUN_NOT_STARTED;
   if (pid > 0) {
     setpgid(pid, pid); /* also here, so kill(-pid) works from the start */

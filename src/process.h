@@ -1,7 +1,8 @@
 /*
  * Running another program (LibreOffice, pdfinfo): fork and exec, no shell,
  * in a process group of its own so that a time limit can stop it and
- * everything it started.
+ * everything it started, and so that it all dies with us when we are
+ * killed outright.
  */
 #ifndef SCR_PROCESS_H
 #define SCR_PROCESS_H
@@ -30,7 +31,10 @@ typedef struct scr_run_opts {
 /**
  * Run the program at `path` with `argv` (argv[0] its name, NULL-ended) and
  * wait for it, at most opts->timeout_s seconds. SIGINT, SIGTERM and SIGHUP
- * received meanwhile stop the program too (SCR_RUN_INTERRUPTED).
+ * received meanwhile stop the program too (SCR_RUN_INTERRUPTED). When the
+ * program ends, whatever it started and left running is killed; when we
+ * die during the run (even by SIGKILL), the program and all it started
+ * are killed too. Linux only (PR_SET_PDEATHSIG).
  */
 scr_run_status scr_run(const char *path, char *const argv[],
                        const scr_run_opts *opts);

@@ -97,16 +97,24 @@ expect_unchanged "LibreOffice makes no PDF" "did not convert the .* document to 
 grep -q "source file could not be loaded" "$T/pdf.stderr" \
   || fail "LibreOffice's own words are not shown"
 
-# No pdfinfo to read the layout: the PDF still, with the estimate and
-# updateFields in the DOCX, and a sentence saying so.
+# A pdfinfo that cannot read LibreOffice's PDF: not published.
 rm "$FAKE/soffice"
 printf '#!/bin/sh\nexit 1\n' > "$FAKE/pdfinfo"
 chmod +x "$FAKE/pdfinfo"
-PATH="$FAKE:$PATH" "$SCR" pack agendas/2026-06-17.md -o "$T/pdf/estimated" \
+expect_unchanged "pdfinfo cannot read the PDF" "is not a PDF poppler can read" \
+  PATH="$FAKE:$PATH" TMPDIR="$T/pdf/tmp"
+
+# No pdfinfo to read the layout: the PDF still, with the estimate and
+# updateFields in the DOCX, and a sentence saying so. The real soffice
+# through a wrapper, alone on PATH.
+rm "$FAKE/pdfinfo"
+printf '#!/bin/sh\nPATH="%s" exec "%s" "$@"\n' "$PATH" "$(command -v soffice)" > "$FAKE/soffice"
+chmod +x "$FAKE/soffice"
+PATH="$FAKE" "$SCR" pack agendas/2026-06-17.md -o "$T/pdf/estimated" \
   -f docx,pdf >"$T/pdf.stdout" 2>"$T/pdf.stderr" || fail "pack without pdfinfo failed"
 grep -q "page numbers: estimated; Word and LibreOffice update them" "$T/pdf.stdout" \
   || { cat "$T/pdf.stdout"; fail "pack without pdfinfo did not say its pages are estimated"; }
-grep -q "warning: pdfinfo could not read" "$T/pdf.stderr" || fail "no warning about pdfinfo"
+grep -q "warning: pdfinfo is not installed" "$T/pdf.stderr" || fail "no warning about pdfinfo"
 zip_part "$T/pdf/estimated/$STEM.docx" word/settings.xml | grep -q '<w:updateFields w:val="true"/>' \
   || fail "estimated pages without updateFields"
 [ -s "$T/pdf/estimated/$STEM.pdf" ] || fail "no PDF without pdfinfo"

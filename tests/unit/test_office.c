@@ -1,5 +1,6 @@
 /* Unit tests: running programs with a time limit, and LibreOffice's part
-   of PDF output driven through fake soffice and pdfinfo scripts. */
+   of PDF output driven through fake soffice and pdfinfo scripts: the PDFs
+   it makes checked, the folders of killed runs removed. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -120,6 +122,107 @@ static void test_dest_pages(void **state) {
   assert_int_equal(scr_pdfinfo_dest_page(LISTING, "FA"), 0);
   assert_int_equal(scr_pdfinfo_dest_page("", "Appendix_A"), 0);
   assert_int_equal(scr_pdfinfo_dest_page("\"Appendix5FA\"\n", "Appendix_A"), 0);
+}
+
+/* ---- checking PDFs ------------------------------------------------------- */
+
+/* The smallest frame of a PDF: header, a cross-reference table at 9,
+   startxref and %%EOF. */
+#define FRAME_PDF                                                              \
+  "%PDF-1.6\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 >>\n"         \
+  "startxref\n9\n%%EOF\n"
+
+static const char *fault_of(const char *pdf) {
+  return scr_pdf_fault(pdf, strlen(pdf));
+}
+
+static void test_pdf_frame(void **state) {
+  (void)state;
+  assert_null(fault_of(FRAME_PDF));
+  /* CR LF, and white space after %%EOF */
+  assert_null(fault_of("%PDF-1.7\r\nxref\r\n0 1\r\ntrailer\r\n<<>>\r\n"
+                       "startxref\r\n10\r\n%%EOF\r\n\r\n "));
+  /* a cross-reference stream, as PDF 1.5 and later may write */
+  assert_null(fault_of("%PDF-1.6\n7 0 obj\n<< /Type /XRef >>\nendobj\n"
+                       "startxref\n9\n%%EOF"));
+  /* a PDF cut short at every byte is refused */
+  size_t whole = strlen(FRAME_PDF);
+  for (size_t len = 0; len < whole - 1; len++)
+    assert_non_null(scr_pdf_fault(FRAME_PDF, len));
+}
+
+static void test_pdf_frame_faults(void **state) {
+  (void)state;
+  assert_string_equal(fault_of(""), "it does not begin with %PDF-");
+  assert_string_equal(fault_of("garbage\n"), "it does not begin with %PDF-");
+  assert_string_equal(fault_of("%PDF-1.6\n1 0 obj\n<<>>\nendobj\n"),
+                      "it does not end with %%EOF (it may be cut short)");
+  assert_string_equal(fault_of("%PDF-1.6\nxref\n%%EOF\n"),
+                      "it has no startxref before its %%EOF");
+  assert_string_equal(fault_of("%PDF-1.6\nxref\nstartxref\n%%EOF\n"),
+                      "it has no startxref before its %%EOF");
+  assert_string_equal(fault_of("%PDF-1.6\nxref\nstartxref9\n%%EOF\n"),
+                      "it has no startxref before its %%EOF");
+  assert_string_equal(
+      fault_of("%PDF-1.6\nxref\nstartxref\n99999999999999999999\n%%EOF\n"),
+      "it has no startxref before its %%EOF");
+  static const char *const ASTRAY[] = {
+      "%PDF-1.6\nxref\nstartxref\n400\n%%EOF\n", /* past the end */
+      "%PDF-1.6\nxref\nstartxref\n12\n%%EOF\n",  /* at startxref itself */
+      "%PDF-1.6\nxref\nstartxref\n2\n%%EOF\n",   /* inside the header */
+      "%PDF-1.6\n7 0 R\nstartxref\n9\n%%EOF\n",  /* a reference, no obj */
+  };
+  for (size_t i = 0; i < sizeof ASTRAY / sizeof *ASTRAY; i++)
+    assert_string_equal(
+        fault_of(ASTRAY[i]),
+        "its startxref does not point at a cross-reference section");
+}
+
+static void test_pdfinfo_output(void **state) {
+  (void)state;
+  static const char INFO[] = "Title:           Pack\n"
+                             "Pages:           52\n"
+                             "Encrypted:       no\n";
+  assert_int_equal(scr_pdfinfo_page_count(INFO), 52);
+  assert_int_equal(scr_pdfinfo_page_count("Pages: 0\r\n"), 0);
+  assert_int_equal(scr_pdfinfo_page_count("Title: Pages: 3\n"), -1);
+  assert_int_equal(scr_pdfinfo_page_count("Pages: many\n"), -1);
+  assert_int_equal(scr_pdfinfo_page_count("Pages: 3 or so\n"), -1);
+  assert_int_equal(scr_pdfinfo_page_count(""), -1);
+  size_t n = 0;
+  assert_null(scr_pdfinfo_error(INFO, &n));
+  /* a warning is no error: poppler read the file as it is */
+  assert_null(scr_pdfinfo_error("Syntax Warning: May not be a PDF\n", &n));
+  static const char BROKEN[] = "Syntax Warning: odd\n"
+                               "Internal Error: xref num 12 not found\r\n"
+                               "Syntax Error: Couldn't read xref table\n"
+                               "Pages: 3\n";
+  const char *line = scr_pdfinfo_error(BROKEN, &n);
+  assert_non_null(line);
+  assert_int_equal(n, strlen("Internal Error: xref num 12 not found"));
+  assert_int_equal(strncmp(line, "Internal Error: xref", 20), 0);
+}
+
+static void test_work_folder_names(void **state) {
+  (void)state;
+  assert_int_equal(scr_office_work_owner("scrutineer-4242-a1B2c3"), 4242);
+  assert_int_equal(scr_office_work_owner("scrutineer-1-XXXXXX"), 1);
+  static const char *const NOT_OURS[] = {"scrutineer-4242-a1B2c",
+                                         "scrutineer-4242-a1B2c3d",
+                                         "scrutineer-04242-a1B2c3",
+                                         "scrutineer--4242-a1B2c3",
+                                         "scrutineer- 4242-a1B2c3",
+                                         "scrutineer-+4242-a1B2c3",
+                                         "scrutineer-a1B2c3",
+                                         "scrutineer-4242a-a1B2c3",
+                                         "scrutineer-4242-a1.2c3",
+                                         "scrutineer-99999999999-a1B2c3",
+                                         "Scrutineer-4242-a1B2c3",
+                                         "other-4242-a1B2c3",
+                                         "scrutineer-",
+                                         ""};
+  for (size_t i = 0; i < sizeof NOT_OURS / sizeof *NOT_OURS; i++)
+    assert_int_equal(scr_office_work_owner(NOT_OURS[i]), 0);
 }
 
 static void test_file_url(void **state) {
@@ -233,6 +336,68 @@ static void test_timeout_kills_the_group(void **state) {
   free(dir);
 }
 
+/* The pid in `path`, written by a script; waits for it to appear. */
+static pid_t read_pid(const char *path) {
+  for (int tries = 0; tries < 200 && !exists(path); tries++) {
+    struct timespec pause = {0, 25000000L};
+    nanosleep(&pause, NULL);
+  }
+  struct timespec settle = {0, 25000000L}; /* the line written whole */
+  nanosleep(&settle, NULL);
+  char *text = read_text(path);
+  pid_t pid = (pid_t)atoi(text);
+  free(text);
+  assert_true(pid > 0);
+  return pid;
+}
+
+/* What a program leaves running when it ends is stopped with the run. */
+static void test_leftovers_are_stopped(void **state) {
+  (void)state;
+  char *dir = scratch();
+  char *pidfile = path_in(dir, "left.pid");
+  char *script = scr_asprintf("sleep 30 & echo $! > '%s'; exit 0", pidfile);
+  double start = now_s();
+  assert_int_equal(run_sh(script, NULL, NULL, 10), SCR_RUN_OK);
+  assert_true(now_s() - start < 5.0);
+  assert_true(dead(read_pid(pidfile)));
+  free(script);
+  unlink(pidfile);
+  rmdir(dir);
+  free(pidfile);
+  free(dir);
+}
+
+/* We are killed outright while the program runs (as soffice.bin runs
+   under oosplash, a grandchild under a child): both die with us. */
+static void test_killed_runner_takes_the_program(void **state) {
+  (void)state;
+  char *dir = scratch();
+  char *child_file = path_in(dir, "child.pid");
+  char *grandchild_file = path_in(dir, "grandchild.pid");
+  char *script = scr_asprintf("sleep 30 & echo $! > '%s'; echo $$ > '%s'; wait",
+                              grandchild_file, child_file);
+  pid_t runner = fork();
+  assert_true(runner >= 0);
+  if (runner == 0) {
+    run_sh(script, NULL, NULL, 60);
+    _exit(0);
+  }
+  pid_t child = read_pid(child_file);
+  pid_t grandchild = read_pid(grandchild_file);
+  assert_int_equal(kill(runner, SIGKILL), 0);
+  assert_int_equal(waitpid(runner, NULL, 0), runner);
+  assert_true(dead(child));
+  assert_true(dead(grandchild));
+  free(script);
+  unlink(child_file);
+  unlink(grandchild_file);
+  rmdir(dir);
+  free(child_file);
+  free(grandchild_file);
+  free(dir);
+}
+
 static void test_which(void **state) {
   (void)state;
   char *sh = scr_which("sh");
@@ -274,7 +439,8 @@ static void test_remove_tree(void **state) {
 /* ---- LibreOffice, faked -------------------------------------------------- */
 
 /* A fake soffice that records its arguments beside itself and writes a
-   PDF into --outdir for each input. */
+   PDF, a copy of the file "pdf" beside itself, into --outdir for each
+   input. */
 static const char FAKE_SOFFICE[] =
     "#!/bin/sh\n"
     "here=$(dirname \"$0\")\n"
@@ -282,15 +448,21 @@ static const char FAKE_SOFFICE[] =
     "while [ $# -gt 0 ]; do\n"
     "  case $1 in\n"
     "    --outdir) out=$2; shift ;;\n"
-    "    *.odt|*.docx) f=$(basename \"$1\"); echo '%PDF-1.6 fake' > "
+    "    *.odt|*.docx) f=$(basename \"$1\"); cat \"$here/pdf\" > "
     "\"$out/${f%.*}.pdf\" ;;\n"
     "  esac\n"
     "  shift\n"
     "done\n";
 
+/* A fake pdfinfo: the information (the page count in the file "pages"
+   beside it) or the destinations. */
 static const char FAKE_PDFINFO[] =
     "#!/bin/sh\n"
-    "[ \"$1\" = -dests ] || exit 1\n"
+    "if [ \"$1\" != -dests ]; then\n"
+    "  echo 'Title:           Pack'\n"
+    "  echo \"Pages:           $(cat \"$(dirname \"$0\")/pages\")\"\n"
+    "  exit 0\n"
+    "fi\n"
     "echo 'Page  Destination                 Name'\n"
     "echo '   5 [ XYZ   57  773 null      ] \"Appendix5FA\"'\n"
     "echo '  12 [ XYZ   57  773 null      ] \"Appendix5FB\"'\n";
@@ -299,6 +471,14 @@ typedef struct fake {
   char *dir, *soffice, *pdfinfo;
 } fake;
 
+/* Write `text` into the file `name` in the fake's folder. */
+static void fake_put(const fake *f, const char *name, const char *text) {
+  char *path = path_in(f->dir, name);
+  write_file(path, text, 0644);
+  free(path);
+}
+
+/* The fake's PDF is the frame of one, its pdfinfo counts 20 pages. */
 static fake fake_office(const char *soffice_script, const char *pdfinfo) {
   fake f = {scratch(), NULL, NULL};
   f.soffice = path_in(f.dir, "soffice");
@@ -307,6 +487,8 @@ static fake fake_office(const char *soffice_script, const char *pdfinfo) {
     f.pdfinfo = path_in(f.dir, "pdfinfo");
     write_file(f.pdfinfo, pdfinfo, 0755);
   }
+  fake_put(&f, "pdf", FRAME_PDF);
+  fake_put(&f, "pages", "20");
   path_first(f.dir);
   return f;
 }
@@ -379,6 +561,158 @@ static void test_convert_and_read_pages(void **state) {
   scr_office_close(&o);
   assert_false(exists(work));
   free(work);
+  fake_free(&f);
+}
+
+/* A layout that puts a bookmark after the PDF's last page is not the
+   PDF's: an error, the pages untouched. */
+static void test_bookmark_after_the_last_page(void **state) {
+  (void)state;
+  fake f = fake_office(FAKE_SOFFICE, FAKE_PDFINFO);
+  fake_put(&f, "pages", "11"); /* Appendix_B is on page 12 */
+  scr_office o;
+  assert_int_equal(scr_office_open(&o, false), SCR_OK);
+  const char *names[] = {"odt.odt"};
+  stage(&o, names, 1);
+  assert_int_equal(scr_office_convert(&o, names, 1), SCR_OK);
+  char *pdf = scr_office_pdf(&o, "odt.odt");
+  const char *bookmarks[] = {"Appendix_A", "Appendix_B"};
+  int pages[2] = {3, 9};
+  bool exact = true;
+  int saved = hush();
+  assert_int_equal(scr_office_pages(&o, pdf, bookmarks, 2, pages, &exact),
+                   SCR_E_OFFICE);
+  unhush(saved);
+  assert_false(exact);
+  assert_int_equal(pages[0], 3);
+  assert_int_equal(pages[1], 9);
+  free(pdf);
+  scr_office_close(&o);
+  fake_free(&f);
+}
+
+/* Convert odt.odt with the fake on PATH (or, without pdfinfo, as if none
+   were installed), stderr hushed; the work folder must go either way. */
+static scr_error convert_odt(bool with_pdfinfo) {
+  scr_office o;
+  assert_int_equal(scr_office_open(&o, false), SCR_OK);
+  if (!with_pdfinfo) {
+    free(o.pdfinfo);
+    o.pdfinfo = NULL;
+  }
+  const char *names[] = {"odt.odt"};
+  stage(&o, names, 1);
+  int saved = hush();
+  scr_error err = scr_office_convert(&o, names, 1);
+  unhush(saved);
+  char *work = scr_strdup(o.work);
+  scr_office_close(&o);
+  assert_false(exists(work));
+  free(work);
+  return err;
+}
+
+/* A PDF that is not one, or is cut short, is refused, with or without
+   pdfinfo; so is one poppler reports an error in, or finds no page in. */
+static void test_broken_pdfs_are_refused(void **state) {
+  (void)state;
+  fake f = fake_office(FAKE_SOFFICE, FAKE_PDFINFO);
+  assert_int_equal(convert_odt(true), SCR_OK);
+  assert_int_equal(convert_odt(false), SCR_OK);
+  static const char *const BROKEN[] = {
+      "garbage\n",
+      "%PDF-1.6\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+      ("%PDF-1.6\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 >>\n"
+       "startxref\n9\n%%EO"),
+  };
+  for (size_t i = 0; i < sizeof BROKEN / sizeof *BROKEN; i++) {
+    fake_put(&f, "pdf", BROKEN[i]);
+    assert_int_equal(convert_odt(true), SCR_E_OFFICE);
+    assert_int_equal(convert_odt(false), SCR_E_OFFICE);
+  }
+  fake_put(&f, "pdf", FRAME_PDF);
+  fake_put(&f, "pages", "0");
+  assert_int_equal(convert_odt(true), SCR_E_OFFICE);
+  fake_free(&f);
+
+  /* pdfinfo that repairs the file and says so, or fails */
+  static const char *const POPPLER[] = {
+      ("#!/bin/sh\necho 'Syntax Error: Couldn'\\''t read xref table'\n"
+       "echo 'Pages:           3'\n"),
+      "#!/bin/sh\necho 'Pages:           3'\nexit 1\n",
+      "#!/bin/sh\necho 'Title:           no count'\n",
+  };
+  for (size_t i = 0; i < sizeof POPPLER / sizeof *POPPLER; i++) {
+    fake g = fake_office(FAKE_SOFFICE, POPPLER[i]);
+    assert_int_equal(convert_odt(true), SCR_E_OFFICE);
+    fake_free(&g);
+  }
+}
+
+/* A folder named as a run's, in `tmp`; its path. Caller frees. */
+static char *work_folder(const char *tmp, long pid, const char *random) {
+  char *path = scr_asprintf("%s/scrutineer-%ld-%s", tmp, pid, random);
+  assert_non_null(path);
+  assert_int_equal(mkdir(path, 0700), 0);
+  char *inner = path_in(path, "profile");
+  assert_int_equal(mkdir(inner, 0700), 0);
+  free(inner);
+  return path;
+}
+
+/* The pid of a process that has ended (and been reaped). */
+static long gone_pid(void) {
+  pid_t pid = fork();
+  assert_true(pid >= 0);
+  if (pid == 0)
+    _exit(0);
+  assert_int_equal(waitpid(pid, NULL, 0), pid);
+  return (long)pid;
+}
+
+/* Opening removes the folders of runs that are gone, and only those. */
+static void test_abandoned_folders_are_removed(void **state) {
+  (void)state;
+  fake f = fake_office(FAKE_SOFFICE, FAKE_PDFINFO);
+  char *tmp = scratch();
+  long gone = gone_pid();
+  char *abandoned = work_folder(tmp, gone, "aB3dE6");
+  char *living = work_folder(tmp, (long)getppid(), "aB3dE6");
+  char *mine = work_folder(tmp, (long)getpid(), "aB3dE6");
+  char *misnamed = work_folder(tmp, gone, "aB3dE");
+  char *file = scr_asprintf("%s/scrutineer-%ld-fIlE99", tmp, gone);
+  write_file(file, "not a folder", 0600);
+  char *link = scr_asprintf("%s/scrutineer-%ld-lInK99", tmp, gone);
+  assert_int_equal(symlink(misnamed, link), 0);
+  char *theirs = NULL;
+  if (geteuid() == 0) { /* another user's: never ours to remove */
+    theirs = work_folder(tmp, gone, "tHeIrS");
+    assert_int_equal(chown(theirs, 65534, 65534), 0);
+  }
+  setenv("TMPDIR", tmp, 1);
+  scr_office o;
+  scr_error err = scr_office_open(&o, false);
+  unsetenv("TMPDIR");
+  assert_int_equal(err, SCR_OK);
+  /* our own folder is named so that the next run can tell */
+  char *prefix = scr_asprintf("scrutineer-%ld-", (long)getpid());
+  const char *base = strrchr(o.work, '/') + 1;
+  assert_int_equal(strncmp(base, prefix, strlen(prefix)), 0);
+  assert_int_equal(scr_office_work_owner(base), (long)getpid());
+  free(prefix);
+  assert_false(exists(abandoned));
+  assert_true(exists(living));
+  assert_true(exists(mine));
+  assert_true(exists(misnamed));
+  assert_true(exists(file));
+  struct stat st;
+  assert_int_equal(lstat(link, &st), 0);
+  assert_true(!theirs || exists(theirs));
+  scr_office_close(&o);
+  scr_remove_tree(tmp);
+  char *paths[] = {tmp, abandoned, living, mine, misnamed, file, link, theirs};
+  for (size_t i = 0; i < sizeof paths / sizeof *paths; i++)
+    free(paths[i]);
   fake_free(&f);
 }
 
@@ -477,14 +811,23 @@ static void test_bad_time_limit(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_dest_pages),
+      cmocka_unit_test(test_pdf_frame),
+      cmocka_unit_test(test_pdf_frame_faults),
+      cmocka_unit_test(test_pdfinfo_output),
+      cmocka_unit_test(test_work_folder_names),
       cmocka_unit_test(test_file_url),
       cmocka_unit_test(test_timeout_values),
       cmocka_unit_test(test_pdf_filter),
       cmocka_unit_test(test_run_statuses_and_output),
       cmocka_unit_test(test_timeout_kills_the_group),
+      cmocka_unit_test(test_leftovers_are_stopped),
+      cmocka_unit_test(test_killed_runner_takes_the_program),
       cmocka_unit_test(test_which),
       cmocka_unit_test(test_remove_tree),
       cmocka_unit_test(test_convert_and_read_pages),
+      cmocka_unit_test(test_bookmark_after_the_last_page),
+      cmocka_unit_test(test_broken_pdfs_are_refused),
+      cmocka_unit_test(test_abandoned_folders_are_removed),
       cmocka_unit_test(test_pages_without_pdfinfo),
       cmocka_unit_test(test_slow_soffice_is_stopped),
       cmocka_unit_test(test_soffice_that_makes_nothing),
