@@ -13,8 +13,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,7 +42,6 @@
 /* The private folder is WORK_PREFIX<pid>-XXXXXX in TMPDIR: the pid tells a
    later run whether its owner is gone, so that it can be removed. */
 #define WORK_PREFIX "scrutineer-"
-#define WORK_RANDOM 6 /* mkdtemp's XXXXXX */
 
 #define PDFINFO_HINT "install it with: apt-get install poppler-utils"
 
@@ -156,33 +153,15 @@ static const char *tmp_folder(void) {
 
 long scr_office_work_owner(const char *name) {
   size_t prefix = strlen(WORK_PREFIX);
-  if (strncmp(name, WORK_PREFIX, prefix) != 0)
-    return 0;
-  const char *digits = name + prefix;
-  if (*digits < '1' || *digits > '9') /* no sign, space or leading 0 */
-    return 0;
-  char *end;
-  errno = 0;
-  long pid = strtol(digits, &end, 10);
-  if (errno || pid > INT_MAX || *end != '-' || strlen(end + 1) != WORK_RANDOM)
-    return 0;
-  for (const char *c = end + 1; *c; c++)
-    if (!ascii_alnum((unsigned char)*c))
-      return 0;
-  return pid;
-}
-
-/* kill(pid, 0) fails with ESRCH only when no such process exists; EPERM
-   is a live process of another user. */
-static bool process_exists(long pid) {
-  return kill((pid_t)pid, 0) == 0 || errno != ESRCH;
+  return strncmp(name, WORK_PREFIX, prefix) == 0 ? scr_pid_tag(name + prefix)
+                                                 : 0;
 }
 
 /* The folder `name` in `tmp`, when it is a run's private folder that its
    owner, gone, left behind: ours (our uid), a folder, not a link. */
 static bool abandoned(const char *tmp, const char *name) {
   long owner = scr_office_work_owner(name);
-  if (!owner || owner == (long)getpid() || process_exists(owner))
+  if (!owner || owner == (long)getpid() || !scr_process_gone(owner))
     return false;
   char *path = scr_asprintf("%s/%s", tmp, name);
   struct stat st;

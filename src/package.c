@@ -232,35 +232,6 @@ static scr_error add_parts(const scr_package *pkg, zip_t *z) {
   return SCR_OK;
 }
 
-/* A new temporary file beside `path`; *tmp is for the caller to free. */
-static scr_error temp_beside(const char *path, char **tmp, int *fd) {
-  *tmp = scr_asprintf("%s.tmp-XXXXXX", path);
-  if (!*tmp)
-    return SCR_E_NOMEM;
-  *fd = mkstemp(*tmp);
-  if (*fd < 0) {
-    free(*tmp);
-    *tmp = NULL;
-    return SCR_E_IO;
-  }
-  return SCR_OK;
-}
-
-/* Put a finished temporary file in place, or remove it on failure. */
-static scr_error settle(char *tmp, const char *path, scr_error err) {
-  /* mkstemp makes the file 0600; published documents are world-readable */
-  if (!err) {
-    mode_t mask = umask(0);
-    umask(mask);
-    if (chmod(tmp, 0666 & ~mask) != 0 || rename(tmp, path) != 0)
-      err = SCR_E_IO;
-  }
-  if (err)
-    unlink(tmp);
-  free(tmp);
-  return err;
-}
-
 /* Copy the archive libzip wrote into `mem` to the open file `f`. */
 static scr_error copy_archive(zip_source_t *mem, FILE *f) {
   enum { CHUNK = 64 * 1024 };
@@ -279,28 +250,11 @@ static scr_error copy_archive(zip_source_t *mem, FILE *f) {
   return err;
 }
 
-/* Write the archive in `mem` to `path` atomically. */
-static scr_error write_archive(zip_source_t *mem, const char *path) {
-  char *tmp;
-  int fd;
-  scr_error err = temp_beside(path, &tmp, &fd);
-  if (err)
-    return err;
-  FILE *f = fdopen(fd, "wb");
-  if (!f) {
-    close(fd);
-    return settle(tmp, path, SCR_E_IO);
-  }
-  err = copy_archive(mem, f);
-  if (fclose(f) != 0 && !err)
-    err = SCR_E_IO;
-  return settle(tmp, path, err);
-}
-
 /* The zip is made in memory, then written like any file: libzip writing a
    file itself would make a temporary name from cryptographic random
    bytes, which costs more than a small pack takes to build. */
-scr_error scr_package_write(const scr_package *pkg, const char *path) {
+static scr_error fill_archive(void *ctx, FILE *f) {
+  const scr_package *pkg = ctx;
   zip_error_t zerr;
   zip_error_init(&zerr);
   zip_source_t *mem = zip_source_buffer_create(NULL, 0, 0, &zerr);
@@ -320,27 +274,21 @@ scr_error scr_package_write(const scr_package *pkg, const char *path) {
     err = SCR_E_ZIP;
   }
   if (!err)
-    err = write_archive(mem, path);
+    err = copy_archive(mem, f);
   zip_source_free(mem);
   return err;
 }
 
-scr_error scr_file_write_atomic(const char *path, const void *data,
-                                size_t len) {
-  char *tmp;
-  int fd;
-  scr_error err = temp_beside(path, &tmp, &fd);
-  if (err)
-    return err;
-  FILE *f = fdopen(fd, "wb");
-  if (!f) {
-    close(fd);
-    err = SCR_E_IO;
-  } else {
-    if (fwrite(data, 1, len, f) != len)
-      err = SCR_E_IO;
-    if (fclose(f) != 0)
-      err = SCR_E_IO;
-  }
-  return settle(tmp, path, err);
+scr_error scr_package_stage(const scr_package *pkg, scr_outset *set,
+                            const char *path) {
+  return scr_outset_add(set, path, fill_archive, (void *)pkg);
+}
+
+scr_error scr_package_write(const scr_package *pkg, const char *path) {
+  scr_outset set = SCR_OUTSET_INIT;
+  scr_error err = scr_package_stage(pkg, &set, path);
+  if (!err)
+    err = scr_outset_commit(&set);
+  scr_outset_free(&set);
+  return err;
 }

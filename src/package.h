@@ -1,11 +1,12 @@
 /*
- * A zip package (DOCX, ODT) built in memory and written atomically: to a
- * temporary file in the destination folder, then renamed into place, so a
- * failed run never leaves a half-written document.
+ * A zip package (DOCX, ODT) built in memory and written as a file of an
+ * output set (outset.h), so a failed run never leaves a half-written
+ * document, nor half of a set.
  */
 #ifndef SCR_PACKAGE_H
 #define SCR_PACKAGE_H
 
+#include "outset.h"
 #include "scrutineer.h"
 
 #include <stdbool.h>
@@ -51,10 +52,11 @@ size_t scr_package_count(const scr_package *pkg);
 const char *scr_package_part(const scr_package *pkg, size_t i,
                              const char **data, size_t *len);
 
-/** Write the zip to `path` atomically (temp file + rename). */
-scr_error scr_package_write(const scr_package *pkg, const char *path);
+/** Write the zip as a file of `set`, to replace `path` when it commits. */
+scr_error scr_package_stage(const scr_package *pkg, scr_outset *set,
+                            const char *path);
 
-/** Write `len` bytes to `path` atomically (temp file + rename). */
-scr_error scr_file_write_atomic(const char *path, const void *data, size_t len);
+/** Write the zip to `path` atomically: a set of one file. */
+scr_error scr_package_write(const scr_package *pkg, const char *path);
 
 #endif

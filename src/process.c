@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -268,4 +269,31 @@ static int remove_entry(const char *path, const struct stat *st, int flag,
 void scr_remove_tree(const char *dir) {
   if (dir)
     nftw(dir, remove_entry, OPEN_FILES_FOR_NFTW, FTW_DEPTH | FTW_PHYS);
+}
+
+#define TAG_RANDOM 6 /* mkstemp's XXXXXX */
+
+static bool tag_letter(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+         (c >= 'a' && c <= 'z');
+}
+
+long scr_pid_tag(const char *tag) {
+  if (*tag < '1' || *tag > '9') /* no sign, space or leading 0 */
+    return 0;
+  char *end;
+  errno = 0;
+  long pid = strtol(tag, &end, 10);
+  if (errno || pid > INT_MAX || *end != '-' || strlen(end + 1) != TAG_RANDOM)
+    return 0;
+  for (const char *c = end + 1; *c; c++)
+    if (!tag_letter((unsigned char)*c))
+      return 0;
+  return pid;
+}
+
+/* kill(pid, 0) fails with ESRCH only when no such process exists; EPERM
+   is a live process of another user. */
+bool scr_process_gone(long pid) {
+  return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
 }

@@ -45,6 +45,16 @@ scr_run_status scr_run(const char *path, char *const argv[],
  */
 char *scr_which(const char *name);
 
+/**
+ * The pid in `tag`, a name's ending "<pid>-XXXXXX" (mkdtemp's or mkstemp's
+ * six letters and digits) that tells which process made it; 0 when `tag`
+ * is not one.
+ */
+long scr_pid_tag(const char *tag);
+
+/** True when no process `pid` exists (one of another user's does). */
+bool scr_process_gone(long pid);
+
 /** Remove `dir` and everything in it; symbolic links are not followed. */
 void scr_remove_tree(const char *dir);
 

@@ -104,17 +104,13 @@ static scr_error write_if_changed(const site_run *r, const char *name,
 }
 
 static scr_error ensure_dir(const char *dir) {
-  struct stat st;
-  if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+  scr_error err = scr_outset_folder(dir);
+  if (err == SCR_E_NOT_FILE)
+    fprintf(stderr, "scrutineer: error: '%s' is not a folder\n", dir);
+  else if (err)
     fprintf(stderr, "scrutineer: error: cannot create the site folder '%s'\n",
             dir);
-    return SCR_E_IO;
-  }
-  if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-    fprintf(stderr, "scrutineer: error: '%s' is not a folder\n", dir);
-    return SCR_E_IO;
-  }
-  return SCR_OK;
+  return err ? SCR_E_IO : SCR_OK;
 }
 
 /* ---- the manifest ----------------------------------------------------- */
@@ -372,11 +368,13 @@ static size_t doc_exts(const site_run *r, scr_site_kind kind,
   return n;
 }
 
-/* An output into the site folder that keeps the pack's pages. */
+/* An output into the site folder that keeps the pack's pages. A
+   document's files are one output set: all replace the old ones, or none. */
 typedef struct doc_out {
   const site_run *r;
   scr_site_doc *doc;
   scr_error err;
+  scr_outset set;
 } doc_out;
 
 static scr_error out_write(doc_out *o, const char *stem, const char *ext,
@@ -386,16 +384,30 @@ static scr_error out_write(doc_out *o, const char *stem, const char *ext,
   char *path = name ? site_path(o->r, name) : NULL;
   scr_error err = SCR_E_NOMEM;
   if (path)
-    err = pkg ? scr_package_write(pkg, path)
-              : scr_file_write_atomic(path, data, len);
-  if (err && path)
+    err = pkg ? scr_package_stage(pkg, &o->set, path)
+              : scr_outset_add_bytes(&o->set, path, data, len);
+  if (err && path) {
+    const char *why = err == SCR_E_IO ? scr_outset_failure(&o->set) : NULL;
     fprintf(stderr, "scrutineer: error: cannot write %s: %s\n", path,
-            scr_strerror(err));
-  else if (!err)
-    say_wrote(o->r, path);
+            why ? why : scr_strerror(err));
+  }
   free(name);
   free(path);
   return err;
+}
+
+/* Put a document's files in place and say so. */
+static scr_error out_commit(doc_out *o) {
+  scr_error err = scr_outset_commit(&o->set);
+  if (err) {
+    const char *why = scr_outset_failure(&o->set);
+    fprintf(stderr, "scrutineer: error: cannot put %s in %s: %s\n",
+            o->doc->stem, o->r->dir, why ? why : scr_strerror(err));
+    return err;
+  }
+  for (size_t i = 0; i < scr_outset_count(&o->set); i++)
+    say_wrote(o->r, scr_outset_path(&o->set, i));
+  return SCR_OK;
 }
 
 static scr_error out_package(void *ctx, const char *stem, const char *ext,
@@ -490,7 +502,7 @@ static scr_error make_doc(site_run *r, scr_site_doc *doc, size_t n_pages,
     opts.private_pack = opts.supplement = false;
     if (doc->kind != SCR_SITE_TRACKER)
       opts.formats &= ~(unsigned)SCR_FORMAT_CSV;
-    doc_out o = {r, doc, SCR_OK};
+    doc_out o = {r, doc, SCR_OK, SCR_OUTSET_INIT};
     scr_output out = {out_package, out_bytes, NULL, &o, out_pages};
     scr_session *s = (scr_session *)r->site.s;
     if (ag)
@@ -500,6 +512,9 @@ static scr_error make_doc(site_run *r, scr_site_doc *doc, size_t n_pages,
     else
       err = scr_session_tracker(s, r->site.today, &opts, &out);
     err = err ? err : o.err;
+    if (!err)
+      err = out_commit(&o);
+    scr_outset_free(&o.set);
     snprintf(doc->built, sizeof doc->built, "%s", r->now);
     doc->rebuilt = true;
     r->built++;

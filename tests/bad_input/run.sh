@@ -16,7 +16,8 @@ ROOT=$(cd "$HERE/../.." && pwd)
 CASES=$HERE/cases
 PYTHON=${PYTHON:-/usr/bin/python3}
 T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+# (a case may have mounted a small disk in $T)
+trap 'umount "$T/small-disk" 2>/dev/null || true; rm -rf "$T"' EXIT
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 
