@@ -1,10 +1,19 @@
-/* scrutineer's command line: a table of subcommands, each a small function. */
+/* scrutineer's command line: a table of subcommands, each a small function.
+   Every option value and operand is checked here before the library is
+   called, so that a bad command line is bad usage (exit 2), named as the
+   user wrote it, and never an error the library finds halfway. */
 #include "scrutineer.h"
 
+#include "dates.h"
+#include "office.h"
+
+#include <errno.h>
 #include <libxml/parser.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* A macro's value as a string literal. */
 #define STRINGIFY_(x) #x
@@ -18,6 +27,11 @@ enum {
   EXIT_ENV = 3     /* I/O or environment failure */
 };
 
+/* The dates scr_date_parse reads: four digits of year from 1900. */
+#define DATE_RANGE "YYYY-MM-DD from 1900-01-01 to 9999-12-31"
+/* The time limits scr_office_timeout accepts. */
+#define TIMEOUT_RANGE "a whole number of seconds from 1 to 86400"
+
 static const char USAGE[] =
     "usage: scrutineer pack AGENDA.md [--private] [--supplement] [-o DIR] "
     "[-f docx,odt,pdf] [--template FILE]\n"
@@ -25,11 +39,14 @@ static const char USAGE[] =
     "[--template FILE]\n"
     "       scrutineer minutes --actions [WORKSPACE]\n"
     "       scrutineer tracker [WORKSPACE] [--today DATE] [-o DIR] "
-    "[-f docx,odt,pdf,csv]\n"
+    "[-f docx,odt,pdf,csv] [--template FILE]\n"
     "       scrutineer site [WORKSPACE] [--today DATE] [-o DIR] "
-    "[-f docx,odt,pdf,csv]\n"
-    "       scrutineer check [WORKSPACE] [--strict] [--publish-date DATE]\n"
-    "       scrutineer --help | --version\n";
+    "[-f docx,odt,pdf,csv] [--template FILE]\n"
+    "       scrutineer check [WORKSPACE] [--strict] [--publish-date DATE] "
+    "[--template FILE]\n"
+    "       scrutineer --help | --version | COMMAND --help\n"
+    "  -q goes with every command, --strict and --publish-date DATE with\n"
+    "  all but minutes --actions; -- ends the options\n";
 
 static const char HELP[] =
     "scrutineer turns a committee's Markdown sources into the documents a\n"
@@ -100,12 +117,6 @@ static const char HELP[] =
                                     "(LibreOffice missing, failing or too\n"
                                     "slow when pdf was asked for).\n";
 
-typedef struct cli {
-  const char *input;
-  scr_options opts;
-  bool actions;
-} cli;
-
 enum opt_id {
   OPT_OUTPUT,
   OPT_FORMATS,
@@ -116,138 +127,67 @@ enum opt_id {
   OPT_STRICT,
   OPT_PRIVATE,
   OPT_SUPPLEMENT,
-  OPT_PUBLISH_DATE
+  OPT_PUBLISH_DATE,
+  N_OPTS
 };
+#define OPT(id) (1u << (id))
 
 static const struct option_spec {
   const char *shortname, *longname;
   enum opt_id id;
-  bool takes_value;
+  const char *wants; /* what its value is, or NULL when it takes none */
 } OPTIONS[] = {
-    {"-o", "--output", OPT_OUTPUT, true},
-    {"-f", "--formats", OPT_FORMATS, true},
-    {NULL, "--template", OPT_TEMPLATE, true},
-    {"-q", "--quiet", OPT_QUIET, false},
-    {NULL, "--actions", OPT_ACTIONS, false},
-    {NULL, "--today", OPT_TODAY, true},
-    {NULL, "--strict", OPT_STRICT, false},
-    {NULL, "--private", OPT_PRIVATE, false},
-    {NULL, "--supplement", OPT_SUPPLEMENT, false},
-    {NULL, "--publish-date", OPT_PUBLISH_DATE, true},
+    {"-o", "--output", OPT_OUTPUT, "the output folder"},
+    {"-f", "--formats", OPT_FORMATS, "a list of formats, e.g. docx,odt"},
+    {NULL, "--template", OPT_TEMPLATE, "a .docx or .odt file"},
+    {"-q", "--quiet", OPT_QUIET, NULL},
+    {NULL, "--actions", OPT_ACTIONS, NULL},
+    {NULL, "--today", OPT_TODAY, "a date as " DATE_RANGE},
+    {NULL, "--strict", OPT_STRICT, NULL},
+    {NULL, "--private", OPT_PRIVATE, NULL},
+    {NULL, "--supplement", OPT_SUPPLEMENT, NULL},
+    {NULL, "--publish-date", OPT_PUBLISH_DATE, "a date as " DATE_RANGE},
 };
 
-static int usage_error(const char *fmt, const char *arg) {
+/* The command line as parsed: the options' values in `opts`, and how each
+   option given was spelled, for messages. */
+typedef struct cli {
+  const char *input;         /* the one operand, or NULL */
+  const char *extra;         /* the first operand after it, or NULL */
+  const char *given[N_OPTS]; /* each option as given, or NULL */
+  const char *value[N_OPTS]; /* its value, for those that take one */
+  scr_options opts;
+  bool actions;
+} cli;
+
+typedef struct command {
+  const char *name;
+  unsigned options;    /* OPT() of every option it takes */
+  unsigned formats;    /* what -f may name */
+  bool pdf_by_default; /* without -f it may make PDF */
+  const char *operand; /* what its operand is: "an agenda file" */
+  const char *missing; /* the sentence when its operand is required and
+                          missing, or NULL when it is optional */
+  int (*run)(const cli *c);
+} command;
+
+/* parse_args' answer to --help among a command's options. */
+enum { SHOW_HELP = -1 };
+
+/* A bad command line: the sentence, then the usage; exit 2. */
+static int usage_error(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+static int usage_error(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
   fprintf(stderr, "scrutineer: error: ");
-  fprintf(stderr, fmt, arg);
+  vfprintf(stderr, fmt, ap);
   fprintf(stderr, "\n%s", USAGE);
+  va_end(ap);
   return EXIT_USAGE;
 }
 
-static bool parse_formats(const char *list, unsigned *formats) {
-  static const struct {
-    const char *name;
-    unsigned bit;
-  } NAMES[] = {{"docx", SCR_FORMAT_DOCX},
-               {"odt", SCR_FORMAT_ODT},
-               {"pdf", SCR_FORMAT_PDF},
-               {"csv", SCR_FORMAT_CSV}};
-  *formats = 0;
-  const char *s = list;
-  while (*s) {
-    size_t n = strcspn(s, ",");
-    bool known = false;
-    for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++)
-      if (strlen(NAMES[i].name) == n && strncmp(s, NAMES[i].name, n) == 0) {
-        *formats |= NAMES[i].bit;
-        known = true;
-      }
-    if (!known)
-      return false;
-    s += n + (s[n] == ',');
-  }
-  return *formats != 0;
-}
-
-static bool valid_date(const char *s) {
-  int y, m, d, n = 0;
-  if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || s[n] || n != 10)
-    return false;
-  static const int DAYS[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m >= 1 && m <= 12 && d >= 1 &&
-         d <= (m == 2 && !leap ? 28 : DAYS[m - 1]);
-}
-
-static const struct option_spec *find_option(const char *arg) {
-  for (size_t i = 0; i < sizeof OPTIONS / sizeof *OPTIONS; i++)
-    if ((OPTIONS[i].shortname && strcmp(arg, OPTIONS[i].shortname) == 0) ||
-        strcmp(arg, OPTIONS[i].longname) == 0)
-      return &OPTIONS[i];
-  return NULL;
-}
-
-/* Options and the one positional argument of a subcommand. */
-static int parse_args(int argc, char **argv, cli *c) {
-  for (int i = 0; i < argc; i++) {
-    const char *arg = argv[i];
-    if (arg[0] != '-' || strcmp(arg, "-") == 0) {
-      if (c->input)
-        return usage_error("unexpected argument '%s'", arg);
-      c->input = arg;
-      continue;
-    }
-    const struct option_spec *o = find_option(arg);
-    if (!o)
-      return usage_error("unknown option '%s'", arg);
-    const char *value = NULL;
-    if (o->takes_value) {
-      if (i + 1 >= argc)
-        return usage_error("option '%s' needs a value", arg);
-      value = argv[++i];
-    }
-    switch (o->id) {
-    case OPT_OUTPUT:
-      c->opts.out_dir = value;
-      break;
-    case OPT_FORMATS:
-      if (!parse_formats(value, &c->opts.formats))
-        return usage_error("unknown format in '%s' (use docx, odt, pdf, csv)",
-                           value);
-      break;
-    case OPT_TEMPLATE:
-      c->opts.template_path = value;
-      break;
-    case OPT_QUIET:
-      c->opts.quiet = true;
-      break;
-    case OPT_ACTIONS:
-      c->actions = true;
-      break;
-    case OPT_TODAY:
-      if (!valid_date(value))
-        return usage_error("--today needs a date as YYYY-MM-DD, not '%s'",
-                           value);
-      c->opts.today = value;
-      break;
-    case OPT_STRICT:
-      c->opts.strict = true;
-      break;
-    case OPT_PRIVATE:
-      c->opts.private_pack = true;
-      break;
-    case OPT_SUPPLEMENT:
-      c->opts.supplement = true;
-      break;
-    case OPT_PUBLISH_DATE:
-      if (!valid_date(value))
-        return usage_error(
-            "--publish-date needs a date as YYYY-MM-DD, not '%s'", value);
-      c->opts.publish_date = value;
-      break;
-    }
-  }
-  return EXIT_OK;
-}
+/* ---- running the library ------------------------------------------------- */
 
 static int exit_status(scr_error err) {
   switch (err) {
@@ -273,100 +213,379 @@ static int finish(scr_error err) {
   return exit_status(err);
 }
 
-static int cmd_pack(int argc, char **argv) {
-  cli c = {0};
-  int rc = parse_args(argc, argv, &c);
-  if (rc != EXIT_OK)
-    return rc;
-  if (!c.input)
-    return usage_error("%s", "pack needs an agenda file, e.g. "
-                             "agendas/2026-06-17.md");
-  return finish(scr_build_pack(c.input, &c.opts));
+/* The library takes any path inside a workspace, and one that does not exist
+   would silently stand for the folder above it: a missing operand is a
+   source that cannot be read, as a missing agenda is. */
+static int workspace_found(const char *path) {
+  struct stat st;
+  if (stat(path, &st) == 0)
+    return EXIT_OK;
+  fprintf(stderr, "%s: error: %s\n", path,
+          errno == ENOENT || errno == ENOTDIR ? "no such file or folder"
+                                              : strerror(errno));
+  return EXIT_SOURCE;
 }
 
-/* --private and --supplement choose which pack: they mean nothing else. */
-static int pack_only(const cli *c, const char *command) {
-  if (c->opts.private_pack || c->opts.supplement)
-    return usage_error("--private and --supplement are options of pack, not "
-                       "of %s",
-                       command);
+static int on_workspace(const cli *c,
+                        scr_error (*build)(const char *, const scr_options *)) {
+  const char *workspace = c->input ? c->input : ".";
+  int rc = workspace_found(workspace);
+  return rc != EXIT_OK ? rc : finish(build(workspace, &c->opts));
+}
+
+static int cmd_pack(const cli *c) {
+  return finish(scr_build_pack(c->input, &c->opts));
+}
+
+static int cmd_minutes(const cli *c) {
+  if (!c->actions)
+    return finish(scr_build_minutes(c->input, &c->opts));
+  const char *workspace = c->input ? c->input : ".";
+  int rc = workspace_found(workspace);
+  return rc != EXIT_OK ? rc : finish(scr_list_actions(workspace, stdout));
+}
+
+static int cmd_tracker(const cli *c) {
+  return on_workspace(c, scr_build_tracker);
+}
+
+static int cmd_site(const cli *c) {
+  return on_workspace(c, scr_build_site);
+}
+
+static int cmd_check(const cli *c) {
+  return on_workspace(c, scr_check);
+}
+
+/* Options every command that reads the sources takes, and those of every
+   command that writes documents. */
+#define READING                                                                \
+  (OPT(OPT_QUIET) | OPT(OPT_STRICT) | OPT(OPT_PUBLISH_DATE) | OPT(OPT_TEMPLATE))
+#define WRITING (READING | OPT(OPT_OUTPUT) | OPT(OPT_FORMATS))
+#define DOCUMENTS (SCR_FORMAT_DOCX | SCR_FORMAT_ODT | SCR_FORMAT_PDF)
+
+static const command COMMANDS[] = {
+    {"pack", WRITING | OPT(OPT_PRIVATE) | OPT(OPT_SUPPLEMENT), DOCUMENTS, false,
+     "an agenda file", "pack needs an agenda file, e.g. agendas/2026-06-17.md",
+     cmd_pack},
+    {"minutes", WRITING | OPT(OPT_ACTIONS), DOCUMENTS, false, "a minutes file",
+     "minutes needs a minutes file, e.g. minutes/2026-04-14.md, or --actions",
+     cmd_minutes},
+    {"tracker", WRITING | OPT(OPT_TODAY), DOCUMENTS | SCR_FORMAT_CSV, false,
+     "a WORKSPACE", NULL, cmd_tracker},
+    {"site", WRITING | OPT(OPT_TODAY), DOCUMENTS | SCR_FORMAT_CSV, true,
+     "a WORKSPACE", NULL, cmd_site},
+    {"check", READING, 0, false, "a WORKSPACE", NULL, cmd_check},
+};
+#define N_COMMANDS (sizeof COMMANDS / sizeof *COMMANDS)
+
+/* ---- option values ------------------------------------------------------- */
+
+static const struct {
+  const char *name;
+  unsigned bit;
+} FORMATS[] = {{"docx", SCR_FORMAT_DOCX},
+               {"odt", SCR_FORMAT_ODT},
+               {"pdf", SCR_FORMAT_PDF},
+               {"csv", SCR_FORMAT_CSV}};
+#define N_FORMATS (sizeof FORMATS / sizeof *FORMATS)
+
+/* The names of the formats in `bits`, as "docx, odt, pdf", into buf. */
+static const char *format_names(unsigned bits, char *buf, size_t n) {
+  size_t len = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; i < N_FORMATS && len < n; i++)
+    if (bits & FORMATS[i].bit)
+      len += (size_t)snprintf(buf + len, n - len, "%s%s", len ? ", " : "",
+                              FORMATS[i].name);
+  return buf;
+}
+
+static unsigned format_bit(const char *name, size_t n) {
+  for (size_t i = 0; i < N_FORMATS; i++)
+    if (strlen(FORMATS[i].name) == n && strncmp(name, FORMATS[i].name, n) == 0)
+      return FORMATS[i].bit;
+  return 0;
+}
+
+/* -f's comma-separated list, each name one the command makes. */
+static int parse_formats(const command *cmd, const char *opt, const char *list,
+                         unsigned *formats) {
+  char names[32];
+  format_names(cmd->formats, names, sizeof names);
+  if (!*list)
+    return usage_error("option '%s' needs a list of formats (%s), not ''", opt,
+                       names);
+  *formats = 0;
+  for (const char *s = list;; s++) {
+    size_t n = strcspn(s, ",");
+    unsigned bit = format_bit(s, n);
+    if (!bit)
+      return usage_error("unknown format '%.*s' in '%s %s' (%s makes %s)",
+                         (int)n, s, opt, list, cmd->name, names);
+    if (!(bit & cmd->formats))
+      return usage_error("%s makes %s, not %.*s ('%s %s')", cmd->name, names,
+                         (int)n, s, opt, list);
+    *formats |= bit;
+    s += n;
+    if (!*s)
+      return EXIT_OK;
+  }
+}
+
+/* The template's format is its name's, as scr_template_load reads it. */
+static bool template_name(const char *path) {
+  const char *dot = strrchr(path, '.');
+  return dot && (strcmp(dot, ".docx") == 0 || strcmp(dot, ".odt") == 0);
+}
+
+static int take_date(const char *opt, const char *value, const char **out) {
+  scr_date d;
+  if (!scr_date_parse(value, &d))
+    return usage_error("%s needs a date as " DATE_RANGE ", not '%s'", opt,
+                       value);
+  *out = value;
   return EXIT_OK;
 }
 
-static int cmd_minutes(int argc, char **argv) {
-  cli c = {0};
-  int rc = parse_args(argc, argv, &c);
-  if (rc == EXIT_OK)
-    rc = pack_only(&c, "minutes");
-  if (rc != EXIT_OK)
-    return rc;
-  scr_error err;
-  if (c.actions) {
-    err = scr_list_actions(c.input ? c.input : ".", stdout);
-  } else {
-    if (!c.input)
-      return usage_error("%s", "minutes needs a minutes file, e.g. "
-                               "minutes/2026-04-14.md, or --actions");
-    err = scr_build_minutes(c.input, &c.opts);
+/* One option, with its value when it takes one, into the command line. */
+static int take_option(const command *cmd, enum opt_id id, const char *opt,
+                       const char *value, cli *c) {
+  switch (id) {
+  case OPT_OUTPUT:
+    if (!*value)
+      return usage_error("option '%s' needs a folder, not ''", opt);
+    c->opts.out_dir = value;
+    return EXIT_OK;
+  case OPT_FORMATS:
+    return parse_formats(cmd, opt, value, &c->opts.formats);
+  case OPT_TEMPLATE:
+    if (!template_name(value))
+      return usage_error("option '%s' needs a .docx or .odt file, not '%s'",
+                         opt, value);
+    c->opts.template_path = value;
+    return EXIT_OK;
+  case OPT_QUIET:
+    c->opts.quiet = true;
+    return EXIT_OK;
+  case OPT_ACTIONS:
+    c->actions = true;
+    return EXIT_OK;
+  case OPT_TODAY:
+    return take_date(opt, value, &c->opts.today);
+  case OPT_STRICT:
+    c->opts.strict = true;
+    return EXIT_OK;
+  case OPT_PRIVATE:
+    c->opts.private_pack = true;
+    return EXIT_OK;
+  case OPT_SUPPLEMENT:
+    c->opts.supplement = true;
+    return EXIT_OK;
+  case OPT_PUBLISH_DATE:
+    return take_date(opt, value, &c->opts.publish_date);
+  case N_OPTS:
+    break;
   }
-  return finish(err);
+  return EXIT_USAGE;
 }
 
-static int cmd_tracker(int argc, char **argv) {
+/* ---- the words of the command line --------------------------------------- */
+
+static const struct option_spec *find_option(const char *arg) {
+  for (size_t i = 0; i < sizeof OPTIONS / sizeof *OPTIONS; i++)
+    if ((OPTIONS[i].shortname && strcmp(arg, OPTIONS[i].shortname) == 0) ||
+        strcmp(arg, OPTIONS[i].longname) == 0)
+      return &OPTIONS[i];
+  return NULL;
+}
+
+static bool is_help(const char *arg) {
+  return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
+}
+
+/* A word that is an option of ours, so cannot be the value before it. */
+static bool is_option(const char *arg) {
+  return strcmp(arg, "--") == 0 || is_help(arg) || find_option(arg);
+}
+
+/* An option we do not know; --name=value spells a known one wrongly. */
+static int unknown_option(const char *arg) {
+  const char *eq = strchr(arg, '=');
+  char name[32];
+  size_t n = eq ? (size_t)(eq - arg) : 0;
+  if (eq && n < sizeof name) {
+    memcpy(name, arg, n);
+    name[n] = '\0';
+    const struct option_spec *o = find_option(name);
+    if (o && o->wants)
+      return usage_error("unknown option '%s': write '%s %s', the value as "
+                         "the next argument",
+                         arg, name, eq + 1);
+    if (o)
+      return usage_error("unknown option '%s': %s takes no value", arg, name);
+  }
+  return usage_error("unknown option '%s'", arg);
+}
+
+/* An option the command does not take, and the commands that do. */
+static int not_taken(const command *cmd, enum opt_id id, const char *opt) {
+  char takers[64];
+  size_t len = 0, count = 0, seen = 0;
+  for (size_t i = 0; i < N_COMMANDS; i++)
+    count += (COMMANDS[i].options & OPT(id)) != 0;
+  takers[0] = '\0';
+  for (size_t i = 0; i < N_COMMANDS && len < sizeof takers; i++)
+    if (COMMANDS[i].options & OPT(id)) {
+      seen++;
+      const char *sep = seen == 1 ? "" : seen == count ? " and " : ", ";
+      len += (size_t)snprintf(takers + len, sizeof takers - len, "%s%s", sep,
+                              COMMANDS[i].name);
+    }
+  return usage_error("'%s' is one of the options of %s, not of %s", opt, takers,
+                     cmd->name);
+}
+
+static void take_operand(cli *c, const char *arg) {
+  if (!c->input)
+    c->input = arg;
+  else if (!c->extra)
+    c->extra = arg;
+}
+
+/* One option word, and the value after it when it takes one. */
+static int parse_option(const command *cmd, int argc, char **argv, int *i,
+                        cli *c) {
+  const char *arg = argv[*i];
+  const struct option_spec *o = find_option(arg);
+  if (!o)
+    return unknown_option(arg);
+  if (!(cmd->options & OPT(o->id)))
+    return not_taken(cmd, o->id, arg);
+  const char *value = NULL;
+  if (o->wants) {
+    if (*i + 1 >= argc)
+      return usage_error("option '%s' needs a value: %s", arg, o->wants);
+    if (is_option(argv[*i + 1]))
+      return usage_error("option '%s' needs a value (%s) before '%s'", arg,
+                         o->wants, argv[*i + 1]);
+    value = argv[++*i];
+    /* which of two values was meant cannot be told */
+    if (c->given[o->id])
+      return usage_error("option '%s' is given twice ('%s', then '%s'); give "
+                         "it once",
+                         arg, c->value[o->id], value);
+  }
+  c->given[o->id] = arg;
+  c->value[o->id] = value;
+  return take_option(cmd, o->id, arg, value, c);
+}
+
+/* Options and operands of a subcommand; -- ends the options. */
+static int parse_args(const command *cmd, int argc, char **argv, cli *c) {
+  bool options = true;
+  for (int i = 0; i < argc; i++) {
+    const char *arg = argv[i];
+    int rc = EXIT_OK;
+    if (!options || arg[0] != '-' || strcmp(arg, "-") == 0)
+      take_operand(c, arg);
+    else if (strcmp(arg, "--") == 0)
+      options = false;
+    else if (is_help(arg))
+      return SHOW_HELP;
+    else
+      rc = parse_option(cmd, argc, argv, &i, c);
+    if (rc != EXIT_OK)
+      return rc;
+  }
+  return EXIT_OK;
+}
+
+/* ---- the command line as a whole ----------------------------------------- */
+
+/* minutes --actions only lists: the options of building mean nothing. */
+static int check_actions(const cli *c) {
+  for (int id = 0; c->actions && id < N_OPTS; id++)
+    if (c->given[id] && id != OPT_ACTIONS && id != OPT_QUIET)
+      return usage_error("minutes --actions lists the actions on stdout and "
+                         "takes no '%s'",
+                         c->given[id]);
+  return EXIT_OK;
+}
+
+static int check_operands(const command *cmd, const cli *c) {
+  const char *name = c->actions ? "minutes --actions" : cmd->name;
+  const char *what = c->actions ? "a WORKSPACE" : cmd->operand;
+  if (c->extra)
+    return usage_error("unexpected argument '%s': %s takes one operand, %s",
+                       c->extra, name, what);
+  if (c->input && !*c->input)
+    return usage_error("%s needs %s, not ''", name, what);
+  if (!c->input && cmd->missing && !c->actions)
+    return usage_error("%s", cmd->missing);
+  return EXIT_OK;
+}
+
+/* The time limit is a value the user gives, as an option's is: known bad
+   before any work starts. */
+static int check_pdf_timeout(const command *cmd, const cli *c) {
+  bool pdf = c->opts.formats ? (c->opts.formats & SCR_FORMAT_PDF) != 0
+                             : cmd->pdf_by_default;
+  const char *v = getenv(SCR_OFFICE_TIMEOUT_ENV);
+  if (pdf && !scr_office_timeout(v))
+    return usage_error("%s needs " TIMEOUT_RANGE ", not '%s'",
+                       SCR_OFFICE_TIMEOUT_ENV, v);
+  return EXIT_OK;
+}
+
+static int run_command(const command *cmd, int argc, char **argv) {
   cli c = {0};
-  int rc = parse_args(argc, argv, &c);
+  int rc = parse_args(cmd, argc, argv, &c);
+  if (rc == SHOW_HELP) {
+    printf("%s\n%s", USAGE, HELP);
+    return EXIT_OK;
+  }
   if (rc == EXIT_OK)
-    rc = pack_only(&c, "tracker");
-  if (rc != EXIT_OK)
-    return rc;
-  return finish(scr_build_tracker(c.input ? c.input : ".", &c.opts));
-}
-
-static int cmd_site(int argc, char **argv) {
-  cli c = {0};
-  int rc = parse_args(argc, argv, &c);
-  if (rc != EXIT_OK)
-    return rc;
-  return finish(scr_build_site(c.input ? c.input : ".", &c.opts));
-}
-
-static int cmd_check(int argc, char **argv) {
-  cli c = {0};
-  int rc = parse_args(argc, argv, &c);
+    rc = check_actions(&c);
   if (rc == EXIT_OK)
-    rc = pack_only(&c, "check");
-  if (rc != EXIT_OK)
-    return rc;
-  return finish(scr_check(c.input ? c.input : ".", &c.opts));
+    rc = check_operands(cmd, &c);
+  if (rc == EXIT_OK)
+    rc = check_pdf_timeout(cmd, &c);
+  return rc == EXIT_OK ? cmd->run(&c) : rc;
 }
 
-static const struct command {
-  const char *name;
-  int (*run)(int argc, char **argv);
-} COMMANDS[] = {
-    {"pack", cmd_pack}, {"minutes", cmd_minutes}, {"tracker", cmd_tracker},
-    {"site", cmd_site}, {"check", cmd_check},
-};
+static int unknown_command(const char *name) {
+  if (name[0] == '-')
+    return usage_error("'%s' is not a command: the command (pack, minutes, "
+                       "tracker, site or check) comes first, then its options",
+                       name);
+  return usage_error("unknown command '%s' (the commands are pack, minutes, "
+                     "tracker, site and check)",
+                     name);
+}
 
 int main(int argc, char **argv) {
   if (argc < 2)
     return usage_error("%s", "no command given");
   const char *name = argv[1];
-  if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+  bool help = is_help(name), version = strcmp(name, "--version") == 0;
+  if ((help || version) && argc > 2)
+    return usage_error("unexpected argument '%s' after %s", argv[2], name);
+  if (help) {
     printf("%s\n%s", USAGE, HELP);
     return EXIT_OK;
   }
-  if (strcmp(name, "--version") == 0) {
+  if (version) {
     printf("scrutineer %s\n", SCR_VERSION);
     return EXIT_OK;
   }
-  for (size_t i = 0; i < sizeof COMMANDS / sizeof *COMMANDS; i++)
+  for (size_t i = 0; i < N_COMMANDS; i++)
     if (strcmp(name, COMMANDS[i].name) == 0) {
-      int rc = COMMANDS[i].run(argc - 2, argv + 2);
+      int rc = run_command(&COMMANDS[i], argc - 2, argv + 2);
       /* libxml2 keeps parser state for the process's life; hand it back so
          leak checkers see a clean exit */
       xmlCleanupParser();
       return rc;
     }
-  return usage_error("unknown command '%s'", name);
+  return unknown_command(name);
 }

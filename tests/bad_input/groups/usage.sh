@@ -1,0 +1,95 @@
+# The command line: every option value, operand and option a command does
+# not take is bad usage (exit 2), said in a sentence that names the option
+# as it was written and what it accepts, before any source is read; a
+# workspace that does not exist is a source that cannot be read (exit 1).
+# Sourced by run.sh.
+
+# ---- option values -------------------------------------------------------------
+
+usage "--today before 1900" 2 \
+  "^scrutineer: error: --today needs a date as YYYY-MM-DD from 1900-01-01 to 9999-12-31, not '0001-01-01'$" \
+  tracker --today 0001-01-01 -o "$OUT"
+usage "site --today before 1900" 2 \
+  "^scrutineer: error: --today needs a date as YYYY-MM-DD from 1900-01-01 to 9999-12-31, not '0001-01-01'$" \
+  site --today 0001-01-01 -o "$T/site"
+usage "--today with a signed year" 2 \
+  "^scrutineer: error: --today needs a date as YYYY-MM-DD .*, not '\\+202-01-01'$" \
+  tracker --today +202-01-01 -o "$OUT"
+usage "--publish-date before 1900" 2 \
+  "^scrutineer: error: --publish-date needs a date as YYYY-MM-DD from 1900-01-01 to 9999-12-31, not '0001-01-01'$" \
+  check --publish-date 0001-01-01
+usage "-o an empty name" 2 "^scrutineer: error: option '-o' needs a folder, not ''$" \
+  pack "$AGENDA" -o ''
+usage "-o followed by an option, not a folder" 2 \
+  "^scrutineer: error: option '-o' needs a value \\(the output folder\\) before '--private'$" \
+  pack "$AGENDA" -o --private
+[ ! -e "$WS/--private" ] || fail "-o --private made a folder called --private"
+usage "-f given twice" 2 \
+  "^scrutineer: error: option '-f' is given twice \\('docx', then 'odt'\\); give it once$" \
+  pack "$AGENDA" -f docx -f odt -o "$OUT"
+usage "-f csv for a pack" 2 \
+  "^scrutineer: error: pack makes docx, odt, pdf, not csv \\('-f csv'\\)$" \
+  pack "$AGENDA" -f csv -o "$OUT"
+usage "-f with an empty format name" 2 \
+  "^scrutineer: error: unknown format '' in '-f docx,' \\(pack makes docx, odt, pdf\\)$" \
+  pack "$AGENDA" -f docx, -o "$OUT"
+usage "--template an empty name" 2 \
+  "^scrutineer: error: option '--template' needs a .docx or .odt file, not ''$" \
+  pack "$AGENDA" --template '' -o "$OUT"
+usage "--template not a .docx or .odt" 2 \
+  "^scrutineer: error: option '--template' needs a .docx or .odt file, not '$COMMITTEE'$" \
+  pack "$AGENDA" --template "$COMMITTEE" -o "$OUT"
+
+# SCRUTINEER_PDF_TIMEOUT is a value the user gives, known bad before any work
+export SCRUTINEER_PDF_TIMEOUT=abc
+usage "SCRUTINEER_PDF_TIMEOUT not a number" 2 \
+  "^scrutineer: error: SCRUTINEER_PDF_TIMEOUT needs a whole number of seconds from 1 to 86400, not 'abc'$" \
+  pack "$AGENDA" -f docx,pdf -o "$OUT"
+unset SCRUTINEER_PDF_TIMEOUT
+
+# ---- options a command does not take --------------------------------------------
+
+usage "--today given to pack" 2 \
+  "^scrutineer: error: '--today' is one of the options of tracker and site, not of pack$" \
+  pack "$AGENDA" --today 2026-06-01 -o "$OUT"
+usage "-o given to check" 2 \
+  "^scrutineer: error: '-o' is one of the options of pack, minutes, tracker and site, not of check$" \
+  check -o "$OUT"
+usage "--private given to site" 2 \
+  "^scrutineer: error: '--private' is one of the options of pack, not of site$" \
+  site --private --today 2026-06-01 -o "$T/site"
+usage "--actions given to tracker" 2 \
+  "^scrutineer: error: '--actions' is one of the options of minutes, not of tracker$" \
+  tracker --actions -o "$OUT"
+usage "minutes --actions with -o" 2 \
+  "^scrutineer: error: minutes --actions lists the actions on stdout and takes no '-o'$" \
+  minutes --actions -o "$OUT"
+
+# ---- operands ---------------------------------------------------------------------
+
+usage "an empty workspace operand" 2 "^scrutineer: error: tracker needs a WORKSPACE, not ''$" \
+  tracker '' -o "$OUT"
+
+fresh
+run "a workspace that does not exist" 1 "^no-such-folder: error: no such file or folder$" \
+  check no-such-folder
+total=$((total + 1))
+echo "  ok    bad input: a workspace that does not exist (exit 1)"
+
+# -- ends the options: what follows is the operand
+fresh
+run "-- before the operand" 0 '' pack -q -o "$T/dashdash" -- "$AGENDA"
+[ -f "$T/dashdash/SC-2026-06-17-agenda-pack.docx" ] || fail "-- before the operand: no pack"
+rm -rf "$T/dashdash"
+total=$((total + 1))
+echo "  ok    command line: -- before the operand (builds)"
+
+# ---- help and version ---------------------------------------------------------------
+
+fresh
+run "pack --help" 0 '' pack --help
+grep -q "^usage: scrutineer pack AGENDA.md" "$T/stdout" || fail "pack --help: no usage on stdout"
+total=$((total + 1))
+echo "  ok    command line: pack --help (exit 0)"
+usage "--version with an operand" 2 "^scrutineer: error: unexpected argument 'extra' after --version$" \
+  --version extra
