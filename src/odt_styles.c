@@ -69,6 +69,23 @@ static bool namespaces_ok(const odt_tpl *t) {
   return true;
 }
 
+/* The XSL-FO namespace as bound at `at`, declared there when it is not.
+   The template may bind the prefix "fo" to something else in scope; a
+   second "fo" there would make its own fo: attributes ours and so
+   repeat them, so a prefix free in scope is taken. */
+static xmlNsPtr fo_namespace(xmlDocPtr doc, xmlNodePtr at) {
+  enum { PREFIX_TRIES = 100 };
+  const xmlChar *uri = BAD_CAST scr_odt_ns_uri("fo");
+  xmlNsPtr ns = xmlSearchNsByHref(doc, at, uri);
+  char prefix[16] = "fo";
+  for (int i = 1; !ns && xmlSearchNs(doc, at, BAD_CAST prefix); i++) {
+    if (i == PREFIX_TRIES)
+      return NULL;
+    snprintf(prefix, sizeof prefix, "fo%d", i);
+  }
+  return ns ? ns : xmlNewNs(at, uri, BAD_CAST prefix);
+}
+
 /* fo:language and fo:country of the default paragraph style, from a BCP 47
    tag: "en-GB" gives "en" and "GB". The region is the first later subtag
    of two letters or three digits. */
@@ -93,9 +110,7 @@ static void set_language(odt_tpl *t, const char *language) {
     props = xmlNewChild(def, def->ns, BAD_CAST "text-properties", NULL);
   if (!props)
     return;
-  xmlNsPtr fo = xmlSearchNsByHref(t->doc, props, BAD_CAST scr_odt_ns_uri("fo"));
-  if (!fo)
-    fo = xmlNewNs(props, BAD_CAST scr_odt_ns_uri("fo"), BAD_CAST "fo");
+  xmlNsPtr fo = fo_namespace(t->doc, props);
   if (!fo)
     return;
 

@@ -81,9 +81,14 @@ static scr_error read_member(zip_t *z, const char *name, const char *path,
   zip_file_t *f = zip_fopen(z, name, 0);
   unsigned char *data = f ? malloc(st.size + 1) : NULL;
   zip_int64_t n = data ? zip_fread(f, data, st.size) : -1;
+  /* libzip checks the part's CRC when a read reaches its end: read once
+     more, so that a corrupted part is refused rather than used */
+  unsigned char past_end;
+  bool whole =
+      n >= 0 && (zip_uint64_t)n == st.size && zip_fread(f, &past_end, 1) == 0;
   if (f)
     zip_fclose(f);
-  if (n < 0 || (zip_uint64_t)n != st.size) {
+  if (!whole) {
     free(data);
     scr_error_at(diags, path, 0, 0, "template's %s cannot be read", name);
     return SCR_E_TEMPLATE;
@@ -144,8 +149,46 @@ static bool styles_shape_ok(const xmlDoc *doc, const styles_kind *k) {
   return child_element(box, k->style_ns, k->style) != NULL;
 }
 
+/* The first element or attribute, from `n` down, whose name has a prefix
+   no namespace declaration binds (libxml2 keeps it as a plain name with a
+   colon); NULL when there is none. */
+static const xmlNode *unbound_prefix(const xmlNode *n, const char **name) {
+  for (; n; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE)
+      continue;
+    *name = (const char *)n->name;
+    if (!n->ns && strchr(*name, ':'))
+      return n;
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+      *name = (const char *)a->name;
+      if (!a->ns && strchr(*name, ':'))
+        return n;
+    }
+    const xmlNode *below = unbound_prefix(n->children, name);
+    if (below)
+      return below;
+  }
+  return NULL;
+}
+
+/* Every prefix used is declared: a part copied into a document must be
+   namespace-well-formed there too. */
+static bool namespaces_bound(const xmlDoc *doc, const styles_kind *k,
+                             const char *path, scr_diags *diags) {
+  const char *name = NULL;
+  const xmlNode *at = unbound_prefix(doc->children, &name);
+  if (!at)
+    return true;
+  int prefix_len = (int)(strchr(name, ':') - name);
+  scr_error_at(diags, path, 0, 0,
+               "%s uses the prefix '%.*s' (in '%s', line %ld) without "
+               "declaring its namespace",
+               k->member, prefix_len, name, name, xmlGetLineNo(at));
+  return false;
+}
+
 /* The styles must be the format's styles part, and plain XML: no DTD, no
-   entities, no network. */
+   entities, no network, no undeclared prefix. */
 static scr_error check_styles_xml(const unsigned char *data, size_t len,
                                   const styles_kind *k, const char *path,
                                   scr_diags *diags) {
@@ -159,6 +202,8 @@ static scr_error check_styles_xml(const unsigned char *data, size_t len,
   } else if (doc->intSubset || doc->extSubset) {
     scr_error_at(diags, path, 0, 0,
                  "%s declares a DOCTYPE, which is not allowed", k->member);
+    err = SCR_E_TEMPLATE;
+  } else if (!namespaces_bound(doc, k, path, diags)) {
     err = SCR_E_TEMPLATE;
   } else if (!styles_shape_ok(doc, k)) {
     scr_error_at(diags, path, 0, 0,

@@ -90,7 +90,7 @@ refused "a contact's name given twice" 1 \
 
 # ---- templates whose parts are not their format's -----------------------------
 
-"$PYTHON" - "$T" <<'PY'
+"$PYTHON" - "$T" "$ROOT/templates/odt/styles.xml" <<'PY'
 import sys, zipfile
 out = sys.argv[1]
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -113,6 +113,23 @@ odt("empty-styles.odt",
     f'<office:document-styles xmlns:office="{O}"><office:styles/>'
     '</office:document-styles>')
 odt("docx-styles.odt", f'<w:styles xmlns:w="{W}"><w:style/></w:styles>')
+# the built-in styles with the fo: prefix never declared, as a mutation
+# found it: the pack's styles would repeat fo:language
+with open(sys.argv[2], encoding="utf-8") as f:
+    builtin = f.read()
+odt("undeclared-prefix.odt",
+    builtin.replace('xmlns:fo="', 'xmlns:fodraw="', 1))
+docx("undeclared-prefix.docx",
+     f'<w:styles xmlns:w="{W}"><w:style w14:paraId="1"/></w:styles>')
+# a part whose bytes are not those its CRC was taken of: stored, one
+# letter of a comment changed, so that only the CRC tells
+with zipfile.ZipFile(f"{out}/corrupted.odt", "w", zipfile.ZIP_STORED) as z:
+    z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+    z.writestr("styles.xml", builtin)
+with open(f"{out}/corrupted.odt", "r+b") as f:
+    data = f.read()
+    f.seek(data.index(b"scrutineer's house style"))
+    f.write(b"S")
 PY
 template "a DOCX template whose styles are HTML" "$T/html-styles.docx" \
   "html-styles.docx: error: word/styles.xml is not a WordprocessingML styles part"
@@ -128,3 +145,9 @@ template "an ODT template with no styles" "$T/empty-styles.odt" \
   "empty-styles.odt: error: styles.xml is not an OpenDocument styles part"
 template "an ODT template holding Word's styles" "$T/docx-styles.odt" \
   "docx-styles.odt: error: styles.xml is not an OpenDocument styles part"
+template "an ODT template using a prefix it does not declare" "$T/undeclared-prefix.odt" \
+  "undeclared-prefix.odt: error: styles.xml uses the prefix 'fo' \\(in 'fo:[a-z-]+', line [0-9]+\\) without declaring its namespace"
+template "a DOCX template using a prefix it does not declare" "$T/undeclared-prefix.docx" \
+  "undeclared-prefix.docx: error: word/styles.xml uses the prefix 'w14' \\(in 'w14:paraId', line 1\\)"
+template "an ODT template whose styles part fails its CRC" "$T/corrupted.odt" \
+  "corrupted.odt: error: template's styles.xml cannot be read"
