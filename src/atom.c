@@ -50,7 +50,7 @@ scr_error scr_atom_write(const scr_atom_feed *f, char **data, size_t *len) {
   xmlTextWriterSetIndent(x.w, 1);
   scr_xmlw_start(&x, "feed");
   scr_xmlw_attr(&x, "xmlns", ATOM_NS);
-  scr_xmlw_attr(&x, "xml:lang", "en-GB");
+  scr_xmlw_attr(&x, "xml:lang", SCR_LANGUAGE);
   scr_xmlw_element(&x, "id", f->id);
   scr_xmlw_element(&x, "title", f->title);
   if (f->subtitle)

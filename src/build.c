@@ -808,7 +808,7 @@ scr_error scr_render_fragment(const char *md_path, enum scr_format format,
   scr_doc_info info = {.title = "Fragment",
                        .subject = "Golden test",
                        .creator = "scrutineer",
-                       .language = "en-GB",
+                       .language = SCR_LANGUAGE,
                        .footer = "Fragment"};
   scr_render r = {&sink, src, 1, NULL, NULL};
   if (!err)

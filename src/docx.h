@@ -88,7 +88,7 @@
 #define DOCX_STYLE_TABLE_GRID "TableGrid"
 /* Code inside a link keeps the Hyperlink style and gets this font directly. */
 #define DOCX_MONO_FONT "Liberation Mono"
-#define DOCX_DEFAULT_LANGUAGE "en-GB"
+#define DOCX_DEFAULT_LANGUAGE SCR_LANGUAGE
 
 /* ---- lists --------------------------------------------------------------- */
 

@@ -20,7 +20,6 @@
 #define LINE_FACTOR 1.15 /* line height per point of font size */
 #define CHAR_WIDTH 0.46  /* average glyph width per point, Liberation Sans */
 #define MONO_CHAR_WIDTH 0.60 /* Liberation Mono */
-#define MAX_BOOKMARKS 4096
 
 typedef struct style_metrics {
   double size, before, after;
@@ -49,11 +48,6 @@ static style_metrics para_metrics(scr_para_style style) {
   }
 }
 
-typedef struct bookmark_page {
-  char *name;
-  int page;
-} bookmark_page;
-
 struct scr_estimate {
   int page;
   double y;            /* used height on the current page */
@@ -70,8 +64,6 @@ struct scr_estimate {
   bool in_cell, header_row;
   double cell_height, row_height, header_height;
   bool pending_break;
-  bookmark_page *marks;
-  size_t n_marks;
 };
 
 scr_estimate *scr_estimate_new(void) {
@@ -84,18 +76,8 @@ scr_estimate *scr_estimate_new(void) {
 void scr_estimate_free(scr_estimate *e) {
   if (!e)
     return;
-  for (size_t i = 0; i < e->n_marks; i++)
-    free(e->marks[i].name);
-  free(e->marks);
   free(e->shares);
   free(e);
-}
-
-int scr_estimate_page(const scr_estimate *e, const char *bookmark) {
-  for (size_t i = 0; i < e->n_marks; i++)
-    if (strcmp(e->marks[i].name, bookmark) == 0)
-      return e->marks[i].page;
-  return 1;
 }
 
 int scr_estimate_pages(const scr_estimate *e) {
@@ -223,17 +205,8 @@ static scr_error est_link(void *self, const char *url) {
 }
 
 static scr_error est_begin_bookmark(void *self, const char *name) {
-  scr_estimate *e = self;
-  if (e->n_marks >= MAX_BOOKMARKS)
-    return SCR_E_LIMIT;
-  bookmark_page *marks = realloc(e->marks, (e->n_marks + 1) * sizeof *marks);
-  if (!marks)
-    return SCR_E_NOMEM;
-  e->marks = marks;
-  char *copy = scr_strdup(name);
-  if (!copy)
-    return SCR_E_NOMEM;
-  e->marks[e->n_marks++] = (bookmark_page){copy, e->page};
+  (void)self;
+  (void)name;
   return SCR_OK;
 }
 

@@ -9,8 +9,6 @@ typedef struct scr_estimate scr_estimate;
 /** A new estimator (page 1, empty). Free with scr_estimate_free. */
 scr_estimate *scr_estimate_new(void);
 void scr_estimate_free(scr_estimate *e);
-/** The estimated page of a bookmark seen so far; 1 when unknown. */
-int scr_estimate_page(const scr_estimate *e, const char *bookmark);
 /** Pages used so far. */
 int scr_estimate_pages(const scr_estimate *e);
 

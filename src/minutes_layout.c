@@ -160,7 +160,7 @@ scr_error scr_compose_minutes(const scr_workspace *ws, const scr_minutes *m,
   scr_doc_strings names;
   scr_minutes_info(ws, m, &names);
   scr_doc_info info = {names.title, "Minutes",    c->council,
-                       "en-GB",     names.footer, false};
+                       SCR_LANGUAGE,     names.footer, false};
   char *up = capitals(c->name);
   char *title =
       up ? scr_asprintf("Minutes of the Meeting of the %s", up) : NULL;

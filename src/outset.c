@@ -51,7 +51,7 @@ static scr_error fill_temp(int fd, scr_fill_fn fill, void *ctx) {
     err = SCR_E_IO;
   mode_t mask = umask(0);
   umask(mask);
-  if (!err && (fchmod(fd, 0666 & ~mask) != 0 || fsync(fd) != 0))
+  if (!err && (fchmod(fd, 0666 & ~mask) != 0 || fdatasync(fd) != 0))
     err = SCR_E_IO;
   if (fclose(f) != 0 && !err)
     err = SCR_E_IO;

@@ -403,7 +403,7 @@ static scr_error front(const pack_ctx *p, bool exact, scr_sink *s) {
   const char *subject =
       p->kind.supplement ? "Supplementary agenda pack" : "Agenda pack";
   scr_doc_info info = {names.title, subject,      p->ws->committee.council,
-                       "en-GB",     names.footer, exact};
+                       SCR_LANGUAGE,     names.footer, exact};
   scr_error err = CALL(s, begin_document, &info);
   if (!err)
     err = meeting_lines(p, s);

@@ -135,10 +135,6 @@ static part *find(const scr_package *pkg, const char *name) {
   return NULL;
 }
 
-bool scr_package_has(const scr_package *pkg, const char *name) {
-  return find(pkg, name) != NULL;
-}
-
 const char *scr_package_get(const scr_package *pkg, const char *name,
                             size_t *len) {
   part *p = find(pkg, name);

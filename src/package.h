@@ -39,8 +39,6 @@ scr_error scr_package_add_around(scr_package *pkg, const char *name,
 /** Add a copy of `len` bytes of `data`. */
 scr_error scr_package_add_copy(scr_package *pkg, const char *name,
                                const void *data, size_t len, bool store);
-/** True when a part of that name has been added. */
-bool scr_package_has(const scr_package *pkg, const char *name);
 /** The bytes of a part (decompressed, for one added compressed), or NULL.
     Borrowed. */
 const char *scr_package_get(const scr_package *pkg, const char *name,

@@ -27,6 +27,9 @@ extern "C" {
 #define SCR_KEPT_TREE_TEXT_ENV "SCRUTINEER_KEPT_TREE_TEXT"
 #define SCR_KEPT_TREE_TEXT_DEFAULT 1572864 /* 1.5 MB: about 21 MB of trees */
 
+/** The language every document, page and feed is written in (BCP 47). */
+#define SCR_LANGUAGE "en-GB"
+
 /** Every failure a library call can report. */
 typedef enum scr_error {
   SCR_OK = 0,     /**< success */

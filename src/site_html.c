@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define LANG "en-GB"
+#define LANG SCR_LANGUAGE
 
 /* ---- markup helpers ------------------------------------------------------ */
 

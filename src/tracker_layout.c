@@ -194,7 +194,7 @@ scr_error scr_compose_tracker(const scr_workspace *ws,
   scr_doc_strings names;
   scr_tracker_info(ws, t, &names);
   scr_doc_info info = {names.title,  "Work programme and action tracker",
-                       c->council,   "en-GB",
+                       c->council,   SCR_LANGUAGE,
                        names.footer, false};
   char *title = scr_asprintf("%s: work programme and action tracker", c->name);
   scr_error err = title ? CALL(s, begin_document, &info) : SCR_E_NOMEM;
