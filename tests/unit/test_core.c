@@ -385,6 +385,20 @@ static void test_uri_escape(void **state) {
   uri_is("caf\xC3\xA9", true, "caf%C3%A9");
 }
 
+/* Every error code has its own sentence; a code out of range has one too. */
+static void test_every_error_has_a_sentence(void **state) {
+  (void)state;
+  for (int i = 0; i < SCR_E_COUNT; i++) {
+    const char *text = scr_strerror((scr_error)i);
+    assert_non_null(text);
+    assert_true(strlen(text) > 0);
+    for (int j = 0; j < i; j++)
+      assert_string_not_equal(text, scr_strerror((scr_error)j));
+  }
+  assert_string_equal(scr_strerror(SCR_E_COUNT), "unknown error");
+  assert_string_equal(scr_strerror((scr_error)-1), "unknown error");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_appendix_letters),
@@ -401,6 +415,7 @@ int main(void) {
       cmocka_unit_test(test_release_and_reparse),
       cmocka_unit_test(test_bad_front_matter),
       cmocka_unit_test(test_uri_escape),
+      cmocka_unit_test(test_every_error_has_a_sentence),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
