@@ -1,11 +1,20 @@
 # scrutineer — plain Makefile. `make` builds, `make test` runs every test,
 # `make demo` builds the sample committee's pack. Quiet by default; V=1 shows
-# the commands.
+# the commands. `make deps` installs the Debian packages the build needs;
+# `make test` and `make demo` do so first, a plain `make` never does.
+# CC, CFLAGS, LDFLAGS and LDLIBS from the command line or the environment
+# are honoured.
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-PYTHON  ?= /usr/bin/python3
+# The Python the tests read documents with: the first of python3 on PATH
+# and the system's that has the Debian modules they use (the tests say
+# which they took); `make PYTHON=...` chooses.
+PY_MODULES = docx, odf, pypdf, yaml, icalendar
+PYTHON  ?= $(shell for p in python3 /usr/bin/python3; do \
+             $$p -c 'import $(PY_MODULES)' 2>/dev/null && { echo $$p; exit 0; }; \
+           done; echo /usr/bin/python3)
 BUILD   ?= build
 
 PKGS     = libcmark-gfm yaml-0.1 libxml-2.0 libzip zlib nettle
@@ -30,8 +39,8 @@ endif
 WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla
 CSTD    = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 OPT    ?= -O2 -g
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) -pthread $(PKG_CFLAGS) -Isrc -I$(BUILD)/gen $(CFLAGS)
 LIBS    = -lcmark-gfm-extensions $(PKG_LIBS) -lm -pthread $(LDLIBS)
 
@@ -43,6 +52,9 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 DEPS_STAMP = $(BUILD)/.deps-ok
+# The goals that set the machine up before compiling anything.
+SETUP_GOALS = test demo
+OBJ_SETUP  = $(if $(filter $(SETUP_GOALS),$(MAKECMDGOALS)),$(DEPS_STAMP))
 
 .PHONY: all deps pdf-deps test-deps test unit golden e2e sanitize demo \
         install uninstall clean format leakcheck threadcheck fuzz fuzz-replay \
@@ -80,7 +92,7 @@ test-deps:
 	     || ! command -v xmllint >/dev/null \
 	     || ! fc-list | grep -q "Liberation Sans" \
 	     || ! command -v chromium >/dev/null \
-	     || ! $(PYTHON) -c 'import docx, odf, pypdf, yaml, icalendar' 2>/dev/null; then \
+	     || ! $(PYTHON) -c 'import $(PY_MODULES)' 2>/dev/null; then \
 	  echo "installing test dependencies: $(DEB_TEST)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 	    apt-get install -y -qq --no-install-recommends $(DEB_TEST) >/dev/null; \
@@ -99,13 +111,13 @@ test-deps:
 
 scrutineer: $(BUILD)/obj/main.o $(BUILD)/libscrutineer.a
 	@echo "  LD      $@"
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/libscrutineer.a: $(LIB_OBJ)
 	@echo "  AR      $@"
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/obj/%.o: src/%.c $(DEPS_STAMP) | $(BUILD)/obj
+$(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj $(OBJ_SETUP)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
@@ -130,11 +142,11 @@ $(BUILD) $(BUILD)/obj $(BUILD)/gen $(BUILD)/tests:
 
 $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libscrutineer.a | $(BUILD)/tests
 	@echo "  CC      $@"
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libscrutineer.a $(LIBS) -lcmocka
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libscrutineer.a $(LIBS) -lcmocka
 
 $(BUILD)/tests/golden: tests/golden.c $(BUILD)/libscrutineer.a | $(BUILD)/tests
 	@echo "  CC      $@"
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libscrutineer.a $(LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libscrutineer.a $(LIBS)
 
 unit: $(UNIT_BIN)
 	$(Q)for t in $(UNIT_BIN); do echo "  UNIT    $$t"; $$t || exit 1; done
@@ -143,8 +155,10 @@ golden: $(BUILD)/tests/golden
 	$(Q)$(BUILD)/tests/golden tests/golden
 
 e2e: scrutineer test-deps
+	@echo "  PYTHON  $(PYTHON)"
 	$(Q)PYTHON=$(PYTHON) sh tests/bad_input/run.sh ./scrutineer
 	$(Q)PYTHON=$(PYTHON) sh tests/e2e/run.sh ./scrutineer
+	$(Q)PYTHON=$(PYTHON) sh tests/e2e/install.sh ./scrutineer
 
 # The unit, golden, fuzzing-corpus, bad-input and end-to-end tests again,
 # under ASan + UBSan with leak detection.
@@ -162,22 +176,30 @@ sanitize: test-deps
 # your own): make BUILD=build-x build-x/scrutineer
 $(BUILD)/scrutineer: $(BUILD)/obj/main.o $(BUILD)/libscrutineer.a
 	@echo "  LD      $@"
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 # ---- fuzzing ---------------------------------------------------------------
-# `make fuzz FUZZ_SECONDS=N` runs the libFuzzer harness (clang) from the seed
-# corpus for N seconds; inputs it finds are kept in build-fuzz/corpus, and a
+# `make fuzz FUZZ_HARNESS=H FUZZ_SECONDS=N` runs a libFuzzer harness (clang)
+# from its seed corpus for N seconds: H is build (the sources), template
+# (--template's DOCX and ODT files) or workspace (odd entries in the
+# workspace scan). Inputs it finds are kept in build-fuzz/corpus-H, and a
 # crash is written to build-fuzz/ for the regression corpus
-# (tests/fuzz/regressions/).
+# (tests/fuzz/regressions/ for build, tests/fuzz/regressions-H/ for others).
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 1
+FUZZ_HARNESS ?= build
+FUZZ_HARNESSES = build template workspace
 FUZZ_DIR      = build-fuzz
 # several jobs log to $(FUZZ_DIR)/fuzz-N.log
 FUZZ_PARALLEL = $(if $(filter-out 1,$(FUZZ_JOBS)),-jobs=$(FUZZ_JOBS) \
                 -workers=$(FUZZ_JOBS))
 FUZZ_FLAGS    = -fsanitize=address,undefined -fno-sanitize-recover=all \
                 -fno-omit-frame-pointer
-FUZZ_DEFS     = -DFUZZ_WORKSPACE='"$(CURDIR)/tests/fixtures/small"'
+FUZZ_DEFS     = -DFUZZ_WORKSPACE='"$(CURDIR)/tests/fixtures/small"' -Itests/fuzz
+FUZZ_COMMON   = tests/fuzz/fuzz_common.c tests/fuzz/fuzz_common.h
+# the harness's regression corpus, where it has one
+fuzz_regressions = $(wildcard tests/fuzz/regressions$(if $(filter build,$(1)),,-$(1)))
+fuzz_dict = -dict=tests/fuzz/$(if $(filter build,$(1)),sources,$(1)).dict
 
 fuzz-deps:
 	$(Q)if ! echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)\
@@ -189,35 +211,42 @@ fuzz-deps:
 	    >/dev/null; \
 	fi
 
-$(FUZZ_DIR)/fuzz_build: tests/fuzz/fuzz_build.c fuzz-deps $(DEPS_STAMP)
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) fuzz-deps $(DEPS_STAMP)
 	$(Q)$(MAKE) --no-print-directory BUILD=$(FUZZ_DIR) CC=clang \
 	  OPT="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_FLAGS)" \
 	  $(FUZZ_DIR)/libscrutineer.a
 	@echo "  LD      $@"
 	$(Q)clang $(CSTD) $(WARN) -O1 -g -fsanitize=fuzzer $(FUZZ_FLAGS) \
-	  $(PKG_CFLAGS) -Isrc $(FUZZ_DEFS) -o $@ tests/fuzz/fuzz_build.c \
+	  $(PKG_CFLAGS) -Isrc $(FUZZ_DEFS) -o $@ $< tests/fuzz/fuzz_common.c \
 	  $(FUZZ_DIR)/libscrutineer.a $(LIBS)
 
-fuzz: $(FUZZ_DIR)/fuzz_build
-	$(Q)rm -rf $(FUZZ_DIR)/seeds && sh tests/fuzz/make-seeds.sh $(FUZZ_DIR)/seeds
-	$(Q)mkdir -p $(FUZZ_DIR)/corpus
-	$(Q)UBSAN_OPTIONS=halt_on_error=1 $(FUZZ_DIR)/fuzz_build \
+fuzz: $(FUZZ_DIR)/fuzz_$(FUZZ_HARNESS)
+	$(Q)rm -rf $(FUZZ_DIR)/seeds-$(FUZZ_HARNESS) && \
+	  sh tests/fuzz/make-seeds.sh $(FUZZ_DIR)/seeds-$(FUZZ_HARNESS) $(FUZZ_HARNESS)
+	$(Q)mkdir -p $(FUZZ_DIR)/corpus-$(FUZZ_HARNESS)
+	$(Q)UBSAN_OPTIONS=halt_on_error=1 $(FUZZ_DIR)/fuzz_$(FUZZ_HARNESS) \
 	  -max_total_time=$(FUZZ_SECONDS) $(FUZZ_PARALLEL) -timeout=20 -rss_limit_mb=2048 \
-	  -max_len=1100000 -dict=tests/fuzz/sources.dict \
+	  -max_len=1100000 $(call fuzz_dict,$(FUZZ_HARNESS)) \
 	  -artifact_prefix=$(FUZZ_DIR)/ -print_final_stats=1 \
-	  $(FUZZ_DIR)/corpus $(FUZZ_DIR)/seeds tests/fuzz/regressions
+	  $(FUZZ_DIR)/corpus-$(FUZZ_HARNESS) $(FUZZ_DIR)/seeds-$(FUZZ_HARNESS) \
+	  $(call fuzz_regressions,$(FUZZ_HARNESS))
 
-# The seed and regression corpora through the harness without libFuzzer,
-# under ASan + UBSan with leak detection (part of `make sanitize`).
-$(BUILD)/tests/replay: tests/fuzz/fuzz_build.c tests/fuzz/replay.c $(BUILD)/libscrutineer.a | $(BUILD)/tests
+# Every harness's seed and regression corpora, run without libFuzzer under
+# ASan + UBSan with leak detection (part of `make sanitize`).
+$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_COMMON) $(BUILD)/libscrutineer.a | $(BUILD)/tests
 	@echo "  CC      $@"
-	$(Q)$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) -o $@ tests/fuzz/fuzz_build.c \
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(FUZZ_DEFS) -o $@ $< tests/fuzz/fuzz_common.c \
 	  tests/fuzz/replay.c $(BUILD)/libscrutineer.a $(LIBS)
 
-fuzz-replay: $(BUILD)/tests/replay
-	$(Q)rm -rf $(BUILD)/seeds && sh tests/fuzz/make-seeds.sh $(BUILD)/seeds
-	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 \
-	  $(BUILD)/tests/replay $(BUILD)/seeds tests/fuzz/regressions
+fuzz-replay: $(foreach h,$(FUZZ_HARNESSES),$(BUILD)/tests/replay_$(h))
+	$(Q)for h in $(FUZZ_HARNESSES); do \
+	  rm -rf $(BUILD)/seeds-$$h && \
+	  sh tests/fuzz/make-seeds.sh $(BUILD)/seeds-$$h $$h || exit 1; \
+	  reg=tests/fuzz/regressions; [ $$h = build ] || reg=$$reg-$$h; \
+	  [ -d $$reg ] || reg=; \
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 \
+	    $(BUILD)/tests/replay_$$h $(BUILD)/seeds-$$h $$reg || exit 1; \
+	done
 
 test: all unit golden sanitize e2e threadcheck
 	@echo "all tests passed"
@@ -272,12 +301,33 @@ bench: scrutineer $(BUILD)/bench/zfloor bench-deps
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c tests/*.c tools/*.c
 
-install: scrutineer
-	install -d $(DESTDIR)$(PREFIX)/bin
+# The program, and the library with its one header and a pkg-config file,
+# so that other programs can build packs: pkg-config --cflags --libs
+# --static scrutineer.
+VERSION = $(shell sed -n 's/^\#define SCR_VERSION "\(.*\)"$$/\1/p' src/scrutineer.h)
+
+$(BUILD)/scrutineer.pc: src/scrutineer.h Makefile | $(BUILD)
+	$(Q)printf '%s\n' 'prefix=$(PREFIX)' 'includedir=$${prefix}/include' \
+	  'libdir=$${prefix}/lib' '' 'Name: scrutineer' \
+	  'Description: Council committee papers from Markdown to DOCX, ODT and PDF' \
+	  'Version: $(VERSION)' 'Requires.private: $(PKGS)' \
+	  'Libs: -L$${libdir} -lscrutineer' \
+	  'Libs.private: -lcmark-gfm-extensions -lm -pthread' \
+	  'Cflags: -I$${includedir}' >$@
+
+install: scrutineer $(BUILD)/libscrutineer.a $(BUILD)/scrutineer.pc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	  $(DESTDIR)$(PREFIX)/include
 	install -m 755 scrutineer $(DESTDIR)$(PREFIX)/bin/scrutineer
+	install -m 644 $(BUILD)/libscrutineer.a $(DESTDIR)$(PREFIX)/lib/libscrutineer.a
+	install -m 644 src/scrutineer.h $(DESTDIR)$(PREFIX)/include/scrutineer.h
+	install -m 644 $(BUILD)/scrutineer.pc \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/scrutineer.pc
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/scrutineer
+	rm -f $(DESTDIR)$(PREFIX)/bin/scrutineer $(DESTDIR)$(PREFIX)/lib/libscrutineer.a \
+	  $(DESTDIR)$(PREFIX)/include/scrutineer.h \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/scrutineer.pc
 
 clean:
 	rm -rf build build-asan build-fuzz scrutineer out

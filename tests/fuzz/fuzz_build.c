@@ -11,20 +11,7 @@
  * replay.c as a plain program that runs saved inputs (the regression
  * corpus in `make test`).
  */
-#include "build.h"
-
-#include <dirent.h>
-#include <libxml/parser.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#ifndef FUZZ_WORKSPACE
-#error "FUZZ_WORKSPACE must name tests/fixtures/small"
-#endif
+#include "fuzz_common.h"
 
 /* The files an input can replace, relative to the workspace. */
 static const char *const ROLES[] = {
@@ -43,93 +30,10 @@ static char *original[N_ROLES]; /* each role's original text */
 static size_t original_len[N_ROLES];
 static FILE *devnull;
 
-static char *path_in(const char *dir, const char *rel) {
-  size_t n = strlen(dir) + strlen(rel) + 2;
-  char *p = malloc(n);
-  if (!p)
-    abort();
-  snprintf(p, n, "%s/%s", dir, rel);
-  return p;
-}
-
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    abort();
-  char *buf = NULL;
-  size_t cap = 0, n = 0, got;
-  do {
-    if (n == cap) {
-      cap = cap ? cap * 2 : 4096;
-      if (!(buf = realloc(buf, cap)))
-        abort();
-    }
-    got = fread(buf + n, 1, cap - n, f);
-    n += got;
-  } while (got > 0);
-  fclose(f);
-  *len = n;
-  return buf;
-}
-
-static void spill(const char *path, const void *data, size_t len) {
-  FILE *f = fopen(path, "wb");
-  if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0)
-    abort();
-}
-
-/* Copy the workspace folder tree `from` into `to`. */
-static void copy_tree(const char *from, const char *to) {
-  DIR *d = opendir(from);
-  if (!d || (mkdir(to, 0700) != 0))
-    abort();
-  struct dirent *e;
-  while ((e = readdir(d))) {
-    if (e->d_name[0] == '.')
-      continue;
-    char *src = path_in(from, e->d_name), *dst = path_in(to, e->d_name);
-    struct stat st;
-    if (stat(src, &st) != 0)
-      abort();
-    if (S_ISDIR(st.st_mode)) {
-      copy_tree(src, dst);
-    } else {
-      size_t len;
-      char *data = slurp(src, &len);
-      spill(dst, data, len);
-      free(data);
-    }
-    free(src);
-    free(dst);
-  }
-  closedir(d);
-}
-
-/* Remove the tree `dir` and everything in it. */
-static void remove_tree(const char *dir) {
-  DIR *d = opendir(dir);
-  if (d) {
-    struct dirent *e;
-    while ((e = readdir(d))) {
-      if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-        continue;
-      char *p = path_in(dir, e->d_name);
-      struct stat st;
-      if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
-        remove_tree(p);
-      else
-        unlink(p);
-      free(p);
-    }
-    closedir(d);
-  }
-  rmdir(dir);
-}
-
 static char *scratch; /* the folder holding the workspace copy */
 
 static void teardown(void) {
-  remove_tree(scratch);
+  fuzz_remove_tree(scratch);
   free(scratch);
   free(workspace);
   for (size_t i = 0; i < N_ROLES; i++)
@@ -139,65 +43,18 @@ static void teardown(void) {
 }
 
 static void setup(void) {
-  const char *tmp = getenv("TMPDIR");
-  char *templ = path_in(tmp && *tmp ? tmp : "/tmp", "scr-fuzz-XXXXXX");
-  if (!mkdtemp(templ))
-    abort();
-  scratch = templ;
-  workspace = path_in(templ, "ws");
+  scratch = fuzz_scratch();
+  workspace = fuzz_path(scratch, "ws");
   atexit(teardown);
-  copy_tree(FUZZ_WORKSPACE, workspace);
+  fuzz_copy_tree(FUZZ_WORKSPACE, workspace);
   for (size_t i = 0; i < N_ROLES; i++) {
-    char *p = path_in(workspace, ROLES[i]);
-    original[i] = slurp(p, &original_len[i]);
+    char *p = fuzz_path(workspace, ROLES[i]);
+    original[i] = fuzz_slurp(p, &original_len[i]);
     free(p);
   }
   devnull = fopen("/dev/null", "w");
   if (!devnull)
     abort();
-}
-
-/* A part that should be XML (by name) must parse as well-formed XML. */
-static void check_part(const char *name, const char *data, size_t len) {
-  size_t n = strlen(name);
-  bool xml = (n > 4 && strcmp(name + n - 4, ".xml") == 0) ||
-             (n > 5 && strcmp(name + n - 5, ".rels") == 0);
-  if (!xml)
-    return;
-  xmlDocPtr doc =
-      xmlReadMemory(data, (int)len, name, NULL,
-                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (!doc) {
-    fprintf(stderr, "fuzz: part %s is not well-formed XML\n", name);
-    fwrite(data, 1, len, stderr);
-    abort();
-  }
-  xmlFreeDoc(doc);
-}
-
-static scr_error check_package(void *ctx, const char *stem, const char *ext,
-                               const scr_package *pkg) {
-  (void)ctx, (void)stem, (void)ext;
-  for (size_t i = 0; i < scr_package_count(pkg); i++) {
-    const char *data;
-    size_t len;
-    const char *name = scr_package_part(pkg, i, &data, &len);
-    if (!data) {
-      fprintf(stderr, "fuzz: part %s cannot be read back\n", name);
-      abort();
-    }
-    check_part(name, data, len);
-  }
-  return SCR_OK;
-}
-
-static scr_error check_bytes(void *ctx, const char *stem, const char *ext,
-                             const char *data, size_t len) {
-  (void)ctx, (void)stem, (void)ext;
-  /* the CSV carries source text; it must hold no NUL */
-  if (memchr(data, '\0', len))
-    abort();
-  return SCR_OK;
 }
 
 static const unsigned FORMATS[] = {
@@ -223,15 +80,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   opts.diagnostics = devnull;
   opts.quiet = true;
 
-  char *file = path_in(workspace, ROLES[role]);
-  spill(file, data + 3, size - 3);
+  char *file = fuzz_path(workspace, ROLES[role]);
+  fuzz_spill(file, data + 3, size - 3);
   const char *target = kind == SCR_BUILD_PACK      ? ROLES[0]
                        : kind == SCR_BUILD_MINUTES ? ROLES[2]
                                                    : "agendas";
-  char *path = path_in(workspace, target);
-  scr_output out = {check_package, check_bytes, NULL, NULL, NULL};
+  char *path = fuzz_path(workspace, target);
+  scr_output out = {fuzz_check_package, fuzz_check_bytes, NULL, NULL, NULL};
   scr_build(kind, path, &opts, &out);
-  spill(file, original[role], original_len[role]);
+  fuzz_spill(file, original[role], original_len[role]);
   free(path);
   free(file);
   return 0;

@@ -1,14 +1,22 @@
 #!/bin/sh
-# Writes the fuzzing seed corpus into DIR: every source of the sample
-# committee and of the fuzzing workspace, each prefixed with the three
-# option bytes the harness reads (which file it replaces, which document
-# in which formats, which "as of" date).
-# Usage: make-seeds.sh DIR
+# Writes a harness's fuzzing seed corpus into DIR.
+#  build:     every source of the sample committee and of the fuzzing
+#             workspace, each prefixed with the three option bytes the
+#             harness reads (which file it replaces, which document in
+#             which formats, which "as of" date);
+#  template:  the built-in house styles and Word's own template, as zip
+#             files and as the parts the harness zips;
+#  workspace: odd entries laid over the small committee.
+# Usage: make-seeds.sh DIR [build|template|workspace]
 set -eu
 out=$1
+harness=${2:-build}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 ws=$root/tests/fixtures/small
 mkdir -p "$out"
+if [ "$harness" != build ]; then
+  exec sh "$root/tests/fuzz/seeds-$harness.sh" "$out"
+fi
 
 # seed ROLE CHOICE TODAY FILE
 seed() {

@@ -1,0 +1,63 @@
+#!/bin/sh
+# Seeds for fuzz_template (see its header for the layout): mode byte 0/1
+# for DOCX/ODT parts the harness zips, 2/3 for a zip file as it is.
+# Usage: seeds-template.sh DIR
+set -eu
+out=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+"${PYTHON:-python3}" - "$root" "$out" <<'PY'
+import io, os, sys, zipfile
+root, out = sys.argv[1], sys.argv[2]
+
+def parts_seed(name, mode, parts):
+    with open(os.path.join(out, name), "wb") as f:
+        f.write(bytes([mode]))
+        for part, data in parts:
+            f.write(b"=== " + part.encode() + b"\n" + data)
+            if not data.endswith(b"\n"):
+                f.write(b"\n")
+
+def zip_seed(name, mode, parts):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for part, data in parts:
+            z.writestr(part, data)
+    with open(os.path.join(out, name), "wb") as f:
+        f.write(bytes([mode]) + buf.getvalue())
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+docx_types = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    b'<Default Extension="xml" ContentType="application/xml"/>'
+    b'<Override PartName="/word/styles.xml" ContentType="application/'
+    b'vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>')
+odt_manifest = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    b'<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+    b'<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+    b'<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>'
+    b'</manifest:manifest>')
+docx = [("[Content_Types].xml", docx_types),
+        ("word/styles.xml", read(os.path.join(root, "templates/docx/styles.xml")))]
+odt = [("mimetype", b"application/vnd.oasis.opendocument.text"),
+       ("META-INF/manifest.xml", odt_manifest),
+       ("styles.xml", read(os.path.join(root, "templates/odt/styles.xml")))]
+parts_seed("builtin-docx-parts", 0, docx)
+parts_seed("builtin-odt-parts", 1, odt)
+parts_seed("builtin-docx-stored", 4, docx)
+zip_seed("builtin-docx-zip", 2, docx)
+zip_seed("builtin-odt-zip", 3, odt)
+
+# Word's own template, as Debian's python3-docx ships it, where installed
+for base in ("/usr/lib/python3/dist-packages/docx/templates",):
+    word = os.path.join(base, "default.docx")
+    if os.path.exists(word):
+        data = read(word)
+        with open(os.path.join(out, "word-default-zip"), "wb") as f:
+            f.write(b"\x02" + data)
+        with zipfile.ZipFile(word) as z:
+            parts = [(n, z.read(n)) for n in z.namelist()]
+        parts_seed("word-default-parts", 0, parts)
+PY
