@@ -8,7 +8,7 @@
 
 #include "dates.h"
 #include "diag.h"
-#include "sink.h"
+#include "image.h"
 #include "source.h"
 
 typedef struct scr_contact {

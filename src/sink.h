@@ -19,6 +19,7 @@
 #ifndef SCR_SINK_H
 #define SCR_SINK_H
 
+#include "image.h"
 #include "scrutineer.h"
 
 #include <stdbool.h>
@@ -71,19 +72,6 @@ typedef struct scr_doc_info {
      Word need not be asked to update fields on opening. */
   bool pages_exact;
 } scr_doc_info;
-
-/** An image to embed. Borrowed for the call; writers copy what they keep. */
-typedef struct scr_image {
-  const unsigned char *data;
-  size_t size;
-  const char *mime;  /* "image/png" or "image/jpeg" */
-  const char *ext;   /* "png" or "jpeg" */
-  uint32_t width_px; /* natural pixel size */
-  uint32_t height_px;
-  int32_t width_mm100; /* size on the page, hundredths of a millimetre */
-  int32_t height_mm100;
-  const char *alt; /* description for screen readers; may be "" */
-} scr_image;
 
 /** The calls. `self` is the writer's own state. */
 typedef struct scr_sink_ops {
