@@ -747,3 +747,30 @@ void scr_agendas_free(scr_agenda *list, size_t n) {
     scr_agenda_free(&list[i]);
   free(list);
 }
+
+bool scr_pack_includes(scr_pack_kind kind, const scr_appendix *ap) {
+  if (ap->missing || ap->to_follow != kind.supplement)
+    return false;
+  return kind.private_pack || !ap->exempt;
+}
+
+void scr_agenda_check_supplement(const scr_agenda *ag, scr_pack_kind kind,
+                                 scr_diags *diags) {
+  size_t included = 0;
+  for (size_t i = 0; i < ag->n_appendices; i++)
+    included += scr_pack_includes(kind, &ag->appendices[i]);
+  for (size_t r = 0; r < ag->n_refs; r++) {
+    const scr_appendix *ap = &ag->appendices[ag->refs[r].appendix];
+    const scr_appendix_ref *ref = &ag->refs[r];
+    if (ap->missing)
+      scr_warn_at(diags, ref->source->path, ref->line, ref->col,
+                  "Appendix %s ('%s') is still to follow: it does not exist "
+                  "yet, so the supplement leaves it out",
+                  ap->label, ap->path);
+  }
+  if (included == 0)
+    scr_error_at(diags, ag->src->path, ag->src->body_line, 1,
+                 "the supplement would be empty: no item marked {to-follow} "
+                 "links a report that exists%s",
+                 kind.private_pack ? "" : " and is not exempt");
+}

@@ -423,54 +423,6 @@ static const scr_agenda *find_agenda(const scr_session *s, const char *path) {
   return found;
 }
 
-/*
- * A supplement needs a report to bring: a late report not written yet is
- * left out with a warning at its link, and a supplement with nothing in it
- * is an error.
- */
-static void check_supplement(const scr_agenda *ag, scr_pack_kind kind,
-                             scr_diags *diags) {
-  size_t included = 0;
-  for (size_t i = 0; i < ag->n_appendices; i++)
-    included += scr_pack_includes(kind, &ag->appendices[i]);
-  for (size_t r = 0; r < ag->n_refs; r++) {
-    const scr_appendix *ap = &ag->appendices[ag->refs[r].appendix];
-    const scr_appendix_ref *ref = &ag->refs[r];
-    if (ap->missing)
-      scr_warn_at(diags, ref->source->path, ref->line, ref->col,
-                  "Appendix %s ('%s') is still to follow: it does not exist "
-                  "yet, so the supplement leaves it out",
-                  ap->label, ap->path);
-  }
-  if (included == 0)
-    scr_error_at(diags, ag->src->path, ag->src->body_line, 1,
-                 "the supplement would be empty: no item marked {to-follow} "
-                 "links a report that exists%s",
-                 kind.private_pack ? "" : " and is not exempt");
-}
-
-/* Minutes that are an exempt appendix of `ag`. */
-static bool exempt_minutes(const scr_agenda *ag, const scr_minutes *m) {
-  for (size_t i = 0; i < ag->n_appendices; i++)
-    if (ag->appendices[i].minutes == m && ag->appendices[i].exempt)
-      return true;
-  return false;
-}
-
-/* The public pack's tracker leaves out what exempt minutes agreed. */
-static void drop_exempt_actions(const scr_agenda *ag, scr_tracker *t) {
-  size_t kept = 0;
-  for (size_t i = 0; i < t->n; i++) {
-    if (exempt_minutes(ag, t->rows[i].minutes)) {
-      t->count[t->rows[i].status]--;
-      free(t->rows[i].answered_by);
-      continue;
-    }
-    t->rows[kept++] = t->rows[i];
-  }
-  t->n = kept;
-}
-
 scr_error scr_session_open(scr_session *s, const char *path,
                            const scr_options *opts) {
   return session_report(s, session_open(s, path, opts), opts);
@@ -483,7 +435,7 @@ scr_error scr_session_pack(scr_session *s, const scr_agenda *ag,
                                     ag->date, &tracker, NULL);
   scr_pack_kind kind = {opts->private_pack, opts->supplement};
   if (!err && !kind.private_pack)
-    drop_exempt_actions(ag, &tracker);
+    scr_tracker_drop_exempt(&tracker, ag);
   job j = {&s->ws, ag, NULL, &s->wp, &tracker, NULL, false, kind};
   int *pages = err ? NULL : estimate_pages(&j);
   if (!err && !pages)
@@ -542,7 +494,7 @@ static scr_error build_pack(const char *agenda_path, const scr_options *opts,
       err = err ? err : e;
     }
     if (kind.supplement && ag->src)
-      check_supplement(ag, kind, &s.diags);
+      scr_agenda_check_supplement(ag, kind, &s.diags);
   }
   err = session_report(&s, err, opts);
   if (!err)

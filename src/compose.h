@@ -20,25 +20,6 @@ typedef struct scr_doc_strings {
 void scr_doc_names(scr_doc_strings *out, const scr_committee *c, scr_date d,
                    const char *what, const char *kind);
 
-/** Which pack of an agenda to build. Zero is the public agenda pack. */
-typedef struct scr_pack_kind {
-  bool private_pack; /* exempt appendices too, each page marked NOT FOR
-                        PUBLICATION; never for publication */
-  bool supplement;   /* only the appendices that were to follow */
-} scr_pack_kind;
-
-/**
- * True when appendix `ap` is in the pack of `kind`: reports to follow only
- * in a supplement (once written), others only in the agenda pack; exempt
- * ones only in the private pack.
- */
-bool scr_pack_includes(scr_pack_kind kind, const scr_appendix *ap);
-
-/** Index of a pack kind, as in scr_appendix.pages_alone. */
-static inline int scr_pack_kind_index(scr_pack_kind kind) {
-  return (kind.private_pack ? 2 : 0) + (kind.supplement ? 1 : 0);
-}
-
 /**
  * Count the pages report appendix `index` of `ag` fills on its own in the
  * pack of `kind`, while its tree is loaded, and keep the count in its

@@ -214,6 +214,11 @@ scr_error scr_tracker_build(const scr_minutes_book *book,
                             const struct scr_agenda *agendas, size_t n_agendas,
                             scr_date today, scr_tracker *out, scr_diags *diags);
 void scr_tracker_free(scr_tracker *t);
+/**
+ * Leave out of `t` the actions that minutes exempt in `ag` agreed: the
+ * public pack's tracker must not tell what was decided in private.
+ */
+void scr_tracker_drop_exempt(scr_tracker *t, const struct scr_agenda *ag);
 
 typedef struct scr_appendix {
   char *path;     /* display path, relative to where the user ran us */
@@ -299,6 +304,33 @@ scr_error scr_agenda_load(const scr_workspace *ws, const scr_minutes_book *book,
                           const char *path, const scr_load_hook *hook,
                           scr_agenda *agenda, scr_diags *diags);
 void scr_agenda_free(scr_agenda *agenda);
+
+/** Which pack of an agenda to build. Zero is the public agenda pack. */
+typedef struct scr_pack_kind {
+  bool private_pack; /* exempt appendices too, each page marked NOT FOR
+                        PUBLICATION; never for publication */
+  bool supplement;   /* only the appendices that were to follow */
+} scr_pack_kind;
+
+/**
+ * True when appendix `ap` is in the pack of `kind`: reports to follow only
+ * in a supplement (once written), others only in the agenda pack; exempt
+ * ones only in the private pack.
+ */
+bool scr_pack_includes(scr_pack_kind kind, const scr_appendix *ap);
+
+/** Index of a pack kind, as in scr_appendix.pages_alone. */
+static inline int scr_pack_kind_index(scr_pack_kind kind) {
+  return (kind.private_pack ? 2 : 0) + (kind.supplement ? 1 : 0);
+}
+
+/**
+ * A supplement needs a report to bring: a late report not written yet is
+ * left out with a warning at its link, and a supplement with nothing in it
+ * is an error at the agenda's body.
+ */
+void scr_agenda_check_supplement(const scr_agenda *ag, scr_pack_kind kind,
+                                 scr_diags *diags);
 
 /**
  * Load every agenda of the workspace (agendas/YYYY-MM-DD.md), in date

@@ -30,12 +30,6 @@ typedef struct pack_ctx {
   scr_pack_kind kind;
 } pack_ctx;
 
-bool scr_pack_includes(scr_pack_kind kind, const scr_appendix *ap) {
-  if (ap->missing || ap->to_follow != kind.supplement)
-    return false;
-  return kind.private_pack || !ap->exempt;
-}
-
 /* Why an appendix is not in this pack, said where its page would be. */
 static const char *absent_because(const pack_ctx *p, const scr_appendix *ap) {
   if (ap->exempt && !p->kind.private_pack)
@@ -402,8 +396,8 @@ static scr_error front(const pack_ctx *p, bool exact, scr_sink *s) {
   scr_pack_info(p->ws, p->ag, p->kind, &names);
   const char *subject =
       p->kind.supplement ? "Supplementary agenda pack" : "Agenda pack";
-  scr_doc_info info = {names.title, subject,      p->ws->committee.council,
-                       SCR_LANGUAGE,     names.footer, exact};
+  scr_doc_info info = {names.title,  subject,      p->ws->committee.council,
+                       SCR_LANGUAGE, names.footer, exact};
   scr_error err = CALL(s, begin_document, &info);
   if (!err)
     err = meeting_lines(p, s);

@@ -187,3 +187,24 @@ void scr_tracker_free(scr_tracker *t) {
   free(t->rows);
   *t = (scr_tracker){0};
 }
+
+/* Minutes that are an exempt appendix of `ag`. */
+static bool exempt_minutes(const scr_agenda *ag, const scr_minutes *m) {
+  for (size_t i = 0; i < ag->n_appendices; i++)
+    if (ag->appendices[i].minutes == m && ag->appendices[i].exempt)
+      return true;
+  return false;
+}
+
+void scr_tracker_drop_exempt(scr_tracker *t, const scr_agenda *ag) {
+  size_t kept = 0;
+  for (size_t i = 0; i < t->n; i++) {
+    if (exempt_minutes(ag, t->rows[i].minutes)) {
+      t->count[t->rows[i].status]--;
+      free(t->rows[i].answered_by);
+      continue;
+    }
+    t->rows[kept++] = t->rows[i];
+  }
+  t->n = kept;
+}
