@@ -10,6 +10,9 @@ sample's seven, then rounds of more reports until the appendices hold SCALE
 times the sample's bytes: in each round a renamed copy of each sample report
 and a generated report of long tables and nested lists. Output is the same on
 every run. Prints the workspace's agenda path.
+
+generate_links writes the workspace of run.py's links case: the sample's
+with one more report, made of links (links_report).
 """
 
 import os
@@ -176,6 +179,76 @@ def generate(scale, out, repo):
     path = os.path.join(out, "agendas", DATE + ".md")
     write(path, agenda)
     return path
+
+
+# ---- many links, for `run.py --only links` --------------------------------
+
+def _link_line(i):
+    """One list item with three links, after a tab and a multibyte
+    character. One item in 50 has a link whose text is "click here", and
+    one in 25 a bare web address in place of the third: warnings."""
+    ward = WARDS[i % len(WARDS)]
+    text = "click here" if i % 50 == 0 else "%s ward %d" % (ward, i)
+    third = ("www.example.org/%d" % i if i % 25 == 1
+             else "[Q%d return](q/%d.html)" % (i % 4 + 1, i))
+    return ("- \u00e9\t[%s](https://example.org/w/%d), [map](m/%d.png), %s\n"
+            % (text, i, i, third))
+
+
+def _refs_block(first, count):
+    """A paragraph using `count` reference links twice each, in the shortcut
+    form and the full one."""
+    return "".join("See [r%d] and [ward][r%d].\n" % (i, i)
+                   for i in range(first, first + count)) + "\n"
+
+
+def links_report(mb, kind):
+    """A report of about `mb` MB: kind "links", three links per line; kind
+    "refs", reference definitions each used twice, the definitions at the
+    end. Returns (text, number of links: for "refs" the uses, each
+    definition being used twice)."""
+    head = ("---\ntitle: \"Ward links\"\ndate: %s\n---\n"
+            "# Ward links\n\n" % DATE)
+    want = int(mb * 1e6)
+    parts, size, n = [head], len(head), 0
+    if kind == "links":
+        while size < want:
+            line = _link_line(n // 3)
+            parts.append(line)
+            size += len(line.encode("utf-8"))
+            n += 3
+        return "".join(parts), n
+    # per definition: two uses (about 30 bytes) and the definition (about 20)
+    defs = max(1, want // 50)
+    for first in range(0, defs, 100):
+        parts.append(_refs_block(first, min(100, defs - first)))
+    parts += ["[r%d]: /r/%d\n" % (i, i) for i in range(defs)]
+    return "".join(parts), 2 * defs
+
+
+def generate_links(mb, kind, out, repo):
+    """A workspace like the sample whose agenda also links one report of
+    about `mb` MB of links (links_report). Returns (agenda path, report
+    bytes, number of links)."""
+    sample_agenda = os.path.join(repo, "agendas", DATE + ".md")
+    if os.path.isdir(out):
+        shutil.rmtree(out)
+    copy_sources(repo, out)
+    for p in appendix_paths(sample_agenda):
+        if os.path.dirname(p).endswith(DATE):
+            shutil.copyfile(p, os.path.join(out, "agendas", DATE,
+                                            os.path.basename(p)))
+    text, n = links_report(mb, kind)
+    size = write(os.path.join(out, "agendas", DATE, "links.md"), text)
+    with open(sample_agenda, encoding="utf-8") as f:
+        agenda = f.read()
+    last = agenda.rindex("## Any other business")
+    agenda = (agenda[:last] + "## Ward links\n\nThe Commission is asked to "
+              "note the links.\n\n[Appendix](%s/links.md)\n\n" % DATE
+              + agenda[last:])
+    path = os.path.join(out, "agendas", DATE + ".md")
+    write(path, agenda)
+    return path, size, n
 
 
 def main(argv):

@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 """Time `scrutineer pack` against pandoc on the same Markdown, at 1, 10 and
-50 times the sample's appendix volume, in DOCX and ODT, and the zlib floor.
+50 times the sample's appendix volume, in DOCX and ODT, and the zlib floor;
+then `scrutineer check` on reports full of links.
 
     run.py [--runs N] [--sizes 1,10,50] [--scrutineer PATH] [--zfloor PATH]
-           [--work DIR]
+           [--work DIR] [--only pack|links] [--link-sizes 1,2.5,5]
+           [--against PATH]
 
 Runs alternate (scrutineer, pandoc, scrutineer, ...) after one untimed run of
 each, at least N of each (more for small packs, whose times are short); the
@@ -15,6 +17,15 @@ the agenda and every appendix concatenated in appendix order, front matter
 removed (pandoc would otherwise read each file's YAML as metadata), as GitHub
 Markdown (`-f gfm`: tables, strikethrough, autolinks, footnotes, the
 extensions scrutineer's parser has).
+
+The links case (`--only links` runs it alone) times `scrutineer check` on
+the sample workspace with one more appendix, a report of 1, 2.5 and 5 MB
+(`--link-sizes`) made of links (genpack.links_report): "links", three
+inline links or bare web addresses a line after a tab and a multibyte
+character, some of them warned of; "refs", reference definitions, each used
+twice. A pass over a source that went back over the text for each link
+would show as time per MB growing with the size. `--against` times a
+second binary on the same inputs, alternating with the first.
 """
 
 import argparse
@@ -38,6 +49,8 @@ MIN_RATIO = 30          # pandoc time / scrutineer time, every size and format
 MAX_RSS_MB = 64         # peak RSS on the largest pack
 MAX_PER_MB_DRIFT = 0.25 # time per input MB, largest pack against the sample
 MAX_FLOOR_FACTOR = 3    # scrutineer time / zlib floor on the largest pack
+MAX_LINKS_S = 1.0       # `check` on the largest links report, seconds
+LINK_KINDS = ("links", "refs")
 
 
 def timed(cmd, cwd):
@@ -219,21 +232,89 @@ def machine():
         time.strftime("%Y-%m-%d"))
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--sizes", default="1,10,50")
-    ap.add_argument("--scrutineer", default=os.path.join(REPO, "scrutineer"))
-    ap.add_argument("--zfloor", default=os.path.join(REPO, "build/bench/zfloor"))
-    ap.add_argument("--work", default=os.path.join(REPO, "build/bench"))
-    args = ap.parse_args()
-    args.scrutineer = os.path.abspath(args.scrutineer)
-    args.zfloor = os.path.abspath(args.zfloor)
-    args.work = os.path.abspath(args.work)
-    os.makedirs(args.work, exist_ok=True)
+# ---- the links case ---------------------------------------------------------
+
+def measure_links(kind, mb, binaries, args):
+    """Medians of `check` on the workspace with a links report of `mb` MB,
+    for each binary, runs alternating after one untimed run of each."""
+    root = os.path.join(args.work, "links-%s-%g" % (kind, mb))
+    _, size, links = genpack.generate_links(mb, kind, root, REPO)
+    cmds = [[b, "check", "."] for b in binaries]
+    for cmd in cmds:
+        timed(cmd, root)
+    results = [[] for _ in cmds]
+    for _ in range(args.runs):
+        for cmd, out in zip(cmds, results):
+            out.append(timed(cmd, root))
+    return [{
+        "kind": kind, "mb": mb, "report_mb": size / MB, "links": links,
+        "runs": len(r),
+        "time": statistics.median(t for t, _, _ in r),
+        "cpu": statistics.median(c for _, _, c in r),
+        "rss": max(m for _, m, _ in r),
+    } for r in results]
+
+
+def print_links_table(rows, names):
+    head = ("report", "binary", "report MB", "links", "runs", "check s",
+            "CPU s", "RSS", "s/MB")
+    print("| " + " | ".join(head) + " |")
+    print("|" + "|".join("---:" for _ in head) + "|")
+    for per_binary in rows:
+        for name, r in zip(names, per_binary):
+            print("| %s %g MB | %s | %.2f | %d | %d | %.4f | %.2f | %.1f MB | "
+                  "%.4f |" % (r["kind"], r["mb"], name, r["report_mb"],
+                              r["links"], r["runs"], r["time"], r["cpu"],
+                              r["rss"], r["time"] / r["report_mb"]))
+
+
+def links_verdicts(rows):
+    """The links case's targets, for the first binary; True when all hold."""
+    ok_all = True
+    ours = [per_binary[0] for per_binary in rows]
+    for kind in LINK_KINDS:
+        mine = sorted((r for r in ours if r["kind"] == kind),
+                      key=lambda r: r["mb"])
+        if not mine:
+            continue
+        small, big = mine[0], mine[-1]
+        ok = big["time"] <= MAX_LINKS_S
+        print("%s  check on the %g MB %s report within %.1f s (%.3f s)" % (
+            "PASS" if ok else "FAIL", big["mb"], kind, MAX_LINKS_S,
+            big["time"]))
+        ok_all = ok_all and ok
+        if small is big:
+            continue
+        a = small["time"] / small["report_mb"]
+        b = big["time"] / big["report_mb"]
+        ok = abs(b / a - 1) <= MAX_PER_MB_DRIFT
+        print("%s  time per report MB within %d%% from %g to %g MB, %s "
+              "(%.3f -> %.3f s/MB, %+.0f%%)" % (
+                  "PASS" if ok else "FAIL", MAX_PER_MB_DRIFT * 100,
+                  small["mb"], big["mb"], kind, a, b, (b / a - 1) * 100))
+        ok_all = ok_all and ok
+    return ok_all
+
+
+def run_links(args):
+    binaries = [args.scrutineer] + ([args.against] if args.against else [])
+    names = ["this"] + (["against"] if args.against else [])
+    rows = []
+    for kind in LINK_KINDS:
+        for mb in (float(s) for s in args.link_sizes.split(",")):
+            rows.append(measure_links(kind, mb, binaries, args))
+            sys.stderr.write("  measured check, %s %g MB\n" % (kind, mb))
+    print("`scrutineer check` on reports of links; %d runs each, "
+          "alternating; medians" % args.runs)
+    print()
+    print_links_table(rows, names)
+    print()
+    return links_verdicts(rows)
+
+
+def run_pack(args):
     version = subprocess.run(["pandoc", "--version"], capture_output=True,
                              text=True).stdout.split("\n")[0]
-    print(machine())
     print("%s; %s; at least %d runs each, alternating; medians" % (
         subprocess.run([args.scrutineer, "--version"], capture_output=True,
                        text=True).stdout.strip(), version, args.runs))
@@ -249,7 +330,35 @@ def main():
     print("scrutineer --version (process start, shared libraries): "
           "%.1f ms median" % (start * 1e3))
     print()
-    verdicts(rows, start)
+    return verdicts(rows, start)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--sizes", default="1,10,50")
+    ap.add_argument("--scrutineer", default=os.path.join(REPO, "scrutineer"))
+    ap.add_argument("--zfloor", default=os.path.join(REPO, "build/bench/zfloor"))
+    ap.add_argument("--work", default=os.path.join(REPO, "build/bench"))
+    ap.add_argument("--only", choices=("pack", "links"),
+                    help="run only the pack case or only the links case")
+    ap.add_argument("--link-sizes", default="1,2.5,5",
+                    help="links report sizes in MB")
+    ap.add_argument("--against",
+                    help="another scrutineer to time on the links case")
+    args = ap.parse_args()
+    args.scrutineer = os.path.abspath(args.scrutineer)
+    args.zfloor = os.path.abspath(args.zfloor)
+    args.work = os.path.abspath(args.work)
+    if args.against:
+        args.against = os.path.abspath(args.against)
+    os.makedirs(args.work, exist_ok=True)
+    print(machine())
+    if args.only != "links":
+        run_pack(args)
+        print()
+    if args.only != "pack":
+        run_links(args)
     return 0
 
 

@@ -81,6 +81,39 @@ static const char *hashes(int level) {
   return HASHES + 6 - (level < 1 ? 1 : level > 6 ? 6 : level);
 }
 
+/* ---- lines --------------------------------------------------------------- */
+
+/*
+ * Where each line of a source's file starts, so that finding a line's text
+ * costs the same wherever the line is: one pass over the file builds it,
+ * where walking from the top for every link made a long report's links take
+ * time in the square of its size.
+ */
+typedef struct line_table {
+  size_t *starts; /* line l (1-based) at starts[l - 1]; NULL: not built */
+  size_t n;       /* lines: the newlines plus one */
+  size_t len;     /* the text's length */
+} line_table;
+
+/* Build the table of `text`; false when out of memory. The caller frees
+   t->starts. */
+static bool line_table_build(line_table *t, const char *text, size_t len) {
+  size_t n = 1;
+  for (const char *p = text, *end = text + len;
+       (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+    n++;
+  size_t *starts = malloc(n * sizeof *starts);
+  if (!starts)
+    return false;
+  starts[0] = 0;
+  size_t k = 1;
+  for (const char *p = text, *end = text + len;
+       (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+    starts[k++] = (size_t)(p - text) + 1;
+  *t = (line_table){starts, n, len};
+  return true;
+}
+
 /* ---- places -------------------------------------------------------------- */
 
 typedef struct place {
@@ -131,18 +164,37 @@ static place place_of(const scr_source *src, cmark_node *n) {
   return (place){src->body_line, 0};
 }
 
-/* The file text of line `line` (1-based), up to its newline. */
-static const char *line_text(const scr_source *src, int line, size_t *len) {
-  const char *s = src->text;
-  for (int l = 1; l < line && s; l++) {
-    s = strchr(s, '\n');
-    s = s ? s + 1 : NULL;
-  }
-  if (!s)
+/* One source's walk. */
+typedef struct walk {
+  scr_a11y *a;
+  const scr_source *src;
+  cmark_node *heading; /* the last heading seen, or NULL */
+  line_table lines;    /* the source's lines, built for its first link */
+  bool nomem;
+} walk;
+
+/*
+ * The file text of line `line` (1-based; before the first, the first), up to
+ * its newline; NULL past the last line, or with the walk's memory failure
+ * noted when the table could not be built.
+ */
+static const char *line_text(walk *w, int line, size_t *len) {
+  const char *text = w->src->text;
+  line_table *t = &w->lines;
+  if (!text)
     return NULL;
-  const char *nl = strchr(s, '\n');
-  *len = nl ? (size_t)(nl - s) : strlen(s);
-  return s;
+  /* lines as the C string has them: a loaded source holds no NUL byte,
+     so that is the whole text */
+  if (!t->starts && !line_table_build(t, text, strlen(text))) {
+    w->nomem = true;
+    return NULL;
+  }
+  size_t l = line < 1 ? 0 : (size_t)line - 1;
+  if (l >= t->n)
+    return NULL;
+  size_t end = l + 1 < t->n ? t->starts[l + 1] - 1 : t->len;
+  *len = end - t->starts[l];
+  return text + t->starts[l];
 }
 
 /*
@@ -150,11 +202,11 @@ static const char *line_text(const scr_source *src, int line, size_t *len) {
  * has no brackets to point at, and a `www.` one is placed a column early:
  * point at its text on the line instead.
  */
-static place autolink_place(const scr_source *src, cmark_node *link, place at) {
+static place autolink_place(walk *w, cmark_node *link, place at) {
   cmark_node *t = cmark_node_first_child(link);
   const char *lit = t ? cmark_node_get_literal(t) : NULL;
   size_t len, from = at.col > 0 ? (size_t)at.col - 1 : 0;
-  const char *s = line_text(src, at.line, &len);
+  const char *s = line_text(w, at.line, &len);
   if (!lit || !*lit || !s || at.col < 1 || from >= len || s[from] == '[' ||
       s[from] == '<')
     return at;
@@ -166,14 +218,6 @@ static place autolink_place(const scr_source *src, cmark_node *link, place at) {
 }
 
 /* ---- findings ------------------------------------------------------------ */
-
-/* One source's walk. */
-typedef struct walk {
-  scr_a11y *a;
-  const scr_source *src;
-  cmark_node *heading; /* the last heading seen, or NULL */
-  bool nomem;
-} walk;
 
 static scr_severity severity(const scr_a11y *a) {
   return a->strict ? SCR_ERROR : SCR_WARNING;
@@ -295,7 +339,7 @@ static void check_link(walk *w, cmark_node *n) {
   url = url ? url : "";
   bool blank = is_blank(text);
   normalise_link_text(text);
-  place at = autolink_place(w->src, n, place_of(w->src, n));
+  place at = autolink_place(w, n, place_of(w->src, n));
   scr_diags *d = w->a->diags;
   scr_severity sev = severity(w->a);
   if (blank)
@@ -394,6 +438,7 @@ scr_error scr_a11y_check_source(scr_a11y *a, const scr_source *src,
     }
   }
   cmark_iter_free(it);
+  free(w.lines.starts);
   if (needs_title)
     check_title(&w);
   return w.nomem || a->out_of_memory ? SCR_E_NOMEM : SCR_OK;

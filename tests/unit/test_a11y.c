@@ -330,6 +330,38 @@ static void test_each_source_is_checked_once(void **state) {
   finish(&fx);
 }
 
+/* A report of `lines` list items, two links each after a multibyte character
+   and a tab, and last a line without a newline whose two links are warned
+   of. Caller frees. */
+static char *links_report(int lines) {
+  size_t cap = 64 + (size_t)lines * 64, len = 0;
+  char *text = malloc(cap);
+  assert_non_null(text);
+  len += (size_t)snprintf(text, cap, "---\ntitle: Links\n---\n# Links\n\n");
+  for (int i = 0; i < lines; i++)
+    len += (size_t)snprintf(text + len, cap - len,
+                            "- \xC3\xA9\t[Ward %d](w/%d.html), [map](m/%d)\n",
+                            i, i, i);
+  snprintf(text + len, cap - len,
+           "- \xC3\xA9\t[click here](last.html) www.example.org/last");
+  return text;
+}
+
+/* Findings far down a long file are placed on their line as near the top. */
+static void test_places_far_down_a_long_file(void **state) {
+  (void)state;
+  fixture fx;
+  start(&fx, false);
+  char *text = links_report(3000);
+  assert_int_equal(check_text(&fx, text, true), 2);
+  assert_finding(&fx, 0, "report.md", 3006, 6, "link text 'click here'", NULL);
+  assert_finding(&fx, 1, "report.md", 3006, 30,
+                 "link text 'www.example.org/last' is a bare web address",
+                 NULL);
+  free(text);
+  finish(&fx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_image_without_alt_text),
@@ -348,6 +380,7 @@ int main(void) {
       cmocka_unit_test(test_titled_reports_and_other_sources_are_fine),
       cmocka_unit_test(test_strict_makes_findings_errors),
       cmocka_unit_test(test_each_source_is_checked_once),
+      cmocka_unit_test(test_places_far_down_a_long_file),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
