@@ -1,0 +1,147 @@
+/* Unit tests: the page estimator, the sink that counts pages when
+   LibreOffice does not lay the document out. Its figures follow from its
+   metrics: an A4 text block 700 pt high and 482 pt wide, Liberation Sans
+   body text at 11 pt with 1.15 line spacing (12.65 pt a line) and 6 pt
+   after each paragraph, about 0.46 em a character (95 to a line). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "estimate.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const scr_sink_ops *ops = &scr_estimate_ops;
+
+static int setup(void **state) {
+  scr_estimate *e = scr_estimate_new();
+  assert_non_null(e);
+  *state = e;
+  return 0;
+}
+
+static int teardown(void **state) {
+  scr_estimate_free(*state);
+  return 0;
+}
+
+/* A paragraph of `style` holding `n` copies of `unit`. */
+static void para_of(scr_estimate *e, scr_para_style style, const char *unit,
+                    size_t n) {
+  assert_int_equal(ops->begin_paragraph(e, style), SCR_OK);
+  for (size_t i = 0; i < n; i++)
+    assert_int_equal(ops->text(e, unit, strlen(unit), 0), SCR_OK);
+  assert_int_equal(ops->end_paragraph(e), SCR_OK);
+}
+
+static void lines(scr_estimate *e, size_t n) {
+  para_of(e, SCR_PARA_BODY, "x", 95 * n);
+}
+
+static void test_an_empty_document_has_one_page(void **state) {
+  scr_estimate *e = *state;
+  scr_doc_info info = {0};
+  assert_int_equal(ops->begin_document(e, &info), SCR_OK);
+  assert_int_equal(ops->end_document(e), SCR_OK);
+  assert_int_equal(scr_estimate_pages(e), 1);
+}
+
+/* 37 one-line paragraphs (18.65 pt each) fill 690 pt; the 38th goes over. */
+static void test_paragraphs_fill_a_page(void **state) {
+  scr_estimate *e = *state;
+  for (int i = 0; i < 37; i++)
+    lines(e, 1);
+  assert_int_equal(scr_estimate_pages(e), 1);
+  lines(e, 1);
+  assert_int_equal(scr_estimate_pages(e), 2);
+}
+
+/* 95 characters make a line, the 96th starts the next: 54 lines and the
+   space after them fit (689 pt), 55 do not. */
+static void test_long_text_wraps(void **state) {
+  scr_estimate *e = *state;
+  para_of(e, SCR_PARA_BODY, "x", 95 * 54);
+  assert_int_equal(scr_estimate_pages(e), 1);
+  scr_estimate *f = scr_estimate_new();
+  para_of(f, SCR_PARA_BODY, "x", 95 * 54 + 1);
+  assert_int_equal(scr_estimate_pages(f), 2);
+  scr_estimate_free(f);
+}
+
+/* Characters are counted, not bytes: 50 lines of "é" (two bytes each)
+   stay on one page, where 100 lines would not. */
+static void test_characters_not_bytes(void **state) {
+  scr_estimate *e = *state;
+  para_of(e, SCR_PARA_BODY, "\xC3\xA9", 95 * 50);
+  assert_int_equal(scr_estimate_pages(e), 1);
+}
+
+/* A break before content starts a page; one at the top of a page, or at
+   the end, adds none. */
+static void test_page_breaks(void **state) {
+  scr_estimate *e = *state;
+  assert_int_equal(ops->page_break(e), SCR_OK);
+  lines(e, 1);
+  assert_int_equal(scr_estimate_pages(e), 1);
+  assert_int_equal(ops->page_break(e), SCR_OK);
+  assert_int_equal(ops->page_break(e), SCR_OK);
+  lines(e, 1);
+  assert_int_equal(scr_estimate_pages(e), 2);
+  assert_int_equal(ops->page_break(e), SCR_OK);
+  assert_int_equal(scr_estimate_pages(e), 2);
+}
+
+/* A heading with no room for two lines after it moves to the next page. */
+static void test_heading_keeps_with_next(void **state) {
+  scr_estimate *e = *state;
+  lines(e, 52); /* 657.8 + 6 pt */
+  assert_int_equal(ops->begin_heading(e, 2), SCR_OK);
+  assert_int_equal(ops->text(e, "Budget", 6, 0), SCR_OK);
+  assert_int_equal(ops->end_heading(e), SCR_OK);
+  assert_int_equal(scr_estimate_pages(e), 2);
+
+  scr_estimate *f = scr_estimate_new();
+  lines(f, 40); /* room left for the heading and more */
+  assert_int_equal(ops->begin_heading(f, 2), SCR_OK);
+  assert_int_equal(ops->text(f, "Budget", 6, 0), SCR_OK);
+  assert_int_equal(ops->end_heading(f), SCR_OK);
+  assert_int_equal(scr_estimate_pages(f), 1);
+  scr_estimate_free(f);
+}
+
+/* Lines are narrower in a list and in a quote, so the same text runs to
+   more lines there. */
+static void test_indents_narrow_the_lines(void **state) {
+  scr_estimate *e = *state;
+  assert_int_equal(ops->begin_list(e, false, 1), SCR_OK);
+  for (int depth = 0; depth < 4; depth++) {
+    assert_int_equal(ops->begin_item(e), SCR_OK);
+    assert_int_equal(ops->begin_list(e, false, 1), SCR_OK);
+  }
+  assert_int_equal(ops->begin_item(e), SCR_OK);
+  /* 5 levels of 18 pt leave 392 pt: 77 characters a line, so 45 full
+     body lines become 56, which do not fit */
+  para_of(e, SCR_PARA_BODY, "x", 95 * 45);
+  assert_int_equal(scr_estimate_pages(e), 2);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_an_empty_document_has_one_page,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(test_paragraphs_fill_a_page, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_long_text_wraps, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_characters_not_bytes, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_page_breaks, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_heading_keeps_with_next, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_indents_narrow_the_lines, setup,
+                                      teardown),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
