@@ -56,7 +56,7 @@ DEPS_STAMP = $(BUILD)/.deps-ok
 SETUP_GOALS = test demo
 OBJ_SETUP  = $(if $(filter $(SETUP_GOALS),$(MAKECMDGOALS)),$(DEPS_STAMP))
 
-.PHONY: all deps pdf-deps test-deps test unit golden e2e sanitize demo \
+.PHONY: all deps pdf-deps test-deps test unit golden layers e2e sanitize demo \
         install uninstall clean format leakcheck threadcheck fuzz fuzz-replay \
         bench bench-deps
 
@@ -154,6 +154,10 @@ unit: $(UNIT_BIN)
 golden: $(BUILD)/tests/golden
 	$(Q)$(BUILD)/tests/golden tests/golden
 
+# No object uses a symbol of a higher layer (tests/layers.txt).
+layers: scrutineer
+	$(Q)$(PYTHON) tests/check_layers.py tests/layers.txt $(BUILD)/obj
+
 e2e: scrutineer test-deps
 	@echo "  PYTHON  $(PYTHON)"
 	$(Q)PYTHON=$(PYTHON) sh tests/bad_input/run.sh ./scrutineer
@@ -248,7 +252,7 @@ fuzz-replay: $(foreach h,$(FUZZ_HARNESSES),$(BUILD)/tests/replay_$(h))
 	    $(BUILD)/tests/replay_$$h $(BUILD)/seeds-$$h $$reg || exit 1; \
 	done
 
-test: all unit golden sanitize e2e threadcheck
+test: all unit golden layers sanitize e2e threadcheck
 	@echo "all tests passed"
 
 demo: scrutineer pdf-deps
