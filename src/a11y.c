@@ -398,13 +398,11 @@ static bool first_visit(scr_a11y *a, const char *path) {
       free(real);
       return false;
     }
-  char **grown = realloc(a->seen, (a->n_seen + 1) * sizeof *grown);
-  if (!grown) {
+  if (scr_reserve(&a->seen, &a->cap_seen, a->n_seen + 1, sizeof *a->seen)) {
     free(real);
     a->out_of_memory = true;
     return true;
   }
-  a->seen = grown;
   a->seen[a->n_seen++] = real;
   return true;
 }

@@ -14,7 +14,7 @@ typedef struct scr_a11y {
   scr_diags *diags;
   bool strict; /* findings are errors, not warnings */
   char **seen; /* canonical paths already checked */
-  size_t n_seen;
+  size_t n_seen, cap_seen;
   bool out_of_memory;
 } scr_a11y;
 

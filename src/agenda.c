@@ -126,15 +126,12 @@ static scr_appendix *reserve_appendix(const scr_workspace *ws, scr_agenda *ag,
       *index = i;
       return &ag->appendices[i];
     }
-  scr_appendix *grown =
-      real ? realloc(ag->appendices, (ag->n_appendices + 1) * sizeof *grown)
-           : NULL;
-  if (!grown) {
+  if (!real || scr_reserve(&ag->appendices, &ag->cap_appendices,
+                           ag->n_appendices + 1, sizeof *ag->appendices)) {
     free(display);
     free(real);
     return NULL;
   }
-  ag->appendices = grown;
   scr_appendix *ap = &ag->appendices[ag->n_appendices];
   *ap = (scr_appendix){.path = display, .real = real};
   *index = ag->n_appendices++;
@@ -362,10 +359,8 @@ static scr_error follow_link(const scr_workspace *ws,
                      : add_appendix(ws, book, ag, display, real, &index, diags);
   if (e)
     return e == SCR_E_NOMEM ? e : SCR_OK;
-  scr_appendix_ref *refs = realloc(ag->refs, (ag->n_refs + 1) * sizeof *refs);
-  if (!refs)
+  if (scr_reserve(&ag->refs, &ag->cap_refs, ag->n_refs + 1, sizeof *ag->refs))
     return SCR_E_NOMEM;
-  ag->refs = refs;
   ag->refs[ag->n_refs++] = (scr_appendix_ref){
       n, src, scr_source_line(src, n), cmark_node_get_start_column(n), index};
   scr_appendix *ap = &ag->appendices[index];
@@ -410,14 +405,9 @@ static scr_error find_links(const scr_agenda *ag, const scr_source *src,
     }
     if (cmark_node_get_type(n) != CMARK_NODE_LINK || !is_appendix_link(n))
       continue;
-    if (*count == cap) {
-      cap = cap ? cap * 2 : 16;
-      found_link *grown = realloc(*links, cap * sizeof *grown);
-      if (!grown) {
-        err = SCR_E_NOMEM;
-        break;
-      }
-      *links = grown;
+    if (scr_reserve(links, &cap, *count + 1, sizeof **links)) {
+      err = SCR_E_NOMEM;
+      break;
     }
     (*links)[(*count)++] = (found_link){.node = n, .sc = sc};
   }

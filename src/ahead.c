@@ -51,14 +51,8 @@ static bool find(const scr_ahead *a, const char *path, bool need_meta,
 }
 
 static bool add(scr_ahead *a, const char *path, bool need_meta) {
-  if (a->n == a->cap) {
-    size_t cap = a->cap ? a->cap * 2 : 16;
-    entry *grown = realloc(a->entries, cap * sizeof *grown);
-    if (!grown)
-      return false;
-    a->entries = grown;
-    a->cap = cap;
-  }
+  if (scr_reserve(&a->entries, &a->cap, a->n + 1, sizeof *a->entries))
+    return false;
   char *copy = scr_strdup(path);
   if (!copy)
     return false;

@@ -23,15 +23,9 @@ void scr_diag_add(scr_diags *d, scr_severity sev, const char *file, int line,
                   int col, const char *fmt, ...) {
   if (sev == SCR_ERROR)
     d->errors++;
-  if (d->count == d->cap) {
-    size_t cap = d->cap ? d->cap * 2 : 16;
-    scr_diag *items = realloc(d->items, cap * sizeof *items);
-    if (!items) {
-      d->out_of_memory = 1;
-      return;
-    }
-    d->items = items;
-    d->cap = cap;
+  if (scr_reserve(&d->items, &d->cap, d->count + 1, sizeof *d->items)) {
+    d->out_of_memory = 1;
+    return;
   }
   va_list ap;
   va_start(ap, fmt);
@@ -52,14 +46,9 @@ void scr_diag_add(scr_diags *d, scr_severity sev, const char *file, int line,
 }
 
 void scr_diags_move(scr_diags *to, scr_diags *from) {
-  size_t need = to->count + from->count;
-  if (need > to->cap) {
-    scr_diag *items = realloc(to->items, need * sizeof *items);
-    if (items) {
-      to->items = items;
-      to->cap = need;
-    }
-  }
+  /* Out of memory, as many as fit are moved and the rest counted lost. */
+  (void)scr_reserve(&to->items, &to->cap, to->count + from->count,
+                    sizeof *to->items);
   size_t room = to->cap - to->count;
   size_t moved = from->count < room ? from->count : room;
   if (moved)

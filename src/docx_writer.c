@@ -71,15 +71,7 @@ typedef struct docx_writer {
 /* ---- helpers ------------------------------------------------------------- */
 
 void *docx_reserve(void *items, size_t *cap, size_t count, size_t size) {
-  if (count < *cap)
-    return items;
-  size_t n = *cap ? *cap * 2 : 8;
-  if (n > SIZE_MAX / size)
-    return NULL;
-  void *grown = realloc(items, n * size);
-  if (grown)
-    *cap = n;
-  return grown;
+  return scr_reserve(&items, cap, count + 1, size) ? NULL : items;
 }
 
 /* A writing error sticks (the XML may be cut short): report it first. A

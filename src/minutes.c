@@ -189,10 +189,8 @@ static bool resolution_marker(const char *text, const char **rest) {
 
 static scr_error add_resolution(file_ctx *f, int minute, cmark_node *block) {
   scr_minutes *m = f->m;
-  scr_resolution *grown = realloc(m->res, (m->n_res + 1) * sizeof *grown);
-  if (!grown)
+  if (scr_reserve(&m->res, &m->cap_res, m->n_res + 1, sizeof *m->res))
     return SCR_E_NOMEM;
-  m->res = grown;
   int index = 1;
   for (size_t i = 0; i < m->n_res; i++)
     if (m->res[i].minute == minute)
@@ -388,6 +386,7 @@ static void minutes_free(scr_minutes *m) {
   free(m->real);
   free(m->items);
   free(m->res);
+  *m = (scr_minutes){0}; /* its slot may be loaded again */
 }
 
 scr_error scr_minutes_book_load(const scr_workspace *ws, scr_minutes_book *book,

@@ -88,7 +88,7 @@ typedef struct scr_minutes {
   scr_minute *items;
   size_t n_items;
   scr_resolution *res;
-  size_t n_res;
+  size_t n_res, cap_res;
 } scr_minutes;
 
 /** Every minutes file of the workspace, in date order. */
@@ -117,11 +117,11 @@ int scr_minutes_last(const scr_minutes *m);
 typedef struct scr_wp_item {
   char *title;
   char **actions; /* "Recommendations / Actions" lines */
-  size_t n_actions;
+  size_t n_actions, cap_actions;
   char *progress;      /* after "Progress:", or NULL */
   char *proposed_date; /* forward plan: after "Proposed date:", or NULL */
   char **answers;      /* resolution IDs this item answers */
-  size_t n_answers;
+  size_t n_answers, cap_answers;
   bool done; /* "Progress: done ..." */
   int line;
 } scr_wp_item;
@@ -130,7 +130,7 @@ typedef struct scr_wp_meeting {
   scr_date date;
   int line;
   scr_wp_item *items;
-  size_t n_items;
+  size_t n_items, cap_items;
 } scr_wp_meeting;
 
 /** agendas/workprogramme.md. */
@@ -138,9 +138,9 @@ typedef struct scr_workprogramme {
   scr_source *src;
   char *title;
   scr_wp_meeting *meetings;
-  size_t n_meetings;
+  size_t n_meetings, cap_meetings;
   scr_wp_item *forward;
-  size_t n_forward;
+  size_t n_forward, cap_forward;
 } scr_workprogramme;
 
 /**
@@ -268,9 +268,9 @@ typedef struct scr_agenda {
   scr_item *items;
   size_t n_items;
   scr_appendix *appendices;
-  size_t n_appendices;
+  size_t n_appendices, cap_appendices;
   scr_appendix_ref *refs;
-  size_t n_refs;
+  size_t n_refs, cap_refs;
 } scr_agenda;
 
 /**

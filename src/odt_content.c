@@ -71,14 +71,8 @@ const char *scr_odt_para_auto(odt_auto *a, const char *parent, bool page_break,
         same_master(p->master, master) && strcmp(p->parent, parent) == 0)
       return p->name;
   }
-  if (a->npara == a->cappara) {
-    size_t cap = a->cappara ? a->cappara * 2 : 8;
-    odt_para_auto *grown = realloc(a->para, cap * sizeof *grown);
-    if (!grown)
-      return NULL;
-    a->para = grown;
-    a->cappara = cap;
-  }
+  if (scr_reserve(&a->para, &a->cappara, a->npara + 1, sizeof *a->para))
+    return NULL;
   odt_para_auto p = {NULL, scr_strdup(parent), page_break, align,
                      master ? scr_strdup(master) : NULL};
   p.name = scr_asprintf("P%s%s%s%s%s_%s", master ? "_" : "",
@@ -109,14 +103,9 @@ scr_error scr_odt_columns_auto(odt_auto *a, int permille) {
   for (size_t i = 0; i < a->ncolumns; i++)
     if (a->columns[i] == permille)
       return SCR_OK;
-  if (a->ncolumns == a->capcolumns) {
-    size_t cap = a->capcolumns ? a->capcolumns * 2 : 4;
-    int *grown = realloc(a->columns, cap * sizeof *grown);
-    if (!grown)
-      return SCR_E_NOMEM;
-    a->columns = grown;
-    a->capcolumns = cap;
-  }
+  if (scr_reserve(&a->columns, &a->capcolumns, a->ncolumns + 1,
+                  sizeof *a->columns))
+    return SCR_E_NOMEM;
   a->columns[a->ncolumns++] = permille;
   return SCR_OK;
 }

@@ -101,7 +101,7 @@ typedef struct odt_writer {
   char **headers; /* each section header's text, once; header n (1-based)
                      is on master page ODT_MASTER_HEADER_FMT n */
   char **masters; /* ... and that master page's name */
-  size_t nheaders;
+  size_t nheaders, cap_headers, cap_masters;
 
   odt_list *lists; /* the open lists, outermost first */
   size_t nlists, caplists;
@@ -522,14 +522,8 @@ static void image_kind(const scr_image *img, const char **ext,
 /* Copy the image for finish(). Returns its entry, owned by the writer, or
    NULL when out of memory. */
 static const odt_image *keep_image(odt_writer *w, const scr_image *img) {
-  if (w->nimages == w->capimages) {
-    size_t cap = w->capimages ? w->capimages * 2 : 4;
-    odt_image *grown = realloc(w->images, cap * sizeof *grown);
-    if (!grown)
-      return NULL;
-    w->images = grown;
-    w->capimages = cap;
-  }
+  if (scr_reserve(&w->images, &w->capimages, w->nimages + 1, sizeof *w->images))
+    return NULL;
   const char *ext, *mime;
   image_kind(img, &ext, &mime);
   odt_image im = {0};
@@ -603,14 +597,8 @@ static scr_error begin_list(void *self, bool ordered, int start) {
     return w->err;
   if (in_block(w))
     return fail(w, SCR_E_USAGE);
-  if (w->nlists == w->caplists) {
-    size_t cap = w->caplists ? w->caplists * 2 : 8;
-    odt_list *grown = realloc(w->lists, cap * sizeof *grown);
-    if (!grown)
-      return fail(w, SCR_E_NOMEM);
-    w->lists = grown;
-    w->caplists = cap;
-  }
+  if (scr_reserve(&w->lists, &w->caplists, w->nlists + 1, sizeof *w->lists))
+    return fail(w, SCR_E_NOMEM);
   reopen_lists(w, false);
   odt_list l = {.ordered = ordered, .start = start < 0 ? 0 : start};
   start_list_element(w, &l);
@@ -854,13 +842,10 @@ static const char *master_for(odt_writer *w, const char *header) {
     if (strcmp(w->headers[i], header) == 0)
       return w->masters[i];
   size_t n = w->nheaders + 1;
-  char **headers = realloc(w->headers, n * sizeof *headers);
-  if (headers)
-    w->headers = headers;
-  char **masters = headers ? realloc(w->masters, n * sizeof *masters) : NULL;
-  if (masters)
-    w->masters = masters;
-  char *text = masters ? scr_strdup(header) : NULL;
+  bool room =
+      !scr_reserve(&w->headers, &w->cap_headers, n, sizeof *w->headers) &&
+      !scr_reserve(&w->masters, &w->cap_masters, n, sizeof *w->masters);
+  char *text = room ? scr_strdup(header) : NULL;
   char *name = text ? scr_asprintf(ODT_MASTER_HEADER_FMT, n) : NULL;
   if (!name) {
     free(text);

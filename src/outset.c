@@ -58,21 +58,9 @@ static scr_error fill_temp(int fd, scr_fill_fn fill, void *ctx) {
   return err;
 }
 
-static scr_error grow(scr_outset *s) {
-  if (s->n < s->cap)
-    return SCR_OK;
-  size_t cap = s->cap ? s->cap * 2 : 4;
-  scr_staged *files = realloc(s->files, cap * sizeof *files);
-  if (!files)
-    return SCR_E_NOMEM;
-  s->files = files;
-  s->cap = cap;
-  return SCR_OK;
-}
-
 scr_error scr_outset_add(scr_outset *s, const char *path, scr_fill_fn fill,
                          void *ctx) {
-  scr_error err = grow(s);
+  scr_error err = scr_reserve(&s->files, &s->cap, s->n + 1, sizeof *s->files);
   char *dest = err ? NULL : scr_strdup(path);
   if (!err && !dest)
     err = SCR_E_NOMEM;

@@ -50,17 +50,11 @@ void scr_package_free(scr_package *pkg) {
 
 /* Room for one more part; frees `data` when there is none. */
 static scr_error grow(scr_package *pkg, char *data) {
-  if (pkg->count == pkg->cap) {
-    size_t cap = pkg->cap ? pkg->cap * 2 : 16;
-    part *parts = realloc(pkg->parts, cap * sizeof *parts);
-    if (!parts) {
-      free(data);
-      return SCR_E_NOMEM;
-    }
-    pkg->parts = parts;
-    pkg->cap = cap;
-  }
-  return SCR_OK;
+  scr_error err =
+      scr_reserve(&pkg->parts, &pkg->cap, pkg->count + 1, sizeof *pkg->parts);
+  if (err)
+    free(data);
+  return err;
 }
 
 scr_error scr_package_add(scr_package *pkg, const char *name, char *data,

@@ -32,7 +32,7 @@ typedef struct walk {
   int bold, italic, strike; /* nesting counts of emphasis */
   bool header_row;
   cmark_node **notes; /* footnote definitions, in number order */
-  size_t n_notes;
+  size_t n_notes, cap_notes;
   int pending_note; /* number to print at the next paragraph's start */
 } walk;
 
@@ -335,10 +335,8 @@ static scr_error collect_notes(walk *w, cmark_node *doc) {
   for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
     if (cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION)
       continue;
-    cmark_node **notes = realloc(w->notes, (w->n_notes + 1) * sizeof *notes);
-    if (!notes)
+    if (scr_reserve(&w->notes, &w->cap_notes, w->n_notes + 1, sizeof *w->notes))
       return SCR_E_NOMEM;
-    w->notes = notes;
     w->notes[w->n_notes++] = n;
   }
   return SCR_OK;

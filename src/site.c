@@ -34,7 +34,7 @@ typedef struct recorded {
 
 typedef struct manifest {
   recorded *docs;
-  size_t n;
+  size_t n, cap;
   char *calendar_hash, *calendar_stamp;
 } manifest;
 
@@ -156,10 +156,8 @@ static scr_error manifest_line(manifest *m, char *line) {
   }
   if (n != 7 || strcmp(f[0], "doc") != 0)
     return SCR_OK; /* not ours: the document is rebuilt, nothing lost */
-  recorded *docs = realloc(m->docs, (m->n + 1) * sizeof *docs);
-  if (!docs)
+  if (scr_reserve(&m->docs, &m->cap, m->n + 1, sizeof *m->docs))
     return SCR_E_NOMEM;
-  m->docs = docs;
   recorded *d = &m->docs[m->n++];
   *d = (recorded){scr_strdup(f[1]), scr_strdup(f[2]), scr_strdup(f[3]),
                   scr_strdup(f[5]), scr_strdup(f[6]), strcmp(f[4], "1") == 0};

@@ -173,20 +173,14 @@ static scr_ynode *new_ynode(yparse *p, scr_ykind kind, const yaml_event_t *ev) {
 
 static bool ynode_push(yparse *p, scr_ynode *parent, char *key,
                        scr_ynode *child) {
-  if ((parent->count & (parent->count - 1)) == 0) {
-    size_t cap = parent->count ? parent->count * 2 : 4;
-    scr_ynode **items = realloc(parent->items, cap * sizeof *items);
-    if (items)
-      parent->items = items;
-    char **keys = parent->kind == SCR_Y_MAP
-                      ? realloc(parent->keys, cap * sizeof *keys)
-                      : NULL;
-    if (keys)
-      parent->keys = keys;
-    if (!items || (parent->kind == SCR_Y_MAP && !keys)) {
-      yaml_fail(p, 0, 0, "out of memory");
-      return false;
-    }
+  size_t need = parent->count + 1;
+  if (scr_reserve(&parent->items, &parent->cap_items, need,
+                  sizeof *parent->items) ||
+      (parent->kind == SCR_Y_MAP &&
+       scr_reserve(&parent->keys, &parent->cap_keys, need,
+                   sizeof *parent->keys))) {
+    yaml_fail(p, 0, 0, "out of memory");
+    return false;
   }
   if (parent->keys)
     parent->keys[parent->count] = key;
@@ -530,13 +524,9 @@ static bool detach_user_data(scr_source *src) {
       continue;
     cmark_node *n = cmark_iter_get_node(it);
     void *data = cmark_node_get_user_data(n);
-    if (data && src->n_detached == cap) {
-      cap = cap ? 2 * cap : 8;
-      struct scr_detached *grown = realloc(src->detached, cap * sizeof *grown);
-      ok = grown != NULL;
-      if (ok)
-        src->detached = grown;
-    }
+    if (data)
+      ok = !scr_reserve(&src->detached, &cap, src->n_detached + 1,
+                        sizeof *src->detached);
     if (ok && data)
       src->detached[src->n_detached++] = (struct scr_detached){ordinal, data};
     ordinal++;

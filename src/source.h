@@ -22,7 +22,8 @@ struct scr_ynode {
   char **keys;       /* SCR_Y_MAP: keys, parallel to items */
   scr_ynode **items; /* SCR_Y_SEQ items, SCR_Y_MAP values */
   size_t count;
-  int line, col; /* 1-based position in the source file */
+  size_t cap_keys, cap_items; /* room in keys and items */
+  int line, col;              /* 1-based position in the source file */
 };
 
 typedef struct scr_source {

@@ -29,6 +29,29 @@ static scr_error buf_reserve(scr_buf *b, size_t extra) {
   return SCR_OK;
 }
 
+scr_error scr_reserve(void *array, size_t *cap, size_t need, size_t size) {
+  if (need <= *cap)
+    return SCR_OK;
+  if (size == 0 || need > SIZE_MAX / size)
+    return SCR_E_NOMEM;
+  size_t grown = *cap < 4 ? 4 : *cap;
+  while (grown < need)
+    grown = grown > SIZE_MAX / 2 ? need : grown * 2;
+  /* Doubling may pass what fits in bytes while `need` itself does not. */
+  if (grown > SIZE_MAX / size)
+    grown = need;
+  /* The caller's pointer has its own type: copy it rather than alias it
+     through void **. */
+  void *old;
+  memcpy(&old, array, sizeof old);
+  void *data = realloc(old, grown * size);
+  if (!data)
+    return SCR_E_NOMEM;
+  memcpy(array, &data, sizeof data);
+  *cap = grown;
+  return SCR_OK;
+}
+
 scr_error scr_buf_append(scr_buf *b, const void *data, size_t len) {
   scr_error err = buf_reserve(b, len);
   if (err)
@@ -315,14 +338,13 @@ scr_error scr_list_files(const char *dir, bool (*accept)(const char *name),
   if (!d)
     return SCR_OK;
   scr_error err = SCR_OK;
+  size_t cap = 0;
   struct dirent *e;
   while (!err && *n < limit && (e = readdir(d))) {
     if (e->d_name[0] == '.' || !accept(e->d_name))
       continue;
-    char **grown = realloc(*paths, (*n + 1) * sizeof **paths);
-    if (grown)
-      *paths = grown;
-    char *path = grown ? scr_path_join(dir, e->d_name) : NULL;
+    bool room = !scr_reserve(paths, &cap, *n + 1, sizeof **paths);
+    char *path = room ? scr_path_join(dir, e->d_name) : NULL;
     if (!path)
       err = SCR_E_NOMEM;
     else

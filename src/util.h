@@ -27,6 +27,15 @@ scr_error scr_buf_printf(scr_buf *b, const char *fmt, ...)
 char *scr_buf_detach(scr_buf *b, size_t *len);
 void scr_buf_free(scr_buf *b);
 
+/**
+ * Make room in the array at `*array` (passed as the address of the typed
+ * pointer) for `need` elements of `size` bytes, growing its capacity `*cap`
+ * by doubling (at least 4) so appends cost amortised constant time.
+ * SCR_E_NOMEM, the array and *cap untouched, when out of memory or when the
+ * size would overflow.
+ */
+scr_error scr_reserve(void *array, size_t *cap, size_t need, size_t size);
+
 /** strdup that returns NULL for NULL. Caller frees. */
 char *scr_strdup(const char *s);
 /** A copy of the first n bytes, NUL-terminated. Caller frees. */

@@ -20,11 +20,9 @@ typedef struct item_ctx {
   bool failed;
 } item_ctx;
 
-static bool push_string(char ***list, size_t *n, const char *s) {
-  char **grown = realloc(*list, (*n + 1) * sizeof **list);
-  if (!grown)
+static bool push_string(char ***list, size_t *n, size_t *cap, const char *s) {
+  if (scr_reserve(list, cap, *n + 1, sizeof **list))
     return false;
-  *list = grown;
   return ((*list)[*n] = scr_strdup(s)) ? ((*n)++, true) : false;
 }
 
@@ -41,7 +39,8 @@ static void apply_item_attribute(void *ctx, const char *key, const char *value,
   char *copy = scr_strdup(value);
   for (char *save = NULL, *id = copy ? strtok_r(copy, ",", &save) : NULL; id;
        id = strtok_r(NULL, ",", &save))
-    if (!push_string(&a->item->answers, &a->item->n_answers, id))
+    if (!push_string(&a->item->answers, &a->item->n_answers,
+                     &a->item->cap_answers, id))
       a->failed = true;
   free(copy);
 }
@@ -89,7 +88,8 @@ static scr_error read_item(const scr_workprogramme *wp, cmark_node *li,
         free(item->proposed_date);
         ok = (item->proposed_date = scr_strdup(proposed)) != NULL;
       } else {
-        ok = push_string(&item->actions, &item->n_actions, text);
+        ok = push_string(&item->actions, &item->n_actions, &item->cap_actions,
+                         text);
       }
       free(text);
       if (!ok)
@@ -102,7 +102,7 @@ static scr_error read_item(const scr_workprogramme *wp, cmark_node *li,
 /* Append the items of the list after a heading to `items`: a second
    "Forward plan" heading adds to the first. */
 static scr_error read_items(const scr_workprogramme *wp, cmark_node *heading,
-                            scr_wp_item **items, size_t *n,
+                            scr_wp_item **items, size_t *n, size_t *cap,
                             scr_attr_place *place, scr_diags *diags) {
   scr_error err = SCR_OK;
   for (cmark_node *b = cmark_node_next(heading);
@@ -112,10 +112,8 @@ static scr_error read_items(const scr_workprogramme *wp, cmark_node *heading,
       continue;
     for (cmark_node *li = cmark_node_first_child(b); !err && li;
          li = cmark_node_next(li)) {
-      scr_wp_item *grown = realloc(*items, (*n + 1) * sizeof *grown);
-      if (!grown)
+      if (scr_reserve(items, cap, *n + 1, sizeof **items))
         return SCR_E_NOMEM;
-      *items = grown;
       err = read_item(wp, li, &(*items)[*n], place, diags);
       (*n)++;
     }
@@ -139,23 +137,23 @@ static scr_error read_headings(const scr_workspace *ws, scr_workprogramme *wp,
     int line = scr_source_line(wp->src, h);
     scr_date d;
     if (strcasecmp(text, "Forward plan") == 0) {
-      err = read_items(wp, h, &wp->forward, &wp->n_forward, &place, diags);
+      err = read_items(wp, h, &wp->forward, &wp->n_forward, &wp->cap_forward,
+                       &place, diags);
     } else if (scr_date_parse_words(text, &d)) {
       if (!scr_committee_meets(&ws->committee, d))
         scr_error_at(diags, wp->src->path, line, 4,
                      "'%s' is not one of the committee's meetings (see "
                      "'meetings' in %s)",
                      text, ws->committee.src->path);
-      scr_wp_meeting *grown =
-          realloc(wp->meetings, (wp->n_meetings + 1) * sizeof *grown);
-      if (!grown) {
+      if (scr_reserve(&wp->meetings, &wp->cap_meetings, wp->n_meetings + 1,
+                      sizeof *wp->meetings)) {
         free(text);
         return SCR_E_NOMEM;
       }
-      wp->meetings = grown;
       scr_wp_meeting *m = &wp->meetings[wp->n_meetings++];
       *m = (scr_wp_meeting){.date = d, .line = line};
-      err = read_items(wp, h, &m->items, &m->n_items, &place, diags);
+      err = read_items(wp, h, &m->items, &m->n_items, &m->cap_items, &place,
+                       diags);
     } else {
       scr_error_at(diags, wp->src->path, line, 4,
                    "a work-programme heading is a meeting date, like "

@@ -385,6 +385,56 @@ static void test_uri_escape(void **state) {
   uri_is("caf\xC3\xA9", true, "caf%C3%A9");
 }
 
+/* Arrays grow from nothing to 4, then double, keeping what they hold; room
+   already there costs nothing; a size that overflows is refused. */
+static void test_reserve(void **state) {
+  (void)state;
+  int *a = NULL;
+  size_t cap = 0;
+  assert_int_equal(scr_reserve(&a, &cap, 1, sizeof *a), SCR_OK);
+  assert_non_null(a);
+  assert_int_equal(cap, 4);
+  for (int i = 0; i < 4; i++)
+    a[i] = i;
+  assert_int_equal(scr_reserve(&a, &cap, 5, sizeof *a), SCR_OK);
+  assert_int_equal(cap, 8);
+  assert_int_equal(scr_reserve(&a, &cap, 9, sizeof *a), SCR_OK);
+  assert_int_equal(cap, 16);
+  assert_int_equal(scr_reserve(&a, &cap, 40, sizeof *a), SCR_OK);
+  assert_int_equal(cap, 64);
+  for (int i = 0; i < 4; i++)
+    assert_int_equal(a[i], i);
+
+  int *before = a;
+  assert_int_equal(scr_reserve(&a, &cap, 10, sizeof *a), SCR_OK);
+  assert_ptr_equal(a, before);
+  assert_int_equal(cap, 64);
+  assert_int_equal(scr_reserve(&a, &cap, 64, sizeof *a), SCR_OK);
+  assert_ptr_equal(a, before);
+  assert_int_equal(cap, 64);
+
+  assert_int_equal(scr_reserve(&a, &cap, SIZE_MAX / sizeof *a + 1, sizeof *a),
+                   SCR_E_NOMEM);
+  assert_int_equal(scr_reserve(&a, &cap, SIZE_MAX, 2), SCR_E_NOMEM);
+  assert_ptr_equal(a, before);
+  assert_int_equal(cap, 64);
+  for (int i = 0; i < 4; i++)
+    assert_int_equal(a[i], i);
+  free(a);
+
+  /* a small capacity left by hand still grows to at least 4 */
+  char *c = NULL;
+  size_t small = 0;
+  assert_int_equal(scr_reserve(&c, &small, 0, 1), SCR_OK);
+  assert_null(c);
+  assert_int_equal(small, 0);
+  assert_int_equal(scr_reserve(&c, &small, 3, 1), SCR_OK);
+  assert_int_equal(small, 4);
+  assert_int_equal(scr_reserve(&c, &small, 5, 1), SCR_OK);
+  assert_int_equal(small, 8);
+  free(c);
+}
+
 /* Every error code has its own sentence; a code out of range has one too. */
 static void test_every_error_has_a_sentence(void **state) {
   (void)state;
@@ -416,6 +466,7 @@ int main(void) {
       cmocka_unit_test(test_bad_front_matter),
       cmocka_unit_test(test_uri_escape),
       cmocka_unit_test(test_every_error_has_a_sentence),
+      cmocka_unit_test(test_reserve),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
