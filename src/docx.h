@@ -154,13 +154,6 @@ typedef struct docx_model {
 void docx_model_free(docx_model *m);
 
 /**
- * `items`, an array of `count` elements of `size` bytes with room for `*cap`,
- * grown to hold one more. Returns the array, perhaps moved, for the caller
- * to store; NULL when out of memory, `items` then being left as it was.
- */
-void *docx_reserve(void *items, size_t *cap, size_t count, size_t size);
-
-/**
  * Add a relationship; `target` (malloc'd) is taken, even on failure. Its
  * index goes to *index: the id is rId<DOCX_RID_FIRST_DYNAMIC + index>.
  */

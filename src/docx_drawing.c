@@ -51,11 +51,9 @@ scr_error docx_model_add_image(docx_model *m, const scr_image *img,
   if (!valid_ext(img->ext) || !img->mime || !*img->mime ||
       (img->size && !img->data))
     return SCR_E_USAGE;
-  docx_media *media =
-      docx_reserve(m->media, &m->media_cap, m->media_count, sizeof *media);
-  if (!media)
+  if (scr_reserve(&m->media, &m->media_cap, m->media_count + 1,
+                  sizeof *m->media))
     return SCR_E_NOMEM;
-  m->media = media;
   size_t n = m->media_count + 1;
   docx_media md = {0};
   char *target = NULL;

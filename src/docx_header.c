@@ -17,11 +17,9 @@ scr_error docx_model_header(docx_model *m, const char *text, char *rid,
   while (i < m->header_count && strcmp(m->headers[i].text, want) != 0)
     i++;
   if (i == m->header_count) {
-    docx_header *grown = docx_reserve(m->headers, &m->header_cap,
-                                      m->header_count, sizeof *grown);
-    if (!grown)
+    if (scr_reserve(&m->headers, &m->header_cap, m->header_count + 1,
+                    sizeof *m->headers))
       return SCR_E_NOMEM;
-    m->headers = grown;
     char *copy = scr_strdup(want);
     char *target = scr_asprintf("header%zu.xml", i + 1);
     if (!copy || !target) {

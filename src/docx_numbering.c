@@ -24,11 +24,8 @@ int docx_list_indent(int ilvl) {
 
 scr_error docx_model_add_num(docx_model *m, bool ordered, int ilvl, int start,
                              int *num_id) {
-  docx_num *nums =
-      docx_reserve(m->nums, &m->num_cap, m->num_count, sizeof *nums);
-  if (!nums)
+  if (scr_reserve(&m->nums, &m->num_cap, m->num_count + 1, sizeof *m->nums))
     return SCR_E_NOMEM;
-  m->nums = nums;
   m->nums[m->num_count++] = (docx_num){ordered, ilvl, start};
   *num_id = (int)m->num_count;
   return SCR_OK;

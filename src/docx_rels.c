@@ -38,13 +38,10 @@
 
 scr_error docx_model_add_rel(docx_model *m, docx_rel_kind kind, char *target,
                              size_t *index) {
-  docx_rel *rels =
-      docx_reserve(m->rels, &m->rel_cap, m->rel_count, sizeof *rels);
-  if (!rels) {
+  if (scr_reserve(&m->rels, &m->rel_cap, m->rel_count + 1, sizeof *m->rels)) {
     free(target);
     return SCR_E_NOMEM;
   }
-  m->rels = rels;
   m->rels[m->rel_count] = (docx_rel){kind, target};
   *index = m->rel_count++;
   return SCR_OK;

@@ -70,10 +70,6 @@ typedef struct docx_writer {
 
 /* ---- helpers ------------------------------------------------------------- */
 
-void *docx_reserve(void *items, size_t *cap, size_t count, size_t size) {
-  return scr_reserve(&items, cap, count + 1, size) ? NULL : items;
-}
-
 /* A writing error sticks (the XML may be cut short): report it first. A
    refused call writes nothing, so its error is only returned. */
 static scr_error status(const docx_writer *dw, scr_error err) {
@@ -311,11 +307,9 @@ static scr_error begin_bookmark(void *self, const char *name) {
   docx_writer *dw = self;
   if (!dw->in_para)
     return status(dw, SCR_E_USAGE);
-  docx_bookmark *marks =
-      docx_reserve(dw->marks, &dw->mark_cap, dw->mark_count, sizeof *marks);
-  if (marks)
-    dw->marks = marks;
-  char *copy = marks ? scr_strdup(name) : NULL;
+  bool room = !scr_reserve(&dw->marks, &dw->mark_cap, dw->mark_count + 1,
+                           sizeof *dw->marks);
+  char *copy = room ? scr_strdup(name) : NULL;
   if (!copy)
     return status(dw, SCR_E_NOMEM);
   unsigned id = dw->next_mark_id++;
@@ -393,11 +387,9 @@ static scr_error begin_list(void *self, bool ordered, int start) {
   int ilvl = dw->list_depth < DOCX_LIST_LEVELS ? (int)dw->list_depth
                                                : DOCX_LIST_LEVELS - 1;
   int num_id = 0;
-  docx_list_frame *lists =
-      docx_reserve(dw->lists, &dw->list_cap, dw->list_depth, sizeof *lists);
-  if (!lists)
+  if (scr_reserve(&dw->lists, &dw->list_cap, dw->list_depth + 1,
+                  sizeof *dw->lists))
     return status(dw, SCR_E_NOMEM);
-  dw->lists = lists;
   err = docx_model_add_num(&dw->model, ordered, ilvl, start, &num_id);
   if (err)
     return status(dw, err);
