@@ -10,6 +10,7 @@
 #include "ical.h"
 #include "office.h"
 #include "site.h"
+#include "site_manifest.h"
 #include "util.h"
 
 #include <errno.h>
@@ -20,23 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
-/* The manifest: one line per document, and the calendar's stamp. */
-#define MANIFEST ".scrutineer-site.tsv"
-#define MANIFEST_HEAD "# scrutineer site manifest 1\n"
-#define MANIFEST_LIMIT (16u * 1024u * 1024u)
 #define TEMPLATE_LIMIT (256u * 1024u * 1024u)
-
-/* What a previous build recorded of a document. */
-typedef struct recorded {
-  char *stem, *hash, *built, *pages_docx, *pages_odt;
-  bool exact;
-} recorded;
-
-typedef struct manifest {
-  recorded *docs;
-  size_t n, cap;
-  char *calendar_hash, *calendar_stamp;
-} manifest;
 
 /* A whole site build. */
 typedef struct site_run {
@@ -47,7 +32,7 @@ typedef struct site_run {
   char *template_bytes; /* --template's file, hashed into every document */
   size_t template_len;
   char now[32]; /* this run's time, RFC 3339 UTC */
-  manifest old;
+  scr_site_manifest old;
   size_t built, kept;
 } site_run;
 
@@ -115,135 +100,13 @@ static scr_error ensure_dir(const char *dir) {
 
 /* ---- the manifest ----------------------------------------------------- */
 
-static void manifest_free(manifest *m) {
-  for (size_t i = 0; i < m->n; i++) {
-    recorded *d = &m->docs[i];
-    free(d->stem);
-    free(d->hash);
-    free(d->built);
-    free(d->pages_docx);
-    free(d->pages_odt);
-  }
-  free(m->docs);
-  free(m->calendar_hash);
-  free(m->calendar_stamp);
-  *m = (manifest){0};
-}
-
-/* Split `line` at tabs into at most `max` fields (pointers into it). */
-static size_t split_tabs(char *line, char **fields, size_t max) {
-  size_t n = 0;
-  while (n < max) {
-    fields[n++] = line;
-    char *tab = strchr(line, '\t');
-    if (!tab)
-      break;
-    *tab = '\0';
-    line = tab + 1;
-  }
-  return n;
-}
-
-static scr_error manifest_line(manifest *m, char *line) {
-  char *f[8];
-  size_t n = split_tabs(line, f, 8);
-  if (n == 3 && strcmp(f[0], "calendar") == 0) {
-    free(m->calendar_hash);
-    free(m->calendar_stamp);
-    m->calendar_hash = scr_strdup(f[1]);
-    m->calendar_stamp = scr_strdup(f[2]);
-    return m->calendar_hash && m->calendar_stamp ? SCR_OK : SCR_E_NOMEM;
-  }
-  if (n != 7 || strcmp(f[0], "doc") != 0)
-    return SCR_OK; /* not ours: the document is rebuilt, nothing lost */
-  if (scr_reserve(&m->docs, &m->cap, m->n + 1, sizeof *m->docs))
-    return SCR_E_NOMEM;
-  recorded *d = &m->docs[m->n++];
-  *d = (recorded){scr_strdup(f[1]), scr_strdup(f[2]), scr_strdup(f[3]),
-                  scr_strdup(f[5]), scr_strdup(f[6]), strcmp(f[4], "1") == 0};
-  bool ok = d->stem && d->hash && d->built && d->pages_docx && d->pages_odt;
-  return ok ? SCR_OK : SCR_E_NOMEM;
-}
-
-/* The previous build's manifest; empty when there is none. */
-static scr_error manifest_read(const site_run *r, manifest *m) {
-  *m = (manifest){0};
-  char *path = site_path(r, MANIFEST), *text = NULL;
-  size_t len = 0;
-  if (!path)
-    return SCR_E_NOMEM;
-  scr_error err = SCR_OK;
-  if (scr_read_file(path, MANIFEST_LIMIT, &text, &len) == SCR_OK) {
-    char *save = NULL;
-    for (char *line = strtok_r(text, "\n", &save); line && !err;
-         line = strtok_r(NULL, "\n", &save))
-      if (line[0] != '#')
-        err = manifest_line(m, line);
-  }
-  free(text);
-  free(path);
-  return err;
-}
-
-static const recorded *manifest_find(const manifest *m, const char *stem) {
-  for (size_t i = 0; i < m->n; i++)
-    if (strcmp(m->docs[i].stem, stem) == 0)
-      return &m->docs[i];
-  return NULL;
-}
-
-/* "3,5,12", or "-" for none. */
-static scr_error pages_put(scr_buf *b, const int *pages, size_t n) {
-  if (!pages)
-    return scr_buf_puts(b, "-");
-  scr_error err = SCR_OK;
-  for (size_t i = 0; i < n && !err; i++)
-    err = scr_buf_printf(b, "%s%d", i ? "," : "", pages[i]);
-  return err;
-}
-
-/* The pages recorded as "3,5,12"; NULL for "-" or a count that does not
-   match (the document is then rebuilt). Caller frees. */
-static int *pages_parse(const char *s, size_t n, bool *bad) {
-  if (strcmp(s, "-") == 0)
-    return NULL;
-  int *pages = calloc(n + 1, sizeof *pages);
-  size_t i = 0;
-  for (const char *p = s; pages && *p && i < n; i++) {
-    char *end;
-    long v = strtol(p, &end, 10);
-    pages[i] = v > 0 && v < 1000000 ? (int)v : 0;
-    p = *end == ',' ? end + 1 : end;
-  }
-  if (!pages || i != n) {
-    *bad = true;
-    free(pages);
-    return NULL;
-  }
-  return pages;
-}
-
+/* The manifest as it now is, written unless unchanged. */
 static scr_error manifest_write(const site_run *r, const char *cal_hash,
                                 const char *cal_stamp) {
   scr_buf b = SCR_BUF_INIT;
-  scr_error err = scr_buf_puts(&b, MANIFEST_HEAD);
-  for (size_t i = 0; i < r->site.n_docs && !err; i++) {
-    const scr_site_doc *d = &r->site.docs[i];
-    err = scr_buf_printf(&b, "doc\t%s\t%s\t%s\t%d\t", d->stem, d->hash,
-                         d->built, d->pages_exact ? 1 : 0);
-    if (!err)
-      err = pages_put(&b, d->pages_docx, d->n_pages);
-    if (!err)
-      err = scr_buf_puts(&b, "\t");
-    if (!err)
-      err = pages_put(&b, d->pages_odt, d->n_pages);
-    if (!err)
-      err = scr_buf_puts(&b, "\n");
-  }
+  scr_error err = scr_site_manifest_text(&r->site, cal_hash, cal_stamp, &b);
   if (!err)
-    err = scr_buf_printf(&b, "calendar\t%s\t%s\n", cal_hash, cal_stamp);
-  if (!err)
-    err = write_if_changed(r, MANIFEST, b.data, b.len);
+    err = write_if_changed(r, SCR_SITE_MANIFEST, b.data, b.len);
   scr_buf_free(&b);
   return err;
 }
@@ -437,7 +300,7 @@ static void out_pages(void *ctx, const char *ext, const int *pages, size_t n,
 /* Take what the manifest says of a document whose inputs are unchanged;
    false when it must be rebuilt after all. */
 static bool reuse(const site_run *r, scr_site_doc *doc, size_t n_pages) {
-  const recorded *rec = manifest_find(&r->old, doc->stem);
+  const scr_site_recorded *rec = scr_site_manifest_find(&r->old, doc->stem);
   if (!rec || strcmp(rec->hash, doc->hash) != 0)
     return false;
   const char *exts[SCR_SITE_MAX_FILES];
@@ -453,8 +316,8 @@ static bool reuse(const site_run *r, scr_site_doc *doc, size_t n_pages) {
   }
   bool bad = false;
   doc->n_pages = n_pages;
-  doc->pages_docx = pages_parse(rec->pages_docx, n_pages, &bad);
-  doc->pages_odt = pages_parse(rec->pages_odt, n_pages, &bad);
+  doc->pages_docx = scr_site_pages_parse(rec->pages_docx, n_pages, &bad);
+  doc->pages_odt = scr_site_pages_parse(rec->pages_odt, n_pages, &bad);
   /* a pack made as DOCX or ODT has its pages recorded */
   unsigned packages = r->formats & (SCR_FORMAT_DOCX | SCR_FORMAT_ODT);
   if (doc->kind == SCR_SITE_PACK && packages && !doc->pages_docx &&
@@ -852,7 +715,7 @@ static void site_free(site_run *r) {
   free(r->site.docs);
   free(r->site.meetings);
   scr_tracker_free(&r->site.tracker);
-  manifest_free(&r->old);
+  scr_site_manifest_free(&r->old);
   free(r->template_bytes);
 }
 
@@ -865,7 +728,7 @@ static scr_error site_build(site_run *r) {
                     &r->template_len) != SCR_OK)
     err = SCR_E_TEMPLATE;
   if (!err)
-    err = manifest_read(r, &r->old);
+    err = scr_site_manifest_read(r->dir, &r->old);
   if (!err)
     err = scr_tracker_build(&s->book, &s->wp, s->agendas, s->n_agendas,
                             site->today, &site->tracker, NULL);
