@@ -482,8 +482,18 @@ static scr_error build_pack(const char *agenda_path, const scr_options *opts,
   /* without a committee there is no schedule to read an agenda against */
   if (err != SCR_E_NOMEM && s.ws.committee.src) {
     ag = find_agenda(&s, agenda_path);
-    /* an agenda kept outside agendas/ is loaded on its own */
-    if (!ag) {
+    char *real = ag ? NULL : realpath(agenda_path, NULL);
+    bool minutes = real && scr_minutes_find(&s.book, real);
+    free(real);
+    if (minutes) {
+      /* minutes read as an agenda would make a pack of them */
+      scr_error_at(&s.diags, agenda_path, 0, 0,
+                   "a minutes file, not an agenda: pack takes an agenda "
+                   "(agendas/YYYY-MM-DD.md); scrutineer minutes makes the "
+                   "minutes document");
+      err = SCR_E_SOURCE;
+    } else if (!ag) {
+      /* an agenda kept outside agendas/ is loaded on its own */
       scr_error e =
           scr_agenda_load(&s.ws, &s.book, agenda_path, &s.hook, &own, &s.diags);
       err = err ? err : e;
@@ -491,7 +501,7 @@ static scr_error build_pack(const char *agenda_path, const scr_options *opts,
       e = scr_a11y_check_agenda(&s.a11y, &own);
       err = err ? err : e;
     }
-    if (kind.supplement && ag->src)
+    if (ag && kind.supplement && ag->src)
       scr_agenda_check_supplement(ag, kind, &s.diags);
   }
   err = session_report(&s, err, opts);

@@ -151,3 +151,13 @@ template "a DOCX template using a prefix it does not declare" "$T/undeclared-pre
   "undeclared-prefix.docx: error: word/styles.xml uses the prefix 'w14' \\(in 'w14:paraId', line 1\\)"
 template "an ODT template whose styles part fails its CRC" "$T/corrupted.odt" \
   "corrupted.odt: error: template's styles.xml cannot be read"
+
+# ---- a file that is not an agenda, given to pack ------------------------------
+
+fresh
+run "a minutes file given to pack" 1 \
+  "^$MINUTES: error: a minutes file, not an agenda: pack takes an agenda" \
+  pack $MINUTES -o "$OUT" -q
+[ "$(sums)" = "$BEFORE" ] || fail "a minutes file given to pack: documents changed"
+total=$((total + 1))
+echo "  ok    bad input: a minutes file given to pack (exit 1)"
