@@ -201,18 +201,20 @@ void docx_section_props(scr_xmlw *x, const char *header_rid);
 
 /** word/document.xml without its body, which goes at byte *body_at; the
     last section's header is `header_rid` (NULL: none). */
-scr_error docx_document_part(const char *header_rid, char **xml, size_t *len,
-                             size_t *body_at);
+scr_error scr_docx_document_xml(const char *header_rid, char **xml, size_t *len,
+                                size_t *body_at);
 /** word/header<index + 1>.xml (docx_header.c). */
-scr_error docx_header_part(const docx_header *h, char **xml, size_t *len);
-scr_error docx_numbering_part(const docx_model *m, char **xml, size_t *len);
-scr_error docx_package_rels_part(char **xml, size_t *len);
-scr_error docx_document_rels_part(const docx_model *m, char **xml, size_t *len);
-scr_error docx_content_types_part(const docx_model *m, char **xml, size_t *len);
-scr_error docx_core_part(const docx_model *m, char **xml, size_t *len);
-scr_error docx_app_part(char **xml, size_t *len);
-scr_error docx_settings_part(const docx_model *m, char **xml, size_t *len);
-scr_error docx_footer_part(const docx_model *m, char **xml, size_t *len);
+scr_error scr_docx_header_xml(const docx_header *h, char **xml, size_t *len);
+scr_error scr_docx_numbering_xml(const docx_model *m, char **xml, size_t *len);
+scr_error scr_docx_package_rels_xml(char **xml, size_t *len);
+scr_error scr_docx_document_rels_xml(const docx_model *m, char **xml,
+                                     size_t *len);
+scr_error scr_docx_content_types_xml(const docx_model *m, char **xml,
+                                     size_t *len);
+scr_error scr_docx_core_xml(const docx_model *m, char **xml, size_t *len);
+scr_error scr_docx_app_xml(char **xml, size_t *len);
+scr_error scr_docx_settings_xml(const docx_model *m, char **xml, size_t *len);
+scr_error scr_docx_footer_xml(const docx_model *m, char **xml, size_t *len);
 
 /* ---- runs (docx_runs.c), shared by the body and the footer --------------- */
 

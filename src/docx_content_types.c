@@ -54,8 +54,8 @@ static void media_types(scr_xmlw *x, const docx_model *m) {
   }
 }
 
-scr_error docx_content_types_part(const docx_model *m, char **xml,
-                                  size_t *len) {
+scr_error scr_docx_content_types_xml(const docx_model *m, char **xml,
+                                     size_t *len) {
   scr_xmlw x;
   scr_error err = docx_part_open(&x);
   if (err)

@@ -19,7 +19,7 @@ static void property(scr_xmlw *x, const char *name, const char *value) {
     scr_xmlw_element(x, name, value);
 }
 
-scr_error docx_core_part(const docx_model *m, char **xml, size_t *len) {
+scr_error scr_docx_core_xml(const docx_model *m, char **xml, size_t *len) {
   scr_xmlw x;
   scr_error err = docx_part_open(&x);
   if (err)
@@ -36,7 +36,7 @@ scr_error docx_core_part(const docx_model *m, char **xml, size_t *len) {
   return scr_xmlw_close(&x, xml, len);
 }
 
-scr_error docx_app_part(char **xml, size_t *len) {
+scr_error scr_docx_app_xml(char **xml, size_t *len) {
   scr_xmlw x;
   scr_error err = docx_part_open(&x);
   if (err)

@@ -64,8 +64,8 @@ void docx_section_props(scr_xmlw *x, const char *header_rid) {
   scr_xmlw_end(x);
 }
 
-scr_error docx_document_part(const char *header_rid, char **xml, size_t *len,
-                             size_t *body_at) {
+scr_error scr_docx_document_xml(const char *header_rid, char **xml, size_t *len,
+                                size_t *body_at) {
   scr_xmlw x;
   scr_error err = docx_part_open(&x);
   if (err)

@@ -11,7 +11,7 @@
 /* What the field shows until it is updated: right on the first page. */
 #define PAGE_CACHED "1"
 
-scr_error docx_footer_part(const docx_model *m, char **xml, size_t *len) {
+scr_error scr_docx_footer_xml(const docx_model *m, char **xml, size_t *len) {
   scr_xmlw x;
   scr_error err = docx_part_open(&x);
   if (err)

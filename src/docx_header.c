@@ -40,7 +40,7 @@ scr_error docx_model_header(docx_model *m, const char *text, char *rid,
   return SCR_OK;
 }
 
-scr_error docx_header_part(const docx_header *h, char **xml, size_t *len) {
+scr_error scr_docx_header_xml(const docx_header *h, char **xml, size_t *len) {
   scr_xmlw x;
   scr_error err = docx_part_open(&x);
   if (err)

@@ -96,7 +96,7 @@ static void num(scr_xmlw *x, const docx_num *n, int num_id) {
   scr_xmlw_end(x);
 }
 
-scr_error docx_numbering_part(const docx_model *m, char **xml, size_t *len) {
+scr_error scr_docx_numbering_xml(const docx_model *m, char **xml, size_t *len) {
   scr_xmlw x;
   scr_error err = docx_part_open(&x);
   if (err)

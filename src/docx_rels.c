@@ -63,7 +63,7 @@ static void start_relationships(scr_xmlw *x) {
   scr_xmlw_attr(x, "xmlns", DOCX_NS_PKG_RELS);
 }
 
-scr_error docx_package_rels_part(char **xml, size_t *len) {
+scr_error scr_docx_package_rels_xml(char **xml, size_t *len) {
   scr_xmlw x;
   scr_error err = docx_part_open(&x);
   if (err)
@@ -89,8 +89,8 @@ static void dynamic_relationship(scr_xmlw *x, const docx_rel *rel,
     relationship(x, id, REL_IMAGE, rel->target, false);
 }
 
-scr_error docx_document_rels_part(const docx_model *m, char **xml,
-                                  size_t *len) {
+scr_error scr_docx_document_rels_xml(const docx_model *m, char **xml,
+                                     size_t *len) {
   scr_xmlw x;
   scr_error err = docx_part_open(&x);
   if (err)

@@ -22,7 +22,7 @@ static void compat(scr_xmlw *x) {
 }
 
 /* Children in CT_Settings order. */
-scr_error docx_settings_part(const docx_model *m, char **xml, size_t *len) {
+scr_error scr_docx_settings_xml(const docx_model *m, char **xml, size_t *len) {
   scr_xmlw x;
   scr_error err = docx_part_open(&x);
   if (err)

@@ -763,8 +763,8 @@ static scr_error add_model_part(scr_package *pkg, const char *name,
 static scr_error add_document(docx_writer *dw, scr_package *pkg) {
   char *xml = NULL;
   size_t len = 0, body_at = 0;
-  scr_error err = docx_document_part(dw->sectioned ? dw->last_header_rid : NULL,
-                                     &xml, &len, &body_at);
+  scr_error err = scr_docx_document_xml(
+      dw->sectioned ? dw->last_header_rid : NULL, &xml, &len, &body_at);
   if (!err)
     err = scr_package_add_around(pkg, DOCX_PART_DOCUMENT, xml, len, body_at,
                                  dw->body_z);
@@ -775,11 +775,11 @@ static scr_error add_document(docx_writer *dw, scr_package *pkg) {
 static scr_error add_fixed_parts(scr_package *pkg) {
   char *xml = NULL;
   size_t len = 0;
-  scr_error err = docx_package_rels_part(&xml, &len);
+  scr_error err = scr_docx_package_rels_xml(&xml, &len);
   if (!err)
     err = scr_package_add(pkg, DOCX_PART_PACKAGE_RELS, xml, len, false);
   if (!err)
-    err = docx_app_part(&xml, &len);
+    err = scr_docx_app_xml(&xml, &len);
   if (!err)
     err = scr_package_add(pkg, DOCX_PART_APP, xml, len, false);
   return err;
@@ -800,7 +800,7 @@ static scr_error add_headers(const docx_model *m, scr_package *pkg) {
     snprintf(part, sizeof part, DOCX_PART_HEADER_FMT, i + 1);
     char *xml = NULL;
     size_t len = 0;
-    err = docx_header_part(&m->headers[i], &xml, &len);
+    err = scr_docx_header_xml(&m->headers[i], &xml, &len);
     if (!err)
       err = scr_package_add(pkg, part, xml, len, false);
   }
@@ -822,26 +822,26 @@ static scr_error docx_finish(void *self, scr_package *pkg) {
       return err;
   }
   const docx_model *m = &dw->model;
-  scr_error err =
-      add_model_part(pkg, DOCX_PART_CONTENT_TYPES, docx_content_types_part, m);
+  scr_error err = add_model_part(pkg, DOCX_PART_CONTENT_TYPES,
+                                 scr_docx_content_types_xml, m);
   if (!err)
     err = add_fixed_parts(pkg);
   if (!err)
-    err = add_model_part(pkg, DOCX_PART_CORE, docx_core_part, m);
+    err = add_model_part(pkg, DOCX_PART_CORE, scr_docx_core_xml, m);
   if (!err)
     err = add_document(dw, pkg);
   if (!err)
     err = scr_package_add_copy(pkg, DOCX_PART_STYLES, dw->tpl->styles,
                                dw->tpl->styles_len, false);
   if (!err)
-    err = add_model_part(pkg, DOCX_PART_NUMBERING, docx_numbering_part, m);
+    err = add_model_part(pkg, DOCX_PART_NUMBERING, scr_docx_numbering_xml, m);
   if (!err)
-    err = add_model_part(pkg, DOCX_PART_SETTINGS, docx_settings_part, m);
+    err = add_model_part(pkg, DOCX_PART_SETTINGS, scr_docx_settings_xml, m);
   if (!err)
-    err = add_model_part(pkg, DOCX_PART_FOOTER, docx_footer_part, m);
+    err = add_model_part(pkg, DOCX_PART_FOOTER, scr_docx_footer_xml, m);
   if (!err)
-    err = add_model_part(pkg, DOCX_PART_DOCUMENT_RELS, docx_document_rels_part,
-                         m);
+    err = add_model_part(pkg, DOCX_PART_DOCUMENT_RELS,
+                         scr_docx_document_rels_xml, m);
   if (!err)
     err = add_media(m, pkg);
   if (!err)
