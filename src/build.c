@@ -7,6 +7,7 @@
 #include "build.h"
 #include "ahead.h"
 #include "compose.h"
+#include "estimate.h"
 #include "office.h"
 #include "render.h"
 #include "util.h"
@@ -45,11 +46,58 @@ static scr_error compose(const job *j, scr_sink *sink) {
   return scr_compose_tracker(j->ws, j->wp, j->tracker, sink);
 }
 
-/* Page of each appendix as the estimator lays the pack out. Caller frees. */
-static int *estimate_pages(const job *j) {
-  int *pages = calloc(j->agenda->n_appendices + 1, sizeof *pages);
-  if (pages && scr_pack_estimate(j->ws, j->agenda, j->kind, j->wp, j->tracker,
-                                 pages) != SCR_OK) {
+/* The pages appendix `index` of `ag` fills on its own in the pack of
+   `kind`, as the estimator lays it out. */
+static scr_error count_alone(const job *j, const scr_agenda *ag, size_t index,
+                             int *pages) {
+  scr_estimate *est = scr_estimate_new();
+  if (!est)
+    return SCR_E_NOMEM;
+  scr_sink sink = {&scr_estimate_ops, est};
+  scr_error err = scr_compose_pack_appendix(j->ws, ag, j->kind, j->wp,
+                                            j->tracker, index, &sink);
+  *pages = scr_estimate_pages(est);
+  scr_estimate_free(est);
+  return err;
+}
+
+/* The count kept for a released appendix, or 0. */
+static int recalled(const scr_session *s, const scr_agenda *ag, size_t index) {
+  for (size_t i = 0; ag->real && i < s->n_alone; i++)
+    if (s->alone[i].index == index && strcmp(s->alone[i].agenda, ag->real) == 0)
+      return s->alone[i].pages;
+  return 0;
+}
+
+/*
+ * Page of each appendix as the estimator lays the pack out: the front's
+ * pages, then each appendix's in turn, counted earlier (when its tree was
+ * released) or now. Those not in the pack are on page 1. Caller frees.
+ */
+static int *estimate_pages(const scr_session *s, const job *j) {
+  const scr_agenda *ag = j->agenda;
+  int *pages = calloc(ag->n_appendices + 1, sizeof *pages);
+  scr_estimate *est = pages ? scr_estimate_new() : NULL;
+  if (!est) {
+    free(pages);
+    return NULL;
+  }
+  scr_sink sink = {&scr_estimate_ops, est};
+  scr_error err =
+      scr_compose_pack_front(j->ws, ag, j->kind, j->wp, j->tracker, &sink);
+  int next = scr_estimate_pages(est) + 1;
+  scr_estimate_free(est);
+  for (size_t i = 0; !err && i < ag->n_appendices; i++) {
+    pages[i] = 1;
+    if (!scr_pack_includes(j->kind, &ag->appendices[i]))
+      continue;
+    int count = recalled(s, ag, i);
+    if (count == 0)
+      err = count_alone(j, ag, i, &count);
+    pages[i] = next;
+    next += count;
+  }
+  if (err) {
     free(pages);
     pages = NULL;
   }
@@ -321,6 +369,24 @@ static size_t kept_tree_text(void) {
                                            : SCR_KEPT_TREE_TEXT_DEFAULT;
 }
 
+/* Count the pages a report fills on its own while its tree is loaded, and
+   keep the count for the estimate. */
+static scr_error remember_alone(scr_session *s, const scr_agenda *ag,
+                                size_t index) {
+  job j = {&s->ws, ag, NULL, NULL, NULL, NULL, false, s->kind};
+  int pages = 0;
+  scr_error err = count_alone(&j, ag, index, &pages);
+  if (!err &&
+      scr_reserve(&s->alone, &s->cap_alone, s->n_alone + 1, sizeof *s->alone))
+    err = SCR_E_NOMEM;
+  char *agenda = err ? NULL : scr_strdup(ag->real ? ag->real : "");
+  if (!err && !agenda)
+    err = SCR_E_NOMEM;
+  if (!err)
+    s->alone[s->n_alone++] = (scr_alone){agenda, index, pages};
+  return err;
+}
+
 /* Once a report is loaded: over the budget, everything its tree is needed
    for before writing is done now, and the tree released. */
 static scr_error report_loaded(void *ctx, scr_agenda *ag, size_t index) {
@@ -330,8 +396,8 @@ static scr_error report_loaded(void *ctx, scr_agenda *ag, size_t index) {
   if (s->tree_text <= s->tree_budget)
     return SCR_OK;
   scr_error err = scr_a11y_check_source(&s->a11y, ap->src, true);
-  if (!err)
-    err = scr_pack_count_appendix(&s->ws, ag, s->kind, index);
+  if (!err && ap->kind == SCR_APPENDIX_REPORT && scr_pack_includes(s->kind, ap))
+    err = remember_alone(s, ag, index);
   if (!err)
     scr_appendix_release_tree(ag, ap);
   return err;
@@ -397,6 +463,9 @@ static scr_error session_report(scr_session *s, scr_error err,
 }
 
 void scr_session_close(scr_session *s) {
+  for (size_t i = 0; i < s->n_alone; i++)
+    free(s->alone[i].agenda);
+  free(s->alone);
   scr_a11y_free(&s->a11y);
   scr_template_free(&s->tpl);
   scr_agendas_free(s->agendas, s->n_agendas);
@@ -435,7 +504,7 @@ scr_error scr_session_pack(scr_session *s, const scr_agenda *ag,
   if (!err && !kind.private_pack)
     scr_tracker_drop_exempt(&tracker, ag);
   job j = {&s->ws, ag, NULL, &s->wp, &tracker, NULL, false, kind};
-  int *pages = err ? NULL : estimate_pages(&j);
+  int *pages = err ? NULL : estimate_pages(s, &j);
   if (!err && !pages)
     err = SCR_E_NOMEM;
   if (!err) {

@@ -52,6 +52,14 @@ typedef struct scr_output {
 scr_error scr_build(scr_build_kind kind, const char *path,
                     const scr_options *opts, const scr_output *out);
 
+/* The pages a report appendix fills on its own in the session's pack,
+   counted when its tree was released before writing. */
+typedef struct scr_alone {
+  char *agenda; /* the agenda's canonical path */
+  size_t index; /* the appendix's */
+  int pages;
+} scr_alone;
+
 /*
  * The workspace of a path with every source in it, loaded and checked once;
  * any number of documents can then be built from it.
@@ -70,6 +78,8 @@ typedef struct scr_session {
   scr_load_hook hook; /* sees each report loaded */
   size_t tree_text;   /* text of the reports loaded so far, in bytes */
   size_t tree_budget; /* ... beyond which their trees are released */
+  scr_alone *alone;   /* pages counted for those released */
+  size_t n_alone, cap_alone;
 } scr_session;
 
 /*

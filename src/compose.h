@@ -21,21 +21,24 @@ void scr_doc_names(scr_doc_strings *out, const scr_committee *c, scr_date d,
                    const char *what, const char *kind);
 
 /**
- * Count the pages report appendix `index` of `ag` fills on its own in the
- * pack of `kind`, while its tree is loaded, and keep the count in its
- * pages_alone (does nothing for an appendix not in that pack).
+ * The pack's front (front sheet or the supplement's, the agenda) alone,
+ * with every appendix on page 1, into `s`: what the page estimate starts
+ * from.
  */
-scr_error scr_pack_count_appendix(const scr_workspace *ws, const scr_agenda *ag,
-                                  scr_pack_kind kind, size_t index);
-
+scr_error scr_compose_pack_front(const scr_workspace *ws, const scr_agenda *ag,
+                                 scr_pack_kind kind,
+                                 const scr_workprogramme *wp,
+                                 const scr_tracker *tracker, scr_sink *s);
 /**
- * The estimated page on which each appendix of the pack of `kind` starts
- * (1 for those not in it), into `pages` (ag->n_appendices entries): the
- * front's pages, then each appendix's, counted earlier or now.
+ * Appendix `index` of `ag` alone, as the pack of `kind` has it, into `s`:
+ * each appendix starts a page, so the pages it fills can be counted on
+ * their own, and its tree is needed only while it is.
  */
-scr_error scr_pack_estimate(const scr_workspace *ws, const scr_agenda *ag,
-                            scr_pack_kind kind, const scr_workprogramme *wp,
-                            const scr_tracker *tracker, int *pages);
+scr_error scr_compose_pack_appendix(const scr_workspace *ws,
+                                    const scr_agenda *ag, scr_pack_kind kind,
+                                    const scr_workprogramme *wp,
+                                    const scr_tracker *tracker, size_t index,
+                                    scr_sink *s);
 
 /** Title, footer and file stem of the pack of `kind`. */
 void scr_pack_info(const scr_workspace *ws, const scr_agenda *ag,

@@ -235,10 +235,6 @@ typedef struct scr_appendix {
                      (or links the report that does); 0 when public */
   bool to_follow; /* linked from a {to-follow} item: in the supplement */
   bool missing;   /* to follow and not written yet: src is NULL */
-  /* Pages the appendix fills on its own in each kind of pack (indexed by
-     scr_pack_kind_index), counted while its tree was loaded; 0 when not
-     counted. */
-  int pages_alone[4];
 } scr_appendix;
 
 /** A link `[Appendix](file)` in the agenda and the appendix it names. */
@@ -318,11 +314,6 @@ typedef struct scr_pack_kind {
  * ones only in the private pack.
  */
 bool scr_pack_includes(scr_pack_kind kind, const scr_appendix *ap);
-
-/** Index of a pack kind, as in scr_appendix.pages_alone. */
-static inline int scr_pack_kind_index(scr_pack_kind kind) {
-  return (kind.private_pack ? 2 : 0) + (kind.supplement ? 1 : 0);
-}
 
 /**
  * A supplement needs a report to bring: a late report not written yet is

@@ -3,7 +3,6 @@
  * items, then each appendix on a new page under its label and title.
  */
 #include "compose.h"
-#include "estimate.h"
 #include "exempt.h"
 #include "render.h"
 #include "util.h"
@@ -406,56 +405,22 @@ static scr_error front(const pack_ctx *p, bool exact, scr_sink *s) {
   return err;
 }
 
-/*
- * The pages an appendix fills on its own. Each appendix starts a page, so a
- * pack's pages are the front's and then each appendix's in turn: counted
- * one at a time, an appendix's tree is needed only while it is counted.
- */
-static scr_error count_appendix(const pack_ctx *p, const scr_appendix *ap,
-                                int *pages) {
-  scr_estimate *est = scr_estimate_new();
-  if (!est)
-    return SCR_E_NOMEM;
-  scr_sink sink = {&scr_estimate_ops, est};
-  bool marked = false;
-  scr_error err = appendix(p, ap, &sink, &marked);
-  *pages = scr_estimate_pages(est);
-  scr_estimate_free(est);
-  return err;
-}
-
-scr_error scr_pack_count_appendix(const scr_workspace *ws, const scr_agenda *ag,
-                                  scr_pack_kind kind, size_t index) {
-  pack_ctx p = {ws, ag, NULL, NULL, NULL, kind};
-  scr_appendix *ap = &ag->appendices[index];
-  if (ap->kind != SCR_APPENDIX_REPORT || !scr_pack_includes(kind, ap))
-    return SCR_OK;
-  return count_appendix(&p, ap, &ap->pages_alone[scr_pack_kind_index(kind)]);
-}
-
-scr_error scr_pack_estimate(const scr_workspace *ws, const scr_agenda *ag,
-                            scr_pack_kind kind, const scr_workprogramme *wp,
-                            const scr_tracker *tracker, int *pages) {
+scr_error scr_compose_pack_front(const scr_workspace *ws, const scr_agenda *ag,
+                                 scr_pack_kind kind,
+                                 const scr_workprogramme *wp,
+                                 const scr_tracker *tracker, scr_sink *s) {
   pack_ctx p = {ws, ag, wp, tracker, NULL, kind};
-  scr_estimate *est = scr_estimate_new();
-  if (!est)
-    return SCR_E_NOMEM;
-  scr_sink sink = {&scr_estimate_ops, est};
-  scr_error err = front(&p, false, &sink);
-  int next = scr_estimate_pages(est) + 1;
-  scr_estimate_free(est);
-  for (size_t i = 0; !err && i < ag->n_appendices; i++) {
-    const scr_appendix *ap = &ag->appendices[i];
-    pages[i] = 1;
-    if (!scr_pack_includes(kind, ap))
-      continue;
-    int count = ap->pages_alone[scr_pack_kind_index(kind)];
-    if (count == 0)
-      err = count_appendix(&p, ap, &count);
-    pages[i] = next;
-    next += count;
-  }
-  return err;
+  return front(&p, false, s);
+}
+
+scr_error scr_compose_pack_appendix(const scr_workspace *ws,
+                                    const scr_agenda *ag, scr_pack_kind kind,
+                                    const scr_workprogramme *wp,
+                                    const scr_tracker *tracker, size_t index,
+                                    scr_sink *s) {
+  pack_ctx p = {ws, ag, wp, tracker, NULL, kind};
+  bool marked = false;
+  return appendix(&p, &ag->appendices[index], s, &marked);
 }
 
 scr_error scr_compose_pack(const scr_workspace *ws, const scr_agenda *ag,
