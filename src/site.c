@@ -26,6 +26,7 @@
 /* A whole site build. */
 typedef struct site_run {
   scr_site site;
+  scr_session *session; /* site.s, which builds the documents */
   const scr_options *opts;
   const char *dir;
   unsigned formats;
@@ -365,7 +366,7 @@ static scr_error make_doc(site_run *r, scr_site_doc *doc, size_t n_pages,
       opts.formats &= ~(unsigned)SCR_FORMAT_CSV;
     doc_out o = {r, doc, SCR_OK, SCR_OUTSET_INIT};
     scr_output out = {out_package, out_bytes, NULL, &o, out_pages};
-    scr_session *s = (scr_session *)r->site.s;
+    scr_session *s = r->session;
     if (ag)
       err = scr_session_pack(s, ag, &opts, &out);
     else if (m)
@@ -760,7 +761,7 @@ scr_error scr_build_site(const char *workspace, const scr_options *opts) {
   utc_now(r.now, sizeof r.now, false);
   scr_session s;
   scr_error err = scr_session_open(&s, workspace, opts);
-  r.site.s = &s;
+  r.site.s = r.session = &s;
   if (!err)
     err = site_build(&r);
   if (!err && !opts->quiet)
