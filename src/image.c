@@ -133,6 +133,7 @@ static void load_one(const scr_workspace *ws, scr_source *src, cmark_node *node,
     size_image(&li->image);
     cmark_node_set_user_data(node, li);
     src->n_attached++;
+    src->release_attached = scr_images_release;
     return;
   }
   if (li)

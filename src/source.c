@@ -495,6 +495,8 @@ scr_source *scr_source_load(const char *path, bool need_meta,
 void scr_source_free(scr_source *src) {
   if (!src)
     return;
+  if (src->release_attached)
+    src->release_attached(src);
   if (src->doc)
     cmark_node_free(src->doc);
   free(src->detached);

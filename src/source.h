@@ -41,6 +41,9 @@ typedef struct scr_source {
   struct scr_detached *detached;
   size_t n_detached;
   size_t n_attached; /* nodes given user data: none, no walk to keep it */
+  /* Frees the user data attached (set by whoever attaches it, so that the
+     source, a lower layer, need not know what it is); NULL when none. */
+  void (*release_attached)(struct scr_source *src);
 } scr_source;
 
 /** The smallest level of `doc`'s top-level headings, or 1 when none. */

@@ -227,8 +227,7 @@ scr_error scr_workspace_open(const char *file, scr_workspace *ws,
 
 void scr_workspace_free(scr_workspace *ws) {
   scr_committee *c = &ws->committee;
-  scr_images_release(c->src);
-  scr_source_free(c->src);
+  scr_source_free(c->src); /* and the images loaded for it */
   free(c->members);
   free(c->co_opted);
   free(c->contacts);
