@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Check that no object file in OBJ_DIR uses a symbol of a higher layer.
+"""Check that no object file in OBJ_DIR uses a symbol of a higher layer,
+and that no two objects use each other's, directly or through others.
 
     check_layers.py LAYERS_FILE OBJ_DIR
 
@@ -41,6 +42,26 @@ def symbols(obj):
     return defined, undefined
 
 
+def cycles(uses, defined_by):
+    """A fault for each pair of objects that reach each other."""
+    deps = {n: {defined_by[s] for s in syms if defined_by.get(s, n) != n}
+            for n, syms in uses.items()}
+
+    def reach(start):
+        seen, todo = set(), [start]
+        while todo:
+            for d in deps.get(todo.pop(), ()):
+                if d not in seen:
+                    seen.add(d)
+                    todo.append(d)
+        return seen
+
+    reached = {n: reach(n) for n in deps}
+    return [f"{a}.o and {b}.o use each other (a cycle)"
+            for a in sorted(deps) for b in sorted(reached[a])
+            if a < b and a in reached.get(b, ())]
+
+
 def main():
     layer_of, names = read_layers(sys.argv[1])
     objs = sorted(glob.glob(os.path.join(sys.argv[2], "*.o")))
@@ -64,11 +85,12 @@ def main():
                 faults.append(
                     f"{name}.o ({names[layer_of[name]]}) uses {s} of "
                     f"{owner}.o ({names[layer_of[owner]]})")
+    faults += cycles(uses, defined_by)
     for fault in faults:
         print("FAIL: " + fault, file=sys.stderr)
     if faults:
         sys.exit(1)
-    print(f"layers: {len(uses)} objects in {len(names)} layers, none uses a higher one")
+    print(f"layers: {len(uses)} objects in {len(names)} layers, none uses a higher one, no cycle")
 
 
 main()
