@@ -53,7 +53,7 @@ static scr_error count_alone(const job *j, const scr_agenda *ag, size_t index,
   scr_estimate *est = scr_estimate_new();
   if (!est)
     return SCR_E_NOMEM;
-  scr_sink sink = {&scr_estimate_ops, est};
+  scr_sink sink = {&scr_estimate_ops, est, SCR_OK};
   scr_error err = scr_compose_pack_appendix(j->ws, ag, j->kind, j->wp,
                                             j->tracker, index, &sink);
   *pages = scr_estimate_pages(est);
@@ -82,7 +82,7 @@ static int *estimate_pages(const scr_session *s, const job *j) {
     free(pages);
     return NULL;
   }
-  scr_sink sink = {&scr_estimate_ops, est};
+  scr_sink sink = {&scr_estimate_ops, est, SCR_OK};
   scr_error err =
       scr_compose_pack_front(j->ws, ag, j->kind, j->wp, j->tracker, &sink);
   int next = scr_estimate_pages(est) + 1;
@@ -118,7 +118,7 @@ static scr_error emit_format(const scr_writer_class *wc,
   void *w = wc->create(tpl);
   if (!w)
     return SCR_E_NOMEM;
-  scr_sink sink = {wc->ops, w};
+  scr_sink sink = {wc->ops, w, SCR_OK};
   scr_error err = compose(j, &sink);
   scr_package *pkg = err ? NULL : scr_package_new();
   if (!err && !pkg)
@@ -701,7 +701,7 @@ scr_error scr_render_fragment(const char *md_path, enum scr_format format,
   void *w = err ? NULL : wc->create(&tpl);
   if (!err && !w)
     err = SCR_E_NOMEM;
-  scr_sink sink = {wc->ops, w};
+  scr_sink sink = {wc->ops, w, SCR_OK};
   scr_doc_info info = {.title = "Fragment",
                        .subject = "Golden test",
                        .creator = "scrutineer",

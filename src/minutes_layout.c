@@ -11,9 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CALL(s, op, ...) ((s)->ops->op((s)->self, __VA_ARGS__))
-#define CALL0(s, op) ((s)->ops->op((s)->self))
-
 /* A copy in capitals, as minute headings are printed. Caller frees. */
 static char *capitals(const char *s) {
   char *up = scr_strdup(s);
@@ -53,59 +50,63 @@ static char *attendee(const scr_committee *c, const char *entry) {
   return scr_strdup(entry);
 }
 
-static scr_error people(const scr_committee *c, scr_sink *s, int level,
-                        const scr_ynode *list, const char *heading) {
+static void people(const scr_committee *c, scr_sink *s, int level,
+                   const scr_ynode *list, const char *heading) {
   if (!list || list->kind != SCR_Y_SEQ || list->count == 0)
-    return SCR_OK;
-  scr_error err = scr_sink_heading(s, level, heading);
-  for (size_t i = 0; !err && i < list->count; i++) {
+    return;
+  scr_sink_heading(s, level, heading);
+  for (size_t i = 0; !scr_sink_error(s) && i < list->count; i++) {
     if (list->items[i]->kind != SCR_Y_SCALAR)
       continue;
     char *line = attendee(c, list->items[i]->scalar);
-    err = line ? scr_sink_para(s, SCR_PARA_BODY, line) : SCR_E_NOMEM;
+    if (line)
+      scr_sink_para(s, SCR_PARA_BODY, line);
+    else
+      scr_sink_fail(s, SCR_E_NOMEM);
     free(line);
   }
-  return err;
 }
 
-static scr_error held_line(const scr_minutes *m, scr_sink *s) {
+static void held_line(const scr_minutes *m, scr_sink *s) {
   char date[64], time[32] = "";
   scr_date_format(m->date, SCR_DATE_HEADLINE, date, sizeof date);
   if (m->time >= 0)
     scr_time_format(m->time, time, sizeof time);
   char *line =
       m->time >= 0 ? scr_asprintf("%s at %s", date, time) : scr_strdup(date);
-  scr_error err =
-      line ? CALL(s, begin_paragraph, SCR_PARA_FRONT_MATTER) : SCR_E_NOMEM;
-  if (!err)
-    err = scr_sink_text(s, "Held: ", SCR_RUN_BOLD);
-  if (!err)
-    err = scr_sink_text(s, line, 0);
+  if (!line) {
+    scr_sink_fail(s, SCR_E_NOMEM);
+    return;
+  }
+  scr_sink_begin_paragraph(s, SCR_PARA_FRONT_MATTER);
+  scr_sink_text(s, "Held: ", SCR_RUN_BOLD);
+  scr_sink_text(s, line, 0);
   free(line);
-  return err ? err : CALL0(s, end_paragraph);
+  scr_sink_end_paragraph(s);
 }
 
-static scr_error minute(const scr_minutes *m, const scr_minute *item,
-                        scr_sink *s, int level) {
+static void minute(const scr_minutes *m, const scr_minute *item, scr_sink *s,
+                   int level) {
   char *title = capitals(item->title);
   char *heading = title ? scr_asprintf("%d. %s", item->number, title) : NULL;
   free(title);
-  if (!heading)
-    return SCR_E_NOMEM;
-  scr_error err = scr_sink_heading(s, level, heading);
+  if (!heading) {
+    scr_sink_fail(s, SCR_E_NOMEM);
+    return;
+  }
+  scr_sink_heading(s, level, heading);
   free(heading);
   cmark_node *body = cmark_node_next(item->heading);
   cmark_node *stop = scr_next_heading(body, 2);
   scr_render r = {s, m->src, level + 1, NULL, NULL};
-  if (!err && body != stop)
-    err = scr_render_blocks(&r, body, stop);
-  return err;
+  if (body != stop)
+    scr_render_blocks(&r, body, stop);
 }
 
 /* The closing time, unless the clerk already wrote it in the last minute. */
-static scr_error closing(const scr_minutes *m, scr_sink *s) {
-  if (m->closed < 0)
-    return SCR_OK;
+static void closing(const scr_minutes *m, scr_sink *s) {
+  if (m->closed < 0 || scr_sink_error(s))
+    return;
   char hhmm[16];
   snprintf(hhmm, sizeof hhmm, "%02d:%02d", m->closed / 60, m->closed % 60);
   char *said = scr_asprintf("closed at %s", hhmm);
@@ -113,12 +114,12 @@ static scr_error closing(const scr_minutes *m, scr_sink *s) {
   bool already = said && body && strstr(body, said);
   free(body);
   char *line = scr_asprintf("The meeting closed at %s.", hhmm);
-  scr_error err = said && line ? SCR_OK : SCR_E_NOMEM;
-  if (!err && !already)
-    err = scr_sink_para(s, SCR_PARA_BODY, line);
+  if (!said || !line)
+    scr_sink_fail(s, SCR_E_NOMEM);
+  else if (!already)
+    scr_sink_para(s, SCR_PARA_BODY, line);
   free(said);
   free(line);
-  return err;
 }
 
 scr_error scr_compose_minutes_body(const scr_workspace *ws,
@@ -126,27 +127,19 @@ scr_error scr_compose_minutes_body(const scr_workspace *ws,
                                    int level) {
   const scr_committee *c = &ws->committee;
   const scr_ynode *meta = m->src->meta;
-  scr_error err = held_line(m, s);
-  if (!err)
-    err = people(c, s, level, scr_meta_get(meta, "present"), "Present");
-  if (!err)
-    err =
-        people(c, s, level, scr_meta_get(meta, "also_present"), "Also present");
-  if (!err)
-    err = people(c, s, level, scr_meta_get(meta, "apologies"),
-                 "Apologies for absence");
-  for (size_t i = 0; !err && i < m->n_items; i++)
-    err = minute(m, &m->items[i], s, level);
-  if (!err)
-    err = closing(m, s);
+  held_line(m, s);
+  people(c, s, level, scr_meta_get(meta, "present"), "Present");
+  people(c, s, level, scr_meta_get(meta, "also_present"), "Also present");
+  people(c, s, level, scr_meta_get(meta, "apologies"), "Apologies for absence");
+  for (size_t i = 0; !scr_sink_error(s) && i < m->n_items; i++)
+    minute(m, &m->items[i], s, level);
+  closing(m, s);
   /* the Chair signs the minutes as a correct record at the next meeting */
-  if (!err)
-    err = scr_sink_para(s, SCR_PARA_SIGNATURE,
-                        "Signed as a correct record: ____________________ "
-                        "(Chair)");
-  if (!err)
-    err = scr_sink_para(s, SCR_PARA_SIGNATURE, "Date: ____________________");
-  return err;
+  scr_sink_para(s, SCR_PARA_SIGNATURE,
+                "Signed as a correct record: ____________________ "
+                "(Chair)");
+  scr_sink_para(s, SCR_PARA_SIGNATURE, "Date: ____________________");
+  return scr_sink_error(s);
 }
 
 void scr_minutes_info(const scr_workspace *ws, const scr_minutes *m,
@@ -159,19 +152,19 @@ scr_error scr_compose_minutes(const scr_workspace *ws, const scr_minutes *m,
   const scr_committee *c = &ws->committee;
   scr_doc_strings names;
   scr_minutes_info(ws, m, &names);
-  scr_doc_info info = {names.title, "Minutes",    c->council,
-                       SCR_LANGUAGE,     names.footer, false};
+  scr_doc_info info = {names.title,  "Minutes",    c->council,
+                       SCR_LANGUAGE, names.footer, false};
   char *up = capitals(c->name);
   char *title =
       up ? scr_asprintf("Minutes of the Meeting of the %s", up) : NULL;
   free(up);
-  scr_error err = title ? CALL(s, begin_document, &info) : SCR_E_NOMEM;
-  if (!err)
-    err = scr_sink_para(s, SCR_PARA_SUBTITLE, c->council);
-  if (!err)
-    err = scr_sink_para(s, SCR_PARA_TITLE, title);
+  if (!title)
+    scr_sink_fail(s, SCR_E_NOMEM);
+  scr_sink_begin_document(s, &info);
+  scr_sink_para(s, SCR_PARA_SUBTITLE, c->council);
+  scr_sink_para(s, SCR_PARA_TITLE, title);
   free(title);
-  if (!err)
-    err = scr_compose_minutes_body(ws, m, s, 1);
-  return err ? err : CALL0(s, end_document);
+  scr_compose_minutes_body(ws, m, s, 1);
+  scr_sink_end_document(s);
+  return scr_sink_error(s);
 }

@@ -11,9 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CALL(s, op, ...) ((s)->ops->op((s)->self, __VA_ARGS__))
-#define CALL0(s, op) ((s)->ops->op((s)->self))
-
 /* Heading levels of the pack's outline. */
 #define LEVEL_PART 1    /* Members, Agenda, each appendix */
 #define LEVEL_ITEM 2    /* one agenda item */
@@ -39,13 +36,13 @@ static const char *absent_because(const pack_ctx *p, const scr_appendix *ap) {
 }
 
 /* "Appendix C (to follow)": the letter, kept, and why it is not here. */
-static scr_error absent_appendix(const pack_ctx *p, const scr_appendix *ap,
-                                 scr_sink *s) {
+static void absent_appendix(const pack_ctx *p, const scr_appendix *ap,
+                            scr_sink *s) {
   char label[32], why[64];
   snprintf(label, sizeof label, "Appendix %s", ap->label);
   snprintf(why, sizeof why, " (%s)", absent_because(p, ap));
-  scr_error e = scr_sink_text(s, label, SCR_RUN_BOLD);
-  return e ? e : scr_sink_text(s, why, 0);
+  scr_sink_text(s, label, SCR_RUN_BOLD);
+  scr_sink_text(s, why, 0);
 }
 
 /* `[Appendix](file)` becomes "Appendix A (page 5)", the page a live field. */
@@ -57,221 +54,197 @@ static bool appendix_link(void *ctx, const scr_render *r, cmark_node *link,
     return false;
   scr_sink *s = r->sink;
   if (!scr_pack_includes(p->kind, ap)) {
-    *err = absent_appendix(p, ap, s);
+    absent_appendix(p, ap, s);
+    *err = scr_sink_error(s);
     return true;
   }
   size_t index = (size_t)(ap - p->ag->appendices);
   char target[40], label[32];
   snprintf(target, sizeof target, "#%s", ap->bookmark);
   snprintf(label, sizeof label, "Appendix %s", ap->label);
-  scr_error e = CALL(s, begin_link, target);
-  if (!e)
-    e = scr_sink_text(s, label, SCR_RUN_BOLD);
-  if (!e)
-    e = CALL0(s, end_link);
-  if (!e)
-    e = scr_sink_text(s, " (page ", 0);
-  if (!e)
-    e = CALL(s, page_ref, ap->bookmark, p->pages ? p->pages[index] : 1);
-  if (!e)
-    e = scr_sink_text(s, ")", 0);
-  *err = e;
+  scr_sink_begin_link(s, target);
+  scr_sink_text(s, label, SCR_RUN_BOLD);
+  scr_sink_end_link(s);
+  scr_sink_text(s, " (page ", 0);
+  scr_sink_page_ref(s, ap->bookmark, p->pages ? p->pages[index] : 1);
+  scr_sink_text(s, ")", 0);
+  *err = scr_sink_error(s);
   return true;
 }
 
 /* "LABEL: value" lines of the front sheet. */
-static scr_error labelled(scr_sink *s, const char *label, const char *value) {
-  scr_error err = CALL(s, begin_paragraph, SCR_PARA_FRONT_MATTER);
-  if (!err)
-    err = scr_sink_text(s, label, SCR_RUN_BOLD);
-  if (!err)
-    err = scr_sink_text(s, value, 0);
-  return err ? err : CALL0(s, end_paragraph);
+static void labelled(scr_sink *s, const char *label, const char *value) {
+  scr_sink_begin_paragraph(s, SCR_PARA_FRONT_MATTER);
+  scr_sink_text(s, label, SCR_RUN_BOLD);
+  scr_sink_text(s, value, 0);
+  scr_sink_end_paragraph(s);
 }
 
-static scr_error mail_link(scr_sink *s, const char *email) {
+static void mail_link(scr_sink *s, const char *email) {
   char *url = scr_asprintf("mailto:%s", email);
-  if (!url)
-    return SCR_E_NOMEM;
-  scr_error err = CALL(s, begin_link, url);
-  if (!err)
-    err = scr_sink_text(s, email, 0);
-  if (!err)
-    err = CALL0(s, end_link);
+  if (!url) {
+    scr_sink_fail(s, SCR_E_NOMEM);
+    return;
+  }
+  scr_sink_begin_link(s, url);
+  scr_sink_text(s, email, 0);
+  scr_sink_end_link(s);
   free(url);
-  return err;
 }
 
-static scr_error meeting_lines(const pack_ctx *p, scr_sink *s) {
+static void meeting_lines(const pack_ctx *p, scr_sink *s) {
   const scr_committee *c = &p->ws->committee;
   char date[64], time[32];
   scr_date_format(p->ag->date, SCR_DATE_HEADLINE, date, sizeof date);
   scr_time_format(p->ag->time, time, sizeof time);
   char *title = scr_asprintf("Meeting of the %s", c->name);
-  if (!title)
-    return SCR_E_NOMEM;
-  scr_error err = scr_sink_para(s, SCR_PARA_SUBTITLE, c->council);
-  if (!err)
-    err = scr_sink_para(s, SCR_PARA_TITLE, title);
+  if (!title) {
+    scr_sink_fail(s, SCR_E_NOMEM);
+    return;
+  }
+  scr_sink_para(s, SCR_PARA_SUBTITLE, c->council);
+  scr_sink_para(s, SCR_PARA_TITLE, title);
   free(title);
-  if (!err)
-    err = labelled(s, "Date: ", date);
-  if (!err)
-    err = labelled(s, "Time: ", time);
-  if (!err)
-    err = labelled(s, "Place: ", p->ag->venue);
-  return err;
+  labelled(s, "Date: ", date);
+  labelled(s, "Time: ", time);
+  labelled(s, "Place: ", p->ag->venue);
 }
 
-static scr_error with_role(scr_sink *s, const char *name, const char *role) {
+static void with_role(scr_sink *s, const char *name, const char *role) {
   char *line = scr_asprintf("%s (%s)", name, role);
-  if (!line)
-    return SCR_E_NOMEM;
-  scr_error err = scr_sink_para(s, SCR_PARA_BODY, line);
+  if (!line) {
+    scr_sink_fail(s, SCR_E_NOMEM);
+    return;
+  }
+  scr_sink_para(s, SCR_PARA_BODY, line);
   free(line);
-  return err;
 }
 
-static scr_error members(const pack_ctx *p, scr_sink *s) {
+static void members(const pack_ctx *p, scr_sink *s) {
   const scr_committee *c = &p->ws->committee;
-  scr_error err = scr_sink_heading(s, LEVEL_PART, "Members of the Committee");
-  if (!err && c->chair)
-    err = with_role(s, c->chair, "Chair");
-  if (!err && c->vice_chair)
-    err = with_role(s, c->vice_chair, "Vice-Chair");
-  for (size_t i = 0; !err && i < c->n_members; i++)
-    err = scr_sink_para(s, SCR_PARA_BODY, c->members[i]);
-  for (size_t i = 0; !err && i < c->n_co_opted; i++)
-    err = with_role(s, c->co_opted[i], "Co-opted Member");
-  if (!err)
-    err = scr_sink_para(s, SCR_PARA_BODY,
-                        "Members of the Committee are invited to attend the "
-                        "above meeting to consider the items of business "
-                        "listed overleaf.");
-  if (!err)
-    err = scr_sink_para(s, SCR_PARA_BODY, "For Monitoring Officer");
-  return err;
+  scr_sink_heading(s, LEVEL_PART, "Members of the Committee");
+  if (c->chair)
+    with_role(s, c->chair, "Chair");
+  if (c->vice_chair)
+    with_role(s, c->vice_chair, "Vice-Chair");
+  for (size_t i = 0; i < c->n_members; i++)
+    scr_sink_para(s, SCR_PARA_BODY, c->members[i]);
+  for (size_t i = 0; i < c->n_co_opted; i++)
+    with_role(s, c->co_opted[i], "Co-opted Member");
+  scr_sink_para(s, SCR_PARA_BODY,
+                "Members of the Committee are invited to attend the "
+                "above meeting to consider the items of business "
+                "listed overleaf.");
+  scr_sink_para(s, SCR_PARA_BODY, "For Monitoring Officer");
 }
 
-static scr_error contacts(const pack_ctx *p, scr_sink *s) {
+static void contact(scr_sink *s, const scr_contact *k) {
+  char *who =
+      k->role ? scr_asprintf("%s (%s)", k->name, k->role) : scr_strdup(k->name);
+  if (!who) {
+    scr_sink_fail(s, SCR_E_NOMEM);
+    return;
+  }
+  scr_sink_begin_paragraph(s, SCR_PARA_BODY);
+  scr_sink_text(s, who, 0);
+  if (k->email) {
+    scr_sink_text(s, ", ", 0);
+    mail_link(s, k->email);
+  }
+  free(who);
+  scr_sink_end_paragraph(s);
+}
+
+static void contacts(const pack_ctx *p, scr_sink *s) {
   const scr_committee *c = &p->ws->committee;
   if (c->n_contacts == 0 && !c->enquiries && !c->address)
-    return SCR_OK;
-  scr_error err = scr_sink_heading(s, LEVEL_PART, "Officer contacts");
-  for (size_t i = 0; !err && i < c->n_contacts; i++) {
-    const scr_contact *k = &c->contacts[i];
-    char *who = k->role ? scr_asprintf("%s (%s)", k->name, k->role)
-                        : scr_strdup(k->name);
-    err = who ? CALL(s, begin_paragraph, SCR_PARA_BODY) : SCR_E_NOMEM;
-    if (!err)
-      err = scr_sink_text(s, who, 0);
-    if (!err && k->email) {
-      err = scr_sink_text(s, ", ", 0);
-      if (!err)
-        err = mail_link(s, k->email);
-    }
-    free(who);
-    if (!err)
-      err = CALL0(s, end_paragraph);
+    return;
+  scr_sink_heading(s, LEVEL_PART, "Officer contacts");
+  for (size_t i = 0; !scr_sink_error(s) && i < c->n_contacts; i++)
+    contact(s, &c->contacts[i]);
+  if (c->enquiries) {
+    scr_sink_begin_paragraph(s, SCR_PARA_BODY);
+    mail_link(s, c->enquiries);
+    scr_sink_end_paragraph(s);
   }
-  if (!err && c->enquiries) {
-    err = CALL(s, begin_paragraph, SCR_PARA_BODY);
-    if (!err)
-      err = mail_link(s, c->enquiries);
-    if (!err)
-      err = CALL0(s, end_paragraph);
-  }
-  if (!err && c->address)
-    err = scr_sink_para(s, SCR_PARA_BODY, c->address);
-  return err;
+  if (c->address)
+    scr_sink_para(s, SCR_PARA_BODY, c->address);
 }
 
-static scr_error standing_text(const pack_ctx *p, scr_sink *s) {
+static void standing_text(const pack_ctx *p, scr_sink *s) {
   const scr_source *src = p->ws->committee.src;
   scr_render r = {s, src, LEVEL_PART, NULL, NULL};
-  return scr_render_blocks(&r, cmark_node_first_child(src->doc), NULL);
+  scr_render_blocks(&r, cmark_node_first_child(src->doc), NULL);
 }
 
 /* The notice an exempt item or appendix carries, and what the paragraph of
    Schedule 12A covers. */
-static scr_error exempt_notice(scr_sink *s, int paragraph) {
+static void exempt_notice(scr_sink *s, int paragraph) {
   char notice[160];
   scr_exempt_notice(paragraph, notice, sizeof notice);
-  scr_error err = CALL(s, begin_paragraph, SCR_PARA_BODY);
-  if (!err)
-    err = scr_sink_text(s, notice, SCR_RUN_BOLD);
-  if (!err)
-    err = CALL0(s, end_paragraph);
-  if (!err)
-    err = CALL(s, begin_paragraph, SCR_PARA_BODY);
-  if (!err)
-    err = scr_sink_text(s, scr_exempt_description(paragraph), SCR_RUN_ITALIC);
-  return err ? err : CALL0(s, end_paragraph);
+  scr_sink_begin_paragraph(s, SCR_PARA_BODY);
+  scr_sink_text(s, notice, SCR_RUN_BOLD);
+  scr_sink_end_paragraph(s);
+  scr_sink_begin_paragraph(s, SCR_PARA_BODY);
+  scr_sink_text(s, scr_exempt_description(paragraph), SCR_RUN_ITALIC);
+  scr_sink_end_paragraph(s);
 }
 
-static scr_error item(const pack_ctx *p, scr_sink *s, const scr_item *it) {
+static void item(const pack_ctx *p, scr_sink *s, const scr_item *it) {
   scr_render r = {s, p->ag->src, LEVEL_IN_ITEM, appendix_link, (void *)p};
   char number[16];
   snprintf(number, sizeof number, "%d. ", it->number);
-  scr_error err = CALL(s, begin_heading, LEVEL_ITEM);
-  if (!err)
-    err = scr_sink_text(s, number, 0);
-  if (!err)
-    err = scr_render_inlines(&r, it->heading);
-  if (!err)
-    err = CALL0(s, end_heading);
-  if (!err && it->exempt)
-    err = exempt_notice(s, it->exempt);
+  scr_sink_begin_heading(s, LEVEL_ITEM);
+  scr_sink_text(s, number, 0);
+  scr_render_inlines(&r, it->heading);
+  scr_sink_end_heading(s);
+  if (it->exempt)
+    exempt_notice(s, it->exempt);
   cmark_node *body = cmark_node_next(it->heading);
-  if (!err && body != scr_next_heading(body, 2))
-    err = scr_render_blocks(&r, body, scr_next_heading(body, 2));
-  return err;
+  cmark_node *stop = scr_next_heading(body, 2);
+  if (body != stop)
+    scr_render_blocks(&r, body, stop);
 }
 
 /* Exempt items, after the resolution to exclude the press and public. */
-static scr_error private_session(const pack_ctx *p, scr_sink *s) {
+static void private_session(const pack_ctx *p, scr_sink *s) {
   size_t count = 0;
   for (size_t i = 0; i < p->ag->n_items; i++)
     count += p->ag->items[i].exempt != 0;
   if (count == 0)
-    return SCR_OK;
-  scr_error err = scr_sink_heading(s, LEVEL_ITEM, "Private session");
-  if (!err)
-    err = scr_sink_para(s, SCR_PARA_BODY, scr_exclusion_explanation());
-  if (!err)
-    err = scr_sink_para(s, SCR_PARA_BODY, scr_exclusion_recommendation(count));
-  for (size_t i = 0; !err && i < p->ag->n_items; i++)
+    return;
+  scr_sink_heading(s, LEVEL_ITEM, "Private session");
+  scr_sink_para(s, SCR_PARA_BODY, scr_exclusion_explanation());
+  scr_sink_para(s, SCR_PARA_BODY, scr_exclusion_recommendation(count));
+  for (size_t i = 0; !scr_sink_error(s) && i < p->ag->n_items; i++)
     if (p->ag->items[i].exempt)
-      err = item(p, s, &p->ag->items[i]);
-  return err;
+      item(p, s, &p->ag->items[i]);
 }
 
-static scr_error agenda(const pack_ctx *p, scr_sink *s) {
-  scr_error err = CALL0(s, page_break);
-  if (!err)
-    err = scr_sink_heading(s, LEVEL_PART, "Agenda");
+static void agenda(const pack_ctx *p, scr_sink *s) {
+  scr_sink_page_break(s);
+  scr_sink_heading(s, LEVEL_PART, "Agenda");
   /* text before the first item: an introduction to the agenda */
   cmark_node *first = cmark_node_first_child(p->ag->src->doc);
   cmark_node *stop = scr_next_heading(first, 2);
-  if (!err && first && first != stop) {
+  if (first && first != stop) {
     scr_render r = {s, p->ag->src, LEVEL_IN_ITEM, appendix_link, (void *)p};
-    err = scr_render_blocks(&r, first, stop);
+    scr_render_blocks(&r, first, stop);
   }
-  for (size_t i = 0; !err && i < p->ag->n_items; i++)
+  for (size_t i = 0; !scr_sink_error(s) && i < p->ag->n_items; i++)
     if (!p->ag->items[i].exempt)
-      err = item(p, s, &p->ag->items[i]);
-  return err ? err : private_session(p, s);
+      item(p, s, &p->ag->items[i]);
+  private_session(p, s);
 }
 
 /* Author, lead director and date lines under an appendix's title. */
-static scr_error report_facts(const scr_appendix *ap, scr_sink *s) {
+static void report_facts(const scr_appendix *ap, scr_sink *s) {
   static const struct {
     const char *key, *label;
   } FACTS[] = {{"lead_director", "Lead director: "},
                {"author", "Report author: "},
                {"date", "Date: "}};
-  scr_error err = SCR_OK;
-  for (size_t i = 0; !err && i < sizeof FACTS / sizeof *FACTS; i++) {
+  for (size_t i = 0; i < sizeof FACTS / sizeof *FACTS; i++) {
     const char *v = scr_meta_string(ap->meta, FACTS[i].key);
     if (!v)
       continue;
@@ -281,9 +254,8 @@ static scr_error report_facts(const scr_appendix *ap, scr_sink *s) {
       scr_date_format(d, SCR_DATE_PLAIN, when, sizeof when);
       v = when;
     }
-    err = labelled(s, FACTS[i].label, v);
+    labelled(s, FACTS[i].label, v);
   }
-  return err;
 }
 
 /*
@@ -291,52 +263,56 @@ static scr_error report_facts(const scr_appendix *ap, scr_sink *s) {
  * starts a section whose every page is headed NOT FOR PUBLICATION, and the
  * next public appendix a section without. *marked says which is open.
  */
-static scr_error new_appendix_page(const pack_ctx *p, const scr_appendix *ap,
-                                   scr_sink *s, bool *marked) {
+static void new_appendix_page(const pack_ctx *p, const scr_appendix *ap,
+                              scr_sink *s, bool *marked) {
   bool mark = p->kind.private_pack && ap->exempt;
-  if (mark == *marked)
-    return CALL0(s, page_break);
+  if (mark == *marked) {
+    scr_sink_page_break(s);
+    return;
+  }
   *marked = mark;
-  return CALL(s, begin_section, mark ? SCR_NOT_FOR_PUBLICATION : NULL);
+  scr_sink_begin_section(s, mark ? SCR_NOT_FOR_PUBLICATION : NULL);
 }
 
-static scr_error appendix(const pack_ctx *p, const scr_appendix *ap,
-                          scr_sink *s, bool *marked) {
-  char label[32];
-  snprintf(label, sizeof label, "Appendix %s", ap->label);
-  scr_error err = new_appendix_page(p, ap, s, marked);
-  if (!err)
-    err = CALL(s, begin_heading, LEVEL_PART);
-  if (!err)
-    err = CALL(s, begin_bookmark, ap->bookmark);
-  if (!err)
-    err = scr_sink_text(s, label, 0);
-  if (!err)
-    err = CALL(s, end_bookmark, ap->bookmark);
-  if (!err)
-    err = CALL0(s, line_break);
-  if (!err)
-    err = scr_sink_text(s, ap->title, 0);
-  if (!err)
-    err = CALL0(s, end_heading);
-  if (!err && ap->exempt)
-    err = exempt_notice(s, ap->exempt);
-  if (!err && ap->minutes)
-    return scr_compose_minutes_body(p->ws, ap->minutes, s, LEVEL_IN_APPENDIX);
-  if (!err && ap->kind == SCR_APPENDIX_WORKPROGRAMME && p->tracker)
-    return scr_compose_tracker_tables(p->wp, p->tracker, s, LEVEL_IN_APPENDIX);
-  if (!err && ap->kind == SCR_APPENDIX_REPORT)
-    err = report_facts(ap, s);
+/* A report's facts, then the appendix's own text, its tree parsed again if
+   it was released (not once the sink has failed). */
+static void appendix_text(const pack_ctx *p, const scr_appendix *ap,
+                          scr_sink *s) {
+  if (ap->kind == SCR_APPENDIX_REPORT)
+    report_facts(ap, s);
+  if (scr_sink_error(s))
+    return;
   bool reparsed = false;
-  if (!err)
-    err = scr_appendix_tree(p->ag, ap, &reparsed);
-  scr_render r = {s, ap->src, LEVEL_IN_APPENDIX, appendix_link, (void *)p};
-  if (!err)
-    err = scr_render_blocks(&r, cmark_node_first_child(ap->src->doc), NULL);
+  scr_sink_fail(s, scr_appendix_tree(p->ag, ap, &reparsed));
+  if (!scr_sink_error(s)) {
+    scr_render r = {s, ap->src, LEVEL_IN_APPENDIX, appendix_link, (void *)p};
+    scr_render_blocks(&r, cmark_node_first_child(ap->src->doc), NULL);
+  }
   /* a tree released to save memory goes again once written */
   if (reparsed)
     scr_appendix_release_tree(p->ag, ap);
-  return err;
+}
+
+static void appendix(const pack_ctx *p, const scr_appendix *ap, scr_sink *s,
+                     bool *marked) {
+  char label[32];
+  snprintf(label, sizeof label, "Appendix %s", ap->label);
+  new_appendix_page(p, ap, s, marked);
+  scr_sink_begin_heading(s, LEVEL_PART);
+  scr_sink_begin_bookmark(s, ap->bookmark);
+  scr_sink_text(s, label, 0);
+  scr_sink_end_bookmark(s, ap->bookmark);
+  scr_sink_line_break(s);
+  scr_sink_text(s, ap->title, 0);
+  scr_sink_end_heading(s);
+  if (ap->exempt)
+    exempt_notice(s, ap->exempt);
+  if (ap->minutes)
+    scr_compose_minutes_body(p->ws, ap->minutes, s, LEVEL_IN_APPENDIX);
+  else if (ap->kind == SCR_APPENDIX_WORKPROGRAMME && p->tracker)
+    scr_compose_tracker_tables(p->wp, p->tracker, s, LEVEL_IN_APPENDIX);
+  else
+    appendix_text(p, ap, s);
 }
 
 void scr_pack_info(const scr_workspace *ws, const scr_agenda *ag,
@@ -356,7 +332,7 @@ void scr_pack_info(const scr_workspace *ws, const scr_agenda *ag,
 
 /* A supplement's front: which agenda it belongs to, and the items whose
    reports it brings, as the agenda lists them. */
-static scr_error supplement_front(const pack_ctx *p, scr_sink *s) {
+static void supplement_front(const pack_ctx *p, scr_sink *s) {
   char date[64];
   scr_date_format(p->ag->date, SCR_DATE_WEEKDAY, date, sizeof date);
   char *intro = scr_asprintf(
@@ -364,45 +340,43 @@ static scr_error supplement_front(const pack_ctx *p, scr_sink *s) {
       "the reports that were to follow. Each keeps the appendix letter the "
       "agenda gave it.",
       p->ws->committee.name, date);
-  if (!intro)
-    return SCR_E_NOMEM;
-  scr_error err = scr_sink_heading(s, LEVEL_PART, "Supplementary agenda");
-  if (!err)
-    err = scr_sink_para(s, SCR_PARA_BODY, intro);
+  if (!intro) {
+    scr_sink_fail(s, SCR_E_NOMEM);
+    return;
+  }
+  scr_sink_heading(s, LEVEL_PART, "Supplementary agenda");
+  scr_sink_para(s, SCR_PARA_BODY, intro);
   free(intro);
-  for (size_t i = 0; !err && i < p->ag->n_items; i++)
+  for (size_t i = 0; !scr_sink_error(s) && i < p->ag->n_items; i++)
     if (p->ag->items[i].to_follow &&
         (p->kind.private_pack || !p->ag->items[i].exempt))
-      err = item(p, s, &p->ag->items[i]);
-  return err;
+      item(p, s, &p->ag->items[i]);
 }
 
 /* The front sheet of the agenda pack: meeting, members, contacts, the
    committee's standing text and the agenda. */
-static scr_error front_sheet(const pack_ctx *p, scr_sink *s) {
-  scr_error err = members(p, s);
-  if (!err)
-    err = contacts(p, s);
-  if (!err)
-    err = standing_text(p, s);
-  return err ? err : agenda(p, s);
+static void front_sheet(const pack_ctx *p, scr_sink *s) {
+  members(p, s);
+  contacts(p, s);
+  standing_text(p, s);
+  agenda(p, s);
 }
 
 /* The document's opening: its properties, then the front sheet (or the
    supplement's front) with the agenda. */
-static scr_error front(const pack_ctx *p, bool exact, scr_sink *s) {
+static void front(const pack_ctx *p, bool exact, scr_sink *s) {
   scr_doc_strings names;
   scr_pack_info(p->ws, p->ag, p->kind, &names);
   const char *subject =
       p->kind.supplement ? "Supplementary agenda pack" : "Agenda pack";
   scr_doc_info info = {names.title,  subject,      p->ws->committee.council,
                        SCR_LANGUAGE, names.footer, exact};
-  scr_error err = CALL(s, begin_document, &info);
-  if (!err)
-    err = meeting_lines(p, s);
-  if (!err)
-    err = p->kind.supplement ? supplement_front(p, s) : front_sheet(p, s);
-  return err;
+  scr_sink_begin_document(s, &info);
+  meeting_lines(p, s);
+  if (p->kind.supplement)
+    supplement_front(p, s);
+  else
+    front_sheet(p, s);
 }
 
 scr_error scr_compose_pack_front(const scr_workspace *ws, const scr_agenda *ag,
@@ -410,7 +384,8 @@ scr_error scr_compose_pack_front(const scr_workspace *ws, const scr_agenda *ag,
                                  const scr_workprogramme *wp,
                                  const scr_tracker *tracker, scr_sink *s) {
   pack_ctx p = {ws, ag, wp, tracker, NULL, kind};
-  return front(&p, false, s);
+  front(&p, false, s);
+  return scr_sink_error(s);
 }
 
 scr_error scr_compose_pack_appendix(const scr_workspace *ws,
@@ -420,7 +395,8 @@ scr_error scr_compose_pack_appendix(const scr_workspace *ws,
                                     scr_sink *s) {
   pack_ctx p = {ws, ag, wp, tracker, NULL, kind};
   bool marked = false;
-  return appendix(&p, &ag->appendices[index], s, &marked);
+  appendix(&p, &ag->appendices[index], s, &marked);
+  return scr_sink_error(s);
 }
 
 scr_error scr_compose_pack(const scr_workspace *ws, const scr_agenda *ag,
@@ -428,10 +404,11 @@ scr_error scr_compose_pack(const scr_workspace *ws, const scr_agenda *ag,
                            const scr_tracker *tracker, const int *pages,
                            bool exact, scr_sink *s) {
   pack_ctx p = {ws, ag, wp, tracker, pages, kind};
-  scr_error err = front(&p, exact, s);
+  front(&p, exact, s);
   bool marked = false;
-  for (size_t i = 0; !err && i < ag->n_appendices; i++)
+  for (size_t i = 0; !scr_sink_error(s) && i < ag->n_appendices; i++)
     if (scr_pack_includes(kind, &ag->appendices[i]))
-      err = appendix(&p, &ag->appendices[i], s, &marked);
-  return err ? err : CALL0(s, end_document);
+      appendix(&p, &ag->appendices[i], s, &marked);
+  scr_sink_end_document(s);
+  return scr_sink_error(s);
 }

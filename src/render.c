@@ -7,9 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CALL(r, op, ...) ((r)->sink->ops->op((r)->sink->self, __VA_ARGS__))
-#define CALL0(r, op) ((r)->sink->ops->op((r)->sink->self))
-
 /* The extension nodes the walker knows. */
 typedef enum ext_kind {
   EXT_OTHER,
@@ -37,22 +34,25 @@ typedef struct walk {
 } walk;
 
 scr_error scr_sink_text(scr_sink *sink, const char *text, unsigned flags) {
-  return sink->ops->text(sink->self, text, strlen(text), flags);
+  if (!scr_sink_error(sink))
+    scr_sink_text_len(sink, text, strlen(text), flags);
+  return scr_sink_error(sink);
 }
 
 scr_error scr_sink_para(scr_sink *sink, scr_para_style style,
                         const char *text) {
-  scr_error err = sink->ops->begin_paragraph(sink->self, style);
-  if (!err && text && *text)
-    err = scr_sink_text(sink, text, 0);
-  return err ? err : sink->ops->end_paragraph(sink->self);
+  scr_sink_begin_paragraph(sink, style);
+  if (text && *text)
+    scr_sink_text(sink, text, 0);
+  scr_sink_end_paragraph(sink);
+  return scr_sink_error(sink);
 }
 
 scr_error scr_sink_heading(scr_sink *sink, int level, const char *text) {
-  scr_error err = sink->ops->begin_heading(sink->self, level);
-  if (!err)
-    err = scr_sink_text(sink, text, 0);
-  return err ? err : sink->ops->end_heading(sink->self);
+  scr_sink_begin_heading(sink, level);
+  scr_sink_text(sink, text, 0);
+  scr_sink_end_heading(sink);
+  return scr_sink_error(sink);
 }
 
 static ext_kind kind_named(const char *name) {
@@ -98,117 +98,129 @@ static scr_para_style para_style(const walk *w, cmark_node *n) {
   return w->list_depth > 0 ? SCR_PARA_LIST : SCR_PARA_BODY;
 }
 
-static scr_error code_block(const walk *w, cmark_node *n) {
-  const scr_render *r = w->r;
+static void code_block(const walk *w, cmark_node *n) {
+  scr_sink *s = w->r->sink;
   const char *lit = cmark_node_get_literal(n);
   size_t len = lit ? strlen(lit) : 0;
   if (len && lit[len - 1] == '\n')
     len--;
-  scr_error err = CALL(r, begin_paragraph, SCR_PARA_CODE);
-  for (size_t start = 0; !err && start <= len;) {
+  scr_sink_begin_paragraph(s, SCR_PARA_CODE);
+  for (size_t start = 0; !scr_sink_error(s) && start <= len;) {
     const char *nl = memchr(lit + start, '\n', len - start);
     size_t end = nl ? (size_t)(nl - lit) : len;
     if (end > start)
-      err = CALL(r, text, lit + start, end - start, SCR_RUN_CODE);
-    if (!err && nl)
-      err = CALL0(r, line_break);
+      scr_sink_text_len(s, lit + start, end - start, SCR_RUN_CODE);
+    if (nl)
+      scr_sink_line_break(s);
     start = end + 1;
   }
-  return err ? err : CALL0(r, end_paragraph);
+  scr_sink_end_paragraph(s);
 }
 
-static scr_error html_block(const walk *w, cmark_node *n) {
+static void html_block(const walk *w, cmark_node *n) {
   const char *lit = cmark_node_get_literal(n);
   if (!lit || strncmp(lit, "<!--", 4) == 0)
-    return SCR_OK; /* comments are notes to the author */
+    return; /* comments are notes to the author */
   size_t len = strlen(lit);
   while (len && (lit[len - 1] == '\n' || lit[len - 1] == ' '))
     len--;
-  scr_error err = CALL(w->r, begin_paragraph, para_style(w, n));
-  if (!err && len)
-    err = CALL(w->r, text, lit, len, 0);
-  return err ? err : CALL0(w->r, end_paragraph);
+  scr_sink *s = w->r->sink;
+  scr_sink_begin_paragraph(s, para_style(w, n));
+  if (len)
+    scr_sink_text_len(s, lit, len, 0);
+  scr_sink_end_paragraph(s);
 }
 
-static scr_error image(const walk *w, cmark_node *n) {
+static void image(const walk *w, cmark_node *n) {
+  scr_sink *s = w->r->sink;
   const scr_image *img = scr_image_of(n);
-  if (img)
-    return CALL(w->r, image, img);
+  if (img) {
+    scr_sink_image(s, img);
+    return;
+  }
   /* a web image is not fetched; its description stands in for it */
   char *alt = scr_node_text(n);
   char *shown = scr_asprintf("[Image: %s]", alt ? alt : "");
-  scr_error err = shown ? CALL(w->r, text, shown, strlen(shown), run_flags(w))
-                        : SCR_E_NOMEM;
+  if (shown)
+    scr_sink_text(s, shown, run_flags(w));
+  else
+    scr_sink_fail(s, SCR_E_NOMEM);
   free(alt);
   free(shown);
-  return err;
 }
 
-static scr_error begin_table(const walk *w, cmark_node *n) {
+static void begin_table(const walk *w, cmark_node *n) {
+  scr_sink *s = w->r->sink;
   int cols = cmark_gfm_extensions_get_table_columns(n);
   uint8_t *src = cmark_gfm_extensions_get_table_alignments(n);
   scr_align *align = calloc((size_t)(cols > 0 ? cols : 1), sizeof *align);
-  if (!align)
-    return SCR_E_NOMEM;
+  if (!align) {
+    scr_sink_fail(s, SCR_E_NOMEM);
+    return;
+  }
   for (int i = 0; src && i < cols; i++)
     align[i] = src[i] == 'l'   ? SCR_ALIGN_LEFT
                : src[i] == 'c' ? SCR_ALIGN_CENTER
                : src[i] == 'r' ? SCR_ALIGN_RIGHT
                                : SCR_ALIGN_NONE;
-  scr_error err = CALL(w->r, begin_table, cols, align, NULL);
+  scr_sink_begin_table(s, cols, align, NULL);
   free(align);
-  return err;
 }
 
-static scr_error start_paragraph(walk *w, scr_para_style style) {
-  scr_error err = CALL(w->r, begin_paragraph, style);
-  if (!err && w->pending_note) {
+static void start_paragraph(walk *w, scr_para_style style) {
+  scr_sink *s = w->r->sink;
+  scr_sink_begin_paragraph(s, style);
+  if (w->pending_note) {
     char mark[16];
     snprintf(mark, sizeof mark, "%d", w->pending_note);
     w->pending_note = 0;
-    err = CALL(w->r, text, mark, strlen(mark), SCR_RUN_SUPERSCRIPT);
-    if (!err)
-      err = CALL(w->r, text, " ", 1, 0);
+    scr_sink_text(s, mark, SCR_RUN_SUPERSCRIPT);
+    scr_sink_text_len(s, " ", 1, 0);
   }
-  return err;
 }
 
-static scr_error link(walk *w, cmark_node *n, bool enter, bool *skip) {
+static void link(walk *w, cmark_node *n, bool enter, bool *skip) {
   const scr_render *r = w->r;
   const char *url = cmark_node_get_url(n);
   if (enter && r->link_hook) {
     scr_error err = SCR_OK;
     if (r->link_hook(r->hook_ctx, r, n, &err)) {
       *skip = true;
-      return err;
+      scr_sink_fail(r->sink, err);
+      return;
     }
   }
   if (!url || !*url)
-    return SCR_OK;
-  return enter ? CALL(r, begin_link, url) : CALL0(r, end_link);
+    return;
+  if (enter)
+    scr_sink_begin_link(r->sink, url);
+  else
+    scr_sink_end_link(r->sink);
 }
 
-static scr_error table_event(walk *w, cmark_node *n, ext_kind kind,
-                             bool enter) {
-  const scr_render *r = w->r;
-  if (kind == EXT_TABLE)
-    return enter ? begin_table(w, n) : CALL0(r, end_table);
-  if (kind == EXT_ROW) {
-    if (!enter)
-      return CALL0(r, end_row);
-    w->header_row = cmark_gfm_extensions_get_table_row_is_header(n) != 0;
-    return CALL(r, begin_row, w->header_row);
+static void table_event(walk *w, cmark_node *n, ext_kind kind, bool enter) {
+  scr_sink *s = w->r->sink;
+  if (kind == EXT_TABLE) {
+    if (enter)
+      begin_table(w, n);
+    else
+      scr_sink_end_table(s);
+  } else if (kind == EXT_ROW) {
+    if (enter) {
+      w->header_row = cmark_gfm_extensions_get_table_row_is_header(n) != 0;
+      scr_sink_begin_row(s, w->header_row);
+    } else {
+      scr_sink_end_row(s);
+    }
+  } else if (enter) {
+    /* table_cell: inline content wrapped in one paragraph */
+    scr_sink_begin_cell(s);
+    scr_sink_begin_paragraph(s, w->header_row ? SCR_PARA_TABLE_HEADING
+                                              : SCR_PARA_TABLE_CONTENTS);
+  } else {
+    scr_sink_end_paragraph(s);
+    scr_sink_end_cell(s);
   }
-  /* table_cell: inline content wrapped in one paragraph */
-  if (!enter) {
-    scr_error err = CALL0(r, end_paragraph);
-    return err ? err : CALL0(r, end_cell);
-  }
-  scr_error err = CALL0(r, begin_cell);
-  return err ? err
-             : CALL(r, begin_paragraph,
-                    w->header_row ? SCR_PARA_TABLE_HEADING
-                                  : SCR_PARA_TABLE_CONTENTS);
 }
 
 static int heading_level(const walk *w, cmark_node *n) {
@@ -217,142 +229,182 @@ static int heading_level(const walk *w, cmark_node *n) {
   return level < 1 ? 1 : level > 6 ? 6 : level;
 }
 
+/* An inline node's literal as one run, if it has one. */
+static void literal_run(scr_sink *s, cmark_node *n, unsigned flags) {
+  const char *lit = cmark_node_get_literal(n);
+  if (lit)
+    scr_sink_text(s, lit, flags);
+}
+
+/* <br> is the one tag authors use for layout; other tags are dropped and
+   their text kept. */
+static bool is_line_break_tag(const char *lit) {
+  return lit &&
+         (strncmp(lit, "<br>", 4) == 0 || strncmp(lit, "<br/>", 5) == 0 ||
+          strncmp(lit, "<br />", 6) == 0);
+}
+
+static void list_event(walk *w, cmark_node *n, bool enter) {
+  scr_sink *s = w->r->sink;
+  w->list_depth += enter ? 1 : -1;
+  if (enter)
+    scr_sink_begin_list(s, cmark_node_get_list_type(n) == CMARK_ORDERED_LIST,
+                        cmark_node_get_list_start(n));
+  else
+    scr_sink_end_list(s);
+}
+
+static void item_event(walk *w, cmark_node *n, bool enter) {
+  scr_sink *s = w->r->sink;
+  if (!enter) {
+    scr_sink_end_item(s);
+    return;
+  }
+  scr_sink_begin_item(s);
+  if (!cmark_node_first_child(n))
+    scr_sink_para(s, SCR_PARA_LIST, NULL);
+}
+
+/* An extension node: strikethrough or a part of a table. */
+static void extension_event(walk *w, cmark_node *n, bool enter) {
+  ext_kind kind = ext_of(w, n);
+  if (kind == EXT_STRIKE)
+    w->strike += enter ? 1 : -1;
+  else if (kind != EXT_OTHER)
+    table_event(w, n, kind, enter);
+}
+
 /* One enter or exit event. *skip asks the caller to jump past the node. */
-static scr_error event(walk *w, cmark_node *n, bool enter, bool *skip) {
-  const scr_render *r = w->r;
-  const char *lit;
+static void event(walk *w, cmark_node *n, bool enter, bool *skip) {
+  scr_sink *s = w->r->sink;
   switch (cmark_node_get_type(n)) {
   case CMARK_NODE_BLOCK_QUOTE:
     w->quote_depth += enter ? 1 : -1;
-    return SCR_OK;
+    break;
   case CMARK_NODE_LIST:
-    w->list_depth += enter ? 1 : -1;
-    if (!enter)
-      return CALL0(r, end_list);
-    return CALL(r, begin_list,
-                cmark_node_get_list_type(n) == CMARK_ORDERED_LIST,
-                cmark_node_get_list_start(n));
+    list_event(w, n, enter);
+    break;
   case CMARK_NODE_ITEM:
-    if (!enter)
-      return CALL0(r, end_item);
-    {
-      scr_error err = CALL0(r, begin_item);
-      if (!err && !cmark_node_first_child(n))
-        err = scr_sink_para(r->sink, SCR_PARA_LIST, NULL);
-      return err;
-    }
+    item_event(w, n, enter);
+    break;
   case CMARK_NODE_CODE_BLOCK:
-    return enter ? code_block(w, n) : SCR_OK;
+    if (enter)
+      code_block(w, n);
+    break;
   case CMARK_NODE_HTML_BLOCK:
-    return enter ? html_block(w, n) : SCR_OK;
+    if (enter)
+      html_block(w, n);
+    break;
   case CMARK_NODE_PARAGRAPH:
-    return enter ? start_paragraph(w, para_style(w, n))
-                 : CALL0(r, end_paragraph);
+    if (enter)
+      start_paragraph(w, para_style(w, n));
+    else
+      scr_sink_end_paragraph(s);
+    break;
   case CMARK_NODE_HEADING:
-    return enter ? CALL(r, begin_heading, heading_level(w, n))
-                 : CALL0(r, end_heading);
+    if (enter)
+      scr_sink_begin_heading(s, heading_level(w, n));
+    else
+      scr_sink_end_heading(s);
+    break;
   case CMARK_NODE_THEMATIC_BREAK:
-    return enter ? scr_sink_para(r->sink, SCR_PARA_RULE, NULL) : SCR_OK;
+    if (enter)
+      scr_sink_para(s, SCR_PARA_RULE, NULL);
+    break;
   case CMARK_NODE_FOOTNOTE_DEFINITION:
     /* written after the blocks, in number order */
     *skip = true;
-    return SCR_OK;
+    break;
   case CMARK_NODE_TEXT:
-    lit = cmark_node_get_literal(n);
-    return lit ? CALL(r, text, lit, strlen(lit), run_flags(w)) : SCR_OK;
+    literal_run(s, n, run_flags(w));
+    break;
   case CMARK_NODE_CODE:
-    lit = cmark_node_get_literal(n);
-    return lit ? CALL(r, text, lit, strlen(lit), run_flags(w) | SCR_RUN_CODE)
-               : SCR_OK;
+    literal_run(s, n, run_flags(w) | SCR_RUN_CODE);
+    break;
   case CMARK_NODE_SOFTBREAK:
-    return CALL(r, text, " ", 1, run_flags(w));
+    scr_sink_text_len(s, " ", 1, run_flags(w));
+    break;
   case CMARK_NODE_LINEBREAK:
-    return CALL0(r, line_break);
+    scr_sink_line_break(s);
+    break;
   case CMARK_NODE_HTML_INLINE:
-    lit = cmark_node_get_literal(n);
-    /* <br> is the one tag authors use for layout; other tags are dropped
-       and their text kept */
-    if (lit && (strncmp(lit, "<br>", 4) == 0 || strncmp(lit, "<br/>", 5) == 0 ||
-                strncmp(lit, "<br />", 6) == 0))
-      return CALL0(r, line_break);
-    return SCR_OK;
+    if (is_line_break_tag(cmark_node_get_literal(n)))
+      scr_sink_line_break(s);
+    break;
   case CMARK_NODE_EMPH:
     w->italic += enter ? 1 : -1;
-    return SCR_OK;
+    break;
   case CMARK_NODE_STRONG:
     w->bold += enter ? 1 : -1;
-    return SCR_OK;
+    break;
   case CMARK_NODE_LINK:
-    return link(w, n, enter, skip);
+    link(w, n, enter, skip);
+    break;
   case CMARK_NODE_IMAGE:
     *skip = true;
-    return image(w, n);
+    image(w, n);
+    break;
   case CMARK_NODE_FOOTNOTE_REFERENCE:
     /* cmark-gfm numbers references in order; the literal is the number */
-    lit = cmark_node_get_literal(n);
-    return enter && lit ? CALL(r, text, lit, strlen(lit), SCR_RUN_SUPERSCRIPT)
-                        : SCR_OK;
+    if (enter)
+      literal_run(s, n, SCR_RUN_SUPERSCRIPT);
+    break;
   default:
+    extension_event(w, n, enter);
     break;
   }
-  ext_kind kind = ext_of(w, n);
-  if (kind == EXT_STRIKE) {
-    w->strike += enter ? 1 : -1;
-    return SCR_OK;
-  }
-  if (kind != EXT_OTHER)
-    return table_event(w, n, kind, enter);
-  return SCR_OK;
 }
 
-/* Walk one node's subtree. */
-static scr_error walk_node(walk *w, cmark_node *node) {
-  scr_error err = SCR_OK;
+/* Walk one node's subtree; stops at the sink's first error. */
+static void walk_node(walk *w, cmark_node *node) {
+  scr_sink *s = w->r->sink;
   cmark_iter *it = cmark_iter_new(node);
-  if (!it)
-    return SCR_E_NOMEM;
+  if (!it) {
+    scr_sink_fail(s, SCR_E_NOMEM);
+    return;
+  }
   cmark_event_type ev;
   cmark_node *skipped = NULL; /* a node written whole on entry */
-  while (!err && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+  while (!scr_sink_error(s) && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
     cmark_node *n = cmark_iter_get_node(it);
     if (ev == CMARK_EVENT_EXIT && n == skipped) {
       skipped = NULL;
       continue;
     }
     bool skip = false;
-    err = event(w, n, ev == CMARK_EVENT_ENTER, &skip);
-    if (!err && skip && ev == CMARK_EVENT_ENTER) {
+    event(w, n, ev == CMARK_EVENT_ENTER, &skip);
+    if (!scr_sink_error(s) && skip && ev == CMARK_EVENT_ENTER) {
       skipped = n;
       if (cmark_node_first_child(n))
         cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
     }
   }
   cmark_iter_free(it);
-  return err;
 }
 
-static scr_error collect_notes(walk *w, cmark_node *doc) {
+static void collect_notes(walk *w, cmark_node *doc) {
   for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
     if (cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION)
       continue;
-    if (scr_reserve(&w->notes, &w->cap_notes, w->n_notes + 1, sizeof *w->notes))
-      return SCR_E_NOMEM;
+    if (scr_reserve(&w->notes, &w->cap_notes, w->n_notes + 1,
+                    sizeof *w->notes)) {
+      scr_sink_fail(w->r->sink, SCR_E_NOMEM);
+      return;
+    }
     w->notes[w->n_notes++] = n;
   }
-  return SCR_OK;
 }
 
 /* Footnotes as numbered small paragraphs after the text. */
-static scr_error render_notes(walk *w) {
-  scr_error err = SCR_OK;
-  for (size_t i = 0; !err && i < w->n_notes; i++) {
+static void render_notes(walk *w) {
+  const scr_sink *s = w->r->sink;
+  for (size_t i = 0; !scr_sink_error(s) && i < w->n_notes; i++) {
     w->pending_note = (int)i + 1;
-    for (cmark_node *c = cmark_node_first_child(w->notes[i]); !err && c;
-         c = cmark_node_next(c))
-      err = walk_node(w, c);
+    for (cmark_node *c = cmark_node_first_child(w->notes[i]);
+         !scr_sink_error(s) && c; c = cmark_node_next(c))
+      walk_node(w, c);
     w->pending_note = 0;
   }
-  return err;
 }
 
 static void walk_init(walk *w, const scr_render *r, cmark_node *doc) {
@@ -364,36 +416,39 @@ static void walk_init(walk *w, const scr_render *r, cmark_node *doc) {
 
 scr_error scr_render_blocks(const scr_render *r, cmark_node *first,
                             cmark_node *stop) {
-  if (!first)
-    return SCR_OK;
+  scr_sink *s = r->sink;
+  if (!first || scr_sink_error(s))
+    return scr_sink_error(s);
   walk w;
   cmark_node *doc = cmark_node_parent(first);
   walk_init(&w, r, doc);
-  scr_error err = SCR_OK;
   bool uses_notes = false;
-  for (cmark_node *n = first; !err && n && n != stop; n = cmark_node_next(n)) {
+  for (cmark_node *n = first; !scr_sink_error(s) && n && n != stop;
+       n = cmark_node_next(n)) {
     if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION) {
       uses_notes = true;
       continue;
     }
-    err = walk_node(&w, n);
+    walk_node(&w, n);
   }
   /* only a range holding the definitions lists them: an agenda's items are
      rendered one by one, and must not scan the whole agenda each time */
-  if (!err && uses_notes)
-    err = collect_notes(&w, doc);
-  if (!err && uses_notes)
-    err = render_notes(&w);
+  if (uses_notes && !scr_sink_error(s)) {
+    collect_notes(&w, doc);
+    render_notes(&w);
+  }
   free(w.notes);
-  return err;
+  return scr_sink_error(s);
 }
 
 scr_error scr_render_inlines(const scr_render *r, cmark_node *parent) {
+  scr_sink *s = r->sink;
+  if (scr_sink_error(s))
+    return scr_sink_error(s);
   walk w;
   walk_init(&w, r, parent);
-  scr_error err = SCR_OK;
-  for (cmark_node *n = cmark_node_first_child(parent); !err && n;
+  for (cmark_node *n = cmark_node_first_child(parent); !scr_sink_error(s) && n;
        n = cmark_node_next(n))
-    err = walk_node(&w, n);
-  return err;
+    walk_node(&w, n);
+  return scr_sink_error(s);
 }

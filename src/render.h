@@ -27,7 +27,9 @@ struct scr_render {
 
 /**
  * Render the sibling blocks from `first` up to (not including) `stop`
- * (NULL: to the end), then the footnotes they use.
+ * (NULL: to the end), then the footnotes they use. Like the sink's calls,
+ * both renderers do nothing once the sink has failed; a failure of their
+ * own (memory) is kept in the sink; they return scr_sink_error.
  */
 scr_error scr_render_blocks(const scr_render *r, cmark_node *first,
                             cmark_node *stop);
@@ -35,6 +37,7 @@ scr_error scr_render_blocks(const scr_render *r, cmark_node *first,
 /** Render a node's inline children into the current paragraph. */
 scr_error scr_render_inlines(const scr_render *r, cmark_node *parent);
 
+/* These three keep the sink's first error, as its ops do, and return it. */
 /** Write a C string as one run of text. */
 scr_error scr_sink_text(scr_sink *sink, const char *text, unsigned flags);
 /** A paragraph holding one plain run. */

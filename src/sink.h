@@ -14,7 +14,10 @@
  *   - a table cell holds one or more paragraphs (never another table);
  *   - page_break and begin_section come between blocks and apply to the
  *     next block.
- * Every call returns SCR_OK or an error; a composer stops at the first error.
+ * Every op returns SCR_OK or an error. Composers call the ops through the
+ * scr_sink_* wrappers below: the sink keeps the first error, every call
+ * after it does nothing, and scr_sink_error says how it went, so a
+ * composer reads straight down and checks once at its end.
  */
 #ifndef SCR_SINK_H
 #define SCR_SINK_H
@@ -123,10 +126,136 @@ typedef struct scr_sink_ops {
   scr_error (*begin_section)(void *self, const char *header);
 } scr_sink_ops;
 
+/* A writer seen through its ops: {ops, self, SCR_OK}. */
 typedef struct scr_sink {
   const scr_sink_ops *ops;
   void *self;
+  scr_error err; /* the first failure; calls after it do nothing */
 } scr_sink;
+
+/** The first error of the calls made on `s` (SCR_OK: none). */
+static inline scr_error scr_sink_error(const scr_sink *s) {
+  return s->err;
+}
+
+/** Record a failure outside the sink (an allocation, a parse) mid-way
+    through composing; as with the ops, only the first error is kept. */
+static inline void scr_sink_fail(scr_sink *s, scr_error err) {
+  if (!s->err)
+    s->err = err;
+}
+
+/* One wrapper per op, named after it; the text op is scr_sink_text_len
+   (scr_sink_text in render.h writes a C string). */
+static inline void scr_sink_begin_document(scr_sink *s,
+                                           const scr_doc_info *info) {
+  if (!s->err)
+    s->err = s->ops->begin_document(s->self, info);
+}
+static inline void scr_sink_end_document(scr_sink *s) {
+  if (!s->err)
+    s->err = s->ops->end_document(s->self);
+}
+static inline void scr_sink_begin_paragraph(scr_sink *s, scr_para_style style) {
+  if (!s->err)
+    s->err = s->ops->begin_paragraph(s->self, style);
+}
+static inline void scr_sink_end_paragraph(scr_sink *s) {
+  if (!s->err)
+    s->err = s->ops->end_paragraph(s->self);
+}
+static inline void scr_sink_begin_heading(scr_sink *s, int level) {
+  if (!s->err)
+    s->err = s->ops->begin_heading(s->self, level);
+}
+static inline void scr_sink_end_heading(scr_sink *s) {
+  if (!s->err)
+    s->err = s->ops->end_heading(s->self);
+}
+static inline void scr_sink_text_len(scr_sink *s, const char *text, size_t len,
+                                     unsigned flags) {
+  if (!s->err)
+    s->err = s->ops->text(s->self, text, len, flags);
+}
+static inline void scr_sink_line_break(scr_sink *s) {
+  if (!s->err)
+    s->err = s->ops->line_break(s->self);
+}
+static inline void scr_sink_begin_link(scr_sink *s, const char *url) {
+  if (!s->err)
+    s->err = s->ops->begin_link(s->self, url);
+}
+static inline void scr_sink_end_link(scr_sink *s) {
+  if (!s->err)
+    s->err = s->ops->end_link(s->self);
+}
+static inline void scr_sink_begin_bookmark(scr_sink *s, const char *name) {
+  if (!s->err)
+    s->err = s->ops->begin_bookmark(s->self, name);
+}
+static inline void scr_sink_end_bookmark(scr_sink *s, const char *name) {
+  if (!s->err)
+    s->err = s->ops->end_bookmark(s->self, name);
+}
+static inline void scr_sink_page_ref(scr_sink *s, const char *bookmark,
+                                     int cached) {
+  if (!s->err)
+    s->err = s->ops->page_ref(s->self, bookmark, cached);
+}
+static inline void scr_sink_image(scr_sink *s, const scr_image *image) {
+  if (!s->err)
+    s->err = s->ops->image(s->self, image);
+}
+static inline void scr_sink_begin_list(scr_sink *s, bool ordered, int start) {
+  if (!s->err)
+    s->err = s->ops->begin_list(s->self, ordered, start);
+}
+static inline void scr_sink_end_list(scr_sink *s) {
+  if (!s->err)
+    s->err = s->ops->end_list(s->self);
+}
+static inline void scr_sink_begin_item(scr_sink *s) {
+  if (!s->err)
+    s->err = s->ops->begin_item(s->self);
+}
+static inline void scr_sink_end_item(scr_sink *s) {
+  if (!s->err)
+    s->err = s->ops->end_item(s->self);
+}
+static inline void scr_sink_begin_table(scr_sink *s, int columns,
+                                        const scr_align *align,
+                                        const int *widths) {
+  if (!s->err)
+    s->err = s->ops->begin_table(s->self, columns, align, widths);
+}
+static inline void scr_sink_end_table(scr_sink *s) {
+  if (!s->err)
+    s->err = s->ops->end_table(s->self);
+}
+static inline void scr_sink_begin_row(scr_sink *s, bool header) {
+  if (!s->err)
+    s->err = s->ops->begin_row(s->self, header);
+}
+static inline void scr_sink_end_row(scr_sink *s) {
+  if (!s->err)
+    s->err = s->ops->end_row(s->self);
+}
+static inline void scr_sink_begin_cell(scr_sink *s) {
+  if (!s->err)
+    s->err = s->ops->begin_cell(s->self);
+}
+static inline void scr_sink_end_cell(scr_sink *s) {
+  if (!s->err)
+    s->err = s->ops->end_cell(s->self);
+}
+static inline void scr_sink_page_break(scr_sink *s) {
+  if (!s->err)
+    s->err = s->ops->page_break(s->self);
+}
+static inline void scr_sink_begin_section(scr_sink *s, const char *header) {
+  if (!s->err)
+    s->err = s->ops->begin_section(s->self, header);
+}
 
 /** The stable display name of a paragraph style ("Body Text"). */
 const char *scr_style_name(scr_para_style style);

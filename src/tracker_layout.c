@@ -10,124 +10,101 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CALL(s, op, ...) ((s)->ops->op((s)->self, __VA_ARGS__))
-#define CALL0(s, op) ((s)->ops->op((s)->self))
-
-static scr_error begin_table(scr_sink *s, const char *const *headings,
-                             int columns, const int *widths) {
+static void begin_table(scr_sink *s, const char *const *headings, int columns,
+                        const int *widths) {
   scr_align align[8] = {SCR_ALIGN_NONE};
-  scr_error err = CALL(s, begin_table, columns, align, widths);
-  if (!err)
-    err = CALL(s, begin_row, true);
-  for (int i = 0; !err && i < columns; i++) {
-    err = CALL0(s, begin_cell);
-    if (!err)
-      err = scr_sink_para(s, SCR_PARA_TABLE_HEADING, headings[i]);
-    if (!err)
-      err = CALL0(s, end_cell);
+  scr_sink_begin_table(s, columns, align, widths);
+  scr_sink_begin_row(s, true);
+  for (int i = 0; i < columns; i++) {
+    scr_sink_begin_cell(s);
+    scr_sink_para(s, SCR_PARA_TABLE_HEADING, headings[i]);
+    scr_sink_end_cell(s);
   }
-  return err ? err : CALL0(s, end_row);
+  scr_sink_end_row(s);
 }
 
 /* A cell with one paragraph per line (none: an empty paragraph). */
-static scr_error cell_lines(scr_sink *s, char *const *lines, size_t n,
-                            unsigned flags) {
-  scr_error err = CALL0(s, begin_cell);
-  for (size_t i = 0; !err && i < n; i++) {
-    err = CALL(s, begin_paragraph, SCR_PARA_TABLE_CONTENTS);
-    if (!err && lines[i])
-      err = scr_sink_text(s, lines[i], flags);
-    if (!err)
-      err = CALL0(s, end_paragraph);
+static void cell_lines(scr_sink *s, char *const *lines, size_t n,
+                       unsigned flags) {
+  scr_sink_begin_cell(s);
+  for (size_t i = 0; i < n; i++) {
+    scr_sink_begin_paragraph(s, SCR_PARA_TABLE_CONTENTS);
+    if (lines[i])
+      scr_sink_text(s, lines[i], flags);
+    scr_sink_end_paragraph(s);
   }
-  if (!err && n == 0)
-    err = scr_sink_para(s, SCR_PARA_TABLE_CONTENTS, NULL);
-  return err ? err : CALL0(s, end_cell);
+  if (n == 0)
+    scr_sink_para(s, SCR_PARA_TABLE_CONTENTS, NULL);
+  scr_sink_end_cell(s);
 }
 
-static scr_error cell(scr_sink *s, const char *text, unsigned flags) {
+static void cell(scr_sink *s, const char *text, unsigned flags) {
   char *one = (char *)(text ? text : "");
-  return cell_lines(s, &one, 1, flags);
+  cell_lines(s, &one, 1, flags);
 }
 
-static scr_error programme_table(const scr_workprogramme *wp, scr_sink *s) {
+static void programme_table(const scr_workprogramme *wp, scr_sink *s) {
   static const char *const HEAD[] = {"Meeting date", "Item",
                                      "Recommendations / Actions", "Progress"};
   static const int WIDTHS[] = {2, 3, 4, 3};
-  scr_error err = begin_table(s, HEAD, 4, WIDTHS);
-  for (size_t m = 0; !err && m < wp->n_meetings; m++) {
+  begin_table(s, HEAD, 4, WIDTHS);
+  for (size_t m = 0; !scr_sink_error(s) && m < wp->n_meetings; m++) {
     char date[64];
     scr_date_format(wp->meetings[m].date, SCR_DATE_PLAIN, date, sizeof date);
-    for (size_t i = 0; !err && i < wp->meetings[m].n_items; i++) {
+    for (size_t i = 0; i < wp->meetings[m].n_items; i++) {
       const scr_wp_item *it = &wp->meetings[m].items[i];
-      err = CALL(s, begin_row, false);
-      if (!err)
-        err = cell(s, date, 0);
-      if (!err)
-        err = cell(s, it->title, 0);
-      if (!err)
-        err = cell_lines(s, it->actions, it->n_actions, 0);
-      if (!err)
-        err = cell(s, it->progress, 0);
-      if (!err)
-        err = CALL0(s, end_row);
+      scr_sink_begin_row(s, false);
+      cell(s, date, 0);
+      cell(s, it->title, 0);
+      cell_lines(s, it->actions, it->n_actions, 0);
+      cell(s, it->progress, 0);
+      scr_sink_end_row(s);
     }
   }
-  return err ? err : CALL0(s, end_table);
+  scr_sink_end_table(s);
 }
 
-static scr_error forward_table(const scr_workprogramme *wp, scr_sink *s) {
+static void forward_table(const scr_workprogramme *wp, scr_sink *s) {
   static const char *const HEAD[] = {"Topic", "Detail", "Proposed date"};
   static const int WIDTHS[] = {4, 4, 2};
-  scr_error err = begin_table(s, HEAD, 3, WIDTHS);
-  for (size_t i = 0; !err && i < wp->n_forward; i++) {
+  begin_table(s, HEAD, 3, WIDTHS);
+  for (size_t i = 0; !scr_sink_error(s) && i < wp->n_forward; i++) {
     const scr_wp_item *it = &wp->forward[i];
-    err = CALL(s, begin_row, false);
-    if (!err)
-      err = cell(s, it->title, 0);
-    if (!err)
-      err = cell_lines(s, it->actions, it->n_actions, 0);
-    if (!err)
-      err = cell(s, it->proposed_date, 0);
-    if (!err)
-      err = CALL0(s, end_row);
+    scr_sink_begin_row(s, false);
+    cell(s, it->title, 0);
+    cell_lines(s, it->actions, it->n_actions, 0);
+    cell(s, it->proposed_date, 0);
+    scr_sink_end_row(s);
   }
-  return err ? err : CALL0(s, end_table);
+  scr_sink_end_table(s);
 }
 
 /* Overdue and unscheduled actions stand out: in words, in bold. */
-static scr_error status_cell(scr_sink *s, scr_status st) {
+static void status_cell(scr_sink *s, scr_status st) {
   bool alarm = st == SCR_STATUS_OVERDUE || st == SCR_STATUS_UNSCHEDULED;
   char word[32];
   snprintf(word, sizeof word, "%s", scr_status_name(st));
   word[0] = (char)toupper((unsigned char)word[0]);
-  return cell(s, word, alarm ? SCR_RUN_BOLD : 0);
+  cell(s, word, alarm ? SCR_RUN_BOLD : 0);
 }
 
-static scr_error action_row(const scr_tracked *t, scr_sink *s) {
+static void action_row(const scr_tracked *t, scr_sink *s) {
   char agreed[64], due[64] = "";
   scr_date_format(t->minutes->date, SCR_DATE_PLAIN, agreed, sizeof agreed);
   if (t->res->due_from != SCR_DUE_NONE)
     scr_date_format(t->res->due, SCR_DATE_PLAIN, due, sizeof due);
-  scr_error err = CALL(s, begin_row, false);
-  if (!err)
-    err = cell(s, t->res->id, 0);
-  if (!err)
-    err = cell(s, t->res->text, 0);
-  if (!err)
-    err = cell(s, agreed, 0);
-  if (!err)
-    err = cell(s, due, 0);
-  if (!err)
-    err = cell(s, t->res->owner, 0);
-  if (!err)
-    err = cell(s, t->answered_by, 0);
-  if (!err)
-    err = status_cell(s, t->status);
-  return err ? err : CALL0(s, end_row);
+  scr_sink_begin_row(s, false);
+  cell(s, t->res->id, 0);
+  cell(s, t->res->text, 0);
+  cell(s, agreed, 0);
+  cell(s, due, 0);
+  cell(s, t->res->owner, 0);
+  cell(s, t->answered_by, 0);
+  status_cell(s, t->status);
+  scr_sink_end_row(s);
 }
 
-static scr_error summary(const scr_tracker *t, scr_sink *s) {
+static void summary(const scr_tracker *t, scr_sink *s) {
   char date[64];
   scr_date_format(t->today, SCR_DATE_PLAIN, date, sizeof date);
   scr_buf b = SCR_BUF_INIT;
@@ -142,43 +119,40 @@ static scr_error summary(const scr_tracker *t, scr_sink *s) {
     }
   scr_buf_puts(&b, ".");
   char *line = scr_buf_detach(&b, NULL);
-  scr_error err = line ? scr_sink_para(s, SCR_PARA_BODY, line) : SCR_E_NOMEM;
+  if (line)
+    scr_sink_para(s, SCR_PARA_BODY, line);
+  else
+    scr_sink_fail(s, SCR_E_NOMEM);
   free(line);
-  return err;
 }
 
-static scr_error tracker_table(const scr_tracker *t, scr_sink *s) {
+static void tracker_table(const scr_tracker *t, scr_sink *s) {
   static const char *const HEAD[] = {"ID",    "Action",      "Agreed at", "Due",
                                      "Owner", "Answered by", "Status"};
   static const int WIDTHS[] = {8, 20, 12, 14, 13, 15, 18};
-  scr_error err = summary(t, s);
-  if (!err && t->n == 0)
-    return scr_sink_para(s, SCR_PARA_BODY, "No actions have been agreed.");
-  if (!err)
-    err = begin_table(s, HEAD, 7, WIDTHS);
-  for (size_t i = 0; !err && i < t->n; i++)
-    err = action_row(&t->rows[i], s);
-  return err ? err : CALL0(s, end_table);
+  summary(t, s);
+  if (t->n == 0) {
+    scr_sink_para(s, SCR_PARA_BODY, "No actions have been agreed.");
+    return;
+  }
+  begin_table(s, HEAD, 7, WIDTHS);
+  for (size_t i = 0; !scr_sink_error(s) && i < t->n; i++)
+    action_row(&t->rows[i], s);
+  scr_sink_end_table(s);
 }
 
 scr_error scr_compose_tracker_tables(const scr_workprogramme *wp,
                                      const scr_tracker *t, scr_sink *s,
                                      int level) {
-  scr_error err = SCR_OK;
   if (wp->src) {
-    err = scr_sink_heading(s, level, "Work programme");
-    if (!err)
-      err = programme_table(wp, s);
-    if (!err)
-      err = scr_sink_heading(s, level, "Forward plan");
-    if (!err)
-      err = forward_table(wp, s);
+    scr_sink_heading(s, level, "Work programme");
+    programme_table(wp, s);
+    scr_sink_heading(s, level, "Forward plan");
+    forward_table(wp, s);
   }
-  if (!err)
-    err = scr_sink_heading(s, level, "Action tracker");
-  if (!err)
-    err = tracker_table(t, s);
-  return err;
+  scr_sink_heading(s, level, "Action tracker");
+  tracker_table(t, s);
+  return scr_sink_error(s);
 }
 
 void scr_tracker_info(const scr_workspace *ws, const scr_tracker *t,
@@ -197,17 +171,17 @@ scr_error scr_compose_tracker(const scr_workspace *ws,
                        c->council,   SCR_LANGUAGE,
                        names.footer, false};
   char *title = scr_asprintf("%s: work programme and action tracker", c->name);
-  scr_error err = title ? CALL(s, begin_document, &info) : SCR_E_NOMEM;
-  if (!err)
-    err = scr_sink_para(s, SCR_PARA_SUBTITLE, c->council);
-  if (!err)
-    err = scr_sink_para(s, SCR_PARA_TITLE, title);
+  if (!title)
+    scr_sink_fail(s, SCR_E_NOMEM);
+  scr_sink_begin_document(s, &info);
+  scr_sink_para(s, SCR_PARA_SUBTITLE, c->council);
+  scr_sink_para(s, SCR_PARA_TITLE, title);
   free(title);
-  if (!err && wp->src)
-    err = scr_sink_para(s, SCR_PARA_FRONT_MATTER, wp->title);
-  if (!err)
-    err = scr_compose_tracker_tables(wp, t, s, 1);
-  return err ? err : CALL0(s, end_document);
+  if (wp->src)
+    scr_sink_para(s, SCR_PARA_FRONT_MATTER, wp->title);
+  scr_compose_tracker_tables(wp, t, s, 1);
+  scr_sink_end_document(s);
+  return scr_sink_error(s);
 }
 
 /* RFC 4180: quote fields holding commas, quotes or line ends. */
