@@ -8,6 +8,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+/* A scratch folder /tmp/TAG.XXXXXX for one test; the test removes it.
+   Caller frees. */
+static inline char *scratch_dir(const char *tag) {
+  char *dir = scr_asprintf("/tmp/%s.XXXXXX", tag);
+  assert_non_null(dir);
+  assert_non_null(mkdtemp(dir));
+  return dir;
+}
+
+/* "dir/name". Caller frees. */
+static inline char *path_in(const char *dir, const char *name) {
+  char *p = scr_asprintf("%s/%s", dir, name);
+  assert_non_null(p);
+  return p;
+}
 
 static inline void write_file(const char *root, const char *name,
                               const char *text) {

@@ -11,6 +11,8 @@
 #include "process.h"
 #include "util.h"
 
+#include "files_fixture.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -24,21 +26,11 @@
 
 /* ---- helpers ------------------------------------------------------------- */
 
-/* A scratch folder for one test; removed by the test. Caller frees. */
 static char *scratch(void) {
-  char *dir = scr_strdup("/tmp/test_office.XXXXXX");
-  assert_non_null(dir);
-  assert_non_null(mkdtemp(dir));
-  return dir;
+  return scratch_dir("test_office");
 }
 
-static char *path_in(const char *dir, const char *name) {
-  char *p = scr_asprintf("%s/%s", dir, name);
-  assert_non_null(p);
-  return p;
-}
-
-static void write_file(const char *path, const char *text, mode_t mode) {
+static void write_file_mode(const char *path, const char *text, mode_t mode) {
   FILE *f = fopen(path, "w");
   assert_non_null(f);
   fputs(text, f);
@@ -407,7 +399,7 @@ static void test_which(void **state) {
   assert_null(scr_which("no-such-program-anywhere"));
   char *dir = scratch();
   char *plain = path_in(dir, "notrunnable");
-  write_file(plain, "#!/bin/sh\n", 0644);
+  write_file_mode(plain, "#!/bin/sh\n", 0644);
   path_first(dir);
   assert_null(scr_which("notrunnable"));
   restore_path();
@@ -424,7 +416,7 @@ static void test_remove_tree(void **state) {
   char *file = path_in(dir, "a/b.txt");
   char *link = path_in(dir, "a/outside");
   assert_int_equal(mkdir(sub, 0700), 0);
-  write_file(file, "x", 0600);
+  write_file_mode(file, "x", 0600);
   /* a link out of the tree is removed, not followed */
   assert_int_equal(symlink("/etc", link), 0);
   scr_remove_tree(dir);
@@ -474,7 +466,7 @@ typedef struct fake {
 /* Write `text` into the file `name` in the fake's folder. */
 static void fake_put(const fake *f, const char *name, const char *text) {
   char *path = path_in(f->dir, name);
-  write_file(path, text, 0644);
+  write_file_mode(path, text, 0644);
   free(path);
 }
 
@@ -482,10 +474,10 @@ static void fake_put(const fake *f, const char *name, const char *text) {
 static fake fake_office(const char *soffice_script, const char *pdfinfo) {
   fake f = {scratch(), NULL, NULL};
   f.soffice = path_in(f.dir, "soffice");
-  write_file(f.soffice, soffice_script, 0755);
+  write_file_mode(f.soffice, soffice_script, 0755);
   if (pdfinfo) {
     f.pdfinfo = path_in(f.dir, "pdfinfo");
-    write_file(f.pdfinfo, pdfinfo, 0755);
+    write_file_mode(f.pdfinfo, pdfinfo, 0755);
   }
   fake_put(&f, "pdf", FRAME_PDF);
   fake_put(&f, "pages", "20");
@@ -505,7 +497,7 @@ static void fake_free(fake *f) {
 static void stage(const scr_office *o, const char *const *names, size_t n) {
   for (size_t i = 0; i < n; i++) {
     char *p = scr_office_input(o, names[i]);
-    write_file(p, "", 0600);
+    write_file_mode(p, "", 0600);
     free(p);
   }
 }
@@ -681,7 +673,7 @@ static void test_abandoned_folders_are_removed(void **state) {
   char *mine = work_folder(tmp, (long)getpid(), "aB3dE6");
   char *misnamed = work_folder(tmp, gone, "aB3dE");
   char *file = scr_asprintf("%s/scrutineer-%ld-fIlE99", tmp, gone);
-  write_file(file, "not a folder", 0600);
+  write_file_mode(file, "not a folder", 0600);
   char *link = scr_asprintf("%s/scrutineer-%ld-lInK99", tmp, gone);
   assert_int_equal(symlink(misnamed, link), 0);
   char *theirs = NULL;

@@ -10,6 +10,8 @@
 #include "process.h"
 #include "util.h"
 
+#include "files_fixture.h"
+
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,16 +21,7 @@
 #include <unistd.h>
 
 static char *scratch(void) {
-  char *dir = scr_strdup("/tmp/test_outset.XXXXXX");
-  assert_non_null(dir);
-  assert_non_null(mkdtemp(dir));
-  return dir;
-}
-
-static char *path_in(const char *dir, const char *name) {
-  char *p = scr_asprintf("%s/%s", dir, name);
-  assert_non_null(p);
-  return p;
+  return scratch_dir("test_outset");
 }
 
 static void put(const char *dir, const char *name, const char *text) {
