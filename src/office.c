@@ -295,15 +295,9 @@ static bool non_empty_file(const char *path) {
   return path && stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
 }
 
-/* The format an input or PDF is named after: "odt" for "odt.odt" and
-   "odt.pdf". Caller frees. */
-static char *format_of(const char *name) {
-  return scr_path_stem(name);
-}
-
 /* "scrutineer: error: LibreOffice's PDF of the odt document <what>". */
 static void pdf_error(const char *name, const char *what, const char *detail) {
-  char *format = format_of(name);
+  char *format = scr_path_stem(name); /* "odt" of "odt.pdf" */
   fprintf(stderr,
           "scrutineer: error: LibreOffice's PDF of the %s document %s%s%s\n",
           format ? format : name, what, detail ? ": " : "",
@@ -611,7 +605,7 @@ static scr_error pages_fit(const char *pdf, const char *const *bookmarks,
                            const int *pages, size_t n, int count) {
   for (size_t i = 0; i < n; i++)
     if (pages[i] > count) {
-      char *format = format_of(pdf);
+      char *format = scr_path_stem(pdf);
       fprintf(stderr,
               "scrutineer: error: LibreOffice's PDF of the %s document puts "
               "the bookmark %s on page %d, but has %d page%s\n",

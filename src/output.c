@@ -41,11 +41,9 @@ static char *disk_path(disk *d, const char *stem, const char *ext) {
 /* "cannot write PATH: REASON", the system's reason when there is one. */
 static scr_error report_unwritten(const scr_outset *set, const char *path,
                                   scr_error err) {
-  if (err) {
-    const char *why = err == SCR_E_IO ? scr_outset_failure(set) : NULL;
+  if (err)
     fprintf(stderr, "scrutineer: error: cannot write %s: %s\n", path,
-            why ? why : scr_strerror(err));
-  }
+            scr_outset_reason(set, err));
   return err;
 }
 
@@ -82,9 +80,8 @@ static void disk_note(void *ctx, const char *sentence) {
 static scr_error disk_commit(disk *d) {
   scr_error err = scr_outset_commit(&d->set);
   if (err) {
-    const char *why = scr_outset_failure(&d->set);
     fprintf(stderr, "scrutineer: error: cannot put the documents in %s: %s\n",
-            d->dir, why ? why : scr_strerror(err));
+            d->dir, scr_outset_reason(&d->set, err));
     return err;
   }
   if (d->opts->quiet)

@@ -141,6 +141,11 @@ const char *scr_outset_failure(const scr_outset *s) {
   return s->sys_errno ? strerror(s->sys_errno) : NULL;
 }
 
+const char *scr_outset_reason(const scr_outset *s, scr_error err) {
+  const char *why = err == SCR_E_IO ? scr_outset_failure(s) : NULL;
+  return why ? why : scr_strerror(err);
+}
+
 void scr_outset_free(scr_outset *s) {
   for (size_t i = 0; i < s->n; i++) {
     if (s->files[i].tmp)

@@ -55,6 +55,12 @@ const char *scr_outset_path(const scr_outset *s, size_t i);
 
 /** A sentence for the first failure (strerror of its errno), or NULL. */
 const char *scr_outset_failure(const scr_outset *s);
+/**
+ * Why `err`, returned by a call on `s`, happened, for a message: the
+ * system's reason for an I/O failure when there is one, else the code's
+ * sentence. Never NULL; static.
+ */
+const char *scr_outset_reason(const scr_outset *s, scr_error err);
 
 /** Remove the temporaries not committed and free the set. */
 void scr_outset_free(scr_outset *s);

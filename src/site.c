@@ -248,11 +248,9 @@ static scr_error out_write(doc_out *o, const char *stem, const char *ext,
   if (path)
     err = pkg ? scr_package_stage(pkg, &o->set, path)
               : scr_outset_add_bytes(&o->set, path, data, len);
-  if (err && path) {
-    const char *why = err == SCR_E_IO ? scr_outset_failure(&o->set) : NULL;
+  if (err && path)
     fprintf(stderr, "scrutineer: error: cannot write %s: %s\n", path,
-            why ? why : scr_strerror(err));
-  }
+            scr_outset_reason(&o->set, err));
   free(name);
   free(path);
   return err;
@@ -262,9 +260,8 @@ static scr_error out_write(doc_out *o, const char *stem, const char *ext,
 static scr_error out_commit(doc_out *o) {
   scr_error err = scr_outset_commit(&o->set);
   if (err) {
-    const char *why = scr_outset_failure(&o->set);
     fprintf(stderr, "scrutineer: error: cannot put %s in %s: %s\n",
-            o->doc->stem, o->r->dir, why ? why : scr_strerror(err));
+            o->doc->stem, o->r->dir, scr_outset_reason(&o->set, err));
     return err;
   }
   for (size_t i = 0; i < scr_outset_count(&o->set); i++)

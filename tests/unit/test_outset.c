@@ -30,6 +30,12 @@ static void put(const char *dir, const char *name, const char *text) {
   free(p);
 }
 
+/* The last good run's documents. */
+static void put_old_set(const char *dir) {
+  put(dir, "a.docx", "old docx");
+  put(dir, "a.odt", "old odt");
+}
+
 /* The file's text, or "" when it does not exist. Caller frees. */
 static char *text_of(const char *dir, const char *name) {
   char *p = path_in(dir, name), *data = NULL;
@@ -66,8 +72,7 @@ static scr_error fill_then_fail(void *ctx, FILE *f) {
 static void test_nothing_is_replaced_before_commit(void **state) {
   (void)state;
   char *dir = scratch();
-  put(dir, "a.docx", "old docx");
-  put(dir, "a.odt", "old odt");
+  put_old_set(dir);
   scr_outset set = SCR_OUTSET_INIT;
   char *docx = path_in(dir, "a.docx"), *odt = path_in(dir, "a.odt");
   assert_int_equal(scr_outset_add_bytes(&set, docx, "new docx", 8), SCR_OK);
@@ -90,8 +95,7 @@ static void test_nothing_is_replaced_before_commit(void **state) {
 static void test_a_failed_file_abandons_the_set(void **state) {
   (void)state;
   char *dir = scratch();
-  put(dir, "a.docx", "old docx");
-  put(dir, "a.odt", "old odt");
+  put_old_set(dir);
   scr_outset set = SCR_OUTSET_INIT;
   char *docx = path_in(dir, "a.docx"), *odt = path_in(dir, "a.odt");
   assert_int_equal(scr_outset_add_bytes(&set, docx, "new docx", 8), SCR_OK);
@@ -115,6 +119,10 @@ static void test_a_folder_that_cannot_hold_it_says_why(void **state) {
       SCR_E_IO);
   assert_non_null(scr_outset_failure(&set));
   assert_string_equal(scr_outset_failure(&set), "No such file or directory");
+  assert_string_equal(scr_outset_reason(&set, SCR_E_IO),
+                      "No such file or directory");
+  assert_string_equal(scr_outset_reason(&set, SCR_E_ZIP),
+                      scr_strerror(SCR_E_ZIP));
   scr_outset_free(&set);
 }
 
