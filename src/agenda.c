@@ -604,7 +604,7 @@ const scr_appendix *scr_agenda_ref(const scr_agenda *ag, cmark_node *link) {
 
 /* Point each of the agenda's references from `src` at its link in `src`'s
    tree (NULL: at nothing). The links come in the order they were found. */
-static void bind_refs(const scr_agenda *ag, const scr_source *src) {
+static void bind_refs(scr_agenda *ag, const scr_source *src) {
   size_t r = 0;
   while (r < ag->n_refs && ag->refs[r].source != src)
     r++;
@@ -630,8 +630,8 @@ static void bind_refs(const scr_agenda *ag, const scr_source *src) {
       ag->refs[r].link = NULL;
 }
 
-scr_error scr_appendix_tree(const scr_agenda *ag, const scr_appendix *ap,
-                            bool *reparsed) {
+scr_error scr_appendix_tree(scr_agenda *ag, size_t index, bool *reparsed) {
+  const scr_appendix *ap = &ag->appendices[index];
   *reparsed = false;
   if (!ap->src || ap->src->doc)
     return SCR_OK;
@@ -643,7 +643,8 @@ scr_error scr_appendix_tree(const scr_agenda *ag, const scr_appendix *ap,
   return SCR_OK;
 }
 
-void scr_appendix_release_tree(const scr_agenda *ag, const scr_appendix *ap) {
+void scr_appendix_release_tree(scr_agenda *ag, size_t index) {
+  const scr_appendix *ap = &ag->appendices[index];
   if (!ap->src || ap->minutes || !ap->src->doc)
     return;
   scr_source_release_tree(ap->src);

@@ -28,7 +28,7 @@ static const unsigned WRITER_FORMATS[] = {SCR_FORMAT_DOCX, SCR_FORMAT_ODT};
 /* What a composer needs: the workspace, and the document to lay out. */
 typedef struct job {
   const scr_workspace *ws;
-  const scr_agenda *agenda;    /* a pack */
+  scr_agenda *agenda;          /* a pack (its trees parsed again to write) */
   const scr_minutes *minutes;  /* a minutes document */
   const scr_workprogramme *wp; /* a pack's or the tracker's */
   const scr_tracker *tracker;  /* as of the meeting, or of --today */
@@ -48,7 +48,7 @@ static scr_error compose(const job *j, scr_sink *sink) {
 
 /* The pages appendix `index` of `ag` fills on its own in the pack of
    `kind`, as the estimator lays it out. */
-static scr_error count_alone(const job *j, const scr_agenda *ag, size_t index,
+static scr_error count_alone(const job *j, scr_agenda *ag, size_t index,
                              int *pages) {
   scr_estimate *est = scr_estimate_new();
   if (!est)
@@ -75,7 +75,7 @@ static int recalled(const scr_session *s, const scr_agenda *ag, size_t index) {
  * released) or now. Those not in the pack are on page 1. Caller frees.
  */
 static int *estimate_pages(const scr_session *s, const job *j) {
-  const scr_agenda *ag = j->agenda;
+  scr_agenda *ag = j->agenda;
   int *pages = calloc(ag->n_appendices + 1, sizeof *pages);
   scr_estimate *est = pages ? scr_estimate_new() : NULL;
   if (!est) {
@@ -371,8 +371,7 @@ static size_t kept_tree_text(void) {
 
 /* Count the pages a report fills on its own while its tree is loaded, and
    keep the count for the estimate. */
-static scr_error remember_alone(scr_session *s, const scr_agenda *ag,
-                                size_t index) {
+static scr_error remember_alone(scr_session *s, scr_agenda *ag, size_t index) {
   job j = {&s->ws, ag, NULL, NULL, NULL, NULL, false, s->kind};
   int pages = 0;
   scr_error err = count_alone(&j, ag, index, &pages);
@@ -399,7 +398,7 @@ static scr_error report_loaded(void *ctx, scr_agenda *ag, size_t index) {
   if (!err && ap->kind == SCR_APPENDIX_REPORT && scr_pack_includes(s->kind, ap))
     err = remember_alone(s, ag, index);
   if (!err)
-    scr_appendix_release_tree(ag, ap);
+    scr_appendix_release_tree(ag, index);
   return err;
 }
 
@@ -480,9 +479,9 @@ static const scr_template *user_template(scr_session *s, const scr_options *o) {
 }
 
 /* The session's copy of the agenda at `path`, or NULL. */
-static const scr_agenda *find_agenda(const scr_session *s, const char *path) {
+static scr_agenda *find_agenda(scr_session *s, const char *path) {
   char *real = realpath(path, NULL);
-  const scr_agenda *found = NULL;
+  scr_agenda *found = NULL;
   for (size_t i = 0; real && i < s->n_agendas; i++)
     if (s->agendas[i].real && strcmp(s->agendas[i].real, real) == 0)
       found = &s->agendas[i];
@@ -495,7 +494,7 @@ scr_error scr_session_open(scr_session *s, const char *path,
   return session_report(s, session_open(s, path, opts), opts);
 }
 
-scr_error scr_session_pack(scr_session *s, const scr_agenda *ag,
+scr_error scr_session_pack(scr_session *s, scr_agenda *ag,
                            const scr_options *opts, const scr_output *out) {
   scr_tracker tracker = {0};
   scr_error err = scr_tracker_build(&s->book, &s->wp, s->agendas, s->n_agendas,
@@ -547,7 +546,7 @@ static scr_error build_pack(const char *agenda_path, const scr_options *opts,
   scr_agenda own = {0};
   scr_pack_kind kind = {opts->private_pack, opts->supplement};
   scr_error err = session_open(&s, agenda_path, opts);
-  const scr_agenda *ag = NULL;
+  scr_agenda *ag = NULL;
   /* without a committee there is no schedule to read an agenda against */
   if (err != SCR_E_NOMEM && s.ws.committee.src) {
     ag = find_agenda(&s, agenda_path);

@@ -92,7 +92,7 @@ scr_error scr_session_open(scr_session *s, const char *path,
 void scr_session_close(scr_session *s);
 
 /* One document of an open session, in every format of opts->formats. */
-scr_error scr_session_pack(scr_session *s, const scr_agenda *ag,
+scr_error scr_session_pack(scr_session *s, scr_agenda *ag,
                            const scr_options *opts, const scr_output *out);
 scr_error scr_session_minutes(scr_session *s, const scr_minutes *m,
                               const scr_options *opts, const scr_output *out);

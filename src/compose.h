@@ -25,7 +25,7 @@ void scr_doc_names(scr_doc_strings *out, const scr_committee *c, scr_date d,
  * with every appendix on page 1, into `s`: what the page estimate starts
  * from.
  */
-scr_error scr_compose_pack_front(const scr_workspace *ws, const scr_agenda *ag,
+scr_error scr_compose_pack_front(const scr_workspace *ws, scr_agenda *ag,
                                  scr_pack_kind kind,
                                  const scr_workprogramme *wp,
                                  const scr_tracker *tracker, scr_sink *s);
@@ -34,8 +34,8 @@ scr_error scr_compose_pack_front(const scr_workspace *ws, const scr_agenda *ag,
  * each appendix starts a page, so the pages it fills can be counted on
  * their own, and its tree is needed only while it is.
  */
-scr_error scr_compose_pack_appendix(const scr_workspace *ws,
-                                    const scr_agenda *ag, scr_pack_kind kind,
+scr_error scr_compose_pack_appendix(const scr_workspace *ws, scr_agenda *ag,
+                                    scr_pack_kind kind,
                                     const scr_workprogramme *wp,
                                     const scr_tracker *tracker, size_t index,
                                     scr_sink *s);
@@ -52,7 +52,7 @@ void scr_pack_info(const scr_workspace *ws, const scr_agenda *ag,
  * everywhere, for the estimating pass. `exact` says the pages are the
  * layout's own, not estimated.
  */
-scr_error scr_compose_pack(const scr_workspace *ws, const scr_agenda *ag,
+scr_error scr_compose_pack(const scr_workspace *ws, scr_agenda *ag,
                            scr_pack_kind kind, const scr_workprogramme *wp,
                            const scr_tracker *tracker, const int *pages,
                            bool exact, scr_sink *sink);

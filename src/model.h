@@ -354,11 +354,9 @@ const scr_appendix *scr_agenda_ref(const scr_agenda *agenda, cmark_node *link);
  * again. Sets *reparsed when it had to (the caller then releases it after
  * use). SCR_E_NOMEM when it cannot.
  */
-scr_error scr_appendix_tree(const scr_agenda *agenda, const scr_appendix *ap,
-                            bool *reparsed);
+scr_error scr_appendix_tree(scr_agenda *agenda, size_t index, bool *reparsed);
 /** Release a report appendix's tree; its links are unbound until reparsed. */
-void scr_appendix_release_tree(const scr_agenda *agenda,
-                               const scr_appendix *ap);
+void scr_appendix_release_tree(scr_agenda *agenda, size_t index);
 
 /** Appendix label for index i (0-based): A..Z, AA..; or 1, 2, ... */
 void scr_appendix_label(size_t i, bool numbers, char *out, size_t n);

@@ -19,7 +19,7 @@
 
 typedef struct pack_ctx {
   const scr_workspace *ws;
-  const scr_agenda *ag;
+  scr_agenda *ag; /* its released report trees are parsed again to write */
   const scr_workprogramme *wp;
   const scr_tracker *tracker;
   const int *pages;
@@ -283,14 +283,15 @@ static void appendix_text(const pack_ctx *p, const scr_appendix *ap,
   if (scr_sink_error(s))
     return;
   bool reparsed = false;
-  scr_sink_fail(s, scr_appendix_tree(p->ag, ap, &reparsed));
+  size_t index = (size_t)(ap - p->ag->appendices);
+  scr_sink_fail(s, scr_appendix_tree(p->ag, index, &reparsed));
   if (!scr_sink_error(s)) {
     scr_render r = {s, ap->src, LEVEL_IN_APPENDIX, appendix_link, (void *)p};
     scr_render_blocks(&r, cmark_node_first_child(ap->src->doc), NULL);
   }
   /* a tree released to save memory goes again once written */
   if (reparsed)
-    scr_appendix_release_tree(p->ag, ap);
+    scr_appendix_release_tree(p->ag, index);
 }
 
 static void appendix(const pack_ctx *p, const scr_appendix *ap, scr_sink *s,
@@ -379,7 +380,7 @@ static void front(const pack_ctx *p, bool exact, scr_sink *s) {
     front_sheet(p, s);
 }
 
-scr_error scr_compose_pack_front(const scr_workspace *ws, const scr_agenda *ag,
+scr_error scr_compose_pack_front(const scr_workspace *ws, scr_agenda *ag,
                                  scr_pack_kind kind,
                                  const scr_workprogramme *wp,
                                  const scr_tracker *tracker, scr_sink *s) {
@@ -388,8 +389,8 @@ scr_error scr_compose_pack_front(const scr_workspace *ws, const scr_agenda *ag,
   return scr_sink_error(s);
 }
 
-scr_error scr_compose_pack_appendix(const scr_workspace *ws,
-                                    const scr_agenda *ag, scr_pack_kind kind,
+scr_error scr_compose_pack_appendix(const scr_workspace *ws, scr_agenda *ag,
+                                    scr_pack_kind kind,
                                     const scr_workprogramme *wp,
                                     const scr_tracker *tracker, size_t index,
                                     scr_sink *s) {
@@ -399,7 +400,7 @@ scr_error scr_compose_pack_appendix(const scr_workspace *ws,
   return scr_sink_error(s);
 }
 
-scr_error scr_compose_pack(const scr_workspace *ws, const scr_agenda *ag,
+scr_error scr_compose_pack(const scr_workspace *ws, scr_agenda *ag,
                            scr_pack_kind kind, const scr_workprogramme *wp,
                            const scr_tracker *tracker, const int *pages,
                            bool exact, scr_sink *s) {

@@ -347,7 +347,7 @@ static void stat_files(const site_run *r, scr_site_doc *doc) {
 
 /* Build one document unless its inputs are as recorded. */
 static scr_error make_doc(site_run *r, scr_site_doc *doc, size_t n_pages,
-                          const scr_agenda *ag, const scr_minutes *m) {
+                          scr_agenda *ag, const scr_minutes *m) {
   scr_error err = SCR_OK;
   if (reuse(r, doc, n_pages)) {
     r->kept++;
@@ -399,7 +399,7 @@ static scr_error make_documents(site_run *r) {
     return SCR_E_NOMEM;
   scr_error err = SCR_OK;
   for (size_t i = 0; i < s->n_agendas && !err; i++) {
-    const scr_agenda *ag = &s->agendas[i];
+    scr_agenda *ag = &r->session->agendas[i];
     scr_doc_strings names;
     scr_pack_info(&s->ws, ag, (scr_pack_kind){0}, &names);
     scr_site_doc *doc = new_doc(r, SCR_SITE_PACK, &names);

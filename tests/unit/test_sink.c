@@ -111,21 +111,21 @@ typedef struct committee {
   scr_pack_kind kind;
 } committee;
 
-typedef scr_error (*composer)(const committee *c, scr_sink *s);
+typedef scr_error (*composer)(committee *c, scr_sink *s);
 
-static scr_error pack(const committee *c, scr_sink *s) {
+static scr_error pack(committee *c, scr_sink *s) {
   return scr_compose_pack(&c->ws, &c->ag, c->kind, &c->wp, &c->tracker, NULL,
                           false, s);
 }
-static scr_error minutes(const committee *c, scr_sink *s) {
+static scr_error minutes(committee *c, scr_sink *s) {
   return scr_compose_minutes(&c->ws, &c->book.files[0], s);
 }
-static scr_error tracker(const committee *c, scr_sink *s) {
+static scr_error tracker(committee *c, scr_sink *s) {
   return scr_compose_tracker(&c->ws, &c->wp, &c->tracker, s);
 }
 
 /* Compose once to count the calls, then fail each call in turn. */
-static void fails_at_every_call(const committee *c, composer f) {
+static void fails_at_every_call(committee *c, composer f) {
   fail_at = 0;
   calls = 0;
   scr_sink whole = {&FAILING, NULL, SCR_OK};
