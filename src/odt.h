@@ -4,6 +4,11 @@
  * of the program sees only scr_odt_writer (writer.h).
  *
  *   odt_writer.c    the sink: writes office:text children as calls arrive
+ *   odt_text.c      ... paragraphs, headings, runs, links, fields, sections
+ *   odt_lists.c     ... lists and their items
+ *   odt_tables.c    ... tables, rows and cells
+ *   odt_images.c    ... pictures in frames
+ *   odt_package.c   the parts, in order, into the package
  *   odt_content.c   content.xml, and the automatic styles the body uses
  *   odt_styles.c    styles.xml: the template's styles, page layout, footer
  *   odt_meta.c      meta.xml
@@ -14,6 +19,8 @@
 #define SCR_ODT_H
 
 #include "sink.h"
+#include "deflate.h"
+#include "package.h"
 #include "template.h"
 #include "xmlw.h"
 
@@ -278,5 +285,153 @@ void scr_odt_settle(scr_xmlw *x, odt_spaces *sp);
 /** Close the innermost element opened with scr_odt_hold: an empty element
     when its start tag is still held. */
 void scr_odt_close(scr_xmlw *x, odt_spaces *sp);
+
+/* ---- the sink (odt_writer.c, odt_text.c, odt_lists.c, odt_tables.c,
+        odt_images.c) ---------------------------------------------------- */
+
+#define ODT_HEADING_LEVELS 6
+
+typedef enum item_xml {
+  ITEM_CLOSED,   /* no item element open */
+  ITEM_ITEM,     /* text:list-item, opened with raw markup */
+  ITEM_HEADER,   /* text:list-header: an item continued after a table */
+  ITEM_NUMBERED, /* text:list-item with its start value: xmlTextWriter's */
+} item_xml;
+
+typedef struct odt_list {
+  bool ordered;
+  int start;
+  bool open;      /* its text:list element is open */
+  bool continued; /* closed for a table; reopened lists continue numbering */
+  bool item;      /* the composer has an item open */
+  item_xml item_xml;
+  bool numbered; /* the first item (with the start value) is written */
+} odt_list;
+
+typedef enum odt_block { BLOCK_NONE, BLOCK_PARAGRAPH, BLOCK_HEADING } odt_block;
+
+typedef struct odt_table {
+  bool open;
+  int columns;
+  scr_align *align;  /* `columns` entries */
+  int *permille;     /* each column's share of the text width */
+  int row;           /* index of the current row */
+  int cell;          /* index of the current cell in its row */
+  bool header_group; /* table:table-header-rows is open */
+  bool header_row;
+  bool row_open, cell_open;
+  bool cell_has_paragraph;
+  size_t list_base; /* lists open around the table (closed by it) */
+} odt_table;
+
+typedef struct odt_writer {
+  scr_template builtin; /* used when created without a template */
+  const scr_template *tpl;
+  scr_error err; /* first failure; every later call returns it */
+
+  scr_xmlw body;       /* office:text children, written into body_z */
+  scr_deflate *body_z; /* the body, compressed as it is written */
+  bool begun, ended;
+  char *title, *subject, *creator, *language, *footer;
+
+  char *para_names[SCR_PARA_COUNT]; /* encoded style names */
+  char *heading_names[ODT_HEADING_LEVELS];
+
+  odt_block block;
+  unsigned span_flags; /* RUN_FLAGS of the open span(s) */
+  int span_depth;      /* span elements open: 0, 1 or 2 */
+  bool in_link;
+  /* The block is a text:p opened with raw markup (see begin_block). */
+  bool raw_block;
+  odt_spaces held;    /* spaces and start tags the block holds back */
+  item_xml held_item; /* a list item whose start tag is held back */
+  /* "T1".."T15": the names of the automatic text styles */
+  char text_style[ODT_TEXT_MASKS]
+                 [sizeof ODT_AUTO_TEXT_FMT + 3 * sizeof(unsigned)];
+  bool page_break; /* the next block starts a page */
+  /* The next block starts a section on this master page (borrowed from
+     masters[] or ODT_MASTER_PAGE), or NULL. */
+  const char *section_master;
+  char **headers; /* each section header's text, once; header n (1-based)
+                     is on master page ODT_MASTER_HEADER_FMT n */
+  char **masters; /* ... and that master page's name */
+  size_t nheaders, cap_headers, cap_masters;
+
+  odt_list *lists; /* the open lists, outermost first */
+  size_t nlists, caplists;
+  odt_table table;
+  unsigned tables; /* tables so far, to name them */
+
+  odt_image *images;
+  size_t nimages, capimages;
+  odt_auto autos;
+} odt_writer;
+
+/* The first error sticks: the XML writer's, or one of ours. */
+static inline scr_error odt_status(odt_writer *w) {
+  if (!w->err && w->body.err)
+    w->err = w->body.err;
+  return w->err;
+}
+
+static inline scr_error odt_fail(odt_writer *w, scr_error err) {
+  if (!w->err)
+    w->err = err;
+  return w->err;
+}
+
+static inline bool odt_in_block(const odt_writer *w) {
+  return w->block != BLOCK_NONE;
+}
+
+/* odt_text.c */
+/** Before an element inside the open block: close the span, write the
+    held start tags. */
+void scr_odt_before_inline(odt_writer *w);
+/** The style of a new paragraph or heading: `named`, or an automatic style
+    based on it for a pending page break, section or column alignment. */
+const char *scr_odt_block_style(odt_writer *w, const char *named);
+scr_error scr_odt_begin_paragraph(void *self, scr_para_style style);
+scr_error scr_odt_end_paragraph(void *self);
+scr_error scr_odt_begin_heading(void *self, int level);
+scr_error scr_odt_end_heading(void *self);
+scr_error scr_odt_add_text(void *self, const char *s, size_t len,
+                           unsigned flags);
+scr_error scr_odt_line_break(void *self);
+scr_error scr_odt_begin_link(void *self, const char *url);
+scr_error scr_odt_end_link(void *self);
+scr_error scr_odt_begin_bookmark(void *self, const char *name);
+scr_error scr_odt_end_bookmark(void *self, const char *name);
+scr_error scr_odt_page_ref(void *self, const char *name, int cached);
+scr_error scr_odt_page_break(void *self);
+scr_error scr_odt_begin_section(void *self, const char *header);
+
+/* odt_package.c */
+/** After end_document: every part into `pkg`. */
+scr_error scr_odt_finish(void *self, scr_package *pkg);
+
+/* odt_lists.c */
+/** Reopen the list elements a table closed (see odt_writer.c). */
+void scr_odt_reopen_lists(odt_writer *w, bool for_paragraph);
+/** Close every open list element, innermost first, for a table. */
+void scr_odt_suspend_lists(odt_writer *w);
+/** Write a held list item's start tag: content follows. */
+void scr_odt_settle_item(odt_writer *w);
+scr_error scr_odt_begin_list(void *self, bool ordered, int start);
+scr_error scr_odt_end_list(void *self);
+scr_error scr_odt_begin_item(void *self);
+scr_error scr_odt_end_item(void *self);
+
+/* odt_tables.c */
+scr_error scr_odt_begin_table(void *self, int columns, const scr_align *align,
+                              const int *widths);
+scr_error scr_odt_end_table(void *self);
+scr_error scr_odt_begin_row(void *self, bool header);
+scr_error scr_odt_end_row(void *self);
+scr_error scr_odt_begin_cell(void *self);
+scr_error scr_odt_end_cell(void *self);
+
+/* odt_images.c */
+scr_error scr_odt_image(void *self, const scr_image *img);
 
 #endif

@@ -1,0 +1,320 @@
+/*
+ * The ODT writer's text (see odt_writer.c for the model): paragraphs and
+ * headings, runs of formatting as spans, links, bookmarks, page fields,
+ * page breaks and sections on their master pages.
+ */
+#include "odt.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Run flags that change the formatting of a span. */
+#define RUN_FLAGS (ODT_TEXT_FLAGS | SCR_RUN_CODE)
+
+/* ---- inline content -------------------------------------------------- */
+
+/* Spans are opened and closed with raw markup: their names and styles
+   are constant, and the paragraph or link around them keeps their text
+   escaped (see begin_block). */
+static void end_span(odt_writer *w) {
+  scr_odt_spaces_flush(&w->body, &w->held);
+  for (; w->span_depth > 0; w->span_depth--)
+    scr_odt_close(&w->body, &w->held);
+  w->span_flags = 0;
+}
+
+static void start_span(odt_writer *w, const char *style) {
+  scr_odt_hold(&w->body, &w->held, ODT_RAW_SPAN, style);
+  w->span_depth++;
+}
+
+/* Code is the named style Source Text; other flags an automatic style,
+   nested inside it when both apply. */
+static void begin_span(odt_writer *w, unsigned flags) {
+  if (flags & SCR_RUN_CODE)
+    start_span(w, ODT_STYLE_SOURCE_TEXT);
+  unsigned n = scr_odt_text_auto(&w->autos, flags);
+  if (n)
+    start_span(w, w->text_style[n]);
+  w->span_flags = flags;
+}
+
+/* Before an element xmlTextWriter starts in the block (a link, bookmark,
+   field or frame): no span around it, and the held start tags first. */
+void scr_odt_before_inline(odt_writer *w) {
+  end_span(w);
+  scr_odt_settle(&w->body, &w->held);
+}
+
+/* ---- blocks ---------------------------------------------------------- */
+
+/* The alignment of the open cell's column, or SCR_ALIGN_NONE. */
+static scr_align cell_align(const odt_writer *w) {
+  const odt_table *t = &w->table;
+  if (!t->cell_open || t->cell >= t->columns)
+    return SCR_ALIGN_NONE;
+  return t->align[t->cell];
+}
+
+/* See odt.h. */
+const char *scr_odt_block_style(odt_writer *w, const char *named) {
+  bool page_break = w->page_break;
+  scr_align align = cell_align(w);
+  const char *master = w->section_master;
+  w->page_break = false;
+  w->section_master = NULL;
+  if (!page_break && align == SCR_ALIGN_NONE && !master)
+    return named;
+  const char *name =
+      scr_odt_para_auto(&w->autos, named, page_break, align, master);
+  if (!name)
+    odt_fail(w, SCR_E_NOMEM);
+  return name ? name : named;
+}
+
+/* Whether an element xmlTextWriter opened (a list, or the table) encloses
+   the next block. xmlTextWriter escapes text only inside an element it
+   opened, so only there can a paragraph be opened with raw markup. */
+static bool in_writer_element(const odt_writer *w) {
+  return w->table.open || (w->nlists > 0 && w->lists[w->nlists - 1].open);
+}
+
+/* A paragraph inside a list or table is opened with raw markup (its style
+   is one of ours), elsewhere through xmlTextWriter, which escapes the text
+   of a top-level paragraph; headings name their level, a number. */
+static void begin_block(odt_writer *w, odt_block kind, const char *element,
+                        const char *style) {
+  scr_odt_reopen_lists(w, true);
+  scr_odt_settle_item(w); /* a block is content, even an empty one */
+  const char *name = scr_odt_block_style(w, style);
+  w->held = (odt_spaces){0};
+  w->raw_block = kind == BLOCK_PARAGRAPH && in_writer_element(w);
+  if (w->raw_block) {
+    scr_odt_hold(&w->body, &w->held, ODT_RAW_PARAGRAPH, name);
+  } else {
+    scr_xmlw_start(&w->body, element);
+    scr_xmlw_attr(&w->body, "text:style-name", name);
+  }
+  w->block = kind;
+  w->span_flags = 0;
+  w->span_depth = 0;
+  w->in_link = false;
+  if (w->table.cell_open)
+    w->table.cell_has_paragraph = true;
+}
+
+static void end_block(odt_writer *w) {
+  scr_odt_spaces_end(&w->body, &w->held);
+  end_span(w);
+  if (w->in_link)
+    scr_xmlw_end(&w->body);
+  w->in_link = false;
+  if (w->raw_block)
+    scr_odt_close(&w->body, &w->held);
+  else
+    scr_xmlw_end(&w->body);
+  w->raw_block = false;
+  w->block = BLOCK_NONE;
+}
+
+scr_error scr_odt_begin_paragraph(void *self, scr_para_style style) {
+  odt_writer *w = self;
+  if (odt_status(w))
+    return w->err;
+  if (odt_in_block(w))
+    return odt_fail(w, SCR_E_USAGE);
+  if ((unsigned)style >= SCR_PARA_COUNT)
+    style = SCR_PARA_BODY;
+  begin_block(w, BLOCK_PARAGRAPH, "text:p", w->para_names[style]);
+  return odt_status(w);
+}
+
+scr_error scr_odt_end_paragraph(void *self) {
+  odt_writer *w = self;
+  if (odt_status(w))
+    return w->err;
+  if (w->block != BLOCK_PARAGRAPH)
+    return odt_fail(w, SCR_E_USAGE);
+  end_block(w);
+  return odt_status(w);
+}
+
+scr_error scr_odt_begin_heading(void *self, int level) {
+  odt_writer *w = self;
+  if (odt_status(w))
+    return w->err;
+  if (odt_in_block(w))
+    return odt_fail(w, SCR_E_USAGE);
+  if (level < 1)
+    level = 1;
+  if (level > ODT_HEADING_LEVELS)
+    level = ODT_HEADING_LEVELS;
+  begin_block(w, BLOCK_HEADING, "text:h", w->heading_names[level - 1]);
+  scr_xmlw_attr_int(&w->body, "text:outline-level", level);
+  return odt_status(w);
+}
+
+scr_error scr_odt_end_heading(void *self) {
+  odt_writer *w = self;
+  if (odt_status(w))
+    return w->err;
+  if (w->block != BLOCK_HEADING)
+    return odt_fail(w, SCR_E_USAGE);
+  end_block(w);
+  return odt_status(w);
+}
+
+/* ---- runs, links, bookmarks, fields ---------------------------------- */
+
+scr_error scr_odt_add_text(void *self, const char *s, size_t len,
+                           unsigned flags) {
+  odt_writer *w = self;
+  if (odt_status(w))
+    return w->err;
+  if (!odt_in_block(w))
+    return odt_fail(w, SCR_E_USAGE);
+  if (len == 0)
+    return SCR_OK;
+  flags &= RUN_FLAGS;
+  if (flags != w->span_flags) {
+    end_span(w);
+    begin_span(w, flags);
+  }
+  scr_odt_text(&w->body, &w->held, s, len);
+  return odt_status(w);
+}
+
+scr_error scr_odt_line_break(void *self) {
+  odt_writer *w = self;
+  if (odt_status(w))
+    return w->err;
+  if (!odt_in_block(w))
+    return odt_fail(w, SCR_E_USAGE);
+  scr_odt_text(&w->body, &w->held, "\n", 1);
+  return odt_status(w);
+}
+
+/* An internal link "#name" is an ODF link to the bookmark "name" as is. */
+scr_error scr_odt_begin_link(void *self, const char *url) {
+  odt_writer *w = self;
+  if (odt_status(w))
+    return w->err;
+  if (!odt_in_block(w) || w->in_link || !url)
+    return odt_fail(w, SCR_E_USAGE);
+  char *href = scr_uri_escape(url, false);
+  if (!href)
+    return odt_fail(w, SCR_E_NOMEM);
+  scr_odt_before_inline(w);
+  scr_xmlw_start(&w->body, "text:a");
+  scr_xmlw_attr(&w->body, "xlink:type", "simple");
+  scr_xmlw_attr(&w->body, "xlink:href", href);
+  scr_xmlw_attr(&w->body, "text:style-name", ODT_STYLE_HYPERLINK);
+  scr_xmlw_attr(&w->body, "text:visited-style-name", ODT_STYLE_HYPERLINK);
+  free(href);
+  w->in_link = true;
+  return odt_status(w);
+}
+
+scr_error scr_odt_end_link(void *self) {
+  odt_writer *w = self;
+  if (odt_status(w))
+    return w->err;
+  if (!w->in_link)
+    return odt_fail(w, SCR_E_USAGE);
+  end_span(w);
+  scr_xmlw_end(&w->body);
+  w->in_link = false;
+  return odt_status(w);
+}
+
+static scr_error bookmark(odt_writer *w, const char *element,
+                          const char *name) {
+  if (odt_status(w))
+    return w->err;
+  if (!odt_in_block(w) || !name || !*name)
+    return odt_fail(w, SCR_E_USAGE);
+  scr_odt_before_inline(w);
+  scr_xmlw_start(&w->body, element);
+  scr_xmlw_attr(&w->body, "text:name", name);
+  scr_xmlw_end(&w->body);
+  return odt_status(w);
+}
+
+scr_error scr_odt_begin_bookmark(void *self, const char *name) {
+  return bookmark(self, "text:bookmark-start", name);
+}
+
+scr_error scr_odt_end_bookmark(void *self, const char *name) {
+  return bookmark(self, "text:bookmark-end", name);
+}
+
+/* LibreOffice recomputes the field when it lays the document out; until
+   then readers see `cached`. */
+scr_error scr_odt_page_ref(void *self, const char *name, int cached) {
+  odt_writer *w = self;
+  if (odt_status(w))
+    return w->err;
+  if (!odt_in_block(w) || !name || !*name)
+    return odt_fail(w, SCR_E_USAGE);
+  scr_odt_before_inline(w);
+  scr_xmlw_start(&w->body, "text:bookmark-ref");
+  scr_xmlw_attr(&w->body, "text:reference-format", "page");
+  scr_xmlw_attr(&w->body, "text:ref-name", name);
+  char page[3 * sizeof cached + 1];
+  int n = snprintf(page, sizeof page, "%d", cached < 1 ? 1 : cached);
+  scr_xmlw_text(&w->body, page, (size_t)n);
+  scr_xmlw_end(&w->body);
+  scr_odt_spaces_after_field(&w->held);
+  return odt_status(w);
+}
+
+/* ---- page breaks and sections --------------------------------------- */
+
+scr_error scr_odt_page_break(void *self) {
+  odt_writer *w = self;
+  if (odt_status(w))
+    return w->err;
+  if (odt_in_block(w))
+    return odt_fail(w, SCR_E_USAGE);
+  w->page_break = true;
+  return SCR_OK;
+}
+
+/* The master page showing `header` on every page, added on first use. */
+static const char *master_for(odt_writer *w, const char *header) {
+  if (!header)
+    return ODT_MASTER_PAGE;
+  for (size_t i = 0; i < w->nheaders; i++)
+    if (strcmp(w->headers[i], header) == 0)
+      return w->masters[i];
+  size_t n = w->nheaders + 1;
+  bool room =
+      !scr_reserve(&w->headers, &w->cap_headers, n, sizeof *w->headers) &&
+      !scr_reserve(&w->masters, &w->cap_masters, n, sizeof *w->masters);
+  char *text = room ? scr_strdup(header) : NULL;
+  char *name = text ? scr_asprintf(ODT_MASTER_HEADER_FMT, n) : NULL;
+  if (!name) {
+    free(text);
+    return NULL;
+  }
+  w->headers[w->nheaders] = text;
+  w->masters[w->nheaders++] = name;
+  return name;
+}
+
+/* A section is a run of pages on one master page: the first paragraph
+   after it names the master page, which starts a new page. */
+scr_error scr_odt_begin_section(void *self, const char *header) {
+  odt_writer *w = self;
+  if (odt_status(w))
+    return w->err;
+  if (odt_in_block(w) || w->nlists || w->table.open)
+    return odt_fail(w, SCR_E_USAGE);
+  const char *master = master_for(w, header);
+  if (!master)
+    return odt_fail(w, SCR_E_NOMEM);
+  w->section_master = master;
+  w->page_break = false;
+  return SCR_OK;
+}
