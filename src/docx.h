@@ -1,9 +1,17 @@
 /*
- * The DOCX writer's internals, shared by its part files (docx_*.c). One file
- * per package part, as in libxlsxwriter:
+ * The DOCX writer's internals, shared by its files (docx_*.c). The sink's
+ * calls by concern, then one file per package part, as in libxlsxwriter:
  *
- *   docx_writer.c         the sink (state machine) and scr_docx_writer
+ *   docx_writer.c         the sink's state and calls: the document, headings,
+ *                         text, links, bookmarks, page references, images,
+ *                         page breaks, sections; scr_docx_writer
+ *   docx_paragraphs.c     w:p and its w:pPr: style, page break, the list
+ *                         item's number or indent, the cell's alignment
+ *   docx_lists.c          the list and list item calls
+ *   docx_tables.c         the table, row and cell calls: grid, cell widths
+ *   docx_package.c        finish: every part into the package
  *   docx_runs.c           runs, text with tabs, complex fields
+ *   docx_drawing.c        images: media parts and inline pictures
  *   docx_document.c       word/document.xml: body + section properties
  *   docx_numbering.c      word/numbering.xml: bullet and decimal lists
  *   docx_rels.c           _rels/.rels and word/_rels/document.xml.rels
@@ -19,7 +27,10 @@
 #ifndef SCR_DOCX_H
 #define SCR_DOCX_H
 
+#include "deflate.h"
+#include "package.h"
 #include "sink.h"
+#include "template.h"
 #include "util.h"
 #include "xmlw.h"
 
@@ -75,9 +86,6 @@
 #define DOCX_RID_FOOTER "rId4"
 /* Hyperlinks and images are numbered on from here, in order of use. */
 #define DOCX_RID_FIRST_DYNAMIC 5
-
-/* w:tblW in fiftieths of a percent: 5000 is the full text width. */
-#define DOCX_TABLE_FULL_WIDTH_PCT 5000
 
 /* ---- style ids (display name without spaces) ----------------------------- */
 
@@ -249,5 +257,123 @@ void docx_text_run(scr_xmlw *x, const char *text, size_t len, unsigned flags,
  */
 void docx_field(scr_xmlw *x, const char *instr, const char *cached,
                 bool hyperlink);
+
+/* ---- the sink's state (docx_writer.c) ------------------------------------ */
+
+/* Longest decimal rendering of an int, with sign and NUL. */
+#define DOCX_INT_TEXT_MAX 16
+
+typedef struct docx_list_frame {
+  int num_id;        /* the w:num of this list instance */
+  int ilvl;          /* 0-based level, clamped to the levels Word has */
+  bool item_open;    /* between begin_item and end_item */
+  bool item_started; /* the item's bullet/number paragraph is written */
+} docx_list_frame;
+
+/** The open table (docx_tables.c); docx_paragraphs.c reads which cell is
+    open and its column's alignment. */
+typedef struct docx_table {
+  bool open;
+  int columns;
+  scr_align *align;      /* owned copy, `columns` entries */
+  scr_buf cell_props;    /* each column's w:tcPr markup, one after another */
+  size_t *cell_props_at; /* owned: column c's is bytes [c] to [c + 1] */
+  int col;               /* the current cell's column */
+  bool row_open, cell_open, cell_has_para;
+  size_t outer_lists; /* list depth around the table: lists deeper than this
+                         are inside a cell */
+} docx_table;
+
+typedef struct docx_bookmark docx_bookmark; /* docx_writer.c's */
+
+/**
+ * The writer. State kept between calls, all of it about where the next
+ * block lands: the open paragraph and link, the stack of open lists (each
+ * item's first paragraph carries the number, later ones only the indent),
+ * the open table (its column widths and alignments), open bookmarks
+ * (w:bookmarkEnd needs the id of its start) and a pending page break.
+ */
+typedef struct docx_writer {
+  const scr_template *tpl;
+  docx_model model;
+  scr_xmlw body;       /* w:body children, written into body_z */
+  scr_deflate *body_z; /* the body, compressed as it is written */
+  bool begun, ended;
+  bool in_para, in_link;
+  bool page_break_pending;
+  bool after_table; /* the last block written was a table */
+  docx_list_frame *lists;
+  size_t list_depth, list_cap;
+  docx_table table;
+  docx_bookmark *marks;
+  size_t mark_count, mark_cap;
+  unsigned next_mark_id;
+  unsigned next_drawing_id;
+  bool any_block;       /* a paragraph or table has been written */
+  bool sectioned;       /* begin_section was called: every section then
+                           names its header */
+  char *section_header; /* the open section's header, or NULL */
+  /* the last section's header relationship, made at finish */
+  char last_header_rid[DOCX_INT_TEXT_MAX + 4];
+} docx_writer;
+
+/* A writing error sticks (the XML may be cut short): report it first. A
+   refused call writes nothing, so its error is only returned. */
+static inline scr_error docx_status(const docx_writer *dw, scr_error err) {
+  return dw->body.err ? dw->body.err : err;
+}
+
+/* Where blocks may start: inside the document, outside paragraphs. */
+static inline bool docx_can_start_block(const docx_writer *dw) {
+  return dw->begun && !dw->ended && !dw->in_para && !dw->body.err;
+}
+
+static inline docx_list_frame *docx_current_list(docx_writer *dw) {
+  return dw->list_depth ? &dw->lists[dw->list_depth - 1] : NULL;
+}
+
+static inline bool docx_in_cell(const docx_writer *dw) {
+  return dw->table.open && dw->table.cell_open;
+}
+
+/* ---- paragraphs (docx_paragraphs.c) -------------------------------------- */
+
+/** <w:p> with its properties, in the style named `style_name`. */
+scr_error docx_open_paragraph(docx_writer *dw, const char *style_name);
+scr_error docx_close_paragraph(docx_writer *dw);
+
+/**
+ * An item whose first block is a list or table still shows its bullet: on
+ * an empty paragraph of its own, as Word does. Writes nothing unless an
+ * item is open and its first paragraph is still to come.
+ */
+scr_error docx_start_item_if_bare(docx_writer *dw);
+
+/* ---- the sink's calls in files of their own ------------------------------
+ * scr_sink_ops members: `self` is a docx_writer.
+ */
+
+/* docx_lists.c */
+scr_error docx_begin_list(void *self, bool ordered, int start);
+scr_error docx_end_list(void *self);
+scr_error docx_begin_item(void *self);
+scr_error docx_end_item(void *self);
+
+/* docx_tables.c */
+scr_error docx_begin_table(void *self, int columns, const scr_align *align,
+                           const int *widths);
+scr_error docx_end_table(void *self);
+scr_error docx_begin_row(void *self, bool header);
+scr_error docx_end_row(void *self);
+scr_error docx_begin_cell(void *self);
+scr_error docx_end_cell(void *self);
+/** Free what the table owns and leave it closed. */
+void docx_table_free(docx_table *t);
+
+/**
+ * After end_document: add every part of the document to `pkg`
+ * (docx_package.c; scr_writer_class's finish).
+ */
+scr_error docx_finish(void *self, scr_package *pkg);
 
 #endif

@@ -1,0 +1,111 @@
+/*
+ * Finishing a DOCX: the body wrapped into word/document.xml, and every
+ * other part built from the writer's model, added to the package.
+ */
+#include "docx.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Builds one part and adds it to the package (which takes the bytes). */
+typedef scr_error (*model_part_fn)(const docx_model *m, char **xml,
+                                   size_t *len);
+
+static scr_error add_model_part(scr_package *pkg, const char *name,
+                                model_part_fn fn, const docx_model *m) {
+  char *xml = NULL;
+  size_t len = 0;
+  scr_error err = fn(m, &xml, &len);
+  if (err)
+    return err;
+  return scr_package_add(pkg, name, xml, len, false);
+}
+
+static scr_error add_document(docx_writer *dw, scr_package *pkg) {
+  char *xml = NULL;
+  size_t len = 0, body_at = 0;
+  scr_error err = scr_docx_document_xml(
+      dw->sectioned ? dw->last_header_rid : NULL, &xml, &len, &body_at);
+  if (!err)
+    err = scr_package_add_around(pkg, DOCX_PART_DOCUMENT, xml, len, body_at,
+                                 dw->body_z);
+  free(xml);
+  return err;
+}
+
+static scr_error add_fixed_parts(scr_package *pkg) {
+  char *xml = NULL;
+  size_t len = 0;
+  scr_error err = scr_docx_package_rels_xml(&xml, &len);
+  if (!err)
+    err = scr_package_add(pkg, DOCX_PART_PACKAGE_RELS, xml, len, false);
+  if (!err)
+    err = scr_docx_app_xml(&xml, &len);
+  if (!err)
+    err = scr_package_add(pkg, DOCX_PART_APP, xml, len, false);
+  return err;
+}
+
+static scr_error add_media(const docx_model *m, scr_package *pkg) {
+  scr_error err = SCR_OK;
+  for (size_t i = 0; i < m->media_count && !err; i++)
+    err = scr_package_add_copy(pkg, m->media[i].part, m->media[i].data,
+                               m->media[i].size, false);
+  return err;
+}
+
+static scr_error add_headers(const docx_model *m, scr_package *pkg) {
+  scr_error err = SCR_OK;
+  for (size_t i = 0; i < m->header_count && !err; i++) {
+    char part[sizeof DOCX_PART_HEADER_FMT + 3 * sizeof(size_t)];
+    snprintf(part, sizeof part, DOCX_PART_HEADER_FMT, i + 1);
+    char *xml = NULL;
+    size_t len = 0;
+    err = scr_docx_header_xml(&m->headers[i], &xml, &len);
+    if (!err)
+      err = scr_package_add(pkg, part, xml, len, false);
+  }
+  return err;
+}
+
+scr_error docx_finish(void *self, scr_package *pkg) {
+  docx_writer *dw = self;
+  if (!dw->ended)
+    return SCR_E_USAGE;
+  if (!dw->tpl || !dw->tpl->styles || dw->tpl->styles_len == 0)
+    return SCR_E_TEMPLATE;
+  /* the last section's header, before the parts that list every part */
+  if (dw->sectioned && !dw->last_header_rid[0]) {
+    scr_error err =
+        docx_model_header(&dw->model, dw->section_header, dw->last_header_rid,
+                          sizeof dw->last_header_rid);
+    if (err)
+      return err;
+  }
+  const docx_model *m = &dw->model;
+  scr_error err = add_model_part(pkg, DOCX_PART_CONTENT_TYPES,
+                                 scr_docx_content_types_xml, m);
+  if (!err)
+    err = add_fixed_parts(pkg);
+  if (!err)
+    err = add_model_part(pkg, DOCX_PART_CORE, scr_docx_core_xml, m);
+  if (!err)
+    err = add_document(dw, pkg);
+  if (!err)
+    err = scr_package_add_copy(pkg, DOCX_PART_STYLES, dw->tpl->styles,
+                               dw->tpl->styles_len, false);
+  if (!err)
+    err = add_model_part(pkg, DOCX_PART_NUMBERING, scr_docx_numbering_xml, m);
+  if (!err)
+    err = add_model_part(pkg, DOCX_PART_SETTINGS, scr_docx_settings_xml, m);
+  if (!err)
+    err = add_model_part(pkg, DOCX_PART_FOOTER, scr_docx_footer_xml, m);
+  if (!err)
+    err = add_model_part(pkg, DOCX_PART_DOCUMENT_RELS,
+                         scr_docx_document_rels_xml, m);
+  if (!err)
+    err = add_media(m, pkg);
+  if (!err)
+    err = add_headers(m, pkg);
+  return err;
+}

@@ -1,0 +1,172 @@
+/*
+ * Tables in the DOCX body: w:tbl in the TableGrid style across the text
+ * width, its columns' widths in w:tblGrid and in each cell's w:tcPr, a
+ * header row repeated on every page, every row filled to the grid. The
+ * paragraphs in a cell take its column's alignment (docx_paragraphs.c).
+ */
+#include "docx.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* w:tblW in fiftieths of a percent: 5000 is the full text width. */
+#define TABLE_FULL_WIDTH_PCT 5000
+
+/* Gather w:tblPr. */
+static void table_props(scr_xmlw *x) {
+  scr_xmlw_markup_lit(x, "<w:tblPr><w:tblStyle w:val=\"" DOCX_STYLE_TABLE_GRID
+                         "\"/><w:tblW");
+  scr_xmlw_markup_attr_int(x, "w:w", TABLE_FULL_WIDTH_PCT);
+  /* fixed: keep the equal grid instead of fitting columns to content */
+  scr_xmlw_markup_lit(x, " w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/>"
+                         "</w:tblPr>");
+}
+
+/* Gather w:tblGrid. */
+static void table_grid(scr_xmlw *x, int columns, const int *twips) {
+  scr_xmlw_markup_lit(x, "<w:tblGrid>");
+  for (int c = 0; c < columns; c++) {
+    scr_xmlw_markup_lit(x, "<w:gridCol");
+    scr_xmlw_markup_attr_int(x, "w:w", twips[c]);
+    scr_xmlw_markup_lit(x, "/>");
+  }
+  scr_xmlw_markup_lit(x, "</w:tblGrid>");
+}
+
+/* Each column's w:tcPr, with the column's width, gathered once per table
+   and then written raw for every cell of the column (speed). */
+static void make_cell_props(scr_xmlw *x, docx_table *t, const int *twips) {
+  for (int c = 0; c < t->columns; c++) {
+    t->cell_props_at[c] = t->cell_props.len;
+    scr_xmlw_markup_lit(x, "<w:tcPr><w:tcW");
+    scr_xmlw_markup_attr_int(x, "w:w", twips[c]);
+    scr_xmlw_markup_lit(x, " w:type=\"dxa\"/></w:tcPr>");
+    scr_xmlw_markup_take(x, &t->cell_props);
+  }
+  t->cell_props_at[t->columns] = t->cell_props.len;
+}
+
+void docx_table_free(docx_table *t) {
+  free(t->align);
+  free(t->cell_props_at);
+  scr_buf_free(&t->cell_props);
+  *t = (docx_table){0};
+}
+
+scr_error docx_begin_table(void *self, int columns, const scr_align *align,
+                           const int *widths) {
+  docx_writer *dw = self;
+  if (!docx_can_start_block(dw) || dw->table.open || columns < 1)
+    return docx_status(dw, SCR_E_USAGE);
+  if (columns > DOCX_TEXT_WIDTH)
+    return docx_status(dw, SCR_E_LIMIT);
+  scr_error err = docx_start_item_if_bare(dw);
+  if (err)
+    return err;
+  scr_align *copy = calloc((size_t)columns, sizeof *copy);
+  int *twips = calloc((size_t)columns, sizeof *twips);
+  size_t *props_at = calloc((size_t)columns + 1, sizeof *props_at);
+  if (!copy || !twips || !props_at) {
+    free(copy);
+    free(twips);
+    free(props_at);
+    return docx_status(dw, SCR_E_NOMEM);
+  }
+  scr_column_shares(widths, columns, DOCX_TEXT_WIDTH, twips);
+  if (align)
+    memcpy(copy, align, (size_t)columns * sizeof *copy);
+  scr_xmlw *x = &dw->body;
+  dw->any_block = true;
+  /* Word joins two tables with nothing between into one */
+  if (dw->after_table)
+    scr_xmlw_raw_lit(x, "<w:p/>");
+  dw->table = (docx_table){.open = true,
+                           .columns = columns,
+                           .align = copy,
+                           .cell_props_at = props_at,
+                           .outer_lists = dw->list_depth};
+  make_cell_props(x, &dw->table, twips);
+  scr_xmlw_start(x, "w:tbl");
+  table_props(x);
+  table_grid(x, columns, twips);
+  scr_xmlw_markup_write(x);
+  free(twips);
+  return x->err;
+}
+
+scr_error docx_end_table(void *self) {
+  docx_writer *dw = self;
+  if (!docx_can_start_block(dw) || !dw->table.open || dw->table.row_open)
+    return docx_status(dw, SCR_E_USAGE);
+  scr_xmlw_end(&dw->body);
+  docx_table_free(&dw->table);
+  dw->after_table = true;
+  return dw->body.err;
+}
+
+scr_error docx_begin_row(void *self, bool header) {
+  docx_writer *dw = self;
+  if (!docx_can_start_block(dw) || !dw->table.open || dw->table.row_open)
+    return docx_status(dw, SCR_E_USAGE);
+  scr_xmlw *x = &dw->body;
+  scr_xmlw_start(x, "w:tr");
+  if (header)
+    scr_xmlw_raw_lit(x, "<w:trPr><w:tblHeader/></w:trPr>");
+  dw->table.row_open = true;
+  dw->table.col = 0;
+  return x->err;
+}
+
+static scr_error open_cell(docx_writer *dw) {
+  scr_xmlw *x = &dw->body;
+  const docx_table *t = &dw->table;
+  scr_xmlw_start(x, "w:tc");
+  if (!x->err) {
+    size_t from = t->cell_props_at[t->col], to = t->cell_props_at[t->col + 1];
+    scr_xmlw_raw(x, t->cell_props.data + from, to - from);
+  }
+  dw->table.cell_open = true;
+  dw->table.cell_has_para = false;
+  return x->err;
+}
+
+/* Word refuses a cell without a paragraph. */
+static scr_error close_cell(docx_writer *dw) {
+  scr_xmlw *x = &dw->body;
+  if (!dw->table.cell_has_para)
+    scr_xmlw_raw_lit(x, "<w:p/>");
+  scr_xmlw_end(x);
+  dw->table.cell_open = false;
+  dw->table.col++;
+  return x->err;
+}
+
+scr_error docx_end_row(void *self) {
+  docx_writer *dw = self;
+  if (!docx_can_start_block(dw) || !dw->table.row_open || dw->table.cell_open)
+    return docx_status(dw, SCR_E_USAGE);
+  /* a short row is padded so that every row fills the grid */
+  while (dw->table.col < dw->table.columns && !dw->body.err) {
+    open_cell(dw);
+    close_cell(dw);
+  }
+  scr_xmlw_end(&dw->body);
+  dw->table.row_open = false;
+  return dw->body.err;
+}
+
+scr_error docx_begin_cell(void *self) {
+  docx_writer *dw = self;
+  if (!docx_can_start_block(dw) || !dw->table.row_open || dw->table.cell_open ||
+      dw->table.col >= dw->table.columns)
+    return docx_status(dw, SCR_E_USAGE);
+  return open_cell(dw);
+}
+
+scr_error docx_end_cell(void *self) {
+  docx_writer *dw = self;
+  if (!docx_can_start_block(dw) || !docx_in_cell(dw) ||
+      dw->list_depth > dw->table.outer_lists)
+    return docx_status(dw, SCR_E_USAGE);
+  return close_cell(dw);
+}
