@@ -59,6 +59,7 @@
 #define DOCX_FOOTER_DISTANCE 567 /* 1 cm from the page edge to the footer */
 #define DOCX_HEADER_DISTANCE 567
 #define DOCX_TEXT_WIDTH (DOCX_PAGE_WIDTH - 2 * DOCX_MARGIN)
+#define DOCX_LANDSCAPE_TEXT_WIDTH (DOCX_PAGE_HEIGHT - 2 * DOCX_MARGIN)
 
 /* ---- part names ---------------------------------------------------------- */
 
@@ -203,14 +204,15 @@ scr_error docx_part_open(scr_xmlw *x);
 
 /**
  * w:sectPr of a section: header `header_rid` (NULL: none), the footer, A4
- * with 2 cm margins (docx_document.c).
+ * with 2 cm margins, portrait or `landscape` (docx_document.c).
  */
-void docx_section_props(scr_xmlw *x, const char *header_rid);
+void docx_section_props(scr_xmlw *x, const char *header_rid, bool landscape);
 
 /** word/document.xml without its body, which goes at byte *body_at; the
-    last section's header is `header_rid` (NULL: none). */
-scr_error scr_docx_document_xml(const char *header_rid, char **xml, size_t *len,
-                                size_t *body_at);
+    last section's header is `header_rid` (NULL: none), its pages
+    `landscape` or not. */
+scr_error scr_docx_document_xml(const char *header_rid, bool landscape,
+                                char **xml, size_t *len, size_t *body_at);
 /** word/header<index + 1>.xml (docx_header.c). */
 scr_error scr_docx_header_xml(const docx_header *h, char **xml, size_t *len);
 scr_error scr_docx_numbering_xml(const docx_model *m, char **xml, size_t *len);
@@ -313,6 +315,8 @@ typedef struct docx_writer {
   bool sectioned;       /* begin_section was called: every section then
                            names its header */
   char *section_header; /* the open section's header, or NULL */
+  bool landscape;       /* the open section's pages are landscape */
+  bool landscape_asked; /* ... and the next block's are to be */
   /* the last section's header relationship, made at finish */
   char last_header_rid[DOCX_INT_TEXT_MAX + 4];
 } docx_writer;
@@ -369,6 +373,14 @@ scr_error docx_begin_cell(void *self);
 scr_error docx_end_cell(void *self);
 /** Free what the table owns and leave it closed. */
 void docx_table_free(docx_table *t);
+
+/* docx_sections.c */
+scr_error docx_page_break(void *self);
+scr_error docx_begin_section(void *self, const char *header);
+scr_error docx_page_orientation(void *self, bool landscape);
+/** Before a block outside a table: end the section when the orientation
+    asked differs from the open section's, and start one in it. */
+scr_error docx_settle_orientation(docx_writer *dw);
 
 /**
  * After end_document: add every part of the document to `pkg`

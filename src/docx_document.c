@@ -30,10 +30,12 @@ static void footer_reference(scr_xmlw *x) {
   scr_xmlw_end(x);
 }
 
-static void page_size(scr_xmlw *x) {
+static void page_size(scr_xmlw *x, bool landscape) {
   scr_xmlw_start(x, "w:pgSz");
-  scr_xmlw_attr_int(x, "w:w", DOCX_PAGE_WIDTH);
-  scr_xmlw_attr_int(x, "w:h", DOCX_PAGE_HEIGHT);
+  scr_xmlw_attr_int(x, "w:w", landscape ? DOCX_PAGE_HEIGHT : DOCX_PAGE_WIDTH);
+  scr_xmlw_attr_int(x, "w:h", landscape ? DOCX_PAGE_WIDTH : DOCX_PAGE_HEIGHT);
+  if (landscape)
+    scr_xmlw_attr(x, "w:orient", "landscape");
   scr_xmlw_end(x);
 }
 
@@ -50,7 +52,7 @@ static void page_margins(scr_xmlw *x) {
 }
 
 /* w:sectPr children in CT_SectPr order. */
-void docx_section_props(scr_xmlw *x, const char *header_rid) {
+void docx_section_props(scr_xmlw *x, const char *header_rid, bool landscape) {
   scr_xmlw_start(x, "w:sectPr");
   if (header_rid) {
     scr_xmlw_start(x, "w:headerReference");
@@ -59,13 +61,13 @@ void docx_section_props(scr_xmlw *x, const char *header_rid) {
     scr_xmlw_end(x);
   }
   footer_reference(x);
-  page_size(x);
+  page_size(x, landscape);
   page_margins(x);
   scr_xmlw_end(x);
 }
 
-scr_error scr_docx_document_xml(const char *header_rid, char **xml, size_t *len,
-                                size_t *body_at) {
+scr_error scr_docx_document_xml(const char *header_rid, bool landscape,
+                                char **xml, size_t *len, size_t *body_at) {
   scr_xmlw x;
   scr_error err = docx_part_open(&x);
   if (err)
@@ -78,7 +80,7 @@ scr_error scr_docx_document_xml(const char *header_rid, char **xml, size_t *len,
     scr_xmlw_discard(&x);
     return err;
   }
-  docx_section_props(&x, header_rid);
+  docx_section_props(&x, header_rid, landscape);
   scr_xmlw_end(&x);
   scr_xmlw_end(&x);
   return scr_xmlw_close(&x, xml, len);

@@ -24,8 +24,9 @@ static scr_error add_model_part(scr_package *pkg, const char *name,
 static scr_error add_document(docx_writer *dw, scr_package *pkg) {
   char *xml = NULL;
   size_t len = 0, body_at = 0;
-  scr_error err = scr_docx_document_xml(
-      dw->sectioned ? dw->last_header_rid : NULL, &xml, &len, &body_at);
+  scr_error err =
+      scr_docx_document_xml(dw->sectioned ? dw->last_header_rid : NULL,
+                            dw->landscape, &xml, &len, &body_at);
   if (!err)
     err = scr_package_add_around(pkg, DOCX_PART_DOCUMENT, xml, len, body_at,
                                  dw->body_z);

@@ -73,6 +73,9 @@ scr_error docx_open_paragraph(docx_writer *dw, const char *style_name) {
   char id[DOCX_STYLE_ID_MAX];
   if (!docx_style_id(style_name, id, sizeof id))
     return docx_status(dw, SCR_E_LIMIT);
+  scr_error err = docx_settle_orientation(dw);
+  if (err)
+    return err;
   scr_xmlw *x = &dw->body;
   scr_xmlw_start(x, "w:p");
   /* the style id is made from our own table of style names */

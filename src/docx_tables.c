@@ -17,7 +17,8 @@ static void table_props(scr_xmlw *x) {
   scr_xmlw_markup_lit(x, "<w:tblPr><w:tblStyle w:val=\"" DOCX_STYLE_TABLE_GRID
                          "\"/><w:tblW");
   scr_xmlw_markup_attr_int(x, "w:w", TABLE_FULL_WIDTH_PCT);
-  /* fixed: keep the equal grid instead of fitting columns to content */
+  /* fixed: keep the grid sized from the content (columns.c) rather than
+     let each application fit it its own way */
   scr_xmlw_markup_lit(x, " w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/>"
                          "</w:tblPr>");
 }
@@ -61,6 +62,8 @@ scr_error docx_begin_table(void *self, int columns, const scr_align *align,
   if (columns > DOCX_TEXT_WIDTH)
     return docx_status(dw, SCR_E_LIMIT);
   scr_error err = docx_start_item_if_bare(dw);
+  if (!err)
+    err = docx_settle_orientation(dw);
   if (err)
     return err;
   scr_align *copy = calloc((size_t)columns, sizeof *copy);
@@ -72,7 +75,9 @@ scr_error docx_begin_table(void *self, int columns, const scr_align *align,
     free(props_at);
     return docx_status(dw, SCR_E_NOMEM);
   }
-  scr_column_shares(widths, columns, DOCX_TEXT_WIDTH, twips);
+  scr_column_shares(widths, columns,
+                    dw->landscape ? DOCX_LANDSCAPE_TEXT_WIDTH : DOCX_TEXT_WIDTH,
+                    twips);
   if (align)
     memcpy(copy, align, (size_t)columns * sizeof *copy);
   scr_xmlw *x = &dw->body;
@@ -110,8 +115,12 @@ scr_error docx_begin_row(void *self, bool header) {
     return docx_status(dw, SCR_E_USAGE);
   scr_xmlw *x = &dw->body;
   scr_xmlw_start(x, "w:tr");
+  /* a row is never split across pages (Word still splits one taller
+     than a page); header rows repeat on each page */
   if (header)
-    scr_xmlw_raw_lit(x, "<w:trPr><w:tblHeader/></w:trPr>");
+    scr_xmlw_raw_lit(x, "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+  else
+    scr_xmlw_raw_lit(x, "<w:trPr><w:cantSplit/></w:trPr>");
   dw->table.row_open = true;
   dw->table.col = 0;
   return x->err;

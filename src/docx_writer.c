@@ -194,64 +194,6 @@ static scr_error image(void *self, const scr_image *img) {
   return dw->body.err;
 }
 
-/* ---- the sink: page breaks and sections --------------------------------- */
-
-static scr_error page_break(void *self) {
-  docx_writer *dw = self;
-  if (!docx_can_start_block(dw))
-    return docx_status(dw, SCR_E_USAGE);
-  dw->page_break_pending = true;
-  return SCR_OK;
-}
-
-/*
- * A section ends with a paragraph holding its properties; this one is
- * empty and a hairline high, so that it adds nothing visible to the
- * section's last page.
- */
-static scr_error close_section(docx_writer *dw) {
-  char rid[sizeof dw->last_header_rid];
-  scr_error err =
-      docx_model_header(&dw->model, dw->section_header, rid, sizeof rid);
-  if (err)
-    return docx_status(dw, err);
-  scr_xmlw *x = &dw->body;
-  scr_xmlw_start(x, "w:p");
-  scr_xmlw_start(x, "w:pPr");
-  scr_xmlw_start(x, "w:spacing");
-  scr_xmlw_attr(x, "w:before", "0");
-  scr_xmlw_attr(x, "w:after", "0");
-  scr_xmlw_attr(x, "w:line", "20");
-  scr_xmlw_attr(x, "w:lineRule", "exact");
-  scr_xmlw_end(x);
-  scr_xmlw_start(x, "w:rPr");
-  docx_val_element(x, "w:sz", "2");
-  scr_xmlw_end(x);
-  docx_section_props(x, rid);
-  scr_xmlw_end(x); /* w:pPr */
-  scr_xmlw_end(x); /* w:p */
-  return x->err;
-}
-
-static scr_error begin_section(void *self, const char *header) {
-  docx_writer *dw = self;
-  if (!docx_can_start_block(dw) || dw->list_depth || dw->table.open)
-    return docx_status(dw, SCR_E_USAGE);
-  scr_error err = dw->any_block ? close_section(dw) : SCR_OK;
-  if (err)
-    return err;
-  char *copy = header ? scr_strdup(header) : NULL;
-  if (header && !copy)
-    return docx_status(dw, SCR_E_NOMEM);
-  free(dw->section_header);
-  dw->section_header = copy;
-  dw->sectioned = true;
-  /* the section starts on a new page of itself */
-  dw->page_break_pending = false;
-  dw->after_table = false;
-  return SCR_OK;
-}
-
 static const scr_sink_ops DOCX_OPS = {
     .begin_document = begin_document,
     .end_document = end_document,
@@ -277,8 +219,9 @@ static const scr_sink_ops DOCX_OPS = {
     .end_row = docx_end_row,
     .begin_cell = docx_begin_cell,
     .end_cell = docx_end_cell,
-    .page_break = page_break,
-    .begin_section = begin_section,
+    .page_break = docx_page_break,
+    .begin_section = docx_begin_section,
+    .page_orientation = docx_page_orientation,
 };
 
 /* ---- the writer class ---------------------------------------------------- */

@@ -14,6 +14,9 @@
 /* Geometry of the default template, in points: A4, 2 cm margins, footer. */
 #define PAGE_TEXT_HEIGHT 700.0
 #define PAGE_TEXT_WIDTH 482.0
+/* A landscape page: 17 cm of height less the footer, 25.7 cm across. */
+#define LANDSCAPE_TEXT_HEIGHT 454.0
+#define LANDSCAPE_TEXT_WIDTH 728.0
 #define LIST_INDENT 18.0
 #define QUOTE_INDENT 28.0
 #define CELL_PADDING 5.0
@@ -64,6 +67,7 @@ struct scr_estimate {
   bool in_cell, header_row;
   double cell_height, row_height, header_height;
   bool pending_break;
+  bool landscape, landscape_asked; /* the page's, and the next block's */
 };
 
 scr_estimate *scr_estimate_new(void) {
@@ -84,6 +88,10 @@ int scr_estimate_pages(const scr_estimate *e) {
   return e->page;
 }
 
+static double page_height(const scr_estimate *e) {
+  return e->landscape ? LANDSCAPE_TEXT_HEIGHT : PAGE_TEXT_HEIGHT;
+}
+
 static void new_page(scr_estimate *e) {
   e->page++;
   e->y = 0;
@@ -92,24 +100,27 @@ static void new_page(scr_estimate *e) {
 /* Add a block of height h that may split across pages. */
 static void advance(scr_estimate *e, double h) {
   e->y += h;
-  while (e->y > PAGE_TEXT_HEIGHT) {
-    e->y -= PAGE_TEXT_HEIGHT;
+  while (e->y > page_height(e)) {
+    e->y -= page_height(e);
     e->page++;
   }
 }
 
 static double block_width(const scr_estimate *e) {
-  double w = PAGE_TEXT_WIDTH - e->list_depth * LIST_INDENT -
-             e->quote_depth * QUOTE_INDENT;
+  double w = (e->landscape ? LANDSCAPE_TEXT_WIDTH : PAGE_TEXT_WIDTH) -
+             e->list_depth * LIST_INDENT - e->quote_depth * QUOTE_INDENT;
   if (e->in_cell && e->shares && e->col < e->columns)
     w = e->shares[e->col] - CELL_PADDING;
   return w < 40 ? 40 : w;
 }
 
+/* A pending page break or change of orientation starts a page. */
 static void take_break(scr_estimate *e) {
-  if (e->pending_break && e->y > 0)
+  bool turn = e->landscape != e->landscape_asked;
+  if ((e->pending_break || turn) && e->y > 0)
     new_page(e);
   e->pending_break = false;
+  e->landscape = e->landscape_asked;
 }
 
 static void open_para(scr_estimate *e, style_metrics m, bool mono) {
@@ -140,7 +151,7 @@ static scr_error close_para(scr_estimate *e) {
     return SCR_OK;
   }
   /* headings keep with the next paragraph's first lines */
-  if (e->heading && e->y + total + 2 * 11 * LINE_FACTOR > PAGE_TEXT_HEIGHT)
+  if (e->heading && e->y + total + 2 * 11 * LINE_FACTOR > page_height(e))
     new_page(e);
   advance(e, e->y == 0 ? h + e->style.after : total);
   return SCR_OK;
@@ -253,7 +264,9 @@ static scr_error est_begin_table(void *self, int columns,
   e->shares = calloc((size_t)columns, sizeof *e->shares);
   if (!e->shares)
     return SCR_E_NOMEM;
-  scr_column_shares(widths, columns, (int)PAGE_TEXT_WIDTH, e->shares);
+  scr_column_shares(
+      widths, columns,
+      (int)(e->landscape ? LANDSCAPE_TEXT_WIDTH : PAGE_TEXT_WIDTH), e->shares);
   e->columns = columns;
   e->header_height = 0;
   return SCR_OK;
@@ -281,7 +294,9 @@ static scr_error est_end_row(void *self) {
   double h = e->row_height + CELL_PADDING;
   if (e->header_row)
     e->header_height += h;
-  if (e->y + h > PAGE_TEXT_HEIGHT && h < PAGE_TEXT_HEIGHT / 2) {
+  /* rows do not split: one that does not fit goes to the next page,
+     unless it is taller than a page */
+  if (e->y + h > page_height(e) && h < page_height(e)) {
     /* the row moves to the next page, under the repeated header rows */
     new_page(e);
     if (!e->header_row)
@@ -317,8 +332,16 @@ static scr_error est_page_break(void *self) {
 /* A running header takes a line from every page of the section; the
    estimate counts only the new page. */
 static scr_error est_begin_section(void *self, const char *header) {
+  scr_estimate *e = self;
   (void)header;
+  e->landscape_asked = false;
   return est_page_break(self);
+}
+
+static scr_error est_page_orientation(void *self, bool landscape) {
+  scr_estimate *e = self;
+  e->landscape_asked = landscape;
+  return SCR_OK;
 }
 
 const scr_sink_ops scr_estimate_ops = {
@@ -348,4 +371,5 @@ const scr_sink_ops scr_estimate_ops = {
     .end_cell = est_end_cell,
     .page_break = est_page_break,
     .begin_section = est_begin_section,
+    .page_orientation = est_page_orientation,
 };

@@ -47,8 +47,10 @@
 #define ODT_PAGE_WIDTH 21000  /* A4 */
 #define ODT_PAGE_HEIGHT 29700 /* A4 */
 #define ODT_PAGE_MARGIN 2000  /* all four sides */
-/* What is left between the margins: 21 cm - 2 x 2 cm. */
+/* What is left between the margins: 21 cm - 2 x 2 cm; across a landscape
+   page, 29.7 cm - 2 x 2 cm. */
 #define ODT_TEXT_WIDTH (ODT_PAGE_WIDTH - 2 * ODT_PAGE_MARGIN)
+#define ODT_LANDSCAPE_TEXT_WIDTH (ODT_PAGE_HEIGHT - 2 * ODT_PAGE_MARGIN)
 #define ODT_FOOTER_GAP 400 /* between the body text and the footer */
 /* Below a table, as below a paragraph: about 6 pt. */
 #define ODT_TABLE_SPACE_AFTER 212
@@ -68,14 +70,23 @@
 #define ODT_MASTER_HEADER_FMT "Header_%zu" /* ... of a section's header n */
 #define ODT_AUTO_HEADER "Header_bold"      /* styles.xml: its paragraph */
 #define ODT_AUTO_PAGE_LAYOUT_HEADER "Mpm_header" /* its page layout */
-#define ODT_AUTO_LIST_BULLET "L_bullet"          /* content.xml list styles */
+/* ... the same turned for wide tables */
+#define ODT_AUTO_FOOTER_LANDSCAPE "Footer_tabs_landscape"
+#define ODT_AUTO_PAGE_LAYOUT_LANDSCAPE "pm_landscape"
+#define ODT_MASTER_LANDSCAPE "Landscape"
+#define ODT_MASTER_LANDSCAPE_HEADER_FMT "Landscape_Header_%zu"
+#define ODT_AUTO_PAGE_LAYOUT_LANDSCAPE_HEADER "Mpm_landscape_header"
+#define ODT_AUTO_LIST_BULLET "L_bullet" /* content.xml list styles */
 #define ODT_AUTO_LIST_NUMBER "L_number"
 #define ODT_AUTO_TABLE "Tbl"
-#define ODT_AUTO_TABLE_BREAK "Tbl_break" /* a table opening a new page */
-#define ODT_AUTO_IMAGE "fr_image"        /* graphic style of image frames */
+#define ODT_AUTO_TABLE_BREAK "Tbl_break"   /* a table opening a new page */
+#define ODT_AUTO_TABLE_MASTER_FMT "Tbl_%s" /* ... on master page %s */
+#define ODT_AUTO_ROW "Row"                 /* a row kept on one page */
+#define ODT_AUTO_IMAGE "fr_image"          /* graphic style of image frames */
 /* Names numbered or sized per use. */
 #define ODT_AUTO_TEXT_FMT "T%u"      /* text style n (run formatting) */
 #define ODT_AUTO_COLUMN_FMT "Col_%d" /* a column of n permille of the width */
+#define ODT_AUTO_COLUMN_LANDSCAPE_FMT "ColL_%d" /* ... of a landscape page */
 #define ODT_PERMILLE 1000
 #define ODT_TABLE_NAME_FMT "Table%u"  /* table:name of table n */
 #define ODT_IMAGE_NAME_FMT "Image%zu" /* draw:name of image n */
@@ -112,6 +123,12 @@ typedef struct odt_para_auto {
   char *master; /* the master page it starts (a new section), or NULL */
 } odt_para_auto;
 
+/** A table column's width: permille of the text width of its page. */
+typedef struct odt_column_auto {
+  int permille;
+  bool landscape;
+} odt_column_auto;
+
 typedef struct odt_auto {
   odt_para_auto *para;
   size_t npara, cappara;
@@ -122,7 +139,11 @@ typedef struct odt_auto {
   unsigned ntext;
   bool list_bullet, list_number;
   bool table, table_break;
-  int *columns; /* column widths (permille) of the tables so far, each once */
+  /* master pages tables start (each once): table style
+     ODT_AUTO_TABLE_MASTER_FMT of each */
+  char **table_masters;
+  size_t ntable_masters, cap_table_masters;
+  odt_column_auto *columns; /* the tables' column widths, each once */
   size_t ncolumns, capcolumns;
   bool image;
 } odt_auto;
@@ -137,7 +158,12 @@ const char *scr_odt_para_auto(odt_auto *a, const char *parent, bool page_break,
     ODT_TEXT_FLAGS bits count; 0 when none are set). */
 unsigned scr_odt_text_auto(odt_auto *a, unsigned flags);
 /** Note that a column `permille` of the text width needs its style. */
-scr_error scr_odt_columns_auto(odt_auto *a, int permille);
+scr_error scr_odt_columns_auto(odt_auto *a, int permille, bool landscape);
+/** Whether master page `name` is one of the landscape ones. */
+bool scr_odt_landscape_master(const char *name);
+/** The name of the table style starting master page `master`, registered
+    on first use. Borrowed from `a`; NULL when out of memory. */
+const char *scr_odt_table_master_auto(odt_auto *a, const char *master);
 void scr_odt_auto_free(odt_auto *a);
 
 /* ---- images ------------------------------------------------------------- */
@@ -181,6 +207,7 @@ typedef struct odt_doc {
   char *const *headers; /* running headers of sections: master page
                            ODT_MASTER_HEADER_FMT n shows headers[n - 1] */
   size_t nheaders;
+  bool landscape; /* landscape master pages are used */
 } odt_doc;
 
 /* content.xml without its body, which goes at byte *body_at. */
@@ -321,6 +348,7 @@ typedef struct odt_table {
   bool header_row;
   bool row_open, cell_open;
   bool cell_has_paragraph;
+  bool landscape;   /* on a landscape page */
   size_t list_base; /* lists open around the table (closed by it) */
 } odt_table;
 
@@ -355,12 +383,22 @@ typedef struct odt_writer {
   char **headers; /* each section header's text, once; header n (1-based)
                      is on master page ODT_MASTER_HEADER_FMT n */
   char **masters; /* ... and that master page's name */
-  size_t nheaders, cap_headers, cap_masters;
+  char **landscape_masters; /* ... and its landscape one's */
+  size_t nheaders, cap_headers, cap_masters, cap_landscape_masters;
+  size_t header_now; /* the section's header: n, or 0 for none */
+  bool landscape;    /* the pages are (or from the next block will be) */
+  bool landscape_used;
+  /* The master page of the blocks written so far, and whether
+     section_master comes from begin_section (a new page even on the same
+     master page) rather than a change of orientation. */
+  const char *master_now;
+  bool section_pending;
 
   odt_list *lists; /* the open lists, outermost first */
   size_t nlists, caplists;
   odt_table table;
-  unsigned tables; /* tables so far, to name them */
+  unsigned tables;            /* tables so far, to name them */
+  char table_style_name[128]; /* the open table's, when it names a master */
 
   odt_image *images;
   size_t nimages, capimages;
@@ -405,6 +443,10 @@ scr_error scr_odt_end_bookmark(void *self, const char *name);
 scr_error scr_odt_page_ref(void *self, const char *name, int cached);
 scr_error scr_odt_page_break(void *self);
 scr_error scr_odt_begin_section(void *self, const char *header);
+scr_error scr_odt_page_orientation(void *self, bool landscape);
+/** The master page the next block starts (a new section or orientation),
+    or NULL; either way it is taken. */
+const char *scr_odt_take_master(odt_writer *w);
 
 /* odt_package.c */
 /** After end_document: every part into `pkg`. */

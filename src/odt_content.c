@@ -99,15 +99,33 @@ unsigned scr_odt_text_auto(odt_auto *a, unsigned flags) {
   return a->text_number[mask];
 }
 
-scr_error scr_odt_columns_auto(odt_auto *a, int permille) {
+scr_error scr_odt_columns_auto(odt_auto *a, int permille, bool landscape) {
   for (size_t i = 0; i < a->ncolumns; i++)
-    if (a->columns[i] == permille)
+    if (a->columns[i].permille == permille &&
+        a->columns[i].landscape == landscape)
       return SCR_OK;
   if (scr_reserve(&a->columns, &a->capcolumns, a->ncolumns + 1,
                   sizeof *a->columns))
     return SCR_E_NOMEM;
-  a->columns[a->ncolumns++] = permille;
+  a->columns[a->ncolumns++] = (odt_column_auto){permille, landscape};
   return SCR_OK;
+}
+
+bool scr_odt_landscape_master(const char *name) {
+  return strncmp(name, ODT_MASTER_LANDSCAPE, strlen(ODT_MASTER_LANDSCAPE)) == 0;
+}
+
+const char *scr_odt_table_master_auto(odt_auto *a, const char *master) {
+  for (size_t i = 0; i < a->ntable_masters; i++)
+    if (strcmp(a->table_masters[i], master) == 0)
+      return a->table_masters[i];
+  char *copy = NULL;
+  if (scr_reserve(&a->table_masters, &a->cap_table_masters,
+                  a->ntable_masters + 1, sizeof *a->table_masters) ||
+      !(copy = scr_strdup(master)))
+    return NULL;
+  a->table_masters[a->ntable_masters++] = copy;
+  return copy;
 }
 
 void scr_odt_auto_free(odt_auto *a) {
@@ -117,6 +135,9 @@ void scr_odt_auto_free(odt_auto *a) {
     free(a->para[i].master);
   }
   free(a->para);
+  for (size_t i = 0; i < a->ntable_masters; i++)
+    free(a->table_masters[i]);
+  free(a->table_masters);
   free(a->columns);
   *a = (odt_auto){0};
 }
@@ -212,11 +233,18 @@ static void list_style(scr_xmlw *x, bool ordered) {
 }
 
 /* Tables span the text width; table:align="margins" makes LibreOffice keep
-   them there if the page layout changes. */
-static void table_style(scr_xmlw *x, const char *name, bool page_break) {
+   them there if the page layout changes. A table starting a master page
+   (a landscape one, for a wide table) names it, as a paragraph would. */
+static void table_style(scr_xmlw *x, const char *name, bool page_break,
+                        const char *master) {
   style_start(x, name, "table");
+  if (master)
+    scr_xmlw_attr(x, "style:master-page-name", master);
   scr_xmlw_start(x, "style:table-properties");
-  scr_odt_attr_cm(x, "style:width", ODT_TEXT_WIDTH);
+  scr_odt_attr_cm(x, "style:width",
+                  master && scr_odt_landscape_master(master)
+                      ? ODT_LANDSCAPE_TEXT_WIDTH
+                      : ODT_TEXT_WIDTH);
   scr_xmlw_attr(x, "table:align", "margins");
   scr_odt_attr_cm(x, "fo:margin-bottom", ODT_TABLE_SPACE_AFTER);
   if (page_break)
@@ -227,14 +255,34 @@ static void table_style(scr_xmlw *x, const char *name, bool page_break) {
 
 /* A column of `permille` of the text width. The relative width keeps the
    proportions if the table is resized. */
-static void column_style(scr_xmlw *x, int permille) {
-  char name[sizeof ODT_AUTO_COLUMN_FMT + 3 * sizeof permille];
-  snprintf(name, sizeof name, ODT_AUTO_COLUMN_FMT, permille);
+static void column_style(scr_xmlw *x, odt_column_auto c) {
+  char name[sizeof ODT_AUTO_COLUMN_LANDSCAPE_FMT + 3 * sizeof c.permille];
+  snprintf(name, sizeof name,
+           c.landscape ? ODT_AUTO_COLUMN_LANDSCAPE_FMT : ODT_AUTO_COLUMN_FMT,
+           c.permille);
   style_start(x, name, "table-column");
   scr_xmlw_start(x, "style:table-column-properties");
   scr_odt_attr_cm(x, "style:column-width",
-                  ODT_TEXT_WIDTH * permille / ODT_PERMILLE);
-  scr_xmlw_attrf(x, "style:rel-column-width", "%d*", permille);
+                  (c.landscape ? ODT_LANDSCAPE_TEXT_WIDTH : ODT_TEXT_WIDTH) *
+                      c.permille / ODT_PERMILLE);
+  scr_xmlw_attrf(x, "style:rel-column-width", "%d*", c.permille);
+  scr_xmlw_end(x);
+  scr_xmlw_end(x);
+}
+
+static void table_master_style(scr_xmlw *x, const char *master) {
+  char name[96]; /* master page names are ours, and short */
+  snprintf(name, sizeof name, ODT_AUTO_TABLE_MASTER_FMT, master);
+  table_style(x, name, false, master);
+}
+
+/* Rows are never split across pages, so no fragment of a row sits alone
+   under the repeated header; LibreOffice still splits a row taller than
+   a page. */
+static void row_style(scr_xmlw *x) {
+  style_start(x, ODT_AUTO_ROW, "table-row");
+  scr_xmlw_start(x, "style:table-row-properties");
+  scr_xmlw_attr(x, "fo:keep-together", "always");
   scr_xmlw_end(x);
   scr_xmlw_end(x);
 }
@@ -279,12 +327,17 @@ static void automatic_styles(scr_xmlw *x, const odt_auto *a) {
   if (a->list_number)
     list_style(x, true);
   if (a->table)
-    table_style(x, ODT_AUTO_TABLE, false);
+    table_style(x, ODT_AUTO_TABLE, false, NULL);
   if (a->table_break)
-    table_style(x, ODT_AUTO_TABLE_BREAK, true);
+    table_style(x, ODT_AUTO_TABLE_BREAK, true, NULL);
+  for (size_t i = 0; i < a->ntable_masters; i++)
+    table_master_style(x, a->table_masters[i]);
   for (size_t i = 0; i < a->ncolumns; i++)
     column_style(x, a->columns[i]);
-  if (a->table || a->table_break)
+  bool tables = a->table || a->table_break || a->ntable_masters;
+  if (tables)
+    row_style(x);
+  if (tables)
     for (int e = 0; e < ODT_CELL_EDGE_COUNT; e++)
       cell_style(x, (odt_cell_edge)e);
   if (a->image)

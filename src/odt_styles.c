@@ -227,15 +227,17 @@ void scr_odt_tpl_copy(scr_xmlw *x, xmlNodePtr parent, const char *name) {
 
 /* The footer's tab stop sits at the right margin, so "Page N" ends there
    whatever tab stops the template's Footer style has. */
-static void footer_paragraph_style(scr_xmlw *x) {
+static void footer_paragraph_style(scr_xmlw *x, bool landscape) {
   scr_xmlw_start(x, "style:style");
-  scr_xmlw_attr(x, "style:name", ODT_AUTO_FOOTER);
+  scr_xmlw_attr(x, "style:name",
+                landscape ? ODT_AUTO_FOOTER_LANDSCAPE : ODT_AUTO_FOOTER);
   scr_xmlw_attr(x, "style:family", "paragraph");
   scr_xmlw_attr(x, "style:parent-style-name", ODT_STYLE_FOOTER);
   scr_xmlw_start(x, "style:paragraph-properties");
   scr_xmlw_start(x, "style:tab-stops");
   scr_xmlw_start(x, "style:tab-stop");
-  scr_odt_attr_cm(x, "style:position", ODT_TEXT_WIDTH);
+  scr_odt_attr_cm(x, "style:position",
+                  landscape ? ODT_LANDSCAPE_TEXT_WIDTH : ODT_TEXT_WIDTH);
   scr_xmlw_attr(x, "style:type", "right");
   scr_xmlw_end(x); /* style:tab-stop */
   scr_xmlw_end(x); /* style:tab-stops */
@@ -260,14 +262,18 @@ static void header_paragraph_style(scr_xmlw *x) {
 }
 
 /* The page: A4, 2 cm margins, the footer; and the header's place on the
-   pages of a section that has one. */
-static void page_layout(scr_xmlw *x, const char *name, bool header) {
+   pages of a section that has one; portrait or landscape. */
+static void page_layout(scr_xmlw *x, const char *name, bool header,
+                        bool landscape) {
   scr_xmlw_start(x, "style:page-layout");
   scr_xmlw_attr(x, "style:name", name);
   scr_xmlw_start(x, "style:page-layout-properties");
-  scr_odt_attr_cm(x, "fo:page-width", ODT_PAGE_WIDTH);
-  scr_odt_attr_cm(x, "fo:page-height", ODT_PAGE_HEIGHT);
-  scr_xmlw_attr(x, "style:print-orientation", "portrait");
+  scr_odt_attr_cm(x, "fo:page-width",
+                  landscape ? ODT_PAGE_HEIGHT : ODT_PAGE_WIDTH);
+  scr_odt_attr_cm(x, "fo:page-height",
+                  landscape ? ODT_PAGE_WIDTH : ODT_PAGE_HEIGHT);
+  scr_xmlw_attr(x, "style:print-orientation",
+                landscape ? "landscape" : "portrait");
   scr_odt_attr_cm(x, "fo:margin-top", ODT_PAGE_MARGIN);
   scr_odt_attr_cm(x, "fo:margin-bottom", ODT_PAGE_MARGIN);
   scr_odt_attr_cm(x, "fo:margin-left", ODT_PAGE_MARGIN);
@@ -290,13 +296,19 @@ static void page_layout(scr_xmlw *x, const char *name, bool header) {
   scr_xmlw_end(x); /* style:page-layout */
 }
 
-static void automatic_styles(scr_xmlw *x, bool headers) {
+static void automatic_styles(scr_xmlw *x, bool headers, bool landscape) {
   scr_xmlw_start(x, "office:automatic-styles");
-  footer_paragraph_style(x);
-  page_layout(x, ODT_AUTO_PAGE_LAYOUT, false);
+  footer_paragraph_style(x, false);
+  page_layout(x, ODT_AUTO_PAGE_LAYOUT, false, false);
   if (headers) {
     header_paragraph_style(x);
-    page_layout(x, ODT_AUTO_PAGE_LAYOUT_HEADER, true);
+    page_layout(x, ODT_AUTO_PAGE_LAYOUT_HEADER, true, false);
+  }
+  if (landscape) {
+    footer_paragraph_style(x, true);
+    page_layout(x, ODT_AUTO_PAGE_LAYOUT_LANDSCAPE, false, true);
+    if (headers)
+      page_layout(x, ODT_AUTO_PAGE_LAYOUT_LANDSCAPE_HEADER, true, true);
   }
   scr_xmlw_end(x);
 }
@@ -304,11 +316,12 @@ static void automatic_styles(scr_xmlw *x, bool headers) {
 /* ---- master page ----------------------------------------------------- */
 
 /* "<committee, date>\tPage N", N a live page-number field. */
-static void footer(scr_xmlw *x, const char *text) {
+static void footer(scr_xmlw *x, const char *text, bool landscape) {
   odt_spaces sp = {0};
   scr_xmlw_start(x, "style:footer");
   scr_xmlw_start(x, "text:p");
-  scr_xmlw_attr(x, "text:style-name", ODT_AUTO_FOOTER);
+  scr_xmlw_attr(x, "text:style-name",
+                landscape ? ODT_AUTO_FOOTER_LANDSCAPE : ODT_AUTO_FOOTER);
   if (text && *text) {
     scr_odt_text(x, &sp, text, strlen(text));
     scr_odt_spaces_flush(x, &sp);
@@ -337,23 +350,38 @@ static void header(scr_xmlw *x, const char *text) {
   scr_xmlw_end(x); /* style:header */
 }
 
-/* The master page, and one for each section's header; page numbers run on
-   from one to the next. */
-static void master_styles(scr_xmlw *x, const odt_doc *doc) {
-  scr_xmlw_start(x, "office:master-styles");
+/* The master pages of one orientation: without a header, and one for each
+   section's header. */
+static void masters(scr_xmlw *x, const odt_doc *doc, bool landscape) {
   scr_xmlw_start(x, "style:master-page");
-  scr_xmlw_attr(x, "style:name", ODT_MASTER_PAGE);
-  scr_xmlw_attr(x, "style:page-layout-name", ODT_AUTO_PAGE_LAYOUT);
-  footer(x, doc->footer);
+  scr_xmlw_attr(x, "style:name",
+                landscape ? ODT_MASTER_LANDSCAPE : ODT_MASTER_PAGE);
+  scr_xmlw_attr(x, "style:page-layout-name",
+                landscape ? ODT_AUTO_PAGE_LAYOUT_LANDSCAPE
+                          : ODT_AUTO_PAGE_LAYOUT);
+  footer(x, doc->footer, landscape);
   scr_xmlw_end(x); /* style:master-page */
   for (size_t i = 0; i < doc->nheaders; i++) {
     scr_xmlw_start(x, "style:master-page");
-    scr_xmlw_attrf(x, "style:name", ODT_MASTER_HEADER_FMT, i + 1);
-    scr_xmlw_attr(x, "style:page-layout-name", ODT_AUTO_PAGE_LAYOUT_HEADER);
+    scr_xmlw_attrf(x, "style:name",
+                   landscape ? ODT_MASTER_LANDSCAPE_HEADER_FMT
+                             : ODT_MASTER_HEADER_FMT,
+                   i + 1);
+    scr_xmlw_attr(x, "style:page-layout-name",
+                  landscape ? ODT_AUTO_PAGE_LAYOUT_LANDSCAPE_HEADER
+                            : ODT_AUTO_PAGE_LAYOUT_HEADER);
     header(x, doc->headers[i]);
-    footer(x, doc->footer);
+    footer(x, doc->footer, landscape);
     scr_xmlw_end(x); /* style:master-page */
   }
+}
+
+/* The master pages; page numbers run on from one to the next. */
+static void master_styles(scr_xmlw *x, const odt_doc *doc) {
+  scr_xmlw_start(x, "office:master-styles");
+  masters(x, doc, false);
+  if (doc->landscape)
+    masters(x, doc, true);
   scr_xmlw_end(x); /* office:master-styles */
 }
 
@@ -367,7 +395,7 @@ scr_error scr_odt_styles_xml(const odt_tpl *t, const odt_doc *doc, char **data,
   scr_odt_tpl_declare_ns(&x, t, STYLES_NS);
   scr_odt_tpl_copy(&x, t->font_decls, "office:font-face-decls");
   scr_odt_tpl_copy(&x, t->styles, "office:styles");
-  automatic_styles(&x, doc->nheaders > 0);
+  automatic_styles(&x, doc->nheaders > 0, doc->landscape);
   master_styles(&x, doc);
   scr_xmlw_end(&x); /* office:document-styles */
   return scr_xmlw_close(&x, data, len);

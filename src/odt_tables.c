@@ -31,6 +31,29 @@ static const struct {
 #undef CELL_TAG
 };
 
+/* The table's style: the plain one, one opening a new page, or one
+   starting a master page (a new section or orientation). */
+static const char *table_style(odt_writer *w) {
+  const char *master = scr_odt_take_master(w);
+  bool page_break = w->page_break;
+  w->page_break = false;
+  if (master) {
+    const char *name = scr_odt_table_master_auto(&w->autos, master);
+    if (!name)
+      odt_fail(w, SCR_E_NOMEM);
+    w->table_style_name[0] = '\0';
+    if (name)
+      snprintf(w->table_style_name, sizeof w->table_style_name,
+               ODT_AUTO_TABLE_MASTER_FMT, name);
+    return w->table_style_name;
+  }
+  if (page_break)
+    w->autos.table_break = true;
+  else
+    w->autos.table = true;
+  return page_break ? ODT_AUTO_TABLE_BREAK : ODT_AUTO_TABLE;
+}
+
 scr_error scr_odt_begin_table(void *self, int columns, const scr_align *align,
                               const int *widths) {
   odt_writer *w = self;
@@ -45,8 +68,9 @@ scr_error scr_odt_begin_table(void *self, int columns, const scr_align *align,
   if (!t->align || !t->permille)
     return odt_fail(w, SCR_E_NOMEM);
   scr_column_shares(widths, columns, ODT_PERMILLE, t->permille);
+  t->landscape = w->landscape;
   for (int i = 0; i < columns; i++)
-    if (scr_odt_columns_auto(&w->autos, t->permille[i]))
+    if (scr_odt_columns_auto(&w->autos, t->permille[i], t->landscape))
       return odt_fail(w, SCR_E_NOMEM);
   for (int i = 0; align && i < columns; i++)
     t->align[i] = align[i];
@@ -54,29 +78,16 @@ scr_error scr_odt_begin_table(void *self, int columns, const scr_align *align,
   t->open = true;
   t->list_base = w->nlists;
   scr_odt_suspend_lists(w);
-  /* a table cannot name a master page here: an empty paragraph starts the
-     section */
-  if (w->section_master) {
-    scr_xmlw_start(&w->body, "text:p");
-    scr_xmlw_attr(&w->body, "text:style-name",
-                  scr_odt_block_style(w, w->para_names[SCR_PARA_BODY]));
-    scr_xmlw_end(&w->body);
-  }
-
-  bool page_break = w->page_break;
-  w->page_break = false;
-  if (page_break)
-    w->autos.table_break = true;
-  else
-    w->autos.table = true;
   scr_xmlw *x = &w->body;
   scr_xmlw_start(x, "table:table");
   scr_xmlw_attrf(x, "table:name", ODT_TABLE_NAME_FMT, ++w->tables);
-  scr_xmlw_attr(x, "table:style-name",
-                page_break ? ODT_AUTO_TABLE_BREAK : ODT_AUTO_TABLE);
+  scr_xmlw_attr(x, "table:style-name", table_style(w));
   for (int i = 0; i < columns; i++) {
     scr_xmlw_start(x, "table:table-column");
-    scr_xmlw_attrf(x, "table:style-name", ODT_AUTO_COLUMN_FMT, t->permille[i]);
+    scr_xmlw_attrf(x, "table:style-name",
+                   t->landscape ? ODT_AUTO_COLUMN_LANDSCAPE_FMT
+                                : ODT_AUTO_COLUMN_FMT,
+                   t->permille[i]);
     scr_xmlw_end(x);
   }
   return odt_status(w);
@@ -115,7 +126,8 @@ scr_error scr_odt_begin_row(void *self, bool header) {
     scr_xmlw_end(&w->body);
     t->header_group = false;
   }
-  scr_xmlw_raw_lit(&w->body, "<table:table-row>");
+  scr_xmlw_raw_lit(&w->body,
+                   "<table:table-row table:style-name=\"" ODT_AUTO_ROW "\">");
   t->header_row = header;
   t->row_open = true;
   t->cell = 0;

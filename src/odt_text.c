@@ -61,9 +61,8 @@ static scr_align cell_align(const odt_writer *w) {
 const char *scr_odt_block_style(odt_writer *w, const char *named) {
   bool page_break = w->page_break;
   scr_align align = cell_align(w);
-  const char *master = w->section_master;
+  const char *master = scr_odt_take_master(w);
   w->page_break = false;
-  w->section_master = NULL;
   if (!page_break && align == SCR_ALIGN_NONE && !master)
     return named;
   const char *name =
@@ -281,26 +280,38 @@ scr_error scr_odt_page_break(void *self) {
   return SCR_OK;
 }
 
-/* The master page showing `header` on every page, added on first use. */
-static const char *master_for(odt_writer *w, const char *header) {
-  if (!header)
-    return ODT_MASTER_PAGE;
+/* The number of `header` (1-based), added on first use with its master
+   pages' names; 0 when out of memory. */
+static size_t header_number(odt_writer *w, const char *header) {
   for (size_t i = 0; i < w->nheaders; i++)
     if (strcmp(w->headers[i], header) == 0)
-      return w->masters[i];
+      return i + 1;
   size_t n = w->nheaders + 1;
   bool room =
       !scr_reserve(&w->headers, &w->cap_headers, n, sizeof *w->headers) &&
-      !scr_reserve(&w->masters, &w->cap_masters, n, sizeof *w->masters);
+      !scr_reserve(&w->masters, &w->cap_masters, n, sizeof *w->masters) &&
+      !scr_reserve(&w->landscape_masters, &w->cap_landscape_masters, n,
+                   sizeof *w->landscape_masters);
   char *text = room ? scr_strdup(header) : NULL;
   char *name = text ? scr_asprintf(ODT_MASTER_HEADER_FMT, n) : NULL;
-  if (!name) {
+  char *turned = name ? scr_asprintf(ODT_MASTER_LANDSCAPE_HEADER_FMT, n) : NULL;
+  if (!turned) {
     free(text);
-    return NULL;
+    free(name);
+    return 0;
   }
   w->headers[w->nheaders] = text;
-  w->masters[w->nheaders++] = name;
-  return name;
+  w->masters[w->nheaders] = name;
+  w->landscape_masters[w->nheaders++] = turned;
+  return n;
+}
+
+/* The master page of the section's header in the orientation asked. */
+static const char *master_now_asked(const odt_writer *w) {
+  size_t n = w->header_now;
+  if (w->landscape)
+    return n ? w->landscape_masters[n - 1] : ODT_MASTER_LANDSCAPE;
+  return n ? w->masters[n - 1] : ODT_MASTER_PAGE;
 }
 
 /* A section is a run of pages on one master page: the first paragraph
@@ -311,10 +322,43 @@ scr_error scr_odt_begin_section(void *self, const char *header) {
     return w->err;
   if (odt_in_block(w) || w->nlists || w->table.open)
     return odt_fail(w, SCR_E_USAGE);
-  const char *master = master_for(w, header);
-  if (!master)
+  w->header_now = header ? header_number(w, header) : 0;
+  if (header && !w->header_now)
     return odt_fail(w, SCR_E_NOMEM);
-  w->section_master = master;
+  w->landscape = false;
+  w->section_master = master_now_asked(w);
+  w->section_pending = true;
   w->page_break = false;
   return SCR_OK;
+}
+
+/* A change of orientation is a change of master page; one that no block
+   has followed yet is undone by changing back. */
+scr_error scr_odt_page_orientation(void *self, bool landscape) {
+  odt_writer *w = self;
+  if (odt_status(w))
+    return w->err;
+  if (odt_in_block(w) || w->nlists || w->table.open)
+    return odt_fail(w, SCR_E_USAGE);
+  if (w->landscape == landscape)
+    return SCR_OK;
+  w->landscape = landscape;
+  w->landscape_used |= landscape;
+  const char *master = master_now_asked(w);
+  if (w->section_pending)
+    w->section_master = master;
+  else
+    w->section_master = strcmp(master, w->master_now) == 0 ? NULL : master;
+  w->page_break = false;
+  return SCR_OK;
+}
+
+/* The master page the next block starts, or NULL: taken. */
+const char *scr_odt_take_master(odt_writer *w) {
+  const char *master = w->section_master;
+  if (master)
+    w->master_now = master;
+  w->section_master = NULL;
+  w->section_pending = false;
+  return master;
 }

@@ -88,7 +88,9 @@ static void destroy(void *self) {
   for (size_t i = 0; i < w->nheaders; i++) {
     free(w->headers[i]);
     free(w->masters[i]);
+    free(w->landscape_masters[i]);
   }
+  free(w->landscape_masters);
   free(w->headers);
   free(w->masters);
   for (int i = 0; i < SCR_PARA_COUNT; i++)
@@ -132,6 +134,7 @@ static void *create(const scr_template *tpl) {
     tpl = &w->builtin;
   }
   w->tpl = tpl;
+  w->master_now = ODT_MASTER_PAGE;
   w->body_z = scr_deflate_new();
   if (!w->body_z || scr_xmlw_open_fragment(&w->body, w->body_z) != SCR_OK ||
       !encode_names(w)) {
@@ -168,6 +171,7 @@ static const scr_sink_ops ODT_OPS = {
     .end_cell = scr_odt_end_cell,
     .page_break = scr_odt_page_break,
     .begin_section = scr_odt_begin_section,
+    .page_orientation = scr_odt_page_orientation,
 };
 
 const scr_writer_class scr_odt_writer = {

@@ -1,5 +1,6 @@
 /* The one tree walker: cmark-gfm nodes to document sink calls. */
 #include "render.h"
+#include "columns.h"
 #include "model.h"
 #include "util.h"
 
@@ -28,7 +29,8 @@ typedef struct walk {
   int list_depth;
   int bold, italic, strike; /* nesting counts of emphasis */
   bool header_row;
-  cmark_node **notes; /* footnote definitions, in number order */
+  bool landscape_table; /* the open table turned its page */
+  cmark_node **notes;   /* footnote definitions, in number order */
   size_t n_notes, cap_notes;
   int pending_note; /* number to print at the next paragraph's start */
 } walk;
@@ -149,7 +151,80 @@ static void image(const walk *w, cmark_node *n) {
   free(shown);
 }
 
-static void begin_table(const walk *w, cmark_node *n) {
+/* <br> is the one tag authors use for layout; other tags are dropped and
+   their text kept. */
+static bool is_line_break_tag(const char *lit) {
+  return lit &&
+         (strncmp(lit, "<br>", 4) == 0 || strncmp(lit, "<br/>", 5) == 0 ||
+          strncmp(lit, "<br />", 6) == 0);
+}
+
+/* The runs of one cell, measured as the writers will set them: strong
+   text and header rows bold, code in the monospaced face. */
+static void measure_cell(walk *w, cmark_node *cell, bool header,
+                         scr_columns *c) {
+  cmark_iter *it = cmark_iter_new(cell);
+  if (!it) {
+    scr_sink_fail(w->r->sink, SCR_E_NOMEM);
+    return;
+  }
+  int bold = header ? 1 : 0;
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *n = cmark_iter_get_node(it);
+    cmark_node_type t = cmark_node_get_type(n);
+    const char *lit = cmark_node_get_literal(n);
+    if (t == CMARK_NODE_STRONG)
+      bold += ev == CMARK_EVENT_ENTER ? 1 : -1;
+    else if (t == CMARK_NODE_TEXT && lit)
+      scr_columns_text(c, lit, strlen(lit),
+                       bold ? SCR_FACE_BOLD : SCR_FACE_REGULAR);
+    else if (t == CMARK_NODE_CODE && lit)
+      scr_columns_text(c, lit, strlen(lit), SCR_FACE_MONO);
+    else if (t == CMARK_NODE_SOFTBREAK)
+      scr_columns_text(c, " ", 1, SCR_FACE_REGULAR);
+    else if (t == CMARK_NODE_LINEBREAK ||
+             (t == CMARK_NODE_HTML_INLINE && is_line_break_tag(lit)))
+      scr_columns_line_break(c);
+  }
+  cmark_iter_free(it);
+}
+
+/* Every cell of table `n`, column by column. */
+static void measure_table(walk *w, cmark_node *n, scr_columns *c) {
+  for (cmark_node *row = cmark_node_first_child(n); row;
+       row = cmark_node_next(row)) {
+    bool header = cmark_gfm_extensions_get_table_row_is_header(row) != 0;
+    int col = 0;
+    for (cmark_node *cell = cmark_node_first_child(row); cell;
+         cell = cmark_node_next(cell), col++) {
+      scr_columns_begin_cell(c, col);
+      measure_cell(w, cell, header, c);
+      scr_columns_end_cell(c);
+    }
+  }
+}
+
+/* Plan the table's columns from its content; a table too wide for a
+   portrait page turns the page, unless it sits in a list or quote, whose
+   indent it keeps. */
+static bool plan_table(walk *w, cmark_node *n, int cols, scr_table_plan *plan) {
+  scr_columns *c = scr_columns_new(cols);
+  scr_error err = c ? SCR_OK : SCR_E_NOMEM;
+  if (!err)
+    measure_table(w, n, c);
+  if (!err)
+    err = scr_columns_plan(c, plan);
+  scr_columns_free(c);
+  scr_sink_fail(w->r->sink, err);
+  if (err)
+    return false;
+  if (w->list_depth || w->quote_depth)
+    plan->landscape = false;
+  return true;
+}
+
+static void begin_table(walk *w, cmark_node *n) {
   scr_sink *s = w->r->sink;
   int cols = cmark_gfm_extensions_get_table_columns(n);
   uint8_t *src = cmark_gfm_extensions_get_table_alignments(n);
@@ -163,8 +238,38 @@ static void begin_table(const walk *w, cmark_node *n) {
                : src[i] == 'c' ? SCR_ALIGN_CENTER
                : src[i] == 'r' ? SCR_ALIGN_RIGHT
                                : SCR_ALIGN_NONE;
-  scr_sink_begin_table(s, cols, align, NULL);
+  scr_table_plan plan = {0};
+  if (cols > 0 && plan_table(w, n, cols, &plan)) {
+    w->landscape_table = plan.landscape;
+    if (plan.landscape)
+      scr_sink_page_orientation(s, true);
+    scr_sink_begin_table(s, cols, align, plan.widths);
+  } else {
+    scr_sink_begin_table(s, cols, align, NULL);
+  }
+  scr_table_plan_free(&plan);
   free(align);
+}
+
+/* A heading just before a table that turns the page goes onto the turned
+   page with it. */
+static void turn_for_next_table(walk *w, cmark_node *heading) {
+  cmark_node *next = cmark_node_next(heading);
+  if (!next || ext_of(w, next) != EXT_TABLE || w->list_depth || w->quote_depth)
+    return;
+  int cols = cmark_gfm_extensions_get_table_columns(next);
+  scr_table_plan plan = {0};
+  if (cols > 0 && plan_table(w, next, cols, &plan) && plan.landscape)
+    scr_sink_page_orientation(w->r->sink, true);
+  scr_table_plan_free(&plan);
+}
+
+static void end_table(walk *w) {
+  scr_sink *s = w->r->sink;
+  scr_sink_end_table(s);
+  if (w->landscape_table)
+    scr_sink_page_orientation(s, false);
+  w->landscape_table = false;
 }
 
 static void start_paragraph(walk *w, scr_para_style style) {
@@ -204,7 +309,7 @@ static void table_event(walk *w, cmark_node *n, ext_kind kind, bool enter) {
     if (enter)
       begin_table(w, n);
     else
-      scr_sink_end_table(s);
+      end_table(w);
   } else if (kind == EXT_ROW) {
     if (enter) {
       w->header_row = cmark_gfm_extensions_get_table_row_is_header(n) != 0;
@@ -234,14 +339,6 @@ static void literal_run(scr_sink *s, cmark_node *n, unsigned flags) {
   const char *lit = cmark_node_get_literal(n);
   if (lit)
     scr_sink_text(s, lit, flags);
-}
-
-/* <br> is the one tag authors use for layout; other tags are dropped and
-   their text kept. */
-static bool is_line_break_tag(const char *lit) {
-  return lit &&
-         (strncmp(lit, "<br>", 4) == 0 || strncmp(lit, "<br/>", 5) == 0 ||
-          strncmp(lit, "<br />", 6) == 0);
 }
 
 static void list_event(walk *w, cmark_node *n, bool enter) {
@@ -302,6 +399,8 @@ static void event(walk *w, cmark_node *n, bool enter, bool *skip) {
       scr_sink_end_paragraph(s);
     break;
   case CMARK_NODE_HEADING:
+    if (enter)
+      turn_for_next_table(w, n);
     if (enter)
       scr_sink_begin_heading(s, heading_level(w, n));
     else

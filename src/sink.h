@@ -124,6 +124,12 @@ typedef struct scr_sink_ops {
      begin_section or the end. Page numbers run on. Comes between blocks,
      like page_break, and replaces it. */
   scr_error (*begin_section)(void *self, const char *header);
+  /* The pages from the next block on are landscape (a table too wide for
+     a portrait page) or portrait again, in the same section, with its
+     header; the change starts a new page. Comes between blocks; a change
+     back that no block follows is no change. begin_section turns pages
+     back to portrait. */
+  scr_error (*page_orientation)(void *self, bool landscape);
 } scr_sink_ops;
 
 /* A writer seen through its ops: {ops, self, SCR_OK}. */
@@ -255,6 +261,11 @@ static inline void scr_sink_page_break(scr_sink *s) {
 static inline void scr_sink_begin_section(scr_sink *s, const char *header) {
   if (!s->err)
     s->err = s->ops->begin_section(s->self, header);
+}
+
+static inline void scr_sink_page_orientation(scr_sink *s, bool landscape) {
+  if (!s->err)
+    s->err = s->ops->page_orientation(s->self, landscape);
 }
 
 /** The stable display name of a paragraph style ("Body Text"). */

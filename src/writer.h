@@ -1,7 +1,8 @@
 /*
  * Writers: each output format implements the sink and then hands its parts
- * to a package. One file per package part inside each writer (docx_*.c,
- * odt_*.c); this header is what the rest of the program sees.
+ * to a package. Inside each writer (docx_*.c, odt_*.c) the sink's work is
+ * split by concern and each package part has a file of its own (docx.h and
+ * odt.h list them); this header is what the rest of the program sees.
  */
 #ifndef SCR_WRITER_H
 #define SCR_WRITER_H

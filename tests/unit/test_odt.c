@@ -55,7 +55,8 @@ static const scr_image IMAGE = {
 #define CELL(style, content)                                                   \
   "<table:table-cell table:style-name=\"" style                                \
   "\" office:value-type=\"string\">" content "</table:table-cell>"
-#define ROW(cells) "<table:table-row>" cells "</table:table-row>"
+#define ROW(cells)                                                             \
+  "<table:table-row table:style-name=\"Row\">" cells "</table:table-row>"
 
 /* ---- runs ---------------------------------------------------------------- */
 

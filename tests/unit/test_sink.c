@@ -99,6 +99,7 @@ static const scr_sink_ops FAILING = {
     .end_cell = plain_op,
     .page_break = plain_op,
     .begin_section = str_op,
+    .page_orientation = row_op,
 };
 
 typedef struct committee {

@@ -1,0 +1,89 @@
+/*
+ * Page breaks and sections in the DOCX body. A section ends with a
+ * paragraph holding its properties (its header, page size and
+ * orientation); the document's last section's are in document.xml after
+ * the body. A change of orientation is a new section with the same header,
+ * made when the next block starts, so that a change undone before any
+ * block is none.
+ */
+#include "docx.h"
+
+#include <stdlib.h>
+
+scr_error docx_page_break(void *self) {
+  docx_writer *dw = self;
+  if (!docx_can_start_block(dw))
+    return docx_status(dw, SCR_E_USAGE);
+  dw->page_break_pending = true;
+  return SCR_OK;
+}
+
+/*
+ * A section ends with a paragraph holding its properties; this one is
+ * empty and a hairline high, so that it adds nothing visible to the
+ * section's last page.
+ */
+static scr_error close_section(docx_writer *dw) {
+  char rid[sizeof dw->last_header_rid] = "";
+  scr_error err =
+      dw->sectioned
+          ? docx_model_header(&dw->model, dw->section_header, rid, sizeof rid)
+          : SCR_OK;
+  if (err)
+    return docx_status(dw, err);
+  scr_xmlw *x = &dw->body;
+  scr_xmlw_start(x, "w:p");
+  scr_xmlw_start(x, "w:pPr");
+  scr_xmlw_start(x, "w:spacing");
+  scr_xmlw_attr(x, "w:before", "0");
+  scr_xmlw_attr(x, "w:after", "0");
+  scr_xmlw_attr(x, "w:line", "20");
+  scr_xmlw_attr(x, "w:lineRule", "exact");
+  scr_xmlw_end(x);
+  scr_xmlw_start(x, "w:rPr");
+  docx_val_element(x, "w:sz", "2");
+  scr_xmlw_end(x);
+  docx_section_props(x, rid[0] ? rid : NULL, dw->landscape);
+  scr_xmlw_end(x); /* w:pPr */
+  scr_xmlw_end(x); /* w:p */
+  return x->err;
+}
+
+scr_error docx_begin_section(void *self, const char *header) {
+  docx_writer *dw = self;
+  if (!docx_can_start_block(dw) || dw->list_depth || dw->table.open)
+    return docx_status(dw, SCR_E_USAGE);
+  scr_error err = dw->any_block ? close_section(dw) : SCR_OK;
+  if (err)
+    return err;
+  char *copy = header ? scr_strdup(header) : NULL;
+  if (header && !copy)
+    return docx_status(dw, SCR_E_NOMEM);
+  free(dw->section_header);
+  dw->section_header = copy;
+  dw->sectioned = true;
+  dw->landscape = dw->landscape_asked = false;
+  /* the section starts on a new page of itself */
+  dw->page_break_pending = false;
+  dw->after_table = false;
+  return SCR_OK;
+}
+
+scr_error docx_page_orientation(void *self, bool landscape) {
+  docx_writer *dw = self;
+  if (!docx_can_start_block(dw) || dw->list_depth || dw->table.open)
+    return docx_status(dw, SCR_E_USAGE);
+  dw->landscape_asked = landscape;
+  return SCR_OK;
+}
+
+scr_error docx_settle_orientation(docx_writer *dw) {
+  if (dw->landscape_asked == dw->landscape || docx_in_cell(dw))
+    return dw->body.err;
+  scr_error err = dw->any_block ? close_section(dw) : SCR_OK;
+  dw->landscape = dw->landscape_asked;
+  /* the new section starts its own page */
+  dw->page_break_pending = false;
+  dw->after_table = false;
+  return err;
+}
