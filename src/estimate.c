@@ -5,6 +5,7 @@
  * recomputes them; LibreOffice and Word (with updateFields) always do.
  */
 #include "estimate.h"
+#include "metrics.h"
 #include "util.h"
 
 #include <math.h>
@@ -21,8 +22,9 @@
 #define QUOTE_INDENT 28.0
 #define CELL_PADDING 5.0
 #define LINE_FACTOR 1.15 /* line height per point of font size */
-#define CHAR_WIDTH 0.46  /* average glyph width per point, Liberation Sans */
-#define MONO_CHAR_WIDTH 0.60 /* Liberation Mono */
+/* Lines break between words, so a line holds a little less than its width
+   of text: about half a word. */
+#define WRAP_LOSS 1.04
 
 typedef struct style_metrics {
   double size, before, after;
@@ -58,7 +60,7 @@ struct scr_estimate {
   bool mono, heading;
   double line_width; /* width of the open paragraph's lines */
   double lines;      /* completed lines of the open paragraph */
-  double chars;      /* characters on the open line */
+  double ems;        /* width of the text on the open line, in em */
   double extra;      /* image heights in the open paragraph */
   int list_depth, quote_depth;
   /* tables */
@@ -130,16 +132,18 @@ static void open_para(scr_estimate *e, style_metrics m, bool mono) {
   e->mono = mono;
   e->line_width = block_width(e);
   e->lines = 0;
-  e->chars = 0;
+  e->ems = 0;
   e->extra = 0;
 }
 
+/* The lines `ems` of text fill at the open paragraph's width. */
+static double lines_of(const scr_estimate *e, double ems) {
+  double per_line = e->line_width / e->style.size;
+  return ceil(ems * WRAP_LOSS / (per_line < 1 ? 1 : per_line));
+}
+
 static double open_lines(const scr_estimate *e) {
-  double per_char = e->style.size * (e->mono ? MONO_CHAR_WIDTH : CHAR_WIDTH);
-  double per_line = floor(e->line_width / per_char);
-  if (per_line < 1)
-    per_line = 1;
-  double lines = e->lines + ceil(e->chars / per_line);
+  double lines = e->lines + lines_of(e, e->ems);
   return lines < 1 ? 1 : lines;
 }
 
@@ -192,20 +196,17 @@ static scr_error est_end_block(void *self) {
 static scr_error est_text(void *self, const char *text, size_t len,
                           unsigned flags) {
   scr_estimate *e = self;
-  (void)flags;
-  /* count characters, not bytes: skip UTF-8 continuation bytes */
-  for (size_t i = 0; i < len; i++)
-    if (((unsigned char)text[i] & 0xC0) != 0x80)
-      e->chars += 1;
+  scr_face face = e->mono || (flags & SCR_RUN_CODE)      ? SCR_FACE_MONO
+                  : e->heading || (flags & SCR_RUN_BOLD) ? SCR_FACE_BOLD
+                                                         : SCR_FACE_REGULAR;
+  e->ems += scr_text_em(text, len, face);
   return SCR_OK;
 }
 
 static scr_error est_line_break(void *self) {
   scr_estimate *e = self;
-  double per_char = e->style.size * (e->mono ? MONO_CHAR_WIDTH : CHAR_WIDTH);
-  double per_line = floor(e->line_width / per_char);
-  e->lines += e->chars > 0 ? ceil(e->chars / (per_line < 1 ? 1 : per_line)) : 1;
-  e->chars = 0;
+  e->lines += e->ems > 0 ? lines_of(e, e->ems) : 1;
+  e->ems = 0;
   return SCR_OK;
 }
 
@@ -231,7 +232,7 @@ static scr_error est_page_ref(void *self, const char *bookmark, int cached) {
   scr_estimate *e = self;
   (void)bookmark;
   (void)cached;
-  e->chars += 3;
+  e->ems += 3 * scr_char_em('0', SCR_FACE_REGULAR);
   return SCR_OK;
 }
 

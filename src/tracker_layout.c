@@ -2,6 +2,7 @@
  * The work programme and action tracker as tables: in the pack's work
  * programme appendix (as of the meeting) and as a document of its own.
  */
+#include "columns.h"
 #include "compose.h"
 #include "render.h"
 #include "util.h"
@@ -10,22 +11,52 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void begin_table(scr_sink *s, const char *const *headings, int columns,
-                        const int *widths) {
-  scr_align align[8] = {SCR_ALIGN_NONE};
-  scr_sink_begin_table(s, columns, align, widths);
-  scr_sink_begin_row(s, true);
-  for (int i = 0; i < columns; i++) {
-    scr_sink_begin_cell(s);
-    scr_sink_para(s, SCR_PARA_TABLE_HEADING, headings[i]);
-    scr_sink_end_cell(s);
+/*
+ * Each table is written twice over its rows: once to measure the cells,
+ * which sizes the columns from their content (columns.c), then to the
+ * sink. A table_pass is either.
+ */
+typedef struct table_pass {
+  scr_sink *s;
+  scr_columns *measure; /* NULL: writing */
+  int col;
+} table_pass;
+
+typedef void (*rows_fn)(const void *data, table_pass *p);
+
+static void begin_row(table_pass *p) {
+  p->col = 0;
+  if (!p->measure)
+    scr_sink_begin_row(p->s, false);
+}
+
+static void end_row(table_pass *p) {
+  if (!p->measure)
+    scr_sink_end_row(p->s);
+}
+
+static void measure_lines(table_pass *p, char *const *lines, size_t n,
+                          scr_face face) {
+  scr_columns_begin_cell(p->measure, p->col);
+  for (size_t i = 0; i < n; i++) {
+    if (i)
+      scr_columns_line_break(p->measure);
+    if (lines[i])
+      scr_columns_text(p->measure, lines[i], strlen(lines[i]), face);
   }
-  scr_sink_end_row(s);
+  scr_columns_end_cell(p->measure);
 }
 
 /* A cell with one paragraph per line (none: an empty paragraph). */
-static void cell_lines(scr_sink *s, char *const *lines, size_t n,
+static void cell_lines(table_pass *p, char *const *lines, size_t n,
                        unsigned flags) {
+  if (p->measure) {
+    measure_lines(p, lines, n,
+                  flags & SCR_RUN_BOLD ? SCR_FACE_BOLD : SCR_FACE_REGULAR);
+    p->col++;
+    return;
+  }
+  scr_sink *s = p->s;
   scr_sink_begin_cell(s);
   for (size_t i = 0; i < n; i++) {
     scr_sink_begin_paragraph(s, SCR_PARA_TABLE_CONTENTS);
@@ -38,73 +69,144 @@ static void cell_lines(scr_sink *s, char *const *lines, size_t n,
   scr_sink_end_cell(s);
 }
 
-static void cell(scr_sink *s, const char *text, unsigned flags) {
+static void cell(table_pass *p, const char *text, unsigned flags) {
   char *one = (char *)(text ? text : "");
-  cell_lines(s, &one, 1, flags);
+  cell_lines(p, &one, 1, flags);
 }
 
-static void programme_table(const scr_workprogramme *wp, scr_sink *s) {
-  static const char *const HEAD[] = {"Meeting date", "Item",
-                                     "Recommendations / Actions", "Progress"};
-  static const int WIDTHS[] = {2, 3, 4, 3};
-  begin_table(s, HEAD, 4, WIDTHS);
-  for (size_t m = 0; !scr_sink_error(s) && m < wp->n_meetings; m++) {
+/* A date is kept on one line: its spaces are no-break spaces. */
+static void date_cell(table_pass *p, const char *date) {
+  char kept[3 * 64];
+  size_t n = 0;
+  for (const char *c = date; *c && n + 3 < sizeof kept; c++) {
+    if (*c == ' ') {
+      memcpy(kept + n, "\xc2\xa0", 2);
+      n += 2;
+    } else {
+      kept[n++] = *c;
+    }
+  }
+  kept[n] = '\0';
+  cell(p, kept, 0);
+}
+
+/* A table's columns and page, from its headings and rows. */
+static void plan_table(scr_sink *s, const char *const *head, int columns,
+                       rows_fn rows, const void *data, scr_table_plan *plan) {
+  *plan = (scr_table_plan){0};
+  table_pass p = {s, scr_columns_new(columns), 0};
+  if (!p.measure) {
+    scr_sink_fail(s, SCR_E_NOMEM);
+    return;
+  }
+  for (int i = 0; i < columns; i++) {
+    scr_columns_begin_cell(p.measure, i);
+    scr_columns_text(p.measure, head[i], strlen(head[i]), SCR_FACE_BOLD);
+    scr_columns_end_cell(p.measure);
+  }
+  rows(data, &p);
+  scr_sink_fail(s, scr_columns_plan(p.measure, plan));
+  scr_columns_free(p.measure);
+}
+
+static void write_table(scr_sink *s, const char *const *head, int columns,
+                        rows_fn rows, const void *data,
+                        const scr_table_plan *plan) {
+  scr_align align[8] = {SCR_ALIGN_NONE};
+  scr_sink_begin_table(s, columns, align, plan->widths);
+  scr_sink_begin_row(s, true);
+  for (int i = 0; i < columns; i++) {
+    scr_sink_begin_cell(s);
+    scr_sink_para(s, SCR_PARA_TABLE_HEADING, head[i]);
+    scr_sink_end_cell(s);
+  }
+  scr_sink_end_row(s);
+  table_pass p = {s, NULL, 0};
+  rows(data, &p);
+  scr_sink_end_table(s);
+}
+
+/* A table under its heading; a table too wide for a portrait page takes
+   the heading (and `intro`, when there is one) onto a landscape page. */
+static void titled_table(scr_sink *s, int level, const char *title,
+                         const char *const *head, int columns, rows_fn rows,
+                         const void *data, const char *intro) {
+  scr_table_plan plan;
+  plan_table(s, head, columns, rows, data, &plan);
+  if (plan.landscape)
+    scr_sink_page_orientation(s, true);
+  scr_sink_heading(s, level, title);
+  if (intro)
+    scr_sink_para(s, SCR_PARA_BODY, intro);
+  if (!scr_sink_error(s))
+    write_table(s, head, columns, rows, data, &plan);
+  if (plan.landscape)
+    scr_sink_page_orientation(s, false);
+  scr_table_plan_free(&plan);
+}
+
+static void programme_rows(const void *data, table_pass *p) {
+  const scr_workprogramme *wp = data;
+  for (size_t m = 0; !scr_sink_error(p->s) && m < wp->n_meetings; m++) {
     char date[64];
     scr_date_format(wp->meetings[m].date, SCR_DATE_PLAIN, date, sizeof date);
     for (size_t i = 0; i < wp->meetings[m].n_items; i++) {
       const scr_wp_item *it = &wp->meetings[m].items[i];
-      scr_sink_begin_row(s, false);
-      cell(s, date, 0);
-      cell(s, it->title, 0);
-      cell_lines(s, it->actions, it->n_actions, 0);
-      cell(s, it->progress, 0);
-      scr_sink_end_row(s);
+      begin_row(p);
+      date_cell(p, date);
+      cell(p, it->title, 0);
+      cell_lines(p, it->actions, it->n_actions, 0);
+      cell(p, it->progress, 0);
+      end_row(p);
     }
   }
-  scr_sink_end_table(s);
 }
 
-static void forward_table(const scr_workprogramme *wp, scr_sink *s) {
-  static const char *const HEAD[] = {"Topic", "Detail", "Proposed date"};
-  static const int WIDTHS[] = {4, 4, 2};
-  begin_table(s, HEAD, 3, WIDTHS);
-  for (size_t i = 0; !scr_sink_error(s) && i < wp->n_forward; i++) {
+static void forward_rows(const void *data, table_pass *p) {
+  const scr_workprogramme *wp = data;
+  for (size_t i = 0; !scr_sink_error(p->s) && i < wp->n_forward; i++) {
     const scr_wp_item *it = &wp->forward[i];
-    scr_sink_begin_row(s, false);
-    cell(s, it->title, 0);
-    cell_lines(s, it->actions, it->n_actions, 0);
-    cell(s, it->proposed_date, 0);
-    scr_sink_end_row(s);
+    begin_row(p);
+    cell(p, it->title, 0);
+    cell_lines(p, it->actions, it->n_actions, 0);
+    cell(p, it->proposed_date, 0);
+    end_row(p);
   }
-  scr_sink_end_table(s);
 }
 
 /* Overdue and unscheduled actions stand out: in words, in bold. */
-static void status_cell(scr_sink *s, scr_status st) {
+static void status_cell(table_pass *p, scr_status st) {
   bool alarm = st == SCR_STATUS_OVERDUE || st == SCR_STATUS_UNSCHEDULED;
   char word[32];
   snprintf(word, sizeof word, "%s", scr_status_name(st));
   word[0] = (char)toupper((unsigned char)word[0]);
-  cell(s, word, alarm ? SCR_RUN_BOLD : 0);
+  cell(p, word, alarm ? SCR_RUN_BOLD : 0);
 }
 
-static void action_row(const scr_tracked *t, scr_sink *s) {
+static void action_row(const scr_tracked *t, table_pass *p) {
   char agreed[64], due[64] = "";
   scr_date_format(t->minutes->date, SCR_DATE_PLAIN, agreed, sizeof agreed);
   if (t->res->due_from != SCR_DUE_NONE)
     scr_date_format(t->res->due, SCR_DATE_PLAIN, due, sizeof due);
-  scr_sink_begin_row(s, false);
-  cell(s, t->res->id, 0);
-  cell(s, t->res->text, 0);
-  cell(s, agreed, 0);
-  cell(s, due, 0);
-  cell(s, t->res->owner, 0);
-  cell(s, t->answered_by, 0);
-  status_cell(s, t->status);
-  scr_sink_end_row(s);
+  begin_row(p);
+  cell(p, t->res->id, 0);
+  cell(p, t->res->text, 0);
+  date_cell(p, agreed);
+  date_cell(p, due);
+  cell(p, t->res->owner, 0);
+  cell(p, t->answered_by, 0);
+  status_cell(p, t->status);
+  end_row(p);
 }
 
-static void summary(const scr_tracker *t, scr_sink *s) {
+static void action_rows(const void *data, table_pass *p) {
+  const scr_tracker *t = data;
+  for (size_t i = 0; !scr_sink_error(p->s) && i < t->n; i++)
+    action_row(&t->rows[i], p);
+}
+
+/* "As of <date>: n actions: n scheduled, ...". Caller frees. */
+static char *summary(const scr_tracker *t) {
   char date[64];
   scr_date_format(t->today, SCR_DATE_PLAIN, date, sizeof date);
   scr_buf b = SCR_BUF_INIT;
@@ -118,40 +220,39 @@ static void summary(const scr_tracker *t, scr_sink *s) {
       sep = ",";
     }
   scr_buf_puts(&b, ".");
-  char *line = scr_buf_detach(&b, NULL);
-  if (line)
-    scr_sink_para(s, SCR_PARA_BODY, line);
-  else
-    scr_sink_fail(s, SCR_E_NOMEM);
-  free(line);
+  return scr_buf_detach(&b, NULL);
 }
 
-static void tracker_table(const scr_tracker *t, scr_sink *s) {
+static void tracker_table(const scr_tracker *t, scr_sink *s, int level) {
   static const char *const HEAD[] = {"ID",    "Action",      "Agreed at", "Due",
                                      "Owner", "Answered by", "Status"};
-  static const int WIDTHS[] = {8, 20, 12, 14, 13, 15, 18};
-  summary(t, s);
-  if (t->n == 0) {
-    scr_sink_para(s, SCR_PARA_BODY, "No actions have been agreed.");
+  char *line = summary(t);
+  if (!line) {
+    scr_sink_fail(s, SCR_E_NOMEM);
     return;
   }
-  begin_table(s, HEAD, 7, WIDTHS);
-  for (size_t i = 0; !scr_sink_error(s) && i < t->n; i++)
-    action_row(&t->rows[i], s);
-  scr_sink_end_table(s);
+  if (t->n == 0) {
+    scr_sink_heading(s, level, "Action tracker");
+    scr_sink_para(s, SCR_PARA_BODY, line);
+    scr_sink_para(s, SCR_PARA_BODY, "No actions have been agreed.");
+  } else {
+    titled_table(s, level, "Action tracker", HEAD, 7, action_rows, t, line);
+  }
+  free(line);
 }
 
 scr_error scr_compose_tracker_tables(const scr_workprogramme *wp,
                                      const scr_tracker *t, scr_sink *s,
                                      int level) {
+  static const char *const PROGRAMME[] = {
+      "Meeting date", "Item", "Recommendations / Actions", "Progress"};
+  static const char *const FORWARD[] = {"Topic", "Detail", "Proposed date"};
   if (wp->src) {
-    scr_sink_heading(s, level, "Work programme");
-    programme_table(wp, s);
-    scr_sink_heading(s, level, "Forward plan");
-    forward_table(wp, s);
+    titled_table(s, level, "Work programme", PROGRAMME, 4, programme_rows, wp,
+                 NULL);
+    titled_table(s, level, "Forward plan", FORWARD, 3, forward_rows, wp, NULL);
   }
-  scr_sink_heading(s, level, "Action tracker");
-  tracker_table(t, s);
+  tracker_table(t, s, level);
   return scr_sink_error(s);
 }
 

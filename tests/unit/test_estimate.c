@@ -2,7 +2,8 @@
    LibreOffice does not lay the document out. Its figures follow from its
    metrics: an A4 text block 700 pt high and 482 pt wide, Liberation Sans
    body text at 11 pt with 1.15 line spacing (12.65 pt a line) and 6 pt
-   after each paragraph, about 0.46 em a character (95 to a line). */
+   after each paragraph, each character its advance width ("x" is half an
+   em), 4% of a line lost to breaking between words: 84.27 "x" a line. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -37,8 +38,10 @@ static void para_of(scr_estimate *e, scr_para_style style, const char *unit,
   assert_int_equal(ops->end_paragraph(e), SCR_OK);
 }
 
+#define X_PER_LINE (482.0 / 11 / (0.5 * 1.04))
+
 static void lines(scr_estimate *e, size_t n) {
-  para_of(e, SCR_PARA_BODY, "x", 95 * n);
+  para_of(e, SCR_PARA_BODY, "x", (size_t)(X_PER_LINE * (double)n));
 }
 
 static void test_an_empty_document_has_one_page(void **state) {
@@ -59,23 +62,25 @@ static void test_paragraphs_fill_a_page(void **state) {
   assert_int_equal(scr_estimate_pages(e), 2);
 }
 
-/* 95 characters make a line, the 96th starts the next: 54 lines and the
-   space after them fit (689 pt), 55 do not. */
+/* 54 lines of text and the space after them fit (689 pt); one character
+   more starts a 55th line, which does not. */
 static void test_long_text_wraps(void **state) {
   scr_estimate *e = *state;
-  para_of(e, SCR_PARA_BODY, "x", 95 * 54);
+  size_t n = (size_t)(X_PER_LINE * 54);
+  para_of(e, SCR_PARA_BODY, "x", n);
   assert_int_equal(scr_estimate_pages(e), 1);
   scr_estimate *f = scr_estimate_new();
-  para_of(f, SCR_PARA_BODY, "x", 95 * 54 + 1);
+  para_of(f, SCR_PARA_BODY, "x", n + 1);
   assert_int_equal(scr_estimate_pages(f), 2);
   scr_estimate_free(f);
 }
 
-/* Characters are counted, not bytes: 50 lines of "é" (two bytes each)
-   stay on one page, where 100 lines would not. */
+/* Characters are measured, not bytes: 50 lines of "é" (two bytes each,
+   1139/2048 em) stay on one page, where 100 lines would not. */
 static void test_characters_not_bytes(void **state) {
   scr_estimate *e = *state;
-  para_of(e, SCR_PARA_BODY, "\xC3\xA9", 95 * 50);
+  para_of(e, SCR_PARA_BODY, "\xC3\xA9",
+          (size_t)(482.0 / 11 / (1139.0 / 2048 * 1.04)) * 50);
   assert_int_equal(scr_estimate_pages(e), 1);
 }
 
@@ -122,10 +127,34 @@ static void test_indents_narrow_the_lines(void **state) {
     assert_int_equal(ops->begin_list(e, false, 1), SCR_OK);
   }
   assert_int_equal(ops->begin_item(e), SCR_OK);
-  /* 5 levels of 18 pt leave 392 pt: 77 characters a line, so 45 full
-     body lines become 56, which do not fit */
-  para_of(e, SCR_PARA_BODY, "x", 95 * 45);
+  /* 5 levels of 18 pt leave 392 pt: 68.5 "x" a line, so 45 full body
+     lines become 56, which do not fit */
+  para_of(e, SCR_PARA_BODY, "x", (size_t)(X_PER_LINE * 45));
   assert_int_equal(scr_estimate_pages(e), 2);
+}
+
+/* Turning the page starts one, and a landscape page holds fewer lines
+   (454 pt of text height); turning back before any block is no turn. */
+static void test_landscape_pages(void **state) {
+  scr_estimate *e = *state;
+  lines(e, 1);
+  assert_int_equal(ops->page_orientation(e, true), SCR_OK);
+  assert_int_equal(scr_estimate_pages(e), 1);
+  lines(e, 1);
+  assert_int_equal(scr_estimate_pages(e), 2);
+  /* 24 one-line paragraphs of 18.65 pt fit 454 pt, 25 do not */
+  for (int i = 0; i < 23; i++)
+    lines(e, 1);
+  assert_int_equal(scr_estimate_pages(e), 2);
+  lines(e, 1);
+  assert_int_equal(scr_estimate_pages(e), 3);
+  assert_int_equal(ops->page_orientation(e, false), SCR_OK);
+  assert_int_equal(ops->page_orientation(e, true), SCR_OK);
+  lines(e, 1);
+  assert_int_equal(scr_estimate_pages(e), 3);
+  assert_int_equal(ops->page_orientation(e, false), SCR_OK);
+  lines(e, 1);
+  assert_int_equal(scr_estimate_pages(e), 4);
 }
 
 int main(void) {
@@ -142,6 +171,7 @@ int main(void) {
                                       teardown),
       cmocka_unit_test_setup_teardown(test_indents_narrow_the_lines, setup,
                                       teardown),
+      cmocka_unit_test_setup_teardown(test_landscape_pages, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
