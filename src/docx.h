@@ -74,6 +74,8 @@
 #define DOCX_PART_FOOTER "word/footer1.xml"
 #define DOCX_PART_DOCUMENT_RELS "word/_rels/document.xml.rels"
 #define DOCX_PART_HEADER_FMT "word/header%zu.xml"
+#define DOCX_PART_FOOTNOTES "word/footnotes.xml"
+#define DOCX_PART_FOOTNOTES_RELS "word/_rels/footnotes.xml.rels"
 /* Media parts are word/<DOCX_MEDIA_PREFIX>N.<ext>; targets are relative to
    word/, where document.xml lives. */
 #define DOCX_PART_WORD_DIR "word/"
@@ -158,6 +160,7 @@ typedef struct docx_model {
   size_t num_count, num_cap;
   docx_header *headers; /* only when the document has sections */
   size_t header_count, header_cap;
+  bool footnotes; /* word/footnotes.xml is in the package */
 } docx_model;
 
 void docx_model_free(docx_model *m);
@@ -201,6 +204,8 @@ void docx_drawing(scr_xmlw *x, const scr_image *img, unsigned id, size_t rid);
 
 /** Open a part writer; on failure nothing is left to free. */
 scr_error docx_part_open(scr_xmlw *x);
+/** The namespaces of the parts holding body content, on their root. */
+void docx_namespaces(scr_xmlw *x);
 
 /**
  * w:sectPr of a section: header `header_rid` (NULL: none), the footer, A4
@@ -217,6 +222,10 @@ scr_error scr_docx_document_xml(const char *header_rid, bool landscape,
 scr_error scr_docx_header_xml(const docx_header *h, char **xml, size_t *len);
 scr_error scr_docx_numbering_xml(const docx_model *m, char **xml, size_t *len);
 scr_error scr_docx_package_rels_xml(char **xml, size_t *len);
+/** word/_rels/footnotes.xml.rels: the document's hyperlinks and images,
+    with the same ids. */
+scr_error scr_docx_footnotes_rels_xml(const docx_model *m, char **xml,
+                                      size_t *len);
 scr_error scr_docx_document_rels_xml(const docx_model *m, char **xml,
                                      size_t *len);
 scr_error scr_docx_content_types_xml(const docx_model *m, char **xml,
@@ -315,6 +324,18 @@ typedef struct docx_writer {
   bool sectioned;       /* begin_section was called: every section then
                            names its header */
   char *section_header; /* the open section's header, or NULL */
+  /* footnotes (docx_notes.c): the part, open from the first note; while a
+     note is written it is `body`, and the state of the paragraph around
+     the reference waits in `outer` */
+  scr_xmlw notes;
+  bool in_note;
+  unsigned note_count;
+  char *note_mark; /* the open note's label, until its first paragraph */
+  struct {
+    bool in_para, in_link, page_break_pending, after_table;
+    size_t list_depth;
+    docx_table table;
+  } outer;
   bool landscape;       /* the open section's pages are landscape */
   bool landscape_asked; /* ... and the next block's are to be */
   /* the last section's header relationship, made at finish */
@@ -373,6 +394,14 @@ scr_error docx_begin_cell(void *self);
 scr_error docx_end_cell(void *self);
 /** Free what the table owns and leave it closed. */
 void docx_table_free(docx_table *t);
+
+/* docx_notes.c */
+scr_error docx_begin_note(void *self, const char *label);
+scr_error docx_end_note(void *self);
+/** At the start of a note's first paragraph: its mark. */
+void docx_note_mark(docx_writer *dw);
+/** After end_document, when there are notes: word/footnotes.xml. */
+scr_error scr_docx_footnotes_xml(docx_writer *dw, char **xml, size_t *len);
 
 /* docx_sections.c */
 scr_error docx_page_break(void *self);

@@ -18,6 +18,7 @@
 #define CT_SETTINGS CT_WML "settings+xml"
 #define CT_FOOTER CT_WML "footer+xml"
 #define CT_HEADER CT_WML "header+xml"
+#define CT_FOOTNOTES CT_WML "footnotes+xml"
 #define CT_CORE "application/vnd.openxmlformats-package.core-properties+xml"
 #define CT_APP                                                                 \
   "application/vnd.openxmlformats-officedocument.extended-properties+xml"
@@ -72,6 +73,8 @@ scr_error scr_docx_content_types_xml(const docx_model *m, char **xml,
   override_type(&x, DOCX_PART_NUMBERING, CT_NUMBERING);
   override_type(&x, DOCX_PART_SETTINGS, CT_SETTINGS);
   override_type(&x, DOCX_PART_FOOTER, CT_FOOTER);
+  if (m->footnotes)
+    override_type(&x, DOCX_PART_FOOTNOTES, CT_FOOTNOTES);
   for (size_t i = 0; i < m->header_count; i++) {
     char part[sizeof DOCX_PART_HEADER_FMT + 3 * sizeof(size_t)];
     snprintf(part, sizeof part, DOCX_PART_HEADER_FMT, i + 1);

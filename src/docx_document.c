@@ -15,7 +15,7 @@ scr_error docx_part_open(scr_xmlw *x) {
 }
 
 /* Every prefix the body may use is declared once, on the root. */
-static void namespaces(scr_xmlw *x) {
+void docx_namespaces(scr_xmlw *x) {
   scr_xmlw_attr(x, "xmlns:w", DOCX_NS_W);
   scr_xmlw_attr(x, "xmlns:r", DOCX_NS_R);
   scr_xmlw_attr(x, "xmlns:wp", DOCX_NS_WP);
@@ -73,7 +73,7 @@ scr_error scr_docx_document_xml(const char *header_rid, bool landscape,
   if (err)
     return err;
   scr_xmlw_start(&x, "w:document");
-  namespaces(&x);
+  docx_namespaces(&x);
   scr_xmlw_start(&x, "w:body");
   err = scr_xmlw_mark(&x, body_at);
   if (err) {

@@ -69,6 +69,18 @@ static scr_error add_headers(const docx_model *m, scr_package *pkg) {
   return err;
 }
 
+static scr_error add_footnotes(docx_writer *dw, scr_package *pkg) {
+  char *xml = NULL;
+  size_t len = 0;
+  scr_error err = scr_docx_footnotes_xml(dw, &xml, &len);
+  if (!err)
+    err = scr_package_add(pkg, DOCX_PART_FOOTNOTES, xml, len, false);
+  if (!err)
+    err = add_model_part(pkg, DOCX_PART_FOOTNOTES_RELS,
+                         scr_docx_footnotes_rels_xml, &dw->model);
+  return err;
+}
+
 scr_error docx_finish(void *self, scr_package *pkg) {
   docx_writer *dw = self;
   if (!dw->ended)
@@ -108,5 +120,7 @@ scr_error docx_finish(void *self, scr_package *pkg) {
     err = add_media(m, pkg);
   if (!err)
     err = add_headers(m, pkg);
+  if (!err && m->footnotes)
+    err = add_footnotes(dw, pkg);
   return err;
 }

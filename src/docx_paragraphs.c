@@ -90,6 +90,7 @@ scr_error docx_open_paragraph(docx_writer *dw, const char *style_name) {
   cell_alignment(dw);
   scr_xmlw_markup_lit(x, "</w:pPr>");
   scr_xmlw_markup_write(x);
+  docx_note_mark(dw);
   dw->in_para = true;
   dw->after_table = false;
   dw->any_block = true;

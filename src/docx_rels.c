@@ -24,6 +24,9 @@
 #define REL_HYPERLINK REL_BASE "hyperlink"
 #define REL_IMAGE REL_BASE "image"
 #define REL_HEADER REL_BASE "header"
+#define REL_FOOTNOTES REL_BASE "footnotes"
+#define RID_FOOTNOTES "rIdFootnotes"
+#define TARGET_FOOTNOTES "footnotes.xml"
 
 /* Ids in _rels/.rels */
 #define PKG_RID_DOCUMENT "rId1"
@@ -100,8 +103,24 @@ scr_error scr_docx_document_rels_xml(const docx_model *m, char **xml,
   relationship(&x, DOCX_RID_NUMBERING, REL_NUMBERING, TARGET_NUMBERING, false);
   relationship(&x, DOCX_RID_SETTINGS, REL_SETTINGS, TARGET_SETTINGS, false);
   relationship(&x, DOCX_RID_FOOTER, REL_FOOTER, TARGET_FOOTER, false);
+  if (m->footnotes)
+    relationship(&x, RID_FOOTNOTES, REL_FOOTNOTES, TARGET_FOOTNOTES, false);
   for (size_t i = 0; i < m->rel_count; i++)
     dynamic_relationship(&x, &m->rels[i], i);
+  scr_xmlw_end(&x);
+  return scr_xmlw_close(&x, xml, len);
+}
+
+scr_error scr_docx_footnotes_rels_xml(const docx_model *m, char **xml,
+                                      size_t *len) {
+  scr_xmlw x;
+  scr_error err = docx_part_open(&x);
+  if (err)
+    return err;
+  start_relationships(&x);
+  for (size_t i = 0; i < m->rel_count; i++)
+    if (m->rels[i].kind != DOCX_REL_HEADER)
+      dynamic_relationship(&x, &m->rels[i], i);
   scr_xmlw_end(&x);
   return scr_xmlw_close(&x, xml, len);
 }

@@ -78,7 +78,7 @@ scr_error docx_page_orientation(void *self, bool landscape) {
 }
 
 scr_error docx_settle_orientation(docx_writer *dw) {
-  if (dw->landscape_asked == dw->landscape || docx_in_cell(dw))
+  if (dw->landscape_asked == dw->landscape || docx_in_cell(dw) || dw->in_note)
     return dw->body.err;
   scr_error err = dw->any_block ? close_section(dw) : SCR_OK;
   dw->landscape = dw->landscape_asked;

@@ -46,7 +46,8 @@ static scr_error begin_document(void *self, const scr_doc_info *info) {
 
 static scr_error end_document(void *self) {
   docx_writer *dw = self;
-  if (!docx_can_start_block(dw) || dw->list_depth || dw->table.open)
+  if (!docx_can_start_block(dw) || dw->list_depth || dw->table.open ||
+      dw->in_note)
     return docx_status(dw, SCR_E_USAGE);
   /* A page break with nothing after it would only add an empty page. */
   dw->page_break_pending = false;
@@ -222,6 +223,8 @@ static const scr_sink_ops DOCX_OPS = {
     .page_break = docx_page_break,
     .begin_section = docx_begin_section,
     .page_orientation = docx_page_orientation,
+    .begin_note = docx_begin_note,
+    .end_note = docx_end_note,
 };
 
 /* ---- the writer class ---------------------------------------------------- */
@@ -253,7 +256,15 @@ static void docx_destroy(void *self) {
   docx_writer *dw = self;
   if (!dw)
     return;
+  if (dw->in_note) { /* the body waits in `notes`, the table in `outer` */
+    scr_xmlw body = dw->body;
+    dw->body = dw->notes;
+    dw->notes = body;
+    docx_table_free(&dw->outer.table);
+  }
   scr_xmlw_discard(&dw->body);
+  scr_xmlw_discard(&dw->notes);
+  free(dw->note_mark);
   scr_deflate_free(dw->body_z);
   docx_model_free(&dw->model);
   free(dw->section_header);

@@ -70,6 +70,15 @@ struct scr_estimate {
   double cell_height, row_height, header_height;
   bool pending_break;
   bool landscape, landscape_asked; /* the page's, and the next block's */
+  /* footnotes: the paragraph a note interrupts, kept while the note's own
+     paragraphs are measured; their height goes to the page with it */
+  bool in_note;
+  struct {
+    style_metrics style;
+    bool mono, heading;
+    double line_width, lines, ems, extra;
+  } outer;
+  double note_height;
 };
 
 scr_estimate *scr_estimate_new(void) {
@@ -126,7 +135,7 @@ static void take_break(scr_estimate *e) {
 }
 
 static void open_para(scr_estimate *e, style_metrics m, bool mono) {
-  if (!e->in_cell)
+  if (!e->in_cell && !e->in_note)
     take_break(e);
   e->style = m;
   e->mono = mono;
@@ -150,6 +159,14 @@ static double open_lines(const scr_estimate *e) {
 static scr_error close_para(scr_estimate *e) {
   double h = open_lines(e) * e->style.size * LINE_FACTOR + e->extra;
   double total = e->style.before + h + e->style.after;
+  if (e->in_note) {
+    e->note_height += total;
+    return SCR_OK;
+  }
+  /* the notes the paragraph references sit at the foot of its page */
+  h += e->note_height;
+  total += e->note_height;
+  e->note_height = 0;
   if (e->in_cell) {
     e->cell_height += total;
     return SCR_OK;
@@ -339,6 +356,34 @@ static scr_error est_begin_section(void *self, const char *header) {
   return est_page_break(self);
 }
 
+static scr_error est_begin_note(void *self, const char *label) {
+  scr_estimate *e = self;
+  (void)label;
+  e->ems += scr_text_em("0", 1, SCR_FACE_REGULAR);
+  e->outer.style = e->style;
+  e->outer.mono = e->mono;
+  e->outer.heading = e->heading;
+  e->outer.line_width = e->line_width;
+  e->outer.lines = e->lines;
+  e->outer.ems = e->ems;
+  e->outer.extra = e->extra;
+  e->in_note = true;
+  return SCR_OK;
+}
+
+static scr_error est_end_note(void *self) {
+  scr_estimate *e = self;
+  e->in_note = false;
+  e->style = e->outer.style;
+  e->mono = e->outer.mono;
+  e->heading = e->outer.heading;
+  e->line_width = e->outer.line_width;
+  e->lines = e->outer.lines;
+  e->ems = e->outer.ems;
+  e->extra = e->outer.extra;
+  return SCR_OK;
+}
+
 static scr_error est_page_orientation(void *self, bool landscape) {
   scr_estimate *e = self;
   e->landscape_asked = landscape;
@@ -360,6 +405,8 @@ const scr_sink_ops scr_estimate_ops = {
     .end_bookmark = est_end_bookmark,
     .page_ref = est_page_ref,
     .image = est_image,
+    .begin_note = est_begin_note,
+    .end_note = est_end_note,
     .begin_list = est_begin_list,
     .end_list = est_end_list,
     .begin_item = est_nothing,

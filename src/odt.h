@@ -89,6 +89,7 @@
 #define ODT_AUTO_COLUMN_LANDSCAPE_FMT "ColL_%d" /* ... of a landscape page */
 #define ODT_PERMILLE 1000
 #define ODT_TABLE_NAME_FMT "Table%u"  /* table:name of table n */
+#define ODT_NOTE_ID_FMT "ftn%u"       /* text:id of footnote n */
 #define ODT_IMAGE_NAME_FMT "Image%zu" /* draw:name of image n */
 #define ODT_IMAGE_PART_FMT ODT_PICTURES_DIR "image%zu.%s"
 
@@ -400,6 +401,20 @@ typedef struct odt_writer {
   unsigned tables;            /* tables so far, to name them */
   char table_style_name[128]; /* the open table's, when it names a master */
 
+  /* A footnote is written where it is referenced, inside the block: the
+     block's state is kept aside while the note's paragraphs are written. */
+  bool in_note;
+  unsigned notes; /* notes so far, to name them */
+  struct {
+    odt_block block;
+    bool in_link, raw_block, page_break;
+    odt_spaces held;
+    item_xml held_item;
+    const char *section_master;
+    odt_table table;
+    size_t nlists;
+  } outer;
+
   odt_image *images;
   size_t nimages, capimages;
   odt_auto autos;
@@ -444,6 +459,8 @@ scr_error scr_odt_page_ref(void *self, const char *name, int cached);
 scr_error scr_odt_page_break(void *self);
 scr_error scr_odt_begin_section(void *self, const char *header);
 scr_error scr_odt_page_orientation(void *self, bool landscape);
+scr_error scr_odt_begin_note(void *self, const char *label);
+scr_error scr_odt_end_note(void *self);
 /** The master page the next block starts (a new section or orientation),
     or NULL; either way it is taken. */
 const char *scr_odt_take_master(odt_writer *w);

@@ -268,6 +268,69 @@ scr_error scr_odt_page_ref(void *self, const char *name, int cached) {
   return odt_status(w);
 }
 
+/* ---- footnotes -------------------------------------------------------- */
+
+/* The note's citation is its label as written (LibreOffice shows
+   text:label rather than counting), so notes number per report. */
+scr_error scr_odt_begin_note(void *self, const char *label) {
+  odt_writer *w = self;
+  if (odt_status(w))
+    return w->err;
+  if (!odt_in_block(w) || w->in_note || !label || !*label)
+    return odt_fail(w, SCR_E_USAGE);
+  scr_odt_before_inline(w);
+  scr_xmlw *x = &w->body;
+  scr_xmlw_start(x, "text:note");
+  scr_xmlw_attrf(x, "text:id", ODT_NOTE_ID_FMT, ++w->notes);
+  scr_xmlw_attr(x, "text:note-class", "footnote");
+  scr_xmlw_start(x, "text:note-citation");
+  scr_xmlw_attr(x, "text:label", label);
+  scr_xmlw_text(x, label, strlen(label));
+  scr_xmlw_end(x);
+  scr_xmlw_start(x, "text:note-body");
+  w->outer.block = w->block;
+  w->outer.in_link = w->in_link;
+  w->outer.raw_block = w->raw_block;
+  w->outer.page_break = w->page_break;
+  w->outer.held = w->held;
+  w->outer.held_item = w->held_item;
+  w->outer.section_master = w->section_master;
+  w->outer.table = w->table;
+  w->outer.nlists = w->nlists;
+  w->block = BLOCK_NONE;
+  w->in_link = w->raw_block = w->page_break = false;
+  w->held = (odt_spaces){0};
+  w->held_item = ITEM_CLOSED;
+  w->section_master = NULL;
+  w->table = (odt_table){0};
+  w->nlists = 0;
+  w->in_note = true;
+  return odt_status(w);
+}
+
+scr_error scr_odt_end_note(void *self) {
+  odt_writer *w = self;
+  if (odt_status(w))
+    return w->err;
+  if (!w->in_note || odt_in_block(w))
+    return odt_fail(w, SCR_E_USAGE);
+  scr_xmlw_end(&w->body); /* text:note-body */
+  scr_xmlw_end(&w->body); /* text:note */
+  w->block = w->outer.block;
+  w->in_link = w->outer.in_link;
+  w->raw_block = w->outer.raw_block;
+  w->page_break = w->outer.page_break;
+  w->held = w->outer.held;
+  w->held_item = w->outer.held_item;
+  w->section_master = w->outer.section_master;
+  w->table = w->outer.table;
+  w->nlists = w->outer.nlists;
+  w->span_flags = 0;
+  w->span_depth = 0;
+  w->in_note = false;
+  return odt_status(w);
+}
+
 /* ---- page breaks and sections --------------------------------------- */
 
 scr_error scr_odt_page_break(void *self) {

@@ -55,7 +55,8 @@ static scr_error end_document(void *self) {
   odt_writer *w = self;
   if (odt_status(w))
     return w->err;
-  if (!w->begun || w->ended || odt_in_block(w) || w->nlists || w->table.open)
+  if (!w->begun || w->ended || odt_in_block(w) || w->nlists || w->table.open ||
+      w->in_note)
     return odt_fail(w, SCR_E_USAGE);
   w->ended = true;
   scr_error err = scr_xmlw_end_fragment(&w->body);
@@ -100,6 +101,10 @@ static void destroy(void *self) {
   free(w->lists);
   free(w->table.align);
   free(w->table.permille);
+  if (w->in_note) { /* the table a note interrupted */
+    free(w->outer.table.align);
+    free(w->outer.table.permille);
+  }
   for (size_t i = 0; i < w->nimages; i++) {
     free(w->images[i].part);
     free(w->images[i].mime);
@@ -172,6 +177,8 @@ static const scr_sink_ops ODT_OPS = {
     .page_break = scr_odt_page_break,
     .begin_section = scr_odt_begin_section,
     .page_orientation = scr_odt_page_orientation,
+    .begin_note = scr_odt_begin_note,
+    .end_note = scr_odt_end_note,
 };
 
 const scr_writer_class scr_odt_writer = {

@@ -30,9 +30,11 @@ typedef struct walk {
   int bold, italic, strike; /* nesting counts of emphasis */
   bool header_row;
   bool landscape_table; /* the open table turned its page */
+  cmark_node *doc;      /* the tree's root, where footnotes are defined */
   cmark_node **notes;   /* footnote definitions, in number order */
+  bool *noted;          /* ... and whether each is written yet */
   size_t n_notes, cap_notes;
-  int pending_note; /* number to print at the next paragraph's start */
+  bool notes_found, in_note;
 } walk;
 
 scr_error scr_sink_text(scr_sink *sink, const char *text, unsigned flags) {
@@ -273,15 +275,7 @@ static void end_table(walk *w) {
 }
 
 static void start_paragraph(walk *w, scr_para_style style) {
-  scr_sink *s = w->r->sink;
-  scr_sink_begin_paragraph(s, style);
-  if (w->pending_note) {
-    char mark[16];
-    snprintf(mark, sizeof mark, "%d", w->pending_note);
-    w->pending_note = 0;
-    scr_sink_text(s, mark, SCR_RUN_SUPERSCRIPT);
-    scr_sink_text_len(s, " ", 1, 0);
-  }
+  scr_sink_begin_paragraph(w->r->sink, style);
 }
 
 static void link(walk *w, cmark_node *n, bool enter, bool *skip) {
@@ -371,6 +365,73 @@ static void extension_event(walk *w, cmark_node *n, bool enter) {
     table_event(w, n, kind, enter);
 }
 
+static void walk_node(walk *w, cmark_node *node);
+
+/* The footnote definitions of the tree, in number order: cmark-gfm puts
+   them at the end of the document in the order of their first reference. */
+static void find_notes(walk *w) {
+  w->notes_found = true;
+  for (cmark_node *n = cmark_node_first_child(w->doc); n;
+       n = cmark_node_next(n)) {
+    if (cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION)
+      continue;
+    if (scr_reserve(&w->notes, &w->cap_notes, w->n_notes + 1,
+                    sizeof *w->notes)) {
+      scr_sink_fail(w->r->sink, SCR_E_NOMEM);
+      return;
+    }
+    w->notes[w->n_notes++] = n;
+  }
+  w->noted = calloc(w->n_notes + 1, sizeof *w->noted);
+  if (!w->noted)
+    scr_sink_fail(w->r->sink, SCR_E_NOMEM);
+}
+
+/* A note's blocks, as note paragraphs; what is not a paragraph (a list,
+   say) gives its text. Emphasis around the reference does not carry in. */
+static void note_text(walk *w, cmark_node *def) {
+  scr_sink *s = w->r->sink;
+  int bold = w->bold, italic = w->italic, strike = w->strike;
+  w->bold = w->italic = w->strike = 0;
+  w->in_note = true;
+  for (cmark_node *c = cmark_node_first_child(def); !scr_sink_error(s) && c;
+       c = cmark_node_next(c)) {
+    if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH) {
+      walk_node(w, c);
+      continue;
+    }
+    char *text = scr_node_text(c);
+    if (!text)
+      scr_sink_fail(s, SCR_E_NOMEM);
+    scr_sink_para(s, SCR_PARA_NOTE, text);
+    free(text);
+  }
+  w->in_note = false;
+  w->bold = bold, w->italic = italic, w->strike = strike;
+}
+
+/* A reference is a real footnote, the first time its note is referenced;
+   again, or inside a note, it is the note's number in superscript.
+   cmark-gfm numbers references in order: the literal is the number. */
+static void note_reference(walk *w, cmark_node *n) {
+  scr_sink *s = w->r->sink;
+  const char *label = cmark_node_get_literal(n);
+  if (!label)
+    return;
+  if (!w->notes_found && !w->in_note)
+    find_notes(w);
+  long number = strtol(label, NULL, 10);
+  if (w->in_note || !w->noted || number < 1 || (size_t)number > w->n_notes ||
+      w->noted[number - 1]) {
+    scr_sink_text(s, label, SCR_RUN_SUPERSCRIPT);
+    return;
+  }
+  w->noted[number - 1] = true;
+  scr_sink_begin_note(s, label);
+  note_text(w, w->notes[number - 1]);
+  scr_sink_end_note(s);
+}
+
 /* One enter or exit event. *skip asks the caller to jump past the node. */
 static void event(walk *w, cmark_node *n, bool enter, bool *skip) {
   scr_sink *s = w->r->sink;
@@ -444,9 +505,8 @@ static void event(walk *w, cmark_node *n, bool enter, bool *skip) {
     image(w, n);
     break;
   case CMARK_NODE_FOOTNOTE_REFERENCE:
-    /* cmark-gfm numbers references in order; the literal is the number */
     if (enter)
-      literal_run(s, n, SCR_RUN_SUPERSCRIPT);
+      note_reference(w, n);
     break;
   default:
     extension_event(w, n, enter);
@@ -481,36 +541,19 @@ static void walk_node(walk *w, cmark_node *node) {
   cmark_iter_free(it);
 }
 
-static void collect_notes(walk *w, cmark_node *doc) {
-  for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
-    if (cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION)
-      continue;
-    if (scr_reserve(&w->notes, &w->cap_notes, w->n_notes + 1,
-                    sizeof *w->notes)) {
-      scr_sink_fail(w->r->sink, SCR_E_NOMEM);
-      return;
-    }
-    w->notes[w->n_notes++] = n;
-  }
-}
-
-/* Footnotes as numbered small paragraphs after the text. */
-static void render_notes(walk *w) {
-  const scr_sink *s = w->r->sink;
-  for (size_t i = 0; !scr_sink_error(s) && i < w->n_notes; i++) {
-    w->pending_note = (int)i + 1;
-    for (cmark_node *c = cmark_node_first_child(w->notes[i]);
-         !scr_sink_error(s) && c; c = cmark_node_next(c))
-      walk_node(w, c);
-    w->pending_note = 0;
-  }
-}
-
 static void walk_init(walk *w, const scr_render *r, cmark_node *doc) {
   /* the source's own level is worked out once, when it is loaded */
   int min = r->src && r->src->doc == doc ? r->src->min_heading
                                          : scr_min_heading_level(doc);
-  *w = (walk){.r = r, .min_level = min};
+  cmark_node *root = doc;
+  while (root && cmark_node_parent(root))
+    root = cmark_node_parent(root);
+  *w = (walk){.r = r, .min_level = min, .doc = root};
+}
+
+static void walk_free(walk *w) {
+  free(w->notes);
+  free(w->noted);
 }
 
 scr_error scr_render_blocks(const scr_render *r, cmark_node *first,
@@ -521,22 +564,12 @@ scr_error scr_render_blocks(const scr_render *r, cmark_node *first,
   walk w;
   cmark_node *doc = cmark_node_parent(first);
   walk_init(&w, r, doc);
-  bool uses_notes = false;
+  /* footnote definitions are written where they are referenced */
   for (cmark_node *n = first; !scr_sink_error(s) && n && n != stop;
-       n = cmark_node_next(n)) {
-    if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION) {
-      uses_notes = true;
-      continue;
-    }
-    walk_node(&w, n);
-  }
-  /* only a range holding the definitions lists them: an agenda's items are
-     rendered one by one, and must not scan the whole agenda each time */
-  if (uses_notes && !scr_sink_error(s)) {
-    collect_notes(&w, doc);
-    render_notes(&w);
-  }
-  free(w.notes);
+       n = cmark_node_next(n))
+    if (cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION)
+      walk_node(&w, n);
+  walk_free(&w);
   return scr_sink_error(s);
 }
 
@@ -549,5 +582,6 @@ scr_error scr_render_inlines(const scr_render *r, cmark_node *parent) {
   for (cmark_node *n = cmark_node_first_child(parent); !scr_sink_error(s) && n;
        n = cmark_node_next(n))
     walk_node(&w, n);
+  walk_free(&w);
   return scr_sink_error(s);
 }

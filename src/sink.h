@@ -99,6 +99,11 @@ typedef struct scr_sink_ops {
      shown until the application recomputes it (always >= 1). */
   scr_error (*page_ref)(void *self, const char *bookmark, int cached);
   scr_error (*image)(void *self, const scr_image *image);
+  /* A footnote, at this point of the open paragraph or heading: its mark
+     `label` (borrowed for the call) here, and the paragraphs between
+     begin_note and end_note at the foot of the page. Notes do not nest. */
+  scr_error (*begin_note)(void *self, const char *label);
+  scr_error (*end_note)(void *self);
 
   /* ordered lists number from `start`; nesting is by calls */
   scr_error (*begin_list)(void *self, bool ordered, int start);
@@ -261,6 +266,16 @@ static inline void scr_sink_page_break(scr_sink *s) {
 static inline void scr_sink_begin_section(scr_sink *s, const char *header) {
   if (!s->err)
     s->err = s->ops->begin_section(s->self, header);
+}
+
+static inline void scr_sink_begin_note(scr_sink *s, const char *label) {
+  if (!s->err)
+    s->err = s->ops->begin_note(s->self, label);
+}
+
+static inline void scr_sink_end_note(scr_sink *s) {
+  if (!s->err)
+    s->err = s->ops->end_note(s->self);
 }
 
 static inline void scr_sink_page_orientation(scr_sink *s, bool landscape) {
