@@ -138,6 +138,8 @@ static scr_appendix *reserve_appendix(const scr_workspace *ws, scr_agenda *ag,
   scr_appendix_label(*index, ws->committee.number_appendices, ap->label,
                      sizeof ap->label);
   snprintf(ap->bookmark, sizeof ap->bookmark, "Appendix_%s", ap->label);
+  snprintf(ap->end_bookmark, sizeof ap->end_bookmark, "Appendix_%s_end",
+           ap->label);
   *added = true;
   return ap;
 }

@@ -32,7 +32,7 @@ typedef struct job {
   const scr_minutes *minutes;  /* a minutes document */
   const scr_workprogramme *wp; /* a pack's or the tracker's */
   const scr_tracker *tracker;  /* as of the meeting, or of --today */
-  const int *pages;            /* appendix pages shown, for a pack */
+  const scr_span *pages;       /* appendix pages shown, for a pack */
   bool pages_exact;            /* ... from LibreOffice's layout */
   scr_pack_kind kind;          /* which pack */
 } job;
@@ -74,9 +74,9 @@ static int recalled(const scr_session *s, const scr_agenda *ag, size_t index) {
  * pages, then each appendix's in turn, counted earlier (when its tree was
  * released) or now. Those not in the pack are on page 1. Caller frees.
  */
-static int *estimate_pages(const scr_session *s, const job *j) {
+static scr_span *estimate_pages(const scr_session *s, const job *j) {
   scr_agenda *ag = j->agenda;
-  int *pages = calloc(ag->n_appendices + 1, sizeof *pages);
+  scr_span *pages = calloc(ag->n_appendices + 1, sizeof *pages);
   scr_estimate *est = pages ? scr_estimate_new() : NULL;
   if (!est) {
     free(pages);
@@ -88,13 +88,13 @@ static int *estimate_pages(const scr_session *s, const job *j) {
   int next = scr_estimate_pages(est) + 1;
   scr_estimate_free(est);
   for (size_t i = 0; !err && i < ag->n_appendices; i++) {
-    pages[i] = 1;
+    pages[i] = (scr_span){1, 1};
     if (!scr_pack_includes(j->kind, &ag->appendices[i]))
       continue;
     int count = recalled(s, ag, i);
     if (count == 0)
       err = count_alone(j, ag, i, &count);
-    pages[i] = next;
+    pages[i] = (scr_span){next, next + (count > 0 ? count : 1) - 1};
     next += count;
   }
   if (err) {
@@ -140,7 +140,8 @@ static scr_error emit_format(const scr_writer_class *wc,
  * lay out differently, so each document carries its own).
  */
 typedef struct layout {
-  int *pages[N_WRITERS]; /* NULL: not laid out, or not read (estimate kept) */
+  scr_span *pages[N_WRITERS]; /* NULL: not laid out, or not read (estimate
+                                 kept) */
   char *pdf;
   size_t pdf_len;
 } layout;
@@ -177,44 +178,46 @@ static scr_error stage_package(void *ctx, const char *stem, const char *ext,
   return err;
 }
 
-/* The bookmarks of the appendices in the pack, borrowed from the agenda,
-   and each one's index in it. Caller frees both. */
+/* The bookmarks at the start and at the end of each appendix in the pack,
+   two by two, borrowed from the agenda, and each appendix's index in it.
+   Caller frees both. */
 static size_t pack_bookmarks(const job *j, const char ***names,
                              size_t **index) {
   const scr_agenda *ag = j->agenda;
-  *names = calloc(ag->n_appendices + 1, sizeof **names);
+  *names = calloc(2 * ag->n_appendices + 1, sizeof **names);
   *index = calloc(ag->n_appendices + 1, sizeof **index);
   size_t n = 0;
   for (size_t i = 0; *names && *index && i < ag->n_appendices; i++)
     if (scr_pack_includes(j->kind, &ag->appendices[i])) {
-      (*names)[n] = ag->appendices[i].bookmark;
+      (*names)[2 * n] = ag->appendices[i].bookmark;
+      (*names)[2 * n + 1] = ag->appendices[i].end_bookmark;
       (*index)[n++] = i;
     }
   return n;
 }
 
-/* Where each appendix starts in the PDF of `input`; NULL in *pages when
-   that cannot be read (a warning says why). Appendices not in the pack
-   keep page 1: nothing shows it. */
+/* Where each appendix starts and ends in the PDF of `input`; NULL in *pages
+   when that cannot be read (a warning says why). Appendices not in the
+   pack keep page 1: nothing shows it. */
 static scr_error read_pages(const scr_office *o, const job *j,
-                            const char *input, int **pages) {
+                            const char *input, scr_span **pages) {
   *pages = NULL;
   const scr_agenda *ag = j->agenda;
   const char **names;
   size_t *index;
   size_t n = pack_bookmarks(j, &names, &index);
-  int *found = calloc(n + 1, sizeof *found);
-  int *all = calloc(ag->n_appendices + 1, sizeof *all);
+  int *found = calloc(2 * n + 1, sizeof *found);
+  scr_span *all = calloc(ag->n_appendices + 1, sizeof *all);
   char *pdf = scr_office_pdf(o, input);
   bool exact = false;
   scr_error err = names && index && found && all && pdf ? SCR_OK : SCR_E_NOMEM;
   if (!err)
-    err = scr_office_pages(o, pdf, names, n, found, &exact);
+    err = scr_office_pages(o, pdf, names, 2 * n, found, &exact);
   if (!err && exact) {
     for (size_t i = 0; i < ag->n_appendices; i++)
-      all[i] = 1;
+      all[i] = (scr_span){1, 1};
     for (size_t i = 0; i < n; i++)
-      all[index[i]] = found[i];
+      all[index[i]] = (scr_span){found[2 * i], found[2 * i + 1]};
     *pages = all;
     all = NULL;
   }
@@ -303,6 +306,20 @@ static void note_pages(const job *j, unsigned formats, const layout *lay,
                     "them when the document is opened");
 }
 
+/* Tell `out` on which page each appendix starts. */
+static scr_error report_pages(const scr_output *out, const char *ext,
+                              const job *j) {
+  size_t n = j->agenda->n_appendices;
+  int *first = calloc(n + 1, sizeof *first);
+  if (!first)
+    return SCR_E_NOMEM;
+  for (size_t i = 0; i < n; i++)
+    first[i] = j->pages[i].first;
+  out->pages(out->ctx, ext, first, n, j->pages_exact);
+  free(first);
+  return SCR_OK;
+}
+
 /*
  * The document in every format asked for. With PDF, LibreOffice lays the
  * document out first, so that nothing reaches `out` unless every step has
@@ -329,8 +346,7 @@ static scr_error emit_document(const job *j, const char *stem,
     scr_template tpl = template_for(user_tpl, WRITERS[i]->extension);
     err = emit_format(WRITERS[i], &tpl, &exact, stem, out);
     if (!err && j->agenda && out->pages)
-      out->pages(out->ctx, WRITERS[i]->extension, exact.pages,
-                 j->agenda->n_appendices, exact.pages_exact);
+      err = report_pages(out, WRITERS[i]->extension, &exact);
   }
   if (!err && lay.pdf)
     err = out->bytes(out->ctx, stem, "pdf", lay.pdf, lay.pdf_len);
@@ -503,7 +519,7 @@ scr_error scr_session_pack(scr_session *s, scr_agenda *ag,
   if (!err && !kind.private_pack)
     scr_tracker_drop_exempt(&tracker, ag);
   job j = {&s->ws, ag, NULL, &s->wp, &tracker, NULL, false, kind};
-  int *pages = err ? NULL : estimate_pages(s, &j);
+  scr_span *pages = err ? NULL : estimate_pages(s, &j);
   if (!err && !pages)
     err = SCR_E_NOMEM;
   if (!err) {
@@ -706,7 +722,7 @@ scr_error scr_render_fragment(const char *md_path, enum scr_format format,
                        .creator = "scrutineer",
                        .language = SCR_LANGUAGE,
                        .footer = "Fragment"};
-  scr_render r = {&sink, src, 1, NULL, NULL};
+  scr_render r = {&sink, src, 1, NULL, NULL, NULL};
   if (!err)
     err = wc->ops->begin_document(w, &info);
   if (!err)

@@ -11,10 +11,6 @@
 /* A word wider than this share of the portrait text width (a long address,
    say) breaks where it must rather than turn the page. */
 #define WORD_SHARE_MAX 0.45
-/* A column of running text gets at least this share of the portrait text
-   width, about 16 characters: narrower, its lines are too short to read.
-   Tables whose other columns leave it less turn the page. */
-#define TEXT_SHARE_MIN 0.2
 /* A number is at most this many characters; longer is text. */
 #define NUMBER_CHARS_MAX 40
 
@@ -157,12 +153,9 @@ void scr_columns_share(const double *min, const double *max, int n,
 /* Each column's minimum and preferred width with the cell's own space. */
 static void needs(const scr_columns *c, double *min, double *max) {
   double cap = WORD_SHARE_MAX * SCR_TEXT_WIDTH_PT;
-  double text = TEXT_SHARE_MIN * SCR_TEXT_WIDTH_PT;
   for (int i = 0; i < c->n; i++) {
     double lo = c->cols[i].min * MEASURE_SLACK;
     double hi = c->cols[i].max * MEASURE_SLACK;
-    if (hi > 2 * text && lo < text)
-      lo = text;
     min[i] = (lo < cap ? lo : cap) + SCR_CELL_SPACE_PT;
     max[i] = (hi > lo ? hi : lo) + SCR_CELL_SPACE_PT;
   }

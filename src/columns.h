@@ -1,11 +1,10 @@
 /*
  * Table columns sized from their content, the way a browser's automatic
  * table layout does. Each column has a minimum width (its widest word, or
- * its widest cell when the cell is a number, which never wraps; a column
- * of running text at least a fifth of the page, so its lines can be read)
- * and a preferred width (its widest cell on one line). The text width goes first
- * to every minimum, then to the columns whose text wraps, in proportion to
- * what each still wants; a table that wants less than the text width is
+ * its widest cell when the cell is a number, which never wraps) and a
+ * preferred width (its widest cell on one line). The text width goes
+ * first to every minimum, then to the columns whose text wraps, in proportion
+ * to what each still wants; a table that wants less than the text width is
  * widened in proportion. A table whose minimums do not fit the portrait
  * text width goes on a landscape page.
  */

@@ -5,6 +5,11 @@
 #include "model.h"
 #include "sink.h"
 
+/** The pages an appendix fills: its first and its last. */
+typedef struct scr_span {
+  int first, last;
+} scr_span;
+
 /** Names derived from a meeting: document title, footer, file stem. */
 typedef struct scr_doc_strings {
   char title[512];
@@ -48,13 +53,13 @@ void scr_pack_info(const scr_workspace *ws, const scr_agenda *ag,
  * The agenda pack of `kind`: front sheet, agenda (public items, then the
  * exempt ones in a private session), appendices; the work programme
  * appendix as tables from `wp` and `tracker` (as of the meeting). `pages[i]`
- * is the page shown (until recomputed) for appendix i; NULL shows 1
+ * are the pages shown (until recomputed) for appendix i; NULL shows page 1
  * everywhere, for the estimating pass. `exact` says the pages are the
  * layout's own, not estimated.
  */
 scr_error scr_compose_pack(const scr_workspace *ws, scr_agenda *ag,
                            scr_pack_kind kind, const scr_workprogramme *wp,
-                           const scr_tracker *tracker, const int *pages,
+                           const scr_tracker *tracker, const scr_span *pages,
                            bool exact, scr_sink *sink);
 
 void scr_minutes_info(const scr_workspace *ws, const scr_minutes *m,
@@ -66,20 +71,22 @@ scr_error scr_compose_minutes(const scr_workspace *ws, const scr_minutes *m,
 
 /**
  * The minutes layout below a title: held line, attendance, each minute
- * (headings at `level`), closing time and signature lines. Shared by the
- * minutes document and the pack's minutes appendices.
+ * (headings at `level`), closing time and signature lines, the last
+ * holding bookmark `end` (NULL: none). Shared by the minutes document and
+ * the pack's minutes appendices.
  */
 scr_error scr_compose_minutes_body(const scr_workspace *ws,
                                    const scr_minutes *m, scr_sink *sink,
-                                   int level);
+                                   int level, const char *end);
 
 /**
  * The work programme, forward plan and action tracker tables under headings
- * at `level`.
+ * at `level`; the last cell, or the last paragraph, holds bookmark `end`
+ * (NULL: none).
  */
 scr_error scr_compose_tracker_tables(const scr_workprogramme *wp,
                                      const scr_tracker *tracker, scr_sink *sink,
-                                     int level);
+                                     int level, const char *end);
 
 void scr_tracker_info(const scr_workspace *ws, const scr_tracker *t,
                       scr_doc_strings *out);

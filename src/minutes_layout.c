@@ -98,7 +98,7 @@ static void minute(const scr_minutes *m, const scr_minute *item, scr_sink *s,
   free(heading);
   cmark_node *body = cmark_node_next(item->heading);
   cmark_node *stop = scr_next_heading(body, 2);
-  scr_render r = {s, m->src, level + 1, NULL, NULL};
+  scr_render r = {s, m->src, level + 1, NULL, NULL, NULL};
   if (body != stop)
     scr_render_blocks(&r, body, stop);
 }
@@ -123,8 +123,8 @@ static void closing(const scr_minutes *m, scr_sink *s) {
 }
 
 scr_error scr_compose_minutes_body(const scr_workspace *ws,
-                                   const scr_minutes *m, scr_sink *s,
-                                   int level) {
+                                   const scr_minutes *m, scr_sink *s, int level,
+                                   const char *end) {
   const scr_committee *c = &ws->committee;
   const scr_ynode *meta = m->src->meta;
   held_line(m, s);
@@ -138,7 +138,13 @@ scr_error scr_compose_minutes_body(const scr_workspace *ws,
   scr_sink_para(s, SCR_PARA_SIGNATURE,
                 "Signed as a correct record: ____________________ "
                 "(Chair)");
-  scr_sink_para(s, SCR_PARA_SIGNATURE, "Date: ____________________");
+  scr_sink_begin_paragraph(s, SCR_PARA_SIGNATURE);
+  scr_sink_text(s, "Date: ____________________", 0);
+  if (end) {
+    scr_sink_begin_bookmark(s, end);
+    scr_sink_end_bookmark(s, end);
+  }
+  scr_sink_end_paragraph(s);
   return scr_sink_error(s);
 }
 
@@ -164,7 +170,7 @@ scr_error scr_compose_minutes(const scr_workspace *ws, const scr_minutes *m,
   scr_sink_para(s, SCR_PARA_SUBTITLE, c->council);
   scr_sink_para(s, SCR_PARA_TITLE, title);
   free(title);
-  scr_compose_minutes_body(ws, m, s, 1);
+  scr_compose_minutes_body(ws, m, s, 1, NULL);
   scr_sink_end_document(s);
   return scr_sink_error(s);
 }

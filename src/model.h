@@ -27,6 +27,8 @@ typedef struct scr_committee {
   scr_contact *contacts;
   size_t n_contacts;
   const char *enquiries, *address, *venue;
+  const char *signatory; /* who signs the front sheet for the Monitoring
+                            Officer, or NULL */
   int time; /* minutes after midnight, or -1 */
   scr_date *meetings;
   size_t n_meetings;
@@ -225,6 +227,7 @@ typedef struct scr_appendix {
   char *real;     /* canonical path: the identity of the file */
   char label[16]; /* "A", "AA" or "1" */
   char bookmark[32];
+  char end_bookmark[36]; /* on its last paragraph */
   char *title;
   scr_appendix_kind kind;
   scr_source *src;

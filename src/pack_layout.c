@@ -22,7 +22,7 @@ typedef struct pack_ctx {
   scr_agenda *ag; /* its released report trees are parsed again to write */
   const scr_workprogramme *wp;
   const scr_tracker *tracker;
-  const int *pages;
+  const scr_span *pages;
   scr_pack_kind kind;
 } pack_ctx;
 
@@ -45,7 +45,21 @@ static void absent_appendix(const pack_ctx *p, const scr_appendix *ap,
   scr_sink_text(s, why, 0);
 }
 
-/* `[Appendix](file)` becomes "Appendix A (page 5)", the page a live field. */
+/* " (page 5)", or " (pages 5\u20137)": the pages as live fields, the first
+   at the appendix's heading, the last at the end of its last paragraph. */
+static void page_range(scr_sink *s, const scr_appendix *ap, scr_span span) {
+  bool one = span.last <= span.first;
+  scr_sink_text(s, one ? " (page " : " (pages ", 0);
+  scr_sink_page_ref(s, ap->bookmark, span.first);
+  if (!one) {
+    scr_sink_text(s, "\xe2\x80\x93", 0); /* en dash */
+    scr_sink_page_ref(s, ap->end_bookmark, span.last);
+  }
+  scr_sink_text(s, ")", 0);
+}
+
+/* `[Appendix](file)` becomes "Appendix A (pages 5-7)", the pages live
+   fields. */
 static bool appendix_link(void *ctx, const scr_render *r, cmark_node *link,
                           scr_error *err) {
   const pack_ctx *p = ctx;
@@ -65,9 +79,7 @@ static bool appendix_link(void *ctx, const scr_render *r, cmark_node *link,
   scr_sink_begin_link(s, target);
   scr_sink_text(s, label, SCR_RUN_BOLD);
   scr_sink_end_link(s);
-  scr_sink_text(s, " (page ", 0);
-  scr_sink_page_ref(s, ap->bookmark, p->pages ? p->pages[index] : 1);
-  scr_sink_text(s, ")", 0);
+  page_range(s, ap, p->pages ? p->pages[index] : (scr_span){1, 1});
   *err = scr_sink_error(s);
   return true;
 }
@@ -135,6 +147,9 @@ static void members(const pack_ctx *p, scr_sink *s) {
                 "Members of the Committee are invited to attend the "
                 "above meeting to consider the items of business "
                 "listed overleaf.");
+  /* the front sheet is signed for the Monitoring Officer */
+  if (c->signatory)
+    scr_sink_para(s, SCR_PARA_SIGNATURE, c->signatory);
   scr_sink_para(s, SCR_PARA_BODY, "For Monitoring Officer");
 }
 
@@ -171,9 +186,14 @@ static void contacts(const pack_ctx *p, scr_sink *s) {
     scr_sink_para(s, SCR_PARA_BODY, c->address);
 }
 
+/* The committee's standing text, a block of its own after the front
+   page. */
 static void standing_text(const pack_ctx *p, scr_sink *s) {
   const scr_source *src = p->ws->committee.src;
-  scr_render r = {s, src, LEVEL_PART, NULL, NULL};
+  if (!cmark_node_first_child(src->doc))
+    return;
+  scr_sink_page_break(s);
+  scr_render r = {s, src, LEVEL_PART, NULL, NULL, NULL};
   scr_render_blocks(&r, cmark_node_first_child(src->doc), NULL);
 }
 
@@ -190,8 +210,43 @@ static void exempt_notice(scr_sink *s, int paragraph) {
   scr_sink_end_paragraph(s);
 }
 
+/* A paragraph of nothing but appendix references (and the space between
+   them). */
+static bool references_only(const pack_ctx *p, cmark_node *n) {
+  if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+    return false;
+  bool any = false;
+  for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+    cmark_node_type t = cmark_node_get_type(c);
+    const char *lit = cmark_node_get_literal(c);
+    if (t == CMARK_NODE_LINK && scr_agenda_ref(p->ag, c))
+      any = true;
+    else if (t == CMARK_NODE_TEXT && lit && strspn(lit, " \t") == strlen(lit))
+      continue;
+    else if (t != CMARK_NODE_SOFTBREAK && t != CMARK_NODE_LINEBREAK)
+      return false;
+  }
+  return any;
+}
+
+/* The item's blocks from `body` to `stop`: with `references` those of
+   appendix references alone, else the others, in their order. */
+static void item_blocks(const pack_ctx *p, const scr_render *r,
+                        cmark_node *body, cmark_node *stop, bool references) {
+  for (cmark_node *n = body; n && n != stop && !scr_sink_error(r->sink);) {
+    cmark_node *end = n;
+    while (end && end != stop && references_only(p, end) == references)
+      end = cmark_node_next(end);
+    if (end != n)
+      scr_render_blocks(r, n, end);
+    n = end == n ? cmark_node_next(n) : end;
+  }
+}
+
+/* The item's heading, then its appendix references, so that they stay on
+   its page (the heading keeps with the next paragraph), then its text. */
 static void item(const pack_ctx *p, scr_sink *s, const scr_item *it) {
-  scr_render r = {s, p->ag->src, LEVEL_IN_ITEM, appendix_link, (void *)p};
+  scr_render r = {s, p->ag->src, LEVEL_IN_ITEM, appendix_link, (void *)p, NULL};
   char number[16];
   snprintf(number, sizeof number, "%d. ", it->number);
   scr_sink_begin_heading(s, LEVEL_ITEM);
@@ -202,8 +257,8 @@ static void item(const pack_ctx *p, scr_sink *s, const scr_item *it) {
     exempt_notice(s, it->exempt);
   cmark_node *body = cmark_node_next(it->heading);
   cmark_node *stop = scr_next_heading(body, 2);
-  if (body != stop)
-    scr_render_blocks(&r, body, stop);
+  item_blocks(p, &r, body, stop, true);
+  item_blocks(p, &r, body, stop, false);
 }
 
 /* Exempt items, after the resolution to exclude the press and public. */
@@ -228,9 +283,12 @@ static void agenda(const pack_ctx *p, scr_sink *s) {
   cmark_node *first = cmark_node_first_child(p->ag->src->doc);
   cmark_node *stop = scr_next_heading(first, 2);
   if (first && first != stop) {
-    scr_render r = {s, p->ag->src, LEVEL_IN_ITEM, appendix_link, (void *)p};
+    scr_render r = {s,         p->ag->src, LEVEL_IN_ITEM, appendix_link,
+                    (void *)p, NULL};
     scr_render_blocks(&r, first, stop);
   }
+  /* the items the press and public may attend, then those they may not */
+  scr_sink_heading(s, LEVEL_ITEM, "Public session");
   for (size_t i = 0; !scr_sink_error(s) && i < p->ag->n_items; i++)
     if (!p->ag->items[i].exempt)
       item(p, s, &p->ag->items[i]);
@@ -286,7 +344,9 @@ static void appendix_text(const pack_ctx *p, const scr_appendix *ap,
   size_t index = (size_t)(ap - p->ag->appendices);
   scr_sink_fail(s, scr_appendix_tree(p->ag, index, &reparsed));
   if (!scr_sink_error(s)) {
-    scr_render r = {s, ap->src, LEVEL_IN_APPENDIX, appendix_link, (void *)p};
+    scr_render r = {
+        s,         ap->src,         LEVEL_IN_APPENDIX, appendix_link,
+        (void *)p, ap->end_bookmark};
     scr_render_blocks(&r, cmark_node_first_child(ap->src->doc), NULL);
   }
   /* a tree released to save memory goes again once written */
@@ -309,9 +369,11 @@ static void appendix(const pack_ctx *p, const scr_appendix *ap, scr_sink *s,
   if (ap->exempt)
     exempt_notice(s, ap->exempt);
   if (ap->minutes)
-    scr_compose_minutes_body(p->ws, ap->minutes, s, LEVEL_IN_APPENDIX);
+    scr_compose_minutes_body(p->ws, ap->minutes, s, LEVEL_IN_APPENDIX,
+                             ap->end_bookmark);
   else if (ap->kind == SCR_APPENDIX_WORKPROGRAMME && p->tracker)
-    scr_compose_tracker_tables(p->wp, p->tracker, s, LEVEL_IN_APPENDIX);
+    scr_compose_tracker_tables(p->wp, p->tracker, s, LEVEL_IN_APPENDIX,
+                               ap->end_bookmark);
   else
     appendix_text(p, ap, s);
 }
@@ -402,7 +464,7 @@ scr_error scr_compose_pack_appendix(const scr_workspace *ws, scr_agenda *ag,
 
 scr_error scr_compose_pack(const scr_workspace *ws, scr_agenda *ag,
                            scr_pack_kind kind, const scr_workprogramme *wp,
-                           const scr_tracker *tracker, const int *pages,
+                           const scr_tracker *tracker, const scr_span *pages,
                            bool exact, scr_sink *s) {
   pack_ctx p = {ws, ag, wp, tracker, pages, kind};
   front(&p, exact, s);

@@ -35,6 +35,7 @@ typedef struct walk {
   bool *noted;          /* ... and whether each is written yet */
   size_t n_notes, cap_notes;
   bool notes_found, in_note;
+  cmark_node *end_node; /* the block that ends with r->end_bookmark */
 } walk;
 
 scr_error scr_sink_text(scr_sink *sink, const char *text, unsigned flags) {
@@ -102,6 +103,15 @@ static scr_para_style para_style(const walk *w, cmark_node *n) {
   return w->list_depth > 0 ? SCR_PARA_LIST : SCR_PARA_BODY;
 }
 
+/* The end bookmark, when `n` is the last block. */
+static void end_mark(const walk *w, cmark_node *n) {
+  const char *name = w->r->end_bookmark;
+  if (!name || n != w->end_node)
+    return;
+  scr_sink_begin_bookmark(w->r->sink, name);
+  scr_sink_end_bookmark(w->r->sink, name);
+}
+
 static void code_block(const walk *w, cmark_node *n) {
   scr_sink *s = w->r->sink;
   const char *lit = cmark_node_get_literal(n);
@@ -118,6 +128,7 @@ static void code_block(const walk *w, cmark_node *n) {
       scr_sink_line_break(s);
     start = end + 1;
   }
+  end_mark(w, n);
   scr_sink_end_paragraph(s);
 }
 
@@ -317,6 +328,7 @@ static void table_event(walk *w, cmark_node *n, ext_kind kind, bool enter) {
     scr_sink_begin_paragraph(s, w->header_row ? SCR_PARA_TABLE_HEADING
                                               : SCR_PARA_TABLE_CONTENTS);
   } else {
+    end_mark(w, n);
     scr_sink_end_paragraph(s);
     scr_sink_end_cell(s);
   }
@@ -457,6 +469,8 @@ static void event(walk *w, cmark_node *n, bool enter, bool *skip) {
     if (enter)
       start_paragraph(w, para_style(w, n));
     else
+      end_mark(w, n);
+    if (!enter)
       scr_sink_end_paragraph(s);
     break;
   case CMARK_NODE_HEADING:
@@ -465,6 +479,8 @@ static void event(walk *w, cmark_node *n, bool enter, bool *skip) {
     if (enter)
       scr_sink_begin_heading(s, heading_level(w, n));
     else
+      end_mark(w, n);
+    if (!enter)
       scr_sink_end_heading(s);
     break;
   case CMARK_NODE_THEMATIC_BREAK:
@@ -556,6 +572,29 @@ static void walk_free(walk *w) {
   free(w->noted);
 }
 
+/* The block whose last paragraph is the last of [first, stop): descending
+   through lists, quotes and tables to a paragraph, heading, code block or
+   table cell; NULL when the range ends otherwise (a rule, a comment). */
+static cmark_node *last_text_block(walk *w, cmark_node *first,
+                                   cmark_node *stop) {
+  cmark_node *last = NULL;
+  for (cmark_node *n = first; n && n != stop; n = cmark_node_next(n))
+    if (cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION)
+      last = n;
+  while (last) {
+    cmark_node_type t = cmark_node_get_type(last);
+    ext_kind k = ext_of(w, last);
+    if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
+        t == CMARK_NODE_CODE_BLOCK || k == EXT_CELL)
+      return last;
+    if (t != CMARK_NODE_LIST && t != CMARK_NODE_ITEM &&
+        t != CMARK_NODE_BLOCK_QUOTE && k != EXT_TABLE && k != EXT_ROW)
+      return NULL;
+    last = cmark_node_last_child(last);
+  }
+  return NULL;
+}
+
 scr_error scr_render_blocks(const scr_render *r, cmark_node *first,
                             cmark_node *stop) {
   scr_sink *s = r->sink;
@@ -564,11 +603,19 @@ scr_error scr_render_blocks(const scr_render *r, cmark_node *first,
   walk w;
   cmark_node *doc = cmark_node_parent(first);
   walk_init(&w, r, doc);
+  if (r->end_bookmark)
+    w.end_node = last_text_block(&w, first, stop);
   /* footnote definitions are written where they are referenced */
   for (cmark_node *n = first; !scr_sink_error(s) && n && n != stop;
        n = cmark_node_next(n))
     if (cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION)
       walk_node(&w, n);
+  if (r->end_bookmark && !w.end_node) {
+    scr_sink_begin_paragraph(s, SCR_PARA_BODY);
+    scr_sink_begin_bookmark(s, r->end_bookmark);
+    scr_sink_end_bookmark(s, r->end_bookmark);
+    scr_sink_end_paragraph(s);
+  }
   walk_free(&w);
   return scr_sink_error(s);
 }

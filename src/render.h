@@ -23,6 +23,9 @@ struct scr_render {
   int heading_base; /* level the source's shallowest heading becomes */
   scr_link_hook link_hook;
   void *hook_ctx;
+  /* NULL, or a bookmark for the end of the last paragraph rendered (the
+     page an appendix ends on); without one, an empty paragraph holds it */
+  const char *end_bookmark;
 };
 
 /**

@@ -20,6 +20,8 @@ typedef struct table_pass {
   scr_sink *s;
   scr_columns *measure; /* NULL: writing */
   int col;
+  size_t cells;    /* counted while measuring; left to write while writing */
+  const char *end; /* a bookmark for the last cell's last paragraph */
 } table_pass;
 
 typedef void (*rows_fn)(const void *data, table_pass *p);
@@ -47,6 +49,11 @@ static void measure_lines(table_pass *p, char *const *lines, size_t n,
   scr_columns_end_cell(p->measure);
 }
 
+static void end_mark(scr_sink *s, const char *name) {
+  scr_sink_begin_bookmark(s, name);
+  scr_sink_end_bookmark(s, name);
+}
+
 /* A cell with one paragraph per line (none: an empty paragraph). */
 static void cell_lines(table_pass *p, char *const *lines, size_t n,
                        unsigned flags) {
@@ -54,18 +61,20 @@ static void cell_lines(table_pass *p, char *const *lines, size_t n,
     measure_lines(p, lines, n,
                   flags & SCR_RUN_BOLD ? SCR_FACE_BOLD : SCR_FACE_REGULAR);
     p->col++;
+    p->cells++;
     return;
   }
   scr_sink *s = p->s;
+  bool last = p->cells > 0 && --p->cells == 0;
   scr_sink_begin_cell(s);
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < n || (i == 0 && n == 0); i++) {
     scr_sink_begin_paragraph(s, SCR_PARA_TABLE_CONTENTS);
-    if (lines[i])
+    if (i < n && lines[i])
       scr_sink_text(s, lines[i], flags);
+    if (last && p->end && i + 1 >= n)
+      end_mark(s, p->end);
     scr_sink_end_paragraph(s);
   }
-  if (n == 0)
-    scr_sink_para(s, SCR_PARA_TABLE_CONTENTS, NULL);
   scr_sink_end_cell(s);
 }
 
@@ -74,30 +83,14 @@ static void cell(table_pass *p, const char *text, unsigned flags) {
   cell_lines(p, &one, 1, flags);
 }
 
-/* A date is kept on one line: its spaces are no-break spaces. */
-static void date_cell(table_pass *p, const char *date) {
-  char kept[3 * 64];
-  size_t n = 0;
-  for (const char *c = date; *c && n + 3 < sizeof kept; c++) {
-    if (*c == ' ') {
-      memcpy(kept + n, "\xc2\xa0", 2);
-      n += 2;
-    } else {
-      kept[n++] = *c;
-    }
-  }
-  kept[n] = '\0';
-  cell(p, kept, 0);
-}
-
 /* A table's columns and page, from its headings and rows. */
-static void plan_table(scr_sink *s, const char *const *head, int columns,
-                       rows_fn rows, const void *data, scr_table_plan *plan) {
+static size_t plan_table(scr_sink *s, const char *const *head, int columns,
+                         rows_fn rows, const void *data, scr_table_plan *plan) {
   *plan = (scr_table_plan){0};
-  table_pass p = {s, scr_columns_new(columns), 0};
+  table_pass p = {s, scr_columns_new(columns), 0, 0, NULL};
   if (!p.measure) {
     scr_sink_fail(s, SCR_E_NOMEM);
-    return;
+    return 0;
   }
   for (int i = 0; i < columns; i++) {
     scr_columns_begin_cell(p.measure, i);
@@ -107,11 +100,14 @@ static void plan_table(scr_sink *s, const char *const *head, int columns,
   rows(data, &p);
   scr_sink_fail(s, scr_columns_plan(p.measure, plan));
   scr_columns_free(p.measure);
+  return p.cells;
 }
 
+/* The table; its last cell holds bookmark `end` when there is one. */
 static void write_table(scr_sink *s, const char *const *head, int columns,
                         rows_fn rows, const void *data,
-                        const scr_table_plan *plan) {
+                        const scr_table_plan *plan, size_t cells,
+                        const char *end) {
   scr_align align[8] = {SCR_ALIGN_NONE};
   scr_sink_begin_table(s, columns, align, plan->widths);
   scr_sink_begin_row(s, true);
@@ -121,7 +117,7 @@ static void write_table(scr_sink *s, const char *const *head, int columns,
     scr_sink_end_cell(s);
   }
   scr_sink_end_row(s);
-  table_pass p = {s, NULL, 0};
+  table_pass p = {s, NULL, 0, cells, end};
   rows(data, &p);
   scr_sink_end_table(s);
 }
@@ -130,16 +126,16 @@ static void write_table(scr_sink *s, const char *const *head, int columns,
    the heading (and `intro`, when there is one) onto a landscape page. */
 static void titled_table(scr_sink *s, int level, const char *title,
                          const char *const *head, int columns, rows_fn rows,
-                         const void *data, const char *intro) {
+                         const void *data, const char *intro, const char *end) {
   scr_table_plan plan;
-  plan_table(s, head, columns, rows, data, &plan);
+  size_t cells = plan_table(s, head, columns, rows, data, &plan);
   if (plan.landscape)
     scr_sink_page_orientation(s, true);
   scr_sink_heading(s, level, title);
   if (intro)
     scr_sink_para(s, SCR_PARA_BODY, intro);
   if (!scr_sink_error(s))
-    write_table(s, head, columns, rows, data, &plan);
+    write_table(s, head, columns, rows, data, &plan, cells, end);
   if (plan.landscape)
     scr_sink_page_orientation(s, false);
   scr_table_plan_free(&plan);
@@ -153,7 +149,7 @@ static void programme_rows(const void *data, table_pass *p) {
     for (size_t i = 0; i < wp->meetings[m].n_items; i++) {
       const scr_wp_item *it = &wp->meetings[m].items[i];
       begin_row(p);
-      date_cell(p, date);
+      cell(p, date, 0);
       cell(p, it->title, 0);
       cell_lines(p, it->actions, it->n_actions, 0);
       cell(p, it->progress, 0);
@@ -191,8 +187,8 @@ static void action_row(const scr_tracked *t, table_pass *p) {
   begin_row(p);
   cell(p, t->res->id, 0);
   cell(p, t->res->text, 0);
-  date_cell(p, agreed);
-  date_cell(p, due);
+  cell(p, agreed, 0);
+  cell(p, due, 0);
   cell(p, t->res->owner, 0);
   cell(p, t->answered_by, 0);
   status_cell(p, t->status);
@@ -223,7 +219,8 @@ static char *summary(const scr_tracker *t) {
   return scr_buf_detach(&b, NULL);
 }
 
-static void tracker_table(const scr_tracker *t, scr_sink *s, int level) {
+static void tracker_table(const scr_tracker *t, scr_sink *s, int level,
+                          const char *end) {
   static const char *const HEAD[] = {"ID",    "Action",      "Agreed at", "Due",
                                      "Owner", "Answered by", "Status"};
   char *line = summary(t);
@@ -234,25 +231,31 @@ static void tracker_table(const scr_tracker *t, scr_sink *s, int level) {
   if (t->n == 0) {
     scr_sink_heading(s, level, "Action tracker");
     scr_sink_para(s, SCR_PARA_BODY, line);
-    scr_sink_para(s, SCR_PARA_BODY, "No actions have been agreed.");
+    scr_sink_begin_paragraph(s, SCR_PARA_BODY);
+    scr_sink_text(s, "No actions have been agreed.", 0);
+    if (end)
+      end_mark(s, end);
+    scr_sink_end_paragraph(s);
   } else {
-    titled_table(s, level, "Action tracker", HEAD, 7, action_rows, t, line);
+    titled_table(s, level, "Action tracker", HEAD, 7, action_rows, t, line,
+                 end);
   }
   free(line);
 }
 
 scr_error scr_compose_tracker_tables(const scr_workprogramme *wp,
                                      const scr_tracker *t, scr_sink *s,
-                                     int level) {
+                                     int level, const char *end) {
   static const char *const PROGRAMME[] = {
       "Meeting date", "Item", "Recommendations / Actions", "Progress"};
   static const char *const FORWARD[] = {"Topic", "Detail", "Proposed date"};
   if (wp->src) {
     titled_table(s, level, "Work programme", PROGRAMME, 4, programme_rows, wp,
+                 NULL, NULL);
+    titled_table(s, level, "Forward plan", FORWARD, 3, forward_rows, wp, NULL,
                  NULL);
-    titled_table(s, level, "Forward plan", FORWARD, 3, forward_rows, wp, NULL);
   }
-  tracker_table(t, s, level);
+  tracker_table(t, s, level, end);
   return scr_sink_error(s);
 }
 
@@ -280,7 +283,7 @@ scr_error scr_compose_tracker(const scr_workspace *ws,
   free(title);
   if (wp->src)
     scr_sink_para(s, SCR_PARA_FRONT_MATTER, wp->title);
-  scr_compose_tracker_tables(wp, t, s, 1);
+  scr_compose_tracker_tables(wp, t, s, 1, NULL);
   scr_sink_end_document(s);
   return scr_sink_error(s);
 }

@@ -88,7 +88,7 @@ static const char *const COMMITTEE_KEYS[] = {"short",      "chair",
                                              "venue",      "time",
                                              "meetings",   "title",
                                              "email",      "appendix_numbering",
-                                             NULL};
+                                             "signatory",  NULL};
 static const char *const COMMITTEE_REQUIRED[] = {"council", "committee",
                                                  "meetings", NULL};
 
@@ -179,6 +179,7 @@ static void read_committee(scr_committee *c, scr_diags *diags) {
   c->chair = scr_meta_string(src->meta, "chair");
   c->vice_chair = scr_meta_string(src->meta, "vice_chair");
   c->enquiries = scr_meta_string(src->meta, "enquiries");
+  c->signatory = scr_meta_string(src->meta, "signatory");
   c->address = scr_meta_string(src->meta, "address");
   c->venue = scr_meta_string(src->meta, "venue");
   string_list(src, "members", &c->members, &c->n_members, diags);

@@ -1,9 +1,14 @@
-"""Check a pack's PDF as a reader would: for every appendix, the page the
-front sheet prints equals the page on which "Appendix X" first appears as a
-heading. Usage: check_pages.py PACK.pdf A B C ..."""
+"""Check a pack's PDF as a reader would: for every appendix, the pages the
+front sheet prints are the pages the appendix fills: "Appendix X (page N)"
+for one page, "Appendix X (pages N-M)" for more, N the page on which
+"Appendix X" first appears as a heading, M the page before the next
+appendix's (the last page of the PDF for the last).
+Usage: check_pages.py PACK.pdf A B C ... (the appendices in pack order)"""
 import re
 import subprocess
 import sys
+
+PRINTED = r"Appendix %s \(pages? (\d+)(?:\u2013(\d+))?\)"
 
 
 def pages_of(pdf):
@@ -18,35 +23,49 @@ def pages_of(pdf):
     return texts
 
 
+def opening(pages, label):
+    starts = [i + 1 for i, text in enumerate(pages)
+              if re.search(r"^\s*Appendix %s\s*$" % label, text, re.M)]
+    return starts[0] if starts else None
+
+
+def check(pages, whole, labels, k):
+    label = labels[k]
+    printed = set(re.findall(PRINTED % label, whole))
+    if not printed:
+        return ["the front sheet has no 'Appendix %s (page N)'" % label]
+    start = opening(pages, label)
+    if start is None:
+        return ["no page opens Appendix %s" % label]
+    following = opening(pages, labels[k + 1]) if k + 1 < len(labels) else None
+    end = following - 1 if following else len(pages)
+    fails = []
+    for first, last in sorted(printed):
+        last = int(last) if last else int(first)
+        if (int(first), last) != (start, end):
+            fails.append("front sheet says Appendix %s is on pages %s-%d; the "
+                         "PDF has it on pages %d-%d" % (label, first, last,
+                                                        start, end))
+        if last == int(first) and end != start:
+            fails.append("Appendix %s is shown as one page" % label)
+    if not fails:
+        print("  ok    Appendix %s: front sheet pages %d-%d, as in the PDF"
+              % (label, start, end))
+    return fails
+
+
 def main():
     pdf, labels = sys.argv[1], sys.argv[2:]
     pages = pages_of(pdf)
     whole = "\n".join(pages)
-    failures = 0
-    for label in labels:
-        printed = re.findall(r"Appendix %s \(page (\d+)\)" % label, whole)
-        if not printed:
-            print("FAIL: the front sheet has no 'Appendix %s (page N)'" % label)
-            failures += 1
-            continue
-        starts = [i + 1 for i, text in enumerate(pages)
-                  if re.search(r"^\s*Appendix %s\s*$" % label, text, re.M)]
-        if not starts:
-            print("FAIL: no page opens Appendix %s" % label)
-            failures += 1
-            continue
-        wrong = [n for n in sorted(set(printed)) if int(n) != starts[0]]
-        for n in wrong:
-            print("FAIL: front sheet says Appendix %s is on page %s; the "
-                  "PDF has it on page %d" % (label, n, starts[0]))
-        failures += len(wrong)
-        if not wrong:
-            print("  ok    Appendix %s: front sheet page %s, PDF page %d (%s)"
-                  % (label, ",".join(sorted(set(printed))), starts[0], pdf))
+    failures = []
+    for k in range(len(labels)):
+        failures += check(pages, whole, labels, k)
     unexpected = set(re.findall(r"Appendix ([A-Z]+) \(page", whole)) - set(labels)
     if unexpected:
-        print("FAIL: unexpected appendices %s" % sorted(unexpected))
-        failures += 1
+        failures.append("unexpected appendices %s" % sorted(unexpected))
+    for f in failures:
+        print("FAIL: %s (%s)" % (f, pdf))
     if not failures:
         print("  ok    %d pages" % len(pages))
     sys.exit(1 if failures else 0)

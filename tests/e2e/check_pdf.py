@@ -52,6 +52,18 @@ def appendix_starts(pdf):
     return starts
 
 
+def appendix_spans(pdf):
+    """appendix_starts, with "A_end": 9 ...: the page before the next
+    appendix's (the last page for the last): each appendix starts a page."""
+    spans = appendix_starts(pdf)
+    order = sorted(spans, key=spans.get)
+    for k, label in enumerate(order):
+        following = spans[order[k + 1]] if k + 1 < len(order) else None
+        spans[label + "_end"] = following - 1 if following else \
+            len(pages_of(pdf))
+    return spans
+
+
 def docx_pagerefs(path):
     """[(bookmark, cached text)] of every PAGEREF field, in order."""
     root = ET.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
@@ -88,19 +100,19 @@ def compare(doc, refs, starts, pdf):
     for bookmark, cached in refs:
         label = bookmark.replace("Appendix_", "")
         if check(label in starts, "%s: no page of %s opens Appendix %s"
-                 % (doc, pdf, label)):
+                 % (doc, pdf, label.replace("_end", " (its end)"))):
             check(cached.strip() == str(starts[label]),
                   "%s: %s shows page %s; %s has it on page %d"
                   % (doc, bookmark, cached, pdf, starts[label]))
     if not failures:
         print("  ok    %s: every cached page equals %s (%s)"
-              % (doc, pdf, ", ".join("%s %s" % (b[-1], c) for b, c in refs)))
+              % (doc, pdf, ", ".join("%s %s" % (b.replace("Appendix_", ""), c) for b, c in refs)))
 
 
 def cmd_pages(docx, docx_pdf, odt, odt_pdf, *others):
-    compare(docx, docx_pagerefs(docx), appendix_starts(docx_pdf), docx_pdf)
+    compare(docx, docx_pagerefs(docx), appendix_spans(docx_pdf), docx_pdf)
+    compare(odt, odt_pagerefs(odt), appendix_spans(odt_pdf), odt_pdf)
     odt_starts = appendix_starts(odt_pdf)
-    compare(odt, odt_pagerefs(odt), odt_starts, odt_pdf)
     for other in others:
         check(appendix_starts(other) == odt_starts,
               "%s and %s lay the appendices out differently" % (other, odt_pdf))
@@ -200,8 +212,9 @@ def link_target(reader, annot):
     return None
 
 
-def check_links(pdf, reader, starts):
-    """Every front-sheet reference links to its appendix's first page."""
+def check_links(pdf, reader, starts, ends):
+    """Every front-sheet reference links to its appendix's first page, and
+    the last page of a reference's range to the appendix's last."""
     front = min(starts.values()) - 1
     targets = []
     for page in reader.pages[:front]:
@@ -215,8 +228,9 @@ def check_links(pdf, reader, starts):
         check(targets.count(page) >= 2, "%s: the front sheet has %d links to "
               "Appendix %s's page %d; want the label and the page number"
               % (pdf, targets.count(page), label, page))
-    check(set(targets) <= set(starts.values()), "%s: front-sheet links go "
-          "to pages %s, not only appendix starts" % (pdf, sorted(set(targets))))
+    check(set(targets) <= set(starts.values()) | set(ends.values()),
+          "%s: front-sheet links go to pages %s, not only appendix starts and "
+          "ends" % (pdf, sorted(set(targets))))
     if not failures:
         print("  ok    %s: %d internal links on the front sheet, each to an "
               "appendix's first page" % (pdf, len(targets)))
@@ -270,7 +284,9 @@ def cmd_pack(pdf, odt, agenda):
     starts = appendix_starts(pdf)
     check(len(starts) == 7, "%s: appendices found %s" % (pdf, sorted(starts)))
     check_outline(pdf, reader, agenda, starts)
-    check_links(pdf, reader, starts)
+    spans = appendix_spans(pdf)
+    check_links(pdf, reader, starts,
+                {k: v for k, v in spans.items() if k.endswith("_end")})
     check_fonts(pdf)
     finish()
 

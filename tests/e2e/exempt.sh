@@ -148,7 +148,7 @@ $CHECK says "$PUB".pdf "Appendix D \(to follow\)" "Appendix E \(not for publicat
   "Not for publication by virtue of paragraph 1 of Part 1 of Schedule 12A of the" \
   "Information relating to any individual\." || fail "public agenda"
 $CHECK lacks "$PUB".pdf "^ *Appendix [DEF] *$" "NOT FOR PUBLICATION" || fail "public pack"
-$CHECK says "$PRIV".pdf "Appendix D \(to follow\)" "Appendix E \(page [0-9]+\)" \
+$CHECK says "$PRIV".pdf "Appendix D \(to follow\)" "Appendix E \(pages? [0-9]+(–[0-9]+)?\)" \
   "^ *Appendix E *$" "^ *Appendix F *$" || fail "private agenda"
 pass "letters match between the packs; exempt and late appendices keep theirs"
 
@@ -169,7 +169,7 @@ printf -- '---\ntitle: Budget update\n---\n# Budget update\n\n%s\n' "$LATE" \
 "$SCR" pack agendas/2026-06-17.md --supplement -f docx,odt,pdf -o "$OUT" -q 2>/dev/null
 SUP=$OUT/SC-2026-06-17-agenda-pack-supplement
 $CHECK present "$LATE" "$SUP".docx "$SUP".odt "$SUP".pdf || fail "supplement"
-$CHECK says "$SUP".pdf "^ *Appendix D *$" "Appendix D \(page 2\)" \
+$CHECK says "$SUP".pdf "^ *Appendix D *$" "Appendix D \(pages? 2(–[0-9]+)?\)" \
   "supplement to the agenda for the meeting of the\s+Scrutiny\s+Committee\s+on\s+Wednesday,\s+17\s+June\s+2026" \
   || fail "supplement text"
 $CHECK lacks "$SUP".pdf "^ *Appendix [ABCEFG] *$" || fail "supplement holds others"

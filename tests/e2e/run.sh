@@ -27,6 +27,9 @@ for doc in "$DOCX" "$ODT"; do
   to_pdf "$doc" "$T/pdf-$fmt"
   "$PYTHON" "$HERE/check_pages.py" \
     "$T/pdf-$fmt/CYPE-2026-06-17-agenda-pack.pdf" A B C D E F G
+  "$PYTHON" "$HERE/check_front.py" \
+    "$T/pdf-$fmt/CYPE-2026-06-17-agenda-pack.pdf" \
+    "$(sed -n 's/^signatory: //p' agendas/committee.md)"
   # Appendix A, the minutes of the last meeting, in the minutes layout
   "$PYTHON" "$HERE/check_minutes.py" \
     "$T/pdf-$fmt/CYPE-2026-06-17-agenda-pack.pdf" minutes/2026-04-14.md 214
