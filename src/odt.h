@@ -55,7 +55,7 @@
 #define ODT_STYLE_HYPERLINK "Hyperlink"
 #define ODT_STYLE_FOOTER "Footer"
 /* Automatic styles this writer defines. */
-#define ODT_AUTO_FOOTER "Footer_tabs"      /* styles.xml: footer with a tab */
+#define ODT_AUTO_FOOTER "Footer_page"      /* styles.xml: footer's page no. */
 #define ODT_AUTO_PAGE_LAYOUT "pm1"         /* styles.xml: A4 page */
 #define ODT_MASTER_PAGE "Standard"         /* styles.xml: the master page */
 #define ODT_MASTER_HEADER_FMT "Header_%zu" /* ... of a section's header n */
