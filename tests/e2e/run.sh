@@ -38,6 +38,7 @@ sh "$HERE/a11y.sh" "$SCR" "$T"
 sh "$HERE/pdf.sh" "$SCR" "$T"
 sh "$HERE/site.sh" "$SCR" "$T"
 sh "$HERE/exempt.sh" "$SCR" "$T"
+sh "$HERE/text.sh" "$SCR" "$T"
 
 # Every DOCX the tests above built (named SHORT-YYYY-MM-DD-...), against
 # the ECMA-376 Transitional schemas, with Word's order of run properties.
