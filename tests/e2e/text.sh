@@ -24,6 +24,8 @@ cd "$WS"
 
 "$SCR" pack agendas/2026-06-17.md -o "$OUT" -q 2>/dev/null \
   || fail "pack exited $?"
+same_when_released "$T/text-released" pack agendas/2026-06-17.md -f docx,odt
+pass "the pack is the same when its reports' trees are released and parsed again"
 "$SCR" minutes minutes/2026-04-14.md -o "$OUT" -q 2>/dev/null \
   || fail "minutes exited $?"
 # a date whose name makes the tracker's footer too long for one line
