@@ -410,16 +410,8 @@ static bool runs_on(cmark_node *n) {
          t == CMARK_NODE_HTML_INLINE;
 }
 
-static void node_event(walk *w, cmark_node *n, bool enter, bool *skip);
-
 /* One enter or exit event. *skip asks the caller to jump past the node. */
 static void event(walk *w, cmark_node *n, bool enter, bool *skip) {
-  node_event(w, n, enter, skip);
-  if (!runs_on(n))
-    w->drop_blanks = w->ends_blank = false;
-}
-
-static void node_event(walk *w, cmark_node *n, bool enter, bool *skip) {
   scr_sink *s = w->r->sink;
   switch (cmark_node_get_type(n)) {
   case CMARK_NODE_BLOCK_QUOTE:
@@ -515,6 +507,8 @@ static void walk_node(walk *w, cmark_node *node) {
     }
     bool skip = false;
     event(w, n, ev == CMARK_EVENT_ENTER, &skip);
+    if (!runs_on(n))
+      w->drop_blanks = w->ends_blank = false;
     if (!scr_sink_error(s) && skip && ev == CMARK_EVENT_ENTER) {
       skipped = n;
       if (cmark_node_first_child(n))
