@@ -1,5 +1,8 @@
-/* Accessibility checks: one walk of each source's Markdown tree. */
+/* Accessibility checks, and how the text is written: one walk of each
+   source's Markdown tree. */
 #include "a11y.h"
+#include "dates.h"
+#include "rawhtml.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -168,8 +171,10 @@ static place place_of(const scr_source *src, cmark_node *n) {
 typedef struct walk {
   scr_a11y *a;
   const scr_source *src;
+  bool report;         /* an officer's paper: its times are not checked */
   cmark_node *heading; /* the last heading seen, or NULL */
   line_table lines;    /* the source's lines, built for its first link */
+  size_t suggested;    /* links to no heading given a "did you mean" */
   bool nomem;
 } walk;
 
@@ -331,12 +336,56 @@ static void check_table(walk *w, cmark_node *table) {
                "readers can say which column each cell is in");
 }
 
+/* Suggestions for a link to no heading are worked out for this many such
+   links of a file, in files of at most this many headings: each costs a
+   comparison with every heading. */
+#define SUGGESTED_LINKS 20
+#define SUGGESTED_HEADINGS 2000
+
+/* The slug of the file's headings closest to `fragment`, or NULL. */
+static const char *closest_slug(walk *w, const char *fragment) {
+  const scr_anchors *a = &w->src->anchors;
+  if (a->n == 0 || a->n > SUGGESTED_HEADINGS || w->suggested >= SUGGESTED_LINKS)
+    return NULL;
+  w->suggested++;
+  const char **slugs = calloc(a->n + 1, sizeof *slugs);
+  if (!slugs) {
+    w->nomem = true;
+    return NULL;
+  }
+  for (size_t i = 0; i < a->n; i++)
+    slugs[i] = a->items[i].slug;
+  const char *best = scr_closest_word(fragment, slugs);
+  free(slugs);
+  return best;
+}
+
+/*
+ * A `#slug` link leads to the heading of its own file that has that slug,
+ * as on GitHub; one naming no heading would lead nowhere, so the documents
+ * show its text alone, and the author is told.
+ */
+static void check_anchor(walk *w, cmark_node *n, const char *url) {
+  if (url[0] != '#' || scr_anchors_find(&w->src->anchors, url + 1) >= 0)
+    return;
+  place at = place_of(w->src, n);
+  const char *near = closest_slug(w, url + 1);
+  scr_warn_at(w->a->diags, w->src->path, at.line, at.col,
+              "link to '%s' leads to no heading of this file, so it is "
+              "shown as plain text; a heading is linked by its title in "
+              "lower case, spaces as hyphens, punctuation left out "
+              "(## Key findings is #key-findings)%s%s%s",
+              url, near ? "; did you mean '#" : "", near ? near : "",
+              near ? "'?" : "");
+}
+
 static void check_link(walk *w, cmark_node *n) {
   char *text = text_of(w, n);
   if (!text)
     return;
   const char *url = cmark_node_get_url(n);
   url = url ? url : "";
+  check_anchor(w, n, url);
   bool blank = is_blank(text);
   normalise_link_text(text);
   place at = autolink_place(w, n, place_of(w->src, n));
@@ -360,6 +409,160 @@ static void check_link(walk *w, cmark_node *n) {
                  "page's name](%s)",
                  text, url);
   free(text);
+}
+
+/* ---- how the text is written: warnings, strict or not ------------------ */
+
+static void warn_html(walk *w, place at, const char *name) {
+  scr_warn_at(w->a->diags, w->src->path, at.line, at.col,
+              "raw HTML '<%s>' is shown as the text it is, not as "
+              "formatting: the documents are not web pages; write Markdown "
+              "instead (%s)",
+              name, scr_html_markdown_for(name));
+}
+
+/* A tag opening an element in raw HTML looks meant as markup (a <br> is
+   not: it becomes a line break); inline, each node is one tag. */
+static void check_html_inline(walk *w, cmark_node *n) {
+  const char *lit = cmark_node_get_literal(n);
+  char name[SCR_HTML_NAME_MAX];
+  bool closing;
+  size_t len = lit ? strlen(lit) : 0;
+  if (scr_html_element_tag(lit, len, name, &closing) && !closing &&
+      strcmp(name, "br") != 0)
+    warn_html(w, place_of(w->src, n), name);
+}
+
+/* An HTML block is warned of once, at its first such tag; its comments are
+   notes, and say nothing. */
+static void check_html_block(walk *w, cmark_node *n) {
+  const char *lit = cmark_node_get_literal(n);
+  size_t len = lit ? strlen(lit) : 0, line_at = 0;
+  int lines = 0;
+  for (size_t i = 0; i < len; i++) {
+    char name[SCR_HTML_NAME_MAX];
+    bool closing;
+    size_t comment = scr_html_comment_len(lit + i, len - i);
+    if (lit[i] == '\n') {
+      lines++;
+      line_at = i + 1;
+    } else if (comment) {
+      for (size_t k = i; k < i + comment; k++)
+        if (lit[k] == '\n') {
+          lines++;
+          line_at = k + 1;
+        }
+      i += comment - 1;
+    } else if (scr_html_element_tag(lit + i, len - i, name, &closing) &&
+               !closing && strcmp(name, "br") != 0) {
+      place at = place_of(w->src, n);
+      int col = (int)(i - line_at) + 1;
+      warn_html(w, (place){at.line + lines, lines ? col : at.col + col - 1},
+                name);
+      return;
+    }
+  }
+}
+
+/* ---- times ----------------------------------------------------------------
+ */
+
+/* A clock time in the text: "18:46", "5:30pm", "05.30 P.M." and the like. */
+typedef struct clock_time {
+  size_t at, len; /* in the literal */
+  int minutes;    /* after midnight */
+  bool canonical; /* written as the documents write times */
+  bool certain;   /* a time for sure: 24-hour, or with am or pm */
+} clock_time;
+
+/* "am", "pm", "a.m.", "p.m." in any case at `s`: its length, and whether it
+   is the afternoon; 0 when none. */
+static size_t meridiem(const char *s, bool *pm) {
+  char c = (char)tolower((unsigned char)s[0]);
+  if (c != 'a' && c != 'p')
+    return 0;
+  *pm = c == 'p';
+  size_t i = 1;
+  bool dots = s[i] == '.';
+  i += dots;
+  if (tolower((unsigned char)s[i]) != 'm')
+    return 0;
+  i++;
+  i += dots && s[i] == '.';
+  return isalnum((unsigned char)s[i]) ? 0 : i;
+}
+
+/* The clock time starting at s[i] (a digit not after a digit, ':' or '.'). */
+static bool read_time(const char *s, size_t i, clock_time *t) {
+  size_t j = i;
+  int h = 0;
+  while (isdigit((unsigned char)s[j]) && j - i < 2)
+    h = h * 10 + (s[j++] - '0');
+  size_t digits = j - i;
+  if (!digits || isdigit((unsigned char)s[j]) || (s[j] != ':' && s[j] != '.') ||
+      !isdigit((unsigned char)s[j + 1]) || !isdigit((unsigned char)s[j + 2]) ||
+      isdigit((unsigned char)s[j + 3]) || s[j + 3] == ':')
+    return false;
+  bool colon = s[j] == ':';
+  int m = (s[j + 1] - '0') * 10 + (s[j + 2] - '0');
+  size_t end = j + 3, space = s[end] == ' ';
+  bool pm = false;
+  size_t mer = meridiem(s + end + space, &pm);
+  if (m > 59 || h > 23 || (mer && (h < 1 || h > 12)) || (!mer && !colon))
+    return false; /* "3.45" without am or pm is a number */
+  bool lead_zero = digits == 2 && s[i] == '0';
+  *t = (clock_time){i, mer ? end + space + mer - i : end - i, 0, false, false};
+  if (mer) {
+    t->minutes = (h % 12 + (pm ? 12 : 0)) * 60 + m;
+    t->canonical = colon && space && !lead_zero &&
+                   strncmp(s + end + 1, pm ? "pm" : "am", 2) == 0 && mer == 2;
+    t->certain = true;
+  } else {
+    t->minutes = h * 60 + m;
+    t->certain = h > 12 || h == 0 || lead_zero;
+  }
+  return true;
+}
+
+/* Where `what` is on the line at `at`, searching from its column. */
+static place find_on_line(walk *w, place at, const char *what, size_t n) {
+  size_t len;
+  const char *line = line_text(w, at.line, &len);
+  size_t from = at.col > 0 ? (size_t)at.col - 1 : 0;
+  for (size_t i = from; line && i + n <= len; i++)
+    if (memcmp(line + i, what, n) == 0)
+      return (place){at.line, (int)i + 1};
+  return at;
+}
+
+/*
+ * The documents give every time as the council does, "5:30 pm", so a time
+ * the clerk writes otherwise in the text ("closed at 18:46", "5.30pm")
+ * would show two styles in one document. Times that may be other things
+ * ("3:45", a ratio or the hour unsaid) are left alone.
+ */
+static void check_times(walk *w, cmark_node *n) {
+  const char *lit = cmark_node_get_literal(n);
+  for (size_t i = 0; lit && lit[i]; i++) {
+    clock_time t;
+    if (!isdigit((unsigned char)lit[i]) ||
+        (i > 0 && (isdigit((unsigned char)lit[i - 1]) || lit[i - 1] == ':' ||
+                   lit[i - 1] == '.')) ||
+        !read_time(lit, i, &t)) {
+      continue;
+    }
+    i += t.len - 1;
+    if (t.canonical || !t.certain)
+      continue;
+    char shown[32];
+    scr_time_format(t.minutes, shown, sizeof shown);
+    place at = place_of(w->src, n);
+    at = find_on_line(w, (place){at.line, at.col}, lit + t.at, t.len);
+    scr_warn_at(w->a->diags, w->src->path, at.line, at.col,
+                "time '%.*s' is written otherwise than the documents give "
+                "times, as the council writes them ('%s'): write '%s'",
+                (int)t.len, lit + t.at, shown, shown);
+  }
 }
 
 /* A report is titled by its front matter's `title`, else by its first
@@ -411,7 +614,7 @@ scr_error scr_a11y_check_source(scr_a11y *a, const scr_source *src,
                                 bool needs_title) {
   if (!src || !src->doc || !first_visit(a, src->path))
     return SCR_OK;
-  walk w = {.a = a, .src = src};
+  walk w = {.a = a, .src = src, .report = needs_title};
   cmark_iter *it = cmark_iter_new(src->doc);
   if (!it)
     return SCR_E_NOMEM;
@@ -429,6 +632,16 @@ scr_error scr_a11y_check_source(scr_a11y *a, const scr_source *src,
       break;
     case CMARK_NODE_LINK:
       check_link(&w, n);
+      break;
+    case CMARK_NODE_HTML_INLINE:
+      check_html_inline(&w, n);
+      break;
+    case CMARK_NODE_HTML_BLOCK:
+      check_html_block(&w, n);
+      break;
+    case CMARK_NODE_TEXT:
+      if (!w.report)
+        check_times(&w, n);
       break;
     default:
       if (is_ext(n, "table"))

@@ -495,6 +495,9 @@ static scr_error read_items(scr_agenda *ag, scr_diags *diags) {
                    "agenda item %d has no title", item->number);
   }
   warn_public_after_exempt(ag, diags);
+  /* `#` links name the items by the titles shown, without attributes */
+  if (scr_source_index_anchors(ag->src))
+    return SCR_E_NOMEM;
   if (ag->n_items == 0)
     scr_warn_at(diags, ag->src->path, ag->src->body_line, 1,
                 "the agenda has no items: write each as a `## Title` heading");

@@ -313,7 +313,7 @@ static bool remove_block(cmark_node *block, const char *brace) {
 scr_attr_result scr_take_attributes(cmark_node *block,
                                     const scr_attr_spec *spec, scr_attr_fn fn,
                                     void *ctx, scr_attr_place *p) {
-  char *all = scr_node_text(block);
+  char *all = scr_node_written_text(block);
   if (!all || !strchr(all, '{')) {
     bool none = all != NULL;
     free(all);

@@ -722,7 +722,7 @@ scr_error scr_render_fragment(const char *md_path, enum scr_format format,
                        .creator = "scrutineer",
                        .language = SCR_LANGUAGE,
                        .footer = "Fragment"};
-  scr_render r = {&sink, src, 1, NULL, NULL, NULL};
+  scr_render r = {&sink, src, 1, NULL, NULL, "Fragment", NULL, NULL, NULL};
   if (!err)
     err = wc->ops->begin_document(w, &info);
   if (!err)

@@ -1,6 +1,10 @@
 /*
- * word/footer1.xml: one paragraph in the Footer style (whose right tab stop
- * is at the text width): the footer text, a tab, "Page " and a PAGE field.
+ * word/footer1.xml: a table of one row without borders, the document's
+ * name in the Footer style in one cell and "Page " with a PAGE field in
+ * the other, set right. A long name wraps in its own cell, so the page
+ * number stays on the footer's first line whatever the house style's
+ * font; a paragraph of no height follows, as Word ends every story with
+ * one.
  */
 #include "docx.h"
 
@@ -10,6 +14,80 @@
 #define PAGE_FIELD " PAGE "
 /* What the field shows until it is updated: right on the first page. */
 #define PAGE_CACHED "1"
+/* The page number's column: "Page 9999" in up to 12pt (2.5 cm). */
+#define PAGE_COLUMN 1417
+#define NAME_COLUMN (DOCX_TEXT_WIDTH - PAGE_COLUMN)
+/* The closing paragraph's height, in twentieths of a point. */
+#define CLOSING_LINE "20"
+
+static void width(scr_xmlw *x, const char *name, int twips) {
+  scr_xmlw_start(x, name);
+  scr_xmlw_attr_int(x, "w:w", twips);
+  scr_xmlw_attr(x, "w:type", "dxa");
+  scr_xmlw_end(x);
+}
+
+/* No borders, whatever the template's default table style draws, and no
+   cell margins at the sides, so the text lines up with the body's. */
+static void table_props(scr_xmlw *x) {
+  static const char *const BORDERS[] = {"w:top",   "w:left",    "w:bottom",
+                                        "w:right", "w:insideH", "w:insideV"};
+  scr_xmlw_start(x, "w:tblPr");
+  width(x, "w:tblW", DOCX_TEXT_WIDTH);
+  scr_xmlw_start(x, "w:tblBorders");
+  for (size_t i = 0; i < sizeof BORDERS / sizeof *BORDERS; i++)
+    docx_val_element(x, BORDERS[i], "nil");
+  scr_xmlw_end(x);
+  scr_xmlw_start(x, "w:tblLayout");
+  scr_xmlw_attr(x, "w:type", "fixed");
+  scr_xmlw_end(x);
+  scr_xmlw_start(x, "w:tblCellMar");
+  width(x, "w:left", 0);
+  width(x, "w:right", 0);
+  scr_xmlw_end(x);
+  scr_xmlw_end(x); /* w:tblPr */
+  scr_xmlw_start(x, "w:tblGrid");
+  scr_xmlw_start(x, "w:gridCol");
+  scr_xmlw_attr_int(x, "w:w", NAME_COLUMN);
+  scr_xmlw_end(x);
+  scr_xmlw_start(x, "w:gridCol");
+  scr_xmlw_attr_int(x, "w:w", PAGE_COLUMN);
+  scr_xmlw_end(x);
+  scr_xmlw_end(x); /* w:tblGrid */
+}
+
+/* A cell opened on a Footer paragraph, set right when `right`. */
+static void open_cell(scr_xmlw *x, int twips, bool right) {
+  scr_xmlw_start(x, "w:tc");
+  scr_xmlw_start(x, "w:tcPr");
+  width(x, "w:tcW", twips);
+  scr_xmlw_end(x);
+  scr_xmlw_start(x, "w:p");
+  scr_xmlw_start(x, "w:pPr");
+  docx_val_element(x, "w:pStyle", DOCX_STYLE_FOOTER);
+  if (right)
+    docx_val_element(x, "w:jc", "right");
+  scr_xmlw_end(x);
+}
+
+static void close_cell(scr_xmlw *x) {
+  scr_xmlw_end(x); /* w:p */
+  scr_xmlw_end(x); /* w:tc */
+}
+
+static void closing_paragraph(scr_xmlw *x) {
+  scr_xmlw_start(x, "w:p");
+  scr_xmlw_start(x, "w:pPr");
+  docx_val_element(x, "w:pStyle", DOCX_STYLE_FOOTER);
+  scr_xmlw_start(x, "w:spacing");
+  scr_xmlw_attr(x, "w:before", "0");
+  scr_xmlw_attr(x, "w:after", "0");
+  scr_xmlw_attr(x, "w:line", CLOSING_LINE);
+  scr_xmlw_attr(x, "w:lineRule", "exact");
+  scr_xmlw_end(x);
+  scr_xmlw_end(x); /* w:pPr */
+  scr_xmlw_end(x); /* w:p */
+}
 
 scr_error scr_docx_footer_xml(const docx_model *m, char **xml, size_t *len) {
   scr_xmlw x;
@@ -20,14 +98,19 @@ scr_error scr_docx_footer_xml(const docx_model *m, char **xml, size_t *len) {
   scr_xmlw_start(&x, "w:ftr");
   scr_xmlw_attr(&x, "xmlns:w", DOCX_NS_W);
   scr_xmlw_attr(&x, "xmlns:r", DOCX_NS_R);
-  scr_xmlw_start(&x, "w:p");
-  scr_xmlw_start(&x, "w:pPr");
-  docx_val_element(&x, "w:pStyle", DOCX_STYLE_FOOTER);
-  scr_xmlw_end(&x);
+  scr_xmlw_start(&x, "w:tbl");
+  table_props(&x);
+  scr_xmlw_start(&x, "w:tr");
+  open_cell(&x, NAME_COLUMN, false);
   docx_text_run(&x, footer, strlen(footer), 0, false);
-  docx_text_run(&x, "\t" PAGE_LABEL, strlen("\t" PAGE_LABEL), 0, false);
+  close_cell(&x);
+  open_cell(&x, PAGE_COLUMN, true);
+  docx_text_run(&x, PAGE_LABEL, strlen(PAGE_LABEL), 0, false);
   docx_field(&x, PAGE_FIELD, PAGE_CACHED, false);
-  scr_xmlw_end(&x);
-  scr_xmlw_end(&x);
+  close_cell(&x);
+  scr_xmlw_end(&x); /* w:tr */
+  scr_xmlw_end(&x); /* w:tbl */
+  closing_paragraph(&x);
+  scr_xmlw_end(&x); /* w:ftr */
   return scr_xmlw_close(&x, xml, len);
 }

@@ -85,8 +85,11 @@ static void held_line(const scr_minutes *m, scr_sink *s) {
   scr_sink_end_paragraph(s);
 }
 
-static void minute(const scr_minutes *m, const scr_minute *item, scr_sink *s,
-                   int level) {
+/* "221. TITLE", its bookmark around it when a link of the minutes leads
+   to it. */
+static void minute_heading(const scr_render *r, const scr_minute *item,
+                           int level) {
+  scr_sink *s = r->sink;
   char *title = capitals(item->title);
   char *heading = title ? scr_asprintf("%d. %s", item->number, title) : NULL;
   free(title);
@@ -94,31 +97,64 @@ static void minute(const scr_minutes *m, const scr_minute *item, scr_sink *s,
     scr_sink_fail(s, SCR_E_NOMEM);
     return;
   }
-  scr_sink_heading(s, level, heading);
+  char mark[SCR_ANCHOR_BOOKMARK_MAX];
+  bool marked = scr_render_heading_bookmark(r, item->heading, mark);
+  scr_sink_begin_heading(s, level);
+  if (marked)
+    scr_sink_begin_bookmark(s, mark);
+  scr_sink_text(s, heading, 0);
+  if (marked)
+    scr_sink_end_bookmark(s, mark);
+  scr_sink_end_heading(s);
   free(heading);
+}
+
+static void minute(const scr_minutes *m, const scr_minute *item, scr_sink *s,
+                   int level) {
+  /* the bookmarks of a minutes file's headings begin with its date: one
+     document holds a minutes file at most once */
+  char scope[32];
+  snprintf(scope, sizeof scope, "Minutes_%04d_%02d_%02d", m->date.year,
+           m->date.month, m->date.day);
+  scr_render r = {s, m->src, level + 1, NULL, NULL, scope, NULL, NULL, NULL};
+  minute_heading(&r, item, level);
   cmark_node *body = cmark_node_next(item->heading);
   cmark_node *stop = scr_next_heading(body, 2);
-  scr_render r = {s, m->src, level + 1, NULL, NULL, NULL};
   if (body != stop)
     scr_render_blocks(&r, body, stop);
 }
 
-/* The closing time, unless the clerk already wrote it in the last minute. */
+/* The clerk's own sentence already gives the closing time, written as the
+   documents write times or in the 24-hour form of the front matter. */
+static bool closing_said(const scr_minutes *m, const char *shown, scr_sink *s) {
+  char *body = scr_node_text(m->src->doc);
+  char *said = scr_asprintf("closed at %s", shown);
+  char *hhmm =
+      scr_asprintf("closed at %02d:%02d", m->closed / 60, m->closed % 60);
+  if (!body || !said || !hhmm)
+    scr_sink_fail(s, SCR_E_NOMEM);
+  bool already =
+      body && said && hhmm && (strstr(body, said) || strstr(body, hhmm));
+  free(body);
+  free(said);
+  free(hhmm);
+  return already;
+}
+
+/* The closing time, unless the clerk already wrote it in the last minute;
+   in the style of every other time in the documents ("6:46 pm"). */
 static void closing(const scr_minutes *m, scr_sink *s) {
   if (m->closed < 0 || scr_sink_error(s))
     return;
-  char hhmm[16];
-  snprintf(hhmm, sizeof hhmm, "%02d:%02d", m->closed / 60, m->closed % 60);
-  char *said = scr_asprintf("closed at %s", hhmm);
-  char *body = scr_node_text(m->src->doc);
-  bool already = said && body && strstr(body, said);
-  free(body);
-  char *line = scr_asprintf("The meeting closed at %s.", hhmm);
-  if (!said || !line)
-    scr_sink_fail(s, SCR_E_NOMEM);
-  else if (!already)
+  char shown[32];
+  scr_time_format(m->closed, shown, sizeof shown);
+  if (closing_said(m, shown, s) || scr_sink_error(s))
+    return;
+  char *line = scr_asprintf("The meeting closed at %s.", shown);
+  if (line)
     scr_sink_para(s, SCR_PARA_BODY, line);
-  free(said);
+  else
+    scr_sink_fail(s, SCR_E_NOMEM);
   free(line);
 }
 

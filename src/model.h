@@ -29,7 +29,7 @@ typedef struct scr_committee {
   const char *enquiries, *address, *venue;
   const char *signatory; /* who signs the front sheet for the Monitoring
                             Officer, or NULL */
-  int time; /* minutes after midnight, or -1 */
+  int time;              /* minutes after midnight, or -1 */
   scr_date *meetings;
   size_t n_meetings;
   bool number_appendices; /* appendix_numbering: numbers */

@@ -64,14 +64,13 @@
 #define ODT_STYLE_HYPERLINK "Hyperlink"
 #define ODT_STYLE_FOOTER "Footer"
 /* Automatic styles this writer defines. */
-#define ODT_AUTO_FOOTER "Footer_tabs"      /* styles.xml: footer with a tab */
+#define ODT_AUTO_FOOTER "Footer_page"      /* styles.xml: footer's page no. */
 #define ODT_AUTO_PAGE_LAYOUT "pm1"         /* styles.xml: A4 page */
 #define ODT_MASTER_PAGE "Standard"         /* styles.xml: the master page */
 #define ODT_MASTER_HEADER_FMT "Header_%zu" /* ... of a section's header n */
 #define ODT_AUTO_HEADER "Header_bold"      /* styles.xml: its paragraph */
 #define ODT_AUTO_PAGE_LAYOUT_HEADER "Mpm_header" /* its page layout */
 /* ... the same turned for wide tables */
-#define ODT_AUTO_FOOTER_LANDSCAPE "Footer_tabs_landscape"
 #define ODT_AUTO_PAGE_LAYOUT_LANDSCAPE "pm_landscape"
 #define ODT_MASTER_LANDSCAPE "Landscape"
 #define ODT_MASTER_LANDSCAPE_HEADER_FMT "Landscape_Header_%zu"

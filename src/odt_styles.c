@@ -2,7 +2,7 @@
  * styles.xml: office:document-styles. The named styles and fonts come from
  * the template (the built-in templates/odt/styles.xml or a council's own
  * .odt); this writer adds the page: A4 with 2 cm margins, and a footer on
- * every page with the committee, a tab and "Page N".
+ * every page with the document's name and "Page N".
  *
  * The template is parsed with libxml2 with no network access, no entity
  * expansion and no DTD loading; a template carrying a DTD is refused, since
@@ -24,6 +24,16 @@ static const char *const STYLES_NS[] = {
 #define FOOTER_PAGE_LABEL "Page "
 /* Shown until the application numbers the pages. */
 #define FOOTER_PAGE_CACHED "1"
+/* The footer is a table of one row, its name in one cell, "Page N" in the
+   other: a long name wraps in its own cell, and the page number stays on
+   the footer's first line whatever the house style's font. */
+#define FOOTER_TABLE "Footer_table"
+#define FOOTER_TABLE_LANDSCAPE "Footer_table_landscape"
+#define FOOTER_NAME_COLUMN "Footer_name"
+#define FOOTER_NAME_COLUMN_LANDSCAPE "Footer_name_landscape"
+#define FOOTER_PAGE_COLUMN "Footer_number"
+#define FOOTER_CELL "Footer_cell"
+#define FOOTER_PAGE_WIDTH 2500 /* "Page 9999" in up to 12pt */
 
 /* ---- the template ---------------------------------------------------- */
 
@@ -225,23 +235,56 @@ void scr_odt_tpl_copy(scr_xmlw *x, xmlNodePtr parent, const char *name) {
 
 /* ---- automatic styles: footer paragraph and page layout --------------- */
 
-/* The footer's tab stop sits at the right margin, so "Page N" ends there
-   whatever tab stops the template's Footer style has. */
-static void footer_paragraph_style(scr_xmlw *x, bool landscape) {
+static void table_column_style(scr_xmlw *x, const char *name, int32_t width) {
+  scr_xmlw_start(x, "style:style");
+  scr_xmlw_attr(x, "style:name", name);
+  scr_xmlw_attr(x, "style:family", "table-column");
+  scr_xmlw_start(x, "style:table-column-properties");
+  scr_odt_attr_cm(x, "style:column-width", width);
+  scr_xmlw_end(x);
+  scr_xmlw_end(x); /* style:style */
+}
+
+/* The footer's table across the text width of a portrait or a landscape
+   page. */
+static void footer_table_styles(scr_xmlw *x, bool landscape) {
+  int32_t width = landscape ? ODT_LANDSCAPE_TEXT_WIDTH : ODT_TEXT_WIDTH;
   scr_xmlw_start(x, "style:style");
   scr_xmlw_attr(x, "style:name",
-                landscape ? ODT_AUTO_FOOTER_LANDSCAPE : ODT_AUTO_FOOTER);
+                landscape ? FOOTER_TABLE_LANDSCAPE : FOOTER_TABLE);
+  scr_xmlw_attr(x, "style:family", "table");
+  scr_xmlw_start(x, "style:table-properties");
+  scr_odt_attr_cm(x, "style:width", width);
+  scr_xmlw_attr(x, "table:align", "margins");
+  scr_xmlw_end(x);
+  scr_xmlw_end(x); /* style:style */
+  table_column_style(
+      x, landscape ? FOOTER_NAME_COLUMN_LANDSCAPE : FOOTER_NAME_COLUMN,
+      width - FOOTER_PAGE_WIDTH);
+}
+
+/* The footer's table across the text width, its cells without borders or
+   padding, and the page number ending at the right margin. */
+static void footer_styles(scr_xmlw *x, bool landscape) {
+  footer_table_styles(x, false);
+  if (landscape)
+    footer_table_styles(x, true);
+  table_column_style(x, FOOTER_PAGE_COLUMN, FOOTER_PAGE_WIDTH);
+  scr_xmlw_start(x, "style:style");
+  scr_xmlw_attr(x, "style:name", FOOTER_CELL);
+  scr_xmlw_attr(x, "style:family", "table-cell");
+  scr_xmlw_start(x, "style:table-cell-properties");
+  scr_odt_attr_cm(x, "fo:padding", 0);
+  scr_xmlw_attr(x, "fo:border", "none");
+  scr_xmlw_end(x);
+  scr_xmlw_end(x); /* style:style */
+  scr_xmlw_start(x, "style:style");
+  scr_xmlw_attr(x, "style:name", ODT_AUTO_FOOTER);
   scr_xmlw_attr(x, "style:family", "paragraph");
   scr_xmlw_attr(x, "style:parent-style-name", ODT_STYLE_FOOTER);
   scr_xmlw_start(x, "style:paragraph-properties");
-  scr_xmlw_start(x, "style:tab-stops");
-  scr_xmlw_start(x, "style:tab-stop");
-  scr_odt_attr_cm(x, "style:position",
-                  landscape ? ODT_LANDSCAPE_TEXT_WIDTH : ODT_TEXT_WIDTH);
-  scr_xmlw_attr(x, "style:type", "right");
-  scr_xmlw_end(x); /* style:tab-stop */
-  scr_xmlw_end(x); /* style:tab-stops */
-  scr_xmlw_end(x); /* style:paragraph-properties */
+  scr_xmlw_attr(x, "fo:text-align", "end");
+  scr_xmlw_end(x);
   scr_xmlw_end(x); /* style:style */
 }
 
@@ -298,14 +341,13 @@ static void page_layout(scr_xmlw *x, const char *name, bool header,
 
 static void automatic_styles(scr_xmlw *x, bool headers, bool landscape) {
   scr_xmlw_start(x, "office:automatic-styles");
-  footer_paragraph_style(x, false);
+  footer_styles(x, landscape);
   page_layout(x, ODT_AUTO_PAGE_LAYOUT, false, false);
   if (headers) {
     header_paragraph_style(x);
     page_layout(x, ODT_AUTO_PAGE_LAYOUT_HEADER, true, false);
   }
   if (landscape) {
-    footer_paragraph_style(x, true);
     page_layout(x, ODT_AUTO_PAGE_LAYOUT_LANDSCAPE, false, true);
     if (headers)
       page_layout(x, ODT_AUTO_PAGE_LAYOUT_LANDSCAPE_HEADER, true, true);
@@ -315,19 +357,38 @@ static void automatic_styles(scr_xmlw *x, bool headers, bool landscape) {
 
 /* ---- master page ----------------------------------------------------- */
 
-/* "<committee, date>\tPage N", N a live page-number field. */
+static void footer_cell(scr_xmlw *x, const char *paragraph_style) {
+  scr_xmlw_start(x, "table:table-cell");
+  scr_xmlw_attr(x, "table:style-name", FOOTER_CELL);
+  scr_xmlw_attr(x, "office:value-type", "string");
+  scr_xmlw_start(x, "text:p");
+  scr_xmlw_attr(x, "text:style-name", paragraph_style);
+}
+
+/* The document's name, and "Page N", N a live page-number field. */
 static void footer(scr_xmlw *x, const char *text, bool landscape) {
   odt_spaces sp = {0};
   scr_xmlw_start(x, "style:footer");
-  scr_xmlw_start(x, "text:p");
-  scr_xmlw_attr(x, "text:style-name",
-                landscape ? ODT_AUTO_FOOTER_LANDSCAPE : ODT_AUTO_FOOTER);
-  if (text && *text) {
+  scr_xmlw_start(x, "table:table");
+  scr_xmlw_attr(x, "table:name", FOOTER_TABLE);
+  scr_xmlw_attr(x, "table:style-name",
+                landscape ? FOOTER_TABLE_LANDSCAPE : FOOTER_TABLE);
+  scr_xmlw_start(x, "table:table-column");
+  scr_xmlw_attr(x, "table:style-name",
+                landscape ? FOOTER_NAME_COLUMN_LANDSCAPE : FOOTER_NAME_COLUMN);
+  scr_xmlw_end(x);
+  scr_xmlw_start(x, "table:table-column");
+  scr_xmlw_attr(x, "table:style-name", FOOTER_PAGE_COLUMN);
+  scr_xmlw_end(x);
+  scr_xmlw_start(x, "table:table-row");
+  footer_cell(x, ODT_STYLE_FOOTER);
+  if (text && *text)
     scr_odt_text(x, &sp, text, strlen(text));
-    scr_odt_spaces_flush(x, &sp);
-    scr_xmlw_start(x, "text:tab");
-    scr_xmlw_end(x);
-  }
+  scr_odt_spaces_end(x, &sp);
+  scr_xmlw_end(x); /* text:p */
+  scr_xmlw_end(x); /* table:table-cell */
+  footer_cell(x, ODT_AUTO_FOOTER);
+  sp = (odt_spaces){0};
   scr_odt_text(x, &sp, FOOTER_PAGE_LABEL, strlen(FOOTER_PAGE_LABEL));
   scr_odt_spaces_flush(x, &sp);
   scr_xmlw_start(x, "text:page-number");
@@ -335,6 +396,9 @@ static void footer(scr_xmlw *x, const char *text, bool landscape) {
   scr_xmlw_text(x, FOOTER_PAGE_CACHED, strlen(FOOTER_PAGE_CACHED));
   scr_xmlw_end(x); /* text:page-number */
   scr_xmlw_end(x); /* text:p */
+  scr_xmlw_end(x); /* table:table-cell */
+  scr_xmlw_end(x); /* table:table-row */
+  scr_xmlw_end(x); /* table:table */
   scr_xmlw_end(x); /* style:footer */
 }
 

@@ -17,6 +17,11 @@
 #define LEVEL_IN_ITEM 3 /* headings inside an item's text */
 #define LEVEL_IN_APPENDIX 2
 
+/* How the bookmarks of headings begin, for the sources other than the
+   appendices (whose own bookmarks begin theirs). */
+#define SCOPE_AGENDA "Agenda"
+#define SCOPE_COMMITTEE "Committee"
+
 typedef struct pack_ctx {
   const scr_workspace *ws;
   scr_agenda *ag; /* its released report trees are parsed again to write */
@@ -193,7 +198,8 @@ static void standing_text(const pack_ctx *p, scr_sink *s) {
   if (!cmark_node_first_child(src->doc))
     return;
   scr_sink_page_break(s);
-  scr_render r = {s, src, LEVEL_PART, NULL, NULL, NULL};
+  scr_render r = {s,    src,  LEVEL_PART, NULL, NULL, SCOPE_COMMITTEE,
+                  NULL, NULL, NULL};
   scr_render_blocks(&r, cmark_node_first_child(src->doc), NULL);
 }
 
@@ -243,15 +249,27 @@ static void item_blocks(const pack_ctx *p, const scr_render *r,
   }
 }
 
+/* How the agenda's own text is rendered: its `#` links lead to its items. */
+static scr_render agenda_render(const pack_ctx *p, scr_sink *s) {
+  return (scr_render){s,         p->ag->src,   LEVEL_IN_ITEM, appendix_link,
+                      (void *)p, SCOPE_AGENDA, NULL,          NULL,
+                      NULL};
+}
+
 /* The item's heading, then its appendix references, so that they stay on
    its page (the heading keeps with the next paragraph), then its text. */
 static void item(const pack_ctx *p, scr_sink *s, const scr_item *it) {
-  scr_render r = {s, p->ag->src, LEVEL_IN_ITEM, appendix_link, (void *)p, NULL};
-  char number[16];
+  scr_render r = agenda_render(p, s);
+  char number[16], mark[SCR_ANCHOR_BOOKMARK_MAX];
   snprintf(number, sizeof number, "%d. ", it->number);
+  bool marked = scr_render_heading_bookmark(&r, it->heading, mark);
   scr_sink_begin_heading(s, LEVEL_ITEM);
+  if (marked)
+    scr_sink_begin_bookmark(s, mark);
   scr_sink_text(s, number, 0);
   scr_render_inlines(&r, it->heading);
+  if (marked)
+    scr_sink_end_bookmark(s, mark);
   scr_sink_end_heading(s);
   if (it->exempt)
     exempt_notice(s, it->exempt);
@@ -283,8 +301,7 @@ static void agenda(const pack_ctx *p, scr_sink *s) {
   cmark_node *first = cmark_node_first_child(p->ag->src->doc);
   cmark_node *stop = scr_next_heading(first, 2);
   if (first && first != stop) {
-    scr_render r = {s,         p->ag->src, LEVEL_IN_ITEM, appendix_link,
-                    (void *)p, NULL};
+    scr_render r = agenda_render(p, s);
     scr_render_blocks(&r, first, stop);
   }
   /* the items the press and public may attend, then those they may not */
@@ -332,6 +349,34 @@ static void new_appendix_page(const pack_ctx *p, const scr_appendix *ap,
   scr_sink_begin_section(s, mark ? SCR_NOT_FOR_PUBLICATION : NULL);
 }
 
+/* No top-level heading after `heading` is of its level or above: it
+   titles all that follows it. */
+static bool alone_at_its_level(cmark_node *heading) {
+  int level = cmark_node_get_heading_level(heading);
+  for (cmark_node *n = cmark_node_next(heading); n; n = cmark_node_next(n))
+    if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+        cmark_node_get_heading_level(n) <= level)
+      return false;
+  return true;
+}
+
+/*
+ * A report that opens with a heading saying its title, the one heading of
+ * its level: the appendix's own heading says it already, so that heading
+ * is left out, and the headings under it move up a level to sit under the
+ * appendix's. NULL when the report opens otherwise.
+ */
+static cmark_node *repeated_title(const scr_appendix *ap) {
+  cmark_node *first = cmark_node_first_child(ap->src->doc);
+  if (!first || cmark_node_get_type(first) != CMARK_NODE_HEADING ||
+      !ap->title || cmark_node_get_heading_level(first) > ap->src->min_heading)
+    return NULL;
+  char *text = scr_node_text(first);
+  bool same = text && strcmp(text, ap->title) == 0;
+  free(text);
+  return same && alone_at_its_level(first) ? first : NULL;
+}
+
 /* A report's facts, then the appendix's own text, its tree parsed again if
    it was released (not once the sink has failed). */
 static void appendix_text(const pack_ctx *p, const scr_appendix *ap,
@@ -344,9 +389,18 @@ static void appendix_text(const pack_ctx *p, const scr_appendix *ap,
   size_t index = (size_t)(ap - p->ag->appendices);
   scr_sink_fail(s, scr_appendix_tree(p->ag, index, &reparsed));
   if (!scr_sink_error(s)) {
-    scr_render r = {
-        s,         ap->src,         LEVEL_IN_APPENDIX, appendix_link,
-        (void *)p, ap->end_bookmark};
+    scr_render r = {s,
+                    ap->src,
+                    LEVEL_IN_APPENDIX,
+                    appendix_link,
+                    (void *)p,
+                    ap->bookmark,
+                    NULL,
+                    ap->bookmark,
+                    ap->end_bookmark};
+    r.title_heading = repeated_title(ap);
+    if (r.title_heading)
+      r.heading_base = LEVEL_PART;
     scr_render_blocks(&r, cmark_node_first_child(ap->src->doc), NULL);
   }
   /* a tree released to save memory goes again once written */

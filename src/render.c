@@ -2,6 +2,7 @@
 #include "render.h"
 #include "columns.h"
 #include "model.h"
+#include "rawhtml.h"
 #include "util.h"
 
 #include <cmark-gfm-core-extensions.h>
@@ -36,6 +37,11 @@ typedef struct walk {
   size_t n_notes, cap_notes;
   bool notes_found, in_note;
   cmark_node *end_node; /* the block that ends with r->end_bookmark */
+  char heading_mark[SCR_ANCHOR_BOOKMARK_MAX]; /* "": the heading has none */
+  /* White space next in the paragraph would show as a space too many:
+     after a <br> of raw HTML, or a comment left out between spaces. */
+  bool drop_blanks;
+  bool ends_blank; /* the text written last ends with white space */
 } walk;
 
 scr_error scr_sink_text(scr_sink *sink, const char *text, unsigned flags) {
@@ -132,18 +138,77 @@ static void code_block(const walk *w, cmark_node *n) {
   scr_sink_end_paragraph(s);
 }
 
-static void html_block(const walk *w, cmark_node *n) {
-  const char *lit = cmark_node_get_literal(n);
-  if (!lit || strncmp(lit, "<!--", 4) == 0)
-    return; /* comments are notes to the author */
-  size_t len = strlen(lit);
-  while (len && (lit[len - 1] == '\n' || lit[len - 1] == ' '))
+static bool is_blank(char c) {
+  return c == ' ' || c == '\t';
+}
+
+/* Text of the source as a run, less the white space that would show
+   twice (see walk.drop_blanks). */
+static void text_run(walk *w, const char *s, size_t len, unsigned flags) {
+  while (w->drop_blanks && len && is_blank(*s)) {
+    s++;
     len--;
+  }
+  if (!len)
+    return;
+  w->drop_blanks = false;
+  w->ends_blank = is_blank(s[len - 1]);
+  scr_sink_text_len(w->r->sink, s, len, flags);
+}
+
+static void html_line_break(walk *w) {
+  scr_sink_line_break(w->r->sink);
+  w->drop_blanks = true;
+}
+
+/* Text of raw HTML as it is written, a <br> tag as a line break and, in
+   a block, each line end too. */
+static void html_text(walk *w, const char *s, size_t len, bool block) {
+  const scr_sink *sink = w->r->sink;
+  size_t start = 0;
+  for (size_t i = 0; !scr_sink_error(sink) && i <= len; i++) {
+    size_t tag =
+        i < len && s[i] == '<' ? scr_html_break_len(s + i, len - i) : 0;
+    bool line_end = i < len && s[i] == '\n';
+    if (i < len && !tag && !line_end)
+      continue;
+    if (i > start)
+      text_run(w, s + start, i - start, run_flags(w));
+    if (tag || (line_end && block))
+      html_line_break(w);
+    else if (line_end)
+      text_run(w, " ", 1, run_flags(w));
+    i += tag ? tag - 1 : 0;
+    start = i + 1;
+  }
+}
+
+/* An HTML block as the text it is, in a paragraph of its own; comments are
+   notes to the author, left out, and a block of nothing else is none. */
+static void html_block(walk *w, cmark_node *n) {
+  const char *lit = cmark_node_get_literal(n);
+  scr_buf shown = SCR_BUF_INIT;
   scr_sink *s = w->r->sink;
-  scr_sink_begin_paragraph(s, para_style(w, n));
-  if (len)
-    scr_sink_text_len(s, lit, len, 0);
-  scr_sink_end_paragraph(s);
+  if (lit && scr_html_visible(lit, strlen(lit), &shown))
+    scr_sink_fail(s, SCR_E_NOMEM);
+  if (shown.len) {
+    scr_sink_begin_paragraph(s, para_style(w, n));
+    html_text(w, shown.data, shown.len, true);
+    scr_sink_end_paragraph(s);
+    w->drop_blanks = w->ends_blank = false;
+  }
+  scr_buf_free(&shown);
+}
+
+/* Inline raw HTML is one tag or comment: a comment is left out, and the
+   spaces either side of it make one. */
+static void html_inline(walk *w, cmark_node *n) {
+  const char *lit = cmark_node_get_literal(n);
+  size_t len = lit ? strlen(lit) : 0;
+  if (len && scr_html_comment_len(lit, len) == len)
+    w->drop_blanks = w->drop_blanks || w->ends_blank;
+  else if (len)
+    html_text(w, lit, len, false);
 }
 
 static void image(const walk *w, cmark_node *n) {
@@ -289,6 +354,51 @@ static void start_paragraph(walk *w, scr_para_style style) {
   scr_sink_begin_paragraph(w->r->sink, style);
 }
 
+/* The target ("#name") of a `#slug` link: the bookmark of the heading of
+   the source the slug names, or of the title standing for the one left
+   out. False when it names none, or the source's headings have no
+   bookmarks in this document. */
+static bool anchor_target(const scr_render *r, const char *url,
+                          char target[SCR_ANCHOR_BOOKMARK_MAX + 1]) {
+  if (!r->anchor_scope || !r->src)
+    return false;
+  const scr_anchors *a = &r->src->anchors;
+  long i = scr_anchors_find(a, url + 1);
+  if (i < 0)
+    return false;
+  target[0] = '#';
+  if (r->title_heading && r->title_bookmark &&
+      i == scr_anchors_at_line(a, cmark_node_get_start_line(r->title_heading)))
+    snprintf(target + 1, SCR_ANCHOR_BOOKMARK_MAX, "%s", r->title_bookmark);
+  else
+    scr_anchor_bookmark(a, (size_t)i, r->anchor_scope, target + 1);
+  return true;
+}
+
+/* A link within the source leads to its heading; one leading nowhere is
+   written as its text alone (`check` says so). */
+static void internal_link(const walk *w, const char *url, bool enter) {
+  char target[SCR_ANCHOR_BOOKMARK_MAX + 1];
+  if (!anchor_target(w->r, url, target))
+    return;
+  if (enter)
+    scr_sink_begin_link(w->r->sink, target);
+  else
+    scr_sink_end_link(w->r->sink);
+}
+
+bool scr_render_heading_bookmark(const scr_render *r, cmark_node *heading,
+                                 char out[SCR_ANCHOR_BOOKMARK_MAX]) {
+  if (!r->anchor_scope || !r->src)
+    return false;
+  const scr_anchors *a = &r->src->anchors;
+  long i = scr_anchors_at_line(a, cmark_node_get_start_line(heading));
+  if (i < 0 || !a->items[i].linked)
+    return false;
+  scr_anchor_bookmark(a, (size_t)i, r->anchor_scope, out);
+  return true;
+}
+
 static void link(walk *w, cmark_node *n, bool enter, bool *skip) {
   const scr_render *r = w->r;
   const char *url = cmark_node_get_url(n);
@@ -302,6 +412,10 @@ static void link(walk *w, cmark_node *n, bool enter, bool *skip) {
   }
   if (!url || !*url)
     return;
+  if (url[0] == '#') {
+    internal_link(w, url, enter);
+    return;
+  }
   if (enter)
     scr_sink_begin_link(r->sink, url);
   else
@@ -338,6 +452,30 @@ static int heading_level(const walk *w, cmark_node *n) {
   int level =
       w->r->heading_base + cmark_node_get_heading_level(n) - w->min_level;
   return level < 1 ? 1 : level > 6 ? 6 : level;
+}
+
+/* A heading, its bookmark around its text when a link leads to it; the
+   title heading, shown already by what holds the source, is left out. */
+static void heading_event(walk *w, cmark_node *n, bool enter, bool *skip) {
+  scr_sink *s = w->r->sink;
+  if (enter && n == w->r->title_heading) {
+    *skip = true;
+    return;
+  }
+  if (enter) {
+    turn_for_next_table(w, n);
+    scr_sink_begin_heading(s, heading_level(w, n));
+    if (scr_render_heading_bookmark(w->r, n, w->heading_mark))
+      scr_sink_begin_bookmark(s, w->heading_mark);
+    else
+      w->heading_mark[0] = '\0';
+    return;
+  }
+  if (w->heading_mark[0])
+    scr_sink_end_bookmark(s, w->heading_mark);
+  w->heading_mark[0] = '\0';
+  end_mark(w, n);
+  scr_sink_end_heading(s);
 }
 
 /* An inline node's literal as one run, if it has one. */
@@ -444,6 +582,14 @@ static void note_reference(walk *w, cmark_node *n) {
   scr_sink_end_note(s);
 }
 
+/* Text, and raw HTML in it, runs on: the spaces either side of a comment
+   left out meet across them, and nothing else comes between. */
+static bool runs_on(cmark_node *n) {
+  cmark_node_type t = cmark_node_get_type(n);
+  return t == CMARK_NODE_TEXT || t == CMARK_NODE_SOFTBREAK ||
+         t == CMARK_NODE_HTML_INLINE;
+}
+
 /* One enter or exit event. *skip asks the caller to jump past the node. */
 static void event(walk *w, cmark_node *n, bool enter, bool *skip) {
   scr_sink *s = w->r->sink;
@@ -474,14 +620,7 @@ static void event(walk *w, cmark_node *n, bool enter, bool *skip) {
       scr_sink_end_paragraph(s);
     break;
   case CMARK_NODE_HEADING:
-    if (enter)
-      turn_for_next_table(w, n);
-    if (enter)
-      scr_sink_begin_heading(s, heading_level(w, n));
-    else
-      end_mark(w, n);
-    if (!enter)
-      scr_sink_end_heading(s);
+    heading_event(w, n, enter, skip);
     break;
   case CMARK_NODE_THEMATIC_BREAK:
     if (enter)
@@ -491,21 +630,22 @@ static void event(walk *w, cmark_node *n, bool enter, bool *skip) {
     /* written after the blocks, in number order */
     *skip = true;
     break;
-  case CMARK_NODE_TEXT:
-    literal_run(s, n, run_flags(w));
+  case CMARK_NODE_TEXT: {
+    const char *lit = cmark_node_get_literal(n);
+    text_run(w, lit ? lit : "", lit ? strlen(lit) : 0, run_flags(w));
     break;
+  }
   case CMARK_NODE_CODE:
     literal_run(s, n, run_flags(w) | SCR_RUN_CODE);
     break;
   case CMARK_NODE_SOFTBREAK:
-    scr_sink_text_len(s, " ", 1, run_flags(w));
+    text_run(w, " ", 1, run_flags(w));
     break;
   case CMARK_NODE_LINEBREAK:
     scr_sink_line_break(s);
     break;
   case CMARK_NODE_HTML_INLINE:
-    if (is_line_break_tag(cmark_node_get_literal(n)))
-      scr_sink_line_break(s);
+    html_inline(w, n);
     break;
   case CMARK_NODE_EMPH:
     w->italic += enter ? 1 : -1;
@@ -548,6 +688,8 @@ static void walk_node(walk *w, cmark_node *node) {
     }
     bool skip = false;
     event(w, n, ev == CMARK_EVENT_ENTER, &skip);
+    if (!runs_on(n))
+      w->drop_blanks = w->ends_blank = false;
     if (!scr_sink_error(s) && skip && ev == CMARK_EVENT_ENTER) {
       skipped = n;
       if (cmark_node_first_child(n))

@@ -23,6 +23,15 @@ struct scr_render {
   int heading_base; /* level the source's shallowest heading becomes */
   scr_link_hook link_hook;
   void *hook_ctx;
+  /* How the bookmarks of the source's headings begin ("Appendix_C"), unique
+     in the document, so that its `#slug` links lead to its own headings;
+     NULL: no bookmarks, and such links are written as plain text. */
+  const char *anchor_scope;
+  /* A heading left out because what holds the source shows it already (a
+     report's title, under the appendix's label); `#` links to it lead to
+     `title_bookmark`. */
+  cmark_node *title_heading;
+  const char *title_bookmark;
   /* NULL, or a bookmark for the end of the last paragraph rendered (the
      page an appendix ends on); without one, an empty paragraph holds it */
   const char *end_bookmark;
@@ -39,6 +48,15 @@ scr_error scr_render_blocks(const scr_render *r, cmark_node *first,
 
 /** Render a node's inline children into the current paragraph. */
 scr_error scr_render_inlines(const scr_render *r, cmark_node *parent);
+
+/**
+ * The bookmark of `heading`, a heading of r->src, when a link of the source
+ * leads to it (and r has an anchor scope): its name into `out`, and true.
+ * For composers that write a source's headings themselves (agenda items,
+ * minutes), to put around the heading's text.
+ */
+bool scr_render_heading_bookmark(const scr_render *r, cmark_node *heading,
+                                 char out[SCR_ANCHOR_BOOKMARK_MAX]);
 
 /* These three keep the sink's first error, as its ops do, and return it. */
 /** Write a C string as one run of text. */

@@ -1,5 +1,6 @@
 /* Reading sources: encoding checks, front matter, Markdown body. */
 #include "source.h"
+#include "rawhtml.h"
 #include "dates.h"
 #include "util.h"
 
@@ -488,6 +489,11 @@ scr_source *scr_source_load(const char *path, bool need_meta,
     return NULL;
   }
   src->min_heading = scr_min_heading_level(src->doc);
+  if (scr_source_index_anchors(src)) {
+    scr_error_at(diags, path, 0, 0, "out of memory");
+    scr_source_free(src);
+    return NULL;
+  }
   check_list_depth(src, diags);
   return src;
 }
@@ -500,6 +506,7 @@ void scr_source_free(scr_source *src) {
   if (src->doc)
     cmark_node_free(src->doc);
   free(src->detached);
+  scr_anchors_free(&src->anchors);
   ynode_free(src->meta);
   free(src->text);
   free(src->path);
@@ -535,6 +542,11 @@ static bool detach_user_data(scr_source *src) {
   }
   cmark_iter_free(it);
   return ok;
+}
+
+scr_error scr_source_index_anchors(scr_source *src) {
+  scr_anchors_free(&src->anchors);
+  return src->doc ? scr_anchors_build(src->doc, &src->anchors) : SCR_OK;
 }
 
 void scr_source_release_tree(scr_source *src) {
@@ -627,8 +639,17 @@ void scr_meta_check_keys(const scr_source *src, const char *const *known,
                    "front matter lacks the required key '%s'", *required);
 }
 
+/* Raw HTML is text as it is written, but shown a comment is a note to the
+   author, left out, and a <br> parts words as a space would. */
+static void html_text(const char *lit, bool shown, scr_buf *out) {
+  size_t n = lit ? strlen(lit) : 0;
+  if (shown && scr_html_comment_len(lit, n) == n)
+    return;
+  scr_buf_puts(out, shown && scr_html_break_len(lit, n) == n ? " " : lit);
+}
+
 /* Inline text of a subtree; soft breaks become spaces. */
-static void append_text(cmark_node *node, scr_buf *out) {
+static void append_text(cmark_node *node, bool shown, scr_buf *out) {
   cmark_iter *it = cmark_iter_new(node);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -637,12 +658,14 @@ static void append_text(cmark_node *node, scr_buf *out) {
       continue;
     switch (cmark_node_get_type(n)) {
     case CMARK_NODE_TEXT:
-    case CMARK_NODE_CODE:
-    case CMARK_NODE_HTML_INLINE: {
+    case CMARK_NODE_CODE: {
       const char *lit = cmark_node_get_literal(n);
       scr_buf_puts(out, lit ? lit : "");
       break;
     }
+    case CMARK_NODE_HTML_INLINE:
+      html_text(cmark_node_get_literal(n), shown, out);
+      break;
     case CMARK_NODE_SOFTBREAK:
     case CMARK_NODE_LINEBREAK:
       scr_buf_puts(out, " ");
@@ -656,7 +679,13 @@ static void append_text(cmark_node *node, scr_buf *out) {
 
 char *scr_node_text(cmark_node *node) {
   scr_buf b = SCR_BUF_INIT;
-  append_text(node, &b);
+  append_text(node, true, &b);
+  return scr_buf_detach(&b, NULL);
+}
+
+char *scr_node_written_text(cmark_node *node) {
+  scr_buf b = SCR_BUF_INIT;
+  append_text(node, false, &b);
   return scr_buf_detach(&b, NULL);
 }
 

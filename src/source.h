@@ -5,6 +5,7 @@
 #ifndef SCR_SOURCE_H
 #define SCR_SOURCE_H
 
+#include "anchors.h"
 #include "diag.h"
 #include "scrutineer.h"
 
@@ -36,6 +37,9 @@ typedef struct scr_source {
   cmark_node *doc; /* the parsed body; NULL while released */
   int min_heading; /* smallest top-level heading level, 1 when none */
   size_t body_off; /* where the body starts in `text` */
+  /* Its headings' slugs, kept while the tree is released (they hold lines,
+     not nodes); built when loaded, again when its headings change. */
+  scr_anchors anchors;
   /* While the tree is released: the user data its nodes carried, each with
      the node's place in document order, to be given back on reparsing. */
   struct scr_detached *detached;
@@ -83,6 +87,13 @@ scr_error scr_source_reparse(scr_source *src);
  */
 void *scr_source_detached(const scr_source *src, size_t i);
 
+/**
+ * Work out the anchors of the headings again, after their text changed
+ * (an agenda's item headings lose their `{...}` attributes once read).
+ * SCR_E_NOMEM leaves the source without anchors.
+ */
+scr_error scr_source_index_anchors(scr_source *src);
+
 /** The file line of a body node's start. */
 int scr_source_line(const scr_source *src, cmark_node *node);
 
@@ -121,7 +132,13 @@ void scr_meta_check_keys(const scr_source *src, const char *const *known,
 /** The first heading of `level` at or after `from` among its siblings. */
 cmark_node *scr_next_heading(cmark_node *from, int level);
 
-/** Plain text of a node's inline descendants. Caller frees. */
+/** Plain text of a node's inline descendants, as the documents show it:
+    raw HTML as it is written, but its comments left out and a `<br>` a
+    space. Caller frees. */
 char *scr_node_text(cmark_node *node);
+/** The same with raw HTML exactly as written, comments included: what
+    attributes are read from, so that a comment cannot hide one. Caller
+    frees. */
+char *scr_node_written_text(cmark_node *node);
 
 #endif

@@ -270,6 +270,86 @@ static void test_strict_makes_findings_errors(void **state) {
   finish(&fx);
 }
 
+/* ---- how the text is written: warnings even under --strict --------------- */
+
+/* Check `text` (a report when `report`) strictly, and expect exactly one
+   finding: a warning at line:col saying `a` and `b`. */
+static void expect_warning(const char *text, bool report, int line, int col,
+                           const char *a, const char *b) {
+  fixture fx;
+  start(&fx, true);
+  assert_int_equal(check_text(&fx, text, report), 1);
+  const scr_diag *d = &fx.diags.items[0];
+  assert_int_equal(d->severity, SCR_WARNING);
+  assert_int_equal(d->line, line);
+  assert_int_equal(d->col, col);
+  if (!strstr(d->message, a) || (b && !strstr(d->message, b)))
+    fail_msg("message '%s' lacks '%s' / '%s'", d->message, a, b ? b : "");
+  finish(&fx);
+}
+
+static void test_raw_html_meant_as_markup(void **state) {
+  (void)state;
+  expect_warning("# T\n\nWords in <b>bold</b> here.\n", true, 3, 10,
+                 "raw HTML '<b>' is shown as the text it is", "(**bold**)");
+  expect_warning("# T\n\nA <SPAN style=\"color: red\">red</SPAN> word.\n", true,
+                 3, 3, "raw HTML '<span>'", "house template");
+  /* a block once, at its first tag of an element */
+  expect_warning("# T\n\n<!-- note -->\n<table>\n<tr><td>x</td></tr>\n"
+                 "</table>\n",
+                 true, 4, 1, "raw HTML '<table>'", "| Column | Column |");
+  expect_warning("# T\n\n<div>\n  <u>x</u>\n</div>\n", true, 3, 1, "'<div>'",
+                 NULL);
+}
+
+static void test_raw_html_as_text_is_fine(void **state) {
+  (void)state;
+  /* words in angle brackets, a line break, comments: nothing to say */
+  assert_int_equal(findings("# T\n\nTest of ampersands, <angle brackets> and "
+                            "quotes.<br>\nNext <!-- a <b>note</b> -->.\n\n"
+                            "<!--\n<div>draft</div>\n-->\n",
+                            true),
+                   0);
+}
+
+static void test_link_to_no_heading(void **state) {
+  (void)state;
+  expect_warning("# Budget\n\n## Key findings\n\nSee [the findings]"
+                 "(#key-finding).\n",
+                 true, 5, 5, "link to '#key-finding' leads to no heading",
+                 "did you mean '#key-findings'?");
+  expect_warning("# Budget\n\nSee [far](#elsewhere).\n", true, 3, 5,
+                 "'#elsewhere'", "plain text");
+  assert_int_equal(findings("# Budget\n\n## Key findings\n\n## Key findings\n"
+                            "\n[one](#key-findings), [two](#key-findings-1), "
+                            "[case](#Key-Findings), [top](#budget).\n",
+                            true),
+                   0);
+}
+
+static void test_times_in_another_style(void **state) {
+  (void)state;
+  expect_warning("## Close\n\nThere being no further business, the meeting "
+                 "closed at 20:05.\n",
+                 false, 3, 56, "time '20:05'", "write '8:05 pm'");
+  expect_warning("## Dates\n\nAll meetings would start at 5:30pm.\n", false, 3,
+                 29, "time '5:30pm'", "write '5:30 pm'");
+  expect_warning("## Dates\n\nDoors open at 09.15 AM.\n", false, 3, 15,
+                 "time '09.15 AM'", "write '9:15 am'");
+}
+
+static void test_times_as_the_council_writes_them_are_fine(void **state) {
+  (void)state;
+  assert_int_equal(
+      findings("## Close\n\nThe meeting closed at 8:05 pm, after "
+               "a ratio of 3:45 and 12:00 noon; growth of 10.30%, "
+               "at [the port](https://e.org:8080/a), 2026-06-17.\n",
+               false),
+      0);
+  /* an officer's report is the officer's to write */
+  assert_int_equal(findings("# Log\n\nCalls peaked at 18:46.\n", true), 0);
+}
+
 static const char COMMITTEE[] =
     "---\ncouncil: Test Council\ncommittee: Test Scrutiny Commission\n"
     "short: TSC\ntime: \"17:30\"\nvenue: Town Hall\n"
@@ -376,6 +456,11 @@ int main(void) {
       cmocka_unit_test(test_meaningful_link_text_is_fine),
       cmocka_unit_test(test_bare_web_address_as_link_text),
       cmocka_unit_test(test_addresses_in_descriptive_text_are_fine),
+      cmocka_unit_test(test_raw_html_meant_as_markup),
+      cmocka_unit_test(test_raw_html_as_text_is_fine),
+      cmocka_unit_test(test_link_to_no_heading),
+      cmocka_unit_test(test_times_in_another_style),
+      cmocka_unit_test(test_times_as_the_council_writes_them_are_fine),
       cmocka_unit_test(test_report_without_title),
       cmocka_unit_test(test_titled_reports_and_other_sources_are_fine),
       cmocka_unit_test(test_strict_makes_findings_errors),

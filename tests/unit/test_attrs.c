@@ -126,6 +126,25 @@ static void test_malformed(void **state) {
   malformed("## Staffing {sneaky=1}\n", 14, "unknown attribute 'sneaky'");
 }
 
+/* Raw HTML in a heading is its text, as written, and leaves its attributes
+   as they were; a marker inside a comment is not hidden by it, but an
+   error, as any brace not plain text is. */
+static void test_raw_html_in_headings(void **state) {
+  (void)state;
+  outcome o = read_heading("## Staffing <b>review</b> {exempt=3}\n");
+  assert_int_equal(o.result, SCR_ATTRS_TAKEN);
+  assert_string_equal(o.seen.text, "exempt=3");
+  assert_string_equal(o.title, "Staffing <b>review</b>");
+  o = read_heading("## Staffing <!-- {exempt=3} -->\n");
+  assert_int_equal(o.result, SCR_ATTRS_MALFORMED);
+  assert_string_equal(o.seen.text, "");
+  assert_int_equal(o.col, 18);
+  assert_non_null(strstr(o.message, "must be plain text"));
+  o = read_heading("## Staffing {exempt=3} <!-- a note -->\n");
+  assert_int_equal(o.result, SCR_ATTRS_MALFORMED);
+  assert_string_equal(o.seen.text, "");
+}
+
 static void test_edit_distance(void **state) {
   (void)state;
   assert_int_equal(scr_edit_distance("exempt", "EXEMPT"), 0);
@@ -143,6 +162,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_well_formed),
       cmocka_unit_test(test_malformed),
+      cmocka_unit_test(test_raw_html_in_headings),
       cmocka_unit_test(test_edit_distance),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

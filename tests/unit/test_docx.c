@@ -566,17 +566,34 @@ static void expect_parts_content(const scr_package *pkg) {
                  "<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" "
                  "w:left=\"1134\" w:header=\"567\" w:footer=\"567\" "
                  "w:gutter=\"0\"/></w:sectPr></w:body></w:document>");
-  expect_in_part(pkg, "word/footer1.xml",
-                 "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr>"
-                 "<w:r><w:t xml:space=\"preserve\">Children, Young People and "
-                 "Education Scrutiny Commission, 17 June 2026</w:t></w:r>"
-                 "<w:r><w:tab/><w:t xml:space=\"preserve\">Page </w:t></w:r>"
-                 "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
-                 "<w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText>"
-                 "</w:r>"
-                 "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
-                 "<w:r><w:t xml:space=\"preserve\">1</w:t></w:r>"
-                 "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>");
+  /* the name and the page number in two cells of one row, so a long name
+     wraps in its cell and "Page N" stays on the footer's first line */
+  expect_in_part(
+      pkg, "word/footer1.xml",
+      "<w:tbl><w:tblPr><w:tblW w:w=\"9638\" w:type=\"dxa\"/>"
+      "<w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/>"
+      "<w:bottom w:val=\"nil\"/><w:right w:val=\"nil\"/>"
+      "<w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders>"
+      "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar>"
+      "<w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/>"
+      "</w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w=\"8221\"/>"
+      "<w:gridCol w:w=\"1417\"/></w:tblGrid><w:tr>"
+      "<w:tc><w:tcPr><w:tcW w:w=\"8221\" w:type=\"dxa\"/></w:tcPr>"
+      "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr>"
+      "<w:r><w:t xml:space=\"preserve\">Children, Young People and "
+      "Education Scrutiny Commission, 17 June 2026</w:t></w:r></w:p></w:tc>"
+      "<w:tc><w:tcPr><w:tcW w:w=\"1417\" w:type=\"dxa\"/></w:tcPr>"
+      "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:jc w:val=\"right\"/>"
+      "</w:pPr><w:r><w:t xml:space=\"preserve\">Page </w:t></w:r>"
+      "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+      "<w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText>"
+      "</w:r>"
+      "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+      "<w:r><w:t xml:space=\"preserve\">1</w:t></w:r>"
+      "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:tc></w:tr>"
+      "</w:tbl><w:p><w:pPr><w:pStyle w:val=\"Footer\"/><w:spacing "
+      "w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/>"
+      "</w:pPr></w:p></w:ftr>");
   expect_in_part(pkg, "docProps/core.xml",
                  "<dc:title>Agenda pack</dc:title>"
                  "<dc:subject>Agenda pack</dc:subject>"

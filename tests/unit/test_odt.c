@@ -550,12 +550,37 @@ static void test_package(void **state) {
       "fo:page-height=\"29.7cm\" style:print-orientation=\"portrait\" "
       "fo:margin-top=\"2cm\" fo:margin-bottom=\"2cm\" "
       "fo:margin-left=\"2cm\" fo:margin-right=\"2cm\"/>");
-  expect_in_part(pkg, "styles.xml",
-                 "<style:footer><text:p text:style-name=\"Footer_tabs\">"
-                 "Children, Young People and Education Scrutiny Commission, "
-                 "17 June 2026<text:tab/>Page <text:page-number "
-                 "text:select-page=\"current\">1</text:page-number></text:p>"
-                 "</style:footer>");
+  /* the name and the page number in two cells of one row, so a long name
+     wraps in its cell and "Page N" stays on the footer's first line */
+  expect_in_part(
+      pkg, "styles.xml",
+      "<style:style style:name=\"Footer_table\" style:family=\"table\">"
+      "<style:table-properties style:width=\"17cm\" table:align=\"margins\"/>"
+      "</style:style><style:style style:name=\"Footer_name\" "
+      "style:family=\"table-column\"><style:table-column-properties "
+      "style:column-width=\"14.5cm\"/></style:style><style:style "
+      "style:name=\"Footer_number\" style:family=\"table-column\">"
+      "<style:table-column-properties style:column-width=\"2.5cm\"/>"
+      "</style:style><style:style style:name=\"Footer_cell\" "
+      "style:family=\"table-cell\"><style:table-cell-properties "
+      "fo:padding=\"0cm\" fo:border=\"none\"/></style:style><style:style "
+      "style:name=\"Footer_page\" style:family=\"paragraph\" "
+      "style:parent-style-name=\"Footer\"><style:paragraph-properties "
+      "fo:text-align=\"end\"/></style:style>");
+  expect_in_part(
+      pkg, "styles.xml",
+      "<style:footer><table:table table:name=\"Footer_table\" "
+      "table:style-name=\"Footer_table\"><table:table-column "
+      "table:style-name=\"Footer_name\"/><table:table-column "
+      "table:style-name=\"Footer_number\"/><table:table-row>"
+      "<table:table-cell table:style-name=\"Footer_cell\" "
+      "office:value-type=\"string\"><text:p text:style-name=\"Footer\">"
+      "Children, Young People and Education Scrutiny Commission, "
+      "17 June 2026</text:p></table:table-cell><table:table-cell "
+      "table:style-name=\"Footer_cell\" office:value-type=\"string\">"
+      "<text:p text:style-name=\"Footer_page\">Page <text:page-number "
+      "text:select-page=\"current\">1</text:page-number></text:p>"
+      "</table:table-cell></table:table-row></table:table></style:footer>");
   expect_in_part(
       pkg, "styles.xml",
       "style:name=\"Heading_20_1\" style:display-name=\"Heading 1\"");
