@@ -57,6 +57,7 @@ typedef struct docx_writer {
   docx_list_frame *lists;
   size_t list_depth, list_cap;
   docx_table table;
+  docx_scripts scripts; /* the language said, the paragraph's scripts */
   docx_bookmark *marks;
   size_t mark_count, mark_cap;
   unsigned next_mark_id;
@@ -152,7 +153,16 @@ static void cell_alignment(docx_writer *dw) {
   }
 }
 
-/* <w:p><w:pPr> in CT_PPr order: pStyle, pageBreakBefore, numPr, ind, jc. */
+/* Whether the next paragraph is the first of a list item, which carries
+   its number. */
+static bool numbers_item(docx_writer *dw) {
+  docx_list_frame *item = current_item(dw);
+  return item && !item->item_started;
+}
+
+/* <w:p><w:pPr> in CT_PPr order: pStyle, pageBreakBefore, numPr, bidi, ind,
+   jc. A right-to-left paragraph is w:bidi, which also makes its
+   alignment and indents count from the right. */
 static scr_error open_paragraph(docx_writer *dw, const char *style_name) {
   if (!can_start_block(dw))
     return status(dw, SCR_E_USAGE);
@@ -169,7 +179,14 @@ static scr_error open_paragraph(docx_writer *dw, const char *style_name) {
     scr_xmlw_markup_lit(x, "<w:pageBreakBefore/>");
     dw->page_break_pending = false;
   }
+  bool rtl = dw->scripts.next_rtl, numbered = numbers_item(dw);
+  dw->scripts.next_rtl = false;
+  dw->scripts.before = SCR_SCRIPT_NONE;
+  if (rtl && !numbered)
+    scr_xmlw_markup_lit(x, "<w:bidi/>");
   list_props(dw);
+  if (rtl && numbered)
+    scr_xmlw_markup_lit(x, "<w:bidi/>");
   cell_alignment(dw);
   scr_xmlw_markup_lit(x, "</w:pPr>");
   scr_xmlw_markup_write(x);
@@ -258,7 +275,7 @@ static scr_error text(void *self, const char *s, size_t len, unsigned flags) {
   docx_writer *dw = self;
   if (!dw->in_para)
     return status(dw, SCR_E_USAGE);
-  docx_text_run(&dw->body, s, len, flags, dw->in_link);
+  docx_script_runs(&dw->body, &dw->scripts, s, len, flags, dw->in_link);
   return dw->body.err;
 }
 
@@ -645,6 +662,26 @@ static scr_error begin_section(void *self, const char *header) {
   return SCR_OK;
 }
 
+/* ---- the sink: scripts --------------------------------------------------- */
+
+static scr_error language(void *self, const char *tag) {
+  docx_writer *dw = self;
+  char *copy = tag ? scr_strdup(tag) : NULL;
+  if (tag && !copy)
+    return status(dw, SCR_E_NOMEM);
+  free(dw->scripts.language);
+  dw->scripts.language = copy;
+  return dw->body.err;
+}
+
+static scr_error right_to_left(void *self) {
+  docx_writer *dw = self;
+  if (!can_start_block(dw))
+    return status(dw, SCR_E_USAGE);
+  dw->scripts.next_rtl = true;
+  return SCR_OK;
+}
+
 static const scr_sink_ops DOCX_OPS = {
     .begin_document = begin_document,
     .end_document = end_document,
@@ -672,6 +709,8 @@ static const scr_sink_ops DOCX_OPS = {
     .end_cell = end_cell,
     .page_break = page_break,
     .begin_section = begin_section,
+    .language = language,
+    .right_to_left = right_to_left,
 };
 
 /* ---- the writer class ---------------------------------------------------- */
@@ -707,6 +746,7 @@ static void docx_destroy(void *self) {
   scr_deflate_free(dw->body_z);
   docx_model_free(&dw->model);
   free(dw->section_header);
+  free(dw->scripts.language);
   free(dw->lists);
   free_table(&dw->table);
   for (size_t i = 0; i < dw->mark_count; i++)

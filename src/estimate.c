@@ -5,6 +5,7 @@
  * recomputes them; LibreOffice and Word (with updateFields) always do.
  */
 #include "estimate.h"
+#include "script.h"
 #include "util.h"
 
 #include <math.h>
@@ -182,10 +183,9 @@ static scr_error est_text(void *self, const char *text, size_t len,
                           unsigned flags) {
   scr_estimate *e = self;
   (void)flags;
-  /* count characters, not bytes: skip UTF-8 continuation bytes */
-  for (size_t i = 0; i < len; i++)
-    if (((unsigned char)text[i] & 0xC0) != 0x80)
-      e->chars += 1;
+  /* characters, not bytes, and wide ones (CJK) as two, marks that sit on
+     a letter as little or nothing */
+  e->chars += scr_text_width(text, len);
   return SCR_OK;
 }
 

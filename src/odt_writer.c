@@ -84,8 +84,12 @@ typedef struct odt_writer {
   char *heading_names[HEADING_LEVELS];
 
   block block;
-  unsigned span_flags; /* RUN_FLAGS of the open span(s) */
-  int span_depth;      /* span elements open: 0, 1 or 2 */
+  unsigned span_flags;     /* RUN_FLAGS of the open span(s) */
+  const char *span_script; /* its script style (borrowed), or NULL */
+  int span_depth;          /* span elements open: 0, 1 or 2 */
+  char *text_language;     /* the language the text is said to be in */
+  scr_script before;       /* the script of the block's text so far */
+  bool next_rtl;           /* the next block reads right to left */
   bool in_link;
   /* The block is a text:p opened with raw markup (see begin_block). */
   bool raw_block;
@@ -138,6 +142,7 @@ static void end_span(odt_writer *w) {
   for (; w->span_depth > 0; w->span_depth--)
     scr_odt_close(&w->body, &w->held);
   w->span_flags = 0;
+  w->span_script = NULL;
 }
 
 static void start_span(odt_writer *w, const char *style) {
@@ -146,14 +151,18 @@ static void start_span(odt_writer *w, const char *style) {
 }
 
 /* Code is the named style Source Text; other flags an automatic style,
-   nested inside it when both apply. */
-static void begin_span(odt_writer *w, unsigned flags) {
+   nested inside it when both apply: the script's style when the run has
+   one (it carries the flags too). */
+static void begin_span(odt_writer *w, unsigned flags, const char *script) {
   if (flags & SCR_RUN_CODE)
     start_span(w, ODT_STYLE_SOURCE_TEXT);
-  unsigned n = scr_odt_text_auto(&w->autos, flags);
-  if (n)
+  unsigned n = script ? 0 : scr_odt_text_auto(&w->autos, flags);
+  if (script)
+    start_span(w, script);
+  else if (n)
     start_span(w, w->text_style[n]);
   w->span_flags = flags;
+  w->span_script = script;
 }
 
 /* Before an element xmlTextWriter starts in the block: the held start
@@ -281,15 +290,16 @@ static scr_align cell_align(const odt_writer *w) {
 /* The style of a new paragraph or heading: `named`, or an automatic style
    based on it for a pending page break or a column's alignment. */
 static const char *block_style(odt_writer *w, const char *named) {
-  bool page_break = w->page_break;
+  bool page_break = w->page_break, rtl = w->next_rtl;
   scr_align align = cell_align(w);
   const char *master = w->section_master;
   w->page_break = false;
+  w->next_rtl = false;
   w->section_master = NULL;
-  if (!page_break && align == SCR_ALIGN_NONE && !master)
+  if (!page_break && align == SCR_ALIGN_NONE && !master && !rtl)
     return named;
   const char *name =
-      scr_odt_para_auto(&w->autos, named, page_break, align, master);
+      scr_odt_para_auto(&w->autos, named, page_break, align, master, rtl);
   if (!name)
     fail(w, SCR_E_NOMEM);
   return name ? name : named;
@@ -320,6 +330,8 @@ static void begin_block(odt_writer *w, block kind, const char *element,
   }
   w->block = kind;
   w->span_flags = 0;
+  w->span_script = NULL;
+  w->before = SCR_SCRIPT_NONE;
   w->span_depth = 0;
   w->in_link = false;
   if (w->table.cell_open)
@@ -389,6 +401,28 @@ static scr_error end_heading(void *self) {
 
 /* ---- runs, links, bookmarks, fields ---------------------------------- */
 
+/* The leading run of `s` in one script (script.h), after opening the span
+   that sets it: the plain flags' span for text in the style's font and
+   language, else the script's style. Returns its length. */
+static size_t odt_script_run(odt_writer *w, const char *s, size_t len,
+                             unsigned flags) {
+  scr_script script;
+  size_t n = scr_script_run(s, len, w->before, &script);
+  scr_run_script set = scr_script_describe(script, w->text_language);
+  const char *style = scr_run_script_plain(&set)
+                          ? NULL
+                          : scr_odt_script_auto(&w->autos, flags, &set);
+  if (!style && !scr_run_script_plain(&set))
+    fail(w, SCR_E_NOMEM);
+  if (flags != w->span_flags || style != w->span_script) {
+    end_span(w);
+    begin_span(w, flags, style);
+  }
+  if (script != SCR_SCRIPT_NONE)
+    w->before = script;
+  return n;
+}
+
 static scr_error text(void *self, const char *s, size_t len, unsigned flags) {
   odt_writer *w = self;
   if (status(w))
@@ -398,11 +432,11 @@ static scr_error text(void *self, const char *s, size_t len, unsigned flags) {
   if (len == 0)
     return SCR_OK;
   flags &= RUN_FLAGS;
-  if (flags != w->span_flags) {
-    end_span(w);
-    begin_span(w, flags);
+  for (size_t at = 0; at < len && !status(w);) {
+    size_t n = odt_script_run(w, s + at, len - at, flags);
+    scr_odt_text(&w->body, &w->held, s + at, n);
+    at += n;
   }
-  scr_odt_text(&w->body, &w->held, s, len);
   return status(w);
 }
 
@@ -1000,6 +1034,7 @@ static void destroy(void *self) {
   free(w->subject);
   free(w->creator);
   free(w->language);
+  free(w->text_language);
   free(w->footer);
   for (size_t i = 0; i < w->nheaders; i++) {
     free(w->headers[i]);
@@ -1057,6 +1092,30 @@ static void *create(const scr_template *tpl) {
   return w;
 }
 
+/* ---- scripts ---------------------------------------------------------- */
+
+static scr_error language(void *self, const char *tag) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  char *copy = tag ? scr_strdup(tag) : NULL;
+  if (tag && !copy)
+    return fail(w, SCR_E_NOMEM);
+  free(w->text_language);
+  w->text_language = copy;
+  return SCR_OK;
+}
+
+static scr_error right_to_left(void *self) {
+  odt_writer *w = self;
+  if (status(w))
+    return w->err;
+  if (in_block(w))
+    return fail(w, SCR_E_USAGE);
+  w->next_rtl = true;
+  return SCR_OK;
+}
+
 static const scr_sink_ops ODT_OPS = {
     .begin_document = begin_document,
     .end_document = end_document,
@@ -1084,6 +1143,8 @@ static const scr_sink_ops ODT_OPS = {
     .end_cell = end_cell,
     .page_break = page_break,
     .begin_section = begin_section,
+    .language = language,
+    .right_to_left = right_to_left,
 };
 
 const scr_writer_class scr_odt_writer = {

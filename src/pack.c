@@ -274,6 +274,12 @@ static void new_appendix_page(const pack_ctx *p, const scr_appendix *ap,
   scr_sink_begin_section(s, mark ? SCR_NOT_FOR_PUBLICATION : NULL);
 }
 
+/* The language a report's front matter says it is in, or NULL. */
+static const char *report_language(const scr_appendix *ap) {
+  return ap->kind == SCR_APPENDIX_REPORT ? scr_meta_string(ap->meta, "language")
+                                         : NULL;
+}
+
 /* A report's facts, then the appendix's own text, its tree parsed again if
    it was released (not once the sink has failed). */
 static void appendix_text(const pack_ctx *p, const scr_appendix *ap,
@@ -287,7 +293,9 @@ static void appendix_text(const pack_ctx *p, const scr_appendix *ap,
   scr_sink_fail(s, scr_appendix_tree(p->ag, index, &reparsed));
   if (!scr_sink_error(s)) {
     scr_render r = {s, ap->src, LEVEL_IN_APPENDIX, appendix_link, (void *)p};
+    scr_sink_language(s, report_language(ap));
     scr_render_blocks(&r, cmark_node_first_child(ap->src->doc), NULL);
+    scr_sink_language(s, NULL);
   }
   /* a tree released to save memory goes again once written */
   if (reparsed)
@@ -304,7 +312,10 @@ static void appendix(const pack_ctx *p, const scr_appendix *ap, scr_sink *s,
   scr_sink_text(s, label, 0);
   scr_sink_end_bookmark(s, ap->bookmark);
   scr_sink_line_break(s);
+  /* the title is the report's, in its language; the label is ours */
+  scr_sink_language(s, report_language(ap));
   scr_sink_text(s, ap->title, 0);
+  scr_sink_language(s, NULL);
   scr_sink_end_heading(s);
   if (ap->exempt)
     exempt_notice(s, ap->exempt);

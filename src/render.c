@@ -1,5 +1,6 @@
 /* The one tree walker: cmark-gfm nodes to document sink calls. */
 #include "render.h"
+#include "bidi.h"
 #include "model.h"
 #include "util.h"
 
@@ -98,6 +99,13 @@ static scr_para_style para_style(const walk *w, cmark_node *n) {
   return w->list_depth > 0 ? SCR_PARA_LIST : SCR_PARA_BODY;
 }
 
+/* A block whose text reads right to left is laid out so: said before the
+   paragraph (or the cell holding it) begins. */
+static void announce_direction(scr_sink *s, cmark_node *n) {
+  if (scr_block_dir(n) == SCR_DIR_RTL)
+    scr_sink_right_to_left(s);
+}
+
 static void code_block(const walk *w, cmark_node *n) {
   scr_sink *s = w->r->sink;
   const char *lit = cmark_node_get_literal(n);
@@ -125,6 +133,7 @@ static void html_block(const walk *w, cmark_node *n) {
   while (len && (lit[len - 1] == '\n' || lit[len - 1] == ' '))
     len--;
   scr_sink *s = w->r->sink;
+  announce_direction(s, n);
   scr_sink_begin_paragraph(s, para_style(w, n));
   if (len)
     scr_sink_text_len(s, lit, len, 0);
@@ -214,6 +223,7 @@ static void table_event(walk *w, cmark_node *n, ext_kind kind, bool enter) {
     }
   } else if (enter) {
     /* table_cell: inline content wrapped in one paragraph */
+    announce_direction(s, n);
     scr_sink_begin_cell(s);
     scr_sink_begin_paragraph(s, w->header_row ? SCR_PARA_TABLE_HEADING
                                               : SCR_PARA_TABLE_CONTENTS);
@@ -296,16 +306,20 @@ static void event(walk *w, cmark_node *n, bool enter, bool *skip) {
       html_block(w, n);
     break;
   case CMARK_NODE_PARAGRAPH:
-    if (enter)
+    if (enter) {
+      announce_direction(s, n);
       start_paragraph(w, para_style(w, n));
-    else
+    } else {
       scr_sink_end_paragraph(s);
+    }
     break;
   case CMARK_NODE_HEADING:
-    if (enter)
+    if (enter) {
+      announce_direction(s, n);
       scr_sink_begin_heading(s, heading_level(w, n));
-    else
+    } else {
       scr_sink_end_heading(s);
+    }
     break;
   case CMARK_NODE_THEMATIC_BREAK:
     if (enter)
