@@ -235,27 +235,35 @@ scr_dir scr_text_dir(const char *text, size_t len) {
 
 /* ---- runs ---------------------------------------------------------------- */
 
-/* The script of the first character from `i` on that has one. */
-static scr_script script_ahead(const char *text, size_t len, size_t i) {
+/* The offset of the first character from `i` on that has a script, or
+   `len`; its script in *script (SCR_SCRIPT_NONE when there is none). */
+static size_t script_ahead(const char *text, size_t len, size_t i,
+                           scr_script *script) {
   while (i < len) {
+    size_t at = i;
     scr_script s = scr_script_of(next_cp(text, len, &i));
-    if (s != SCR_SCRIPT_NONE)
-      return s;
+    if (s != SCR_SCRIPT_NONE) {
+      *script = s;
+      return at;
+    }
   }
-  return SCR_SCRIPT_NONE;
+  *script = SCR_SCRIPT_NONE;
+  return len;
 }
 
-size_t scr_script_run(const char *text, size_t len, scr_script before,
-                      scr_script *script) {
-  size_t i = 0;
-  scr_script run =
-      len ? scr_script_of(next_cp(text, len, &i)) : SCR_SCRIPT_NONE;
-  if (run == SCR_SCRIPT_NONE)
-    run = before != SCR_SCRIPT_NONE ? before : script_ahead(text, len, i);
+static bool rtl(scr_script s) {
+  return SCRIPT_INFO[s].rtl;
+}
+
+/* Where the run of `run` that starts at `i` ends: at the next character of
+   another script, or before the shared characters ahead of it when the
+   run reads right to left and that script does not. */
+static size_t run_end(const char *text, size_t len, size_t i, scr_script run) {
+  size_t shared_from = len; /* the trailing shared characters, if any */
   while (i < len) {
     /* ASCII letters are the body's and the rest of ASCII is shared: a
        body run passes over them without decoding */
-    if (run == SCR_SCRIPT_BODY || run == SCR_SCRIPT_NONE) {
+    if (run == SCR_SCRIPT_BODY) {
       while (i < len && (unsigned char)text[i] < 0x80)
         i++;
       if (i == len)
@@ -263,13 +271,34 @@ size_t scr_script_run(const char *text, size_t len, scr_script before,
     }
     size_t at = i;
     scr_script s = scr_script_of(next_cp(text, len, &i));
-    if (s != SCR_SCRIPT_NONE && s != run) {
-      i = at;
-      break;
+    if (s == SCR_SCRIPT_NONE) {
+      if (shared_from == len)
+        shared_from = at;
+    } else if (s == run) {
+      shared_from = len;
+    } else {
+      return rtl(run) && !rtl(s) && shared_from < at ? shared_from : at;
     }
   }
-  *script = run;
-  return i;
+  return len;
+}
+
+size_t scr_script_run(const char *text, size_t len, scr_script before,
+                      scr_script *script) {
+  scr_script next;
+  size_t lead = script_ahead(text, len, 0, &next);
+  if (next == SCR_SCRIPT_NONE) {
+    *script = before;
+    return len;
+  }
+  /* shared characters between left-to-right text and right-to-left text
+     go with the left-to-right side (see script.h) */
+  if (lead > 0 && before != SCR_SCRIPT_NONE && rtl(next) && !rtl(before)) {
+    *script = before;
+    return lead;
+  }
+  *script = next;
+  return run_end(text, len, lead, next);
 }
 
 /* ---- languages ----------------------------------------------------------- */
