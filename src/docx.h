@@ -261,6 +261,8 @@ typedef struct docx_scripts {
   char *language;    /* the language the text is said to be in (owned), or
                         NULL */
   scr_script before; /* the script of the open paragraph's text so far */
+  unsigned flags;    /* the run flags of that text's last run */
+  bool rtl;          /* the open paragraph reads right to left */
   bool next_rtl;     /* the next paragraph reads right to left */
 } docx_scripts;
 

@@ -181,7 +181,9 @@ static scr_error open_paragraph(docx_writer *dw, const char *style_name) {
   }
   bool rtl = dw->scripts.next_rtl, numbered = numbers_item(dw);
   dw->scripts.next_rtl = false;
+  dw->scripts.rtl = rtl;
   dw->scripts.before = SCR_SCRIPT_NONE;
+  dw->scripts.flags = 0;
   if (rtl && !numbered)
     scr_xmlw_markup_lit(x, "<w:bidi/>");
   list_props(dw);

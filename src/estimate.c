@@ -58,6 +58,9 @@ struct scr_estimate {
   double lines;      /* completed lines of the open paragraph */
   double chars;      /* characters on the open line */
   double extra;      /* image heights in the open paragraph */
+  double tallest;    /* its tallest face's line height, the body's as 1 */
+  scr_script before; /* the script of its text so far */
+  char *language;    /* the language the text is said to be in, or NULL */
   int list_depth, quote_depth;
   /* tables */
   int columns, col;
@@ -78,6 +81,7 @@ void scr_estimate_free(scr_estimate *e) {
   if (!e)
     return;
   free(e->shares);
+  free(e->language);
   free(e);
 }
 
@@ -122,6 +126,8 @@ static void open_para(scr_estimate *e, style_metrics m, bool mono) {
   e->lines = 0;
   e->chars = 0;
   e->extra = 0;
+  e->tallest = 1;
+  e->before = SCR_SCRIPT_NONE;
 }
 
 static double open_lines(const scr_estimate *e) {
@@ -134,7 +140,8 @@ static double open_lines(const scr_estimate *e) {
 }
 
 static scr_error close_para(scr_estimate *e) {
-  double h = open_lines(e) * e->style.size * LINE_FACTOR + e->extra;
+  double h =
+      open_lines(e) * e->style.size * LINE_FACTOR * e->tallest + e->extra;
   double total = e->style.before + h + e->style.after;
   if (e->in_cell) {
     e->cell_height += total;
@@ -179,6 +186,34 @@ static scr_error est_end_block(void *self) {
   return err;
 }
 
+/* How much taller than the body font's a line set in `face` is, as
+   LibreOffice lays out the test pack of every script (tests/e2e/scripts.sh):
+   Nastaliq's letters climb, and the Indic faces have tall ascenders and
+   descenders. */
+static double line_height(scr_face face) {
+  switch (face) {
+  case SCR_FACE_BODY:
+    return 1.0;
+  case SCR_FACE_NASTALIQ:
+    return 2.3;
+  case SCR_FACE_NASKH:
+    return 1.45;
+  case SCR_FACE_HEBREW:
+  case SCR_FACE_ARMENIAN:
+  case SCR_FACE_GEORGIAN:
+  case SCR_FACE_ETHIOPIC:
+    return 1.1;
+  case SCR_FACE_CJK_SC:
+  case SCR_FACE_CJK_TC:
+  case SCR_FACE_CJK_HK:
+  case SCR_FACE_CJK_JP:
+  case SCR_FACE_CJK_KR:
+    return 1.15;
+  default:
+    return 1.25;
+  }
+}
+
 static scr_error est_text(void *self, const char *text, size_t len,
                           unsigned flags) {
   scr_estimate *e = self;
@@ -186,6 +221,25 @@ static scr_error est_text(void *self, const char *text, size_t len,
   /* characters, not bytes, and wide ones (CJK) as two, marks that sit on
      a letter as little or nothing */
   e->chars += scr_text_width(text, len);
+  for (size_t at = 0; at < len;) {
+    scr_script script;
+    at += scr_script_run(text + at, len - at, e->before, true, &script);
+    double h = line_height(scr_script_describe(script, e->language).face);
+    if (h > e->tallest)
+      e->tallest = h;
+    if (script != SCR_SCRIPT_NONE)
+      e->before = script;
+  }
+  return SCR_OK;
+}
+
+static scr_error est_language(void *self, const char *tag) {
+  scr_estimate *e = self;
+  char *copy = tag ? scr_strdup(tag) : NULL;
+  if (tag && !copy)
+    return SCR_E_NOMEM;
+  free(e->language);
+  e->language = copy;
   return SCR_OK;
 }
 
@@ -348,4 +402,5 @@ const scr_sink_ops scr_estimate_ops = {
     .end_cell = est_end_cell,
     .page_break = est_page_break,
     .begin_section = est_begin_section,
+    .language = est_language,
 };

@@ -89,6 +89,7 @@ typedef struct odt_writer {
   int span_depth;          /* span elements open: 0, 1 or 2 */
   char *text_language;     /* the language the text is said to be in */
   scr_script before;       /* the script of the block's text so far */
+  bool rtl_block;          /* the open block reads right to left */
   bool next_rtl;           /* the next block reads right to left */
   bool in_link;
   /* The block is a text:p opened with raw markup (see begin_block). */
@@ -291,6 +292,7 @@ static scr_align cell_align(const odt_writer *w) {
    based on it for a pending page break or a column's alignment. */
 static const char *block_style(odt_writer *w, const char *named) {
   bool page_break = w->page_break, rtl = w->next_rtl;
+  w->rtl_block = rtl;
   scr_align align = cell_align(w);
   const char *master = w->section_master;
   w->page_break = false;
@@ -406,8 +408,12 @@ static scr_error end_heading(void *self) {
    language, else the script's style. Returns its length. */
 static size_t odt_script_run(odt_writer *w, const char *s, size_t len,
                              unsigned flags) {
+  /* shared characters alone, as a space between two runs, join the
+     script before them only within one formatting: else they would be a
+     span of their own */
+  scr_script before = flags == w->span_flags ? w->before : SCR_SCRIPT_NONE;
   scr_script script;
-  size_t n = scr_script_run(s, len, w->before, &script);
+  size_t n = scr_script_run(s, len, before, !w->rtl_block, &script);
   scr_run_script set = scr_script_describe(script, w->text_language);
   const char *style = scr_run_script_plain(&set)
                           ? NULL

@@ -258,7 +258,8 @@ static bool rtl(scr_script s) {
 /* Where the run of `run` that starts at `i` ends: at the next character of
    another script, or before the shared characters ahead of it when the
    run reads right to left and that script does not. */
-static size_t run_end(const char *text, size_t len, size_t i, scr_script run) {
+static size_t run_end(const char *text, size_t len, size_t i, scr_script run,
+                      bool ltr_after) {
   size_t shared_from = len; /* the trailing shared characters, if any */
   while (i < len) {
     /* ASCII letters are the body's and the rest of ASCII is shared: a
@@ -280,15 +281,15 @@ static size_t run_end(const char *text, size_t len, size_t i, scr_script run) {
       return rtl(run) && !rtl(s) && shared_from < at ? shared_from : at;
     }
   }
-  return len;
+  return ltr_after && rtl(run) ? shared_from : len;
 }
 
 size_t scr_script_run(const char *text, size_t len, scr_script before,
-                      scr_script *script) {
+                      bool ltr_after, scr_script *script) {
   scr_script next;
   size_t lead = script_ahead(text, len, 0, &next);
   if (next == SCR_SCRIPT_NONE) {
-    *script = before;
+    *script = ltr_after && rtl(before) ? SCR_SCRIPT_NONE : before;
     return len;
   }
   /* shared characters between left-to-right text and right-to-left text
@@ -298,7 +299,7 @@ size_t scr_script_run(const char *text, size_t len, scr_script before,
     return lead;
   }
   *script = next;
-  return run_end(text, len, lead, next);
+  return run_end(text, len, lead, next, ltr_after);
 }
 
 /* ---- languages ----------------------------------------------------------- */

@@ -92,19 +92,22 @@ scr_dir scr_text_dir(const char *text, size_t len);
 /**
  * The leading run of UTF-8 `text` set in one script: its length in bytes,
  * and its script in *script. `before` is the script of the text just
- * before in the same paragraph (SCR_SCRIPT_NONE at its start).
+ * before in the same paragraph (SCR_SCRIPT_NONE at its start); `ltr_after`
+ * says to take what comes after the text as left to right (in a
+ * left-to-right paragraph, where nothing else is known of it).
  *
  * Shared characters join the run they follow, within the text, and at
  * its start the run of the script after them, so that a change of
  * formatting does not cut a run twice; text of shared characters only
  * takes `before`. Where left-to-right text meets right-to-left text, the
- * shared characters between go with the left-to-right side: in Word, a
- * run marked right to left makes its spaces and punctuation read right
+ * shared characters between go with the left-to-right side, as a run of
+ * no script of their own when there is no such side in the text: in Word,
+ * a run marked right to left makes its spaces and punctuation read right
  * to left, which would turn the parenthesis of "Urdu (اردو)" round.
  * Invalid UTF-8 bytes are shared characters.
  */
 size_t scr_script_run(const char *text, size_t len, scr_script before,
-                      scr_script *script);
+                      bool ltr_after, scr_script *script);
 
 /** How a writer sets a run of one script. */
 typedef struct scr_run_script {

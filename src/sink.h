@@ -126,7 +126,8 @@ typedef struct scr_sink_ops {
   scr_error (*begin_section)(void *self, const char *header);
 
   /* Optional: NULL in a writer that has no use for them (the page
-     estimator), and the wrappers then do nothing. */
+     estimator has none for right_to_left), and the wrappers then do
+     nothing. */
   /* The language (BCP 47, borrowed for the call) the text written from
      here on is said to be in, until the next call; NULL: none said, the
      document's. Writers tag the text of that language's script with it

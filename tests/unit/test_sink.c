@@ -99,6 +99,8 @@ static const scr_sink_ops FAILING = {
     .end_cell = plain_op,
     .page_break = plain_op,
     .begin_section = str_op,
+    .language = str_op,
+    .right_to_left = plain_op,
 };
 
 typedef struct committee {
