@@ -48,14 +48,18 @@ typedef struct script_info {
 
 /* Complex: Word sets these with its complex-script properties (the cs font,
    bCs, iCs, szCs). The implied languages are those of scripts written for
-   one language; Arabic, Hebrew, Devanagari, Ethiopic and Han are each
-   written for several. */
+   one language. Arabic, Hebrew, Devanagari and Ethiopic are each written
+   for several, and are "und", undetermined: left untagged, such text would
+   take the document's language for it, English, or in LibreOffice its
+   default for complex text, Hindi, and be read aloud so. Han is left to
+   the readers, which take it as Chinese (LibreOffice draws its glyph forms
+   by that language). */
 static const script_info SCRIPT_INFO[SCR_SCRIPT_COUNT] = {
     [SCR_SCRIPT_NONE] = {SCR_FACE_BODY, false, false, false, NULL, NULL},
     [SCR_SCRIPT_BODY] = {SCR_FACE_BODY, false, false, false, NULL, NULL},
-    [SCR_SCRIPT_ARABIC] = {SCR_FACE_NASKH, true, true, false, NULL, "Arab"},
-    [SCR_SCRIPT_HEBREW] = {SCR_FACE_HEBREW, true, true, false, NULL, "Hebr"},
-    [SCR_SCRIPT_DEVANAGARI] = {SCR_FACE_DEVANAGARI, false, true, false, NULL,
+    [SCR_SCRIPT_ARABIC] = {SCR_FACE_NASKH, true, true, false, "und", "Arab"},
+    [SCR_SCRIPT_HEBREW] = {SCR_FACE_HEBREW, true, true, false, "und", "Hebr"},
+    [SCR_SCRIPT_DEVANAGARI] = {SCR_FACE_DEVANAGARI, false, true, false, "und",
                                "Deva"},
     [SCR_SCRIPT_BENGALI] = {SCR_FACE_BENGALI, false, true, false, "bn", "Beng"},
     [SCR_SCRIPT_GURMUKHI] = {SCR_FACE_GURMUKHI, false, true, false, "pa-Guru",
@@ -73,7 +77,7 @@ static const script_info SCRIPT_INFO[SCR_SCRIPT_COUNT] = {
                              "Armn"},
     [SCR_SCRIPT_GEORGIAN] = {SCR_FACE_GEORGIAN, false, false, false, "ka",
                              "Geor"},
-    [SCR_SCRIPT_ETHIOPIC] = {SCR_FACE_ETHIOPIC, false, false, false, NULL,
+    [SCR_SCRIPT_ETHIOPIC] = {SCR_FACE_ETHIOPIC, false, true, false, "und",
                              "Ethi"},
     [SCR_SCRIPT_CJK] = {SCR_FACE_CJK_SC, false, false, true, NULL, "Hani"},
     [SCR_SCRIPT_HANGUL] = {SCR_FACE_CJK_KR, false, false, true, "ko", "Hang"},

@@ -125,10 +125,12 @@ typedef struct scr_run_script {
  * that language is written in this script (a language scrutineer does not
  * know is taken to be written in the body's scripts, unless its tag names
  * its script), else with the language the script alone shows (Gujarati
- * script is Gujarati), else not at all: Arabic script does not say whether
- * it is Arabic, Urdu or Farsi. The face follows the language where it
- * matters: Nastaliq for Urdu, the regional CJK faces for Chinese, Japanese
- * and Korean.
+ * script is Gujarati), else "und", undetermined, for the scripts of several
+ * languages none of them English (Arabic script does not say whether it is
+ * Arabic, Urdu or Farsi), else not at all (the body's scripts, which take
+ * the document's language, and Han). The face follows the language where
+ * it matters: Nastaliq for Urdu, the regional CJK faces for Chinese,
+ * Japanese and Korean.
  */
 scr_run_script scr_script_describe(scr_script script, const char *language);
 

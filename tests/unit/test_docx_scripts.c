@@ -66,9 +66,9 @@ static void test_runs_are_cut_by_script(void **state) {
   expect_render(
       "Urdu (" URDU "), **" GUJARATI "** and " HAN "\n",
       PARA(STYLE("BodyText"),
-           RUN("Urdu (") RPR_RUN(NASKH "<w:rtl/><w:cs/>", URDU) RUN("), ")
-               RPR_RUN(GUJ "<w:b/><w:bCs/><w:cs/>" LANG("gu"),
-                       GUJARATI) RUN(" and ")
+           RUN("Urdu (") RPR_RUN(NASKH "<w:rtl/><w:cs/>" LANG("und"), URDU)
+               RUN("), ") RPR_RUN(GUJ "<w:b/><w:bCs/><w:cs/>" LANG("gu"),
+                                  GUJARATI) RUN(" and ")
                    RPR_RUN("<w:rFonts w:ascii=\"Noto Sans CJK SC\" "
                            "w:hAnsi=\"Noto Sans CJK SC\" "
                            "w:eastAsia=\"Noto Sans CJK SC\" "
@@ -87,13 +87,14 @@ static void test_latin_runs_are_plain(void **state) {
 
 static void test_right_to_left_paragraphs(void **state) {
   (void)state;
-  expect_render("# " URDU "\n\n" URDU " *" URDU "* 2026.\n",
-                PARA(STYLE("Heading1") "<w:bidi/>",
-                     RPR_RUN(NASKH "<w:rtl/><w:cs/>", URDU))
-                    PARA(STYLE("BodyText") "<w:bidi/>",
-                         RPR_RUN(NASKH "<w:rtl/><w:cs/>", URDU " ")
-                             RPR_RUN(NASKH "<w:i/><w:iCs/><w:rtl/><w:cs/>",
-                                     URDU) RUN(" 2026.")));
+  expect_render(
+      "# " URDU "\n\n" URDU " *" URDU "* 2026.\n",
+      PARA(STYLE("Heading1") "<w:bidi/>",
+           RPR_RUN(NASKH "<w:rtl/><w:cs/>" LANG("und"), URDU))
+          PARA(STYLE("BodyText") "<w:bidi/>",
+               RPR_RUN(NASKH "<w:rtl/><w:cs/>" LANG("und"), URDU " ")
+                   RPR_RUN(NASKH "<w:i/><w:iCs/><w:rtl/><w:cs/>" LANG("und"),
+                           URDU) RUN(" 2026.")));
 }
 
 /* In a list, w:bidi comes after an item's number and before the indent of
@@ -104,9 +105,9 @@ static void test_right_to_left_list_item(void **state) {
       "- " URDU "\n\n  " URDU "\n",
       PARA(STYLE("ListParagraph") "<w:numPr><w:ilvl w:val=\"0\"/>"
                                   "<w:numId w:val=\"1\"/></w:numPr><w:bidi/>",
-           RPR_RUN(NASKH "<w:rtl/><w:cs/>", URDU))
+           RPR_RUN(NASKH "<w:rtl/><w:cs/>" LANG("und"), URDU))
           PARA(STYLE("ListParagraph") "<w:bidi/><w:ind w:left=\"567\"/>",
-               RPR_RUN(NASKH "<w:rtl/><w:cs/>", URDU)));
+               RPR_RUN(NASKH "<w:rtl/><w:cs/>" LANG("und"), URDU)));
 }
 
 /* A cell whose text starts right to left; its column's alignment stays
@@ -116,11 +117,11 @@ static void test_right_to_left_cell(void **state) {
   char *xml = render("| " URDU " | B |\n|---:|---|\n| x | " URDU " |\n");
   static const char *const WANT[] = {
       PARA(STYLE("TableHeading") "<w:bidi/><w:jc w:val=\"right\"/>",
-           RPR_RUN(NASKH "<w:rtl/><w:cs/>", URDU)),
+           RPR_RUN(NASKH "<w:rtl/><w:cs/>" LANG("und"), URDU)),
       PARA(STYLE("TableHeading"), RUN("B")),
       PARA(STYLE("TableContents") "<w:jc w:val=\"right\"/>", RUN("x")),
       PARA(STYLE("TableContents") "<w:bidi/>",
-           RPR_RUN(NASKH "<w:rtl/><w:cs/>", URDU)),
+           RPR_RUN(NASKH "<w:rtl/><w:cs/>" LANG("und"), URDU)),
   };
   const char *at = xml;
   for (size_t i = 0; i < sizeof WANT / sizeof *WANT; i++) {
@@ -151,12 +152,13 @@ static void test_code_in_a_link(void **state) {
   (void)state;
   char *xml = render("[`" URDU "` and `x`](https://example.org)\n");
   const char *want =
-      RPR_RUN("<w:rStyle w:val=\"Hyperlink\"/>" NASKH "<w:rtl/><w:cs/>", URDU)
-          RPR_RUN("<w:rStyle w:val=\"Hyperlink\"/>", " and ")
-              RPR_RUN("<w:rStyle w:val=\"Hyperlink\"/><w:rFonts "
-                      "w:ascii=\"Liberation Mono\" w:hAnsi=\"Liberation "
-                      "Mono\" w:cs=\"Liberation Mono\"/>",
-                      "x");
+      RPR_RUN("<w:rStyle w:val=\"Hyperlink\"/>" NASKH
+              "<w:rtl/><w:cs/>" LANG("und"),
+              URDU) RPR_RUN("<w:rStyle w:val=\"Hyperlink\"/>", " and ")
+          RPR_RUN("<w:rStyle w:val=\"Hyperlink\"/><w:rFonts "
+                  "w:ascii=\"Liberation Mono\" w:hAnsi=\"Liberation "
+                  "Mono\" w:cs=\"Liberation Mono\"/>",
+                  "x");
   if (!strstr(xml, want))
     fail_msg("the link lacks %s:\n%s", want, xml);
   free(xml);
@@ -171,10 +173,10 @@ static void test_right_to_left_after_a_page_break(void **state) {
   para(f, SCR_PARA_BODY, URDU);
   /* it is for the next paragraph only */
   para(f, SCR_PARA_BODY, URDU);
-  expect_body(
-      f, PARA(STYLE("BodyText") "<w:pageBreakBefore/><w:bidi/>",
-              RPR_RUN(NASKH "<w:rtl/><w:cs/>", URDU))
-             PARA(STYLE("BodyText"), RPR_RUN(NASKH "<w:rtl/><w:cs/>", URDU)));
+  expect_body(f, PARA(STYLE("BodyText") "<w:pageBreakBefore/><w:bidi/>",
+                      RPR_RUN(NASKH "<w:rtl/><w:cs/>" LANG("und"), URDU))
+                     PARA(STYLE("BodyText"),
+                          RPR_RUN(NASKH "<w:rtl/><w:cs/>" LANG("und"), URDU)));
 }
 
 static void test_right_to_left_inside_a_paragraph_is_refused(void **state) {

@@ -143,7 +143,12 @@ static void test_styles_and_faces(void **state) {
                                 "<style:style style:name=\"S2\" "
                                 "style:family=\"text\">"
                                 "<style:text-properties " FONT_NAMES(
-                                    "Noto Naskh Arabic") "/></style:style>"
+                                    "Noto Naskh Arabic") " fo:language=\"und\""
+                                                         " style:language-"
+                                                         "asian=\"und\" "
+                                                         "style:language-"
+                                                         "complex=\"und\"/>"
+                                                         "</style:style>"
                                                          "<style:style "
                                                          "style:name=\"S3\" "
                                                          "style:family="
