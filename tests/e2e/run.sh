@@ -36,6 +36,7 @@ sh "$HERE/tracker.sh" "$SCR" "$T"
 sh "$HERE/template.sh" "$SCR" "$T"
 sh "$HERE/a11y.sh" "$SCR" "$T"
 sh "$HERE/pdf.sh" "$SCR" "$T"
+sh "$HERE/scripts.sh" "$SCR" "$T"
 sh "$HERE/site.sh" "$SCR" "$T"
 sh "$HERE/exempt.sh" "$SCR" "$T"
 
