@@ -20,9 +20,16 @@ BUILD   ?= build
 PKGS     = libcmark-gfm yaml-0.1 libxml-2.0 libzip zlib nettle
 DEB_BUILD = libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev \
             libxml2-dev libzip-dev zlib1g-dev libcmocka-dev nettle-dev pkg-config
-# PDF output runs LibreOffice, lays out with the Liberation fonts, and reads
-# the pages back with poppler's pdfinfo.
-DEB_PDF   = libreoffice-writer-nogui fonts-liberation poppler-utils
+# PDF output runs LibreOffice, lays out with the Liberation fonts (Latin,
+# Greek, Cyrillic) and the Noto faces the writers name for every other
+# script (core: Arabic, Indic, Ethiopic...; CJK: Chinese), and reads the
+# pages back with poppler's pdfinfo.
+DEB_PDF   = libreoffice-writer-nogui fonts-liberation fonts-noto-core \
+            fonts-noto-cjk poppler-utils
+# A face of each package, to see whether they are installed.
+PDF_FONTS = "Liberation Sans" "Noto Sans Gujarati" "Noto Sans CJK SC"
+fonts_missing = for f in $(PDF_FONTS); do fc-list "$$f" family | grep -q . \
+                  || exit 0; done; exit 1
 DEB_TEST  = $(DEB_PDF) python3-docx python3-odf python3-pypdf python3-yaml \
             python3-icalendar jing libxml2-utils valgrind chromium
 # The site's browser test drives Chromium with playwright-core and checks
@@ -76,10 +83,10 @@ $(DEPS_STAMP):
 deps: $(DEPS_STAMP)
 
 # What `-f pdf` needs at run time: LibreOffice, the fonts the house style
-# names (so every machine lays the pages out alike), pdfinfo.
+# and the writers name (so every machine lays the pages out alike), pdfinfo.
 pdf-deps:
 	$(Q)if ! command -v soffice >/dev/null || ! command -v pdfinfo >/dev/null \
-	     || ! fc-list | grep -q "Liberation Sans"; then \
+	     || ($(fonts_missing)); then \
 	  echo "installing PDF dependencies: $(DEB_PDF)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 	    apt-get install -y -qq --no-install-recommends $(DEB_PDF) >/dev/null; \
@@ -90,7 +97,7 @@ test-deps:
 	$(Q)if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null \
 	     || ! command -v jing >/dev/null || ! command -v valgrind >/dev/null \
 	     || ! command -v xmllint >/dev/null \
-	     || ! fc-list | grep -q "Liberation Sans" \
+	     || ($(fonts_missing)) \
 	     || ! command -v chromium >/dev/null \
 	     || ! $(PYTHON) -c 'import $(PY_MODULES)' 2>/dev/null; then \
 	  echo "installing test dependencies: $(DEB_TEST)"; \

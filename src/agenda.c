@@ -2,6 +2,7 @@
 #include "ahead.h"
 #include "attrs.h"
 #include "model.h"
+#include "script.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -13,8 +14,9 @@
 
 static const char *const AGENDA_KEYS[] = {"time", "venue", "title", NULL};
 static const char *const AGENDA_REQUIRED[] = {"date", NULL};
-static const char *const REPORT_KEYS[] = {
-    "title", "author", "lead_director", "date", "ward", "contact", NULL};
+static const char *const REPORT_KEYS[] = {"title",    "author", "lead_director",
+                                          "date",     "ward",   "contact",
+                                          "language", NULL};
 
 void scr_appendix_label(size_t i, bool numbers, char *out, size_t n) {
   if (numbers) {
@@ -104,10 +106,35 @@ static char *appendix_title(scr_appendix *ap) {
   return scr_path_stem(ap->path);
 }
 
+/* `language:` names the language the report is written in: a BCP 47 tag
+   the writers can use, and one whose script is known, or it is said that
+   its text is tagged but set as the body's. */
+static void check_report_language(const scr_source *src, scr_diags *diags) {
+  const scr_ynode *v = scr_meta_get(src->meta, "language");
+  if (!v)
+    return;
+  const char *tag = v->kind == SCR_Y_SCALAR ? v->scalar : NULL;
+  scr_language_fit fit = scr_language_check(tag);
+  if (fit == SCR_LANGUAGE_MALFORMED)
+    scr_error_at(diags, src->path, v->line, v->col,
+                 "language: '%s' is not a language tag; write the "
+                 "language's code, with its script or country where it "
+                 "needs one (cy, pl, ur, pa-Arab, zh-Hant)",
+                 tag ? tag : "(not a single value)");
+  else if (fit == SCR_LANGUAGE_UNKNOWN)
+    scr_warn_at(diags, src->path, v->line, v->col,
+                "language: '%s' is not a language scrutineer knows the "
+                "script of; its text is tagged '%s' where it is in Latin, "
+                "Greek or Cyrillic letters (for another script, name it "
+                "in the tag, as in 'sd-Arab')",
+                tag, tag);
+}
+
 static void check_appendix_meta(scr_appendix *ap, scr_diags *diags) {
   scr_meta_check_keys(ap->src, REPORT_KEYS, NULL, diags);
   scr_date date;
   scr_meta_date(ap->src, "date", &date, diags);
+  check_report_language(ap->src, diags);
 }
 
 /*

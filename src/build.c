@@ -725,6 +725,10 @@ scr_error scr_render_fragment(const char *md_path, enum scr_format format,
   scr_render r = {&sink, src, 1, NULL, NULL, "Fragment", NULL, NULL, NULL};
   if (!err)
     err = wc->ops->begin_document(w, &info);
+  /* a fragment says its language as a report does */
+  const char *language = src ? scr_meta_string(src->meta, "language") : NULL;
+  if (!err && language && wc->ops->language)
+    err = wc->ops->language(w, language);
   if (!err)
     err = scr_render_blocks(&r, cmark_node_first_child(src->doc), NULL);
   if (!err)

@@ -69,7 +69,7 @@ static bool breaks_after(uint32_t cp) {
 }
 
 static bool ideograph(uint32_t cp) {
-  return scr_char_em(cp, SCR_FACE_REGULAR) == 1.0 && cp > 0x2E80;
+  return scr_char_em(cp, SCR_METRIC_REGULAR) == 1.0 && cp > 0x2E80;
 }
 
 static bool number_char(uint32_t cp) {
@@ -80,7 +80,7 @@ static bool number_char(uint32_t cp) {
          cp == 0x2212 /* minus */ || cp == 0x20AC /* euro */ || cp == '$';
 }
 
-static void measure_char(scr_columns *c, uint32_t cp, scr_face face) {
+static void measure_char(scr_columns *c, uint32_t cp, scr_metric_face face) {
   double w = scr_char_em(cp, face) * SCR_TABLE_FONT_PT;
   c->chars++;
   c->digit |= cp >= '0' && cp <= '9';
@@ -98,7 +98,7 @@ static void measure_char(scr_columns *c, uint32_t cp, scr_face face) {
 }
 
 void scr_columns_text(scr_columns *c, const char *s, size_t len,
-                      scr_face face) {
+                      scr_metric_face face) {
   while (c->col >= 0 && len > 0) {
     uint32_t cp = 0xFFFD;
     size_t n = scr_utf8_decode((const unsigned char *)s, len, &cp);

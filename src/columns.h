@@ -38,7 +38,8 @@ void scr_columns_free(scr_columns *c);
 /** Measure the text of a cell of `column` (0-based; others are ignored):
     its runs, then scr_columns_end_cell. */
 void scr_columns_begin_cell(scr_columns *c, int column);
-void scr_columns_text(scr_columns *c, const char *s, size_t len, scr_face face);
+void scr_columns_text(scr_columns *c, const char *s, size_t len,
+                      scr_metric_face face);
 /** A line break inside the cell. */
 void scr_columns_line_break(scr_columns *c);
 void scr_columns_end_cell(scr_columns *c);

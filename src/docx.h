@@ -20,6 +20,8 @@
  *   docx_settings.c       word/settings.xml
  *   docx_footer.c         word/footer1.xml
  *   docx_header.c         word/header<n>.xml: a section's running header
+ *   docx_scripts.c        runs split by script, each naming its font,
+ *                         direction and language
  *
  * The styles part is the template's, copied as is. Lengths are twips
  * (1/20 pt; 567 twips = 1 cm) unless a name says otherwise.
@@ -29,6 +31,7 @@
 
 #include "deflate.h"
 #include "package.h"
+#include "script.h"
 #include "sink.h"
 #include "template.h"
 #include "util.h"
@@ -263,6 +266,34 @@ void docx_text_run(scr_xmlw *x, const char *text, size_t len, unsigned flags,
                    bool hyperlink);
 
 /**
+ * Gather (without writing) the markup of a run as docx_text_run writes it,
+ * set in `script` (NULL: as the style sets it): its font in every slot,
+ * complex-script bold and italic, direction and language.
+ */
+void docx_gather_run(scr_xmlw *x, const char *text, size_t len, unsigned flags,
+                     bool hyperlink, const scr_run_script *script);
+
+/* ---- scripts (docx_scripts.c) -------------------------------------------- */
+
+/** What the writer knows of the scripts of the text it is given. */
+typedef struct docx_scripts {
+  char *language;    /* the language the text is said to be in (owned), or
+                        NULL */
+  scr_script before; /* the script of the open paragraph's text so far */
+  unsigned flags;    /* the run flags of that text's last run */
+  bool rtl;          /* the open paragraph reads right to left */
+  bool next_rtl;     /* the next paragraph reads right to left */
+} docx_scripts;
+
+/**
+ * `text` as runs, one per script (script.h), with `flags`, in a hyperlink
+ * or not; text in the style's font and language is one plain run, as
+ * docx_text_run writes it.
+ */
+void docx_script_runs(scr_xmlw *x, docx_scripts *sc, const char *text,
+                      size_t len, unsigned flags, bool hyperlink);
+
+/**
  * A complex field: begin, instruction `instr`, separate, the `cached` result
  * shown until the application updates it, end.
  */
@@ -316,6 +347,7 @@ typedef struct docx_writer {
   docx_list_frame *lists;
   size_t list_depth, list_cap;
   docx_table table;
+  docx_scripts scripts; /* the language said, the paragraph's scripts */
   docx_bookmark *marks;
   size_t mark_count, mark_cap;
   unsigned next_mark_id;
@@ -335,6 +367,7 @@ typedef struct docx_writer {
     bool in_para, in_link, page_break_pending, after_table;
     size_t list_depth;
     docx_table table;
+    docx_scripts scripts;
   } outer;
   bool landscape;       /* the open section's pages are landscape */
   bool landscape_asked; /* ... and the next block's are to be */

@@ -75,6 +75,7 @@ scr_error docx_begin_note(void *self, const char *label) {
   dw->outer.after_table = dw->after_table;
   dw->outer.list_depth = dw->list_depth;
   dw->outer.table = dw->table;
+  dw->outer.scripts = dw->scripts;
   dw->in_para = dw->in_link = dw->page_break_pending = false;
   dw->after_table = false;
   dw->list_depth = 0;
@@ -96,6 +97,10 @@ scr_error docx_end_note(void *self) {
   dw->after_table = dw->outer.after_table;
   dw->list_depth = dw->outer.list_depth;
   dw->table = dw->outer.table;
+  /* the language said may have changed inside the note: it is the
+     writer's, kept; the paragraph's own state comes back */
+  dw->outer.scripts.language = dw->scripts.language;
+  dw->scripts = dw->outer.scripts;
   free(dw->note_mark);
   dw->note_mark = NULL;
   dw->in_note = false;

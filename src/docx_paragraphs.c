@@ -66,7 +66,16 @@ static void cell_alignment(docx_writer *dw) {
   }
 }
 
-/* <w:p><w:pPr> in CT_PPr order: pStyle, pageBreakBefore, numPr, ind, jc. */
+/* Whether the next paragraph is the first of a list item, which carries
+   its number. */
+static bool numbers_item(docx_writer *dw) {
+  docx_list_frame *item = current_item(dw);
+  return item && !item->item_started;
+}
+
+/* <w:p><w:pPr> in CT_PPr order: pStyle, pageBreakBefore, numPr, bidi, ind,
+   jc. A right-to-left paragraph is w:bidi, which also makes its
+   alignment and indents count from the right. */
 scr_error docx_open_paragraph(docx_writer *dw, const char *style_name) {
   if (!docx_can_start_block(dw))
     return docx_status(dw, SCR_E_USAGE);
@@ -86,7 +95,16 @@ scr_error docx_open_paragraph(docx_writer *dw, const char *style_name) {
     scr_xmlw_markup_lit(x, "<w:pageBreakBefore/>");
     dw->page_break_pending = false;
   }
+  bool rtl = dw->scripts.next_rtl, numbered = numbers_item(dw);
+  dw->scripts.next_rtl = false;
+  dw->scripts.rtl = rtl;
+  dw->scripts.before = SCR_SCRIPT_NONE;
+  dw->scripts.flags = 0;
+  if (rtl && !numbered)
+    scr_xmlw_markup_lit(x, "<w:bidi/>");
   list_props(dw);
+  if (rtl && numbered)
+    scr_xmlw_markup_lit(x, "<w:bidi/>");
   cell_alignment(dw);
   scr_xmlw_markup_lit(x, "</w:pPr>");
   scr_xmlw_markup_write(x);

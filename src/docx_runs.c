@@ -50,32 +50,80 @@ void docx_val_element(scr_xmlw *x, const char *name, const char *val) {
   "<w:rFonts w:ascii=\"" DOCX_MONO_FONT "\" w:hAnsi=\"" DOCX_MONO_FONT         \
   "\" w:cs=\"" DOCX_MONO_FONT "\"/>"
 
-/* Whether a run with `flags` has a w:rPr. */
-static bool has_run_props(unsigned flags, bool hyperlink) {
+/* Whether a run with `flags` (in `script`, NULL: the style's) has a
+   w:rPr. */
+static bool has_run_props(unsigned flags, bool hyperlink,
+                          const scr_run_script *script) {
   const unsigned known = SCR_RUN_BOLD | SCR_RUN_ITALIC | SCR_RUN_STRIKE |
                          SCR_RUN_CODE | SCR_RUN_SUPERSCRIPT;
-  return hyperlink || (flags & known);
+  return hyperlink || (flags & known) || script;
 }
 
-/* w:rPr, children in the order CT_RPr requires; nothing when plain. */
-static void run_props(scr_xmlw *x, unsigned flags, bool hyperlink) {
-  if (!has_run_props(flags, hyperlink))
+/* The script's face in every font slot, so that whichever slot Word or
+   LibreOffice gives a character of the run (spaces and digits included),
+   it is drawn in that face; the hint gives shared characters in a CJK
+   run the East Asian slot, as Word would otherwise not. */
+static void script_fonts(scr_xmlw *x, const scr_run_script *script) {
+  const char *face = scr_face_family(script->face);
+  size_t n = strlen(face);
+  scr_xmlw_markup_lit(x, "<w:rFonts w:ascii=\"");
+  scr_xmlw_markup(x, face, n);
+  scr_xmlw_markup_lit(x, "\" w:hAnsi=\"");
+  scr_xmlw_markup(x, face, n);
+  scr_xmlw_markup_lit(x, "\" w:eastAsia=\"");
+  scr_xmlw_markup(x, face, n);
+  scr_xmlw_markup_lit(x, "\" w:cs=\"");
+  scr_xmlw_markup(x, face, n);
+  if (script->east_asian)
+    scr_xmlw_markup_lit(x, "\" w:hint=\"eastAsia");
+  scr_xmlw_markup_lit(x, "\"/>");
+}
+
+/* The language in every slot, for the same reason as the fonts. */
+static void script_language(scr_xmlw *x, const char *language) {
+  scr_xmlw_markup_lit(x, "<w:lang");
+  scr_xmlw_markup_attr(x, "w:val", language);
+  scr_xmlw_markup_attr(x, "w:eastAsia", language);
+  scr_xmlw_markup_attr(x, "w:bidi", language);
+  scr_xmlw_markup_lit(x, "/>");
+}
+
+/* w:rPr, children in the order CT_RPr requires (EG_RPrBase: rStyle,
+   rFonts, b, bCs, i, iCs, strike, vertAlign, rtl, cs, lang); nothing when
+   plain. Complex scripts are bold and italic by bCs and iCs in Word. */
+static void run_props(scr_xmlw *x, unsigned flags, bool hyperlink,
+                      const scr_run_script *script) {
+  if (!has_run_props(flags, hyperlink, script))
     return;
+  bool face = script && script->face != SCR_FACE_BODY;
+  bool complex = face && script->complex;
   scr_xmlw_markup_lit(x, "<w:rPr>");
   if (hyperlink)
     scr_xmlw_markup_lit(x, "<w:rStyle w:val=\"" DOCX_STYLE_HYPERLINK "\"/>");
   else if (flags & SCR_RUN_CODE)
     scr_xmlw_markup_lit(x, "<w:rStyle w:val=\"" DOCX_STYLE_SOURCE_TEXT "\"/>");
-  if (hyperlink && (flags & SCR_RUN_CODE))
+  if (face)
+    script_fonts(x, script);
+  else if (hyperlink && (flags & SCR_RUN_CODE))
     scr_xmlw_markup_lit(x, MONO_FONTS);
   if (flags & SCR_RUN_BOLD)
     scr_xmlw_markup_lit(x, "<w:b/>");
+  if ((flags & SCR_RUN_BOLD) && complex)
+    scr_xmlw_markup_lit(x, "<w:bCs/>");
   if (flags & SCR_RUN_ITALIC)
     scr_xmlw_markup_lit(x, "<w:i/>");
+  if ((flags & SCR_RUN_ITALIC) && complex)
+    scr_xmlw_markup_lit(x, "<w:iCs/>");
   if (flags & SCR_RUN_STRIKE)
     scr_xmlw_markup_lit(x, "<w:strike/>");
   if (flags & SCR_RUN_SUPERSCRIPT)
     scr_xmlw_markup_lit(x, "<w:vertAlign w:val=\"superscript\"/>");
+  if (face && script->rtl)
+    scr_xmlw_markup_lit(x, "<w:rtl/>");
+  if (complex)
+    scr_xmlw_markup_lit(x, "<w:cs/>");
+  if (script && script->language)
+    script_language(x, script->language);
   scr_xmlw_markup_lit(x, "</w:rPr>");
 }
 
@@ -108,18 +156,17 @@ static bool only_returns(const char *text, size_t len) {
   return true;
 }
 
-/* The run's markup, gathered: see docx_text_run. */
-static void gather_text_run(scr_xmlw *x, const char *text, size_t len,
-                            unsigned flags, bool hyperlink) {
+void docx_gather_run(scr_xmlw *x, const char *text, size_t len, unsigned flags,
+                     bool hyperlink, const scr_run_script *script) {
   if (len == 0)
     return;
   /* as xmlTextWriter writes an element without children */
-  if (!has_run_props(flags, hyperlink) && only_returns(text, len)) {
+  if (!has_run_props(flags, hyperlink, script) && only_returns(text, len)) {
     scr_xmlw_markup_lit(x, "<w:r/>");
     return;
   }
   scr_xmlw_markup_lit(x, "<w:r>");
-  run_props(x, flags, hyperlink);
+  run_props(x, flags, hyperlink, script);
   size_t from = 0;
   for (size_t i = 0; i <= len; i++) {
     if (i < len && !run_break(text[i]))
@@ -135,7 +182,7 @@ static void gather_text_run(scr_xmlw *x, const char *text, size_t len,
 
 void docx_text_run(scr_xmlw *x, const char *text, size_t len, unsigned flags,
                    bool hyperlink) {
-  gather_text_run(x, text, len, flags, hyperlink);
+  docx_gather_run(x, text, len, flags, hyperlink, NULL);
   scr_xmlw_markup_write(x);
 }
 
@@ -148,7 +195,7 @@ void docx_field(scr_xmlw *x, const char *instr, const char *cached,
   scr_xmlw_markup_content(x, instr, strlen(instr), "</w:instrText>");
   scr_xmlw_markup_lit(x, "</w:r>");
   scr_xmlw_markup_lit(x, FIELD_CHAR(FLD_SEPARATE));
-  gather_text_run(x, cached, strlen(cached), 0, hyperlink);
+  docx_gather_run(x, cached, strlen(cached), 0, hyperlink, NULL);
   scr_xmlw_markup_lit(x, FIELD_CHAR(FLD_END));
   scr_xmlw_markup_write(x);
 }

@@ -79,7 +79,7 @@ static scr_error text(void *self, const char *s, size_t len, unsigned flags) {
   docx_writer *dw = self;
   if (!dw->in_para)
     return docx_status(dw, SCR_E_USAGE);
-  docx_text_run(&dw->body, s, len, flags, dw->in_link);
+  docx_script_runs(&dw->body, &dw->scripts, s, len, flags, dw->in_link);
   return dw->body.err;
 }
 
@@ -195,6 +195,26 @@ static scr_error image(void *self, const scr_image *img) {
   return dw->body.err;
 }
 
+/* ---- the sink: scripts --------------------------------------------------- */
+
+static scr_error language(void *self, const char *tag) {
+  docx_writer *dw = self;
+  char *copy = tag ? scr_strdup(tag) : NULL;
+  if (tag && !copy)
+    return docx_status(dw, SCR_E_NOMEM);
+  free(dw->scripts.language);
+  dw->scripts.language = copy;
+  return dw->body.err;
+}
+
+static scr_error right_to_left(void *self) {
+  docx_writer *dw = self;
+  if (!docx_can_start_block(dw))
+    return docx_status(dw, SCR_E_USAGE);
+  dw->scripts.next_rtl = true;
+  return SCR_OK;
+}
+
 static const scr_sink_ops DOCX_OPS = {
     .begin_document = begin_document,
     .end_document = end_document,
@@ -225,6 +245,8 @@ static const scr_sink_ops DOCX_OPS = {
     .page_orientation = docx_page_orientation,
     .begin_note = docx_begin_note,
     .end_note = docx_end_note,
+    .language = language,
+    .right_to_left = right_to_left,
 };
 
 /* ---- the writer class ---------------------------------------------------- */
@@ -268,6 +290,7 @@ static void docx_destroy(void *self) {
   scr_deflate_free(dw->body_z);
   docx_model_free(&dw->model);
   free(dw->section_header);
+  free(dw->scripts.language);
   free(dw->lists);
   docx_table_free(&dw->table);
   for (size_t i = 0; i < dw->mark_count; i++)

@@ -6,6 +6,7 @@
  */
 #include "estimate.h"
 #include "metrics.h"
+#include "script.h"
 #include "util.h"
 
 #include <math.h>
@@ -62,6 +63,9 @@ struct scr_estimate {
   double lines;      /* completed lines of the open paragraph */
   double ems;        /* width of the text on the open line, in em */
   double extra;      /* image heights in the open paragraph */
+  double tallest;    /* its tallest face's line height, the body's as 1 */
+  scr_script before; /* the script of its text so far */
+  char *language;    /* the language the text is said to be in, or NULL */
   int list_depth, quote_depth;
   /* tables */
   int columns, col;
@@ -76,7 +80,8 @@ struct scr_estimate {
   struct {
     style_metrics style;
     bool mono, heading;
-    double line_width, lines, ems, extra;
+    double line_width, lines, ems, extra, tallest;
+    scr_script before;
   } outer;
   double note_height;
 };
@@ -92,6 +97,7 @@ void scr_estimate_free(scr_estimate *e) {
   if (!e)
     return;
   free(e->shares);
+  free(e->language);
   free(e);
 }
 
@@ -143,6 +149,8 @@ static void open_para(scr_estimate *e, style_metrics m, bool mono) {
   e->lines = 0;
   e->ems = 0;
   e->extra = 0;
+  e->tallest = 1;
+  e->before = SCR_SCRIPT_NONE;
 }
 
 /* The lines `ems` of text fill at the open paragraph's width. */
@@ -157,7 +165,8 @@ static double open_lines(const scr_estimate *e) {
 }
 
 static scr_error close_para(scr_estimate *e) {
-  double h = open_lines(e) * e->style.size * LINE_FACTOR + e->extra;
+  double h =
+      open_lines(e) * e->style.size * LINE_FACTOR * e->tallest + e->extra;
   double total = e->style.before + h + e->style.after;
   if (e->in_note) {
     e->note_height += total;
@@ -210,13 +219,61 @@ static scr_error est_end_block(void *self) {
   return err;
 }
 
+/* How much taller than the body font's a line set in `face` is, as
+   LibreOffice lays out the test pack of every script (tests/e2e/scripts.sh):
+   Nastaliq's letters climb, and the Indic faces have tall ascenders and
+   descenders. */
+static double line_height(scr_face face) {
+  switch (face) {
+  case SCR_FACE_BODY:
+    return 1.0;
+  case SCR_FACE_NASTALIQ:
+    return 2.3;
+  case SCR_FACE_NASKH:
+    return 1.45;
+  case SCR_FACE_HEBREW:
+  case SCR_FACE_ARMENIAN:
+  case SCR_FACE_GEORGIAN:
+  case SCR_FACE_ETHIOPIC:
+    return 1.1;
+  case SCR_FACE_CJK_SC:
+  case SCR_FACE_CJK_TC:
+  case SCR_FACE_CJK_HK:
+  case SCR_FACE_CJK_JP:
+  case SCR_FACE_CJK_KR:
+    return 1.15;
+  default:
+    return 1.25;
+  }
+}
+
 static scr_error est_text(void *self, const char *text, size_t len,
                           unsigned flags) {
   scr_estimate *e = self;
-  scr_face face = e->mono || (flags & SCR_RUN_CODE)      ? SCR_FACE_MONO
-                  : e->heading || (flags & SCR_RUN_BOLD) ? SCR_FACE_BOLD
-                                                         : SCR_FACE_REGULAR;
+  scr_metric_face face = e->mono || (flags & SCR_RUN_CODE) ? SCR_METRIC_MONO
+                         : e->heading || (flags & SCR_RUN_BOLD)
+                             ? SCR_METRIC_BOLD
+                             : SCR_METRIC_REGULAR;
   e->ems += scr_text_em(text, len, face);
+  for (size_t at = 0; at < len;) {
+    scr_script script;
+    at += scr_script_run(text + at, len - at, e->before, true, &script);
+    double h = line_height(scr_script_describe(script, e->language).face);
+    if (h > e->tallest)
+      e->tallest = h;
+    if (script != SCR_SCRIPT_NONE)
+      e->before = script;
+  }
+  return SCR_OK;
+}
+
+static scr_error est_language(void *self, const char *tag) {
+  scr_estimate *e = self;
+  char *copy = tag ? scr_strdup(tag) : NULL;
+  if (tag && !copy)
+    return SCR_E_NOMEM;
+  free(e->language);
+  e->language = copy;
   return SCR_OK;
 }
 
@@ -249,7 +306,7 @@ static scr_error est_page_ref(void *self, const char *bookmark, int cached) {
   scr_estimate *e = self;
   (void)bookmark;
   (void)cached;
-  e->ems += 3 * scr_char_em('0', SCR_FACE_REGULAR);
+  e->ems += 3 * scr_char_em('0', SCR_METRIC_REGULAR);
   return SCR_OK;
 }
 
@@ -359,13 +416,15 @@ static scr_error est_begin_section(void *self, const char *header) {
 static scr_error est_begin_note(void *self, const char *label) {
   scr_estimate *e = self;
   (void)label;
-  e->ems += scr_text_em("0", 1, SCR_FACE_REGULAR);
+  e->ems += scr_text_em("0", 1, SCR_METRIC_REGULAR);
   e->outer.style = e->style;
   e->outer.mono = e->mono;
   e->outer.heading = e->heading;
   e->outer.line_width = e->line_width;
   e->outer.lines = e->lines;
   e->outer.ems = e->ems;
+  e->outer.tallest = e->tallest;
+  e->outer.before = e->before;
   e->outer.extra = e->extra;
   e->in_note = true;
   return SCR_OK;
@@ -380,6 +439,8 @@ static scr_error est_end_note(void *self) {
   e->line_width = e->outer.line_width;
   e->lines = e->outer.lines;
   e->ems = e->outer.ems;
+  e->tallest = e->outer.tallest;
+  e->before = e->outer.before;
   e->extra = e->outer.extra;
   return SCR_OK;
 }
@@ -420,4 +481,5 @@ const scr_sink_ops scr_estimate_ops = {
     .page_break = est_page_break,
     .begin_section = est_begin_section,
     .page_orientation = est_page_orientation,
+    .language = est_language,
 };

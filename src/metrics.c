@@ -33,21 +33,21 @@ static int wide(unsigned cp) {
          (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0x20000 && cp <= 0x3FFFD);
 }
 
-double scr_char_em(unsigned cp, scr_face face) {
+double scr_char_em(unsigned cp, scr_metric_face face) {
   if (combining(cp))
     return 0;
   if (wide(cp))
     return 1;
-  if (face == SCR_FACE_MONO)
+  if (face == SCR_METRIC_MONO)
     return MONO_EM;
   int i = table_index(cp);
-  unsigned units = i < 0                   ? 0
-                   : face == SCR_FACE_BOLD ? SANS_BOLD[i]
-                                           : SANS_REGULAR[i];
+  unsigned units = i < 0                     ? 0
+                   : face == SCR_METRIC_BOLD ? SANS_BOLD[i]
+                                             : SANS_REGULAR[i];
   return units ? units / (double)FONT_UNITS : TYPICAL_EM;
 }
 
-double scr_text_em(const char *s, size_t len, scr_face face) {
+double scr_text_em(const char *s, size_t len, scr_metric_face face) {
   double em = 0;
   while (len > 0) {
     uint32_t cp = 0xFFFD;

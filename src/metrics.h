@@ -8,19 +8,19 @@
 
 #include <stddef.h>
 
-typedef enum scr_face {
-  SCR_FACE_REGULAR, /* Liberation Sans */
-  SCR_FACE_BOLD,    /* Liberation Sans Bold */
-  SCR_FACE_MONO,    /* Liberation Mono, regular or bold */
-} scr_face;
+typedef enum scr_metric_face {
+  SCR_METRIC_REGULAR, /* Liberation Sans */
+  SCR_METRIC_BOLD,    /* Liberation Sans Bold */
+  SCR_METRIC_MONO,    /* Liberation Mono, regular or bold */
+} scr_metric_face;
 
 /** The advance of code point `cp` in `face`, in em (points per point of
     font size). Characters outside the tables get a typical width: a CJK
     ideograph a full em, a combining mark none, anything else a digit's. */
-double scr_char_em(unsigned cp, scr_face face);
+double scr_char_em(unsigned cp, scr_metric_face face);
 
 /** The width of `len` bytes of UTF-8 `s` in `face`, in em (a malformed
     byte counts as one typical character). */
-double scr_text_em(const char *s, size_t len, scr_face face);
+double scr_text_em(const char *s, size_t len, scr_metric_face face);
 
 #endif

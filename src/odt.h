@@ -10,6 +10,8 @@
  *   odt_images.c    ... pictures in frames
  *   odt_package.c   the parts, in order, into the package
  *   odt_content.c   content.xml, and the automatic styles the body uses
+ *   odt_scripts.c   text styles of runs set in another script's face or
+ *                   said to be in a language, and their font faces
  *   odt_styles.c    styles.xml: the template's styles, page layout, footer
  *   odt_meta.c      meta.xml
  *   odt_manifest.c  META-INF/manifest.xml
@@ -18,6 +20,7 @@
 #ifndef SCR_ODT_H
 #define SCR_ODT_H
 
+#include "script.h"
 #include "sink.h"
 #include "deflate.h"
 #include "package.h"
@@ -84,6 +87,7 @@
 #define ODT_AUTO_IMAGE "fr_image"          /* graphic style of image frames */
 /* Names numbered or sized per use. */
 #define ODT_AUTO_TEXT_FMT "T%u"      /* text style n (run formatting) */
+#define ODT_AUTO_SCRIPT_FMT "S%zu"   /* text style n of a script's run */
 #define ODT_AUTO_COLUMN_FMT "Col_%d" /* a column of n permille of the width */
 #define ODT_AUTO_COLUMN_LANDSCAPE_FMT "ColL_%d" /* ... of a landscape page */
 #define ODT_PERMILLE 1000
@@ -114,13 +118,15 @@ extern const char *const scr_odt_cell_style[ODT_CELL_EDGE_COUNT];
   (SCR_RUN_BOLD | SCR_RUN_ITALIC | SCR_RUN_STRIKE | SCR_RUN_SUPERSCRIPT)
 #define ODT_TEXT_MASKS (ODT_TEXT_FLAGS + 1)
 
-/** A paragraph style refining a named one: a page break and/or alignment. */
+/** A paragraph style refining a named one: a page break, alignment and/or
+    right-to-left writing. */
 typedef struct odt_para_auto {
   char *name;   /* "P_break_Heading_20_1", "P_center_Table_20_Contents" */
   char *parent; /* encoded name of the named style */
   bool page_break;
   scr_align align;
   char *master; /* the master page it starts (a new section), or NULL */
+  bool rtl;     /* style:writing-mode="rl-tb" */
 } odt_para_auto;
 
 /** A table column's width: permille of the text width of its page. */
@@ -128,6 +134,14 @@ typedef struct odt_column_auto {
   int permille;
   bool landscape;
 } odt_column_auto;
+
+/** A text style for runs of one script in one language (odt_scripts.c). */
+typedef struct odt_script_auto {
+  char *name;     /* "S1" */
+  unsigned mask;  /* the ODT_TEXT_FLAGS it also carries */
+  scr_face face;  /* SCR_FACE_BODY: the paragraph's font */
+  char *language; /* BCP 47, or NULL: the paragraph's */
+} odt_script_auto;
 
 typedef struct odt_auto {
   odt_para_auto *para;
@@ -146,17 +160,30 @@ typedef struct odt_auto {
   odt_column_auto *columns; /* the tables' column widths, each once */
   size_t ncolumns, capcolumns;
   bool image;
+  odt_script_auto *scripts; /* by first use */
+  size_t nscripts, capscripts;
+  uint32_t faces; /* bit n: face n (scr_face) is used */
 } odt_auto;
 
 /** The name of the automatic paragraph style for `parent` with a page break
     before and/or `align` (NONE: none), starting master page `master` (NULL:
-    none). Registers it on first use. Borrowed from `a`; NULL when out of
-    memory. */
+    none), written right to left when `rtl`. Registers it on first use.
+    Borrowed from `a`; NULL when out of memory. */
 const char *scr_odt_para_auto(odt_auto *a, const char *parent, bool page_break,
-                              scr_align align, const char *master);
+                              scr_align align, const char *master, bool rtl);
 /** The number n of the automatic text style "Tn" for `flags` (only the
     ODT_TEXT_FLAGS bits count; 0 when none are set). */
 unsigned scr_odt_text_auto(odt_auto *a, unsigned flags);
+/** The name of the text style for runs with `flags` (its ODT_TEXT_FLAGS
+    bits) set as `set` says (odt_scripts.c). Registers it on first use.
+    Borrowed from `a` (stable while `a` lives); NULL when out of memory. */
+const char *scr_odt_script_auto(odt_auto *a, unsigned flags,
+                                const scr_run_script *set);
+/** The text-properties attributes of run flags `mask` (odt_xml.c). */
+void scr_odt_flag_props(scr_xmlw *x, unsigned mask);
+/** Write the text styles of scr_odt_script_auto, in order of first use. */
+void scr_odt_script_styles(scr_xmlw *x, const odt_auto *a);
+void scr_odt_scripts_free(odt_auto *a);
 /** Note that a column `permille` of the text width needs its style. */
 scr_error scr_odt_columns_auto(odt_auto *a, int permille, bool landscape);
 /** Whether master page `name` is one of the landscape ones. */
@@ -199,6 +226,11 @@ void scr_odt_tpl_declare_ns(scr_xmlw *x, const odt_tpl *t,
 /** Copy `parent` (a template element) with its children, or write an empty
     element `name` when the template lacks it. */
 void scr_odt_tpl_copy(scr_xmlw *x, xmlNodePtr parent, const char *name);
+/** Copy the children of `parent` (NULL: none) into the open element. */
+void scr_odt_tpl_copy_children(scr_xmlw *x, xmlNodePtr parent);
+/** content.xml's office:font-face-decls: the template's, and the faces of
+    the script styles the template does not declare. */
+void scr_odt_font_decls(scr_xmlw *x, const odt_tpl *t, const odt_auto *a);
 
 /* ---- parts: each returns a malloc'd document the caller frees ------------ */
 
@@ -366,8 +398,13 @@ typedef struct odt_writer {
   char *heading_names[ODT_HEADING_LEVELS];
 
   odt_block block;
-  unsigned span_flags; /* RUN_FLAGS of the open span(s) */
-  int span_depth;      /* span elements open: 0, 1 or 2 */
+  unsigned span_flags;     /* RUN_FLAGS of the open span(s) */
+  const char *span_script; /* its script style (borrowed), or NULL */
+  int span_depth;          /* span elements open: 0, 1 or 2 */
+  char *text_language;     /* the language the text is said to be in */
+  scr_script before;       /* the script of the block's text so far */
+  bool rtl_block;          /* the open block reads right to left */
+  bool next_rtl;           /* the next block reads right to left */
   bool in_link;
   /* The block is a text:p opened with raw markup (see begin_block). */
   bool raw_block;
@@ -406,7 +443,8 @@ typedef struct odt_writer {
   unsigned notes; /* notes so far, to name them */
   struct {
     odt_block block;
-    bool in_link, raw_block, page_break;
+    bool in_link, raw_block, page_break, rtl_block, next_rtl;
+    scr_script before;
     odt_spaces held;
     item_xml held_item;
     const char *section_master;
@@ -459,6 +497,8 @@ scr_error scr_odt_page_break(void *self);
 scr_error scr_odt_begin_section(void *self, const char *header);
 scr_error scr_odt_page_orientation(void *self, bool landscape);
 scr_error scr_odt_begin_note(void *self, const char *label);
+scr_error scr_odt_language(void *self, const char *tag);
+scr_error scr_odt_right_to_left(void *self);
 scr_error scr_odt_end_note(void *self);
 /** The master page the next block starts (a new section or orientation),
     or NULL; either way it is taken. */

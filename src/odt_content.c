@@ -28,10 +28,6 @@ const char *const scr_odt_cell_style[ODT_CELL_EDGE_COUNT] = {
     [ODT_CELL_TOP_LEFT] = ODT_CELL_STYLE_TOP_LEFT,
 };
 
-/* Superscript: raised by the default amount at 58% size, as footnote marks
-   are set in LibreOffice. */
-#define SUPERSCRIPT_POSITION "super 58%"
-
 /* Bullets per level (cycled): disc, white bullet, small square; all are in
    Liberation Sans. Numbers: 1. a. i. */
 static const char *const BULLETS[] = {"\xE2\x80\xA2", "\xE2\x97\xA6",
@@ -56,28 +52,52 @@ static const char *align_word(scr_align align) {
   }
 }
 
+/* Alignment in a right-to-left paragraph. A column's left and right are
+   its start and end, as in Word, which is the reading side; and a
+   paragraph with none still says it is aligned right: LibreOffice takes
+   "start" and "end" (and no alignment) as left and right whatever the
+   paragraph's direction, where ODF, after XSL-FO, has "right" mean right
+   in both. */
+static const char *rtl_align_word(scr_align align) {
+  switch (align) {
+  case SCR_ALIGN_CENTER:
+    return "center";
+  case SCR_ALIGN_RIGHT:
+    return "left";
+  case SCR_ALIGN_LEFT:
+  case SCR_ALIGN_NONE:
+  default:
+    return "right";
+  }
+}
+
 static bool same_master(const char *a, const char *b) {
   return a == b || (a && b && strcmp(a, b) == 0);
 }
 
 const char *scr_odt_para_auto(odt_auto *a, const char *parent, bool page_break,
-                              scr_align align, const char *master) {
+                              scr_align align, const char *master, bool rtl) {
   const char *word = align_word(align);
   if (!word)
     align = SCR_ALIGN_NONE;
   for (size_t i = 0; i < a->npara; i++) {
     const odt_para_auto *p = &a->para[i];
-    if (p->page_break == page_break && p->align == align &&
+    if (p->page_break == page_break && p->align == align && p->rtl == rtl &&
         same_master(p->master, master) && strcmp(p->parent, parent) == 0)
       return p->name;
   }
   if (scr_reserve(&a->para, &a->cappara, a->npara + 1, sizeof *a->para))
     return NULL;
-  odt_para_auto p = {NULL, scr_strdup(parent), page_break, align,
-                     master ? scr_strdup(master) : NULL};
-  p.name = scr_asprintf("P%s%s%s%s%s_%s", master ? "_" : "",
-                        master ? master : "", page_break ? "_break" : "",
-                        word ? "_" : "", word ? word : "", parent);
+  odt_para_auto p = {NULL,
+                     scr_strdup(parent),
+                     page_break,
+                     align,
+                     master ? scr_strdup(master) : NULL,
+                     rtl};
+  p.name =
+      scr_asprintf("P%s%s%s%s%s%s_%s", master ? "_" : "", master ? master : "",
+                   page_break ? "_break" : "", rtl ? "_rtl" : "",
+                   word ? "_" : "", word ? word : "", parent);
   if (!p.name || !p.parent || (master && !p.master)) {
     free(p.name);
     free(p.parent);
@@ -139,6 +159,7 @@ void scr_odt_auto_free(odt_auto *a) {
     free(a->table_masters[i]);
   free(a->table_masters);
   free(a->columns);
+  scr_odt_scripts_free(a);
   *a = (odt_auto){0};
 }
 
@@ -158,36 +179,22 @@ static void paragraph_style(scr_xmlw *x, const odt_para_auto *p) {
   scr_xmlw_start(x, "style:paragraph-properties");
   if (p->page_break)
     scr_xmlw_attr(x, "fo:break-before", "page");
-  const char *word = align_word(p->align);
+  const char *word = p->rtl ? rtl_align_word(p->align) : align_word(p->align);
   if (word)
     scr_xmlw_attr(x, "fo:text-align", word);
+  if (p->rtl)
+    scr_xmlw_attr(x, "style:writing-mode", "rl-tb");
   scr_xmlw_end(x);
   scr_xmlw_end(x);
 }
 
-/* Bold and italic are set for Western, Asian and complex scripts alike, so
-   the look does not depend on which script a character belongs to. */
+/* The automatic text style "Tn" of run flags `mask`. */
 static void text_style(scr_xmlw *x, unsigned number, unsigned mask) {
   char name[sizeof ODT_AUTO_TEXT_FMT + 3 * sizeof number];
   snprintf(name, sizeof name, ODT_AUTO_TEXT_FMT, number);
   style_start(x, name, "text");
   scr_xmlw_start(x, "style:text-properties");
-  if (mask & SCR_RUN_BOLD) {
-    scr_xmlw_attr(x, "fo:font-weight", "bold");
-    scr_xmlw_attr(x, "style:font-weight-asian", "bold");
-    scr_xmlw_attr(x, "style:font-weight-complex", "bold");
-  }
-  if (mask & SCR_RUN_ITALIC) {
-    scr_xmlw_attr(x, "fo:font-style", "italic");
-    scr_xmlw_attr(x, "style:font-style-asian", "italic");
-    scr_xmlw_attr(x, "style:font-style-complex", "italic");
-  }
-  if (mask & SCR_RUN_STRIKE) {
-    scr_xmlw_attr(x, "style:text-line-through-style", "solid");
-    scr_xmlw_attr(x, "style:text-line-through-type", "single");
-  }
-  if (mask & SCR_RUN_SUPERSCRIPT)
-    scr_xmlw_attr(x, "style:text-position", SUPERSCRIPT_POSITION);
+  scr_odt_flag_props(x, mask);
   scr_xmlw_end(x);
   scr_xmlw_end(x);
 }
@@ -320,6 +327,7 @@ static void automatic_styles(scr_xmlw *x, const odt_auto *a) {
   scr_xmlw_start(x, "office:automatic-styles");
   for (unsigned i = 0; i < a->ntext; i++)
     text_style(x, i + 1, a->text_order[i]);
+  scr_odt_script_styles(x, a);
   for (size_t i = 0; i < a->npara; i++)
     paragraph_style(x, &a->para[i]);
   if (a->list_bullet)
@@ -353,7 +361,7 @@ scr_error scr_odt_content_xml(const odt_tpl *t, const odt_auto *a, char **data,
   if (err)
     return err;
   scr_odt_tpl_declare_ns(&x, t, CONTENT_NS);
-  scr_odt_tpl_copy(&x, t->font_decls, "office:font-face-decls");
+  scr_odt_font_decls(&x, t, a);
   automatic_styles(&x, a);
   scr_xmlw_start(&x, "office:body");
   scr_xmlw_start(&x, "office:text");

@@ -215,6 +215,11 @@ void scr_odt_tpl_declare_ns(scr_xmlw *x, const odt_tpl *t,
 
 void scr_odt_tpl_copy(scr_xmlw *x, xmlNodePtr parent, const char *name) {
   scr_xmlw_start(x, name);
+  scr_odt_tpl_copy_children(x, parent);
+  scr_xmlw_end(x);
+}
+
+void scr_odt_tpl_copy_children(scr_xmlw *x, xmlNodePtr parent) {
   xmlBufferPtr buf = parent ? xmlBufferCreate() : NULL;
   if (parent && !buf && !x->err)
     x->err = SCR_E_NOMEM;
@@ -230,7 +235,6 @@ void scr_odt_tpl_copy(scr_xmlw *x, xmlNodePtr parent, const char *name) {
   }
   if (buf)
     xmlBufferFree(buf);
-  scr_xmlw_end(x);
 }
 
 /* ---- automatic styles: footer paragraph and page layout --------------- */

@@ -22,6 +22,7 @@ static void end_span(odt_writer *w) {
   for (; w->span_depth > 0; w->span_depth--)
     scr_odt_close(&w->body, &w->held);
   w->span_flags = 0;
+  w->span_script = NULL;
 }
 
 static void start_span(odt_writer *w, const char *style) {
@@ -30,14 +31,18 @@ static void start_span(odt_writer *w, const char *style) {
 }
 
 /* Code is the named style Source Text; other flags an automatic style,
-   nested inside it when both apply. */
-static void begin_span(odt_writer *w, unsigned flags) {
+   nested inside it when both apply: the script's style when the run has
+   one (it carries the flags too). */
+static void begin_span(odt_writer *w, unsigned flags, const char *script) {
   if (flags & SCR_RUN_CODE)
     start_span(w, ODT_STYLE_SOURCE_TEXT);
-  unsigned n = scr_odt_text_auto(&w->autos, flags);
-  if (n)
+  unsigned n = script ? 0 : scr_odt_text_auto(&w->autos, flags);
+  if (script)
+    start_span(w, script);
+  else if (n)
     start_span(w, w->text_style[n]);
   w->span_flags = flags;
+  w->span_script = script;
 }
 
 /* Before an element xmlTextWriter starts in the block (a link, bookmark,
@@ -59,14 +64,16 @@ static scr_align cell_align(const odt_writer *w) {
 
 /* See odt.h. */
 const char *scr_odt_block_style(odt_writer *w, const char *named) {
-  bool page_break = w->page_break;
+  bool page_break = w->page_break, rtl = w->next_rtl;
+  w->rtl_block = rtl;
   scr_align align = cell_align(w);
   const char *master = scr_odt_take_master(w);
   w->page_break = false;
-  if (!page_break && align == SCR_ALIGN_NONE && !master)
+  w->next_rtl = false;
+  if (!page_break && align == SCR_ALIGN_NONE && !master && !rtl)
     return named;
   const char *name =
-      scr_odt_para_auto(&w->autos, named, page_break, align, master);
+      scr_odt_para_auto(&w->autos, named, page_break, align, master, rtl);
   if (!name)
     odt_fail(w, SCR_E_NOMEM);
   return name ? name : named;
@@ -97,6 +104,8 @@ static void begin_block(odt_writer *w, odt_block kind, const char *element,
   }
   w->block = kind;
   w->span_flags = 0;
+  w->span_script = NULL;
+  w->before = SCR_SCRIPT_NONE;
   w->span_depth = 0;
   w->in_link = false;
   if (w->table.cell_open)
@@ -166,6 +175,32 @@ scr_error scr_odt_end_heading(void *self) {
 
 /* ---- runs, links, bookmarks, fields ---------------------------------- */
 
+/* The leading run of `s` in one script (script.h), after opening the span
+   that sets it: the plain flags' span for text in the style's font and
+   language, else the script's style. Returns its length. */
+static size_t odt_script_run(odt_writer *w, const char *s, size_t len,
+                             unsigned flags) {
+  /* shared characters alone, as a space between two runs, join the
+     script before them only within one formatting: else they would be a
+     span of their own */
+  scr_script before = flags == w->span_flags ? w->before : SCR_SCRIPT_NONE;
+  scr_script script;
+  size_t n = scr_script_run(s, len, before, !w->rtl_block, &script);
+  scr_run_script set = scr_script_describe(script, w->text_language);
+  const char *style = scr_run_script_plain(&set)
+                          ? NULL
+                          : scr_odt_script_auto(&w->autos, flags, &set);
+  if (!style && !scr_run_script_plain(&set))
+    odt_fail(w, SCR_E_NOMEM);
+  if (flags != w->span_flags || style != w->span_script) {
+    end_span(w);
+    begin_span(w, flags, style);
+  }
+  if (script != SCR_SCRIPT_NONE)
+    w->before = script;
+  return n;
+}
+
 scr_error scr_odt_add_text(void *self, const char *s, size_t len,
                            unsigned flags) {
   odt_writer *w = self;
@@ -176,11 +211,11 @@ scr_error scr_odt_add_text(void *self, const char *s, size_t len,
   if (len == 0)
     return SCR_OK;
   flags &= RUN_FLAGS;
-  if (flags != w->span_flags) {
-    end_span(w);
-    begin_span(w, flags);
+  for (size_t at = 0; at < len && !odt_status(w);) {
+    size_t n = odt_script_run(w, s + at, len - at, flags);
+    scr_odt_text(&w->body, &w->held, s + at, n);
+    at += n;
   }
-  scr_odt_text(&w->body, &w->held, s, len);
   return odt_status(w);
 }
 
@@ -268,6 +303,30 @@ scr_error scr_odt_page_ref(void *self, const char *name, int cached) {
   return odt_status(w);
 }
 
+/* ---- scripts ---------------------------------------------------------- */
+
+scr_error scr_odt_language(void *self, const char *tag) {
+  odt_writer *w = self;
+  if (odt_status(w))
+    return w->err;
+  char *copy = tag ? scr_strdup(tag) : NULL;
+  if (tag && !copy)
+    return odt_fail(w, SCR_E_NOMEM);
+  free(w->text_language);
+  w->text_language = copy;
+  return SCR_OK;
+}
+
+scr_error scr_odt_right_to_left(void *self) {
+  odt_writer *w = self;
+  if (odt_status(w))
+    return w->err;
+  if (odt_in_block(w))
+    return odt_fail(w, SCR_E_USAGE);
+  w->next_rtl = true;
+  return SCR_OK;
+}
+
 /* ---- footnotes -------------------------------------------------------- */
 
 /* The note's citation is its label as written (LibreOffice shows
@@ -292,6 +351,9 @@ scr_error scr_odt_begin_note(void *self, const char *label) {
   w->outer.in_link = w->in_link;
   w->outer.raw_block = w->raw_block;
   w->outer.page_break = w->page_break;
+  w->outer.rtl_block = w->rtl_block;
+  w->outer.next_rtl = w->next_rtl;
+  w->outer.before = w->before;
   w->outer.held = w->held;
   w->outer.held_item = w->held_item;
   w->outer.section_master = w->section_master;
@@ -320,6 +382,10 @@ scr_error scr_odt_end_note(void *self) {
   w->in_link = w->outer.in_link;
   w->raw_block = w->outer.raw_block;
   w->page_break = w->outer.page_break;
+  w->rtl_block = w->outer.rtl_block;
+  w->next_rtl = w->outer.next_rtl;
+  w->before = w->outer.before;
+  w->span_script = NULL;
   w->held = w->outer.held;
   w->held_item = w->outer.held_item;
   w->section_master = w->outer.section_master;

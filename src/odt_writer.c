@@ -85,6 +85,7 @@ static void destroy(void *self) {
   free(w->subject);
   free(w->creator);
   free(w->language);
+  free(w->text_language);
   free(w->footer);
   for (size_t i = 0; i < w->nheaders; i++) {
     free(w->headers[i]);
@@ -179,6 +180,8 @@ static const scr_sink_ops ODT_OPS = {
     .page_orientation = scr_odt_page_orientation,
     .begin_note = scr_odt_begin_note,
     .end_note = scr_odt_end_note,
+    .language = scr_odt_language,
+    .right_to_left = scr_odt_right_to_left,
 };
 
 const scr_writer_class scr_odt_writer = {

@@ -118,6 +118,33 @@ bool scr_odt_language_ok(const char *tag) {
   }
 }
 
+/* ---- run formatting -------------------------------------------------- */
+
+/* Superscript: raised by the default amount at 58% size, as footnote marks
+   are set in LibreOffice. */
+#define SUPERSCRIPT_POSITION "super 58%"
+
+/* Bold and italic are set for Western, Asian and complex scripts alike, so
+   the look does not depend on which script a character belongs to. */
+void scr_odt_flag_props(scr_xmlw *x, unsigned mask) {
+  if (mask & SCR_RUN_BOLD) {
+    scr_xmlw_attr(x, "fo:font-weight", "bold");
+    scr_xmlw_attr(x, "style:font-weight-asian", "bold");
+    scr_xmlw_attr(x, "style:font-weight-complex", "bold");
+  }
+  if (mask & SCR_RUN_ITALIC) {
+    scr_xmlw_attr(x, "fo:font-style", "italic");
+    scr_xmlw_attr(x, "style:font-style-asian", "italic");
+    scr_xmlw_attr(x, "style:font-style-complex", "italic");
+  }
+  if (mask & SCR_RUN_STRIKE) {
+    scr_xmlw_attr(x, "style:text-line-through-style", "solid");
+    scr_xmlw_attr(x, "style:text-line-through-type", "single");
+  }
+  if (mask & SCR_RUN_SUPERSCRIPT)
+    scr_xmlw_attr(x, "style:text-position", SUPERSCRIPT_POSITION);
+}
+
 /* ---- held start tags -------------------------------------------------- */
 
 typedef struct fragment {

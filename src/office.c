@@ -29,7 +29,7 @@
 #define PROGRESS_LABEL "converting to PDF with LibreOffice"
 #define INSTALL_HINT                                                           \
   "PDF output needs LibreOffice; install it with: apt-get install "            \
-  "libreoffice-writer-nogui fonts-liberation"
+  "libreoffice-writer-nogui fonts-liberation fonts-noto-core fonts-noto-cjk"
 
 /* Sub-folders of the private work folder. */
 #define DIR_PROFILE "profile" /* LibreOffice's user installation */

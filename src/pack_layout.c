@@ -377,6 +377,12 @@ static cmark_node *repeated_title(const scr_appendix *ap) {
   return same && alone_at_its_level(first) ? first : NULL;
 }
 
+/* The language a report's front matter says it is in, or NULL. */
+static const char *report_language(const scr_appendix *ap) {
+  return ap->kind == SCR_APPENDIX_REPORT ? scr_meta_string(ap->meta, "language")
+                                         : NULL;
+}
+
 /* A report's facts, then the appendix's own text, its tree parsed again if
    it was released (not once the sink has failed). */
 static void appendix_text(const pack_ctx *p, const scr_appendix *ap,
@@ -401,7 +407,9 @@ static void appendix_text(const pack_ctx *p, const scr_appendix *ap,
     r.title_heading = repeated_title(ap);
     if (r.title_heading)
       r.heading_base = LEVEL_PART;
+    scr_sink_language(s, report_language(ap));
     scr_render_blocks(&r, cmark_node_first_child(ap->src->doc), NULL);
+    scr_sink_language(s, NULL);
   }
   /* a tree released to save memory goes again once written */
   if (reparsed)
@@ -418,7 +426,10 @@ static void appendix(const pack_ctx *p, const scr_appendix *ap, scr_sink *s,
   scr_sink_text(s, label, 0);
   scr_sink_end_bookmark(s, ap->bookmark);
   scr_sink_line_break(s);
+  /* the title is the report's, in its language; the label is ours */
+  scr_sink_language(s, report_language(ap));
   scr_sink_text(s, ap->title, 0);
+  scr_sink_language(s, NULL);
   scr_sink_end_heading(s);
   if (ap->exempt)
     exempt_notice(s, ap->exempt);

@@ -1,5 +1,6 @@
 /* The one tree walker: cmark-gfm nodes to document sink calls. */
 #include "render.h"
+#include "bidi.h"
 #include "columns.h"
 #include "model.h"
 #include "rawhtml.h"
@@ -118,6 +119,13 @@ static void end_mark(const walk *w, cmark_node *n) {
   scr_sink_end_bookmark(w->r->sink, name);
 }
 
+/* A block whose text reads right to left is laid out so: said before the
+   paragraph (or the cell holding it) begins. */
+static void announce_direction(scr_sink *s, cmark_node *n) {
+  if (scr_block_dir(n) == SCR_DIR_RTL)
+    scr_sink_right_to_left(s);
+}
+
 static void code_block(const walk *w, cmark_node *n) {
   scr_sink *s = w->r->sink;
   const char *lit = cmark_node_get_literal(n);
@@ -192,6 +200,7 @@ static void html_block(walk *w, cmark_node *n) {
   if (lit && scr_html_visible(lit, strlen(lit), &shown))
     scr_sink_fail(s, SCR_E_NOMEM);
   if (shown.len) {
+    announce_direction(s, n);
     scr_sink_begin_paragraph(s, para_style(w, n));
     html_text(w, shown.data, shown.len, true);
     scr_sink_end_paragraph(s);
@@ -256,11 +265,11 @@ static void measure_cell(walk *w, cmark_node *cell, bool header,
       bold += ev == CMARK_EVENT_ENTER ? 1 : -1;
     else if (t == CMARK_NODE_TEXT && lit)
       scr_columns_text(c, lit, strlen(lit),
-                       bold ? SCR_FACE_BOLD : SCR_FACE_REGULAR);
+                       bold ? SCR_METRIC_BOLD : SCR_METRIC_REGULAR);
     else if (t == CMARK_NODE_CODE && lit)
-      scr_columns_text(c, lit, strlen(lit), SCR_FACE_MONO);
+      scr_columns_text(c, lit, strlen(lit), SCR_METRIC_MONO);
     else if (t == CMARK_NODE_SOFTBREAK)
-      scr_columns_text(c, " ", 1, SCR_FACE_REGULAR);
+      scr_columns_text(c, " ", 1, SCR_METRIC_REGULAR);
     else if (t == CMARK_NODE_LINEBREAK ||
              (t == CMARK_NODE_HTML_INLINE && is_line_break_tag(lit)))
       scr_columns_line_break(c);
@@ -438,6 +447,7 @@ static void table_event(walk *w, cmark_node *n, ext_kind kind, bool enter) {
     }
   } else if (enter) {
     /* table_cell: inline content wrapped in one paragraph */
+    announce_direction(s, n);
     scr_sink_begin_cell(s);
     scr_sink_begin_paragraph(s, w->header_row ? SCR_PARA_TABLE_HEADING
                                               : SCR_PARA_TABLE_CONTENTS);
@@ -464,6 +474,7 @@ static void heading_event(walk *w, cmark_node *n, bool enter, bool *skip) {
   }
   if (enter) {
     turn_for_next_table(w, n);
+    announce_direction(s, n);
     scr_sink_begin_heading(s, heading_level(w, n));
     if (scr_render_heading_bookmark(w->r, n, w->heading_mark))
       scr_sink_begin_bookmark(s, w->heading_mark);
@@ -612,12 +623,13 @@ static void event(walk *w, cmark_node *n, bool enter, bool *skip) {
       html_block(w, n);
     break;
   case CMARK_NODE_PARAGRAPH:
-    if (enter)
+    if (enter) {
+      announce_direction(s, n);
       start_paragraph(w, para_style(w, n));
-    else
+    } else {
       end_mark(w, n);
-    if (!enter)
       scr_sink_end_paragraph(s);
+    }
     break;
   case CMARK_NODE_HEADING:
     heading_event(w, n, enter, skip);

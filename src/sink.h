@@ -135,6 +135,20 @@ typedef struct scr_sink_ops {
      back that no block follows is no change. begin_section turns pages
      back to portrait. */
   scr_error (*page_orientation)(void *self, bool landscape);
+
+  /* Optional: NULL in a writer that has no use for them (the page
+     estimator has none for right_to_left), and the wrappers then do
+     nothing. */
+  /* The language (BCP 47, borrowed for the call) the text written from
+     here on is said to be in, until the next call; NULL: none said, the
+     document's. Writers tag the text of that language's script with it
+     (script.h). May come anywhere. */
+  scr_error (*language)(void *self, const char *tag);
+  /* The next paragraph or heading reads right to left (its first strong
+     character does, UAX #9 P2): it is laid out from the right. Comes
+     before its begin_paragraph or begin_heading, or before the begin_cell
+     of the cell that paragraph opens. */
+  scr_error (*right_to_left)(void *self);
 } scr_sink_ops;
 
 /* A writer seen through its ops: {ops, self, SCR_OK}. */
@@ -266,6 +280,14 @@ static inline void scr_sink_page_break(scr_sink *s) {
 static inline void scr_sink_begin_section(scr_sink *s, const char *header) {
   if (!s->err)
     s->err = s->ops->begin_section(s->self, header);
+}
+static inline void scr_sink_language(scr_sink *s, const char *tag) {
+  if (!s->err && s->ops->language)
+    s->err = s->ops->language(s->self, tag);
+}
+static inline void scr_sink_right_to_left(scr_sink *s) {
+  if (!s->err && s->ops->right_to_left)
+    s->err = s->ops->right_to_left(s->self);
 }
 
 static inline void scr_sink_begin_note(scr_sink *s, const char *label) {

@@ -38,7 +38,7 @@ static void end_row(table_pass *p) {
 }
 
 static void measure_lines(table_pass *p, char *const *lines, size_t n,
-                          scr_face face) {
+                          scr_metric_face face) {
   scr_columns_begin_cell(p->measure, p->col);
   for (size_t i = 0; i < n; i++) {
     if (i)
@@ -59,7 +59,7 @@ static void cell_lines(table_pass *p, char *const *lines, size_t n,
                        unsigned flags) {
   if (p->measure) {
     measure_lines(p, lines, n,
-                  flags & SCR_RUN_BOLD ? SCR_FACE_BOLD : SCR_FACE_REGULAR);
+                  flags & SCR_RUN_BOLD ? SCR_METRIC_BOLD : SCR_METRIC_REGULAR);
     p->col++;
     p->cells++;
     return;
@@ -94,7 +94,7 @@ static size_t plan_table(scr_sink *s, const char *const *head, int columns,
   }
   for (int i = 0; i < columns; i++) {
     scr_columns_begin_cell(p.measure, i);
-    scr_columns_text(p.measure, head[i], strlen(head[i]), SCR_FACE_BOLD);
+    scr_columns_text(p.measure, head[i], strlen(head[i]), SCR_METRIC_BOLD);
     scr_columns_end_cell(p.measure);
   }
   rows(data, &p);

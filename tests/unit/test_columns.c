@@ -16,22 +16,23 @@
    a digit 1139/2048 in both. */
 static void test_advance_widths_are_the_faces(void **state) {
   (void)state;
-  assert_true(fabs(scr_char_em('i', SCR_FACE_REGULAR) - 455.0 / 2048) < 1e-9);
-  assert_true(fabs(scr_char_em('W', SCR_FACE_REGULAR) - 1933.0 / 2048) < 1e-9);
-  assert_true(fabs(scr_char_em('7', SCR_FACE_BOLD) - 1139.0 / 2048) < 1e-9);
-  assert_true(fabs(scr_char_em('b', SCR_FACE_BOLD) - 1251.0 / 2048) < 1e-9);
-  assert_true(fabs(scr_char_em('i', SCR_FACE_MONO) -
-                   scr_char_em('W', SCR_FACE_MONO)) < 1e-9);
+  assert_true(fabs(scr_char_em('i', SCR_METRIC_REGULAR) - 455.0 / 2048) < 1e-9);
+  assert_true(fabs(scr_char_em('W', SCR_METRIC_REGULAR) - 1933.0 / 2048) <
+              1e-9);
+  assert_true(fabs(scr_char_em('7', SCR_METRIC_BOLD) - 1139.0 / 2048) < 1e-9);
+  assert_true(fabs(scr_char_em('b', SCR_METRIC_BOLD) - 1251.0 / 2048) < 1e-9);
+  assert_true(fabs(scr_char_em('i', SCR_METRIC_MONO) -
+                   scr_char_em('W', SCR_METRIC_MONO)) < 1e-9);
   /* an ideograph is a full em, a combining accent nothing */
-  assert_true(scr_char_em(0x4E2D, SCR_FACE_REGULAR) == 1.0);
-  assert_true(scr_char_em(0x0301, SCR_FACE_REGULAR) == 0.0);
+  assert_true(scr_char_em(0x4E2D, SCR_METRIC_REGULAR) == 1.0);
+  assert_true(scr_char_em(0x0301, SCR_METRIC_REGULAR) == 0.0);
   /* UTF-8 is measured by code point: "é" is one character */
-  assert_true(fabs(scr_text_em("\xc3\xa9", 2, SCR_FACE_REGULAR) -
-                   scr_char_em(0xE9, SCR_FACE_REGULAR)) < 1e-9);
+  assert_true(fabs(scr_text_em("\xc3\xa9", 2, SCR_METRIC_REGULAR) -
+                   scr_char_em(0xE9, SCR_METRIC_REGULAR)) < 1e-9);
   /* a malformed byte counts as one character, and measuring goes on */
   assert_true(scr_text_em("\xff"
                           "a",
-                          2, SCR_FACE_REGULAR) > 0.5);
+                          2, SCR_METRIC_REGULAR) > 0.5);
 }
 
 /* The three cases of automatic layout, in a width of 100. */
@@ -53,14 +54,15 @@ static void test_sharing_the_width(void **state) {
   assert_true(fabs(out[0] - 25) < 1e-9 && fabs(out[1] - 50) < 1e-9);
 }
 
-static void cell(scr_columns *c, int col, const char *text, scr_face face) {
+static void cell(scr_columns *c, int col, const char *text,
+                 scr_metric_face face) {
   scr_columns_begin_cell(c, col);
   scr_columns_text(c, text, strlen(text), face);
   scr_columns_end_cell(c);
 }
 
 /* The width a column needs for `text` on one line, in plan units. */
-static double needed(const char *text, scr_face face) {
+static double needed(const char *text, scr_metric_face face) {
   return (scr_text_em(text, strlen(text), face) * SCR_TABLE_FONT_PT +
           SCR_CELL_SPACE_PT) *
          SCR_COLUMN_UNITS;
@@ -73,19 +75,19 @@ static void test_measures_table(void **state) {
   (void)state;
   scr_columns *c = scr_columns_new(4);
   assert_non_null(c);
-  cell(c, 0, "Code", SCR_FACE_BOLD);
-  cell(c, 1, "Measure", SCR_FACE_BOLD);
-  cell(c, 2, "Baseline", SCR_FACE_BOLD);
-  cell(c, 3, "RAG", SCR_FACE_BOLD);
+  cell(c, 0, "Code", SCR_METRIC_BOLD);
+  cell(c, 1, "Measure", SCR_METRIC_BOLD);
+  cell(c, 2, "Baseline", SCR_METRIC_BOLD);
+  cell(c, 3, "RAG", SCR_METRIC_BOLD);
   for (int i = 0; i < 20; i++) {
-    cell(c, 0, "PI04", SCR_FACE_REGULAR);
+    cell(c, 0, "PI04", SCR_METRIC_REGULAR);
     cell(c, 1,
          "Percentage of children's social care assessments completed "
          "within the statutory timescale of forty-five working days, "
          "by neighbourhood",
-         SCR_FACE_REGULAR);
-    cell(c, 2, "120 400", SCR_FACE_REGULAR);
-    cell(c, 3, "Amber", SCR_FACE_REGULAR);
+         SCR_METRIC_REGULAR);
+    cell(c, 2, "120 400", SCR_METRIC_REGULAR);
+    cell(c, 3, "Amber", SCR_METRIC_REGULAR);
   }
   scr_table_plan plan;
   assert_int_equal(scr_columns_plan(c, &plan), SCR_OK);
@@ -99,11 +101,11 @@ static void test_measures_table(void **state) {
     if (i != 1)
       assert_true(plan.widths[1] > 3 * plan.widths[i]);
   /* a number with a space in it still never wraps */
-  assert_true(plan.widths[2] >= needed("120 400", SCR_FACE_REGULAR));
-  assert_true(plan.widths[0] >= needed("Code", SCR_FACE_BOLD));
-  assert_true(plan.widths[3] >= needed("Amber", SCR_FACE_REGULAR));
+  assert_true(plan.widths[2] >= needed("120 400", SCR_METRIC_REGULAR));
+  assert_true(plan.widths[0] >= needed("Code", SCR_METRIC_BOLD));
+  assert_true(plan.widths[3] >= needed("Amber", SCR_METRIC_REGULAR));
   /* the longest word of the text fits its column */
-  assert_true(plan.widths[1] >= needed("neighbourhood", SCR_FACE_REGULAR));
+  assert_true(plan.widths[1] >= needed("neighbourhood", SCR_METRIC_REGULAR));
   scr_table_plan_free(&plan);
 }
 
@@ -111,7 +113,7 @@ static scr_table_plan figures(int columns) {
   scr_columns *c = scr_columns_new(columns);
   assert_non_null(c);
   for (int i = 0; i < columns; i++)
-    cell(c, i, i ? "999,999" : "Braunstone Park", SCR_FACE_REGULAR);
+    cell(c, i, i ? "999,999" : "Braunstone Park", SCR_METRIC_REGULAR);
   scr_table_plan plan;
   assert_int_equal(scr_columns_plan(c, &plan), SCR_OK);
   scr_columns_free(c);
@@ -128,7 +130,7 @@ static void test_wide_tables_turn_the_page(void **state) {
   for (int i = 0; i < 10; i++) {
     sum += wide.widths[i];
     assert_true(wide.widths[i] >=
-                needed(i ? "999,999" : "Braunstone", SCR_FACE_REGULAR));
+                needed(i ? "999,999" : "Braunstone", SCR_METRIC_REGULAR));
   }
   assert_true(
       abs(sum - (int)(SCR_LANDSCAPE_TEXT_WIDTH_PT * SCR_COLUMN_UNITS)) <= 10);
@@ -143,13 +145,13 @@ static void test_line_breaks_and_empty_columns(void **state) {
   scr_columns *c = scr_columns_new(2);
   assert_non_null(c);
   scr_columns_begin_cell(c, 0);
-  scr_columns_text(c, "short", 5, SCR_FACE_REGULAR);
+  scr_columns_text(c, "short", 5, SCR_METRIC_REGULAR);
   scr_columns_line_break(c);
-  scr_columns_text(c, "a little longer", 15, SCR_FACE_REGULAR);
+  scr_columns_text(c, "a little longer", 15, SCR_METRIC_REGULAR);
   scr_columns_end_cell(c);
   /* a cell of a column the table does not have is ignored */
   scr_columns_begin_cell(c, 7);
-  scr_columns_text(c, "ignored", 7, SCR_FACE_REGULAR);
+  scr_columns_text(c, "ignored", 7, SCR_METRIC_REGULAR);
   scr_columns_end_cell(c);
   scr_table_plan plan;
   assert_int_equal(scr_columns_plan(c, &plan), SCR_OK);

@@ -75,13 +75,45 @@ static void test_long_text_wraps(void **state) {
   scr_estimate_free(f);
 }
 
+/* The letters a line of "e" (1139/2048 em) holds. */
+#define E_PER_LINE ((size_t)(482.0 / 11 / (1139.0 / 2048 * 1.04)))
+
 /* Characters are measured, not bytes: 50 lines of "é" (two bytes each,
    1139/2048 em) stay on one page, where 100 lines would not. */
 static void test_characters_not_bytes(void **state) {
   scr_estimate *e = *state;
-  para_of(e, SCR_PARA_BODY, "\xC3\xA9",
-          (size_t)(482.0 / 11 / (1139.0 / 2048 * 1.04)) * 50);
+  para_of(e, SCR_PARA_BODY, "\xC3\xA9", E_PER_LINE * 50);
   assert_int_equal(scr_estimate_pages(e), 1);
+}
+
+/* A combining mark takes no room of its own: 50 lines of e + acute. */
+static void test_marks_take_no_room(void **state) {
+  scr_estimate *e = *state;
+  para_of(e, SCR_PARA_BODY, "e\xCC\x81", E_PER_LINE * 50);
+  assert_int_equal(scr_estimate_pages(e), 1);
+}
+
+/* An ideograph is about two Latin letters wide, and a CJK line a little
+   taller: 60 lines of 43 ideographs do not fit on a page, where 27 lines of
+   letters would. */
+static void test_ideographs_are_wide(void **state) {
+  scr_estimate *e = *state;
+  para_of(e, SCR_PARA_BODY, "\xE6\x9C\xAC", 43 * 60);
+  assert_int_equal(scr_estimate_pages(e), 2);
+}
+
+/* Nastaliq, in which Urdu is set, climbs: its lines are more than twice
+   as tall. 30 lines of Arabic script (each letter a digit's width) fit on
+   a page in Naskh, not in Nastaliq. */
+static void test_urdu_lines_are_tall(void **state) {
+  scr_estimate *e = *state;
+  para_of(e, SCR_PARA_BODY, "\xD8\xA7", E_PER_LINE * 30);
+  assert_int_equal(scr_estimate_pages(e), 1);
+  assert_int_equal(ops->page_break(e), SCR_OK);
+  assert_int_equal(ops->language(e, "ur"), SCR_OK);
+  para_of(e, SCR_PARA_BODY, "\xD8\xA7", E_PER_LINE * 30);
+  assert_int_equal(ops->language(e, NULL), SCR_OK);
+  assert_int_equal(scr_estimate_pages(e), 3);
 }
 
 /* A break before content starts a page; one at the top of a page, or at
@@ -165,6 +197,11 @@ int main(void) {
                                       teardown),
       cmocka_unit_test_setup_teardown(test_long_text_wraps, setup, teardown),
       cmocka_unit_test_setup_teardown(test_characters_not_bytes, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_marks_take_no_room, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_ideographs_are_wide, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_urdu_lines_are_tall, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(test_page_breaks, setup, teardown),
       cmocka_unit_test_setup_teardown(test_heading_keeps_with_next, setup,

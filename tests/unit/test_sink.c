@@ -102,6 +102,8 @@ static const scr_sink_ops FAILING = {
     .page_break = plain_op,
     .begin_section = str_op,
     .page_orientation = row_op,
+    .language = str_op,
+    .right_to_left = plain_op,
 };
 
 typedef struct committee {
