@@ -92,35 +92,37 @@ static void dynamic_relationship(scr_xmlw *x, const docx_rel *rel,
     relationship(x, id, REL_IMAGE, rel->target, false);
 }
 
-scr_error scr_docx_document_rels_xml(const docx_model *m, char **xml,
-                                     size_t *len) {
+/* The document's relationships, or those the notes' content may use: the
+   same ids, without the parts only the document names. */
+static scr_error relationships(const docx_model *m, bool document, char **xml,
+                               size_t *len) {
   scr_xmlw x;
   scr_error err = docx_part_open(&x);
   if (err)
     return err;
   start_relationships(&x);
-  relationship(&x, DOCX_RID_STYLES, REL_STYLES, TARGET_STYLES, false);
-  relationship(&x, DOCX_RID_NUMBERING, REL_NUMBERING, TARGET_NUMBERING, false);
-  relationship(&x, DOCX_RID_SETTINGS, REL_SETTINGS, TARGET_SETTINGS, false);
-  relationship(&x, DOCX_RID_FOOTER, REL_FOOTER, TARGET_FOOTER, false);
-  if (m->footnotes)
-    relationship(&x, RID_FOOTNOTES, REL_FOOTNOTES, TARGET_FOOTNOTES, false);
+  if (document) {
+    relationship(&x, DOCX_RID_STYLES, REL_STYLES, TARGET_STYLES, false);
+    relationship(&x, DOCX_RID_NUMBERING, REL_NUMBERING, TARGET_NUMBERING,
+                 false);
+    relationship(&x, DOCX_RID_SETTINGS, REL_SETTINGS, TARGET_SETTINGS, false);
+    relationship(&x, DOCX_RID_FOOTER, REL_FOOTER, TARGET_FOOTER, false);
+    if (m->footnotes)
+      relationship(&x, RID_FOOTNOTES, REL_FOOTNOTES, TARGET_FOOTNOTES, false);
+  }
   for (size_t i = 0; i < m->rel_count; i++)
-    dynamic_relationship(&x, &m->rels[i], i);
+    if (document || m->rels[i].kind != DOCX_REL_HEADER)
+      dynamic_relationship(&x, &m->rels[i], i);
   scr_xmlw_end(&x);
   return scr_xmlw_close(&x, xml, len);
 }
 
+scr_error scr_docx_document_rels_xml(const docx_model *m, char **xml,
+                                     size_t *len) {
+  return relationships(m, true, xml, len);
+}
+
 scr_error scr_docx_footnotes_rels_xml(const docx_model *m, char **xml,
                                       size_t *len) {
-  scr_xmlw x;
-  scr_error err = docx_part_open(&x);
-  if (err)
-    return err;
-  start_relationships(&x);
-  for (size_t i = 0; i < m->rel_count; i++)
-    if (m->rels[i].kind != DOCX_REL_HEADER)
-      dynamic_relationship(&x, &m->rels[i], i);
-  scr_xmlw_end(&x);
-  return scr_xmlw_close(&x, xml, len);
+  return relationships(m, false, xml, len);
 }

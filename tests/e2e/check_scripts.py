@@ -1,6 +1,6 @@
 """Read a pack's PDF as a reader would, for reports written in many scripts.
 
-Usage: check_scripts.py PACK.pdf LETTER=REPORT.md ...
+Usage: check_scripts.py PACK.pdf [--doc=PACK.docx|PACK.odt] LETTER=REPORT.md ...
        check_scripts.py languages PACK.pdf TAG... [-- ALSO...]
 
 For each appendix LETTER, made from REPORT.md, every paragraph of the
@@ -28,14 +28,19 @@ is in a language other than these, the ALSO ones (which LibreOffice may
 give text on its own: zh-CN for Han) and the document's.
 """
 import collections
+import os
 import re
 import subprocess
 import sys
+import zipfile
 import unicodedata
 import xml.etree.ElementTree as ET
 
 import pypdf
 import yaml
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from e2echeck import check, failed  # noqa: E402
 
 # (first, last, script) for the letters this test expects; anything else is
 # written in the body font.
@@ -80,15 +85,6 @@ SLACK = 3.0
 # the cell's edge.
 CELL_PADDING = 9.0
 
-failures = 0
-
-
-def check(cond, what):
-    global failures
-    if not cond:
-        print("FAIL: " + what)
-        failures += 1
-    return cond
 
 
 def script_of(ch):
@@ -264,14 +260,34 @@ def check_paragraph(where, para, block):
     return rtl
 
 
-def check_cell(where, text, column, columns, candidates):
+def column_shares(doc, text, columns):
+    """The share of the text width each column of the table holding `text`
+    has in `doc` (the DOCX's w:gridCol, the ODT's column styles: columns
+    are sized from their content); equal shares without a document."""
+    if not doc:
+        return [1.0 / columns] * columns
+    if doc.endswith(".docx"):
+        xml = zipfile.ZipFile(doc).read("word/document.xml").decode()
+        tables = re.findall(r"<w:tbl>.*?</w:tbl>", xml, re.S)
+        widths = [int(w) for t in tables if text in t
+                  for w in re.findall(r'<w:gridCol w:w="(\d+)"', t)]
+    else:
+        xml = zipfile.ZipFile(doc).read("content.xml").decode()
+        tables = re.findall(r"<table:table .*?</table:table>", xml, re.S)
+        widths = [int(w) for t in tables if text in t
+                  for w in re.findall(r'table:style-name="ColL?_(\d+)"', t)]
+    widths = widths[:columns]
+    return [w / sum(widths) for w in widths]
+
+
+def check_cell(where, text, column, columns, candidates, doc):
     """A right-to-left cell's text ends at its column's right edge, less
     the cell's padding."""
     block = best_block(text, candidates)
     if not check(block, "%s: cell %s: not found" % (where, text)):
         return
-    width = (RIGHT - LEFT) / columns
-    edge = LEFT + width * (column + 1)
+    shares = column_shares(doc, text, columns)
+    edge = LEFT + (RIGHT - LEFT) * sum(shares[:column + 1])
     end = max(x1 for _, x1, _ in block)
     check(edge - CELL_PADDING <= end <= edge,
           "%s: right-to-left cell %s ends at %.1f, not at its column's "
@@ -307,16 +323,19 @@ def cmd_languages(pdf, *tags):
     others = set(langs) - set(wanted) - set(also) - {document}
     check(not others, "%s: elements in languages the text does not say: %s"
           % (pdf, sorted(others)))
-    if not failures:
+    if not failed():
         print("  ok    %s: elements tagged %s" % (pdf.rsplit("/", 1)[-1], ", ".join(
             "%s (%d)" % (t, langs[t]) for t in sorted(langs))))
-    sys.exit(1 if failures else 0)
+    sys.exit(1 if failed() else 0)
 
 
 def main():
     if sys.argv[1] == "languages":
         cmd_languages(*sys.argv[2:])
     pdf, specs = sys.argv[1], sys.argv[2:]
+    doc = None
+    if specs and specs[0].startswith("--doc="):
+        doc, specs = specs[0][len("--doc="):], specs[1:]
     reader = pypdf.PdfReader(pdf)
     ranges = appendix_pages(pdf, pages_of(pdf))
     fonts = embedded(pdf)
@@ -338,7 +357,7 @@ def main():
                         if unicodedata.category(c).startswith("L")}
         for column, columns, text in cells:
             if first_strong(text) in ("R", "AL"):
-                check_cell(where, text, column, columns, candidates)
+                check_cell(where, text, column, columns, candidates, doc)
                 rtl_count += 1
         drawn = drawn_faces(reader, pages)
         for script in sorted(scripts):
@@ -351,13 +370,13 @@ def main():
                       where, script, sorted(used) or "nothing", face))
             check(any(n.startswith(face) and e for n, e in fonts.items()),
                   "%s: pdffonts lists no embedded %s" % (where, face))
-        if not failures:
+        if not failed():
             print("  ok    %s: %d paragraphs and %d cells (%d right to "
                   "left), every character in the text layer; %s" % (
                       where, len(paras), len(cells), rtl_count, ", ".join(
                           "%s in %s" % (s, sorted(drawn[s])[0])
                           for s in sorted(scripts))))
-    sys.exit(1 if failures else 0)
+    sys.exit(1 if failed() else 0)
 
 
 if __name__ == "__main__":

@@ -16,16 +16,10 @@ import yaml
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from check_pdf import appendix_starts  # noqa: E402
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from e2echeck import check, failed  # noqa: E402
+
 ATOM = "{http://www.w3.org/2005/Atom}"
-failures = 0
-
-
-def check(cond, what):
-    global failures
-    if not cond:
-        print("FAIL: " + what)
-        failures += 1
-    return cond
 
 
 def front_matter(path):
@@ -76,7 +70,7 @@ def check_calendar(site, committee, dates):
           "meetings.ics lines do not all end with CRLF")
     check(all(len(line) <= 75 for line in lines),
           "meetings.ics has a line longer than 75 octets")
-    if not failures:
+    if not failed():
         print("  ok    meetings.ics: %d events, one per meeting, in "
               "Europe/London at the venue; CRLF, folded at 75 octets"
               % len(events))
@@ -114,7 +108,7 @@ def check_feed(site, ws):
                   int(l.get("length")) == os.path.getsize(path),
                   "enclosure %s: length is not the file's size"
                   % l.get("href"))
-    if not failures:
+    if not failed():
         print("  ok    feed.xml: Atom, %d entries, each download's length "
               "its file's size" % len(entries))
 
@@ -143,7 +137,7 @@ def check_pages(site, dates, today):
               % (d, "past" if d < today else "upcoming"))
     check(upcoming < past, "upcoming meetings do not come first")
     check("<script" not in index, "index.html has a script")
-    if not failures:
+    if not failed():
         print("  ok    %d pages well-formed; the index lists all %d meetings, "
               "upcoming and past as of %s" % (len(pages), len(dates), today))
 
@@ -162,7 +156,7 @@ def check_appendix_pages(site, pack_stem, meeting):
               % (label, page, starts.get(label)))
     check("Page numbers are those of the pack as laid out by LibreOffice"
           in text, "the meeting page does not say its pages are exact")
-    if not failures:
+    if not failed():
         print("  ok    meeting-%s.html: every appendix on the page where the "
               "PDF starts it (%s)" % (meeting, ", ".join(
                   "%s %s" % kv for kv in sorted(shown.items()))))
@@ -176,7 +170,7 @@ def main():
     check_pages(site, dates, today)
     if len(sys.argv) > 5:
         check_appendix_pages(site, sys.argv[4], sys.argv[5])
-    sys.exit(1 if failures else 0)
+    sys.exit(1 if failed() else 0)
 
 
 if __name__ == "__main__":

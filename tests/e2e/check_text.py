@@ -16,24 +16,19 @@ import zipfile
 
 from pypdf import PdfReader
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from e2echeck import check, failed  # noqa: E402
+
 SENTINELS = ["NOTE-TO-AUTHOR-SENTINEL", "INLINE-COMMENT-SENTINEL",
              "ITEM-COMMENT-SENTINEL"]
 COMMITTEE = "Children, Young People and Education Scrutiny Commission"
 FILLER = ("Filler paragraph %d, long enough to take most of a line of "
           "the page.\n")
 
-failures = 0
-
-
-def check(cond, what):
-    global failures
-    if not cond:
-        print("FAIL: " + what)
-        failures += 1
 
 
 def finish(ok_line):
-    if failures:
+    if failed():
         sys.exit(1)
     print("  ok    " + ok_line)
 
@@ -423,7 +418,7 @@ def cmd_pdf(fmt, pack_pdf, minutes_pdf, tracker_pdf):
     starts = appendix_pages(pack)
     check(sorted(starts) == list("ABCDEF"), "%s: appendices %s"
           % (pack_pdf, sorted(starts)))
-    if failures:
+    if failed():
         sys.exit(1)
     check_raw_html(pack, starts["B"])
     check_anchors(pack, starts)

@@ -74,6 +74,6 @@ FIX=$ROOT/tests/fixtures/scripts
 for fmt in docx odt; do
   to_pdf "$STEM.$fmt" "$S/pdf-$fmt"
   "$PYTHON" "$HERE/check_scripts.py" "$S/pdf-$fmt/SC-2026-06-17-agenda-pack.pdf" \
-    "D=$FIX/other-languages.md" "E=$FIX/urdu.md" "F=$FIX/shahmukhi.md" ||
+    "--doc=$STEM.$fmt" "D=$FIX/other-languages.md" "E=$FIX/urdu.md" "F=$FIX/shahmukhi.md" ||
     fail "the $fmt's PDF does not show every script as written"
 done
