@@ -32,9 +32,13 @@ typedef struct walk {
   int bold, italic, strike; /* nesting counts of emphasis */
   bool header_row;
   bool landscape_table; /* the open table turned its page */
-  cmark_node *doc;      /* the tree's root, where footnotes are defined */
-  cmark_node **notes;   /* footnote definitions, in number order */
-  bool *noted;          /* ... and whether each is written yet */
+  /* the plan of the table after a heading, made when the heading was
+     written (to take it onto a turned page), for that table to use */
+  cmark_node *planned;
+  scr_table_plan plan;
+  cmark_node *doc;    /* the tree's root, where footnotes are defined */
+  cmark_node **notes; /* footnote definitions, in number order */
+  bool *noted;        /* ... and whether each is written yet */
   size_t n_notes, cap_notes;
   bool notes_found, in_note;
   cmark_node *end_node; /* the block that ends with r->end_bookmark */
@@ -326,7 +330,13 @@ static void begin_table(walk *w, cmark_node *n) {
                : src[i] == 'r' ? SCR_ALIGN_RIGHT
                                : SCR_ALIGN_NONE;
   scr_table_plan plan = {0};
-  if (cols > 0 && plan_table(w, n, cols, &plan)) {
+  bool planned = n == w->planned;
+  if (planned) {
+    plan = w->plan;
+    w->plan = (scr_table_plan){0};
+    w->planned = NULL;
+  }
+  if (cols > 0 && (planned || plan_table(w, n, cols, &plan))) {
     w->landscape_table = plan.landscape;
     if (plan.landscape)
       scr_sink_page_orientation(s, true);
@@ -345,10 +355,13 @@ static void turn_for_next_table(walk *w, cmark_node *heading) {
   if (!next || ext_of(w, next) != EXT_TABLE || w->list_depth || w->quote_depth)
     return;
   int cols = cmark_gfm_extensions_get_table_columns(next);
-  scr_table_plan plan = {0};
-  if (cols > 0 && plan_table(w, next, cols, &plan) && plan.landscape)
-    scr_sink_page_orientation(w->r->sink, true);
-  scr_table_plan_free(&plan);
+  scr_table_plan_free(&w->plan);
+  w->planned = NULL;
+  if (cols > 0 && plan_table(w, next, cols, &w->plan)) {
+    w->planned = next;
+    if (w->plan.landscape)
+      scr_sink_page_orientation(w->r->sink, true);
+  }
 }
 
 static void end_table(walk *w) {
@@ -724,6 +737,7 @@ static void walk_init(walk *w, const scr_render *r, cmark_node *doc) {
 static void walk_free(walk *w) {
   free(w->notes);
   free(w->noted);
+  scr_table_plan_free(&w->plan);
 }
 
 /* The block whose last paragraph is the last of [first, stop): descending
