@@ -38,6 +38,7 @@
 #define TARGET_NUMBERING "numbering.xml"
 #define TARGET_SETTINGS "settings.xml"
 #define TARGET_FOOTER "footer1.xml"
+#define TARGET_FOOTER_LANDSCAPE "footer2.xml"
 
 scr_error docx_model_add_rel(docx_model *m, docx_rel_kind kind, char *target,
                              size_t *index) {
@@ -103,6 +104,9 @@ scr_error scr_docx_document_rels_xml(const docx_model *m, char **xml,
   relationship(&x, DOCX_RID_NUMBERING, REL_NUMBERING, TARGET_NUMBERING, false);
   relationship(&x, DOCX_RID_SETTINGS, REL_SETTINGS, TARGET_SETTINGS, false);
   relationship(&x, DOCX_RID_FOOTER, REL_FOOTER, TARGET_FOOTER, false);
+  if (m->footer_landscape)
+    relationship(&x, DOCX_RID_FOOTER_LANDSCAPE, REL_FOOTER,
+                 TARGET_FOOTER_LANDSCAPE, false);
   if (m->footnotes)
     relationship(&x, RID_FOOTNOTES, REL_FOOTNOTES, TARGET_FOOTNOTES, false);
   for (size_t i = 0; i < m->rel_count; i++)

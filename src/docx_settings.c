@@ -10,9 +10,14 @@
 #define COMPAT_URI "http://schemas.microsoft.com/office/word"
 #define COMPAT_MODE_WORD_2013 "15"
 
-/* Lay out as current Word does, not in a compatibility mode. */
+/* Lay out as current Word does, not in a compatibility mode; but with the
+   space between two paragraphs the sum of the first's space after and the
+   second's space before, as LibreOffice lays out an ODT, rather than the
+   larger of the two (w:doNotUseHTMLParagraphAutoSpacing, which Word and
+   LibreOffice both honour), so that the two formats break pages alike. */
 static void compat(scr_xmlw *x) {
   scr_xmlw_start(x, "w:compat");
+  docx_empty_element(x, "w:doNotUseHTMLParagraphAutoSpacing");
   scr_xmlw_start(x, "w:compatSetting");
   scr_xmlw_attr(x, "w:name", "compatibilityMode");
   scr_xmlw_attr(x, "w:uri", COMPAT_URI);
