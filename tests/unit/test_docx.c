@@ -382,7 +382,10 @@ static void test_image(void **state) {
   expect_body(
       f,
       "<w:p><w:pPr><w:pStyle w:val=\"BodyText\"/></w:pPr>"
-      "<w:r><w:drawing><wp:inline><wp:extent cx=\"1800000\" cy=\"900000\"/>"
+      "<w:r><w:drawing>"
+      /* no distance to the text around: at the margin, as in the ODT */
+      "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
+      "<wp:extent cx=\"1800000\" cy=\"900000\"/>"
       "<wp:docPr id=\"1\" name=\"Picture 1\" descr=\"Chart of"
       " &quot;referrals&quot;\" title=\"Chart of &quot;referrals&quot;\"/>"
       "<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/>"
