@@ -732,6 +732,94 @@ static void test_odt_cell_padding(void **state) {
   scr_package_free(odt);
 }
 
+/* ---- pages: footers and headers ------------------------------------------
+ */
+
+static void paragraph(const scr_sink_ops *o, void *w, const char *text) {
+  assert_int_equal(o->begin_paragraph(w, SCR_PARA_BODY), SCR_OK);
+  assert_int_equal(o->text(w, text, strlen(text), 0), SCR_OK);
+  assert_int_equal(o->end_paragraph(w), SCR_OK);
+}
+
+/* Portrait, a table on a landscape page, portrait again. */
+static void draw_landscape(const scr_sink_ops *o, void *w) {
+  paragraph(o, w, "portrait");
+  assert_int_equal(o->page_orientation(w, true), SCR_OK);
+  draw_table(o, w);
+  assert_int_equal(o->page_orientation(w, false), SCR_OK);
+  paragraph(o, w, "portrait again");
+}
+
+/* A landscape page's footer spans its text width, "Page N" at its right
+   margin: in the DOCX a footer part of its own, as the ODT's landscape
+   master page has its own footer table. */
+static void test_landscape_footer_spans_the_page(void **state) {
+  (void)state;
+  scr_package *docx = package_of(&scr_docx_writer, draw_landscape);
+  expect_in_part(docx, "word/document.xml",
+                 "<w:sectPr><w:footerReference w:type=\"default\" "
+                 "r:id=\"rIdFooterLandscape\"/><w:pgSz w:w=\"16838\" "
+                 "w:h=\"11906\" w:orient=\"landscape\"/>");
+  /* 25.7 cm of text: the name's 13153 twips and the page number's 1417 */
+  expect_in_part(docx, "word/footer2.xml",
+                 "<w:tblW w:w=\"14570\" w:type=\"dxa\"/>");
+  expect_in_part(docx, "word/footer2.xml",
+                 "<w:tblGrid><w:gridCol w:w=\"13153\"/>"
+                 "<w:gridCol w:w=\"1417\"/></w:tblGrid>");
+  expect_in_part(docx, "word/footer1.xml",
+                 "<w:tblGrid><w:gridCol w:w=\"8221\"/>"
+                 "<w:gridCol w:w=\"1417\"/></w:tblGrid>");
+  expect_in_part(docx, "word/_rels/document.xml.rels",
+                 "<Relationship Id=\"rIdFooterLandscape\" "
+                 "Type=\"http://schemas.openxmlformats.org/officeDocument/"
+                 "2006/relationships/footer\" Target=\"footer2.xml\"/>");
+  expect_in_part(docx, "[Content_Types].xml",
+                 "<Override PartName=\"/word/footer2.xml\" "
+                 "ContentType=\"application/vnd.openxmlformats-"
+                 "officedocument.wordprocessingml.footer+xml\"/>");
+  scr_package *odt = package_of(&scr_odt_writer, draw_landscape);
+  expect_in_part(odt, "styles.xml",
+                 "<style:style style:name=\"Footer_table_landscape\" "
+                 "style:family=\"table\"><style:table-properties "
+                 "style:width=\"25.7cm\" table:align=\"margins\"/>");
+  scr_package_free(docx);
+  scr_package_free(odt);
+}
+
+static void draw_section(const scr_sink_ops *o, void *w) {
+  paragraph(o, w, "public");
+  assert_int_equal(o->begin_section(w, "NOT FOR PUBLICATION"), SCR_OK);
+  paragraph(o, w, "exempt");
+}
+
+/* A section's header sits 1 cm from the page's top in its 2 cm margin, as
+   the DOCX's w:header says: the ODT's page is 1 cm from the top, and the
+   header 1 cm high with the spacing to the body in it. */
+static void test_header_sits_in_the_margin(void **state) {
+  (void)state;
+  scr_package *docx = package_of(&scr_docx_writer, draw_section);
+  expect_in_part(docx, "word/document.xml",
+                 "<w:pgMar w:top=\"1134\" w:right=\"1134\" "
+                 "w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" "
+                 "w:footer=\"567\" w:gutter=\"0\"/>");
+  scr_package *odt = package_of(&scr_odt_writer, draw_section);
+  expect_in_part(odt, "styles.xml",
+                 "<style:page-layout style:name=\"Mpm_header\">"
+                 "<style:page-layout-properties fo:page-width=\"21cm\" "
+                 "fo:page-height=\"29.7cm\" "
+                 "style:print-orientation=\"portrait\" "
+                 "fo:margin-top=\"1cm\" fo:margin-bottom=\"1cm\" "
+                 "fo:margin-left=\"2cm\" fo:margin-right=\"2cm\"/>"
+                 "<style:header-style><style:header-footer-properties "
+                 "fo:min-height=\"1cm\" fo:margin-bottom=\"0.9cm\" "
+                 "style:dynamic-spacing=\"true\"/></style:header-style>"
+                 "<style:footer-style><style:header-footer-properties "
+                 "fo:min-height=\"1cm\" fo:margin-top=\"0.9cm\" "
+                 "style:dynamic-spacing=\"true\"/></style:footer-style>");
+  scr_package_free(docx);
+  scr_package_free(odt);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_nested_numbered_lists_number_1_a_i),
@@ -743,6 +831,8 @@ int main(void) {
       cmocka_unit_test(test_styles_agree),
       cmocka_unit_test(test_front_sheet_style_is_not_bold),
       cmocka_unit_test(test_widow_and_orphan_control),
+      cmocka_unit_test(test_landscape_footer_spans_the_page),
+      cmocka_unit_test(test_header_sits_in_the_margin),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
