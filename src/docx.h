@@ -173,6 +173,10 @@ typedef struct docx_model {
   size_t num_count, num_cap;
   docx_header *headers; /* only when the document has sections */
   size_t header_count, header_cap;
+  /* the space between paragraphs is their spaces added, as in the ODT:
+     with the built-in styles, laid out alike in both formats, not with a
+     house template, which keeps Word's own rule */
+  bool spacing_adds;
   bool footnotes;        /* word/footnotes.xml is in the package */
   bool footer_landscape; /* ... and word/footer2.xml, landscape pages' */
 } docx_model;

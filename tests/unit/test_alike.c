@@ -720,6 +720,31 @@ static void test_paragraph_spacing_adds_in_both(void **state) {
   scr_package_free(docx);
 }
 
+/* A house template was made for Word's own rule, the larger of the two
+   spaces, and keeps it. */
+static void test_house_template_keeps_words_spacing(void **state) {
+  (void)state;
+  scr_template builtin = scr_template_builtin("docx");
+  unsigned char *copy = malloc(builtin.styles_len);
+  assert_non_null(copy);
+  memcpy(copy, builtin.styles, builtin.styles_len);
+  scr_template house = builtin;
+  house.styles = copy;
+  static const scr_doc_info INFO = {.title = "House", .footer = "House"};
+  void *w = scr_docx_writer.create(&house);
+  assert_non_null(w);
+  assert_int_equal(scr_docx_writer.ops->begin_document(w, &INFO), SCR_OK);
+  assert_int_equal(scr_docx_writer.ops->end_document(w), SCR_OK);
+  scr_package *pkg = scr_package_new();
+  assert_non_null(pkg);
+  assert_int_equal(scr_docx_writer.finish(w, pkg), SCR_OK);
+  scr_docx_writer.destroy(w);
+  expect_in_part(pkg, "word/settings.xml",
+                 "<w:compat><w:compatSetting w:name=\"compatibilityMode\"");
+  scr_package_free(pkg);
+  free(copy);
+}
+
 /* The ODT's cells: the DOCX's margins as padding. */
 static void test_odt_cell_padding(void **state) {
   (void)state;
@@ -828,6 +853,7 @@ int main(void) {
       cmocka_unit_test(test_table_cells_have_the_same_padding),
       cmocka_unit_test(test_odt_cell_padding),
       cmocka_unit_test(test_paragraph_spacing_adds_in_both),
+      cmocka_unit_test(test_house_template_keeps_words_spacing),
       cmocka_unit_test(test_styles_agree),
       cmocka_unit_test(test_front_sheet_style_is_not_bold),
       cmocka_unit_test(test_widow_and_orphan_control),
