@@ -63,6 +63,10 @@
 #define DOCX_HEADER_DISTANCE 567
 #define DOCX_TEXT_WIDTH (DOCX_PAGE_WIDTH - 2 * DOCX_MARGIN)
 #define DOCX_LANDSCAPE_TEXT_WIDTH (DOCX_PAGE_HEIGHT - 2 * DOCX_MARGIN)
+/* Inside each table cell's edges: 5.4 pt at the sides (Word's default),
+   2 pt above and below, as the ODT's cells have (odt_content.c). */
+#define DOCX_CELL_MARGIN_SIDE 108
+#define DOCX_CELL_MARGIN_TOP 40
 
 /* ---- part names ---------------------------------------------------------- */
 
@@ -75,6 +79,8 @@
 #define DOCX_PART_NUMBERING "word/numbering.xml"
 #define DOCX_PART_SETTINGS "word/settings.xml"
 #define DOCX_PART_FOOTER "word/footer1.xml"
+/* The footer of landscape pages, its table across their text width. */
+#define DOCX_PART_FOOTER_LANDSCAPE "word/footer2.xml"
 #define DOCX_PART_DOCUMENT_RELS "word/_rels/document.xml.rels"
 #define DOCX_PART_HEADER_FMT "word/header%zu.xml"
 #define DOCX_PART_FOOTNOTES "word/footnotes.xml"
@@ -90,6 +96,7 @@
 #define DOCX_RID_NUMBERING "rId2"
 #define DOCX_RID_SETTINGS "rId3"
 #define DOCX_RID_FOOTER "rId4"
+#define DOCX_RID_FOOTER_LANDSCAPE "rIdFooterLandscape"
 /* Hyperlinks and images are numbered on from here, in order of use. */
 #define DOCX_RID_FIRST_DYNAMIC 5
 
@@ -106,11 +113,14 @@
 
 /* ---- lists --------------------------------------------------------------- */
 
-#define DOCX_LIST_LEVELS 9        /* w:lvl 0..8, as Word allows */
-#define DOCX_LIST_INDENT_STEP 567 /* left indent added per level: 1 cm */
-#define DOCX_LIST_HANGING 397     /* number/bullet hangs 0.7 cm to the left */
-#define DOCX_ABSTRACT_BULLET 0    /* w:abstractNumId of the bullet lists */
-#define DOCX_ABSTRACT_DECIMAL 1   /* ... and of the numbered lists */
+#define DOCX_LIST_LEVELS 9 /* w:lvl 0..8, as Word allows */
+/* Each level moves the text 0.635 cm right, and its number or bullet
+   hangs in that step, at the text of the level above: the ODT's list
+   geometry (ODT_LIST_INDENT, 635 mm100 = 360 twips). */
+#define DOCX_LIST_INDENT_STEP 360
+#define DOCX_LIST_HANGING 360
+#define DOCX_ABSTRACT_BULLET 0 /* w:abstractNumId of the bullet lists */
+#define DOCX_ABSTRACT_NUMBER 1 /* ... and of the numbered lists */
 
 /** Left indent of list level `ilvl` (0-based), where the item text starts. */
 int docx_list_indent(int ilvl);
@@ -163,7 +173,12 @@ typedef struct docx_model {
   size_t num_count, num_cap;
   docx_header *headers; /* only when the document has sections */
   size_t header_count, header_cap;
-  bool footnotes; /* word/footnotes.xml is in the package */
+  /* the space between paragraphs is their spaces added, as in the ODT:
+     with the built-in styles, laid out alike in both formats, not with a
+     house template, which keeps Word's own rule */
+  bool spacing_adds;
+  bool footnotes;        /* word/footnotes.xml is in the package */
+  bool footer_landscape; /* ... and word/footer2.xml, landscape pages' */
 } docx_model;
 
 void docx_model_free(docx_model *m);
@@ -211,8 +226,9 @@ scr_error docx_part_open(scr_xmlw *x);
 void docx_namespaces(scr_xmlw *x);
 
 /**
- * w:sectPr of a section: header `header_rid` (NULL: none), the footer, A4
- * with 2 cm margins, portrait or `landscape` (docx_document.c).
+ * w:sectPr of a section: header `header_rid` (NULL: none), the footer (the
+ * landscape one on landscape pages), A4 with 2 cm margins, portrait or
+ * `landscape` (docx_document.c).
  */
 void docx_section_props(scr_xmlw *x, const char *header_rid, bool landscape);
 
@@ -237,6 +253,9 @@ scr_error scr_docx_core_xml(const docx_model *m, char **xml, size_t *len);
 scr_error scr_docx_app_xml(char **xml, size_t *len);
 scr_error scr_docx_settings_xml(const docx_model *m, char **xml, size_t *len);
 scr_error scr_docx_footer_xml(const docx_model *m, char **xml, size_t *len);
+/** word/footer2.xml: the footer of landscape pages. */
+scr_error scr_docx_footer_landscape_xml(const docx_model *m, char **xml,
+                                        size_t *len);
 
 /* ---- runs (docx_runs.c), shared by the body and the footer --------------- */
 

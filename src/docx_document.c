@@ -23,10 +23,11 @@ void docx_namespaces(scr_xmlw *x) {
   scr_xmlw_attr(x, "xmlns:pic", DOCX_NS_PIC);
 }
 
-static void footer_reference(scr_xmlw *x) {
+static void footer_reference(scr_xmlw *x, bool landscape) {
   scr_xmlw_start(x, "w:footerReference");
   scr_xmlw_attr(x, "w:type", "default");
-  scr_xmlw_attr(x, "r:id", DOCX_RID_FOOTER);
+  scr_xmlw_attr(x, "r:id",
+                landscape ? DOCX_RID_FOOTER_LANDSCAPE : DOCX_RID_FOOTER);
   scr_xmlw_end(x);
 }
 
@@ -60,7 +61,7 @@ void docx_section_props(scr_xmlw *x, const char *header_rid, bool landscape) {
     scr_xmlw_attr(x, "r:id", header_rid);
     scr_xmlw_end(x);
   }
-  footer_reference(x);
+  footer_reference(x, landscape);
   page_size(x, landscape);
   page_margins(x);
   scr_xmlw_end(x);

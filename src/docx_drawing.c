@@ -131,6 +131,16 @@ static void picture(scr_xmlw *x, const scr_image *img, const char *name,
   scr_xmlw_end(x);
 }
 
+/* No distance between the picture and the text around it: without these,
+   LibreOffice keeps Word's default 0.32 cm at each side of an inline
+   picture, which moves it right of the margin, and a picture as wide as
+   the text out past the right one; the ODT's frame has none. */
+static void inline_distances(scr_xmlw *x) {
+  static const char *const SIDES[] = {"distT", "distB", "distL", "distR"};
+  for (size_t i = 0; i < sizeof SIDES / sizeof SIDES[0]; i++)
+    scr_xmlw_attr(x, SIDES[i], "0");
+}
+
 void docx_drawing(scr_xmlw *x, const scr_image *img, unsigned id, size_t rid) {
   int64_t cx = emu(img->width_mm100, img->width_px);
   int64_t cy = emu(img->height_mm100, img->height_px);
@@ -143,6 +153,7 @@ void docx_drawing(scr_xmlw *x, const scr_image *img, unsigned id, size_t rid) {
   scr_xmlw_start(x, "w:r");
   scr_xmlw_start(x, "w:drawing");
   scr_xmlw_start(x, "wp:inline");
+  inline_distances(x);
   scr_xmlw_start(x, "wp:extent");
   size_attrs(x, cx, cy);
   scr_xmlw_end(x);

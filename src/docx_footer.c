@@ -1,10 +1,10 @@
 /*
- * word/footer1.xml: a table of one row without borders, the document's
- * name in the Footer style in one cell and "Page " with a PAGE field in
- * the other, set right. A long name wraps in its own cell, so the page
- * number stays on the footer's first line whatever the house style's
- * font; a paragraph of no height follows, as Word ends every story with
- * one.
+ * word/footer1.xml (and footer2.xml, across landscape pages): a table of
+ * one row without borders, the document's name in the Footer style in one
+ * cell and "Page " with a PAGE field in the other, set right. A long name
+ * wraps in its own cell, so the page number stays on the footer's first
+ * line whatever the house style's font; a paragraph of no height follows,
+ * as Word ends every story with one.
  */
 #include "docx.h"
 
@@ -14,9 +14,9 @@
 #define PAGE_FIELD " PAGE "
 /* What the field shows until it is updated: right on the first page. */
 #define PAGE_CACHED "1"
-/* The page number's column: "Page 9999" in up to 12pt (2.5 cm). */
+/* The page number's column: "Page 9999" in up to 12pt (2.5 cm); the name
+   has the rest of the text width. */
 #define PAGE_COLUMN 1417
-#define NAME_COLUMN (DOCX_TEXT_WIDTH - PAGE_COLUMN)
 /* The closing paragraph's height, in twentieths of a point. */
 #define CLOSING_LINE "20"
 
@@ -29,11 +29,11 @@ static void width(scr_xmlw *x, const char *name, int twips) {
 
 /* No borders, whatever the template's default table style draws, and no
    cell margins at the sides, so the text lines up with the body's. */
-static void table_props(scr_xmlw *x) {
+static void table_props(scr_xmlw *x, int text_width) {
   static const char *const BORDERS[] = {"w:top",   "w:left",    "w:bottom",
                                         "w:right", "w:insideH", "w:insideV"};
   scr_xmlw_start(x, "w:tblPr");
-  width(x, "w:tblW", DOCX_TEXT_WIDTH);
+  width(x, "w:tblW", text_width);
   scr_xmlw_start(x, "w:tblBorders");
   for (size_t i = 0; i < sizeof BORDERS / sizeof *BORDERS; i++)
     docx_val_element(x, BORDERS[i], "nil");
@@ -48,7 +48,7 @@ static void table_props(scr_xmlw *x) {
   scr_xmlw_end(x); /* w:tblPr */
   scr_xmlw_start(x, "w:tblGrid");
   scr_xmlw_start(x, "w:gridCol");
-  scr_xmlw_attr_int(x, "w:w", NAME_COLUMN);
+  scr_xmlw_attr_int(x, "w:w", text_width - PAGE_COLUMN);
   scr_xmlw_end(x);
   scr_xmlw_start(x, "w:gridCol");
   scr_xmlw_attr_int(x, "w:w", PAGE_COLUMN);
@@ -89,7 +89,9 @@ static void closing_paragraph(scr_xmlw *x) {
   scr_xmlw_end(x); /* w:p */
 }
 
-scr_error scr_docx_footer_xml(const docx_model *m, char **xml, size_t *len) {
+/* The footer across `text_width` twips. */
+static scr_error footer_xml(const docx_model *m, int text_width, char **xml,
+                            size_t *len) {
   scr_xmlw x;
   scr_error err = docx_part_open(&x);
   if (err)
@@ -99,9 +101,9 @@ scr_error scr_docx_footer_xml(const docx_model *m, char **xml, size_t *len) {
   scr_xmlw_attr(&x, "xmlns:w", DOCX_NS_W);
   scr_xmlw_attr(&x, "xmlns:r", DOCX_NS_R);
   scr_xmlw_start(&x, "w:tbl");
-  table_props(&x);
+  table_props(&x, text_width);
   scr_xmlw_start(&x, "w:tr");
-  open_cell(&x, NAME_COLUMN, false);
+  open_cell(&x, text_width - PAGE_COLUMN, false);
   docx_text_run(&x, footer, strlen(footer), 0, false);
   close_cell(&x);
   open_cell(&x, PAGE_COLUMN, true);
@@ -113,4 +115,13 @@ scr_error scr_docx_footer_xml(const docx_model *m, char **xml, size_t *len) {
   closing_paragraph(&x);
   scr_xmlw_end(&x); /* w:ftr */
   return scr_xmlw_close(&x, xml, len);
+}
+
+scr_error scr_docx_footer_xml(const docx_model *m, char **xml, size_t *len) {
+  return footer_xml(m, DOCX_TEXT_WIDTH, xml, len);
+}
+
+scr_error scr_docx_footer_landscape_xml(const docx_model *m, char **xml,
+                                        size_t *len) {
+  return footer_xml(m, DOCX_LANDSCAPE_TEXT_WIDTH, xml, len);
 }

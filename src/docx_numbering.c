@@ -1,8 +1,10 @@
 /*
- * word/numbering.xml: two abstract lists (bullets, decimal numbers), nine
- * levels each, and one w:num per list the document holds. Giving each list
- * its own w:num, with a start override on ordered ones, is what makes every
+ * word/numbering.xml: two abstract lists (bullets, numbers), nine levels
+ * each, and one w:num per list the document holds. Giving each list its
+ * own w:num, with a start override on ordered ones, is what makes every
  * list restart at its own start instead of continuing the one before.
+ * Numbers go 1. a. i. down the levels and round again, as in the ODT
+ * (odt_content.c).
  */
 #include "docx.h"
 
@@ -10,7 +12,12 @@
 
 #define LIST_FONT "Liberation Sans"
 /* "%1." shows level 1's number; each level shows only its own number. */
-#define DECIMAL_TEXT "%%%d."
+#define NUMBER_TEXT "%%%d."
+
+/* Number formats by level, repeating: 1. a. i. */
+static const char *const NUMBER_FORMATS[] = {"decimal", "lowerLetter",
+                                             "lowerRoman"};
+#define NUMBER_FORMAT_COUNT (sizeof NUMBER_FORMATS / sizeof NUMBER_FORMATS[0])
 
 /* Bullets by level, repeating: filled circle, white circle, small square
    (all in Liberation Sans, so no Symbol-font private-use characters). */
@@ -55,10 +62,12 @@ static void level(scr_xmlw *x, bool ordered, int ilvl) {
   scr_xmlw_start(x, "w:lvl");
   scr_xmlw_attr_int(x, "w:ilvl", ilvl);
   docx_val_element(x, "w:start", "1");
-  docx_val_element(x, "w:numFmt", ordered ? "decimal" : "bullet");
+  docx_val_element(x, "w:numFmt",
+                   ordered ? NUMBER_FORMATS[(size_t)ilvl % NUMBER_FORMAT_COUNT]
+                           : "bullet");
   scr_xmlw_start(x, "w:lvlText");
   if (ordered)
-    scr_xmlw_attrf(x, "w:val", DECIMAL_TEXT, ilvl + 1);
+    scr_xmlw_attrf(x, "w:val", NUMBER_TEXT, ilvl + 1);
   else
     scr_xmlw_attr(x, "w:val", BULLETS[(size_t)ilvl % BULLET_COUNT]);
   scr_xmlw_end(x);
@@ -83,7 +92,7 @@ static void num(scr_xmlw *x, const docx_num *n, int num_id) {
   scr_xmlw_attr_int(x, "w:numId", num_id);
   scr_xmlw_start(x, "w:abstractNumId");
   scr_xmlw_attrf(x, "w:val", "%d",
-                 n->ordered ? DOCX_ABSTRACT_DECIMAL : DOCX_ABSTRACT_BULLET);
+                 n->ordered ? DOCX_ABSTRACT_NUMBER : DOCX_ABSTRACT_BULLET);
   scr_xmlw_end(x);
   if (n->ordered) {
     scr_xmlw_start(x, "w:lvlOverride");
@@ -105,7 +114,7 @@ scr_error scr_docx_numbering_xml(const docx_model *m, char **xml, size_t *len) {
   scr_xmlw_attr(&x, "xmlns:w", DOCX_NS_W);
   /* every abstractNum comes before the first num */
   abstract_num(&x, DOCX_ABSTRACT_BULLET, false);
-  abstract_num(&x, DOCX_ABSTRACT_DECIMAL, true);
+  abstract_num(&x, DOCX_ABSTRACT_NUMBER, true);
   for (size_t i = 0; i < m->num_count; i++)
     num(&x, &m->nums[i], (int)i + 1);
   scr_xmlw_end(&x);

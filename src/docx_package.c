@@ -113,6 +113,9 @@ scr_error docx_finish(void *self, scr_package *pkg) {
     err = add_model_part(pkg, DOCX_PART_SETTINGS, scr_docx_settings_xml, m);
   if (!err)
     err = add_model_part(pkg, DOCX_PART_FOOTER, scr_docx_footer_xml, m);
+  if (!err && m->footer_landscape)
+    err = add_model_part(pkg, DOCX_PART_FOOTER_LANDSCAPE,
+                         scr_docx_footer_landscape_xml, m);
   if (!err)
     err = add_model_part(pkg, DOCX_PART_DOCUMENT_RELS,
                          scr_docx_document_rels_xml, m);

@@ -38,6 +38,7 @@
 #define TARGET_NUMBERING "numbering.xml"
 #define TARGET_SETTINGS "settings.xml"
 #define TARGET_FOOTER "footer1.xml"
+#define TARGET_FOOTER_LANDSCAPE "footer2.xml"
 
 scr_error docx_model_add_rel(docx_model *m, docx_rel_kind kind, char *target,
                              size_t *index) {
@@ -107,6 +108,9 @@ static scr_error relationships(const docx_model *m, bool document, char **xml,
                  false);
     relationship(&x, DOCX_RID_SETTINGS, REL_SETTINGS, TARGET_SETTINGS, false);
     relationship(&x, DOCX_RID_FOOTER, REL_FOOTER, TARGET_FOOTER, false);
+    if (m->footer_landscape)
+      relationship(&x, DOCX_RID_FOOTER_LANDSCAPE, REL_FOOTER,
+                   TARGET_FOOTER_LANDSCAPE, false);
     if (m->footnotes)
       relationship(&x, RID_FOOTNOTES, REL_FOOTNOTES, TARGET_FOOTNOTES, false);
   }

@@ -82,6 +82,7 @@ scr_error docx_settle_orientation(docx_writer *dw) {
     return dw->body.err;
   scr_error err = dw->any_block ? close_section(dw) : SCR_OK;
   dw->landscape = dw->landscape_asked;
+  dw->model.footer_landscape |= dw->landscape;
   /* the new section starts its own page */
   dw->page_break_pending = false;
   dw->after_table = false;

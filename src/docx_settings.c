@@ -10,9 +10,16 @@
 #define COMPAT_URI "http://schemas.microsoft.com/office/word"
 #define COMPAT_MODE_WORD_2013 "15"
 
-/* Lay out as current Word does, not in a compatibility mode. */
-static void compat(scr_xmlw *x) {
+/* Lay out as current Word does, not in a compatibility mode; but, with
+   the built-in styles, with the space between two paragraphs the sum of
+   the first's space after and the second's space before, as LibreOffice
+   lays out an ODT, rather than the larger of the two
+   (w:doNotUseHTMLParagraphAutoSpacing, which Word and LibreOffice both
+   honour), so that the two formats break pages alike. */
+static void compat(scr_xmlw *x, bool spacing_adds) {
   scr_xmlw_start(x, "w:compat");
+  if (spacing_adds)
+    docx_empty_element(x, "w:doNotUseHTMLParagraphAutoSpacing");
   scr_xmlw_start(x, "w:compatSetting");
   scr_xmlw_attr(x, "w:name", "compatibilityMode");
   scr_xmlw_attr(x, "w:uri", COMPAT_URI);
@@ -34,7 +41,7 @@ scr_error scr_docx_settings_xml(const docx_model *m, char **xml, size_t *len) {
   scr_xmlw_end(&x);
   if (!m->pages_exact)
     docx_val_element(&x, "w:updateFields", "true");
-  compat(&x);
+  compat(&x, m->spacing_adds);
   docx_val_element(&x, "w:themeFontLang",
                    m->language && *m->language ? m->language
                                                : DOCX_DEFAULT_LANGUAGE);

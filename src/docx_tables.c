@@ -12,7 +12,16 @@
 /* w:tblW in fiftieths of a percent: 5000 is the full text width. */
 #define TABLE_FULL_WIDTH_PCT 5000
 
-/* Gather w:tblPr. */
+/* Gather one side of w:tblCellMar. */
+static void cell_margin(scr_xmlw *x, const char *side, int twips) {
+  scr_xmlw_markup_lit(x, "<");
+  scr_xmlw_markup(x, side, strlen(side));
+  scr_xmlw_markup_attr_int(x, "w:w", twips);
+  scr_xmlw_markup_lit(x, " w:type=\"dxa\"/>");
+}
+
+/* Gather w:tblPr: the cell margins are the table's own, not the
+   template's, so that they stay the ODT's. */
 static void table_props(scr_xmlw *x) {
   scr_xmlw_markup_lit(x, "<w:tblPr><w:tblStyle w:val=\"" DOCX_STYLE_TABLE_GRID
                          "\"/><w:tblW");
@@ -20,7 +29,12 @@ static void table_props(scr_xmlw *x) {
   /* fixed: keep the grid sized from the content (columns.c) rather than
      let each application fit it its own way */
   scr_xmlw_markup_lit(x, " w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/>"
-                         "</w:tblPr>");
+                         "<w:tblCellMar>");
+  cell_margin(x, "w:top", DOCX_CELL_MARGIN_TOP);
+  cell_margin(x, "w:left", DOCX_CELL_MARGIN_SIDE);
+  cell_margin(x, "w:bottom", DOCX_CELL_MARGIN_TOP);
+  cell_margin(x, "w:right", DOCX_CELL_MARGIN_SIDE);
+  scr_xmlw_markup_lit(x, "</w:tblCellMar></w:tblPr>");
 }
 
 /* Gather w:tblGrid. */

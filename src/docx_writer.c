@@ -312,6 +312,7 @@ static void *docx_create(const scr_template *tpl) {
   if (!dw)
     return NULL;
   dw->tpl = tpl;
+  dw->model.spacing_adds = scr_template_is_builtin(tpl);
   if (open_body(dw) != SCR_OK) {
     docx_destroy(dw);
     return NULL;

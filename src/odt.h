@@ -54,9 +54,19 @@
    page, 29.7 cm - 2 x 2 cm. */
 #define ODT_TEXT_WIDTH (ODT_PAGE_WIDTH - 2 * ODT_PAGE_MARGIN)
 #define ODT_LANDSCAPE_TEXT_WIDTH (ODT_PAGE_HEIGHT - 2 * ODT_PAGE_MARGIN)
-#define ODT_FOOTER_GAP 400 /* between the body text and the footer */
-/* Below a table, as below a paragraph: about 6 pt. */
-#define ODT_TABLE_SPACE_AFTER 212
+/* The same in twips, as LibreOffice rounds them (9637.8 and 14570.1), and
+   as the DOCX's are: tables' columns are shared out of these. */
+#define ODT_TEXT_TWIPS 9638
+#define ODT_LANDSCAPE_TEXT_TWIPS 14570
+/* The footer and a section's header sit in the page's margin, as Word
+   places them: 1 cm from the page's edge, the body text 2 cm from it
+   while they fit in the 1 cm between; a taller one pushes the body text
+   back (dynamic spacing). */
+#define ODT_HEADER_FOOTER_DISTANCE 1000
+#define ODT_HEADER_FOOTER_ROOM (ODT_PAGE_MARGIN - ODT_HEADER_FOOTER_DISTANCE)
+/* LibreOffice's least height of a header or footer's own text: the rest of
+   its room is the spacing to the body. */
+#define ODT_HEADER_FOOTER_MIN_TEXT 100
 /* List indentation: each level moves the text this far right. */
 #define ODT_LIST_INDENT 635
 #define ODT_LIST_LEVELS 10 /* an ODF list style describes levels 1..10 */
@@ -86,11 +96,9 @@
 #define ODT_AUTO_ROW "Row"                 /* a row kept on one page */
 #define ODT_AUTO_IMAGE "fr_image"          /* graphic style of image frames */
 /* Names numbered or sized per use. */
-#define ODT_AUTO_TEXT_FMT "T%u"      /* text style n (run formatting) */
-#define ODT_AUTO_SCRIPT_FMT "S%zu"   /* text style n of a script's run */
-#define ODT_AUTO_COLUMN_FMT "Col_%d" /* a column of n permille of the width */
-#define ODT_AUTO_COLUMN_LANDSCAPE_FMT "ColL_%d" /* ... of a landscape page */
-#define ODT_PERMILLE 1000
+#define ODT_AUTO_TEXT_FMT "T%u"       /* text style n (run formatting) */
+#define ODT_AUTO_SCRIPT_FMT "S%zu"    /* text style n of a script's run */
+#define ODT_AUTO_COLUMN_FMT "Col_%d"  /* a column n twips wide */
 #define ODT_TABLE_NAME_FMT "Table%u"  /* table:name of table n */
 #define ODT_NOTE_ID_FMT "ftn%u"       /* text:id of footnote n */
 #define ODT_IMAGE_NAME_FMT "Image%zu" /* draw:name of image n */
@@ -129,10 +137,11 @@ typedef struct odt_para_auto {
   bool rtl;     /* style:writing-mode="rl-tb" */
 } odt_para_auto;
 
-/** A table column's width: permille of the text width of its page. */
+/** A table column's width in twips: the DOCX's column of the same table
+    (both share the text width's twips out alike), which LibreOffice, laying
+    out in twips, takes exactly. */
 typedef struct odt_column_auto {
-  int permille;
-  bool landscape;
+  int twips;
 } odt_column_auto;
 
 /** A text style for runs of one script in one language (odt_scripts.c). */
@@ -184,8 +193,8 @@ void scr_odt_flag_props(scr_xmlw *x, unsigned mask);
 /** Write the text styles of scr_odt_script_auto, in order of first use. */
 void scr_odt_script_styles(scr_xmlw *x, const odt_auto *a);
 void scr_odt_scripts_free(odt_auto *a);
-/** Note that a column `permille` of the text width needs its style. */
-scr_error scr_odt_columns_auto(odt_auto *a, int permille, bool landscape);
+/** Note that a column `twips` wide needs its style. */
+scr_error scr_odt_columns_auto(odt_auto *a, int twips);
 /** Whether master page `name` is one of the landscape ones. */
 bool scr_odt_landscape_master(const char *name);
 /** The name of the table style starting master page `master`, registered
@@ -373,7 +382,7 @@ typedef struct odt_table {
   bool open;
   int columns;
   scr_align *align;  /* `columns` entries */
-  int *permille;     /* each column's share of the text width */
+  int *twips;        /* each column's share of the text width */
   int row;           /* index of the current row */
   int cell;          /* index of the current cell in its row */
   bool header_group; /* table:table-header-rows is open */
@@ -434,6 +443,7 @@ typedef struct odt_writer {
   odt_list *lists; /* the open lists, outermost first */
   size_t nlists, caplists;
   odt_table table;
+  bool after_table;           /* the last block written was a table */
   unsigned tables;            /* tables so far, to name them */
   char table_style_name[128]; /* the open table's, when it names a master */
 

@@ -19,7 +19,11 @@ static const char *const CONTENT_NS[] = {
 
 /* Table cell borders: thin, like Word's "Table Grid". */
 #define CELL_BORDER "0.5pt solid #000000"
-#define CELL_PADDING 100 /* mm100: 1 mm inside each cell edge */
+/* Inside each cell's edges, as in the DOCX (docx.h): 5.4 pt at the sides
+   and 2 pt above and below, in mm100, which LibreOffice takes to 108 and
+   40 twips. */
+#define CELL_PADDING_SIDE 191
+#define CELL_PADDING_TOP 71
 
 const char *const scr_odt_cell_style[ODT_CELL_EDGE_COUNT] = {
     [ODT_CELL_INNER] = ODT_CELL_STYLE_INNER,
@@ -119,15 +123,14 @@ unsigned scr_odt_text_auto(odt_auto *a, unsigned flags) {
   return a->text_number[mask];
 }
 
-scr_error scr_odt_columns_auto(odt_auto *a, int permille, bool landscape) {
+scr_error scr_odt_columns_auto(odt_auto *a, int twips) {
   for (size_t i = 0; i < a->ncolumns; i++)
-    if (a->columns[i].permille == permille &&
-        a->columns[i].landscape == landscape)
+    if (a->columns[i].twips == twips)
       return SCR_OK;
   if (scr_reserve(&a->columns, &a->capcolumns, a->ncolumns + 1,
                   sizeof *a->columns))
     return SCR_E_NOMEM;
-  a->columns[a->ncolumns++] = (odt_column_auto){permille, landscape};
+  a->columns[a->ncolumns++] = (odt_column_auto){twips};
   return SCR_OK;
 }
 
@@ -240,8 +243,10 @@ static void list_style(scr_xmlw *x, bool ordered) {
 }
 
 /* Tables span the text width; table:align="margins" makes LibreOffice keep
-   them there if the page layout changes. A table starting a master page
-   (a landscape one, for a wide table) names it, as a paragraph would. */
+   them there if the page layout changes. No space below: Word has no
+   such space, and the DOCX's tables are laid out alike. A table starting a
+   master page (a landscape one, for a wide table) names it, as a paragraph
+   would. */
 static void table_style(scr_xmlw *x, const char *name, bool page_break,
                         const char *master) {
   style_start(x, name, "table");
@@ -253,26 +258,24 @@ static void table_style(scr_xmlw *x, const char *name, bool page_break,
                       ? ODT_LANDSCAPE_TEXT_WIDTH
                       : ODT_TEXT_WIDTH);
   scr_xmlw_attr(x, "table:align", "margins");
-  scr_odt_attr_cm(x, "fo:margin-bottom", ODT_TABLE_SPACE_AFTER);
   if (page_break)
     scr_xmlw_attr(x, "fo:break-before", "page");
   scr_xmlw_end(x);
   scr_xmlw_end(x);
 }
 
-/* A column of `permille` of the text width. The relative width keeps the
-   proportions if the table is resized. */
+/* A column `twips` wide, in points (a twip is 1/20 pt), which LibreOffice
+   reads back to the twip. The relative width keeps the proportions if the
+   table is resized. */
 static void column_style(scr_xmlw *x, odt_column_auto c) {
-  char name[sizeof ODT_AUTO_COLUMN_LANDSCAPE_FMT + 3 * sizeof c.permille];
-  snprintf(name, sizeof name,
-           c.landscape ? ODT_AUTO_COLUMN_LANDSCAPE_FMT : ODT_AUTO_COLUMN_FMT,
-           c.permille);
+  enum { TWIPS_PER_PT = 20 };
+  char name[sizeof ODT_AUTO_COLUMN_FMT + 3 * sizeof c.twips];
+  snprintf(name, sizeof name, ODT_AUTO_COLUMN_FMT, c.twips);
   style_start(x, name, "table-column");
   scr_xmlw_start(x, "style:table-column-properties");
-  scr_odt_attr_cm(x, "style:column-width",
-                  (c.landscape ? ODT_LANDSCAPE_TEXT_WIDTH : ODT_TEXT_WIDTH) *
-                      c.permille / ODT_PERMILLE);
-  scr_xmlw_attrf(x, "style:rel-column-width", "%d*", c.permille);
+  scr_xmlw_attrf(x, "style:column-width", "%d.%02dpt", c.twips / TWIPS_PER_PT,
+                 c.twips % TWIPS_PER_PT * (100 / TWIPS_PER_PT));
+  scr_xmlw_attrf(x, "style:rel-column-width", "%d*", c.twips);
   scr_xmlw_end(x);
   scr_xmlw_end(x);
 }
@@ -297,7 +300,10 @@ static void row_style(scr_xmlw *x) {
 static void cell_style(scr_xmlw *x, odt_cell_edge edge) {
   style_start(x, scr_odt_cell_style[edge], "table-cell");
   scr_xmlw_start(x, "style:table-cell-properties");
-  scr_odt_attr_cm(x, "fo:padding", CELL_PADDING);
+  scr_odt_attr_cm(x, "fo:padding-left", CELL_PADDING_SIDE);
+  scr_odt_attr_cm(x, "fo:padding-right", CELL_PADDING_SIDE);
+  scr_odt_attr_cm(x, "fo:padding-top", CELL_PADDING_TOP);
+  scr_odt_attr_cm(x, "fo:padding-bottom", CELL_PADDING_TOP);
   if (edge == ODT_CELL_TOP_LEFT) {
     scr_xmlw_attr(x, "fo:border", CELL_BORDER);
   } else {

@@ -34,6 +34,10 @@ static const char *const STYLES_NS[] = {
 #define FOOTER_PAGE_COLUMN "Footer_number"
 #define FOOTER_CELL "Footer_cell"
 #define FOOTER_PAGE_WIDTH 2500 /* "Page 9999" in up to 12pt */
+/* The paragraph closing the footer, 1 pt high: the one Word needs after
+   the DOCX's footer table, so that the footers stand alike. */
+#define FOOTER_END "Footer_end"
+#define FOOTER_END_HEIGHT "1pt"
 
 /* ---- the template ---------------------------------------------------- */
 
@@ -283,6 +287,14 @@ static void footer_styles(scr_xmlw *x, bool landscape) {
   scr_xmlw_end(x);
   scr_xmlw_end(x); /* style:style */
   scr_xmlw_start(x, "style:style");
+  scr_xmlw_attr(x, "style:name", FOOTER_END);
+  scr_xmlw_attr(x, "style:family", "paragraph");
+  scr_xmlw_attr(x, "style:parent-style-name", ODT_STYLE_FOOTER);
+  scr_xmlw_start(x, "style:paragraph-properties");
+  scr_xmlw_attr(x, "fo:line-height", FOOTER_END_HEIGHT);
+  scr_xmlw_end(x);
+  scr_xmlw_end(x); /* style:style */
+  scr_xmlw_start(x, "style:style");
   scr_xmlw_attr(x, "style:name", ODT_AUTO_FOOTER);
   scr_xmlw_attr(x, "style:family", "paragraph");
   scr_xmlw_attr(x, "style:parent-style-name", ODT_STYLE_FOOTER);
@@ -308,8 +320,25 @@ static void header_paragraph_style(scr_xmlw *x) {
   scr_xmlw_end(x); /* style:style */
 }
 
-/* The page: A4, 2 cm margins, the footer; and the header's place on the
-   pages of a section that has one; portrait or landscape. */
+/* The room of a header or footer in the page's margin (its height, as
+   LibreOffice counts it, includes the spacing to the body text), the
+   spacing giving way to a taller text. */
+static void header_footer_room(scr_xmlw *x, const char *element,
+                               const char *spacing) {
+  scr_xmlw_start(x, element);
+  scr_xmlw_start(x, "style:header-footer-properties");
+  scr_odt_attr_cm(x, "fo:min-height", ODT_HEADER_FOOTER_ROOM);
+  scr_odt_attr_cm(x, spacing,
+                  ODT_HEADER_FOOTER_ROOM - ODT_HEADER_FOOTER_MIN_TEXT);
+  scr_xmlw_attr(x, "style:dynamic-spacing", "true");
+  scr_xmlw_end(x); /* style:header-footer-properties */
+  scr_xmlw_end(x);
+}
+
+/* The page: A4, the body text 2 cm from each edge, the footer; and the
+   header on the pages of a section that has one; portrait or landscape.
+   The margins at the top and foot are the header's and footer's distance
+   from the edge, as in Word. */
 static void page_layout(scr_xmlw *x, const char *name, bool header,
                         bool landscape) {
   scr_xmlw_start(x, "style:page-layout");
@@ -321,25 +350,15 @@ static void page_layout(scr_xmlw *x, const char *name, bool header,
                   landscape ? ODT_PAGE_WIDTH : ODT_PAGE_HEIGHT);
   scr_xmlw_attr(x, "style:print-orientation",
                 landscape ? "landscape" : "portrait");
-  scr_odt_attr_cm(x, "fo:margin-top", ODT_PAGE_MARGIN);
-  scr_odt_attr_cm(x, "fo:margin-bottom", ODT_PAGE_MARGIN);
+  scr_odt_attr_cm(x, "fo:margin-top",
+                  header ? ODT_HEADER_FOOTER_DISTANCE : ODT_PAGE_MARGIN);
+  scr_odt_attr_cm(x, "fo:margin-bottom", ODT_HEADER_FOOTER_DISTANCE);
   scr_odt_attr_cm(x, "fo:margin-left", ODT_PAGE_MARGIN);
   scr_odt_attr_cm(x, "fo:margin-right", ODT_PAGE_MARGIN);
   scr_xmlw_end(x); /* style:page-layout-properties */
-  if (header) {
-    scr_xmlw_start(x, "style:header-style");
-    scr_xmlw_start(x, "style:header-footer-properties");
-    scr_odt_attr_cm(x, "fo:min-height", 0);
-    scr_odt_attr_cm(x, "fo:margin-bottom", ODT_FOOTER_GAP);
-    scr_xmlw_end(x); /* style:header-footer-properties */
-    scr_xmlw_end(x); /* style:header-style */
-  }
-  scr_xmlw_start(x, "style:footer-style");
-  scr_xmlw_start(x, "style:header-footer-properties");
-  scr_odt_attr_cm(x, "fo:min-height", 0);
-  scr_odt_attr_cm(x, "fo:margin-top", ODT_FOOTER_GAP);
-  scr_xmlw_end(x); /* style:header-footer-properties */
-  scr_xmlw_end(x); /* style:footer-style */
+  if (header)
+    header_footer_room(x, "style:header-style", "fo:margin-bottom");
+  header_footer_room(x, "style:footer-style", "fo:margin-top");
   scr_xmlw_end(x); /* style:page-layout */
 }
 
@@ -403,6 +422,9 @@ static void footer(scr_xmlw *x, const char *text, bool landscape) {
   scr_xmlw_end(x); /* table:table-cell */
   scr_xmlw_end(x); /* table:table-row */
   scr_xmlw_end(x); /* table:table */
+  scr_xmlw_start(x, "text:p");
+  scr_xmlw_attr(x, "text:style-name", FOOTER_END);
+  scr_xmlw_end(x); /* text:p */
   scr_xmlw_end(x); /* style:footer */
 }
 

@@ -64,13 +64,15 @@ scr_error scr_odt_begin_table(void *self, int columns, const scr_align *align,
   odt_table *t = &w->table;
   *t = (odt_table){0};
   t->align = calloc((size_t)columns, sizeof *t->align);
-  t->permille = calloc((size_t)columns, sizeof *t->permille);
-  if (!t->align || !t->permille)
+  t->twips = calloc((size_t)columns, sizeof *t->twips);
+  if (!t->align || !t->twips)
     return odt_fail(w, SCR_E_NOMEM);
-  scr_column_shares(widths, columns, ODT_PERMILLE, t->permille);
   t->landscape = w->landscape;
+  scr_column_shares(widths, columns,
+                    t->landscape ? ODT_LANDSCAPE_TEXT_TWIPS : ODT_TEXT_TWIPS,
+                    t->twips);
   for (int i = 0; i < columns; i++)
-    if (scr_odt_columns_auto(&w->autos, t->permille[i], t->landscape))
+    if (scr_odt_columns_auto(&w->autos, t->twips[i]))
       return odt_fail(w, SCR_E_NOMEM);
   for (int i = 0; align && i < columns; i++)
     t->align[i] = align[i];
@@ -79,15 +81,19 @@ scr_error scr_odt_begin_table(void *self, int columns, const scr_align *align,
   t->list_base = w->nlists;
   scr_odt_suspend_lists(w);
   scr_xmlw *x = &w->body;
+  /* Two tables with nothing between have an empty paragraph between, as
+     the DOCX must (Word would join them into one), so that the two
+     formats lay out alike; none where the second starts a section. */
+  if (w->after_table && !w->section_master) {
+    scr_xmlw_start(x, "text:p");
+    scr_xmlw_end(x);
+  }
   scr_xmlw_start(x, "table:table");
   scr_xmlw_attrf(x, "table:name", ODT_TABLE_NAME_FMT, ++w->tables);
   scr_xmlw_attr(x, "table:style-name", table_style(w));
   for (int i = 0; i < columns; i++) {
     scr_xmlw_start(x, "table:table-column");
-    scr_xmlw_attrf(x, "table:style-name",
-                   t->landscape ? ODT_AUTO_COLUMN_LANDSCAPE_FMT
-                                : ODT_AUTO_COLUMN_FMT,
-                   t->permille[i]);
+    scr_xmlw_attrf(x, "table:style-name", ODT_AUTO_COLUMN_FMT, t->twips[i]);
     scr_xmlw_end(x);
   }
   return odt_status(w);
@@ -104,8 +110,9 @@ scr_error scr_odt_end_table(void *self) {
     scr_xmlw_end(&w->body);
   scr_xmlw_end(&w->body);
   free(t->align);
-  free(t->permille);
+  free(t->twips);
   *t = (odt_table){0};
+  w->after_table = true;
   return odt_status(w);
 }
 

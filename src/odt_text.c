@@ -103,6 +103,7 @@ static void begin_block(odt_writer *w, odt_block kind, const char *element,
     scr_xmlw_attr(&w->body, "text:style-name", name);
   }
   w->block = kind;
+  w->after_table = false;
   w->span_flags = 0;
   w->span_script = NULL;
   w->before = SCR_SCRIPT_NONE;
@@ -393,6 +394,8 @@ scr_error scr_odt_end_note(void *self) {
   w->nlists = w->outer.nlists;
   w->span_flags = 0;
   w->span_depth = 0;
+  /* the note was inside a block, which no table had followed */
+  w->after_table = false;
   w->in_note = false;
   return odt_status(w);
 }

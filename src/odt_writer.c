@@ -101,10 +101,10 @@ static void destroy(void *self) {
     free(w->heading_names[i]);
   free(w->lists);
   free(w->table.align);
-  free(w->table.permille);
+  free(w->table.twips);
   if (w->in_note) { /* the table a note interrupted */
     free(w->outer.table.align);
-    free(w->outer.table.permille);
+    free(w->outer.table.twips);
   }
   for (size_t i = 0; i < w->nimages; i++) {
     free(w->images[i].part);

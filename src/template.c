@@ -35,6 +35,11 @@ scr_template scr_template_builtin(const char *format) {
   return t;
 }
 
+bool scr_template_is_builtin(const scr_template *tpl) {
+  return tpl && tpl->format && tpl->styles &&
+         tpl->styles == scr_template_builtin(tpl->format).styles;
+}
+
 void scr_template_free(scr_template *tpl) {
   free(tpl->owned);
   *tpl = (scr_template){0};

@@ -8,6 +8,7 @@
 
 #include "scrutineer.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct scr_template {
@@ -22,6 +23,8 @@ typedef struct scr_template {
 
 /** The built-in house style for "docx" or "odt"; never fails. */
 scr_template scr_template_builtin(const char *format);
+/** Whether `tpl` holds the built-in house style's own bytes. */
+bool scr_template_is_builtin(const scr_template *tpl);
 
 struct scr_diags;
 /**

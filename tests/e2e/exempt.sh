@@ -139,6 +139,10 @@ to_pdf "$PRIV".docx "$T/pdf-docx"
 for pdf in "$PRIV".pdf "$T/pdf-docx/SC-2026-06-17-agenda-pack-private.pdf"; do
   $CHECK marked "$pdf" E G "NOT FOR PUBLICATION" || fail "header"
 done
+# ... alike, headers and all
+"$PYTHON" "$HERE/check_alike.py" pages \
+  "$T/pdf-docx/SC-2026-06-17-agenda-pack-private.pdf" "$PRIV".pdf \
+  A B C E F G || fail "the private DOCX and ODT are laid out differently"
 
 # the same letters in both packs; the exempt ones said not for publication
 "$PYTHON" "$HERE/check_pages.py" "$PUB".pdf A B C G

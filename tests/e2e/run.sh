@@ -34,6 +34,11 @@ for doc in "$DOCX" "$ODT"; do
   "$PYTHON" "$HERE/check_minutes.py" \
     "$T/pdf-$fmt/CYPE-2026-06-17-agenda-pack.pdf" minutes/2026-04-14.md 214
 done
+# ... and alike: every appendix on the same page, every word in its place.
+"$PYTHON" "$HERE/check_alike.py" pages \
+  "$T/pdf-docx/CYPE-2026-06-17-agenda-pack.pdf" \
+  "$T/pdf-odt/CYPE-2026-06-17-agenda-pack.pdf" A B C D E F G
+sh "$HERE/alike.sh" "$SCR" "$T"
 sh "$HERE/minutes.sh" "$SCR" "$T"
 sh "$HERE/tracker.sh" "$SCR" "$T"
 sh "$HERE/template.sh" "$SCR" "$T"

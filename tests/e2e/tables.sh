@@ -35,5 +35,10 @@ for fmt in docx odt; do
   "$PYTHON" "$HERE/check_pages.py" "$pdf" A B C D E F G H \
     || fail "page references of the $fmt with a landscape page"
 done
+# alike, landscape pages and their footers too
+"$PYTHON" "$HERE/check_alike.py" pages \
+  "$T/tables-pdf-docx/CYPE-2026-06-17-agenda-pack.pdf" \
+  "$T/tables-pdf-odt/CYPE-2026-06-17-agenda-pack.pdf" A B C D E F G H \
+  || fail "the DOCX and ODT with a landscape page are laid out differently"
 validate_odt "$T/tables-out/CYPE-2026-06-17-agenda-pack.odt" "$T/tables-odt"
 pass "the ODT with sized columns and a landscape page validates against ODF 1.3"

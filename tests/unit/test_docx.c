@@ -114,7 +114,7 @@ static void test_nested_lists(void **state) {
       "<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/><w:numPr>"
       "<w:ilvl w:val=\"1\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr>"
       "<w:r><w:t xml:space=\"preserve\">pear</w:t></w:r></w:p>"
-      "<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/><w:ind w:left=\"567\"/>"
+      "<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/><w:ind w:left=\"360\"/>"
       "</w:pPr>"
       "<w:r><w:t xml:space=\"preserve\">more about fruit</w:t></w:r></w:p>"
       "<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/><w:numPr>"
@@ -132,12 +132,51 @@ static void test_nested_lists(void **state) {
                  "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"1\"/>"
                  "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/>"
                  "</w:lvlOverride></w:num>");
-  expect_in_part(pkg, "word/numbering.xml",
-                 "<w:lvl w:ilvl=\"8\"><w:start w:val=\"1\"/>"
-                 "<w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%9.\"/>"
-                 "<w:lvlJc w:val=\"left\"/>"
-                 "<w:pPr><w:ind w:left=\"5103\" w:hanging=\"397\"/></w:pPr>"
-                 "</w:lvl>");
+  scr_package_free(pkg);
+}
+
+/* Numbered lists number 1. a. i. down the levels and round again, each
+   level's text 0.635 cm (360 twips) right of the one above, its number
+   hanging at the text of the level above, as in the ODT. */
+static void test_ordered_levels_number_1_a_i(void **state) {
+  fixture *f = *state;
+  assert_int_equal(f->ops->begin_list(f->w, true, 1), SCR_OK);
+  item(f, "one");
+  assert_int_equal(f->ops->end_list(f->w), SCR_OK);
+  scr_package *pkg = finish(f);
+  static const struct {
+    const char *level;
+  } LEVELS[] = {
+      {"<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
+       "<w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/>"
+       "<w:lvlJc w:val=\"left\"/>"
+       "<w:pPr><w:ind w:left=\"360\" w:hanging=\"360\"/></w:pPr></w:lvl>"},
+      {"<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/>"
+       "<w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"%2.\"/>"
+       "<w:lvlJc w:val=\"left\"/>"
+       "<w:pPr><w:ind w:left=\"720\" w:hanging=\"360\"/></w:pPr></w:lvl>"},
+      {"<w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/>"
+       "<w:numFmt w:val=\"lowerRoman\"/><w:lvlText w:val=\"%3.\"/>"
+       "<w:lvlJc w:val=\"left\"/>"
+       "<w:pPr><w:ind w:left=\"1080\" w:hanging=\"360\"/></w:pPr></w:lvl>"},
+      {"<w:lvl w:ilvl=\"3\"><w:start w:val=\"1\"/>"
+       "<w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%4.\"/>"
+       "<w:lvlJc w:val=\"left\"/>"
+       "<w:pPr><w:ind w:left=\"1440\" w:hanging=\"360\"/></w:pPr></w:lvl>"},
+      {"<w:lvl w:ilvl=\"8\"><w:start w:val=\"1\"/>"
+       "<w:numFmt w:val=\"lowerRoman\"/><w:lvlText w:val=\"%9.\"/>"
+       "<w:lvlJc w:val=\"left\"/>"
+       "<w:pPr><w:ind w:left=\"3240\" w:hanging=\"360\"/></w:pPr></w:lvl>"},
+  };
+  for (size_t i = 0; i < sizeof LEVELS / sizeof LEVELS[0]; i++)
+    expect_in_part(pkg, "word/numbering.xml", LEVELS[i].level);
+  /* the bullets' levels hang the same way */
+  expect_in_part(
+      pkg, "word/numbering.xml",
+      "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/>"
+      "<w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"\xE2\x97\xA6\"/>"
+      "<w:lvlJc w:val=\"left\"/>"
+      "<w:pPr><w:ind w:left=\"720\" w:hanging=\"360\"/></w:pPr>");
   scr_package_free(pkg);
 }
 
@@ -165,6 +204,16 @@ static void test_list_nine_deep(void **state) {
 
 /* ---- tables -------------------------------------------------------------- */
 
+/* w:tblPr of every body table: the grid style across the text width, the
+   columns fixed, and the cells' margins the ODT's padding. */
+#define TABLE_PROPS                                                            \
+  "<w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/>"       \
+  "<w:tblCellMar><w:top w:w=\"40\" w:type=\"dxa\"/>"                           \
+  "<w:left w:w=\"108\" w:type=\"dxa\"/>"                                       \
+  "<w:bottom w:w=\"40\" w:type=\"dxa\"/>"                                      \
+  "<w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar>"                       \
+  "</w:tblPr>"
+
 static void test_table(void **state) {
   fixture *f = *state;
   const scr_sink_ops *o = f->ops;
@@ -182,12 +231,12 @@ static void test_table(void **state) {
   cell(f, SCR_PARA_TABLE_CONTENTS, "5");
   assert_int_equal(o->end_row(f->w), SCR_OK);
   assert_int_equal(o->end_table(f->w), SCR_OK);
-  /* 9638 twips of text width in three columns: 3213 + 3213 + 3212 */
+  /* 9638 twips of text width in three columns: 3213 + 3213 + 3212; the
+     cells' margins are the ODT's padding: 5.4 pt at the sides, 2 pt above
+     and below */
   expect_body(
       f,
-      "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/>"
-      "<w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/>"
-      "</w:tblPr>"
+      "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/>" TABLE_PROPS
       "<w:tblGrid><w:gridCol w:w=\"3213\"/><w:gridCol w:w=\"3213\"/>"
       "<w:gridCol w:w=\"3212\"/></w:tblGrid>"
       "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
@@ -333,7 +382,10 @@ static void test_image(void **state) {
   expect_body(
       f,
       "<w:p><w:pPr><w:pStyle w:val=\"BodyText\"/></w:pPr>"
-      "<w:r><w:drawing><wp:inline><wp:extent cx=\"1800000\" cy=\"900000\"/>"
+      "<w:r><w:drawing>"
+      /* no distance to the text around: at the margin, as in the ODT */
+      "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
+      "<wp:extent cx=\"1800000\" cy=\"900000\"/>"
       "<wp:docPr id=\"1\" name=\"Picture 1\" descr=\"Chart of"
       " &quot;referrals&quot;\" title=\"Chart of &quot;referrals&quot;\"/>"
       "<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/>"
@@ -418,9 +470,7 @@ static void test_page_break(void **state) {
       "<w:r><w:t xml:space=\"preserve\">next page</w:t></w:r></w:p>"
       "<w:p><w:pPr><w:pStyle w:val=\"BodyText\"/></w:pPr>"
       "<w:r><w:t xml:space=\"preserve\">same page</w:t></w:r></w:p>"
-      "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/>"
-      "<w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/>"
-      "</w:tblPr>"
+      "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/>" TABLE_PROPS
       "<w:tblGrid><w:gridCol w:w=\"9638\"/></w:tblGrid>"
       "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
       "<w:tc><w:tcPr><w:tcW w:w=\"9638\" w:type=\"dxa\"/></w:tcPr>"
@@ -676,6 +726,7 @@ int main(void) {
       TEST(test_text_outside_paragraph_is_refused),
       TEST(test_heading),
       TEST(test_nested_lists),
+      TEST(test_ordered_levels_number_1_a_i),
       TEST(test_list_nine_deep),
       TEST(test_table),
       TEST(test_tables_back_to_back_are_kept_apart),

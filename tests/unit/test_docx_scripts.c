@@ -106,7 +106,7 @@ static void test_right_to_left_list_item(void **state) {
       PARA(STYLE("ListParagraph") "<w:numPr><w:ilvl w:val=\"0\"/>"
                                   "<w:numId w:val=\"1\"/></w:numPr><w:bidi/>",
            RPR_RUN(NASKH "<w:rtl/><w:cs/>" LANG("und"), URDU))
-          PARA(STYLE("ListParagraph") "<w:bidi/><w:ind w:left=\"567\"/>",
+          PARA(STYLE("ListParagraph") "<w:bidi/><w:ind w:left=\"360\"/>",
                RPR_RUN(NASKH "<w:rtl/><w:cs/>" LANG("und"), URDU)));
 }
 

@@ -200,7 +200,7 @@ static void test_table_in_list_item(void **state) {
         "<text:list-item text:start-value=\"1\">" LP("first") "</text:list-item>"
       "</text:list>"
       "<table:table table:name=\"Table1\" table:style-name=\"Tbl\">"
-        "<table:table-column table:style-name=\"Col_1000\"/>"
+        "<table:table-column table:style-name=\"Col_9638\"/>"
         ROW(CELL("Cell_top_left", P("Table_20_Contents", "c")))
       "</table:table>"
       "<text:list text:style-name=\"L_number\" text:continue-numbering=\"true\">"
@@ -231,9 +231,9 @@ static void test_table(void **state) {
   // clang-format off
   expect_body(f,
       "<table:table table:name=\"Table1\" table:style-name=\"Tbl\">"
-        "<table:table-column table:style-name=\"Col_334\"/>"
-        "<table:table-column table:style-name=\"Col_333\"/>"
-        "<table:table-column table:style-name=\"Col_333\"/>"
+        "<table:table-column table:style-name=\"Col_3213\"/>"
+        "<table:table-column table:style-name=\"Col_3213\"/>"
+        "<table:table-column table:style-name=\"Col_3212\"/>"
         "<table:table-header-rows>"
           ROW(CELL("Cell_top_left", P("Table_20_Heading", "Item"))
               CELL("Cell_top", P("P_center_Table_20_Heading", "Lead"))
@@ -366,7 +366,7 @@ static void test_page_break(void **state) {
       P("P_break_Body_20_Text", "body")
       P("Body_20_Text", "no break")
       "<table:table table:name=\"Table1\" table:style-name=\"Tbl_break\">"
-        "<table:table-column table:style-name=\"Col_1000\"/>"
+        "<table:table-column table:style-name=\"Col_9638\"/>"
         ROW(CELL("Cell_top_left", P("Table_20_Contents", "c")))
       "</table:table>"
       "<text:list text:style-name=\"L_bullet\">"
@@ -537,19 +537,25 @@ static void test_package(void **state) {
   expect_in_part(pkg, "content.xml",
                  "<text:list-level-style-number text:level=\"2\" "
                  "style:num-suffix=\".\" style:num-format=\"a\">");
+  /* columns in twips, given in points, as the DOCX's gridCol */
   expect_in_part(
       pkg, "content.xml",
-      "<style:style style:name=\"Col_500\" "
+      "<style:style style:name=\"Col_4819\" "
       "style:family=\"table-column\"><style:table-column-properties "
-      "style:column-width=\"8.5cm\" style:rel-column-width=\"500*\"/>");
+      "style:column-width=\"240.95pt\" style:rel-column-width=\"4819*\"/>");
   expect_in_part(pkg, "content.xml",
                  "<style:font-face style:name=\"Liberation Mono\"");
   expect_in_part(
       pkg, "styles.xml",
       "<style:page-layout-properties fo:page-width=\"21cm\" "
       "fo:page-height=\"29.7cm\" style:print-orientation=\"portrait\" "
-      "fo:margin-top=\"2cm\" fo:margin-bottom=\"2cm\" "
-      "fo:margin-left=\"2cm\" fo:margin-right=\"2cm\"/>");
+      "fo:margin-top=\"2cm\" fo:margin-bottom=\"1cm\" "
+      "fo:margin-left=\"2cm\" fo:margin-right=\"2cm\"/>"
+      /* the footer 1 cm from the page's foot, in the 2 cm margin, as in
+         Word: the body text ends 2 cm from the foot while it fits */
+      "<style:footer-style><style:header-footer-properties "
+      "fo:min-height=\"1cm\" fo:margin-top=\"0.9cm\" "
+      "style:dynamic-spacing=\"true\"/></style:footer-style>");
   /* the name and the page number in two cells of one row, so a long name
      wraps in its cell and "Page N" stays on the footer's first line */
   expect_in_part(
@@ -564,6 +570,9 @@ static void test_package(void **state) {
       "</style:style><style:style style:name=\"Footer_cell\" "
       "style:family=\"table-cell\"><style:table-cell-properties "
       "fo:padding=\"0cm\" fo:border=\"none\"/></style:style><style:style "
+      "style:name=\"Footer_end\" style:family=\"paragraph\" "
+      "style:parent-style-name=\"Footer\"><style:paragraph-properties "
+      "fo:line-height=\"1pt\"/></style:style><style:style "
       "style:name=\"Footer_page\" style:family=\"paragraph\" "
       "style:parent-style-name=\"Footer\"><style:paragraph-properties "
       "fo:text-align=\"end\"/></style:style>");
@@ -580,7 +589,8 @@ static void test_package(void **state) {
       "table:style-name=\"Footer_cell\" office:value-type=\"string\">"
       "<text:p text:style-name=\"Footer_page\">Page <text:page-number "
       "text:select-page=\"current\">1</text:page-number></text:p>"
-      "</table:table-cell></table:table-row></table:table></style:footer>");
+      "</table:table-cell></table:table-row></table:table>"
+      "<text:p text:style-name=\"Footer_end\"/></style:footer>");
   expect_in_part(
       pkg, "styles.xml",
       "style:name=\"Heading_20_1\" style:display-name=\"Heading 1\"");

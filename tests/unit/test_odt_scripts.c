@@ -271,7 +271,7 @@ static void test_styles_and_faces(void **state) {
             SPAN("S4", "Croeso")) "<table:table table:name=\"Table1\" "
                                   "table:style-name=\"Tbl\">"
                                   "<table:table-column "
-                                  "table:style-name=\"Col_1000\"/>"
+                                  "table:style-name=\"Col_9638\"/>"
                                   "<table:table-row "
                                   "table:style-name=\"Row\"><table:table-cell "
                                   "table:style-name=\"Cell_top_left\" "
