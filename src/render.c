@@ -42,6 +42,9 @@ typedef struct walk {
   size_t n_notes, cap_notes;
   bool notes_found, in_note;
   cmark_node *end_node; /* the block that ends with r->end_bookmark */
+  cmark_node *end_text; /* ... its last text, whose last character it
+                           marks; NULL: the mark goes at the block's end */
+  bool end_marked;
   char heading_mark[SCR_ANCHOR_BOOKMARK_MAX]; /* "": the heading has none */
   /* White space next in the paragraph would show as a space too many:
      after a <br> of raw HTML, or a comment left out between spaces. */
@@ -114,10 +117,11 @@ static scr_para_style para_style(const walk *w, cmark_node *n) {
   return w->list_depth > 0 ? SCR_PARA_LIST : SCR_PARA_BODY;
 }
 
-/* The end bookmark, when `n` is the last block. */
+/* The end bookmark, when `n` is the last block and its last character
+   has not taken it. */
 static void end_mark(const walk *w, cmark_node *n) {
   const char *name = w->r->end_bookmark;
-  if (!name || n != w->end_node)
+  if (!name || n != w->end_node || w->end_marked)
     return;
   scr_sink_begin_bookmark(w->r->sink, name);
   scr_sink_end_bookmark(w->r->sink, name);
@@ -166,6 +170,25 @@ static void text_run(walk *w, const char *s, size_t len, unsigned flags) {
   w->drop_blanks = false;
   w->ends_blank = is_blank(s[len - 1]);
   scr_sink_text_len(w->r->sink, s, len, flags);
+}
+
+/*
+ * The last text of the last block, with the end bookmark around its last
+ * character: a bookmark with nothing in it at the end of a paragraph that
+ * holds a hyperlink is lost when LibreOffice opens the DOCX, and one
+ * around the last character is on the page where the text ends.
+ */
+static void marked_run(walk *w, const char *s, unsigned flags) {
+  size_t len = s ? strlen(s) : 0, last = len;
+  while (last > 0 && ((unsigned char)s[last - 1] & 0xC0) == 0x80)
+    last--;
+  last = last > 0 ? last - 1 : 0;
+  const char *name = w->r->end_bookmark;
+  text_run(w, s, last, flags);
+  scr_sink_begin_bookmark(w->r->sink, name);
+  text_run(w, s + last, len - last, flags);
+  scr_sink_end_bookmark(w->r->sink, name);
+  w->end_marked = true;
 }
 
 static void html_line_break(walk *w) {
@@ -657,11 +680,17 @@ static void event(walk *w, cmark_node *n, bool enter, bool *skip) {
     break;
   case CMARK_NODE_TEXT: {
     const char *lit = cmark_node_get_literal(n);
-    text_run(w, lit ? lit : "", lit ? strlen(lit) : 0, run_flags(w));
+    if (n == w->end_text)
+      marked_run(w, lit ? lit : "", run_flags(w));
+    else
+      text_run(w, lit ? lit : "", lit ? strlen(lit) : 0, run_flags(w));
     break;
   }
   case CMARK_NODE_CODE:
-    literal_run(s, n, run_flags(w) | SCR_RUN_CODE);
+    if (n == w->end_text)
+      marked_run(w, cmark_node_get_literal(n), run_flags(w) | SCR_RUN_CODE);
+    else
+      literal_run(s, n, run_flags(w) | SCR_RUN_CODE);
     break;
   case CMARK_NODE_SOFTBREAK:
     text_run(w, " ", 1, run_flags(w));
@@ -740,6 +769,23 @@ static void walk_free(walk *w) {
   scr_table_plan_free(&w->plan);
 }
 
+/* The last text (or code span) inside `block`, or NULL. */
+static cmark_node *last_text(cmark_node *block) {
+  cmark_node *last = NULL;
+  cmark_iter *it = cmark_iter_new(block);
+  cmark_event_type ev;
+  while (it && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *n = cmark_iter_get_node(it);
+    cmark_node_type t = cmark_node_get_type(n);
+    if (ev == CMARK_EVENT_ENTER &&
+        (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE))
+      last = n;
+  }
+  if (it)
+    cmark_iter_free(it);
+  return last;
+}
+
 /* The block whose last paragraph is the last of [first, stop): descending
    through lists, quotes and tables to a paragraph, heading, code block or
    table cell; NULL when the range ends otherwise (a rule, a comment). */
@@ -773,6 +819,8 @@ scr_error scr_render_blocks(const scr_render *r, cmark_node *first,
   walk_init(&w, r, doc);
   if (r->end_bookmark)
     w.end_node = last_text_block(&w, first, stop);
+  if (w.end_node && cmark_node_get_type(w.end_node) != CMARK_NODE_CODE_BLOCK)
+    w.end_text = last_text(w.end_node);
   /* footnote definitions are written where they are referenced */
   for (cmark_node *n = first; !scr_sink_error(s) && n && n != stop;
        n = cmark_node_next(n))

@@ -425,6 +425,13 @@ def cmd_pdf(fmt, pack_pdf, minutes_pdf, tracker_pdf):
     check_title_once(pack, starts["D"])
     check_headings_kept(pack, starts["E"], starts["F"])
     check("Time: 6:00 pm" in pack.flat(1), "%s: no 'Time: 6:00 pm'" % pack_pdf)
+    # reports B and C end with links: each appendix's last page, a field on
+    # a bookmark at the end of its last paragraph, must still resolve
+    front = " ".join(pack.flat(p) for p in range(1, starts["A"]))
+    ranges = re.findall(r"Appendix ([A-F]) \(pages? ([^)]*)\)", front)
+    check(len(ranges) == 6 and all(re.fullmatch(r"\d+(\u2013\d+)?", r)
+                                   for _, r in ranges),
+          "%s: the front sheet's page ranges %s" % (pack_pdf, ranges))
     check_footer_line(pack, "pack")
     minutes = Pdf(minutes_pdf)
     whole = " ".join(minutes.flat(p) for p in range(1, minutes.n + 1))
