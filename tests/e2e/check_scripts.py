@@ -269,12 +269,12 @@ def column_shares(doc, text, columns):
     if doc.endswith(".docx"):
         xml = zipfile.ZipFile(doc).read("word/document.xml").decode()
         tables = re.findall(r"<w:tbl>.*?</w:tbl>", xml, re.S)
-        widths = [int(w) for t in tables if text in t
+        widths = [int(w) for t in tables if text in re.sub(r"<[^>]+>", "", t)
                   for w in re.findall(r'<w:gridCol w:w="(\d+)"', t)]
     else:
         xml = zipfile.ZipFile(doc).read("content.xml").decode()
         tables = re.findall(r"<table:table .*?</table:table>", xml, re.S)
-        widths = [int(w) for t in tables if text in t
+        widths = [int(w) for t in tables if text in re.sub(r"<[^>]+>", "", t)
                   for w in re.findall(r'table:style-name="ColL?_(\d+)"', t)]
     widths = widths[:columns]
     return [w / sum(widths) for w in widths]
