@@ -290,19 +290,24 @@ static void close_committee(committee *c) {
   free(c->dir);
 }
 
-/* The DOCX body of the committee's pack. Caller frees. */
-static char *pack_body(committee *c) {
+/* The DOCX body of the committee's pack, its appendices on `pages` (NULL:
+   all on page 1). Caller frees. */
+static char *pack_body_on(committee *c, const scr_span *pages) {
   scr_template tpl = scr_template_builtin("docx");
   void *w = scr_docx_writer.create(&tpl);
   assert_non_null(w);
   scr_sink s = {scr_docx_writer.ops, w, SCR_OK};
   assert_int_equal(scr_compose_pack(&c->ws, &c->ag, (scr_pack_kind){0}, &c->wp,
-                                    NULL, NULL, false, &s),
+                                    NULL, pages, false, &s),
                    SCR_OK);
   char *xml = scr_docx_writer.body_xml(w);
   scr_docx_writer.destroy(w);
   assert_non_null(xml);
   return xml;
+}
+
+static char *pack_body(committee *c) {
+  return pack_body_on(c, NULL);
 }
 
 static size_t count(const char *hay, const char *needle) {
@@ -383,6 +388,38 @@ static void test_minutes_give_times_in_one_style(void **state) {
   close_committee(&c);
 }
 
+/* The front sheet as councils lay it out: the public session before the
+   items, an item's references straight after its heading, each giving
+   its appendix's pages, both ends live fields, the last one on a bookmark
+   around the appendix's last character. */
+static void test_front_sheet_references(void **state) {
+  (void)state;
+  committee c;
+  open_committee(&c);
+  const scr_span pages[] = {{5, 6}, {7, 7}, {8, 10}};
+  assert_int_equal(c.ag.n_appendices, 3);
+  char *xml = pack_body_on(&c, pages);
+  expect_in(xml, RUN("Public session") END);
+  /* a reference of its own goes with its item's heading */
+  expect_in(xml,
+            RUN("Reports and links") "<w:bookmarkEnd w:id=\"0\"/>" END
+                                     "<w:p><w:pPr><w:pStyle "
+                                     "w:val=\"BodyText\"/></w:pPr>"
+                                     "<w:hyperlink w:anchor=\"Appendix_B\">");
+  /* a report of two pages, and one of one */
+  expect_in(xml, RUN(" (pages "));
+  expect_in(xml, "PAGEREF Appendix_A ");
+  expect_in(xml, "PAGEREF Appendix_A_end ");
+  expect_in(xml, RUN("\xe2\x80\x93"));
+  expect_in(xml, RUN(" (page "));
+  assert_int_equal(count(xml, "PAGEREF Appendix_B_end "), 0);
+  expect_in(xml, "PAGEREF Appendix_C_end ");
+  /* the end bookmark holds the last character of the report's text */
+  expect_in(xml, "w:name=\"Appendix_A_end\"/>" RUN(".") "<w:bookmarkEnd");
+  free(xml);
+  close_committee(&c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_angle_brackets_are_text),
@@ -397,6 +434,7 @@ int main(void) {
       cmocka_unit_test(test_report_title_is_not_repeated),
       cmocka_unit_test(test_links_resolve_within_their_own_report),
       cmocka_unit_test(test_minutes_give_times_in_one_style),
+      cmocka_unit_test(test_front_sheet_references),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
