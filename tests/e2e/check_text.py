@@ -200,7 +200,11 @@ def file_texts(path):
     if path.endswith((".docx", ".odt")):
         with zipfile.ZipFile(path) as z:
             for name in z.namelist():
-                yield "%s:%s" % (path, name), z.read(name)
+                data = z.read(name)
+                # text split across runs or around a bookmark, joined
+                if name.endswith(".xml"):
+                    data += b"\n" + re.sub(rb"<[^>]+>", b"", data)
+                yield "%s:%s" % (path, name), data
     elif path.endswith(".pdf"):
         yield path, subprocess.run(["pdftotext", path, "-"], check=True,
                                    capture_output=True).stdout
