@@ -131,17 +131,50 @@ bool tpl_attr_is(const xmlNode *n, const char *ns, const char *local,
   return is;
 }
 
+/* References to `from` in and below `n` go to `to`. */
+static void redirect_ns(xmlNodePtr n, xmlNsPtr from, xmlNsPtr to) {
+  for (; n; n = n->next) {
+    if (n->type != XML_ELEMENT_NODE)
+      continue;
+    if (n->ns == from)
+      n->ns = to;
+    for (xmlAttrPtr a = n->properties; a; a = a->next)
+      if (a->ns == from)
+        a->ns = to;
+    redirect_ns(n->children, from, to);
+  }
+}
+
+/* The copy's declarations that the template makes the same way above it
+   go, its names using the template's. */
+static void drop_redundant_ns(xmlNodePtr copy) {
+  xmlNsPtr *link = &copy->nsDef;
+  while (*link) {
+    xmlNsPtr def = *link;
+    xmlNsPtr above = copy->parent && copy->parent->type == XML_ELEMENT_NODE
+                         ? xmlSearchNs(copy->doc, copy->parent, def->prefix)
+                         : NULL;
+    if (above && xmlStrEqual(above->href, def->href)) {
+      redirect_ns(copy, def, above);
+      *link = def->next;
+      def->next = NULL;
+      xmlFreeNs(def);
+    } else {
+      link = &def->next;
+    }
+  }
+}
+
 xmlNodePtr tpl_adopt_copy(xmlNodePtr parent, const xmlNode *node) {
-  /* cloned in the scope of `parent`, so that the copy's names use the
-     namespaces declared there, and declares only those it lacks */
-  xmlNodePtr copy = NULL;
-  if (xmlDOMWrapCloneNode(NULL, node->doc, (xmlNodePtr)node, &copy, parent->doc,
-                          parent, 1, 0) != 0 ||
-      !copy)
+  /* the copy declares on itself every namespace it uses, as libxml2 finds
+     them in the built-in part */
+  xmlNodePtr copy = xmlDocCopyNode((xmlNodePtr)node, parent->doc, 1);
+  if (!copy)
     return NULL;
   if (!xmlAddChild(parent, copy)) {
     xmlFreeNode(copy);
     return NULL;
   }
+  drop_redundant_ns(copy);
   return copy;
 }
