@@ -37,6 +37,7 @@ done
 sh "$HERE/minutes.sh" "$SCR" "$T"
 sh "$HERE/tracker.sh" "$SCR" "$T"
 sh "$HERE/template.sh" "$SCR" "$T"
+sh "$HERE/house.sh" "$SCR" "$T"
 sh "$HERE/a11y.sh" "$SCR" "$T"
 sh "$HERE/pdf.sh" "$SCR" "$T"
 sh "$HERE/scripts.sh" "$SCR" "$T"
@@ -54,4 +55,10 @@ find "$T" -name '*-[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]-*.docx' \
 # shellcheck disable=SC2046
 "$PYTHON" "$HERE/check_docx.py" "$ROOT/tests/schemas/ooxml-transitional" \
   $(cat "$T/docx-built") || fail "a DOCX does not validate"
+# ... and, with every ODT, names only styles it defines
+find "$T" -name '*-[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]-*.odt' \
+  >"$T/odt-built"
+# shellcheck disable=SC2046
+"$PYTHON" "$HERE/check_house.py" styles $(cat "$T/docx-built" "$T/odt-built") \
+  || fail "a document names a style it does not define"
 echo "e2e: all passed"
