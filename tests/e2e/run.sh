@@ -49,7 +49,11 @@ sh "$HERE/text.sh" "$SCR" "$T"
 
 # Every DOCX the tests above built (named SHORT-YYYY-MM-DD-...), against
 # the ECMA-376 Transitional schemas, with Word's order of run properties.
-find "$T" -name '*-[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]-*.docx' \
+# Those of house.sh carry the styles Word and LibreOffice saved, with their
+# extensions (mc:Ignorable, w14:), which those schemas do not describe;
+# house.sh checks their styles itself.
+find "$T" -path "$T/house-*" -prune -o \
+  -name '*-[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]-*.docx' -print \
   >"$T/docx-built"
 [ "$(wc -l <"$T/docx-built")" -ge 10 ] || fail "too few DOCX built to check"
 # shellcheck disable=SC2046
