@@ -52,9 +52,9 @@ static void repair(repaired *r, const char *format, const char *styles) {
     return;
   /* well-formed, every prefix declared */
   xmlResetLastError();
-  r->doc = xmlReadMemory((const char *)r->out, (int)r->len, "out", NULL,
-                         XML_PARSE_NONET | XML_PARSE_NOERROR |
-                             XML_PARSE_NOWARNING);
+  r->doc =
+      xmlReadMemory((const char *)r->out, (int)r->len, "out", NULL,
+                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   assert_non_null(r->doc);
   const xmlError *e = xmlGetLastError();
   if (e)
