@@ -127,8 +127,8 @@ static xmlNodePtr named_style(xmlNodePtr root, const tpl_role *r) {
     if (!is_style(n) || !tpl_attr_is(n, W, "type", TYPE_OF[r->family]))
       continue;
     xmlChar *name = child_val(n, "name"), *id = w_attr(n, "styleId");
-    bool match = id && !is_role_id((const char *)id) &&
-                 tpl_role_named(r, (const char *)name);
+    bool match = id && tpl_role_named(r, (const char *)name) &&
+                 !is_role_id((const char *)id);
     xmlFree(name);
     xmlFree(id);
     if (match)

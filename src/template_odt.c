@@ -140,19 +140,23 @@ static bool is_role_name(const char *name) {
 /* ---- styles under other names ---------------------------------------------
  */
 
+/* The first style of the role's family named as the role is, whose name is
+   no role's own; NULL when there is none, or when another of the
+   template's styles shares its name (renaming it would rename both). */
 static xmlNodePtr named_style(xmlNodePtr styles, const tpl_role *r) {
   for (xmlNodePtr n = styles->children; n; n = n->next) {
     if (!is_style(n, FAMILY_OF[r->family]))
       continue;
     xmlChar *name = attr(n, "style", "name");
     char *shown = display_name(n);
-    bool match = name && !is_role_name((const char *)name) &&
-                 tpl_role_named(r, shown) &&
-                 called(styles, (const char *)name) == 1;
+    /* the cheap test first: a template may hold many thousand styles */
+    bool match =
+        name && tpl_role_named(r, shown) && !is_role_name((const char *)name);
+    bool alone = match && called(styles, (const char *)name) == 1;
     xmlFree(name);
     free(shown);
     if (match)
-      return n;
+      return alone ? n : NULL;
   }
   return NULL;
 }
