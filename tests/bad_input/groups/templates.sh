@@ -91,6 +91,16 @@ docx_styles "$NEW" numbered || fail "committee.md's template does not style ever
 total=$((total + 1))
 echo "  ok    committee.md's template: styles pack, minutes, tracker and the site, repaired (warnings)"
 
+# the site's documents depend on the template's file
+run "the site, committee.md's template unchanged" 0 "$WARNED" site --today 2026-06-01 -o "$NEW/site" -f docx
+grep -q "^site: 0 documents built, 3 unchanged$" "$T/stdout" || { cat "$T/stdout"; fail "the site rebuilt documents"; }
+cp "$T/marked.docx" "$WS/templates/house.docx"
+run "the site, committee.md's template changed" 0 "" site --today 2026-06-01 -o "$NEW/site" -f docx
+grep -q "^site: 3 documents built, 0 unchanged$" "$T/stdout" || { cat "$T/stdout"; fail "a changed template did not rebuild the site's documents"; }
+total=$((total + 1))
+echo "  ok    the site builds its documents again when committee.md's template changes"
+cp "$T/numbered.docx" "$WS/templates/house.docx"
+
 rm -rf "$NEW"
 run "--template over committee.md's" 0 "" pack $AGENDA -o "$NEW" -q -f docx --template "$T/marked.docx"
 run "--template over committee.md's" 0 "" site --today 2026-06-01 -o "$NEW/site" -q -f docx --template "$T/marked.docx"
