@@ -192,6 +192,7 @@ static bool namespaces_bound(const xmlDoc *doc, const styles_kind *k,
 #define TEMPLATE_XML_OPTIONS                                                   \
   (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
 
+/* The parsed part, or NULL when it does not parse (caller frees). */
 static xmlDocPtr parse_styles(const unsigned char *data, size_t len,
                               const char *member) {
   return len <= STYLES_MAX_BYTES

@@ -56,6 +56,7 @@ static bool is_style(const xmlNode *n) {
   return tpl_is(n, W, "style");
 }
 
+/* The style whose id is `id` (any type), or NULL; borrowed from the tree. */
 static xmlNodePtr style_by_id(xmlNodePtr root, const char *id) {
   for (xmlNodePtr n = root->children; id && n; n = n->next)
     if (is_style(n) && tpl_attr_is(n, W, "styleId", id))

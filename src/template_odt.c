@@ -85,25 +85,44 @@ static size_t called(xmlNodePtr styles, const char *name) {
   return count;
 }
 
-/* LibreOffice's encoded name decoded: "Text_20_body" is "Text body". */
+static int hex_digit(char c) {
+  return c >= '0' && c <= '9'   ? c - '0'
+         : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                : -1;
+}
+
+/* The length of an escape "_20_" (one or two hex digits) at `p`, its value
+   into *v; 0 when there is none there. */
+static size_t escape_at(const char *p, unsigned *v) {
+  if (p[0] != '_' || hex_digit(p[1]) < 0)
+    return 0;
+  size_t digits = hex_digit(p[2]) >= 0 ? 2 : 1;
+  if (p[1 + digits] != '_')
+    return 0;
+  *v = (unsigned)hex_digit(p[1]);
+  if (digits == 2)
+    *v = *v * 16 + (unsigned)hex_digit(p[2]);
+  return *v ? digits + 2 : 0;
+}
+
+/* LibreOffice's encoded name decoded: "Text_20_body" is "Text body".
+   Caller frees. */
 static char *decode_name(const char *name) {
   char *out = malloc(strlen(name) + 1), *w = out;
-  for (const char *p = name; out && *p; p++) {
+  for (const char *p = name; out && *p;) {
     unsigned v;
-    int used = 0;
-    if (*p == '_' && sscanf(p, "_%2x_%n", &v, &used) == 1 && used > 0 && v) {
-      *w++ = (char)v;
-      p += used - 1;
-    } else {
-      *w++ = *p;
-    }
+    size_t n = escape_at(p, &v);
+    *w++ = n ? (char)v : *p;
+    p += n ? n : 1;
   }
   if (out)
     *w = '\0';
   return out;
 }
 
-/* The name a style shows: its display-name, else its name decoded. */
+/* The name a style shows: its display-name, else its name decoded.
+   Caller frees. */
 static char *display_name(const xmlNode *st) {
   xmlChar *shown = attr(st, "style", "display-name");
   xmlChar *name = shown ? NULL : attr(st, "style", "name");

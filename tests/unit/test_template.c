@@ -516,7 +516,8 @@ static void test_odt_libreoffice_template(void **state) {
 }
 
 /* A name two of the template's styles share cannot be moved safely: the
-   role's style is added instead, and the template's are left alone. */
+   role's style is added instead, and the template's are left alone. A
+   name alone is taken, as LibreOffice shows it. */
 static void test_odt_shared_name_is_not_taken(void **state) {
   (void)state;
   repaired r;
@@ -531,6 +532,25 @@ static void test_odt_shared_name_is_not_taken(void **state) {
   expect_odt_roles(&r);
   for (size_t i = 0; i < r.diags.count; i++)
     assert_null(strstr(r.diags.items[i].message, "names styles otherwise"));
+  repaired_free(&r);
+
+  /* alone, and with no display-name: its name decoded is what it shows */
+  repair(&r, "odt",
+         "<office:document-styles xmlns:office=\"" NS_OFFICE
+         "\" xmlns:style=\"" NS_STYLE "\"><office:styles>"
+         "<style:default-style style:family=\"paragraph\"/>"
+         "<style:style style:name=\"Text_20_body\" style:family=\"paragraph\"/>"
+         "<style:style style:name=\"Internet_20_link\" style:family=\"text\"/>"
+         "</office:styles></office:document-styles>");
+  expect_values(&r, "//office:styles/style:style[position() <= 2]/@style:name",
+                "Body_20_Text Hyperlink");
+  expect_values(
+      &r, "//office:styles/style:style[position() <= 2]/@style:display-name",
+      "Text body Internet link");
+  assert_string_equal(warning(&r, "styles.xml names"),
+                      "styles.xml names styles otherwise: used under the "
+                      "documents' names (Text body as Body Text, Internet "
+                      "link as Hyperlink)");
   repaired_free(&r);
 }
 
