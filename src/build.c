@@ -418,6 +418,32 @@ static scr_error report_loaded(void *ctx, scr_agenda *ag, size_t index) {
   return err;
 }
 
+/* The house template of a run that makes or checks documents: --template,
+   else committee.md's template:, else none (the built-in style). */
+static const char *house_template(const scr_session *s,
+                                  const scr_options *opts) {
+  if (!opts)
+    return NULL;
+  return opts->template_path ? opts->template_path
+                             : s->ws.committee.template_path;
+}
+
+/* committee.md's template styles every run it can; one whose formats it
+   cannot style (a DOCX template and -f odt) is made in the built-in style,
+   and says so. (--template for such a run is bad usage, said earlier.) */
+static void note_unstyled(scr_session *s, const scr_options *opts) {
+  unsigned asked =
+      opts->formats & (SCR_FORMAT_DOCX | SCR_FORMAT_ODT | SCR_FORMAT_PDF);
+  if (!asked || (asked & scr_template_serves(s->tpl.format)))
+    return;
+  const scr_committee *c = &s->ws.committee;
+  const char *label = scr_template_format_label(s->tpl.format);
+  scr_warn_at(&s->diags, c->src->path, c->template_line, c->template_col,
+              "template %s styles the %s and the PDF made from it, and this "
+              "run makes neither: its documents have the built-in style",
+              c->template_path, label);
+}
+
 /*
  * Every command runs the same validations first: the committee, every
  * minutes file, the work programme, every agenda with its appendices, every
@@ -462,9 +488,12 @@ static scr_error session_open(scr_session *s, const char *file,
     err = scr_a11y_check_workspace(&s->a11y, &s->ws, &s->book, &s->wp,
                                    s->agendas, s->n_agendas);
   }
-  if (err != SCR_E_NOMEM && opts && opts->template_path) {
+  const char *tpl = house_template(s, opts);
+  if (err != SCR_E_NOMEM && tpl) {
     worst = err ? err : worst;
-    err = scr_template_load(opts->template_path, &s->tpl, &s->diags);
+    err = scr_template_load(tpl, &s->tpl, &s->diags);
+    if (!err && !opts->template_path)
+      note_unstyled(s, opts);
   }
   return err ? err : worst;
 }
@@ -490,8 +519,9 @@ void scr_session_close(scr_session *s) {
   scr_diags_free(&s->diags);
 }
 
-static const scr_template *user_template(scr_session *s, const scr_options *o) {
-  return o->template_path ? &s->tpl : NULL;
+/* The house template loaded for the session, or NULL for the built-in. */
+static const scr_template *user_template(const scr_session *s) {
+  return s->tpl.format ? &s->tpl : NULL;
 }
 
 /* The session's copy of the agenda at `path`, or NULL. */
@@ -526,7 +556,7 @@ scr_error scr_session_pack(scr_session *s, scr_agenda *ag,
     scr_doc_strings names;
     scr_pack_info(&s->ws, ag, kind, &names);
     j.pages = pages;
-    err = emit_document(&j, names.file_stem, opts, user_template(s, opts), out);
+    err = emit_document(&j, names.file_stem, opts, user_template(s), out);
   }
   free(pages);
   scr_tracker_free(&tracker);
@@ -538,7 +568,7 @@ scr_error scr_session_minutes(scr_session *s, const scr_minutes *m,
   scr_doc_strings names;
   scr_minutes_info(&s->ws, m, &names);
   job j = {&s->ws, NULL, m, NULL, NULL, NULL, false, {0}};
-  return emit_document(&j, names.file_stem, opts, user_template(s, opts), out);
+  return emit_document(&j, names.file_stem, opts, user_template(s), out);
 }
 
 scr_error scr_session_tracker(scr_session *s, scr_date today,
@@ -550,7 +580,7 @@ scr_error scr_session_tracker(scr_session *s, scr_date today,
     scr_doc_strings names;
     scr_tracker_info(&s->ws, &tracker, &names);
     job j = {&s->ws, NULL, NULL, &s->wp, &tracker, NULL, false, {0}};
-    err = emit_document(&j, names.file_stem, opts, user_template(s, opts), out);
+    err = emit_document(&j, names.file_stem, opts, user_template(s), out);
   }
   scr_tracker_free(&tracker);
   return err;

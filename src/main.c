@@ -6,6 +6,7 @@
 
 #include "dates.h"
 #include "office.h"
+#include "template.h"
 
 #include <errno.h>
 #include <libxml/parser.h>
@@ -98,7 +99,8 @@ static const char HELP[] =
     "                     that divides upcoming from past, YYYY-MM-DD\n"
     "  --publish-date DATE  the day the agendas are published, YYYY-MM-DD\n"
     "                     (default: today), for the notice warning\n"
-    "  --template FILE    take the house style from a .docx or .odt\n"
+    "  --template FILE    take the house style from a .docx or .odt for\n"
+    "                     this run, instead of committee.md's template:\n"
     "  -q, --quiet        do not list the files written, nor show progress\n"
     "  --strict           accessibility warnings are errors (exit 1, nothing\n"
     "                     written); other warnings stay warnings\n"
@@ -333,12 +335,6 @@ static int parse_formats(const command *cmd, const char *opt, const char *list,
   }
 }
 
-/* The template's format is its name's, as scr_template_load reads it. */
-static bool template_name(const char *path) {
-  const char *dot = strrchr(path, '.');
-  return dot && (strcmp(dot, ".docx") == 0 || strcmp(dot, ".odt") == 0);
-}
-
 static int take_date(const char *opt, const char *value, const char **out) {
   scr_date d;
   if (!scr_date_parse(value, &d))
@@ -360,7 +356,8 @@ static int take_option(const command *cmd, enum opt_id id, const char *opt,
   case OPT_FORMATS:
     return parse_formats(cmd, opt, value, &c->opts.formats);
   case OPT_TEMPLATE:
-    if (!template_name(value))
+    /* its format is its name's, as scr_template_load reads it */
+    if (!scr_template_format_of(value))
       return usage_error("option '%s' needs a .docx or .odt file, not '%s'",
                          opt, value);
     c->opts.template_path = value;
@@ -538,6 +535,21 @@ static int check_pdf_timeout(const command *cmd, const cli *c) {
   return EXIT_OK;
 }
 
+/* A template named for this run must style a document it makes: a .docx
+   styles the DOCX and the PDF made from it, an .odt the ODT and its PDF.
+   (committee.md's template styles what it can; build.c says what not.) */
+static int check_template(const cli *c) {
+  const char *format = scr_template_format_of(c->opts.template_path);
+  if (!format || !c->opts.formats ||
+      (c->opts.formats & scr_template_serves(format)))
+    return EXIT_OK;
+  const char *label = scr_template_format_label(format);
+  return usage_error("'%s %s' styles the %s and the PDF made from it, and "
+                     "'%s %s' makes neither",
+                     c->given[OPT_TEMPLATE], c->opts.template_path, label,
+                     c->given[OPT_FORMATS], c->value[OPT_FORMATS]);
+}
+
 static int run_command(const command *cmd, int argc, char **argv) {
   cli c = {0};
   int rc = parse_args(cmd, argc, argv, &c);
@@ -549,6 +561,8 @@ static int run_command(const command *cmd, int argc, char **argv) {
     rc = check_actions(&c);
   if (rc == EXIT_OK)
     rc = check_operands(cmd, &c);
+  if (rc == EXIT_OK)
+    rc = check_template(&c);
   if (rc == EXIT_OK)
     rc = check_pdf_timeout(cmd, &c);
   return rc == EXIT_OK ? cmd->run(&c) : rc;

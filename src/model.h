@@ -15,7 +15,8 @@ typedef struct scr_contact {
   const char *name, *role, *email; /* borrowed from the front matter */
 } scr_contact;
 
-/** agendas/committee.md. Strings are borrowed from `src`. */
+/** agendas/committee.md. Strings are borrowed from `src`, but for
+    template_path. */
 typedef struct scr_committee {
   scr_source *src;
   const char *council, *name, *short_name;
@@ -32,7 +33,11 @@ typedef struct scr_committee {
   int time;              /* minutes after midnight, or -1 */
   scr_date *meetings;
   size_t n_meetings;
-  bool number_appendices; /* appendix_numbering: numbers */
+  bool number_appendices;          /* appendix_numbering: numbers */
+  char *template_path;             /* template:, resolved from committee.md and
+                                      checked to be in the workspace, as the user
+                                      would write it from here (owned), or NULL */
+  int template_line, template_col; /* where template: names it */
 } scr_committee;
 
 /** The workspace: its root folder and committee. */

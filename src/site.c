@@ -21,8 +21,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#define TEMPLATE_LIMIT (256u * 1024u * 1024u)
-
 /* A whole site build. */
 typedef struct site_run {
   scr_site site;
@@ -30,8 +28,6 @@ typedef struct site_run {
   const scr_options *opts;
   const char *dir;
   unsigned formats;
-  char *template_bytes; /* --template's file, hashed into every document */
-  size_t template_len;
   char now[32]; /* this run's time, RFC 3339 UTC */
   scr_site_manifest old;
   size_t built, kept;
@@ -137,7 +133,8 @@ static void hash_common(const site_run *r, scr_digest *d, scr_site_kind kind,
   scr_digest_add_str(d, "version", SCR_VERSION);
   scr_digest_add_str(d, "kind", formats);
   scr_digest_add_str(d, "stem", stem);
-  scr_digest_add(d, "template", r->template_bytes, r->template_len);
+  /* the house template's file: --template's, or committee.md's */
+  scr_digest_add_str(d, "template", r->site.s->tpl.digest);
   hash_source(d, "committee", r->site.s->ws.committee.src);
 }
 
@@ -714,17 +711,12 @@ static void site_free(site_run *r) {
   free(r->site.meetings);
   scr_tracker_free(&r->site.tracker);
   scr_site_manifest_free(&r->old);
-  free(r->template_bytes);
 }
 
 static scr_error site_build(site_run *r) {
   scr_site *site = &r->site;
   const scr_session *s = site->s;
   scr_error err = ensure_dir(r->dir);
-  if (!err && r->opts->template_path &&
-      scr_read_file(r->opts->template_path, TEMPLATE_LIMIT, &r->template_bytes,
-                    &r->template_len) != SCR_OK)
-    err = SCR_E_TEMPLATE;
   if (!err)
     err = scr_site_manifest_read(r->dir, &r->old);
   if (!err)

@@ -1,6 +1,9 @@
-/* House style: built-in templates and reference documents. */
+/* House style: built-in templates and reference documents, loaded, checked
+   and repaired. */
 #include "template.h"
 #include "diag.h"
+#include "odt.h"
+#include "template_styles.h"
 #include "util.h"
 
 #include <stdbool.h>
@@ -52,13 +55,24 @@ void scr_template_free(scr_template *tpl) {
 /* Deflate rarely beats 100:1 on XML; far beyond it is a zip bomb. */
 #define MAX_COMPRESSION_RATIO 200
 
-static const char *format_of(const char *path) {
-  const char *dot = strrchr(path, '.');
+const char *scr_template_format_of(const char *path) {
+  const char *dot = path ? strrchr(path, '.') : NULL;
   if (dot && strcmp(dot, ".docx") == 0)
     return "docx";
   if (dot && strcmp(dot, ".odt") == 0)
     return "odt";
   return NULL;
+}
+
+unsigned scr_template_serves(const char *format) {
+  if (!format)
+    return 0;
+  return (strcmp(format, "odt") == 0 ? SCR_FORMAT_ODT : SCR_FORMAT_DOCX) |
+         SCR_FORMAT_PDF;
+}
+
+const char *scr_template_format_label(const char *format) {
+  return format && strcmp(format, "odt") == 0 ? "ODT" : "DOCX";
 }
 
 /* Read one member of a zip, refusing oversized or bomb-like entries. */
@@ -130,28 +144,14 @@ static const styles_kind *kind_of(const char *format) {
   return strcmp(format, "odt") == 0 ? &STYLES_KINDS[1] : &STYLES_KINDS[0];
 }
 
-static bool is_element(const xmlNode *n, const char *ns, const char *name) {
-  return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
-         strcmp((const char *)n->ns->href, ns) == 0 &&
-         strcmp((const char *)n->name, name) == 0;
-}
-
-static const xmlNode *child_element(const xmlNode *n, const char *ns,
-                                    const char *name) {
-  for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
-    if (is_element(c, ns, name))
-      return c;
-  return NULL;
-}
-
 /* The root is the format's styles element, and it defines a style. */
 static bool styles_shape_ok(const xmlDoc *doc, const styles_kind *k) {
   const xmlNode *root = xmlDocGetRootElement((xmlDoc *)doc);
-  if (!is_element(root, k->ns, k->root))
+  if (!tpl_is(root, k->ns, k->root))
     return false;
   const xmlNode *box =
-      k->container ? child_element(root, k->ns, k->container) : root;
-  return child_element(box, k->style_ns, k->style) != NULL;
+      k->container ? tpl_child(root, k->ns, k->container) : root;
+  return tpl_child(box, k->style_ns, k->style) != NULL;
 }
 
 /* The first element or attribute, from `n` down, whose name has a prefix
@@ -192,38 +192,54 @@ static bool namespaces_bound(const xmlDoc *doc, const styles_kind *k,
   return false;
 }
 
+/* The parser's options for a template's XML: no network, no entity
+   substitution, no DTD loaded; the default depth limit. */
+#define TEMPLATE_XML_OPTIONS                                                   \
+  (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+
+/* The parsed part, or NULL when it does not parse (caller frees). */
+static xmlDocPtr parse_styles(const unsigned char *data, size_t len,
+                              const char *member) {
+  return len <= STYLES_MAX_BYTES
+             ? xmlReadMemory((const char *)data, (int)len, member, NULL,
+                             TEMPLATE_XML_OPTIONS)
+             : NULL;
+}
+
 /* The styles must be the format's styles part, and plain XML: no DTD, no
-   entities, no network, no undeclared prefix. */
-static scr_error check_styles_xml(const unsigned char *data, size_t len,
+   entities, no network, no undeclared prefix. The parsed part, or NULL
+   (caller frees). */
+static xmlDocPtr check_styles_xml(const unsigned char *data, size_t len,
                                   const styles_kind *k, const char *path,
                                   scr_diags *diags) {
-  xmlDocPtr doc =
-      xmlReadMemory((const char *)data, (int)len, k->member, NULL,
-                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  scr_error err = SCR_OK;
-  if (!doc) {
+  xmlDocPtr doc = parse_styles(data, len, k->member);
+  bool ok = false;
+  if (!doc)
     scr_error_at(diags, path, 0, 0, "%s is not well-formed XML", k->member);
-    err = SCR_E_TEMPLATE;
-  } else if (doc->intSubset || doc->extSubset) {
+  else if (doc->intSubset || doc->extSubset)
     scr_error_at(diags, path, 0, 0,
                  "%s declares a DOCTYPE, which is not allowed", k->member);
-    err = SCR_E_TEMPLATE;
-  } else if (!namespaces_bound(doc, k, path, diags)) {
-    err = SCR_E_TEMPLATE;
-  } else if (!styles_shape_ok(doc, k)) {
+  else if (!namespaces_bound(doc, k, path, diags))
+    ;
+  else if (!styles_shape_ok(doc, k))
     scr_error_at(diags, path, 0, 0,
                  "%s is not %s (its root must be %s in %s, defining at "
                  "least one style)",
                  k->member, k->what, k->root, k->ns);
-    err = SCR_E_TEMPLATE;
+  else
+    ok = true;
+  if (!ok && doc) {
+    xmlFreeDoc(doc);
+    doc = NULL;
   }
-  xmlFreeDoc(doc);
-  return err;
+  return doc;
 }
 
 /* The template's bytes as a zip archive libzip reads from memory, so that
-   only a regular file is ever opened (a FIFO would block). */
-static zip_t *open_zip(const char *path, char **bytes, scr_diags *diags) {
+   only a regular file is ever opened (a FIFO would block); their SHA-256
+   into `digest`. */
+static zip_t *open_zip(const char *path, char **bytes,
+                       char digest[SCR_DIGEST_HEX], scr_diags *diags) {
   size_t len = 0;
   scr_error err = scr_read_file(path, TEMPLATE_MAX_BYTES, bytes, &len);
   if (err) {
@@ -233,6 +249,10 @@ static zip_t *open_zip(const char *path, char **bytes, scr_diags *diags) {
                                          : "template cannot be opened");
     return NULL;
   }
+  scr_digest d;
+  scr_digest_init(&d);
+  scr_digest_add(&d, "template", *bytes, len);
+  scr_digest_hex(&d, digest);
   zip_error_t zerr;
   zip_error_init(&zerr);
   zip_source_t *src = zip_source_buffer_create(*bytes, len, 0, &zerr);
@@ -248,17 +268,145 @@ static zip_t *open_zip(const char *path, char **bytes, scr_diags *diags) {
   return z;
 }
 
+/* An ODF package says what it is in its mimetype member: a spreadsheet or
+   a drawing saved as .odt has a styles.xml too, but not a text's styles. */
+static scr_error check_mimetype(zip_t *z, const char *path, scr_diags *diags) {
+  enum { MIMETYPE_MAX = 128 };
+  static const char *const TEXT_TYPES[] = {
+      "application/vnd.oasis.opendocument.text",
+      "application/vnd.oasis.opendocument.text-template", NULL};
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat(z, "mimetype", 0, &st) != 0)
+    return SCR_OK; /* optional: the styles part says the rest */
+  char type[MIMETYPE_MAX + 1] = "";
+  zip_file_t *f = (st.valid & ZIP_STAT_SIZE) && st.size <= MIMETYPE_MAX
+                      ? zip_fopen(z, "mimetype", 0)
+                      : NULL;
+  zip_int64_t n = f ? zip_fread(f, type, st.size) : -1;
+  if (f)
+    zip_fclose(f);
+  type[n > 0 ? (size_t)n : 0] = '\0';
+  for (const char *const *t = TEXT_TYPES; *t; t++)
+    if (strcmp(type, *t) == 0)
+      return SCR_OK;
+  scr_error_at(diags, path, 0, 0,
+               "template's mimetype is '%.*s', not an OpenDocument text's "
+               "(application/vnd.oasis.opendocument.text)",
+               (int)scr_printable_ascii_prefix((const unsigned char *)type,
+                                               strlen(type)),
+               type);
+  return SCR_E_TEMPLATE;
+}
+
+/* ---- repair -------------------------------------------------------------- */
+
+/* `doc` serialised into a malloc'd buffer. */
+static scr_error dump(xmlDocPtr doc, unsigned char **out, size_t *out_len) {
+  xmlChar *mem = NULL;
+  int size = 0;
+  xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
+  unsigned char *copy = mem && size > 0 ? malloc((size_t)size + 1) : NULL;
+  if (copy) {
+    memcpy(copy, mem, (size_t)size);
+    copy[size] = '\0';
+    *out = copy;
+    *out_len = (size_t)size;
+  }
+  xmlFree(mem);
+  return copy ? SCR_OK : SCR_E_NOMEM;
+}
+
+/* Repair the parsed part `doc` of `format`; *out as scr_template_repair. */
+static scr_error repair_doc(xmlDocPtr doc, const char *format, const char *path,
+                            scr_diags *diags, unsigned char **out,
+                            size_t *out_len) {
+  *out = NULL;
+  *out_len = 0;
+  const styles_kind *k = kind_of(format);
+  scr_template b = scr_template_builtin(format);
+  xmlDocPtr builtin = parse_styles(b.styles, b.styles_len, k->member);
+  if (!builtin)
+    return SCR_E_NOMEM;
+  tpl_fixes f = {.part = k->member};
+  if (strcmp(format, "odt") == 0)
+    tpl_repair_odt(doc, builtin, &f);
+  else
+    tpl_repair_docx(doc, builtin, &f);
+  scr_error err = f.err;
+  if (!err && f.changed)
+    err = dump(doc, out, out_len);
+  if (!err)
+    tpl_warn(&f, path, diags);
+  tpl_fixes_free(&f);
+  xmlFreeDoc(builtin);
+  return err;
+}
+
+scr_error scr_template_repair(const char *format, const unsigned char *styles,
+                              size_t len, const char *path, scr_diags *diags,
+                              unsigned char **out, size_t *out_len) {
+  *out = NULL;
+  *out_len = 0;
+  const styles_kind *k = kind_of(format);
+  xmlDocPtr doc = parse_styles(styles, len, k->member);
+  if (!doc)
+    return SCR_E_TEMPLATE;
+  scr_error err = repair_doc(doc, format, path, diags, out, out_len);
+  xmlFreeDoc(doc);
+  return err;
+}
+
+/* The writer of the format reads the repaired part as it will when writing:
+   what it would refuse is refused now, naming the part. */
+static scr_error check_writable(const scr_template *tpl, const char *path,
+                                scr_diags *diags) {
+  if (strcmp(tpl->format, "odt") != 0)
+    return SCR_OK;
+  odt_tpl t;
+  scr_error err = scr_odt_tpl_open(tpl, NULL, &t);
+  scr_odt_tpl_close(&t);
+  if (err == SCR_E_TEMPLATE)
+    scr_error_at(diags, path, 0, 0,
+                 "styles.xml binds a prefix OpenDocument uses (office, "
+                 "style, text, fo...) to another namespace, or one prefix "
+                 "to two");
+  return err;
+}
+
+/* The styles part of the open package, checked and repaired. */
+static scr_error load_styles(zip_t *z, const styles_kind *k, const char *path,
+                             scr_diags *diags, unsigned char **data,
+                             size_t *len) {
+  scr_error err = read_member(z, k->member, path, diags, data, len);
+  xmlDocPtr doc = err ? NULL : check_styles_xml(*data, *len, k, path, diags);
+  if (!err && !doc)
+    err = SCR_E_TEMPLATE;
+  unsigned char *repaired = NULL;
+  size_t repaired_len = 0;
+  if (!err)
+    err = repair_doc(doc, k->format, path, diags, &repaired, &repaired_len);
+  xmlFreeDoc(doc);
+  if (repaired) {
+    free(*data);
+    *data = repaired;
+    *len = repaired_len;
+  }
+  return err;
+}
+
 scr_error scr_template_load(const char *path, scr_template *tpl,
                             scr_diags *diags) {
   *tpl = (scr_template){0};
-  const char *format = format_of(path);
+  const char *format = scr_template_format_of(path);
   if (!format) {
     scr_error_at(diags, path, 0, 0,
                  "a template must be a .docx or .odt document");
     return SCR_E_TEMPLATE;
   }
   char *bytes = NULL;
-  zip_t *z = open_zip(path, &bytes, diags);
+  char digest[SCR_DIGEST_HEX];
+  zip_t *z = open_zip(path, &bytes, digest, diags);
   if (!z) {
     free(bytes);
     return SCR_E_TEMPLATE;
@@ -266,18 +414,20 @@ scr_error scr_template_load(const char *path, scr_template *tpl,
   const styles_kind *k = kind_of(format);
   unsigned char *data = NULL;
   size_t len = 0;
-  scr_error err = read_member(z, k->member, path, diags, &data, &len);
+  scr_error err =
+      strcmp(format, "odt") == 0 ? check_mimetype(z, path, diags) : SCR_OK;
+  if (!err)
+    err = load_styles(z, k, path, diags, &data, &len);
   zip_discard(z);
   free(bytes);
-  if (!err)
-    err = check_styles_xml(data, len, k, path, diags);
+  if (!err) {
+    *tpl = (scr_template){format, data, len, data, ""};
+    memcpy(tpl->digest, digest, sizeof digest);
+    err = check_writable(tpl, path, diags);
+  }
   if (err) {
     free(data);
-    return err;
+    *tpl = (scr_template){0};
   }
-  tpl->format = format;
-  tpl->styles = data;
-  tpl->styles_len = len;
-  tpl->owned = data;
-  return SCR_OK;
+  return err;
 }

@@ -88,7 +88,8 @@ static const char *const COMMITTEE_KEYS[] = {"short",      "chair",
                                              "venue",      "time",
                                              "meetings",   "title",
                                              "email",      "appendix_numbering",
-                                             "signatory",  NULL};
+                                             "signatory",  "template",
+                                             NULL};
 static const char *const COMMITTEE_REQUIRED[] = {"council", "committee",
                                                  "meetings", NULL};
 
@@ -170,7 +171,42 @@ static void read_meetings(scr_committee *c, scr_diags *diags) {
   }
 }
 
-static void read_committee(scr_committee *c, scr_diags *diags) {
+/* A file name of the kinds a template is (scr_template_format_of). */
+static bool names_template(const char *name) {
+  const char *dot = strrchr(name, '.');
+  return dot && (strcmp(dot, ".docx") == 0 || strcmp(dot, ".odt") == 0);
+}
+
+/* template: the house style every command uses, named relative to
+   committee.md like every path a source names. */
+static void read_template(scr_workspace *ws, scr_diags *diags) {
+  scr_committee *c = &ws->committee;
+  const scr_ynode *v = scr_meta_get(c->src->meta, "template");
+  if (!v)
+    return;
+  if (v->kind != SCR_Y_SCALAR || !*v->scalar) {
+    scr_error_at(diags, c->src->path, v->line, v->col,
+                 "'template' must name a .docx or .odt document, like "
+                 "../templates/house.docx");
+    return;
+  }
+  if (!names_template(v->scalar)) {
+    scr_error_at(diags, c->src->path, v->line, v->col,
+                 "template '%s' is not a .docx or .odt document", v->scalar);
+    return;
+  }
+  char *real = NULL;
+  if (scr_resolve_target(ws, c->src->path, v->scalar, v->line, v->col,
+                         "template", diags, &c->template_path,
+                         &real) == SCR_OK) {
+    c->template_line = v->line;
+    c->template_col = v->col;
+  }
+  free(real);
+}
+
+static void read_committee(scr_workspace *ws, scr_diags *diags) {
+  scr_committee *c = &ws->committee;
   scr_source *src = c->src;
   scr_meta_check_keys(src, COMMITTEE_KEYS, COMMITTEE_REQUIRED, diags);
   c->council = scr_meta_string(src->meta, "council");
@@ -197,6 +233,7 @@ static void read_committee(scr_committee *c, scr_diags *diags) {
                  "appendix_numbering must be 'letters' or 'numbers'");
   if (!c->short_name)
     c->short_name = c->name;
+  read_template(ws, diags);
 }
 
 scr_error scr_workspace_open(const char *file, scr_workspace *ws,
@@ -222,7 +259,7 @@ scr_error scr_workspace_open(const char *file, scr_workspace *ws,
   if (!ws->committee.src)
     return SCR_E_SOURCE;
   size_t before = diags->errors;
-  read_committee(&ws->committee, diags);
+  read_committee(ws, diags);
   return diags->errors > before ? SCR_E_SOURCE : SCR_OK;
 }
 
@@ -233,6 +270,7 @@ void scr_workspace_free(scr_workspace *ws) {
   free(c->co_opted);
   free(c->contacts);
   free(c->meetings);
+  free(c->template_path);
   free(ws->root);
   free(ws->root_real);
   *ws = (scr_workspace){0};

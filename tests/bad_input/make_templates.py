@@ -1,10 +1,54 @@
-"""Writes the bad templates of the corpus into a folder: a Word document
-without a styles part, and an ODT whose styles part is a zip bomb (20 MB of
-spaces that compress a thousandfold)."""
+"""Writes the templates of the corpus into a folder: a Word document
+without a styles part, an ODT whose styles part is a zip bomb (20 MB of
+spaces that compress a thousandfold), a spreadsheet saved as .odt, a DOCX
+whose styles are as LibreOffice saves outline-numbered headings (Heading 1
+in list 1, Body Text as TextBody, no default paragraph style, no table
+style; its headings dark red), and the built-in DOCX style with a style
+of its own, House Mark.
+
+Usage: make_templates.py FOLDER"""
+import os
 import sys
 import zipfile
 
 out = sys.argv[1]
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+CONTENT_TYPES = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxml'
+                 'formats.org/package/2006/content-types"/>')
+
+
+def builtin(part):
+    with open(os.path.join(ROOT, "templates", part), encoding="utf-8") as f:
+        return f.read()
+
+
+def docx(name, styles):
+    with zipfile.ZipFile(os.path.join(out, name), "w",
+                         zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CONTENT_TYPES)
+        z.writestr("word/styles.xml", styles)
+
+
+docx("numbered.docx",
+     f'<w:styles xmlns:w="{W}">'
+     '<w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/>'
+     '</w:style>'
+     '<w:style w:type="paragraph" w:styleId="Heading1"><w:name '
+     'w:val="heading 1"/><w:next w:val="TextBody"/><w:pPr><w:numPr><w:ilvl '
+     'w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:rPr><w:color '
+     'w:val="8B0000"/></w:rPr></w:style>'
+     '<w:style w:type="paragraph" w:styleId="TextBody"><w:name '
+     'w:val="Body Text"/><w:basedOn w:val="Normal"/></w:style>'
+     '</w:styles>')
+docx("marked.docx", builtin("docx/styles.xml").replace(
+    "</w:styles>", '<w:style w:type="paragraph" w:styleId="HouseMark">'
+    '<w:name w:val="House Mark"/></w:style></w:styles>'))
+
+with zipfile.ZipFile(out + "/spreadsheet.odt", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr(zipfile.ZipInfo("mimetype"),
+               "application/vnd.oasis.opendocument.spreadsheet")
+    z.writestr("styles.xml", builtin("odt/styles.xml"))
 
 with zipfile.ZipFile(out + "/no-styles.docx", "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("[Content_Types].xml",

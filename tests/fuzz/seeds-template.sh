@@ -50,6 +50,33 @@ parts_seed("builtin-docx-stored", 4, docx)
 zip_seed("builtin-docx-zip", 2, docx)
 zip_seed("builtin-odt-zip", 3, odt)
 
+# styles as LibreOffice saves outline-numbered headings, for the repair:
+# numbering on heading styles, Body Text under another name, no default
+W = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+lo_docx = (b'<w:styles xmlns:w="' + W + b'">'
+    b'<w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
+    b'<w:style w:type="paragraph" w:styleId="Heading"><w:name w:val="Heading"/>'
+    b'<w:basedOn w:val="Normal"/><w:next w:val="TextBody"/></w:style>'
+    b'<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="Heading 1"/>'
+    b'<w:basedOn w:val="Heading"/><w:pPr><w:numPr><w:ilvl w:val="0"/>'
+    b'<w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+    b'<w:style w:type="paragraph" w:styleId="TextBody"><w:name w:val="Body Text"/>'
+    b'<w:basedOn w:val="Normal"/></w:style></w:styles>')
+O = b'urn:oasis:names:tc:opendocument:xmlns:'
+lo_odt = (b'<office:document-styles xmlns:office="' + O + b'office:1.0" '
+    b'xmlns:style="' + O + b'style:1.0" xmlns:text="' + O + b'text:1.0">'
+    b'<office:styles><style:style style:name="Standard" style:family="paragraph"/>'
+    b'<style:style style:name="Text_20_body" style:display-name="Text body" '
+    b'style:family="paragraph" style:parent-style-name="Standard"/>'
+    b'<style:style style:name="Heading_20_1" style:display-name="Heading 1" '
+    b'style:family="paragraph" style:next-style-name="Text_20_body" '
+    b'style:list-style-name="L1"/><text:outline-style style:name="Outline">'
+    b'<text:outline-level-style text:level="1" style:num-format="1" '
+    b'style:num-suffix="."/></text:outline-style></office:styles>'
+    b'</office:document-styles>')
+parts_seed("libreoffice-docx-parts", 0, [("word/styles.xml", lo_docx)])
+parts_seed("libreoffice-odt-parts", 1, [odt[0], ("styles.xml", lo_odt)])
+
 # Word's own template, as Debian's python3-docx ships it, where installed
 for base in ("/usr/lib/python3/dist-packages/docx/templates",):
     word = os.path.join(base, "default.docx")
