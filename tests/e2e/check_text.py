@@ -12,12 +12,11 @@ import os
 import re
 import subprocess
 import sys
-import zipfile
 
 from pypdf import PdfReader
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2echeck import check, failed  # noqa: E402
+from e2echeck import check, failed, package_parts  # noqa: E402
 
 SENTINELS = ["NOTE-TO-AUTHOR-SENTINEL", "INLINE-COMMENT-SENTINEL",
              "ITEM-COMMENT-SENTINEL"]
@@ -198,13 +197,8 @@ def cmd_warnings(ws, err):
 def file_texts(path):
     """(name, bytes) of a file, or of each part of a DOCX or ODT."""
     if path.endswith((".docx", ".odt")):
-        with zipfile.ZipFile(path) as z:
-            for name in z.namelist():
-                data = z.read(name)
-                # text split across runs or around a bookmark, joined
-                if name.endswith(".xml"):
-                    data += b"\n" + re.sub(rb"<[^>]+>", b"", data)
-                yield "%s:%s" % (path, name), data
+        for name, data in package_parts(path):
+            yield "%s:%s" % (path, name), data
     elif path.endswith(".pdf"):
         yield path, subprocess.run(["pdftotext", path, "-"], check=True,
                                    capture_output=True).stdout
