@@ -58,7 +58,8 @@ static void remove_fragment(char *dir) {
   free(dir);
 }
 
-/* The body XML `md` becomes in `format`. Caller frees. */
+/* The body XML `md` becomes in `format`, a wide picture beside it. Caller
+   frees. */
 static char *fragment(const char *md, enum scr_format format) {
   char *dir = scratch_fragment(md);
   char *path = path_in(dir, "fragment.md");

@@ -20,6 +20,7 @@
 #include "util.h"
 #define WRITER scr_docx_writer
 #include "files_fixture.h"
+#include "fragment_fixture.h"
 #include "writer_fixture.h"
 
 #define URDU "\xD8\xA7\xD8\xB1\xD8\xAF\xD9\x88"                /* اردو */
@@ -42,16 +43,7 @@
 
 /* The body XML Markdown `md` renders to (caller frees). */
 static char *render(const char *md) {
-  char *dir = scratch_dir("scr-docx-scripts");
-  write_file(dir, "fragment.md", md);
-  char *path = path_in(dir, "fragment.md");
-  char *xml = NULL;
-  assert_int_equal(scr_render_fragment(path, SCR_FORMAT_DOCX, &xml), SCR_OK);
-  unlink(path);
-  rmdir(dir);
-  free(path);
-  free(dir);
-  return xml;
+  return rendered_fragment(md, SCR_FORMAT_DOCX);
 }
 
 static void expect_render(const char *md, const char *want) {

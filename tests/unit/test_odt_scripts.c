@@ -21,6 +21,7 @@
 #include "util.h"
 #define WRITER scr_odt_writer
 #include "files_fixture.h"
+#include "fragment_fixture.h"
 #include "writer_fixture.h"
 
 #define URDU "\xD8\xA7\xD8\xB1\xD8\xAF\xD9\x88" /* اردو */
@@ -37,16 +38,7 @@
 
 /* The office:text children Markdown `md` renders to (caller frees). */
 static char *render(const char *md) {
-  char *dir = scratch_dir("scr-odt-scripts");
-  write_file(dir, "fragment.md", md);
-  char *path = path_in(dir, "fragment.md");
-  char *xml = NULL;
-  assert_int_equal(scr_render_fragment(path, SCR_FORMAT_ODT, &xml), SCR_OK);
-  unlink(path);
-  rmdir(dir);
-  free(path);
-  free(dir);
-  return xml;
+  return rendered_fragment(md, SCR_FORMAT_ODT);
 }
 
 static void expect_render(const char *md, const char *want) {

@@ -14,6 +14,7 @@
 #include "util.h"
 #include "writer.h"
 #include "files_fixture.h"
+#include "fragment_fixture.h"
 
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
@@ -27,16 +28,7 @@
 
 /* The body XML `md` becomes in `format`. Caller frees. */
 static char *fragment(const char *md, enum scr_format format) {
-  char *dir = scratch_dir("scr-text");
-  write_file(dir, "fragment.md", md);
-  char *path = path_in(dir, "fragment.md");
-  char *xml = NULL;
-  assert_int_equal(scr_render_fragment(path, format, &xml), SCR_OK);
-  unlink(path);
-  rmdir(dir);
-  free(path);
-  free(dir);
-  return xml;
+  return rendered_fragment(md, format);
 }
 
 static void expect_xml(const char *md, const char *docx, const char *odt) {
