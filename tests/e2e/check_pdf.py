@@ -14,6 +14,7 @@ check_pdf.py doc DOC.pdf DOC.odt HEADING...
     Tagged, titled, in en-GB, with outline entries starting with each
     HEADING (minutes, tracker).
 """
+import os
 import re
 import subprocess
 import sys
@@ -24,6 +25,9 @@ import pypdf
 from odf import opendocument, teletype, text as odftext
 
 from check_pages import pages_of
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from e2echeck import link_target  # noqa: E402
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
@@ -192,24 +196,6 @@ def check_outline(pdf, reader, agenda, starts):
     if not failures:
         print("  ok    %s: outline of %d entries has every agenda item and "
               "Appendix %s" % (pdf, len(entries), ", ".join(sorted(starts))))
-
-
-def link_target(reader, annot):
-    """The page (1-based) an internal link goes to, or None."""
-    dest = annot.get("/Dest")
-    action = annot.get("/A")
-    if dest is None and action is not None and action.get("/S") == "/GoTo":
-        dest = action.get("/D")
-    if dest is None:
-        return None
-    if isinstance(dest, (str, bytes)) or hasattr(dest, "decode"):
-        named = reader.named_destinations.get(str(dest))
-        return reader.get_destination_page_number(named) + 1 if named else None
-    page = dest[0].get_object()
-    for number, p in enumerate(reader.pages, 1):
-        if p.get_object().indirect_reference == page.indirect_reference:
-            return number
-    return None
 
 
 def check_links(pdf, reader, starts, ends):

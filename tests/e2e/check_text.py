@@ -16,7 +16,7 @@ import sys
 from pypdf import PdfReader
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from e2echeck import check, failed, package_parts  # noqa: E402
+from e2echeck import check, failed, link_target, package_parts  # noqa: E402
 
 SENTINELS = ["NOTE-TO-AUTHOR-SENTINEL", "INLINE-COMMENT-SENTINEL",
              "ITEM-COMMENT-SENTINEL"]
@@ -269,20 +269,7 @@ class Pdf:
         return out
 
     def target(self, annot):
-        dest = annot.get("/Dest")
-        action = annot.get("/A")
-        if dest is None and action is not None and action.get("/S") == "/GoTo":
-            dest = action.get("/D")
-        if dest is None:
-            return None
-        if isinstance(dest, (str, bytes)) or hasattr(dest, "decode"):
-            named = self.reader.named_destinations.get(str(dest))
-            return (self.reader.get_destination_page_number(named) + 1
-                    if named else None)
-        ref = dest[0].get_object().indirect_reference
-        for number, p in enumerate(self.reader.pages, 1):
-            if p.get_object().indirect_reference == ref:
-                return number
+        return link_target(self.reader, annot)
         return None
 
     def link_on(self, page, word):

@@ -30,3 +30,22 @@ def package_parts(path):
             if name.endswith(".xml"):
                 data += b"\n" + re.sub(rb"<[^>]+>", b"", data)
             yield name, data
+
+
+def link_target(reader, annot):
+    """The page (1-based) an internal link of a pypdf reader's PDF goes to,
+    or None."""
+    dest = annot.get("/Dest")
+    action = annot.get("/A")
+    if dest is None and action is not None and action.get("/S") == "/GoTo":
+        dest = action.get("/D")
+    if dest is None:
+        return None
+    if isinstance(dest, (str, bytes)) or hasattr(dest, "decode"):
+        named = reader.named_destinations.get(str(dest))
+        return reader.get_destination_page_number(named) + 1 if named else None
+    page = dest[0].get_object()
+    for number, p in enumerate(reader.pages, 1):
+        if p.get_object().indirect_reference == page.indirect_reference:
+            return number
+    return None
