@@ -104,12 +104,6 @@ static scr_span *estimate_pages(const scr_session *s, const job *j) {
   return pages;
 }
 
-/* The writer's template: --template when it is of this format. */
-static scr_template template_for(const scr_template *user, const char *ext) {
-  if (user && user->format && strcmp(user->format, ext) == 0)
-    return *user;
-  return scr_template_builtin(ext);
-}
 
 /* Compose the document with one writer and hand its package to `out`. */
 static scr_error emit_format(const scr_writer_class *wc,
@@ -160,7 +154,7 @@ static size_t writer_index(unsigned format) {
 }
 
 /* The PDF is made from the ODT, LibreOffice's own format, unless the house
-   style came as a .docx: then from the DOCX, which carries it. */
+   style came as a .docx: then from the DOCX, which carries all of it. */
 static size_t pdf_source(const scr_template *user_tpl) {
   bool docx_style =
       user_tpl && user_tpl->format && strcmp(user_tpl->format, "docx") == 0;
@@ -263,7 +257,7 @@ static scr_error lay_out(scr_office *o, const job *j, unsigned formats,
     snprintf(names[i], sizeof names[i], "%s.%s", ext, ext);
     inputs[n] = names[i];
     input_of[i] = n++;
-    scr_template tpl = template_for(user_tpl, ext);
+    scr_template tpl = scr_template_view(user_tpl, ext);
     err = emit_format(WRITERS[i], &tpl, j, ext, &staging);
   }
   if (!err)
@@ -343,7 +337,7 @@ static scr_error emit_document(const job *j, const char *stem,
       exact.pages = lay.pages[i];
       exact.pages_exact = true;
     }
-    scr_template tpl = template_for(user_tpl, WRITERS[i]->extension);
+    scr_template tpl = scr_template_view(user_tpl, WRITERS[i]->extension);
     err = emit_format(WRITERS[i], &tpl, &exact, stem, out);
     if (!err && j->agenda && out->pages)
       err = report_pages(out, WRITERS[i]->extension, &exact);
@@ -428,22 +422,6 @@ static const char *house_template(const scr_session *s,
                              : s->ws.committee.template_path;
 }
 
-/* committee.md's template styles every run it can; one whose formats it
-   cannot style (a DOCX template and -f odt) is made in the built-in style,
-   and says so. (--template for such a run is bad usage, said earlier.) */
-static void note_unstyled(scr_session *s, const scr_options *opts) {
-  unsigned asked =
-      opts->formats & (SCR_FORMAT_DOCX | SCR_FORMAT_ODT | SCR_FORMAT_PDF);
-  if (!asked || (asked & scr_template_serves(s->tpl.format)))
-    return;
-  const scr_committee *c = &s->ws.committee;
-  const char *label = scr_template_format_label(s->tpl.format);
-  scr_warn_at(&s->diags, c->src->path, c->template_line, c->template_col,
-              "template %s styles the %s and the PDF made from it, and this "
-              "run makes neither: its documents have the built-in style",
-              c->template_path, label);
-}
-
 /*
  * Every command runs the same validations first: the committee, every
  * minutes file, the work programme, every agenda with its appendices, every
@@ -492,8 +470,6 @@ static scr_error session_open(scr_session *s, const char *file,
   if (err != SCR_E_NOMEM && tpl) {
     worst = err ? err : worst;
     err = scr_template_load(tpl, &s->tpl, &s->diags);
-    if (!err && !opts->template_path)
-      note_unstyled(s, opts);
   }
   return err ? err : worst;
 }

@@ -67,6 +67,10 @@ static bool sniff_jpeg(const unsigned char *d, size_t n, scr_image *img) {
   return false;
 }
 
+bool scr_image_sniff(const unsigned char *data, size_t size, scr_image *img) {
+  return sniff_png(data, size, img) || sniff_jpeg(data, size, img);
+}
+
 /* Natural size at 96 ppi, scaled down to fit the text block. */
 static void size_image(scr_image *img) {
   double w = (double)img->width_px * MM100_PER_INCH / PIXELS_PER_INCH;
@@ -113,8 +117,7 @@ static void load_one(const scr_workspace *ws, scr_source *src, cmark_node *node,
     scr_error_at(diags, src->path, line, col, "image '%s' %s", url,
                  err == SCR_E_LIMIT ? "is larger than 20 MB"
                                     : "cannot be read");
-  else if (!sniff_png(li->bytes, len, &li->image) &&
-           !sniff_jpeg(li->bytes, len, &li->image)) {
+  else if (!scr_image_sniff(li->bytes, len, &li->image)) {
     scr_error_at(diags, src->path, line, col,
                  "image '%s' is not a PNG or JPEG image", url);
     err = SCR_E_SOURCE;

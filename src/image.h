@@ -21,4 +21,10 @@ typedef struct scr_image {
   const char *alt; /* description for screen readers; may be "" */
 } scr_image;
 
+#include <stdbool.h>
+
+/** Whether `data` is a PNG or JPEG image; if so its mime, ext and pixel
+    size are set in `*img` (nothing else is touched). */
+bool scr_image_sniff(const unsigned char *data, size_t size, scr_image *img);
+
 #endif

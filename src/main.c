@@ -535,18 +535,16 @@ static int check_pdf_timeout(const command *cmd, const cli *c) {
   return EXIT_OK;
 }
 
-/* A template named for this run must style a document it makes: a .docx
-   styles the DOCX and the PDF made from it, an .odt the ODT and its PDF.
-   (committee.md's template styles what it can; build.c says what not.) */
+/* A template named for this run must style a document it makes: the DOCX,
+   the ODT or the PDF, not only a CSV. */
 static int check_template(const cli *c) {
   const char *format = scr_template_format_of(c->opts.template_path);
   if (!format || !c->opts.formats ||
       (c->opts.formats & scr_template_serves(format)))
     return EXIT_OK;
-  const char *label = scr_template_format_label(format);
-  return usage_error("'%s %s' styles the %s and the PDF made from it, and "
-                     "'%s %s' makes neither",
-                     c->given[OPT_TEMPLATE], c->opts.template_path, label,
+  return usage_error("'%s %s' styles documents (DOCX, ODT, PDF), and "
+                     "'%s %s' makes none",
+                     c->given[OPT_TEMPLATE], c->opts.template_path,
                      c->given[OPT_FORMATS], c->value[OPT_FORMATS]);
 }
 

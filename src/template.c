@@ -35,16 +35,38 @@ scr_template scr_template_builtin(const char *format) {
   t.styles = embedded(strcmp(t.format, "odt") == 0 ? "odt/styles.xml"
                                                    : "docx/styles.xml",
                       &t.styles_len);
+  t.house = scr_house_builtin();
+  t.builtin_base = true;
   return t;
 }
 
 bool scr_template_is_builtin(const scr_template *tpl) {
-  return tpl && tpl->format && tpl->styles &&
-         tpl->styles == scr_template_builtin(tpl->format).styles;
+  return tpl && tpl->builtin_base;
+}
+
+scr_template scr_template_view(const scr_template *tpl, const char *format) {
+  if (!tpl || !tpl->format)
+    return scr_template_builtin(format);
+  scr_template v = scr_template_builtin(format);
+  v.house = tpl->house;
+  if (strcmp(tpl->format, v.format) == 0) {
+    v.styles = tpl->styles;
+    v.styles_len = tpl->styles_len;
+    v.builtin_base = false;
+  } else {
+    v.styles = tpl->derived;
+    v.styles_len = tpl->derived_len;
+  }
+  memcpy(v.digest, tpl->digest, sizeof v.digest);
+  return v;
 }
 
 void scr_template_free(scr_template *tpl) {
   free(tpl->owned);
+  free(tpl->derived);
+  if (tpl->owned_house)
+    scr_house_free(tpl->owned_house);
+  free(tpl->owned_house);
   *tpl = (scr_template){0};
 }
 
@@ -65,39 +87,31 @@ const char *scr_template_format_of(const char *path) {
 }
 
 unsigned scr_template_serves(const char *format) {
-  if (!format)
-    return 0;
-  return (strcmp(format, "odt") == 0 ? SCR_FORMAT_ODT : SCR_FORMAT_DOCX) |
-         SCR_FORMAT_PDF;
+  return format ? SCR_FORMAT_DOCX | SCR_FORMAT_ODT | SCR_FORMAT_PDF : 0;
 }
 
 const char *scr_template_format_label(const char *format) {
   return format && strcmp(format, "odt") == 0 ? "ODT" : "DOCX";
 }
 
-/* Read one member of a zip, refusing oversized or bomb-like entries. */
-static scr_error read_member(zip_t *z, const char *name, const char *path,
-                             scr_diags *diags, unsigned char **out,
-                             size_t *len) {
+scr_error tpl_read(const tpl_package *p, const char *name, size_t max,
+                   unsigned char **out, size_t *len) {
+  *out = NULL;
+  *len = 0;
   zip_stat_t st;
   zip_stat_init(&st);
-  if (zip_stat(z, name, 0, &st) != 0) {
-    scr_error_at(diags, path, 0, 0,
-                 "template has no %s: it is not a %s document", name,
-                 strcmp(name, "styles.xml") == 0 ? "LibreOffice (.odt)"
-                                                 : "Word (.docx)");
-    return SCR_E_TEMPLATE;
-  }
-  if (!(st.valid & ZIP_STAT_SIZE) || st.size > STYLES_MAX_BYTES ||
+  if (zip_stat(p->zip, name, 0, &st) != 0)
+    return SCR_OK;
+  if (!(st.valid & ZIP_STAT_SIZE) || st.size > max ||
       ((st.valid & ZIP_STAT_COMP_SIZE) &&
        st.size / (st.comp_size ? st.comp_size : 1) > MAX_COMPRESSION_RATIO)) {
-    scr_error_at(diags, path, 0, 0,
+    scr_error_at(p->diags, p->path, 0, 0,
                  "template's %s is too large or too highly compressed "
                  "(a zip bomb?)",
                  name);
     return SCR_E_TEMPLATE;
   }
-  zip_file_t *f = zip_fopen(z, name, 0);
+  zip_file_t *f = zip_fopen(p->zip, name, 0);
   unsigned char *data = f ? malloc(st.size + 1) : NULL;
   zip_int64_t n = data ? zip_fread(f, data, st.size) : -1;
   /* libzip checks the part's CRC when a read reaches its end: read once
@@ -109,7 +123,8 @@ static scr_error read_member(zip_t *z, const char *name, const char *path,
     zip_fclose(f);
   if (!whole) {
     free(data);
-    scr_error_at(diags, path, 0, 0, "template's %s cannot be read", name);
+    scr_error_at(p->diags, p->path, 0, 0, "template's %s cannot be read",
+                 name);
     return SCR_E_TEMPLATE;
   }
   data[st.size] = '\0';
@@ -235,6 +250,32 @@ static xmlDocPtr check_styles_xml(const unsigned char *data, size_t len,
   return doc;
 }
 
+scr_error tpl_read_xml(const tpl_package *p, const char *name,
+                       xmlDocPtr *doc) {
+  *doc = NULL;
+  unsigned char *data = NULL;
+  size_t len = 0;
+  scr_error err = tpl_read(p, name, TPL_PART_MAX_BYTES, &data, &len);
+  if (err || !data)
+    return err;
+  *doc = xmlReadMemory((const char *)data, (int)len, name, NULL,
+                       TEMPLATE_XML_OPTIONS);
+  free(data);
+  if (!*doc) {
+    scr_error_at(p->diags, p->path, 0, 0, "template's %s is not well-formed XML",
+                 name);
+    return SCR_E_TEMPLATE;
+  }
+  if ((*doc)->intSubset || (*doc)->extSubset) {
+    xmlFreeDoc(*doc);
+    *doc = NULL;
+    scr_error_at(p->diags, p->path, 0, 0,
+                 "template's %s declares a DOCTYPE, which is not allowed", name);
+    return SCR_E_TEMPLATE;
+  }
+  return SCR_OK;
+}
+
 /* The template's bytes as a zip archive libzip reads from memory, so that
    only a regular file is ever opened (a FIFO would block); their SHA-256
    into `digest`. */
@@ -317,12 +358,11 @@ static scr_error dump(xmlDocPtr doc, unsigned char **out, size_t *out_len) {
   return copy ? SCR_OK : SCR_E_NOMEM;
 }
 
-/* Repair the parsed part `doc` of `format`; *out as scr_template_repair. */
-static scr_error repair_doc(xmlDocPtr doc, const char *format, const char *path,
-                            scr_diags *diags, unsigned char **out,
-                            size_t *out_len) {
-  *out = NULL;
-  *out_len = 0;
+/* Repair the parsed part `doc` of `format` in place, each repair a
+   warning; whether anything changed into *changed. */
+static scr_error repair_tree(xmlDocPtr doc, const char *format,
+                             const char *path, scr_diags *diags,
+                             bool *changed) {
   const styles_kind *k = kind_of(format);
   scr_template b = scr_template_builtin(format);
   xmlDocPtr builtin = parse_styles(b.styles, b.styles_len, k->member);
@@ -334,10 +374,9 @@ static scr_error repair_doc(xmlDocPtr doc, const char *format, const char *path,
   else
     tpl_repair_docx(doc, builtin, &f);
   scr_error err = f.err;
-  if (!err && f.changed)
-    err = dump(doc, out, out_len);
   if (!err)
     tpl_warn(&f, path, diags);
+  *changed = f.changed;
   tpl_fixes_free(&f);
   xmlFreeDoc(builtin);
   return err;
@@ -352,7 +391,10 @@ scr_error scr_template_repair(const char *format, const unsigned char *styles,
   xmlDocPtr doc = parse_styles(styles, len, k->member);
   if (!doc)
     return SCR_E_TEMPLATE;
-  scr_error err = repair_doc(doc, format, path, diags, out, out_len);
+  bool changed = false;
+  scr_error err = repair_tree(doc, format, path, diags, &changed);
+  if (!err && changed)
+    err = dump(doc, out, out_len);
   xmlFreeDoc(doc);
   return err;
 }
@@ -374,24 +416,59 @@ static scr_error check_writable(const scr_template *tpl, const char *path,
   return err;
 }
 
-/* The styles part of the open package, checked and repaired. */
-static scr_error load_styles(zip_t *z, const styles_kind *k, const char *path,
-                             scr_diags *diags, unsigned char **data,
-                             size_t *len) {
-  scr_error err = read_member(z, k->member, path, diags, data, len);
-  xmlDocPtr doc = err ? NULL : check_styles_xml(*data, *len, k, path, diags);
-  if (!err && !doc)
-    err = SCR_E_TEMPLATE;
-  unsigned char *repaired = NULL;
-  size_t repaired_len = 0;
-  if (!err)
-    err = repair_doc(doc, k->format, path, diags, &repaired, &repaired_len);
-  xmlFreeDoc(doc);
-  if (repaired) {
-    free(*data);
-    *data = repaired;
-    *len = repaired_len;
+/* The styles part of the open package, checked; NULL (an error said) when
+   it is missing or bad. */
+static xmlDocPtr read_styles(const tpl_package *p, const styles_kind *k) {
+  unsigned char *data = NULL;
+  size_t len = 0;
+  if (tpl_read(p, k->member, STYLES_MAX_BYTES, &data, &len))
+    return NULL;
+  if (!data) {
+    scr_error_at(p->diags, p->path, 0, 0,
+                 "template has no %s: it is not a %s document", k->member,
+                 strcmp(k->format, "odt") == 0 ? "LibreOffice (.odt)"
+                                               : "Word (.docx)");
+    return NULL;
   }
+  xmlDocPtr doc = check_styles_xml(data, len, k, p->path, p->diags);
+  free(data);
+  return doc;
+}
+
+/* The styles part of the template's own format, repaired, its theme fonts
+   named, into tpl->owned; its house style into *house. */
+static scr_error load_own(const tpl_package *p, const styles_kind *k,
+                          scr_template *tpl, scr_house *house) {
+  xmlDocPtr doc = read_styles(p, k);
+  if (!doc)
+    return SCR_E_TEMPLATE;
+  bool docx = strcmp(k->format, "docx") == 0, changed = false;
+  scr_error err = repair_tree(doc, k->format, p->path, p->diags, &changed);
+  if (!err && docx)
+    err = tpl_resolve_theme_docx(p, doc);
+  if (!err)
+    err = docx ? tpl_house_docx(p, doc, house) : tpl_house_odt(p, doc, house);
+  if (!err)
+    err = dump(doc, &tpl->owned, &tpl->styles_len);
+  xmlFreeDoc(doc);
+  tpl->styles = tpl->owned;
+  return err;
+}
+
+/* The other format's styles: the built-in ones, given the house's text. */
+static scr_error derive_other(const char *own, const scr_house *house,
+                              scr_template *tpl) {
+  const char *other = strcmp(own, "odt") == 0 ? "docx" : "odt";
+  const styles_kind *k = kind_of(other);
+  scr_template b = scr_template_builtin(other);
+  xmlDocPtr doc = parse_styles(b.styles, b.styles_len, k->member);
+  if (!doc)
+    return SCR_E_NOMEM;
+  scr_error err = strcmp(other, "odt") == 0 ? tpl_apply_house_odt(doc, house)
+                                            : tpl_apply_house_docx(doc, house);
+  if (!err)
+    err = dump(doc, &tpl->derived, &tpl->derived_len);
+  xmlFreeDoc(doc);
   return err;
 }
 
@@ -405,29 +482,29 @@ scr_error scr_template_load(const char *path, scr_template *tpl,
     return SCR_E_TEMPLATE;
   }
   char *bytes = NULL;
-  char digest[SCR_DIGEST_HEX];
+  char digest[SCR_DIGEST_HEX] = "";
   zip_t *z = open_zip(path, &bytes, digest, diags);
-  if (!z) {
-    free(bytes);
-    return SCR_E_TEMPLATE;
-  }
-  const styles_kind *k = kind_of(format);
-  unsigned char *data = NULL;
-  size_t len = 0;
-  scr_error err =
-      strcmp(format, "odt") == 0 ? check_mimetype(z, path, diags) : SCR_OK;
+  scr_house *house = z ? malloc(sizeof *house) : NULL;
+  scr_error err = !z ? SCR_E_TEMPLATE : !house ? SCR_E_NOMEM : SCR_OK;
+  if (house)
+    scr_house_default(house);
+  tpl->format = format;
+  tpl->owned_house = house;
+  tpl->house = house;
+  if (!err && strcmp(format, "odt") == 0)
+    err = check_mimetype(z, path, diags);
+  tpl_package p = {z, path, diags};
   if (!err)
-    err = load_styles(z, k, path, diags, &data, &len);
-  zip_discard(z);
+    err = load_own(&p, kind_of(format), tpl, house);
+  if (z)
+    zip_discard(z);
   free(bytes);
-  if (!err) {
-    *tpl = (scr_template){format, data, len, data, ""};
-    memcpy(tpl->digest, digest, sizeof digest);
+  if (!err)
+    err = derive_other(format, house, tpl);
+  memcpy(tpl->digest, digest, sizeof digest);
+  if (!err)
     err = check_writable(tpl, path, diags);
-  }
-  if (err) {
-    free(data);
-    *tpl = (scr_template){0};
-  }
+  if (err)
+    scr_template_free(tpl);
   return err;
 }

@@ -14,26 +14,46 @@
 #define SCR_TEMPLATE_H
 
 #include "digest.h"
+#include "house.h"
 #include "scrutineer.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 
 typedef struct scr_template {
-  const char *format;          /* "docx" or "odt" */
+  const char *format;          /* "docx" or "odt": the format of the styles
+                                  part (a loaded template: of its file) */
   const unsigned char *styles; /* DOCX: word/styles.xml (used as is);
                                   ODT: styles.xml (office:document-styles),
                                   whose font-face-decls and office:styles the
                                   writer copies */
   size_t styles_len;
-  unsigned char *owned;        /* non-NULL when loaded from a file */
+  const scr_house *house; /* page, art and text that carry across formats;
+                             never NULL */
+  bool builtin_base;      /* the styles part is the built-in one (with the
+                             house applied, for the other format's view) */
+  /* Owned by a loaded template: */
+  unsigned char *owned;   /* its own format's styles part, repaired */
+  unsigned char *derived; /* the other format's: the built-in with the house
+                             applied */
+  size_t derived_len;
+  scr_house *owned_house;
   char digest[SCR_DIGEST_HEX]; /* SHA-256 of the file; "" for the built-in */
 } scr_template;
 
 /** The built-in house style for "docx" or "odt"; never fails. */
 scr_template scr_template_builtin(const char *format);
-/** Whether `tpl` holds the built-in house style's own bytes. */
+/** Whether `tpl`'s styles part is the built-in house style's (possibly
+    with a template's house applied). */
 bool scr_template_is_builtin(const scr_template *tpl);
+
+/**
+ * What the writer of `format` ("docx" or "odt") uses of `tpl` (NULL: the
+ * built-in style): the template's own styles part for its own format, the
+ * built-in with the house applied for the other; the house either way. The
+ * view borrows from `tpl`, which must outlive it.
+ */
+scr_template scr_template_view(const scr_template *tpl, const char *format);
 
 struct scr_diags;
 /**
@@ -68,9 +88,9 @@ scr_error scr_template_repair(const char *format, const unsigned char *styles,
 const char *scr_template_format_of(const char *path);
 
 /**
- * The formats (enum scr_format bits) a template of `format` styles: its
- * own, and the PDF, which is made from the document that carries it. The
- * other editable format keeps the built-in style.
+ * The formats (enum scr_format bits) a template of `format` styles: the
+ * DOCX, the ODT and the PDF made from them, whichever it came as; 0 for
+ * NULL (not a template's format).
  */
 unsigned scr_template_serves(const char *format);
 

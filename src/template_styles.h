@@ -60,6 +60,70 @@ void tpl_fixes_free(tpl_fixes *f);
 void tpl_repair_docx(xmlDocPtr doc, xmlDocPtr builtin, tpl_fixes *f);
 void tpl_repair_odt(xmlDocPtr doc, xmlDocPtr builtin, tpl_fixes *f);
 
+/* ---- the template's package, for the readers of its house style --------- */
+
+/* A template open for reading (template.c). */
+typedef struct tpl_package {
+  struct zip *zip;
+  const char *path; /* the template's path, as diagnostics name it */
+  scr_diags *diags;
+} tpl_package;
+
+/* Largest XML part of a template read. */
+#define TPL_PART_MAX_BYTES (8u * 1024u * 1024u)
+/* Largest picture of a template's header read. */
+#define TPL_PICTURE_MAX_BYTES (8u * 1024u * 1024u)
+
+/**
+ * Member `name` of the template, NUL-terminated, into *out (caller frees)
+ * and *len. SCR_OK with *out NULL when there is no such member;
+ * SCR_E_TEMPLATE, with an error naming the member, when it is larger than
+ * `max`, far more compressed than XML or a picture is (a zip bomb), or
+ * cannot be read whole.
+ */
+scr_error tpl_read(const tpl_package *p, const char *name, size_t max,
+                   unsigned char **out, size_t *len);
+
+/**
+ * Member `name` parsed as every part of a template is: no network, no
+ * entity substitution, no DTD. SCR_OK with *doc NULL when there is no such
+ * member; SCR_E_TEMPLATE, with an error naming the member, when it cannot
+ * be read, does not parse or declares a DTD. Free *doc with xmlFreeDoc.
+ */
+scr_error tpl_read_xml(const tpl_package *p, const char *name, xmlDocPtr *doc);
+
+/* ---- the house style: read from a template, applied to the built-in ---- */
+
+struct scr_house;
+/**
+ * Read the house style of a DOCX template into `h` (set to the default by
+ * the caller): `styles` is its parsed and repaired word/styles.xml, with
+ * theme fonts already resolved; the page, the header and its picture come
+ * from the package (template_house_docx.c). What it does not find stays as
+ * it was. SCR_E_TEMPLATE when a part it needs is there but bad (an error
+ * names it); SCR_E_NOMEM.
+ */
+scr_error tpl_house_docx(const tpl_package *p, xmlDocPtr styles,
+                         struct scr_house *h);
+/** The same of an ODT template, whose styles.xml holds the page and the
+    header too (template_house_odt.c). */
+scr_error tpl_house_odt(const tpl_package *p, xmlDocPtr styles,
+                        struct scr_house *h);
+
+/**
+ * Put the fonts of the template's theme (word/theme/theme1.xml) in place of
+ * every reference to them in `styles` (w:asciiTheme="minorHAnsi" and the
+ * like), so that the part shows the same without the theme, which the
+ * documents do not carry. No theme: the references are removed, and the
+ * explicit fonts beside them apply. SCR_E_TEMPLATE for a bad theme part.
+ */
+scr_error tpl_resolve_theme_docx(const tpl_package *p, xmlDocPtr styles);
+
+/** Apply the text of `h` to a parsed built-in styles part of the format:
+    each role's style given every property `h` sets. SCR_E_NOMEM. */
+scr_error tpl_apply_house_docx(xmlDocPtr styles, const struct scr_house *h);
+scr_error tpl_apply_house_odt(xmlDocPtr styles, const struct scr_house *h);
+
 /* ---- small tree helpers ------------------------------------------------- */
 
 /** Whether `n` is the element `local` in namespace `ns`. */

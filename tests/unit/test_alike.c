@@ -729,8 +729,10 @@ static void test_house_template_keeps_words_spacing(void **state) {
   unsigned char *copy = malloc(builtin.styles_len);
   assert_non_null(copy);
   memcpy(copy, builtin.styles, builtin.styles_len);
+  /* a council's own styles part, even one alike the built-in */
   scr_template house = builtin;
   house.styles = copy;
+  house.builtin_base = false;
   static const scr_doc_info INFO = {.title = "House", .footer = "House"};
   void *w = scr_docx_writer.create(&house);
   assert_non_null(w);

@@ -1,0 +1,65 @@
+/* The house style's defaults and page arithmetic. */
+#include "house.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A4 with 2 cm margins; the header and footer 1 cm from the edge. */
+#define A4_WIDTH 11906
+#define A4_HEIGHT 16838
+#define MARGIN_2CM 1134
+#define DISTANCE_1CM 567
+
+#define UNSET_TEXT                                                             \
+  {"",                                                                         \
+   SCR_HOUSE_UNSET,                                                            \
+   "",                                                                         \
+   SCR_HOUSE_UNSET,                                                            \
+   SCR_HOUSE_UNSET,                                                            \
+   SCR_HOUSE_UNSET,                                                            \
+   SCR_HOUSE_UNSET,                                                            \
+   SCR_HOUSE_UNSET}
+
+static const scr_house BUILTIN = {
+    .text = {UNSET_TEXT, UNSET_TEXT, UNSET_TEXT, UNSET_TEXT, UNSET_TEXT,
+             UNSET_TEXT, UNSET_TEXT, UNSET_TEXT, UNSET_TEXT, UNSET_TEXT},
+    .page = {A4_WIDTH, A4_HEIGHT, MARGIN_2CM, MARGIN_2CM, MARGIN_2CM,
+             MARGIN_2CM, DISTANCE_1CM, DISTANCE_1CM},
+};
+_Static_assert(SCR_HOUSE_ROLES == 10, "one UNSET_TEXT per role");
+
+const scr_house *scr_house_builtin(void) { return &BUILTIN; }
+
+void scr_house_default(scr_house *h) { *h = BUILTIN; }
+
+void scr_house_free(scr_house *h) {
+  if (h->has_art) {
+    free((void *)h->art.image.data);
+    free((void *)h->art.image.alt);
+  }
+  scr_house_default(h);
+}
+
+int scr_house_text_width(const scr_house_page *p, bool landscape) {
+  return (landscape ? p->height : p->width) - p->left - p->right;
+}
+
+int scr_house_text_height(const scr_house_page *p, bool landscape) {
+  return (landscape ? p->width : p->height) - p->top - p->bottom;
+}
+
+const char *scr_house_role_name(scr_house_role role) {
+  static const char *const NAMES[SCR_HOUSE_ROLES] = {
+      [SCR_HOUSE_BODY] = "the default paragraph style",
+      [SCR_HOUSE_BODY_TEXT] = "Body Text",
+      [SCR_HOUSE_TITLE] = "Title",
+      [SCR_HOUSE_SUBTITLE] = "Subtitle",
+      [SCR_HOUSE_HEADING1] = "Heading 1",
+      [SCR_HOUSE_HEADING2] = "Heading 2",
+      [SCR_HOUSE_HEADING3] = "Heading 3",
+      [SCR_HOUSE_HEADING4] = "Heading 4",
+      [SCR_HOUSE_HEADING5] = "Heading 5",
+      [SCR_HOUSE_HEADING6] = "Heading 6",
+  };
+  return (unsigned)role < SCR_HOUSE_ROLES ? NAMES[role] : "";
+}
