@@ -35,6 +35,7 @@ typedef struct job {
   const scr_span *pages;       /* appendix pages shown, for a pack */
   bool pages_exact;            /* ... from LibreOffice's layout */
   scr_pack_kind kind;          /* which pack */
+  const scr_house_page *page;  /* the house style's, the estimate's */
 } job;
 
 static scr_error compose(const job *j, scr_sink *sink) {
@@ -50,10 +51,10 @@ static scr_error compose(const job *j, scr_sink *sink) {
    `kind`, as the estimator lays it out. */
 static scr_error count_alone(const job *j, scr_agenda *ag, size_t index,
                              int *pages) {
-  scr_estimate *est = scr_estimate_new();
+  scr_estimate *est = scr_estimate_new(j->page);
   if (!est)
     return SCR_E_NOMEM;
-  scr_sink sink = {&scr_estimate_ops, est, SCR_OK};
+  scr_sink sink = {&scr_estimate_ops, est, SCR_OK, j->page};
   scr_error err = scr_compose_pack_appendix(j->ws, ag, j->kind, j->wp,
                                             j->tracker, index, &sink);
   *pages = scr_estimate_pages(est);
@@ -77,12 +78,12 @@ static int recalled(const scr_session *s, const scr_agenda *ag, size_t index) {
 static scr_span *estimate_pages(const scr_session *s, const job *j) {
   scr_agenda *ag = j->agenda;
   scr_span *pages = calloc(ag->n_appendices + 1, sizeof *pages);
-  scr_estimate *est = pages ? scr_estimate_new() : NULL;
+  scr_estimate *est = pages ? scr_estimate_new(j->page) : NULL;
   if (!est) {
     free(pages);
     return NULL;
   }
-  scr_sink sink = {&scr_estimate_ops, est, SCR_OK};
+  scr_sink sink = {&scr_estimate_ops, est, SCR_OK, j->page};
   scr_error err =
       scr_compose_pack_front(j->ws, ag, j->kind, j->wp, j->tracker, &sink);
   int next = scr_estimate_pages(est) + 1;
@@ -104,7 +105,6 @@ static scr_span *estimate_pages(const scr_session *s, const job *j) {
   return pages;
 }
 
-
 /* Compose the document with one writer and hand its package to `out`. */
 static scr_error emit_format(const scr_writer_class *wc,
                              const scr_template *tpl, const job *j,
@@ -112,7 +112,7 @@ static scr_error emit_format(const scr_writer_class *wc,
   void *w = wc->create(tpl);
   if (!w)
     return SCR_E_NOMEM;
-  scr_sink sink = {wc->ops, w, SCR_OK};
+  scr_sink sink = {wc->ops, w, SCR_OK, &tpl->house->page};
   scr_error err = compose(j, &sink);
   scr_package *pkg = err ? NULL : scr_package_new();
   if (!err && !pkg)
@@ -381,8 +381,13 @@ static size_t kept_tree_text(void) {
 
 /* Count the pages a report fills on its own while its tree is loaded, and
    keep the count for the estimate. */
+/* The page of the session's house style, which the estimates lay out. */
+static const scr_house_page *session_page(const scr_session *s) {
+  return s->tpl.house ? &s->tpl.house->page : NULL;
+}
+
 static scr_error remember_alone(scr_session *s, scr_agenda *ag, size_t index) {
-  job j = {&s->ws, ag, NULL, NULL, NULL, NULL, false, s->kind};
+  job j = {&s->ws, ag, NULL, NULL, NULL, NULL, false, s->kind, session_page(s)};
   int pages = 0;
   scr_error err = count_alone(&j, ag, index, &pages);
   if (!err &&
@@ -439,9 +444,16 @@ static scr_error session_open(scr_session *s, const char *file,
   scr_error err = scr_workspace_open(file, &s->ws, &s->diags);
   if (err)
     return err;
+  /* the house style first: the page estimates made as reports load lay
+     out its page */
+  scr_error worst = SCR_OK;
+  const char *tpl = house_template(s, opts);
+  if (tpl)
+    worst = scr_template_load(tpl, &s->tpl, &s->diags);
+  if (worst == SCR_E_NOMEM)
+    return worst;
   /* the sources are parsed on both cores while they are loaded */
   s->ws.ahead = scr_ahead_new();
-  scr_error worst = SCR_OK;
   err = scr_minutes_book_load(&s->ws, &s->book, &s->diags);
   if (err != SCR_E_NOMEM) {
     worst = err ? err : worst;
@@ -465,11 +477,6 @@ static scr_error session_open(scr_session *s, const char *file,
                               &s->diags);
     err = scr_a11y_check_workspace(&s->a11y, &s->ws, &s->book, &s->wp,
                                    s->agendas, s->n_agendas);
-  }
-  const char *tpl = house_template(s, opts);
-  if (err != SCR_E_NOMEM && tpl) {
-    worst = err ? err : worst;
-    err = scr_template_load(tpl, &s->tpl, &s->diags);
   }
   return err ? err : worst;
 }
@@ -524,7 +531,8 @@ scr_error scr_session_pack(scr_session *s, scr_agenda *ag,
   scr_pack_kind kind = {opts->private_pack, opts->supplement};
   if (!err && !kind.private_pack)
     scr_tracker_drop_exempt(&tracker, ag);
-  job j = {&s->ws, ag, NULL, &s->wp, &tracker, NULL, false, kind};
+  job j = {&s->ws, ag,    NULL, &s->wp,         &tracker,
+           NULL,   false, kind, session_page(s)};
   scr_span *pages = err ? NULL : estimate_pages(s, &j);
   if (!err && !pages)
     err = SCR_E_NOMEM;
@@ -543,7 +551,7 @@ scr_error scr_session_minutes(scr_session *s, const scr_minutes *m,
                               const scr_options *opts, const scr_output *out) {
   scr_doc_strings names;
   scr_minutes_info(&s->ws, m, &names);
-  job j = {&s->ws, NULL, m, NULL, NULL, NULL, false, {0}};
+  job j = {&s->ws, NULL, m, NULL, NULL, NULL, false, {0}, session_page(s)};
   return emit_document(&j, names.file_stem, opts, user_template(s), out);
 }
 
@@ -555,7 +563,8 @@ scr_error scr_session_tracker(scr_session *s, scr_date today,
   if (!err) {
     scr_doc_strings names;
     scr_tracker_info(&s->ws, &tracker, &names);
-    job j = {&s->ws, NULL, NULL, &s->wp, &tracker, NULL, false, {0}};
+    job j = {&s->ws, NULL,  NULL, &s->wp,         &tracker,
+             NULL,   false, {0},  session_page(s)};
     err = emit_document(&j, names.file_stem, opts, user_template(s), out);
   }
   scr_tracker_free(&tracker);
@@ -722,7 +731,7 @@ scr_error scr_render_fragment(const char *md_path, enum scr_format format,
   void *w = err ? NULL : wc->create(&tpl);
   if (!err && !w)
     err = SCR_E_NOMEM;
-  scr_sink sink = {wc->ops, w, SCR_OK};
+  scr_sink sink = {wc->ops, w, SCR_OK, NULL};
   scr_doc_info info = {.title = "Fragment",
                        .subject = "Golden test",
                        .creator = "scrutineer",

@@ -1,5 +1,6 @@
 /* Column widths from a table's content (see columns.h). */
 #include "columns.h"
+#include "house.h"
 #include "util.h"
 
 #include <stdint.h>
@@ -151,8 +152,9 @@ void scr_columns_share(const double *min, const double *max, int n,
 }
 
 /* Each column's minimum and preferred width with the cell's own space. */
-static void needs(const scr_columns *c, double *min, double *max) {
-  double cap = WORD_SHARE_MAX * SCR_TEXT_WIDTH_PT;
+static void needs(const scr_columns *c, double portrait, double *min,
+                  double *max) {
+  double cap = WORD_SHARE_MAX * portrait;
   for (int i = 0; i < c->n; i++) {
     double lo = c->cols[i].min * MEASURE_SLACK;
     double hi = c->cols[i].max * MEASURE_SLACK;
@@ -161,7 +163,15 @@ static void needs(const scr_columns *c, double *min, double *max) {
   }
 }
 
-scr_error scr_columns_plan(const scr_columns *c, scr_table_plan *plan) {
+/* The page's text width in points. */
+static double text_width_pt(const scr_house_page *page, bool landscape) {
+  return scr_house_text_width(page ? page : &scr_house_builtin()->page,
+                              landscape) /
+         20.0;
+}
+
+scr_error scr_columns_plan(const scr_columns *c, const scr_house_page *page,
+                           scr_table_plan *plan) {
   *plan = (scr_table_plan){0};
   size_t n = (size_t)c->n;
   double *min = calloc(3 * n, sizeof *min);
@@ -172,12 +182,12 @@ scr_error scr_columns_plan(const scr_columns *c, scr_table_plan *plan) {
     return SCR_E_NOMEM;
   }
   double *max = min + n, *out = max + n, smin = 0;
-  needs(c, min, max);
+  double portrait = text_width_pt(page, false);
+  needs(c, portrait, min, max);
   for (size_t i = 0; i < n; i++)
     smin += min[i];
-  plan->landscape = smin > SCR_TEXT_WIDTH_PT;
-  double width =
-      plan->landscape ? SCR_LANDSCAPE_TEXT_WIDTH_PT : SCR_TEXT_WIDTH_PT;
+  plan->landscape = smin > portrait;
+  double width = plan->landscape ? text_width_pt(page, true) : portrait;
   scr_columns_share(min, max, c->n, width, out);
   for (size_t i = 0; i < n; i++) {
     int w = (int)(out[i] * SCR_COLUMN_UNITS + 0.5);

@@ -17,9 +17,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* The text width of an A4 page with 2 cm margins, in points. */
-#define SCR_TEXT_WIDTH_PT (170.0 * 72 / 25.4)
-#define SCR_LANDSCAPE_TEXT_WIDTH_PT (257.0 * 72 / 25.4)
 /* Table text, in points: the Table Contents style. */
 #define SCR_TABLE_FONT_PT 11.0
 /* Room a cell takes besides its text: Word's default cell margins (108
@@ -51,9 +48,13 @@ typedef struct scr_table_plan {
   int *widths; /* `columns` entries, owned by the plan */
 } scr_table_plan;
 
-/** Plan the table measured so far. SCR_E_NOMEM when out of memory; free
-    the plan with scr_table_plan_free. */
-scr_error scr_columns_plan(const scr_columns *c, scr_table_plan *plan);
+struct scr_house_page;
+/** Plan the table measured so far, across the text width of `page` (NULL:
+    the built-in house style's A4 with 2 cm margins). SCR_E_NOMEM when out
+    of memory; free the plan with scr_table_plan_free. */
+scr_error scr_columns_plan(const scr_columns *c,
+                           const struct scr_house_page *page,
+                           scr_table_plan *plan);
 void scr_table_plan_free(scr_table_plan *plan);
 
 /**

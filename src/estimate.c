@@ -5,6 +5,7 @@
  * recomputes them; LibreOffice and Word (with updateFields) always do.
  */
 #include "estimate.h"
+#include "house.h"
 #include "metrics.h"
 #include "script.h"
 #include "util.h"
@@ -13,12 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Geometry of the default template, in points: A4, 2 cm margins, footer. */
-#define PAGE_TEXT_HEIGHT 700.0
-#define PAGE_TEXT_WIDTH 482.0
-/* A landscape page: 17 cm of height less the footer, 25.7 cm across. */
-#define LANDSCAPE_TEXT_HEIGHT 454.0
-#define LANDSCAPE_TEXT_WIDTH 728.0
+/* The page is the house style's; the footer takes this much of its text
+   height, in points. */
+#define FOOTER_ROOM 28.5
 #define LIST_INDENT 18.0
 #define QUOTE_INDENT 28.0
 #define CELL_PADDING 5.0
@@ -56,8 +54,9 @@ static style_metrics para_metrics(scr_para_style style) {
 
 struct scr_estimate {
   int page;
-  double y;            /* used height on the current page */
-  style_metrics style; /* of the open paragraph */
+  double width[2], height[2]; /* the text's, portrait and landscape, pt */
+  double y;                   /* used height on the current page */
+  style_metrics style;        /* of the open paragraph */
   bool mono, heading;
   double line_width; /* width of the open paragraph's lines */
   double lines;      /* completed lines of the open paragraph */
@@ -86,10 +85,18 @@ struct scr_estimate {
   double note_height;
 };
 
-scr_estimate *scr_estimate_new(void) {
+scr_estimate *scr_estimate_new(const scr_house_page *page) {
   scr_estimate *e = calloc(1, sizeof *e);
-  if (e)
-    e->page = 1;
+  if (!e)
+    return NULL;
+  e->page = 1;
+  if (!page)
+    page = &scr_house_builtin()->page;
+  for (int landscape = 0; landscape < 2; landscape++) {
+    e->width[landscape] = round(scr_house_text_width(page, landscape) / 20.0);
+    e->height[landscape] =
+        scr_house_text_height(page, landscape) / 20.0 - FOOTER_ROOM;
+  }
   return e;
 }
 
@@ -106,7 +113,7 @@ int scr_estimate_pages(const scr_estimate *e) {
 }
 
 static double page_height(const scr_estimate *e) {
-  return e->landscape ? LANDSCAPE_TEXT_HEIGHT : PAGE_TEXT_HEIGHT;
+  return e->height[e->landscape];
 }
 
 static void new_page(scr_estimate *e) {
@@ -124,8 +131,8 @@ static void advance(scr_estimate *e, double h) {
 }
 
 static double block_width(const scr_estimate *e) {
-  double w = (e->landscape ? LANDSCAPE_TEXT_WIDTH : PAGE_TEXT_WIDTH) -
-             e->list_depth * LIST_INDENT - e->quote_depth * QUOTE_INDENT;
+  double w = e->width[e->landscape] - e->list_depth * LIST_INDENT -
+             e->quote_depth * QUOTE_INDENT;
   if (e->in_cell && e->shares && e->col < e->columns)
     w = e->shares[e->col] - CELL_PADDING;
   return w < 40 ? 40 : w;
@@ -339,9 +346,7 @@ static scr_error est_begin_table(void *self, int columns,
   e->shares = calloc((size_t)columns, sizeof *e->shares);
   if (!e->shares)
     return SCR_E_NOMEM;
-  scr_column_shares(
-      widths, columns,
-      (int)(e->landscape ? LANDSCAPE_TEXT_WIDTH : PAGE_TEXT_WIDTH), e->shares);
+  scr_column_shares(widths, columns, (int)e->width[e->landscape], e->shares);
   e->columns = columns;
   e->header_height = 0;
   return SCR_OK;

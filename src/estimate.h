@@ -6,8 +6,10 @@
 
 typedef struct scr_estimate scr_estimate;
 
-/** A new estimator (page 1, empty). Free with scr_estimate_free. */
-scr_estimate *scr_estimate_new(void);
+struct scr_house_page;
+/** A new estimator (page 1, empty) of the text on `page` (NULL: the
+    built-in house style's). Free with scr_estimate_free. */
+scr_estimate *scr_estimate_new(const struct scr_house_page *page);
 void scr_estimate_free(scr_estimate *e);
 /** Pages used so far. */
 int scr_estimate_pages(const scr_estimate *e);

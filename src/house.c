@@ -11,14 +11,10 @@
 #define DISTANCE_1CM 567
 
 #define UNSET_TEXT                                                             \
-  {"",                                                                         \
-   SCR_HOUSE_UNSET,                                                            \
-   "",                                                                         \
-   SCR_HOUSE_UNSET,                                                            \
-   SCR_HOUSE_UNSET,                                                            \
-   SCR_HOUSE_UNSET,                                                            \
-   SCR_HOUSE_UNSET,                                                            \
-   SCR_HOUSE_UNSET}
+  {                                                                            \
+    "", SCR_HOUSE_UNSET, "", SCR_HOUSE_UNSET, SCR_HOUSE_UNSET,                 \
+        SCR_HOUSE_UNSET, SCR_HOUSE_UNSET, SCR_HOUSE_UNSET                      \
+  }
 
 static const scr_house BUILTIN = {
     .text = {UNSET_TEXT, UNSET_TEXT, UNSET_TEXT, UNSET_TEXT, UNSET_TEXT,
@@ -28,9 +24,13 @@ static const scr_house BUILTIN = {
 };
 _Static_assert(SCR_HOUSE_ROLES == 10, "one UNSET_TEXT per role");
 
-const scr_house *scr_house_builtin(void) { return &BUILTIN; }
+const scr_house *scr_house_builtin(void) {
+  return &BUILTIN;
+}
 
-void scr_house_default(scr_house *h) { *h = BUILTIN; }
+void scr_house_default(scr_house *h) {
+  *h = BUILTIN;
+}
 
 void scr_house_free(scr_house *h) {
   if (h->has_art) {

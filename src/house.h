@@ -41,15 +41,15 @@ typedef enum scr_house_role {
    style's parents (w:basedOn, style:parent-style-name) and the document
    defaults, so that a heading that inherits the body's font names it. */
 typedef struct scr_house_text {
-  char font[64];       /* Latin font family, resolved from Word's theme
-                          fonts (minorHAnsi...); "" unset */
-  int size;            /* half-points; SCR_HOUSE_UNSET */
-  char colour[7];      /* "RRGGBB", upper case; "" unset (or automatic) */
-  int bold, italic;    /* 0 or 1; SCR_HOUSE_UNSET */
-  int before, after;   /* paragraph spacing, twips; SCR_HOUSE_UNSET */
-  int line;            /* proportional line height in 240ths of a single
-                          line (276 = 115%); SCR_HOUSE_UNSET, also for an
-                          exact or at-least height */
+  char font[64];     /* Latin font family, resolved from Word's theme
+                        fonts (minorHAnsi...); "" unset */
+  int size;          /* half-points; SCR_HOUSE_UNSET */
+  char colour[7];    /* "RRGGBB", upper case; "" unset (or automatic) */
+  int bold, italic;  /* 0 or 1; SCR_HOUSE_UNSET */
+  int before, after; /* paragraph spacing, twips; SCR_HOUSE_UNSET */
+  int line;          /* proportional line height in 240ths of a single
+                        line (276 = 115%); SCR_HOUSE_UNSET, also for an
+                        exact or at-least height */
 } scr_house_text;
 
 /* The page of the template's first (Word: last, the body's) section, its
@@ -79,8 +79,8 @@ typedef struct scr_house {
 
 /** The built-in house style, read only. */
 const scr_house *scr_house_builtin(void);
-/** Set `h` to the built-in house style: A4, 2 cm margins, header and footer 1 cm from
-    the edge, every text property unset, no art. */
+/** Set `h` to the built-in house style: A4, 2 cm margins, header and footer 1
+   cm from the edge, every text property unset, no art. */
 void scr_house_default(scr_house *h);
 /** Free what `h` owns (the art) and reset it to the default. */
 void scr_house_free(scr_house *h);

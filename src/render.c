@@ -328,7 +328,7 @@ static bool plan_table(walk *w, cmark_node *n, int cols, scr_table_plan *plan) {
   if (!err)
     measure_table(w, n, c);
   if (!err)
-    err = scr_columns_plan(c, plan);
+    err = scr_columns_plan(c, w->r->sink->page, plan);
   scr_columns_free(c);
   scr_sink_fail(w->r->sink, err);
   if (err)

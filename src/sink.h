@@ -151,11 +151,16 @@ typedef struct scr_sink_ops {
   scr_error (*right_to_left)(void *self);
 } scr_sink_ops;
 
-/* A writer seen through its ops: {ops, self, SCR_OK}. */
+struct scr_house_page;
+
+/* A writer seen through its ops: {ops, self, SCR_OK, page}. */
 typedef struct scr_sink {
   const scr_sink_ops *ops;
   void *self;
   scr_error err; /* the first failure; calls after it do nothing */
+  /* The page the writer lays out, which table columns are planned across;
+     NULL: the built-in house style's */
+  const struct scr_house_page *page;
 } scr_sink;
 
 /** The first error of the calls made on `s` (SCR_OK: none). */

@@ -123,8 +123,7 @@ scr_error tpl_read(const tpl_package *p, const char *name, size_t max,
     zip_fclose(f);
   if (!whole) {
     free(data);
-    scr_error_at(p->diags, p->path, 0, 0, "template's %s cannot be read",
-                 name);
+    scr_error_at(p->diags, p->path, 0, 0, "template's %s cannot be read", name);
     return SCR_E_TEMPLATE;
   }
   data[st.size] = '\0';
@@ -250,8 +249,7 @@ static xmlDocPtr check_styles_xml(const unsigned char *data, size_t len,
   return doc;
 }
 
-scr_error tpl_read_xml(const tpl_package *p, const char *name,
-                       xmlDocPtr *doc) {
+scr_error tpl_read_xml(const tpl_package *p, const char *name, xmlDocPtr *doc) {
   *doc = NULL;
   unsigned char *data = NULL;
   size_t len = 0;
@@ -262,15 +260,16 @@ scr_error tpl_read_xml(const tpl_package *p, const char *name,
                        TEMPLATE_XML_OPTIONS);
   free(data);
   if (!*doc) {
-    scr_error_at(p->diags, p->path, 0, 0, "template's %s is not well-formed XML",
-                 name);
+    scr_error_at(p->diags, p->path, 0, 0,
+                 "template's %s is not well-formed XML", name);
     return SCR_E_TEMPLATE;
   }
   if ((*doc)->intSubset || (*doc)->extSubset) {
     xmlFreeDoc(*doc);
     *doc = NULL;
     scr_error_at(p->diags, p->path, 0, 0,
-                 "template's %s declares a DOCTYPE, which is not allowed", name);
+                 "template's %s declares a DOCTYPE, which is not allowed",
+                 name);
     return SCR_E_TEMPLATE;
   }
   return SCR_OK;

@@ -98,7 +98,7 @@ static size_t plan_table(scr_sink *s, const char *const *head, int columns,
     scr_columns_end_cell(p.measure);
   }
   rows(data, &p);
-  scr_sink_fail(s, scr_columns_plan(p.measure, plan));
+  scr_sink_fail(s, scr_columns_plan(p.measure, s->page, plan));
   scr_columns_free(p.measure);
   return p.cells;
 }

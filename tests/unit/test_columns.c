@@ -7,10 +7,17 @@
 #include <cmocka.h>
 
 #include "columns.h"
+#include "house.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The built-in page's text width, in points. */
+#define TEXT_WIDTH_PT                                                          \
+  (scr_house_text_width(&scr_house_builtin()->page, false) / 20.0)
+#define LANDSCAPE_TEXT_WIDTH_PT                                                \
+  (scr_house_text_width(&scr_house_builtin()->page, true) / 20.0)
 
 /* Liberation Sans: 'i' 455/2048 em, 'W' 1933/2048, 'b' 1251/2048 in bold,
    a digit 1139/2048 in both. */
@@ -90,13 +97,13 @@ static void test_measures_table(void **state) {
     cell(c, 3, "Amber", SCR_METRIC_REGULAR);
   }
   scr_table_plan plan;
-  assert_int_equal(scr_columns_plan(c, &plan), SCR_OK);
+  assert_int_equal(scr_columns_plan(c, NULL, &plan), SCR_OK);
   scr_columns_free(c);
   assert_false(plan.landscape);
   int sum = 0;
   for (int i = 0; i < 4; i++)
     sum += plan.widths[i];
-  assert_true(abs(sum - (int)(SCR_TEXT_WIDTH_PT * SCR_COLUMN_UNITS)) <= 4);
+  assert_true(abs(sum - (int)(TEXT_WIDTH_PT * SCR_COLUMN_UNITS)) <= 4);
   for (int i = 0; i < 4; i++)
     if (i != 1)
       assert_true(plan.widths[1] > 3 * plan.widths[i]);
@@ -109,15 +116,19 @@ static void test_measures_table(void **state) {
   scr_table_plan_free(&plan);
 }
 
-static scr_table_plan figures(int columns) {
+static scr_table_plan figures_on(int columns, const scr_house_page *page) {
   scr_columns *c = scr_columns_new(columns);
   assert_non_null(c);
   for (int i = 0; i < columns; i++)
     cell(c, i, i ? "999,999" : "Braunstone Park", SCR_METRIC_REGULAR);
   scr_table_plan plan;
-  assert_int_equal(scr_columns_plan(c, &plan), SCR_OK);
+  assert_int_equal(scr_columns_plan(c, page, &plan), SCR_OK);
   scr_columns_free(c);
   return plan;
+}
+
+static scr_table_plan figures(int columns) {
+  return figures_on(columns, NULL);
 }
 
 /* Six columns of figures fit a portrait page; ten do not, and turn it. */
@@ -132,10 +143,27 @@ static void test_wide_tables_turn_the_page(void **state) {
     assert_true(wide.widths[i] >=
                 needed(i ? "999,999" : "Braunstone", SCR_METRIC_REGULAR));
   }
-  assert_true(
-      abs(sum - (int)(SCR_LANDSCAPE_TEXT_WIDTH_PT * SCR_COLUMN_UNITS)) <= 10);
+  assert_true(abs(sum - (int)(LANDSCAPE_TEXT_WIDTH_PT * SCR_COLUMN_UNITS)) <=
+              10);
   scr_table_plan_free(&narrow);
   scr_table_plan_free(&wide);
+}
+
+/* The page is the house style's: six columns of figures that fit between
+   2 cm margins do not fit between 5 cm ones, and turn the page, across
+   whose text width they are shared. */
+static void test_house_margins_narrow_the_table(void **state) {
+  (void)state;
+  scr_house_page page = scr_house_builtin()->page;
+  page.left = page.right = 2835; /* 5 cm */
+  scr_table_plan narrow = figures_on(6, &page);
+  assert_true(narrow.landscape);
+  int sum = 0;
+  for (int i = 0; i < 6; i++)
+    sum += narrow.widths[i];
+  int want = scr_house_text_width(&page, true) * SCR_COLUMN_UNITS / 20;
+  assert_true(abs(sum - want) <= 6);
+  scr_table_plan_free(&narrow);
 }
 
 /* A line break ends a line: the widest line is what the column wants; an
@@ -154,7 +182,7 @@ static void test_line_breaks_and_empty_columns(void **state) {
   scr_columns_text(c, "ignored", 7, SCR_METRIC_REGULAR);
   scr_columns_end_cell(c);
   scr_table_plan plan;
-  assert_int_equal(scr_columns_plan(c, &plan), SCR_OK);
+  assert_int_equal(scr_columns_plan(c, NULL, &plan), SCR_OK);
   scr_columns_free(c);
   assert_true(plan.widths[1] >= SCR_CELL_SPACE_PT * SCR_COLUMN_UNITS);
   assert_true(plan.widths[0] > plan.widths[1]);
@@ -167,6 +195,7 @@ int main(void) {
       cmocka_unit_test(test_sharing_the_width),
       cmocka_unit_test(test_measures_table),
       cmocka_unit_test(test_wide_tables_turn_the_page),
+      cmocka_unit_test(test_house_margins_narrow_the_table),
       cmocka_unit_test(test_line_breaks_and_empty_columns),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

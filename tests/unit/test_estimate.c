@@ -18,7 +18,7 @@
 static const scr_sink_ops *ops = &scr_estimate_ops;
 
 static int setup(void **state) {
-  scr_estimate *e = scr_estimate_new();
+  scr_estimate *e = scr_estimate_new(NULL);
   assert_non_null(e);
   *state = e;
   return 0;
@@ -69,7 +69,7 @@ static void test_long_text_wraps(void **state) {
   size_t n = (size_t)(X_PER_LINE * 54);
   para_of(e, SCR_PARA_BODY, "x", n);
   assert_int_equal(scr_estimate_pages(e), 1);
-  scr_estimate *f = scr_estimate_new();
+  scr_estimate *f = scr_estimate_new(NULL);
   para_of(f, SCR_PARA_BODY, "x", n + 1);
   assert_int_equal(scr_estimate_pages(f), 2);
   scr_estimate_free(f);
@@ -140,7 +140,7 @@ static void test_heading_keeps_with_next(void **state) {
   assert_int_equal(ops->end_heading(e), SCR_OK);
   assert_int_equal(scr_estimate_pages(e), 2);
 
-  scr_estimate *f = scr_estimate_new();
+  scr_estimate *f = scr_estimate_new(NULL);
   lines(f, 40); /* room left for the heading and more */
   assert_int_equal(ops->begin_heading(f, 2), SCR_OK);
   assert_int_equal(ops->text(f, "Budget", 6, 0), SCR_OK);

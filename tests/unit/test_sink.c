@@ -133,13 +133,13 @@ static scr_error tracker(committee *c, scr_sink *s) {
 static void fails_at_every_call(committee *c, composer f) {
   fail_at = 0;
   calls = 0;
-  scr_sink whole = {&FAILING, NULL, SCR_OK};
+  scr_sink whole = {&FAILING, NULL, SCR_OK, NULL};
   assert_int_equal(f(c, &whole), SCR_OK);
   long total = calls;
   assert_true(total > 10);
   for (fail_at = 1; fail_at <= total; fail_at++) {
     calls = after = 0;
-    scr_sink s = {&FAILING, NULL, SCR_OK};
+    scr_sink s = {&FAILING, NULL, SCR_OK, NULL};
     scr_error err = f(c, &s);
     if (err != SCR_E_LIMIT || after != 0)
       fail_msg("failing call %ld of %ld: returned %d after %ld more calls",

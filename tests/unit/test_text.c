@@ -288,7 +288,7 @@ static char *pack_body_on(committee *c, const scr_span *pages) {
   scr_template tpl = scr_template_builtin("docx");
   void *w = scr_docx_writer.create(&tpl);
   assert_non_null(w);
-  scr_sink s = {scr_docx_writer.ops, w, SCR_OK};
+  scr_sink s = {scr_docx_writer.ops, w, SCR_OK, NULL};
   assert_int_equal(scr_compose_pack(&c->ws, &c->ag, (scr_pack_kind){0}, &c->wp,
                                     NULL, pages, false, &s),
                    SCR_OK);
@@ -369,7 +369,7 @@ static void test_minutes_give_times_in_one_style(void **state) {
   scr_template tpl = scr_template_builtin("odt");
   void *w = scr_odt_writer.create(&tpl);
   assert_non_null(w);
-  scr_sink s = {scr_odt_writer.ops, w, SCR_OK};
+  scr_sink s = {scr_odt_writer.ops, w, SCR_OK, NULL};
   assert_int_equal(scr_compose_minutes(&c.ws, &c.book.files[0], &s), SCR_OK);
   char *xml = scr_odt_writer.body_xml(w);
   scr_odt_writer.destroy(w);
