@@ -23,11 +23,15 @@ DEB_BUILD = libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev \
 # PDF output runs LibreOffice, lays out with the Liberation fonts (Latin,
 # Greek, Cyrillic) and the Noto faces the writers name for every other
 # script (core: Arabic, Indic, Ethiopic...; CJK: Chinese), and reads the
-# pages back with poppler's pdfinfo.
+# pages back with poppler's pdfinfo. Word's house templates name Calibri
+# and Cambria: LibreOffice lays them out in Carlito and Caladea, drawn to
+# the same widths, so that a pack breaks its lines and pages as in Word.
 DEB_PDF   = libreoffice-writer-nogui fonts-liberation fonts-noto-core \
-            fonts-noto-cjk poppler-utils
+            fonts-noto-cjk fonts-crosextra-carlito fonts-crosextra-caladea \
+            poppler-utils
 # A face of each package, to see whether they are installed.
-PDF_FONTS = "Liberation Sans" "Noto Sans Gujarati" "Noto Sans CJK SC"
+PDF_FONTS = "Liberation Sans" "Noto Sans Gujarati" "Noto Sans CJK SC" \
+            "Carlito" "Caladea"
 fonts_missing = for f in $(PDF_FONTS); do fc-list "$$f" family | grep -q . \
                   || exit 0; done; exit 1
 DEB_TEST  = $(DEB_PDF) python3-docx python3-odf python3-pypdf python3-yaml \

@@ -29,7 +29,8 @@
 #define PROGRESS_LABEL "converting to PDF with LibreOffice"
 #define INSTALL_HINT                                                           \
   "PDF output needs LibreOffice; install it with: apt-get install "            \
-  "libreoffice-writer-nogui fonts-liberation fonts-noto-core fonts-noto-cjk"
+  "libreoffice-writer-nogui fonts-liberation fonts-noto-core fonts-noto-cjk "  \
+  "fonts-crosextra-carlito fonts-crosextra-caladea"
 
 /* Sub-folders of the private work folder. */
 #define DIR_PROFILE "profile" /* LibreOffice's user installation */

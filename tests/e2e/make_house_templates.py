@@ -10,14 +10,17 @@ writes into FOLDER:
   (Tools > Heading Numbering: 1., 1.1., 1.1.1., each number in a label
   followed by a tab), headings dark green, body text ("Text body", Body
   Text in LibreOffice 7.6 and later) in Liberation Serif over a Liberation
-  Sans default, and a table. house.sh saves it with soffice --convert-to
-  as a DOCX and as an ODT: the templates LibreOffice makes;
+  Sans default, a table, 2.2 cm margins and the logo in the header of
+  the first page alone (Format > Page Style > Header, "Same content on
+  first page" off). house.sh saves it with soffice --convert-to as a DOCX
+  and as an ODT: the templates LibreOffice makes;
 - word.docx, the template python3-docx ships (docx/templates/default.docx,
   saved by Microsoft Word), edited with python-docx as a council would in
   Word: a serif body font, coloured headings, 2.5 cm margins and a logo
   in its header;
 - logo.png, that logo.
 """
+import base64
 import os
 import struct
 import sys
@@ -38,7 +41,11 @@ NS = {
     "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
     "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
     "svg": "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0",
+    "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+    "xlink": "http://www.w3.org/1999/xlink",
 }
+LIBREOFFICE_MARGIN = "2.2cm"
+LOGO_ALT = "Council logo"
 
 
 def outline_level(level):
@@ -66,7 +73,32 @@ def heading_style(level):
         f'fo:font-weight="bold" fo:color="{HEADING_COLOUR}"/></style:style>')
 
 
-def fodt():
+def page(logo):
+    """2.2 cm margins at the sides, and the logo in the first page's header,
+    the other pages' header a line of text."""
+    frame = (
+        '<draw:frame draw:name="Logo" text:anchor-type="as-char" '
+        'svg:width="4cm" svg:height="1.333cm"><draw:image>'
+        f'<office:binary-data>{base64.b64encode(logo).decode()}'
+        '</office:binary-data></draw:image>'
+        f'<svg:title>{LOGO_ALT}</svg:title></draw:frame>')
+    return (
+        '<office:automatic-styles><style:page-layout style:name="pm1">'
+        '<style:page-layout-properties fo:page-width="21cm" '
+        'fo:page-height="29.7cm" fo:margin-top="1cm" fo:margin-bottom="1.5cm" '
+        f'fo:margin-left="{LIBREOFFICE_MARGIN}" '
+        f'fo:margin-right="{LIBREOFFICE_MARGIN}"/>'
+        '<style:header-style><style:header-footer-properties '
+        'fo:min-height="1cm" fo:margin-bottom="0.5cm"/></style:header-style>'
+        '</style:page-layout></office:automatic-styles>'
+        '<office:master-styles><style:master-page style:name="Standard" '
+        'style:page-layout-name="pm1"><style:header><text:p>Committee '
+        'papers</text:p></style:header><style:header-first>'
+        f'<text:p>{frame}</text:p></style:header-first></style:master-page>'
+        '</office:master-styles>')
+
+
+def fodt(logo):
     decls = " ".join(f'xmlns:{p}="{u}"' for p, u in NS.items())
     fonts = "".join(
         f'<style:font-face style:name="{f}" svg:font-family="\'{f}\'" '
@@ -122,7 +154,7 @@ def fodt():
         f'<office:document {decls} office:version="1.3" '
         'office:mimetype="application/vnd.oasis.opendocument.text">'
         f'<office:font-face-decls>{fonts}</office:font-face-decls>'
-        f'<office:styles>{styles}</office:styles>'
+        f'<office:styles>{styles}</office:styles>{page(logo)}'
         f'<office:body><office:text>{body}</office:text></office:body>'
         '</office:document>\n')
 
@@ -154,14 +186,17 @@ def word_template(logo):
     for side in ("left_margin", "right_margin", "top_margin",
                  "bottom_margin"):
         setattr(section, side, Cm(2.5))
-    section.header.paragraphs[0].add_run().add_picture(logo, width=Cm(4))
+    shape = section.header.paragraphs[0].add_run().add_picture(logo,
+                                                                width=Cm(4))
+    # Word's Format Picture > Alt Text
+    shape._inline.docPr.set("descr", LOGO_ALT)
     return doc
 
 
 def main():
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, "numbered.fodt"), "w", encoding="utf-8") as f:
-        f.write(fodt())
+        f.write(fodt(png(240, 80, (0x00, 0x66, 0x00))))
     logo = os.path.join(OUT, "logo.png")
     with open(logo, "wb") as f:
         f.write(png(240, 80, (0x7B, 0x1F, 0xA2)))

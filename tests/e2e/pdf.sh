@@ -78,7 +78,7 @@ expect_unchanged() {
 }
 
 expect_unchanged "no LibreOffice on PATH" \
-  "^scrutineer: error: PDF output needs LibreOffice; install it with: apt-get install libreoffice-writer-nogui fonts-liberation fonts-noto-core fonts-noto-cjk$" \
+  "^scrutineer: error: PDF output needs LibreOffice; install it with: apt-get install libreoffice-writer-nogui fonts-liberation fonts-noto-core fonts-noto-cjk fonts-crosextra-carlito fonts-crosextra-caladea$" \
   PATH=/nonexistent TMPDIR="$T/pdf/tmp"
 
 # soffice starts soffice.bin: the fake starts a child too, and both must go.
