@@ -13,6 +13,11 @@ LibreOffice lays them out.
                                            with borders
     check_house.py fonts PDF FONT...       each FONT is embedded
     check_house.py colour PDF RRGGBB       text is drawn in that colour
+    check_house.py margin PDF MM           the body text starts MM from the
+                                           page's left edge
+    check_house.py logo PDF W H every|first
+                                           a W x H pixel picture is on
+                                           every page, or on the first alone
 """
 import collections
 import html
@@ -209,10 +214,7 @@ def headings(doc, pdf):
 
 
 def page_with(pdf, text):
-    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(
-        ["pdfinfo", pdf], check=True, capture_output=True,
-        text=True).stdout).group(1))
-    for n in range(1, pages + 1):
+    for n in range(1, pages_of(pdf) + 1):
         page = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), pdf,
                                "-"], check=True, capture_output=True,
                               text=True).stdout
@@ -289,6 +291,43 @@ def colour(pdf, rgb):
         print(f"  ok    {pdf.split('/')[-1]}: text drawn in #{rgb}")
 
 
+# ---- the page and its art ----------------------------------------------------
+
+
+def margin(pdf, mm):
+    lines = lines_of(pdf)
+    starts = collections.Counter(round(line[0][0]) for line in lines)
+    x = starts.most_common(1)[0][0]
+    if check(abs(x - float(mm) * MM) <= 1.5,
+             f"{pdf}: the body text starts at x={x} pt, not {mm} mm "
+             f"({float(mm) * MM:.1f} pt)"):
+        print(f"  ok    {pdf.split('/')[-1]}: the body text starts {mm} mm "
+              "from the left edge")
+
+
+def pages_of(pdf):
+    return int(re.search(r"Pages:\s+(\d+)", subprocess.run(
+        ["pdfinfo", pdf], check=True, capture_output=True,
+        text=True).stdout).group(1))
+
+
+def logo(pdf, width, height, where):
+    listing = subprocess.run(["pdfimages", "-list", pdf], check=True,
+                             capture_output=True, text=True).stdout
+    on = set()
+    for line in listing.splitlines()[2:]:
+        f = line.split()
+        if len(f) > 4 and f[2] == "image" and f[3] == width and f[4] == height:
+            on.add(int(f[0]))
+    want = set(range(1, pages_of(pdf) + 1)) if where == "every" else {1}
+    if check(on == want,
+             f"{pdf}: the {width}x{height} logo is on pages "
+             f"{sorted(on)[:12]}, not on {'every page' if where == 'every' else 'the first alone'}"):
+        print(f"  ok    {pdf.split('/')[-1]}: the logo on "
+              f"{'every page' if where == 'every' else 'the first page alone'}"
+              f" ({len(on)})")
+
+
 def main():
     what, args = sys.argv[1], sys.argv[2:]
     if what == "styles":
@@ -301,6 +340,10 @@ def main():
         fonts(args[0], args[1:])
     elif what == "colour":
         colour(*args)
+    elif what == "margin":
+        margin(*args)
+    elif what == "logo":
+        logo(*args)
     sys.exit(1 if failed() else 0)
 
 
