@@ -10,11 +10,13 @@
 
 #include "diag.h"
 #include "docx.h"
+#include "house.h"
 #include "odt.h"
 #include "sink.h"
 #include "template.h"
 #include "template_styles.h"
 
+#include <ctype.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
@@ -665,6 +667,61 @@ static void test_load(void **state) {
   scr_template_free(&tpl);
 }
 
+/* Each writer's view of a template: its own format's styles part as
+   loaded, the other's the built-in one carrying the house; the house the
+   same either way. */
+static void test_views(void **state) {
+  (void)state;
+  scr_template none = scr_template_view(NULL, "odt");
+  assert_true(scr_template_is_builtin(&none));
+  assert_ptr_equal(none.house, scr_house_builtin());
+  assert_ptr_equal(none.styles, scr_template_builtin("odt").styles);
+  scr_template tpl;
+  const char *const docx[] = {"word/styles.xml", LO_DOCX, NULL};
+  assert_null(load_error("house.docx", docx, &tpl));
+  scr_template own = scr_template_view(&tpl, "docx");
+  scr_template other = scr_template_view(&tpl, "odt");
+  assert_false(scr_template_is_builtin(&own));
+  assert_ptr_equal(own.styles, tpl.styles);
+  assert_true(scr_template_is_builtin(&other));
+  assert_ptr_equal(other.styles, tpl.derived);
+  assert_string_equal(other.format, "odt");
+  assert_ptr_equal(own.house, tpl.house);
+  assert_ptr_equal(other.house, tpl.house);
+  assert_string_equal(other.digest, tpl.digest);
+  scr_template_free(&tpl);
+}
+
+/* A Word template's house style reaches the ODT: its heading colour, its
+   body font, its margins (2.5 cm) and its header's logo. */
+static void test_docx_house_reaches_the_odt(void **state) {
+  (void)state;
+  static const char DOCUMENT[] =
+      "<w:document xmlns:w=\"" W_NS "\"><w:body><w:p/><w:sectPr>"
+      "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1417\" "
+      "w:right=\"1417\" w:bottom=\"1417\" w:left=\"1417\" "
+      "w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr>"
+      "</w:body></w:document>";
+  const char *const docx[] = {"word/styles.xml", LO_DOCX, "word/document.xml",
+                              DOCUMENT, NULL};
+  scr_template tpl;
+  assert_null(load_error("house.docx", docx, &tpl));
+  assert_int_equal(tpl.house->page.left, 1417);
+  assert_int_equal(tpl.house->page.header, 708);
+  assert_string_equal(tpl.house->text[SCR_HOUSE_HEADING1].colour, "006600");
+  assert_string_equal(tpl.house->text[SCR_HOUSE_BODY_TEXT].font,
+                      "Liberation Serif");
+  scr_template odt = scr_template_view(&tpl, "odt");
+  char *styles = strndup((const char *)odt.styles, odt.styles_len);
+  assert_non_null(styles);
+  for (char *c = styles; *c; c++)
+    *c = (char)tolower((unsigned char)*c);
+  assert_non_null(strstr(styles, "#006600"));
+  assert_non_null(strstr(styles, "liberation serif"));
+  free(styles);
+  scr_template_free(&tpl);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_roles_are_the_writers_styles),
@@ -675,6 +732,8 @@ int main(void) {
       cmocka_unit_test(test_odt_shared_name_is_not_taken),
       cmocka_unit_test(test_formats),
       cmocka_unit_test(test_load),
+      cmocka_unit_test(test_views),
+      cmocka_unit_test(test_docx_house_reaches_the_odt),
   };
   int rc = cmocka_run_group_tests_name("template", tests, NULL, NULL);
   xmlCleanupParser();
