@@ -3,8 +3,10 @@ without a styles part, an ODT whose styles part is a zip bomb (20 MB of
 spaces that compress a thousandfold), a spreadsheet saved as .odt, a DOCX
 whose styles are as LibreOffice saves outline-numbered headings (Heading 1
 in list 1, Body Text as TextBody, no default paragraph style, no table
-style; its headings dark red), and the built-in DOCX style with a style
-of its own, House Mark.
+style; its headings dark red), the built-in DOCX style with a style
+of its own, House Mark, and DOCX templates whose other parts the house
+style is read from are bad: a theme declaring an entity, a document part
+that is not well-formed.
 
 Usage: make_templates.py FOLDER"""
 import os
@@ -23,11 +25,15 @@ def builtin(part):
         return f.read()
 
 
-def docx(name, styles):
+def docx(name, styles, **parts):
+    """A DOCX of `styles` and the named parts (word_document_xml is
+    word/document.xml)."""
     with zipfile.ZipFile(os.path.join(out, name), "w",
                          zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", CONTENT_TYPES)
         z.writestr("word/styles.xml", styles)
+        for key, text in parts.items():
+            z.writestr(key.replace("_xml", ".xml").replace("_", "/"), text)
 
 
 docx("numbered.docx",
@@ -44,6 +50,13 @@ docx("numbered.docx",
 docx("marked.docx", builtin("docx/styles.xml").replace(
     "</w:styles>", '<w:style w:type="paragraph" w:styleId="HouseMark">'
     '<w:name w:val="House Mark"/></w:style></w:styles>'))
+
+docx("bad-theme.docx", builtin("docx/styles.xml"), word_theme_theme1_xml=(
+    '<?xml version="1.0"?><!DOCTYPE a:theme [<!ENTITY x "Calibri">]>'
+    '<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    '/>'))
+docx("bad-document.docx", builtin("docx/styles.xml"), word_document_xml=(
+    f'<?xml version="1.0"?><w:document xmlns:w="{W}"><w:body><w:sectPr>'))
 
 with zipfile.ZipFile(out + "/spreadsheet.odt", "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr(zipfile.ZipInfo("mimetype"),
