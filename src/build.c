@@ -35,7 +35,8 @@ typedef struct job {
   const scr_span *pages;       /* appendix pages shown, for a pack */
   bool pages_exact;            /* ... from LibreOffice's layout */
   scr_pack_kind kind;          /* which pack */
-  const scr_house_page *page;  /* the house style's, the estimate's */
+  const scr_house *house;      /* the house style, which the estimate lays
+                                  out */
 } job;
 
 static scr_error compose(const job *j, scr_sink *sink) {
@@ -51,10 +52,11 @@ static scr_error compose(const job *j, scr_sink *sink) {
    `kind`, as the estimator lays it out. */
 static scr_error count_alone(const job *j, scr_agenda *ag, size_t index,
                              int *pages) {
-  scr_estimate *est = scr_estimate_new(j->page);
+  scr_estimate *est = scr_estimate_new(j->house);
   if (!est)
     return SCR_E_NOMEM;
-  scr_sink sink = {&scr_estimate_ops, est, SCR_OK, j->page};
+  scr_sink sink = {&scr_estimate_ops, est, SCR_OK,
+                   j->house ? &j->house->page : NULL};
   scr_error err = scr_compose_pack_appendix(j->ws, ag, j->kind, j->wp,
                                             j->tracker, index, &sink);
   *pages = scr_estimate_pages(est);
@@ -78,12 +80,13 @@ static int recalled(const scr_session *s, const scr_agenda *ag, size_t index) {
 static scr_span *estimate_pages(const scr_session *s, const job *j) {
   scr_agenda *ag = j->agenda;
   scr_span *pages = calloc(ag->n_appendices + 1, sizeof *pages);
-  scr_estimate *est = pages ? scr_estimate_new(j->page) : NULL;
+  scr_estimate *est = pages ? scr_estimate_new(j->house) : NULL;
   if (!est) {
     free(pages);
     return NULL;
   }
-  scr_sink sink = {&scr_estimate_ops, est, SCR_OK, j->page};
+  scr_sink sink = {&scr_estimate_ops, est, SCR_OK,
+                   j->house ? &j->house->page : NULL};
   scr_error err =
       scr_compose_pack_front(j->ws, ag, j->kind, j->wp, j->tracker, &sink);
   int next = scr_estimate_pages(est) + 1;
@@ -381,13 +384,14 @@ static size_t kept_tree_text(void) {
 
 /* Count the pages a report fills on its own while its tree is loaded, and
    keep the count for the estimate. */
-/* The page of the session's house style, which the estimates lay out. */
-static const scr_house_page *session_page(const scr_session *s) {
-  return s->tpl.house ? &s->tpl.house->page : NULL;
+/* The session's house style, which the estimates lay out. */
+static const scr_house *session_house(const scr_session *s) {
+  return s->tpl.house;
 }
 
 static scr_error remember_alone(scr_session *s, scr_agenda *ag, size_t index) {
-  job j = {&s->ws, ag, NULL, NULL, NULL, NULL, false, s->kind, session_page(s)};
+  job j = {&s->ws,          ag, NULL, NULL, NULL, NULL, false, s->kind,
+           session_house(s)};
   int pages = 0;
   scr_error err = count_alone(&j, ag, index, &pages);
   if (!err &&
@@ -531,8 +535,8 @@ scr_error scr_session_pack(scr_session *s, scr_agenda *ag,
   scr_pack_kind kind = {opts->private_pack, opts->supplement};
   if (!err && !kind.private_pack)
     scr_tracker_drop_exempt(&tracker, ag);
-  job j = {&s->ws, ag,    NULL, &s->wp,         &tracker,
-           NULL,   false, kind, session_page(s)};
+  job j = {&s->ws, ag,    NULL, &s->wp,          &tracker,
+           NULL,   false, kind, session_house(s)};
   scr_span *pages = err ? NULL : estimate_pages(s, &j);
   if (!err && !pages)
     err = SCR_E_NOMEM;
@@ -551,7 +555,7 @@ scr_error scr_session_minutes(scr_session *s, const scr_minutes *m,
                               const scr_options *opts, const scr_output *out) {
   scr_doc_strings names;
   scr_minutes_info(&s->ws, m, &names);
-  job j = {&s->ws, NULL, m, NULL, NULL, NULL, false, {0}, session_page(s)};
+  job j = {&s->ws, NULL, m, NULL, NULL, NULL, false, {0}, session_house(s)};
   return emit_document(&j, names.file_stem, opts, user_template(s), out);
 }
 
@@ -563,8 +567,8 @@ scr_error scr_session_tracker(scr_session *s, scr_date today,
   if (!err) {
     scr_doc_strings names;
     scr_tracker_info(&s->ws, &tracker, &names);
-    job j = {&s->ws, NULL,  NULL, &s->wp,         &tracker,
-             NULL,   false, {0},  session_page(s)};
+    job j = {&s->ws, NULL,  NULL, &s->wp,          &tracker,
+             NULL,   false, {0},  session_house(s)};
     err = emit_document(&j, names.file_stem, opts, user_template(s), out);
   }
   scr_tracker_free(&tracker);

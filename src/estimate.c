@@ -29,32 +29,68 @@ typedef struct style_metrics {
   double size, before, after;
 } style_metrics;
 
-static const style_metrics HEADING[6] = {{16, 18, 6}, {14, 14, 6}, {13, 12, 6},
-                                         {12, 10, 4}, {11, 10, 4}, {11, 10, 4}};
+/* The styles a house template sets the size and spacing of, as the
+   built-in style has them. */
+typedef struct house_metrics {
+  style_metrics body, title, subtitle, heading[6];
+} house_metrics;
 
-static style_metrics para_metrics(scr_para_style style) {
+static const house_metrics BUILTIN_METRICS = {{11, 0, 6},
+                                              {20, 0, 12},
+                                              {14, 0, 8},
+                                              {{16, 18, 6},
+                                               {14, 14, 6},
+                                               {13, 12, 6},
+                                               {12, 10, 4},
+                                               {11, 10, 4},
+                                               {11, 10, 4}}};
+
+/* `m` with what the house's text of that role sets. */
+static style_metrics with_house(style_metrics m, const scr_house_text *t) {
+  if (t->size != SCR_HOUSE_UNSET)
+    m.size = t->size / 2.0;
+  if (t->before != SCR_HOUSE_UNSET)
+    m.before = t->before / 20.0;
+  if (t->after != SCR_HOUSE_UNSET)
+    m.after = t->after / 20.0;
+  return m;
+}
+
+static house_metrics metrics_of(const scr_house *h) {
+  house_metrics m = BUILTIN_METRICS;
+  m.body = with_house(m.body, &h->text[SCR_HOUSE_BODY_TEXT]);
+  m.title = with_house(m.title, &h->text[SCR_HOUSE_TITLE]);
+  m.subtitle = with_house(m.subtitle, &h->text[SCR_HOUSE_SUBTITLE]);
+  for (int i = 0; i < 6; i++)
+    m.heading[i] = with_house(m.heading[i], &h->text[SCR_HOUSE_HEADING1 + i]);
+  return m;
+}
+
+static style_metrics para_metrics(const house_metrics *m,
+                                  scr_para_style style) {
   switch (style) {
   case SCR_PARA_TITLE:
-    return (style_metrics){20, 0, 12};
+    return m->title;
   case SCR_PARA_SUBTITLE:
-    return (style_metrics){14, 0, 8};
+    return m->subtitle;
   case SCR_PARA_CODE:
     return (style_metrics){9.5, 0, 6};
   case SCR_PARA_NOTE:
     return (style_metrics){9, 0, 3};
   case SCR_PARA_TABLE_HEADING:
   case SCR_PARA_TABLE_CONTENTS:
-    return (style_metrics){11, 0, 0};
+    return (style_metrics){m->body.size, 0, 0};
   case SCR_PARA_LIST:
-    return (style_metrics){11, 0, 3};
+    return (style_metrics){m->body.size, 0, 3};
   default:
-    return (style_metrics){11, 0, 6};
+    return m->body;
   }
 }
 
 struct scr_estimate {
   int page;
   double width[2], height[2]; /* the text's, portrait and landscape, pt */
+  house_metrics styles;       /* the house style's sizes and spacing */
   double y;                   /* used height on the current page */
   style_metrics style;        /* of the open paragraph */
   bool mono, heading;
@@ -85,13 +121,15 @@ struct scr_estimate {
   double note_height;
 };
 
-scr_estimate *scr_estimate_new(const scr_house_page *page) {
+scr_estimate *scr_estimate_new(const scr_house *house) {
   scr_estimate *e = calloc(1, sizeof *e);
   if (!e)
     return NULL;
   e->page = 1;
-  if (!page)
-    page = &scr_house_builtin()->page;
+  if (!house)
+    house = scr_house_builtin();
+  e->styles = metrics_of(house);
+  const scr_house_page *page = &house->page;
   for (int landscape = 0; landscape < 2; landscape++) {
     e->width[landscape] = round(scr_house_text_width(page, landscape) / 20.0);
     e->height[landscape] =
@@ -208,13 +246,17 @@ static scr_error est_nothing(void *self) {
 static scr_error est_begin_paragraph(void *self, scr_para_style style) {
   scr_estimate *e = self;
   e->heading = false;
-  open_para(e, para_metrics(style), style == SCR_PARA_CODE);
+  open_para(e, para_metrics(&e->styles, style), style == SCR_PARA_CODE);
   return SCR_OK;
 }
 
 static scr_error est_begin_heading(void *self, int level) {
   scr_estimate *e = self;
-  open_para(e, HEADING[level < 1 ? 0 : level > 6 ? 5 : level - 1], false);
+  open_para(e,
+            e->styles.heading[level < 1   ? 0
+                              : level > 6 ? 5
+                                          : level - 1],
+            false);
   e->heading = true;
   return SCR_OK;
 }

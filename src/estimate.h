@@ -6,10 +6,11 @@
 
 typedef struct scr_estimate scr_estimate;
 
-struct scr_house_page;
-/** A new estimator (page 1, empty) of the text on `page` (NULL: the
-    built-in house style's). Free with scr_estimate_free. */
-scr_estimate *scr_estimate_new(const struct scr_house_page *page);
+struct scr_house;
+/** A new estimator (page 1, empty) laying text out on the page, in the
+    sizes and spacing, of `house` (NULL: the built-in house style). Free
+    with scr_estimate_free. */
+scr_estimate *scr_estimate_new(const struct scr_house *house);
 void scr_estimate_free(scr_estimate *e);
 /** Pages used so far. */
 int scr_estimate_pages(const scr_estimate *e);

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "estimate.h"
+#include "house.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,28 @@ static void para_of(scr_estimate *e, scr_para_style style, const char *unit,
 
 static void lines(scr_estimate *e, size_t n) {
   para_of(e, SCR_PARA_BODY, "x", (size_t)(X_PER_LINE * (double)n));
+}
+
+/* The house style's page and sizes: 37 one-line paragraphs fill a page
+   of the built-in style; at 12 pt (13.8 + 6 pt each) 35 do, and with 3 cm
+   margins above and below (643.3 pt of text) 34. */
+static void test_house_sizes_and_margins(void **state) {
+  (void)state;
+  scr_house big, tall;
+  scr_house_default(&big);
+  big.text[SCR_HOUSE_BODY_TEXT].size = 24;
+  scr_house_default(&tall);
+  tall.page.top = tall.page.bottom = 1701;
+  for (int i = 0; i < 2; i++) {
+    scr_estimate *e = scr_estimate_new(i ? &tall : &big);
+    assert_non_null(e);
+    for (int n = 0; n < (i ? 34 : 35); n++)
+      para_of(e, SCR_PARA_BODY, "x", 10);
+    assert_int_equal(scr_estimate_pages(e), 1);
+    para_of(e, SCR_PARA_BODY, "x", 10);
+    assert_int_equal(scr_estimate_pages(e), 2);
+    scr_estimate_free(e);
+  }
 }
 
 static void test_an_empty_document_has_one_page(void **state) {
@@ -191,6 +214,7 @@ static void test_landscape_pages(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_house_sizes_and_margins),
       cmocka_unit_test_setup_teardown(test_an_empty_document_has_one_page,
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(test_paragraphs_fill_a_page, setup,
