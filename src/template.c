@@ -74,8 +74,6 @@ void scr_template_free(scr_template *tpl) {
 #define TEMPLATE_MAX_BYTES (64u * 1024u * 1024u)
 /* A styles part larger than this is not a house style. */
 #define STYLES_MAX_BYTES (8u * 1024u * 1024u)
-/* Deflate rarely beats 100:1 on XML; far beyond it is a zip bomb. */
-#define MAX_COMPRESSION_RATIO 200
 
 const char *scr_template_format_of(const char *path) {
   const char *dot = path ? strrchr(path, '.') : NULL;
@@ -92,44 +90,6 @@ unsigned scr_template_serves(const char *format) {
 
 const char *scr_template_format_label(const char *format) {
   return format && strcmp(format, "odt") == 0 ? "ODT" : "DOCX";
-}
-
-scr_error tpl_read(const tpl_package *p, const char *name, size_t max,
-                   unsigned char **out, size_t *len) {
-  *out = NULL;
-  *len = 0;
-  zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat(p->zip, name, 0, &st) != 0)
-    return SCR_OK;
-  if (!(st.valid & ZIP_STAT_SIZE) || st.size > max ||
-      ((st.valid & ZIP_STAT_COMP_SIZE) &&
-       st.size / (st.comp_size ? st.comp_size : 1) > MAX_COMPRESSION_RATIO)) {
-    scr_error_at(p->diags, p->path, 0, 0,
-                 "template's %s is too large or too highly compressed "
-                 "(a zip bomb?)",
-                 name);
-    return SCR_E_TEMPLATE;
-  }
-  zip_file_t *f = zip_fopen(p->zip, name, 0);
-  unsigned char *data = f ? malloc(st.size + 1) : NULL;
-  zip_int64_t n = data ? zip_fread(f, data, st.size) : -1;
-  /* libzip checks the part's CRC when a read reaches its end: read once
-     more, so that a corrupted part is refused rather than used */
-  unsigned char past_end;
-  bool whole =
-      n >= 0 && (zip_uint64_t)n == st.size && zip_fread(f, &past_end, 1) == 0;
-  if (f)
-    zip_fclose(f);
-  if (!whole) {
-    free(data);
-    scr_error_at(p->diags, p->path, 0, 0, "template's %s cannot be read", name);
-    return SCR_E_TEMPLATE;
-  }
-  data[st.size] = '\0';
-  *out = data;
-  *len = (size_t)st.size;
-  return SCR_OK;
 }
 
 /* What a styles part of each format must be. */
@@ -206,18 +166,12 @@ static bool namespaces_bound(const xmlDoc *doc, const styles_kind *k,
   return false;
 }
 
-/* The parser's options for a template's XML: no network, no entity
-   substitution, no DTD loaded; the default depth limit. */
-#define TEMPLATE_XML_OPTIONS                                                   \
-  (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
-
 /* The parsed part, or NULL when it does not parse (caller frees). */
 static xmlDocPtr parse_styles(const unsigned char *data, size_t len,
                               const char *member) {
-  return len <= STYLES_MAX_BYTES
-             ? xmlReadMemory((const char *)data, (int)len, member, NULL,
-                             TEMPLATE_XML_OPTIONS)
-             : NULL;
+  return len <= STYLES_MAX_BYTES ? xmlReadMemory((const char *)data, (int)len,
+                                                 member, NULL, TPL_XML_OPTIONS)
+                                 : NULL;
 }
 
 /* The styles must be the format's styles part, and plain XML: no DTD, no
@@ -247,32 +201,6 @@ static xmlDocPtr check_styles_xml(const unsigned char *data, size_t len,
     doc = NULL;
   }
   return doc;
-}
-
-scr_error tpl_read_xml(const tpl_package *p, const char *name, xmlDocPtr *doc) {
-  *doc = NULL;
-  unsigned char *data = NULL;
-  size_t len = 0;
-  scr_error err = tpl_read(p, name, TPL_PART_MAX_BYTES, &data, &len);
-  if (err || !data)
-    return err;
-  *doc = xmlReadMemory((const char *)data, (int)len, name, NULL,
-                       TEMPLATE_XML_OPTIONS);
-  free(data);
-  if (!*doc) {
-    scr_error_at(p->diags, p->path, 0, 0,
-                 "template's %s is not well-formed XML", name);
-    return SCR_E_TEMPLATE;
-  }
-  if ((*doc)->intSubset || (*doc)->extSubset) {
-    xmlFreeDoc(*doc);
-    *doc = NULL;
-    scr_error_at(p->diags, p->path, 0, 0,
-                 "template's %s declares a DOCTYPE, which is not allowed",
-                 name);
-    return SCR_E_TEMPLATE;
-  }
-  return SCR_OK;
 }
 
 /* The template's bytes as a zip archive libzip reads from memory, so that

@@ -69,10 +69,19 @@ typedef struct tpl_package {
   scr_diags *diags;
 } tpl_package;
 
+/* Deflate rarely beats 100:1 on XML; far beyond it is a zip bomb. */
+#define TPL_MAX_COMPRESSION_RATIO 200
+/* The parser's options for a template's XML: no network, no entity
+   substitution, no DTD loaded; the default depth limit. */
+#define TPL_XML_OPTIONS                                                        \
+  (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+
 /* Largest XML part of a template read. */
 #define TPL_PART_MAX_BYTES (8u * 1024u * 1024u)
 /* Largest picture of a template's header read. */
 #define TPL_PICTURE_MAX_BYTES (8u * 1024u * 1024u)
+
+/* ---- template_package.c ---- */
 
 /**
  * Member `name` of the template, NUL-terminated, into *out (caller frees)
