@@ -3,7 +3,8 @@
  * of the roles (template_house_docx.c), the theme's fonts
  * (template_house_docx_theme.c), the page and the header art
  * (template_house_docx_page.c), and applying a house to the built-in
- * styles (template_house_docx_apply.c).
+ * styles (template_house_docx_apply.c), with the small readers they share
+ * (template_house_docx_xml.c).
  */
 #ifndef SCR_TEMPLATE_HOUSE_DOCX_H
 #define SCR_TEMPLATE_HOUSE_DOCX_H
