@@ -54,15 +54,11 @@
 #define DOCX_NS_CONTENT_TYPES                                                  \
   "http://schemas.openxmlformats.org/package/2006/content-types"
 
-/* ---- page geometry (A4 portrait, 2 cm margins) --------------------------- */
+/* ---- page geometry ------------------------------------------------------
+ * The page, its margins and the header and footer distances are the
+ * house's (tpl->house->page: A4 with 2 cm margins for the built-in style);
+ * landscape pages turn it, margins kept. */
 
-#define DOCX_PAGE_WIDTH 11906    /* 210 mm */
-#define DOCX_PAGE_HEIGHT 16838   /* 297 mm */
-#define DOCX_MARGIN 1134         /* 2 cm, all four sides */
-#define DOCX_FOOTER_DISTANCE 567 /* 1 cm from the page edge to the footer */
-#define DOCX_HEADER_DISTANCE 567
-#define DOCX_TEXT_WIDTH (DOCX_PAGE_WIDTH - 2 * DOCX_MARGIN)
-#define DOCX_LANDSCAPE_TEXT_WIDTH (DOCX_PAGE_HEIGHT - 2 * DOCX_MARGIN)
 /* Inside each table cell's edges: 5.4 pt at the sides (Word's default),
    2 pt above and below, as the ODT's cells have (odt_content.c). */
 #define DOCX_CELL_MARGIN_SIDE 108
@@ -155,14 +151,27 @@ typedef struct docx_num {
   int start; /* ordered lists restart here */
 } docx_num;
 
-/** A header part, word/header<index + 1>.xml: one line, or empty. */
+/** A header part, word/header<index + 1>.xml: the house's art, if it
+    shows here, then one line, or empty. */
 typedef struct docx_header {
   char *text; /* owned; "" for the empty header of an unmarked section */
   size_t rel; /* its relationship's index */
+  bool art;   /* the house's art stands at its top (its picture is
+                 relationship DOCX_RID_ART of the header's own rels) */
 } docx_header;
+
+/* The art's relationship in word/_rels/header<n>.xml.rels: rId1. */
+#define DOCX_RID_ART 1
+/* The art's picture ids (wp:docPr id), apart from the body's, which count
+   from 1: this plus the header's index. */
+#define DOCX_ART_DRAWING_ID 100000u
+#define DOCX_PART_HEADER_RELS_FMT "word/_rels/header%zu.xml.rels"
 
 /** Everything besides the body that the parts need. All owned. */
 typedef struct docx_model {
+  const scr_house *house; /* borrowed from the template: the page, the art */
+  bool art_added;         /* the art's picture is media part art_media */
+  size_t art_media;
   char *title, *subject, *creator, *language, *footer;
   bool pages_exact; /* no need for Word to update fields on opening */
   docx_rel *rels;
@@ -192,14 +201,22 @@ scr_error docx_model_add_rel(docx_model *m, docx_rel_kind kind, char *target,
 
 /**
  * The relationship id ("rId7") of the header part showing `text` (NULL: an
- * empty header), added on first use (docx_header.c), into rid.
+ * empty header), with the house's art at its top when `art`, added on first
+ * use (docx_header.c), into rid.
  */
-scr_error docx_model_header(docx_model *m, const char *text, char *rid,
-                            size_t cap);
+scr_error docx_model_header(docx_model *m, const char *text, bool art,
+                            char *rid, size_t cap);
 
 /** A new list instance (docx_numbering.c); its w:numId goes to *num_id. */
 scr_error docx_model_add_num(docx_model *m, bool ordered, int ilvl, int start,
                              int *num_id);
+
+/**
+ * Copy `img` into a new media part, word/media/image<*index + 1>.<ext>,
+ * without a relationship (docx_drawing.c).
+ */
+scr_error docx_model_add_media(docx_model *m, const scr_image *img,
+                               size_t *index);
 
 /**
  * Copy `img` into a new media part with its image relationship
@@ -225,20 +242,33 @@ scr_error docx_part_open(scr_xmlw *x);
 /** The namespaces of the parts holding body content, on their root. */
 void docx_namespaces(scr_xmlw *x);
 
-/**
- * w:sectPr of a section: header `header_rid` (NULL: none), the footer (the
- * landscape one on landscape pages), A4 with 2 cm margins, portrait or
- * `landscape` (docx_document.c).
- */
-void docx_section_props(scr_xmlw *x, const char *header_rid, bool landscape);
+/** What a section's properties (w:sectPr) name. */
+typedef struct docx_section {
+  const scr_house_page *page; /* turned for landscape pages */
+  const char *header_rid;     /* the default header, or NULL: none */
+  const char *first_rid;      /* the first page's header (w:titlePg), or
+                                 NULL: the first page is like the others */
+  bool landscape;
+} docx_section;
 
-/** word/document.xml without its body, which goes at byte *body_at; the
-    last section's header is `header_rid` (NULL: none), its pages
-    `landscape` or not. */
-scr_error scr_docx_document_xml(const char *header_rid, bool landscape,
-                                char **xml, size_t *len, size_t *body_at);
-/** word/header<index + 1>.xml (docx_header.c). */
-scr_error scr_docx_header_xml(const docx_header *h, char **xml, size_t *len);
+/**
+ * w:sectPr of a section: its headers, the footer (the landscape one on
+ * landscape pages; on the first page too), the page and its margins
+ * (docx_document.c).
+ */
+void docx_section_props(scr_xmlw *x, const docx_section *s);
+
+/** word/document.xml without its body, which goes at byte *body_at; `last`
+    is the last section's properties. */
+scr_error scr_docx_document_xml(const docx_section *last, char **xml,
+                                size_t *len, size_t *body_at);
+/** word/header<index + 1>.xml, header `index` of the model
+    (docx_header.c). */
+scr_error scr_docx_header_xml(const docx_model *m, size_t index, char **xml,
+                              size_t *len);
+/** word/_rels/header<index + 1>.xml.rels of a header showing the art. */
+scr_error scr_docx_header_rels_xml(const docx_model *m, size_t index,
+                                   char **xml, size_t *len);
 scr_error scr_docx_numbering_xml(const docx_model *m, char **xml, size_t *len);
 scr_error scr_docx_package_rels_xml(char **xml, size_t *len);
 /** word/_rels/footnotes.xml.rels: the document's hyperlinks and images,
@@ -392,6 +422,9 @@ typedef struct docx_writer {
   bool landscape_asked; /* ... and the next block's are to be */
   /* the last section's header relationship, made at finish */
   char last_header_rid[DOCX_INT_TEXT_MAX + 4];
+  /* ... and the first page's, when the art shows on the first page only */
+  char last_first_rid[DOCX_INT_TEXT_MAX + 4];
+  bool first_closed; /* the first section's properties are written */
 } docx_writer;
 
 /* A writing error sticks (the XML may be cut short): report it first. A
@@ -462,6 +495,14 @@ scr_error docx_page_orientation(void *self, bool landscape);
 /** Before a block outside a table: end the section when the orientation
     asked differs from the open section's, and start one in it. */
 scr_error docx_settle_orientation(docx_writer *dw);
+/**
+ * The headers of the section being closed into `rid` and `first` (each ""
+ * for none): its running header when the document has sections or the art
+ * shows on every page; the first page's, holding the art, for the
+ * document's first section when the art shows there only.
+ */
+scr_error docx_section_headers(docx_writer *dw, char *rid, char *first,
+                               size_t cap);
 
 /**
  * After end_document: add every part of the document to `pkg`

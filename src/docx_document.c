@@ -1,8 +1,8 @@
 /*
  * word/document.xml around the body the sink wrote: the root with its
- * namespaces, then after the body the last section's properties (A4
- * portrait, 2 cm margins, the footer on every page; a header when the
- * document has sections).
+ * namespaces, then after the body the last section's properties (the
+ * house's page and margins, the footer on every page; a header when the
+ * document has sections or the house's art shows on every page).
  */
 #include "docx.h"
 
@@ -23,52 +23,58 @@ void docx_namespaces(scr_xmlw *x) {
   scr_xmlw_attr(x, "xmlns:pic", DOCX_NS_PIC);
 }
 
-static void footer_reference(scr_xmlw *x, bool landscape) {
-  scr_xmlw_start(x, "w:footerReference");
-  scr_xmlw_attr(x, "w:type", "default");
-  scr_xmlw_attr(x, "r:id",
-                landscape ? DOCX_RID_FOOTER_LANDSCAPE : DOCX_RID_FOOTER);
+static void reference(scr_xmlw *x, const char *name, const char *type,
+                      const char *rid) {
+  scr_xmlw_start(x, name);
+  scr_xmlw_attr(x, "w:type", type);
+  scr_xmlw_attr(x, "r:id", rid);
   scr_xmlw_end(x);
 }
 
-static void page_size(scr_xmlw *x, bool landscape) {
+static void page_size(scr_xmlw *x, const docx_section *s) {
+  const scr_house_page *p = s->page;
   scr_xmlw_start(x, "w:pgSz");
-  scr_xmlw_attr_int(x, "w:w", landscape ? DOCX_PAGE_HEIGHT : DOCX_PAGE_WIDTH);
-  scr_xmlw_attr_int(x, "w:h", landscape ? DOCX_PAGE_WIDTH : DOCX_PAGE_HEIGHT);
-  if (landscape)
+  scr_xmlw_attr_int(x, "w:w", s->landscape ? p->height : p->width);
+  scr_xmlw_attr_int(x, "w:h", s->landscape ? p->width : p->height);
+  if (s->landscape)
     scr_xmlw_attr(x, "w:orient", "landscape");
   scr_xmlw_end(x);
 }
 
-static void page_margins(scr_xmlw *x) {
+static void page_margins(scr_xmlw *x, const scr_house_page *p) {
   scr_xmlw_start(x, "w:pgMar");
-  scr_xmlw_attr_int(x, "w:top", DOCX_MARGIN);
-  scr_xmlw_attr_int(x, "w:right", DOCX_MARGIN);
-  scr_xmlw_attr_int(x, "w:bottom", DOCX_MARGIN);
-  scr_xmlw_attr_int(x, "w:left", DOCX_MARGIN);
-  scr_xmlw_attr_int(x, "w:header", DOCX_HEADER_DISTANCE);
-  scr_xmlw_attr_int(x, "w:footer", DOCX_FOOTER_DISTANCE);
+  scr_xmlw_attr_int(x, "w:top", p->top);
+  scr_xmlw_attr_int(x, "w:right", p->right);
+  scr_xmlw_attr_int(x, "w:bottom", p->bottom);
+  scr_xmlw_attr_int(x, "w:left", p->left);
+  scr_xmlw_attr_int(x, "w:header", p->header);
+  scr_xmlw_attr_int(x, "w:footer", p->footer);
   scr_xmlw_attr(x, "w:gutter", "0");
   scr_xmlw_end(x);
 }
 
-/* w:sectPr children in CT_SectPr order. */
-void docx_section_props(scr_xmlw *x, const char *header_rid, bool landscape) {
+/* w:sectPr children in CT_SectPr order; a first page of its own keeps the
+   footer of the others. */
+void docx_section_props(scr_xmlw *x, const docx_section *s) {
+  const char *footer =
+      s->landscape ? DOCX_RID_FOOTER_LANDSCAPE : DOCX_RID_FOOTER;
   scr_xmlw_start(x, "w:sectPr");
-  if (header_rid) {
-    scr_xmlw_start(x, "w:headerReference");
-    scr_xmlw_attr(x, "w:type", "default");
-    scr_xmlw_attr(x, "r:id", header_rid);
-    scr_xmlw_end(x);
-  }
-  footer_reference(x, landscape);
-  page_size(x, landscape);
-  page_margins(x);
+  if (s->header_rid)
+    reference(x, "w:headerReference", "default", s->header_rid);
+  if (s->first_rid)
+    reference(x, "w:headerReference", "first", s->first_rid);
+  reference(x, "w:footerReference", "default", footer);
+  if (s->first_rid)
+    reference(x, "w:footerReference", "first", footer);
+  page_size(x, s);
+  page_margins(x, s->page);
+  if (s->first_rid)
+    docx_empty_element(x, "w:titlePg");
   scr_xmlw_end(x);
 }
 
-scr_error scr_docx_document_xml(const char *header_rid, bool landscape,
-                                char **xml, size_t *len, size_t *body_at) {
+scr_error scr_docx_document_xml(const docx_section *last, char **xml,
+                                size_t *len, size_t *body_at) {
   scr_xmlw x;
   scr_error err = docx_part_open(&x);
   if (err)
@@ -81,7 +87,7 @@ scr_error scr_docx_document_xml(const char *header_rid, bool landscape,
     scr_xmlw_discard(&x);
     return err;
   }
-  docx_section_props(&x, header_rid, landscape);
+  docx_section_props(&x, last);
   scr_xmlw_end(&x);
   scr_xmlw_end(&x);
   return scr_xmlw_close(&x, xml, len);

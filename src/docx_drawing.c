@@ -46,30 +46,35 @@ static void free_media(docx_media *md) {
   free(md->data);
 }
 
-scr_error docx_model_add_image(docx_model *m, const scr_image *img,
-                               size_t *rel) {
+scr_error docx_model_add_media(docx_model *m, const scr_image *img,
+                               size_t *index) {
   if (!valid_ext(img->ext) || !img->mime || !*img->mime ||
       (img->size && !img->data))
     return SCR_E_USAGE;
   if (scr_reserve(&m->media, &m->media_cap, m->media_count + 1,
                   sizeof *m->media))
     return SCR_E_NOMEM;
-  size_t n = m->media_count + 1;
   docx_media md = {0};
-  char *target = NULL;
-  scr_error err = fill_media(&md, img, n);
-  if (!err) {
-    /* relative to word/, where document.xml is */
-    target = scr_asprintf(DOCX_MEDIA_PREFIX "%zu.%s", n, img->ext);
-    err = target ? docx_model_add_rel(m, DOCX_REL_IMAGE, target, rel)
-                 : SCR_E_NOMEM;
-  }
+  scr_error err = fill_media(&md, img, m->media_count + 1);
   if (err) {
     free_media(&md);
     return err;
   }
+  *index = m->media_count;
   m->media[m->media_count++] = md;
   return SCR_OK;
+}
+
+scr_error docx_model_add_image(docx_model *m, const scr_image *img,
+                               size_t *rel) {
+  size_t index = 0;
+  scr_error err = docx_model_add_media(m, img, &index);
+  if (err)
+    return err;
+  /* relative to word/, where document.xml is */
+  char *target = scr_strdup(m->media[index].part + strlen(DOCX_PART_WORD_DIR));
+  return target ? docx_model_add_rel(m, DOCX_REL_IMAGE, target, rel)
+                : SCR_E_NOMEM;
 }
 
 /* The size on the page in EMU; the natural pixel size when none is given. */

@@ -118,10 +118,10 @@ static scr_error footer_xml(const docx_model *m, int text_width, char **xml,
 }
 
 scr_error scr_docx_footer_xml(const docx_model *m, char **xml, size_t *len) {
-  return footer_xml(m, DOCX_TEXT_WIDTH, xml, len);
+  return footer_xml(m, scr_house_text_width(&m->house->page, false), xml, len);
 }
 
 scr_error scr_docx_footer_landscape_xml(const docx_model *m, char **xml,
                                         size_t *len) {
-  return footer_xml(m, DOCX_LANDSCAPE_TEXT_WIDTH, xml, len);
+  return footer_xml(m, scr_house_text_width(&m->house->page, true), xml, len);
 }

@@ -24,9 +24,11 @@ static scr_error add_model_part(scr_package *pkg, const char *name,
 static scr_error add_document(docx_writer *dw, scr_package *pkg) {
   char *xml = NULL;
   size_t len = 0, body_at = 0;
-  scr_error err =
-      scr_docx_document_xml(dw->sectioned ? dw->last_header_rid : NULL,
-                            dw->landscape, &xml, &len, &body_at);
+  docx_section last = {&dw->model.house->page,
+                       dw->last_header_rid[0] ? dw->last_header_rid : NULL,
+                       dw->last_first_rid[0] ? dw->last_first_rid : NULL,
+                       dw->landscape};
+  scr_error err = scr_docx_document_xml(&last, &xml, &len, &body_at);
   if (!err)
     err = scr_package_add_around(pkg, DOCX_PART_DOCUMENT, xml, len, body_at,
                                  dw->body_z);
@@ -55,14 +57,21 @@ static scr_error add_media(const docx_model *m, scr_package *pkg) {
   return err;
 }
 
+/* Each header part, and the relationships of those showing the art. */
 static scr_error add_headers(const docx_model *m, scr_package *pkg) {
   scr_error err = SCR_OK;
   for (size_t i = 0; i < m->header_count && !err; i++) {
-    char part[sizeof DOCX_PART_HEADER_FMT + 3 * sizeof(size_t)];
+    char part[sizeof DOCX_PART_HEADER_RELS_FMT + 3 * sizeof(size_t)];
     snprintf(part, sizeof part, DOCX_PART_HEADER_FMT, i + 1);
     char *xml = NULL;
     size_t len = 0;
-    err = scr_docx_header_xml(&m->headers[i], &xml, &len);
+    err = scr_docx_header_xml(m, i, &xml, &len);
+    if (!err)
+      err = scr_package_add(pkg, part, xml, len, false);
+    if (err || !m->headers[i].art)
+      continue;
+    snprintf(part, sizeof part, DOCX_PART_HEADER_RELS_FMT, i + 1);
+    err = scr_docx_header_rels_xml(m, i, &xml, &len);
     if (!err)
       err = scr_package_add(pkg, part, xml, len, false);
   }
@@ -87,11 +96,11 @@ scr_error docx_finish(void *self, scr_package *pkg) {
     return SCR_E_USAGE;
   if (!dw->tpl || !dw->tpl->styles || dw->tpl->styles_len == 0)
     return SCR_E_TEMPLATE;
-  /* the last section's header, before the parts that list every part */
-  if (dw->sectioned && !dw->last_header_rid[0]) {
+  /* the last section's headers, before the parts that list every part */
+  if (!dw->last_header_rid[0] && !dw->last_first_rid[0]) {
     scr_error err =
-        docx_model_header(&dw->model, dw->section_header, dw->last_header_rid,
-                          sizeof dw->last_header_rid);
+        docx_section_headers(dw, dw->last_header_rid, dw->last_first_rid,
+                             sizeof dw->last_header_rid);
     if (err)
       return err;
   }

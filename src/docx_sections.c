@@ -1,7 +1,8 @@
 /*
  * Page breaks and sections in the DOCX body. A section ends with a
  * paragraph holding its properties (its header, page size and
- * orientation); the document's last section's are in document.xml after
+ * orientation; the first, a first page of its own when the house's art
+ * shows there only); the document's last section's are in document.xml after
  * the body. A change of orientation is a new section with the same header,
  * made when the next block starts, so that a change undone before any
  * block is none.
@@ -23,12 +24,25 @@ scr_error docx_page_break(void *self) {
  * empty and a hairline high, so that it adds nothing visible to the
  * section's last page.
  */
+scr_error docx_section_headers(docx_writer *dw, char *rid, char *first,
+                               size_t cap) {
+  const scr_house *h = dw->model.house;
+  bool every_page = h->has_art && h->art.every_page;
+  bool first_only = h->has_art && !h->art.every_page && !dw->first_closed;
+  rid[0] = first[0] = '\0';
+  dw->first_closed = true;
+  scr_error err = dw->sectioned || every_page
+                      ? docx_model_header(&dw->model, dw->section_header,
+                                          every_page, rid, cap)
+                      : SCR_OK;
+  if (!err && first_only)
+    err = docx_model_header(&dw->model, dw->section_header, true, first, cap);
+  return err;
+}
+
 static scr_error close_section(docx_writer *dw) {
-  char rid[sizeof dw->last_header_rid] = "";
-  scr_error err =
-      dw->sectioned
-          ? docx_model_header(&dw->model, dw->section_header, rid, sizeof rid)
-          : SCR_OK;
+  char rid[sizeof dw->last_header_rid], first[sizeof dw->last_first_rid];
+  scr_error err = docx_section_headers(dw, rid, first, sizeof rid);
   if (err)
     return docx_status(dw, err);
   scr_xmlw *x = &dw->body;
@@ -43,7 +57,9 @@ static scr_error close_section(docx_writer *dw) {
   scr_xmlw_start(x, "w:rPr");
   docx_val_element(x, "w:sz", "2");
   scr_xmlw_end(x);
-  docx_section_props(x, rid[0] ? rid : NULL, dw->landscape);
+  docx_section s = {&dw->model.house->page, rid[0] ? rid : NULL,
+                    first[0] ? first : NULL, dw->landscape};
+  docx_section_props(x, &s);
   scr_xmlw_end(x); /* w:pPr */
   scr_xmlw_end(x); /* w:p */
   return x->err;

@@ -73,7 +73,8 @@ scr_error docx_begin_table(void *self, int columns, const scr_align *align,
   docx_writer *dw = self;
   if (!docx_can_start_block(dw) || dw->table.open || columns < 1)
     return docx_status(dw, SCR_E_USAGE);
-  if (columns > DOCX_TEXT_WIDTH)
+  const scr_house_page *page = &dw->model.house->page;
+  if (columns > scr_house_text_width(page, false))
     return docx_status(dw, SCR_E_LIMIT);
   scr_error err = docx_start_item_if_bare(dw);
   if (!err)
@@ -89,8 +90,7 @@ scr_error docx_begin_table(void *self, int columns, const scr_align *align,
     free(props_at);
     return docx_status(dw, SCR_E_NOMEM);
   }
-  scr_column_shares(widths, columns,
-                    dw->landscape ? DOCX_LANDSCAPE_TEXT_WIDTH : DOCX_TEXT_WIDTH,
+  scr_column_shares(widths, columns, scr_house_text_width(page, dw->landscape),
                     twips);
   if (align)
     memcpy(copy, align, (size_t)columns * sizeof *copy);

@@ -271,7 +271,8 @@ void docx_model_free(docx_model *m) {
   for (size_t i = 0; i < m->header_count; i++)
     free(m->headers[i].text);
   free(m->headers);
-  *m = (docx_model){0};
+  const scr_house *house = m->house;
+  *m = (docx_model){.house = house};
 }
 
 static void docx_destroy(void *self) {
@@ -312,6 +313,7 @@ static void *docx_create(const scr_template *tpl) {
   if (!dw)
     return NULL;
   dw->tpl = tpl;
+  dw->model.house = tpl && tpl->house ? tpl->house : scr_house_builtin();
   dw->model.spacing_adds = scr_template_is_builtin(tpl);
   if (open_body(dw) != SCR_OK) {
     docx_destroy(dw);
