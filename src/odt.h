@@ -24,6 +24,7 @@
 #include "sink.h"
 #include "deflate.h"
 #include "package.h"
+#include "house.h"
 #include "template.h"
 #include "xmlw.h"
 
@@ -47,23 +48,31 @@
 
 /* ---- page geometry, in hundredths of a millimetre ------------------------ */
 
-#define ODT_PAGE_WIDTH 21000  /* A4 */
-#define ODT_PAGE_HEIGHT 29700 /* A4 */
-#define ODT_PAGE_MARGIN 2000  /* all four sides */
-/* What is left between the margins: 21 cm - 2 x 2 cm; across a landscape
-   page, 29.7 cm - 2 x 2 cm. */
-#define ODT_TEXT_WIDTH (ODT_PAGE_WIDTH - 2 * ODT_PAGE_MARGIN)
-#define ODT_LANDSCAPE_TEXT_WIDTH (ODT_PAGE_HEIGHT - 2 * ODT_PAGE_MARGIN)
-/* The same in twips, as LibreOffice rounds them (9637.8 and 14570.1), and
-   as the DOCX's are: tables' columns are shared out of these. */
-#define ODT_TEXT_TWIPS 9638
-#define ODT_LANDSCAPE_TEXT_TWIPS 14570
-/* The footer and a section's header sit in the page's margin, as Word
-   places them: 1 cm from the page's edge, the body text 2 cm from it
-   while they fit in the 1 cm between; a taller one pushes the body text
-   back (dynamic spacing). */
-#define ODT_HEADER_FOOTER_DISTANCE 1000
-#define ODT_HEADER_FOOTER_ROOM (ODT_PAGE_MARGIN - ODT_HEADER_FOOTER_DISTANCE)
+/* The page the house style gives (house.h, in twips), in this writer's
+   units. The house's margins run to the body text, as Word's do: the
+   header and the footer sit in the margin, at their distance from the
+   edge, the body text at the margin while they fit in the room between;
+   a taller one pushes the body text back (dynamic spacing). The built-in
+   house is A4 with 2 cm margins, the header and footer 1 cm from the
+   edge. */
+typedef struct odt_page {
+  int32_t width, height;            /* portrait */
+  int32_t top, bottom, left, right; /* the edge to the body text */
+  int32_t header, footer;           /* the edge to the header, footer */
+} odt_page;
+
+/** The page of `h` (NULL: the built-in house). */
+odt_page scr_odt_page(const struct scr_house *h);
+/** A length in twips in hundredths of a millimetre: the length in tenths
+    of a millimetre that rounds to these twips, when there is one (2 cm,
+    1134 twips, is 2000), else the nearest. */
+int32_t scr_odt_mm100(int twips);
+/** What is left between the left and right margins of a portrait or a
+    landscape page (a landscape page turns the portrait one, its margins
+    kept), in hundredths of a millimetre and, as LibreOffice rounds it and
+    as the DOCX's tables share it out, in twips. */
+int32_t scr_odt_text_width(const struct scr_house *h, bool landscape);
+int scr_odt_text_twips(const struct scr_house *h, bool landscape);
 /* LibreOffice's least height of a header or footer's own text: the rest of
    its room is the spacing to the body. */
 #define ODT_HEADER_FOOTER_MIN_TEXT 100
@@ -216,8 +225,9 @@ typedef struct odt_image {
 /** The parsed styles.xml of the template, with the language set. */
 typedef struct odt_tpl {
   xmlDocPtr doc;
-  xmlNodePtr font_decls; /* office:font-face-decls, or NULL */
-  xmlNodePtr styles;     /* office:styles, or NULL */
+  const scr_house *house; /* the template's house; never NULL */
+  xmlNodePtr font_decls;  /* office:font-face-decls, or NULL */
+  xmlNodePtr styles;      /* office:styles, or NULL */
 } odt_tpl;
 
 /** Parse `tpl` (no network, no entities, no DTD) and set its default
