@@ -13,6 +13,7 @@
  *   odt_scripts.c   text styles of runs set in another script's face or
  *                   said to be in a language, and their font faces
  *   odt_styles.c    styles.xml: the template's styles, page layout, footer
+ *   odt_art.c       ... the house's header art
  *   odt_meta.c      meta.xml
  *   odt_manifest.c  META-INF/manifest.xml
  *   odt_xml.c       namespaces, lengths, style names, spaces
@@ -97,6 +98,12 @@ int scr_odt_text_twips(const struct scr_house *h, bool landscape);
 #define ODT_MASTER_LANDSCAPE "Landscape"
 #define ODT_MASTER_LANDSCAPE_HEADER_FMT "Landscape_Header_%zu"
 #define ODT_AUTO_PAGE_LAYOUT_LANDSCAPE_HEADER "Mpm_landscape_header"
+/* The house's header art: master page %s as the document's first page
+   shows it, when the art is on the first page only; the art's paragraph
+   and frame. */
+#define ODT_MASTER_FIRST_FMT "%s_first"
+#define ODT_AUTO_ART "Header_art"
+#define ODT_AUTO_ART_FRAME "Mfr_art"
 #define ODT_AUTO_LIST_BULLET "L_bullet" /* content.xml list styles */
 #define ODT_AUTO_LIST_NUMBER "L_number"
 #define ODT_AUTO_TABLE "Tbl"
@@ -251,6 +258,14 @@ void scr_odt_tpl_copy_children(scr_xmlw *x, xmlNodePtr parent);
     the script styles the template does not declare. */
 void scr_odt_font_decls(scr_xmlw *x, const odt_tpl *t, const odt_auto *a);
 
+/* ---- the house's header art (odt_art.c) --------------------------------- */
+
+/** The art's paragraph and frame styles, among styles.xml's automatic
+    styles. */
+void scr_odt_art_styles(scr_xmlw *x, const scr_house *h);
+/** The paragraph of the art of `h`, whose picture is `art`. */
+void scr_odt_header_art(scr_xmlw *x, const scr_house *h, const odt_image *art);
+
 /* ---- parts: each returns a malloc'd document the caller frees ------------ */
 
 typedef struct odt_doc {
@@ -259,6 +274,12 @@ typedef struct odt_doc {
                            ODT_MASTER_HEADER_FMT n shows headers[n - 1] */
   size_t nheaders;
   bool landscape; /* landscape master pages are used */
+  /* The house's header art as kept for Pictures/, or NULL when the
+     document shows none; when it is on the first page only, the master
+     page the document starts on (its first page is shown on master page
+     ODT_MASTER_FIRST_FMT of it). */
+  const odt_image *art;
+  const char *first_master;
 } odt_doc;
 
 /* content.xml without its body, which goes at byte *body_at. */
@@ -449,6 +470,12 @@ typedef struct odt_writer {
      master page) rather than a change of orientation. */
   const char *master_now;
   bool section_pending;
+  /* The first block has taken its master page: the master page it starts
+     on (borrowed, as master_now), and the name of that master page's
+     first page when the house's art is on the first page only. */
+  bool first_taken;
+  const char *first_master;
+  char first_name[96];
 
   odt_list *lists; /* the open lists, outermost first */
   size_t nlists, caplists;
@@ -551,5 +578,8 @@ scr_error scr_odt_end_cell(void *self);
 
 /* odt_images.c */
 scr_error scr_odt_image(void *self, const scr_image *img);
+/** Keep a copy of `img` for Pictures/: its entry, owned by the writer, or
+    NULL when out of memory. */
+const odt_image *scr_odt_keep_image(odt_writer *w, const scr_image *img);
 
 #endif

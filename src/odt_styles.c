@@ -365,15 +365,19 @@ static void page_layout(scr_xmlw *x, const scr_house *h, const char *name,
   scr_xmlw_end(x); /* style:page-layout */
 }
 
-static void automatic_styles(scr_xmlw *x, const scr_house *h, bool headers,
-                             bool landscape) {
+static void automatic_styles(scr_xmlw *x, const scr_house *h,
+                             const odt_doc *doc) {
+  bool landscape = doc->landscape;
+  bool headers = doc->nheaders > 0 || doc->art;
   scr_xmlw_start(x, "office:automatic-styles");
   footer_styles(x, h, landscape);
   page_layout(x, h, ODT_AUTO_PAGE_LAYOUT, false, false);
-  if (headers) {
+  if (doc->art)
+    scr_odt_art_styles(x, h);
+  if (doc->nheaders > 0)
     header_paragraph_style(x);
+  if (headers)
     page_layout(x, h, ODT_AUTO_PAGE_LAYOUT_HEADER, true, false);
-  }
   if (landscape) {
     page_layout(x, h, ODT_AUTO_PAGE_LAYOUT_LANDSCAPE, false, true);
     if (headers)
@@ -432,50 +436,83 @@ static void footer(scr_xmlw *x, const char *text, bool landscape) {
   scr_xmlw_end(x); /* style:footer */
 }
 
-/* The running header of a section's master page. */
-static void header(scr_xmlw *x, const char *text) {
+/* A master page's header: the art, when it shows there, above the
+   section's running header line, when there is one. */
+static void header(scr_xmlw *x, const odt_doc *doc, const scr_house *h,
+                   bool art, const char *text) {
   odt_spaces sp = {0};
   scr_xmlw_start(x, "style:header");
-  scr_xmlw_start(x, "text:p");
-  scr_xmlw_attr(x, "text:style-name", ODT_AUTO_HEADER);
-  scr_odt_text(x, &sp, text, strlen(text));
-  scr_odt_spaces_end(x, &sp);
-  scr_xmlw_end(x); /* text:p */
+  if (art)
+    scr_odt_header_art(x, h, doc->art);
+  if (text) {
+    scr_xmlw_start(x, "text:p");
+    scr_xmlw_attr(x, "text:style-name", ODT_AUTO_HEADER);
+    scr_odt_text(x, &sp, text, strlen(text));
+    scr_odt_spaces_end(x, &sp);
+    scr_xmlw_end(x); /* text:p */
+  }
   scr_xmlw_end(x); /* style:header */
+}
+
+/* One master page: `text` the running header (NULL: none); with the art
+   when it is on every page, or when this is the first page's form
+   (`next`, the master page its second page is on). */
+static void master(scr_xmlw *x, const odt_doc *doc, const scr_house *h,
+                   const char *name, const char *text, bool landscape,
+                   const char *next) {
+  bool art = doc->art && (next || !doc->first_master);
+  bool has_header = text || art;
+  scr_xmlw_start(x, "style:master-page");
+  if (next)
+    scr_xmlw_attrf(x, "style:name", ODT_MASTER_FIRST_FMT, name);
+  else
+    scr_xmlw_attr(x, "style:name", name);
+  scr_xmlw_attr(x, "style:page-layout-name",
+                landscape ? (has_header ? ODT_AUTO_PAGE_LAYOUT_LANDSCAPE_HEADER
+                                        : ODT_AUTO_PAGE_LAYOUT_LANDSCAPE)
+                : has_header ? ODT_AUTO_PAGE_LAYOUT_HEADER
+                             : ODT_AUTO_PAGE_LAYOUT);
+  if (next)
+    scr_xmlw_attr(x, "style:next-style-name", next);
+  if (has_header)
+    header(x, doc, h, art, text);
+  footer(x, doc->footer, landscape);
+  scr_xmlw_end(x); /* style:master-page */
+}
+
+/* A master page, and its first page's form when the document starts on
+   it and the art is on the first page only. */
+static void master_and_first(scr_xmlw *x, const odt_doc *doc,
+                             const scr_house *h, const char *name,
+                             const char *text, bool landscape) {
+  master(x, doc, h, name, text, landscape, NULL);
+  if (doc->art && doc->first_master && strcmp(doc->first_master, name) == 0)
+    master(x, doc, h, name, text, landscape, name);
 }
 
 /* The master pages of one orientation: without a header, and one for each
    section's header. */
-static void masters(scr_xmlw *x, const odt_doc *doc, bool landscape) {
-  scr_xmlw_start(x, "style:master-page");
-  scr_xmlw_attr(x, "style:name",
-                landscape ? ODT_MASTER_LANDSCAPE : ODT_MASTER_PAGE);
-  scr_xmlw_attr(x, "style:page-layout-name",
-                landscape ? ODT_AUTO_PAGE_LAYOUT_LANDSCAPE
-                          : ODT_AUTO_PAGE_LAYOUT);
-  footer(x, doc->footer, landscape);
-  scr_xmlw_end(x); /* style:master-page */
+static void masters(scr_xmlw *x, const odt_doc *doc, const scr_house *h,
+                    bool landscape) {
+  master_and_first(x, doc, h,
+                   landscape ? ODT_MASTER_LANDSCAPE : ODT_MASTER_PAGE, NULL,
+                   landscape);
   for (size_t i = 0; i < doc->nheaders; i++) {
-    scr_xmlw_start(x, "style:master-page");
-    scr_xmlw_attrf(x, "style:name",
-                   landscape ? ODT_MASTER_LANDSCAPE_HEADER_FMT
-                             : ODT_MASTER_HEADER_FMT,
-                   i + 1);
-    scr_xmlw_attr(x, "style:page-layout-name",
-                  landscape ? ODT_AUTO_PAGE_LAYOUT_LANDSCAPE_HEADER
-                            : ODT_AUTO_PAGE_LAYOUT_HEADER);
-    header(x, doc->headers[i]);
-    footer(x, doc->footer, landscape);
-    scr_xmlw_end(x); /* style:master-page */
+    char name[64];
+    snprintf(name, sizeof name,
+             landscape ? ODT_MASTER_LANDSCAPE_HEADER_FMT
+                       : ODT_MASTER_HEADER_FMT,
+             i + 1);
+    master_and_first(x, doc, h, name, doc->headers[i], landscape);
   }
 }
 
 /* The master pages; page numbers run on from one to the next. */
-static void master_styles(scr_xmlw *x, const odt_doc *doc) {
+static void master_styles(scr_xmlw *x, const odt_doc *doc, const scr_house *h) {
   scr_xmlw_start(x, "office:master-styles");
-  masters(x, doc, false);
+  masters(x, doc, h, false);
   if (doc->landscape)
-    masters(x, doc, true);
+    masters(x, doc, h, true);
   scr_xmlw_end(x); /* office:master-styles */
 }
 
@@ -489,8 +526,8 @@ scr_error scr_odt_styles_xml(const odt_tpl *t, const odt_doc *doc, char **data,
   scr_odt_tpl_declare_ns(&x, t, STYLES_NS);
   scr_odt_tpl_copy(&x, t->font_decls, "office:font-face-decls");
   scr_odt_tpl_copy(&x, t->styles, "office:styles");
-  automatic_styles(&x, t->house, doc->nheaders > 0, doc->landscape);
-  master_styles(&x, doc);
+  automatic_styles(&x, t->house, doc);
+  master_styles(&x, doc, t->house);
   scr_xmlw_end(&x); /* office:document-styles */
   return scr_xmlw_close(&x, data, len);
 }

@@ -5,12 +5,11 @@
 
 #include <string.h>
 
-/* Twips per unit, times 1000 for the fractions (a cm is 1440/2.54). */
-#define TWIPS_MILLI_PER_CM 566929
-#define TWIPS_MILLI_PER_MM 56693
-#define TWIPS_MILLI_PER_IN 1440000
-#define TWIPS_MILLI_PER_PT 20000
-#define TWIPS_MILLI_PER_PC 240000
+/* Inches per unit: a twip is 1/1440 inch, a hundredth of a millimetre
+   1/2540. */
+#define TWIPS_PER_INCH 1440.0
+#define MM100_PER_INCH 2540.0
+
 /* ---- lengths ------------------------------------------------------------- */
 
 bool tpl_odt_number(const char *s, int scale, int *out, const char **rest) {
@@ -40,38 +39,47 @@ bool tpl_odt_number(const char *s, int scale, int *out, const char **rest) {
   return true;
 }
 
+/* The decimal number at the start of `s` (the C locale's decimal point
+   notwithstanding), the rest into *rest; false when there is none. */
+static bool decimal(const char *s, double *out, const char **rest) {
+  enum { MAX_DIGITS = 15 };
+  bool negative = *s == '-';
+  const char *p = s + (*s == '-' || *s == '+');
+  double v = 0, scale = 1;
+  int digits = 0;
+  for (; *p >= '0' && *p <= '9'; p++, digits++)
+    v = v * 10 + (*p - '0');
+  if (*p == '.')
+    for (p++; *p >= '0' && *p <= '9'; p++, digits++)
+      if (digits < MAX_DIGITS) {
+        scale /= 10;
+        v += (*p - '0') * scale;
+      }
+  if (digits == 0)
+    return false;
+  *out = negative ? -v : v;
+  *rest = p;
+  return true;
+}
+
 bool tpl_odt_length(const char *s, tpl_odt_unit unit, int *out) {
   static const struct {
     const char *name;
-    int milli_twips;
-  } UNITS[] = {{"cm", TWIPS_MILLI_PER_CM},
-               {"mm", TWIPS_MILLI_PER_MM},
-               {"in", TWIPS_MILLI_PER_IN},
-               {"pt", TWIPS_MILLI_PER_PT},
-               {"pc", TWIPS_MILLI_PER_PC}};
-  enum { MM100_PER_CM = 1000, MM100_PER_MM = 100, MM100_PER_IN = 2540 };
-  int milli = 0;
+    double per_inch;
+  } UNITS[] = {{"cm", 2.54}, {"mm", 25.4}, {"in", 1}, {"pt", 72}, {"pc", 6}};
+  enum { LIMIT = 0x3fffffff };
+  double v = 0;
   const char *rest = NULL;
-  if (!s || !tpl_odt_number(s, 1000, &milli, &rest))
+  if (!s || !decimal(s, &v, &rest))
     return false;
   for (size_t i = 0; i < sizeof UNITS / sizeof *UNITS; i++) {
     if (strcmp(rest, UNITS[i].name) != 0)
       continue;
-    long long v;
-    if (unit == TPL_TWIPS)
-      v = (long long)milli * UNITS[i].milli_twips / 1000;
-    else if (i == 0 || i == 1 || i == 2) /* metric and inches: exact */
-      v = (long long)milli * (i == 0   ? MM100_PER_CM
-                              : i == 1 ? MM100_PER_MM
-                                       : MM100_PER_IN);
-    else /* points: 2540/72 mm100 each */
-      v = (long long)milli * UNITS[i].milli_twips / TWIPS_MILLI_PER_PT *
-          MM100_PER_IN / 72;
-    /* v is in thousandths of the unit asked */
-    long long r = (v >= 0 ? v + 500 : v - 500) / 1000;
-    if (r > 0x3fffffff || r < -0x3fffffff)
+    double r = v / UNITS[i].per_inch *
+               (unit == TPL_TWIPS ? TWIPS_PER_INCH : MM100_PER_INCH);
+    if (r > LIMIT || r < -LIMIT)
       return false;
-    *out = (int)r;
+    *out = (int)(r >= 0 ? r + 0.5 : r - 0.5);
     return true;
   }
   return false;
