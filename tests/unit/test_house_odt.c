@@ -383,6 +383,202 @@ static void test_apply_order(void **state) {
   xmlFreeDoc(doc);
 }
 
+/* ---- the writer ---------------------------------------------------------- */
+
+static const scr_doc_info INFO = {.title = "Pack",
+                                  .subject = "Pack",
+                                  .creator = "Council",
+                                  .language = "en-GB",
+                                  .footer = "Committee, 17 June 2026"};
+
+/* US letter, 2.5 cm at the sides, the body 3 cm from the top with the
+   header 1.25 cm from it, 2 cm from the foot with the footer 1 cm; the
+   logo centred, on every page or the first. */
+static void letter_house(scr_house *h, bool art, bool every_page) {
+  scr_house_default(h);
+  h->page = (scr_house_page){12240, 15840, 1701, 1134, 1417, 1417, 709, 567};
+  h->has_art = art;
+  h->art.image = (scr_image){PNG, sizeof PNG, "image/png", "png",         120,
+                             40,  3000,       1000,        "Council logo"};
+  h->art.align = 1;
+  h->art.every_page = every_page;
+}
+
+typedef struct written {
+  scr_package *pkg;
+  char *styles, *content;
+} written;
+
+static scr_error ok(scr_error err) {
+  assert_int_equal(err, SCR_OK);
+  return err;
+}
+
+static void table(void *w, const scr_sink_ops *o) {
+  ok(o->begin_table(w, 2, NULL, NULL));
+  ok(o->begin_row(w, false));
+  for (int i = 0; i < 2; i++) {
+    ok(o->begin_cell(w));
+    ok(o->begin_paragraph(w, SCR_PARA_TABLE_CONTENTS));
+    ok(o->text(w, "cell", 4, 0));
+    ok(o->end_paragraph(w));
+    ok(o->end_cell(w));
+  }
+  ok(o->end_row(w));
+  ok(o->end_table(w));
+}
+
+/* A paragraph and a table, a section with a running header and a wide
+   table on a landscape page, written with the house `h`. */
+static written write_with(const scr_house *h) {
+  scr_template tpl = scr_template_builtin("odt");
+  tpl.house = h;
+  void *w = scr_odt_writer.create(&tpl);
+  const scr_sink_ops *o = scr_odt_writer.ops;
+  assert_non_null(w);
+  ok(o->begin_document(w, &INFO));
+  ok(o->begin_paragraph(w, SCR_PARA_BODY));
+  ok(o->text(w, "Front", 5, 0));
+  ok(o->end_paragraph(w));
+  table(w, o);
+  ok(o->begin_section(w, "Item 1"));
+  ok(o->begin_paragraph(w, SCR_PARA_BODY));
+  ok(o->text(w, "Report", 6, 0));
+  ok(o->end_paragraph(w));
+  ok(o->page_orientation(w, true));
+  table(w, o);
+  ok(o->end_document(w));
+  written out = {scr_package_new(), NULL, NULL};
+  assert_non_null(out.pkg);
+  ok(scr_odt_writer.finish(w, out.pkg));
+  scr_odt_writer.destroy(w);
+  size_t len;
+  const char *d = scr_package_get(out.pkg, "styles.xml", &len);
+  out.styles = strndup(d, len);
+  d = scr_package_get(out.pkg, "content.xml", &len);
+  out.content = strndup(d, len);
+  return out;
+}
+
+static void written_free(written *w) {
+  free(w->styles);
+  free(w->content);
+  scr_package_free(w->pkg);
+}
+
+static void expect_in(const char *xml, const char *needle) {
+  if (!strstr(xml, needle))
+    fail_msg("lacks %s:\n%s", needle, xml);
+}
+
+/* Times `needle` occurs in `xml`. */
+static int occurs(const char *xml, const char *needle) {
+  int n = 0;
+  for (const char *p = xml; (p = strstr(p, needle)); p += strlen(needle))
+    n++;
+  return n;
+}
+
+static void test_writer_page(void **state) {
+  (void)state;
+  scr_house h;
+  letter_house(&h, false, true);
+  written w = write_with(&h);
+  /* the page layouts: portrait and turned, the margins in Word's model */
+  expect_in(w.styles, "<style:page-layout style:name=\"pm1\">"
+                      "<style:page-layout-properties fo:page-width=\"21.59cm\""
+                      " fo:page-height=\"27.94cm\" "
+                      "style:print-orientation=\"portrait\" "
+                      "fo:margin-top=\"3cm\" fo:margin-bottom=\"1cm\" "
+                      "fo:margin-left=\"2.5cm\" fo:margin-right=\"2.5cm\"/>"
+                      "<style:footer-style><style:header-footer-properties "
+                      "fo:min-height=\"1cm\" fo:margin-top=\"0.9cm\"");
+  expect_in(w.styles, "<style:page-layout style:name=\"Mpm_header\">"
+                      "<style:page-layout-properties fo:page-width=\"21.59cm\""
+                      " fo:page-height=\"27.94cm\" "
+                      "style:print-orientation=\"portrait\" "
+                      "fo:margin-top=\"1.25cm\"");
+  expect_in(w.styles, "<style:header-footer-properties fo:min-height=\"1.75cm\""
+                      " fo:margin-bottom=\"1.65cm\"");
+  expect_in(w.styles, "fo:page-width=\"27.94cm\" fo:page-height=\"21.59cm\" "
+                      "style:print-orientation=\"landscape\"");
+  /* the footer's table and the tables across the text width */
+  expect_in(w.styles, "<style:style style:name=\"Footer_table\" "
+                      "style:family=\"table\"><style:table-properties "
+                      "style:width=\"16.59cm\"");
+  expect_in(w.styles, "<style:style style:name=\"Footer_table_landscape\" "
+                      "style:family=\"table\"><style:table-properties "
+                      "style:width=\"22.94cm\"");
+  expect_in(w.content, "<style:style style:name=\"Tbl\" style:family=\"table\">"
+                       "<style:table-properties style:width=\"16.59cm\"");
+  expect_in(w.content, "style:master-page-name=\"Landscape_Header_1\">"
+                       "<style:table-properties style:width=\"22.94cm\"");
+  expect_in(w.content, "style:name=\"Col_4703\""); /* (12240 - 2834) / 2 */
+  expect_in(w.content, "style:name=\"Col_6503\""); /* (15840 - 2834) / 2 */
+  assert_null(strstr(w.styles, "draw:frame"));
+  written_free(&w);
+}
+
+static void test_writer_art_every_page(void **state) {
+  (void)state;
+  scr_house h;
+  letter_house(&h, true, true);
+  written w = write_with(&h);
+  /* every master page's header starts with the art: Standard, Header_1,
+     Landscape, Landscape_Header_1 */
+  const char *art = "<style:header><text:p text:style-name=\"Header_art\">"
+                    "<draw:frame draw:style-name=\"Mfr_art\" "
+                    "text:anchor-type=\"as-char\" svg:width=\"3cm\" "
+                    "svg:height=\"1cm\" draw:z-index=\"0\"><draw:image "
+                    "xlink:href=\"Pictures/image1.png\"";
+  assert_int_equal(occurs(w.styles, art), 4);
+  assert_int_equal(occurs(w.styles, "<style:master-page "), 4);
+  expect_in(w.styles, "<svg:desc>Council logo</svg:desc></draw:frame>"
+                      "</text:p><text:p text:style-name=\"Header_bold\">"
+                      "Item 1</text:p></style:header>");
+  expect_in(w.styles, "style:name=\"Standard\" "
+                      "style:page-layout-name=\"Mpm_header\"");
+  expect_in(w.styles, "<style:style style:name=\"Header_art\" "
+                      "style:family=\"paragraph\"><style:paragraph-properties "
+                      "fo:margin-top=\"0cm\" fo:margin-bottom=\"0cm\" "
+                      "fo:line-height=\"100%\" fo:text-align=\"center\"/>");
+  /* the picture once, in the manifest */
+  size_t len;
+  const char *png = scr_package_get(w.pkg, "Pictures/image1.png", &len);
+  assert_non_null(png);
+  assert_int_equal(len, sizeof PNG);
+  assert_memory_equal(png, PNG, sizeof PNG);
+  assert_null(scr_package_get(w.pkg, "Pictures/image2.png", &len));
+  const char *manifest = scr_package_get(w.pkg, "META-INF/manifest.xml", &len);
+  assert_non_null(manifest);
+  char *m = strndup(manifest, len);
+  expect_in(m, "manifest:full-path=\"Pictures/image1.png\" "
+               "manifest:media-type=\"image/png\"");
+  free(m);
+  written_free(&w);
+}
+
+static void test_writer_art_first_page(void **state) {
+  (void)state;
+  scr_house h;
+  letter_house(&h, true, false);
+  written w = write_with(&h);
+  /* the document starts on Standard's first-page form, which alone
+     shows the art */
+  expect_in(w.styles, "<style:master-page style:name=\"Standard_first\" "
+                      "style:page-layout-name=\"Mpm_header\" "
+                      "style:next-style-name=\"Standard\"><style:header>"
+                      "<text:p text:style-name=\"Header_art\"><draw:frame");
+  assert_int_equal(occurs(w.styles, "<draw:frame"), 1);
+  assert_int_equal(occurs(w.styles, "<style:master-page "), 5);
+  expect_in(w.content, "style:master-page-name=\"Standard_first\"");
+  assert_int_equal(
+      occurs(w.content, "style:master-page-name=\"Standard_first\""), 1);
+  size_t len;
+  assert_non_null(scr_package_get(w.pkg, "Pictures/image1.png", &len));
+  written_free(&w);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_text_resolved_through_parents),
@@ -392,6 +588,9 @@ int main(void) {
       cmocka_unit_test(test_bad_picture_warns),
       cmocka_unit_test(test_apply),
       cmocka_unit_test(test_apply_order),
+      cmocka_unit_test(test_writer_page),
+      cmocka_unit_test(test_writer_art_every_page),
+      cmocka_unit_test(test_writer_art_first_page),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
