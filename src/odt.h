@@ -13,6 +13,7 @@
  *   odt_scripts.c   text styles of runs set in another script's face or
  *                   said to be in a language, and their font faces
  *   odt_styles.c    styles.xml: the template's styles, page layout, footer
+ *   odt_art.c       ... the house's header art
  *   odt_meta.c      meta.xml
  *   odt_manifest.c  META-INF/manifest.xml
  *   odt_xml.c       namespaces, lengths, style names, spaces
@@ -24,6 +25,7 @@
 #include "sink.h"
 #include "deflate.h"
 #include "package.h"
+#include "house.h"
 #include "template.h"
 #include "xmlw.h"
 
@@ -47,23 +49,31 @@
 
 /* ---- page geometry, in hundredths of a millimetre ------------------------ */
 
-#define ODT_PAGE_WIDTH 21000  /* A4 */
-#define ODT_PAGE_HEIGHT 29700 /* A4 */
-#define ODT_PAGE_MARGIN 2000  /* all four sides */
-/* What is left between the margins: 21 cm - 2 x 2 cm; across a landscape
-   page, 29.7 cm - 2 x 2 cm. */
-#define ODT_TEXT_WIDTH (ODT_PAGE_WIDTH - 2 * ODT_PAGE_MARGIN)
-#define ODT_LANDSCAPE_TEXT_WIDTH (ODT_PAGE_HEIGHT - 2 * ODT_PAGE_MARGIN)
-/* The same in twips, as LibreOffice rounds them (9637.8 and 14570.1), and
-   as the DOCX's are: tables' columns are shared out of these. */
-#define ODT_TEXT_TWIPS 9638
-#define ODT_LANDSCAPE_TEXT_TWIPS 14570
-/* The footer and a section's header sit in the page's margin, as Word
-   places them: 1 cm from the page's edge, the body text 2 cm from it
-   while they fit in the 1 cm between; a taller one pushes the body text
-   back (dynamic spacing). */
-#define ODT_HEADER_FOOTER_DISTANCE 1000
-#define ODT_HEADER_FOOTER_ROOM (ODT_PAGE_MARGIN - ODT_HEADER_FOOTER_DISTANCE)
+/* The page the house style gives (house.h, in twips), in this writer's
+   units. The house's margins run to the body text, as Word's do: the
+   header and the footer sit in the margin, at their distance from the
+   edge, the body text at the margin while they fit in the room between;
+   a taller one pushes the body text back (dynamic spacing). The built-in
+   house is A4 with 2 cm margins, the header and footer 1 cm from the
+   edge. */
+typedef struct odt_page {
+  int32_t width, height;            /* portrait */
+  int32_t top, bottom, left, right; /* the edge to the body text */
+  int32_t header, footer;           /* the edge to the header, footer */
+} odt_page;
+
+/** The page of `h` (NULL: the built-in house). */
+odt_page scr_odt_page(const struct scr_house *h);
+/** A length in twips in hundredths of a millimetre: the length in tenths
+    of a millimetre that rounds to these twips, when there is one (2 cm,
+    1134 twips, is 2000), else the nearest. */
+int32_t scr_odt_mm100(int twips);
+/** What is left between the left and right margins of a portrait or a
+    landscape page (a landscape page turns the portrait one, its margins
+    kept), in hundredths of a millimetre and, as LibreOffice rounds it and
+    as the DOCX's tables share it out, in twips. */
+int32_t scr_odt_text_width(const struct scr_house *h, bool landscape);
+int scr_odt_text_twips(const struct scr_house *h, bool landscape);
 /* LibreOffice's least height of a header or footer's own text: the rest of
    its room is the spacing to the body. */
 #define ODT_HEADER_FOOTER_MIN_TEXT 100
@@ -88,6 +98,12 @@
 #define ODT_MASTER_LANDSCAPE "Landscape"
 #define ODT_MASTER_LANDSCAPE_HEADER_FMT "Landscape_Header_%zu"
 #define ODT_AUTO_PAGE_LAYOUT_LANDSCAPE_HEADER "Mpm_landscape_header"
+/* The house's header art: master page %s as the document's first page
+   shows it, when the art is on the first page only; the art's paragraph
+   and frame. */
+#define ODT_MASTER_FIRST_FMT "%s_first"
+#define ODT_AUTO_ART "Header_art"
+#define ODT_AUTO_ART_FRAME "Mfr_art"
 #define ODT_AUTO_LIST_BULLET "L_bullet" /* content.xml list styles */
 #define ODT_AUTO_LIST_NUMBER "L_number"
 #define ODT_AUTO_TABLE "Tbl"
@@ -216,8 +232,9 @@ typedef struct odt_image {
 /** The parsed styles.xml of the template, with the language set. */
 typedef struct odt_tpl {
   xmlDocPtr doc;
-  xmlNodePtr font_decls; /* office:font-face-decls, or NULL */
-  xmlNodePtr styles;     /* office:styles, or NULL */
+  const scr_house *house; /* the template's house; never NULL */
+  xmlNodePtr font_decls;  /* office:font-face-decls, or NULL */
+  xmlNodePtr styles;      /* office:styles, or NULL */
 } odt_tpl;
 
 /** Parse `tpl` (no network, no entities, no DTD) and set its default
@@ -241,6 +258,14 @@ void scr_odt_tpl_copy_children(scr_xmlw *x, xmlNodePtr parent);
     the script styles the template does not declare. */
 void scr_odt_font_decls(scr_xmlw *x, const odt_tpl *t, const odt_auto *a);
 
+/* ---- the house's header art (odt_art.c) --------------------------------- */
+
+/** The art's paragraph and frame styles, among styles.xml's automatic
+    styles. */
+void scr_odt_art_styles(scr_xmlw *x, const scr_house *h);
+/** The paragraph of the art of `h`, whose picture is `art`. */
+void scr_odt_header_art(scr_xmlw *x, const scr_house *h, const odt_image *art);
+
 /* ---- parts: each returns a malloc'd document the caller frees ------------ */
 
 typedef struct odt_doc {
@@ -249,6 +274,12 @@ typedef struct odt_doc {
                            ODT_MASTER_HEADER_FMT n shows headers[n - 1] */
   size_t nheaders;
   bool landscape; /* landscape master pages are used */
+  /* The house's header art as kept for Pictures/, or NULL when the
+     document shows none; when it is on the first page only, the master
+     page the document starts on (its first page is shown on master page
+     ODT_MASTER_FIRST_FMT of it). */
+  const odt_image *art;
+  const char *first_master;
 } odt_doc;
 
 /* content.xml without its body, which goes at byte *body_at. */
@@ -439,6 +470,12 @@ typedef struct odt_writer {
      master page) rather than a change of orientation. */
   const char *master_now;
   bool section_pending;
+  /* The first block has taken its master page: the master page it starts
+     on (borrowed, as master_now), and the name of that master page's
+     first page when the house's art is on the first page only. */
+  bool first_taken;
+  const char *first_master;
+  char first_name[96];
 
   odt_list *lists; /* the open lists, outermost first */
   size_t nlists, caplists;
@@ -541,5 +578,8 @@ scr_error scr_odt_end_cell(void *self);
 
 /* odt_images.c */
 scr_error scr_odt_image(void *self, const scr_image *img);
+/** Keep a copy of `img` for Pictures/: its entry, owned by the writer, or
+    NULL when out of memory. */
+const odt_image *scr_odt_keep_image(odt_writer *w, const scr_image *img);
 
 #endif

@@ -247,16 +247,15 @@ static void list_style(scr_xmlw *x, bool ordered) {
    such space, and the DOCX's tables are laid out alike. A table starting a
    master page (a landscape one, for a wide table) names it, as a paragraph
    would. */
-static void table_style(scr_xmlw *x, const char *name, bool page_break,
-                        const char *master) {
+static void table_style(scr_xmlw *x, const scr_house *h, const char *name,
+                        bool page_break, const char *master) {
   style_start(x, name, "table");
   if (master)
     scr_xmlw_attr(x, "style:master-page-name", master);
   scr_xmlw_start(x, "style:table-properties");
-  scr_odt_attr_cm(x, "style:width",
-                  master && scr_odt_landscape_master(master)
-                      ? ODT_LANDSCAPE_TEXT_WIDTH
-                      : ODT_TEXT_WIDTH);
+  scr_odt_attr_cm(
+      x, "style:width",
+      scr_odt_text_width(h, master && scr_odt_landscape_master(master)));
   scr_xmlw_attr(x, "table:align", "margins");
   if (page_break)
     scr_xmlw_attr(x, "fo:break-before", "page");
@@ -280,10 +279,11 @@ static void column_style(scr_xmlw *x, odt_column_auto c) {
   scr_xmlw_end(x);
 }
 
-static void table_master_style(scr_xmlw *x, const char *master) {
+static void table_master_style(scr_xmlw *x, const scr_house *h,
+                               const char *master) {
   char name[96]; /* master page names are ours, and short */
   snprintf(name, sizeof name, ODT_AUTO_TABLE_MASTER_FMT, master);
-  table_style(x, name, false, master);
+  table_style(x, h, name, false, master);
 }
 
 /* Rows are never split across pages, so no fragment of a row sits alone
@@ -329,7 +329,8 @@ static void image_style(scr_xmlw *x) {
   scr_xmlw_end(x);
 }
 
-static void automatic_styles(scr_xmlw *x, const odt_auto *a) {
+static void automatic_styles(scr_xmlw *x, const scr_house *h,
+                             const odt_auto *a) {
   scr_xmlw_start(x, "office:automatic-styles");
   for (unsigned i = 0; i < a->ntext; i++)
     text_style(x, i + 1, a->text_order[i]);
@@ -341,11 +342,11 @@ static void automatic_styles(scr_xmlw *x, const odt_auto *a) {
   if (a->list_number)
     list_style(x, true);
   if (a->table)
-    table_style(x, ODT_AUTO_TABLE, false, NULL);
+    table_style(x, h, ODT_AUTO_TABLE, false, NULL);
   if (a->table_break)
-    table_style(x, ODT_AUTO_TABLE_BREAK, true, NULL);
+    table_style(x, h, ODT_AUTO_TABLE_BREAK, true, NULL);
   for (size_t i = 0; i < a->ntable_masters; i++)
-    table_master_style(x, a->table_masters[i]);
+    table_master_style(x, h, a->table_masters[i]);
   for (size_t i = 0; i < a->ncolumns; i++)
     column_style(x, a->columns[i]);
   bool tables = a->table || a->table_break || a->ntable_masters;
@@ -368,7 +369,7 @@ scr_error scr_odt_content_xml(const odt_tpl *t, const odt_auto *a, char **data,
     return err;
   scr_odt_tpl_declare_ns(&x, t, CONTENT_NS);
   scr_odt_font_decls(&x, t, a);
-  automatic_styles(&x, a);
+  automatic_styles(&x, t->house, a);
   scr_xmlw_start(&x, "office:body");
   scr_xmlw_start(&x, "office:text");
   err = scr_xmlw_mark(&x, body_at);

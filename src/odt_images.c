@@ -36,9 +36,8 @@ static void image_kind(const scr_image *img, const char **ext,
                 : "application/octet-stream";
 }
 
-/* Copy the image for finish(). Returns its entry, owned by the writer, or
-   NULL when out of memory. */
-static const odt_image *keep_image(odt_writer *w, const scr_image *img) {
+/* See odt.h: for finish(). */
+const odt_image *scr_odt_keep_image(odt_writer *w, const scr_image *img) {
   if (scr_reserve(&w->images, &w->capimages, w->nimages + 1, sizeof *w->images))
     return NULL;
   const char *ext, *mime;
@@ -75,7 +74,7 @@ scr_error scr_odt_image(void *self, const scr_image *img) {
     return w->err;
   if (!odt_in_block(w) || !img || (!img->data && img->size))
     return odt_fail(w, SCR_E_USAGE);
-  const odt_image *im = keep_image(w, img);
+  const odt_image *im = scr_odt_keep_image(w, img);
   if (!im)
     return odt_fail(w, SCR_E_NOMEM);
   w->autos.image = true;

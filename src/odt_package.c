@@ -50,11 +50,23 @@ scr_error scr_odt_finish(void *self, scr_package *pkg) {
   if (!w->ended || !pkg)
     return SCR_E_USAGE;
   odt_doc doc = {w->title,  w->subject, w->creator,  w->language,
-                 w->footer, w->headers, w->nheaders, w->landscape_used};
+                 w->footer, w->headers, w->nheaders, w->landscape_used,
+                 NULL,      NULL};
   odt_tpl t;
   scr_error err = scr_odt_tpl_open(w->tpl, w->language, &t);
   if (err)
     return err;
+  /* the house's art, on every page or on the first page the first block
+     started; kept last, so that the entry stays where it is */
+  const scr_house *h = t.house;
+  if (h->has_art && (h->art.every_page || w->first_master)) {
+    doc.art = scr_odt_keep_image(w, &h->art.image);
+    doc.first_master = h->art.every_page ? NULL : w->first_master;
+    if (!doc.art) {
+      scr_odt_tpl_close(&t);
+      return odt_fail(w, SCR_E_NOMEM);
+    }
+  }
   made_part m = {0};
   err = scr_package_add_copy(pkg, ODT_PART_MIMETYPE, ODT_MEDIA_TYPE,
                              strlen(ODT_MEDIA_TYPE), true);

@@ -1,8 +1,8 @@
 /*
  * styles.xml: office:document-styles. The named styles and fonts come from
  * the template (the built-in templates/odt/styles.xml or a council's own
- * .odt); this writer adds the page: A4 with 2 cm margins, and a footer on
- * every page with the document's name and "Page N".
+ * .odt); this writer adds the page of the house style (house.h), and a
+ * footer on every page with the document's name and "Page N".
  *
  * The template is parsed with libxml2 with no network access, no entity
  * expansion and no DTD loading; a template carrying a DTD is refused, since
@@ -164,6 +164,7 @@ scr_error scr_odt_tpl_open(const scr_template *tpl, const char *language,
     scr_odt_tpl_close(t);
     return SCR_E_TEMPLATE;
   }
+  t->house = tpl->house ? tpl->house : scr_house_builtin();
   t->font_decls = child_elem(root, "office", "font-face-decls");
   t->styles = child_elem(root, "office", "styles");
   if (!namespaces_ok(t)) {
@@ -255,8 +256,9 @@ static void table_column_style(scr_xmlw *x, const char *name, int32_t width) {
 
 /* The footer's table across the text width of a portrait or a landscape
    page. */
-static void footer_table_styles(scr_xmlw *x, bool landscape) {
-  int32_t width = landscape ? ODT_LANDSCAPE_TEXT_WIDTH : ODT_TEXT_WIDTH;
+static void footer_table_styles(scr_xmlw *x, const scr_house *h,
+                                bool landscape) {
+  int32_t width = scr_odt_text_width(h, landscape);
   scr_xmlw_start(x, "style:style");
   scr_xmlw_attr(x, "style:name",
                 landscape ? FOOTER_TABLE_LANDSCAPE : FOOTER_TABLE);
@@ -273,10 +275,10 @@ static void footer_table_styles(scr_xmlw *x, bool landscape) {
 
 /* The footer's table across the text width, its cells without borders or
    padding, and the page number ending at the right margin. */
-static void footer_styles(scr_xmlw *x, bool landscape) {
-  footer_table_styles(x, false);
+static void footer_styles(scr_xmlw *x, const scr_house *h, bool landscape) {
+  footer_table_styles(x, h, false);
   if (landscape)
-    footer_table_styles(x, true);
+    footer_table_styles(x, h, true);
   table_column_style(x, FOOTER_PAGE_COLUMN, FOOTER_PAGE_WIDTH);
   scr_xmlw_start(x, "style:style");
   scr_xmlw_attr(x, "style:name", FOOTER_CELL);
@@ -320,60 +322,66 @@ static void header_paragraph_style(scr_xmlw *x) {
   scr_xmlw_end(x); /* style:style */
 }
 
-/* The room of a header or footer in the page's margin (its height, as
-   LibreOffice counts it, includes the spacing to the body text), the
+/* The room of a header or footer in the page's margin, `room` (its height,
+   as LibreOffice counts it, includes the spacing to the body text), the
    spacing giving way to a taller text. */
 static void header_footer_room(scr_xmlw *x, const char *element,
-                               const char *spacing) {
+                               const char *spacing, int32_t room) {
+  if (room < ODT_HEADER_FOOTER_MIN_TEXT)
+    room = ODT_HEADER_FOOTER_MIN_TEXT;
   scr_xmlw_start(x, element);
   scr_xmlw_start(x, "style:header-footer-properties");
-  scr_odt_attr_cm(x, "fo:min-height", ODT_HEADER_FOOTER_ROOM);
-  scr_odt_attr_cm(x, spacing,
-                  ODT_HEADER_FOOTER_ROOM - ODT_HEADER_FOOTER_MIN_TEXT);
+  scr_odt_attr_cm(x, "fo:min-height", room);
+  scr_odt_attr_cm(x, spacing, room - ODT_HEADER_FOOTER_MIN_TEXT);
   scr_xmlw_attr(x, "style:dynamic-spacing", "true");
   scr_xmlw_end(x); /* style:header-footer-properties */
   scr_xmlw_end(x);
 }
 
-/* The page: A4, the body text 2 cm from each edge, the footer; and the
-   header on the pages of a section that has one; portrait or landscape.
-   The margins at the top and foot are the header's and footer's distance
-   from the edge, as in Word. */
-static void page_layout(scr_xmlw *x, const char *name, bool header,
-                        bool landscape) {
+/* The page of the house style, the body text at its margins, the footer;
+   and the header on the pages that have one; portrait or landscape (the
+   page turned, its margins kept). The margins at the top and foot are the
+   header's and footer's distance from the edge, as in Word. */
+static void page_layout(scr_xmlw *x, const scr_house *h, const char *name,
+                        bool header, bool landscape) {
+  odt_page p = scr_odt_page(h);
   scr_xmlw_start(x, "style:page-layout");
   scr_xmlw_attr(x, "style:name", name);
   scr_xmlw_start(x, "style:page-layout-properties");
-  scr_odt_attr_cm(x, "fo:page-width",
-                  landscape ? ODT_PAGE_HEIGHT : ODT_PAGE_WIDTH);
-  scr_odt_attr_cm(x, "fo:page-height",
-                  landscape ? ODT_PAGE_WIDTH : ODT_PAGE_HEIGHT);
+  scr_odt_attr_cm(x, "fo:page-width", landscape ? p.height : p.width);
+  scr_odt_attr_cm(x, "fo:page-height", landscape ? p.width : p.height);
   scr_xmlw_attr(x, "style:print-orientation",
                 landscape ? "landscape" : "portrait");
-  scr_odt_attr_cm(x, "fo:margin-top",
-                  header ? ODT_HEADER_FOOTER_DISTANCE : ODT_PAGE_MARGIN);
-  scr_odt_attr_cm(x, "fo:margin-bottom", ODT_HEADER_FOOTER_DISTANCE);
-  scr_odt_attr_cm(x, "fo:margin-left", ODT_PAGE_MARGIN);
-  scr_odt_attr_cm(x, "fo:margin-right", ODT_PAGE_MARGIN);
+  scr_odt_attr_cm(x, "fo:margin-top", header ? p.header : p.top);
+  scr_odt_attr_cm(x, "fo:margin-bottom", p.footer);
+  scr_odt_attr_cm(x, "fo:margin-left", p.left);
+  scr_odt_attr_cm(x, "fo:margin-right", p.right);
   scr_xmlw_end(x); /* style:page-layout-properties */
   if (header)
-    header_footer_room(x, "style:header-style", "fo:margin-bottom");
-  header_footer_room(x, "style:footer-style", "fo:margin-top");
+    header_footer_room(x, "style:header-style", "fo:margin-bottom",
+                       p.top - p.header);
+  header_footer_room(x, "style:footer-style", "fo:margin-top",
+                     p.bottom - p.footer);
   scr_xmlw_end(x); /* style:page-layout */
 }
 
-static void automatic_styles(scr_xmlw *x, bool headers, bool landscape) {
+static void automatic_styles(scr_xmlw *x, const scr_house *h,
+                             const odt_doc *doc) {
+  bool landscape = doc->landscape;
+  bool headers = doc->nheaders > 0 || doc->art;
   scr_xmlw_start(x, "office:automatic-styles");
-  footer_styles(x, landscape);
-  page_layout(x, ODT_AUTO_PAGE_LAYOUT, false, false);
-  if (headers) {
+  footer_styles(x, h, landscape);
+  page_layout(x, h, ODT_AUTO_PAGE_LAYOUT, false, false);
+  if (doc->art)
+    scr_odt_art_styles(x, h);
+  if (doc->nheaders > 0)
     header_paragraph_style(x);
-    page_layout(x, ODT_AUTO_PAGE_LAYOUT_HEADER, true, false);
-  }
+  if (headers)
+    page_layout(x, h, ODT_AUTO_PAGE_LAYOUT_HEADER, true, false);
   if (landscape) {
-    page_layout(x, ODT_AUTO_PAGE_LAYOUT_LANDSCAPE, false, true);
+    page_layout(x, h, ODT_AUTO_PAGE_LAYOUT_LANDSCAPE, false, true);
     if (headers)
-      page_layout(x, ODT_AUTO_PAGE_LAYOUT_LANDSCAPE_HEADER, true, true);
+      page_layout(x, h, ODT_AUTO_PAGE_LAYOUT_LANDSCAPE_HEADER, true, true);
   }
   scr_xmlw_end(x);
 }
@@ -428,50 +436,83 @@ static void footer(scr_xmlw *x, const char *text, bool landscape) {
   scr_xmlw_end(x); /* style:footer */
 }
 
-/* The running header of a section's master page. */
-static void header(scr_xmlw *x, const char *text) {
+/* A master page's header: the art, when it shows there, above the
+   section's running header line, when there is one. */
+static void header(scr_xmlw *x, const odt_doc *doc, const scr_house *h,
+                   bool art, const char *text) {
   odt_spaces sp = {0};
   scr_xmlw_start(x, "style:header");
-  scr_xmlw_start(x, "text:p");
-  scr_xmlw_attr(x, "text:style-name", ODT_AUTO_HEADER);
-  scr_odt_text(x, &sp, text, strlen(text));
-  scr_odt_spaces_end(x, &sp);
-  scr_xmlw_end(x); /* text:p */
+  if (art)
+    scr_odt_header_art(x, h, doc->art);
+  if (text) {
+    scr_xmlw_start(x, "text:p");
+    scr_xmlw_attr(x, "text:style-name", ODT_AUTO_HEADER);
+    scr_odt_text(x, &sp, text, strlen(text));
+    scr_odt_spaces_end(x, &sp);
+    scr_xmlw_end(x); /* text:p */
+  }
   scr_xmlw_end(x); /* style:header */
+}
+
+/* One master page: `text` the running header (NULL: none); with the art
+   when it is on every page, or when this is the first page's form
+   (`next`, the master page its second page is on). */
+static void master(scr_xmlw *x, const odt_doc *doc, const scr_house *h,
+                   const char *name, const char *text, bool landscape,
+                   const char *next) {
+  bool art = doc->art && (next || !doc->first_master);
+  bool has_header = text || art;
+  scr_xmlw_start(x, "style:master-page");
+  if (next)
+    scr_xmlw_attrf(x, "style:name", ODT_MASTER_FIRST_FMT, name);
+  else
+    scr_xmlw_attr(x, "style:name", name);
+  scr_xmlw_attr(x, "style:page-layout-name",
+                landscape ? (has_header ? ODT_AUTO_PAGE_LAYOUT_LANDSCAPE_HEADER
+                                        : ODT_AUTO_PAGE_LAYOUT_LANDSCAPE)
+                : has_header ? ODT_AUTO_PAGE_LAYOUT_HEADER
+                             : ODT_AUTO_PAGE_LAYOUT);
+  if (next)
+    scr_xmlw_attr(x, "style:next-style-name", next);
+  if (has_header)
+    header(x, doc, h, art, text);
+  footer(x, doc->footer, landscape);
+  scr_xmlw_end(x); /* style:master-page */
+}
+
+/* A master page, and its first page's form when the document starts on
+   it and the art is on the first page only. */
+static void master_and_first(scr_xmlw *x, const odt_doc *doc,
+                             const scr_house *h, const char *name,
+                             const char *text, bool landscape) {
+  master(x, doc, h, name, text, landscape, NULL);
+  if (doc->art && doc->first_master && strcmp(doc->first_master, name) == 0)
+    master(x, doc, h, name, text, landscape, name);
 }
 
 /* The master pages of one orientation: without a header, and one for each
    section's header. */
-static void masters(scr_xmlw *x, const odt_doc *doc, bool landscape) {
-  scr_xmlw_start(x, "style:master-page");
-  scr_xmlw_attr(x, "style:name",
-                landscape ? ODT_MASTER_LANDSCAPE : ODT_MASTER_PAGE);
-  scr_xmlw_attr(x, "style:page-layout-name",
-                landscape ? ODT_AUTO_PAGE_LAYOUT_LANDSCAPE
-                          : ODT_AUTO_PAGE_LAYOUT);
-  footer(x, doc->footer, landscape);
-  scr_xmlw_end(x); /* style:master-page */
+static void masters(scr_xmlw *x, const odt_doc *doc, const scr_house *h,
+                    bool landscape) {
+  master_and_first(x, doc, h,
+                   landscape ? ODT_MASTER_LANDSCAPE : ODT_MASTER_PAGE, NULL,
+                   landscape);
   for (size_t i = 0; i < doc->nheaders; i++) {
-    scr_xmlw_start(x, "style:master-page");
-    scr_xmlw_attrf(x, "style:name",
-                   landscape ? ODT_MASTER_LANDSCAPE_HEADER_FMT
-                             : ODT_MASTER_HEADER_FMT,
-                   i + 1);
-    scr_xmlw_attr(x, "style:page-layout-name",
-                  landscape ? ODT_AUTO_PAGE_LAYOUT_LANDSCAPE_HEADER
-                            : ODT_AUTO_PAGE_LAYOUT_HEADER);
-    header(x, doc->headers[i]);
-    footer(x, doc->footer, landscape);
-    scr_xmlw_end(x); /* style:master-page */
+    char name[64];
+    snprintf(name, sizeof name,
+             landscape ? ODT_MASTER_LANDSCAPE_HEADER_FMT
+                       : ODT_MASTER_HEADER_FMT,
+             i + 1);
+    master_and_first(x, doc, h, name, doc->headers[i], landscape);
   }
 }
 
 /* The master pages; page numbers run on from one to the next. */
-static void master_styles(scr_xmlw *x, const odt_doc *doc) {
+static void master_styles(scr_xmlw *x, const odt_doc *doc, const scr_house *h) {
   scr_xmlw_start(x, "office:master-styles");
-  masters(x, doc, false);
+  masters(x, doc, h, false);
   if (doc->landscape)
-    masters(x, doc, true);
+    masters(x, doc, h, true);
   scr_xmlw_end(x); /* office:master-styles */
 }
 
@@ -485,8 +526,8 @@ scr_error scr_odt_styles_xml(const odt_tpl *t, const odt_doc *doc, char **data,
   scr_odt_tpl_declare_ns(&x, t, STYLES_NS);
   scr_odt_tpl_copy(&x, t->font_decls, "office:font-face-decls");
   scr_odt_tpl_copy(&x, t->styles, "office:styles");
-  automatic_styles(&x, doc->nheaders > 0, doc->landscape);
-  master_styles(&x, doc);
+  automatic_styles(&x, t->house, doc);
+  master_styles(&x, doc, t->house);
   scr_xmlw_end(&x); /* office:document-styles */
   return scr_xmlw_close(&x, data, len);
 }

@@ -69,8 +69,7 @@ scr_error scr_odt_begin_table(void *self, int columns, const scr_align *align,
     return odt_fail(w, SCR_E_NOMEM);
   t->landscape = w->landscape;
   scr_column_shares(widths, columns,
-                    t->landscape ? ODT_LANDSCAPE_TEXT_TWIPS : ODT_TEXT_TWIPS,
-                    t->twips);
+                    scr_odt_text_twips(w->tpl->house, t->landscape), t->twips);
   for (int i = 0; i < columns; i++)
     if (scr_odt_columns_auto(&w->autos, t->twips[i]))
       return odt_fail(w, SCR_E_NOMEM);

@@ -485,12 +485,22 @@ scr_error scr_odt_page_orientation(void *self, bool landscape) {
   return SCR_OK;
 }
 
-/* The master page the next block starts, or NULL: taken. */
+/* The master page the next block starts, or NULL: taken. The document's
+   first block starts on the first-page form of its master page when the
+   house's header art is on the first page only. */
 const char *scr_odt_take_master(odt_writer *w) {
   const char *master = w->section_master;
   if (master)
     w->master_now = master;
   w->section_master = NULL;
   w->section_pending = false;
+  const scr_house *h = w->tpl->house;
+  if (!w->first_taken && h && h->has_art && !h->art.every_page) {
+    w->first_master = w->master_now;
+    snprintf(w->first_name, sizeof w->first_name, ODT_MASTER_FIRST_FMT,
+             w->first_master);
+    master = w->first_name;
+  }
+  w->first_taken = true;
   return master;
 }

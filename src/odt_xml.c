@@ -366,3 +366,39 @@ scr_error scr_odt_part_open(scr_xmlw *x, const char *root,
     scr_xmlw_discard(x);
   return err;
 }
+
+/* ---- page geometry ------------------------------------------------------- */
+
+/* A twip is 2540/1440 = 127/72 hundredths of a millimetre. */
+#define MM100_PER_72_TWIPS 127
+
+static int64_t rounded_div(int64_t n, int64_t d) {
+  return n >= 0 ? (n + d / 2) / d : -((-n + d / 2) / d);
+}
+
+int32_t scr_odt_mm100(int twips) {
+  int64_t exact = rounded_div((int64_t)twips * MM100_PER_72_TWIPS, 72);
+  /* templates measure in millimetres and Word keeps twips: the tenth of a
+     millimetre the twips were rounded from, when there is one */
+  int64_t tenth = rounded_div(exact, 10) * 10;
+  if (rounded_div(tenth * 72, MM100_PER_72_TWIPS) == twips)
+    return (int32_t)tenth;
+  return (int32_t)exact;
+}
+
+odt_page scr_odt_page(const scr_house *h) {
+  const scr_house_page *p = &(h ? h : scr_house_builtin())->page;
+  return (odt_page){scr_odt_mm100(p->width),  scr_odt_mm100(p->height),
+                    scr_odt_mm100(p->top),    scr_odt_mm100(p->bottom),
+                    scr_odt_mm100(p->left),   scr_odt_mm100(p->right),
+                    scr_odt_mm100(p->header), scr_odt_mm100(p->footer)};
+}
+
+int32_t scr_odt_text_width(const scr_house *h, bool landscape) {
+  odt_page p = scr_odt_page(h);
+  return (landscape ? p.height : p.width) - p.left - p.right;
+}
+
+int scr_odt_text_twips(const scr_house *h, bool landscape) {
+  return scr_house_text_width(&(h ? h : scr_house_builtin())->page, landscape);
+}
