@@ -15,6 +15,7 @@
 #include "sink.h"
 #include "template.h"
 #include "template_styles.h"
+#include "zip_fixture.h"
 
 #include <ctype.h>
 #include <libxml/parser.h>
@@ -577,31 +578,13 @@ static void test_formats(void **state) {
 
 /* A zip at `path` of (name, text) pairs, NULL-terminated. */
 static void write_zip(const char *path, const char *const *parts) {
-  int zerr;
-  zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
-  assert_non_null(z);
+  zip_part members[16];
+  size_t n = 0;
   for (; parts[0]; parts += 2) {
-    zip_source_t *src = zip_source_buffer(z, parts[1], strlen(parts[1]), 0);
-    assert_non_null(src);
-    assert_true(zip_file_add(z, parts[0], src, ZIP_FL_OVERWRITE) >= 0);
+    assert_true(n < sizeof members / sizeof *members);
+    members[n++] = (zip_part){parts[0], parts[1], 0};
   }
-  assert_int_equal(zip_close(z), 0);
-}
-
-static char *temp_path(const char *name) {
-  char dir[] = "/tmp/scr-template-XXXXXX";
-  assert_non_null(mkdtemp(dir));
-  char *path = malloc(strlen(dir) + strlen(name) + 2);
-  assert_non_null(path);
-  sprintf(path, "%s/%s", dir, name);
-  return path;
-}
-
-static void remove_temp(char *path) {
-  unlink(path);
-  *strrchr(path, '/') = '\0';
-  rmdir(path);
-  free(path);
+  write_zip_parts(path, members, n);
 }
 
 /* The one error loading `parts` as `name` gives, or NULL when it loads. */
