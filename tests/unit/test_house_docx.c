@@ -159,23 +159,24 @@ static void test_text_resolved_through_based_on(void **state) {
   assert_string_equal(body->font, "Liberation Serif");
   assert_int_equal(body->size, 24); /* from the document defaults */
   assert_string_equal(body->colour, "333333");
-  assert_int_equal(body->bold, SCR_HOUSE_UNSET);
-  assert_int_equal(body->before, SCR_HOUSE_UNSET);
+  /* set nowhere: what Word shows */
+  assert_int_equal(body->bold, 0);
+  assert_int_equal(body->before, 0);
   assert_int_equal(body->after, 200);
   assert_int_equal(body->line, 276);
   /* two levels down: the nearest that sets each property */
   const scr_house_text *h2 = &tpl.house->text[SCR_HOUSE_HEADING2];
   assert_string_equal(h2->font, "Liberation Serif");
   assert_int_equal(h2->size, 32);
-  assert_string_equal(h2->colour, ""); /* automatic */
+  assert_string_equal(h2->colour, "000000"); /* automatic */
   assert_int_equal(h2->bold, 0);
   assert_int_equal(h2->italic, 1);
   assert_int_equal(h2->before, 480);
   assert_int_equal(h2->after, 0);
   assert_int_equal(h2->line, 276);
   assert_string_equal(tpl.house->text[SCR_HOUSE_HEADING1].colour, "7B1FA2");
-  /* an exact line height carries as unset */
-  assert_int_equal(tpl.house->text[SCR_HOUSE_TITLE].line, SCR_HOUSE_UNSET);
+  /* an exact line height carries as single lines */
+  assert_int_equal(tpl.house->text[SCR_HOUSE_TITLE].line, 240);
   scr_template_free(&tpl);
 }
 
