@@ -415,6 +415,24 @@ static scr_error load_own(const tpl_package *p, const styles_kind *k,
 }
 
 /* The other format's styles: the built-in ones, given the house's text. */
+/*
+ * Between two paragraphs Word puts the larger of the first's space after
+ * and the second's space before (a Word template keeps that rule in its
+ * DOCX); an ODT puts both. So the ODT of a Word template gives its title
+ * and headings their space before less the body text's space after: a
+ * heading after a paragraph then stands where Word puts it.
+ */
+static scr_house spaced_as_in_word(const scr_house *h) {
+  scr_house spaced = *h;
+  int after = h->text[SCR_HOUSE_BODY_TEXT].after;
+  for (int r = SCR_HOUSE_TITLE; after > 0 && r <= SCR_HOUSE_HEADING6; r++) {
+    int *before = &spaced.text[r].before;
+    if (*before != SCR_HOUSE_UNSET)
+      *before = *before > after ? *before - after : 0;
+  }
+  return spaced;
+}
+
 static scr_error derive_other(const char *own, const scr_house *house,
                               scr_template *tpl) {
   const char *other = strcmp(own, "odt") == 0 ? "docx" : "odt";
@@ -423,7 +441,8 @@ static scr_error derive_other(const char *own, const scr_house *house,
   xmlDocPtr doc = parse_styles(b.styles, b.styles_len, k->member);
   if (!doc)
     return SCR_E_NOMEM;
-  scr_error err = strcmp(other, "odt") == 0 ? tpl_apply_house_odt(doc, house)
+  scr_house spaced = spaced_as_in_word(house);
+  scr_error err = strcmp(other, "odt") == 0 ? tpl_apply_house_odt(doc, &spaced)
                                             : tpl_apply_house_docx(doc, house);
   if (!err)
     err = dump(doc, &tpl->derived, &tpl->derived_len);
