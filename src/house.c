@@ -10,19 +10,24 @@
 #define MARGIN_2CM 1134
 #define DISTANCE_1CM 567
 
+/* Every property of a role's text unset. */
 #define UNSET_TEXT                                                             \
   {                                                                            \
-    "", SCR_HOUSE_UNSET, "", SCR_HOUSE_UNSET, SCR_HOUSE_UNSET,                 \
-        SCR_HOUSE_UNSET, SCR_HOUSE_UNSET, SCR_HOUSE_UNSET                      \
+    .size = SCR_HOUSE_UNSET, .bold = SCR_HOUSE_UNSET,                          \
+    .italic = SCR_HOUSE_UNSET, .before = SCR_HOUSE_UNSET,                      \
+    .after = SCR_HOUSE_UNSET, .line = SCR_HOUSE_UNSET,                         \
+    .contextual = SCR_HOUSE_UNSET                                              \
   }
 
 static const scr_house BUILTIN = {
     .text = {UNSET_TEXT, UNSET_TEXT, UNSET_TEXT, UNSET_TEXT, UNSET_TEXT,
-             UNSET_TEXT, UNSET_TEXT, UNSET_TEXT, UNSET_TEXT, UNSET_TEXT},
+             UNSET_TEXT, UNSET_TEXT, UNSET_TEXT, UNSET_TEXT, UNSET_TEXT,
+             UNSET_TEXT, UNSET_TEXT, UNSET_TEXT, UNSET_TEXT, UNSET_TEXT,
+             UNSET_TEXT, UNSET_TEXT},
     .page = {A4_WIDTH, A4_HEIGHT, MARGIN_2CM, MARGIN_2CM, MARGIN_2CM,
              MARGIN_2CM, DISTANCE_1CM, DISTANCE_1CM},
 };
-_Static_assert(SCR_HOUSE_ROLES == 10, "one UNSET_TEXT per role");
+_Static_assert(SCR_HOUSE_ROLES == 17, "one UNSET_TEXT per role");
 
 const scr_house *scr_house_builtin(void) {
   return &BUILTIN;
@@ -60,6 +65,13 @@ const char *scr_house_role_name(scr_house_role role) {
       [SCR_HOUSE_HEADING4] = "Heading 4",
       [SCR_HOUSE_HEADING5] = "Heading 5",
       [SCR_HOUSE_HEADING6] = "Heading 6",
+      [SCR_HOUSE_LIST] = "List Paragraph",
+      [SCR_HOUSE_QUOTE] = "Quote",
+      [SCR_HOUSE_FRONT_SHEET] = "Front Sheet",
+      [SCR_HOUSE_TABLE_HEADING] = "Table Heading",
+      [SCR_HOUSE_TABLE_CONTENTS] = "Table Contents",
+      [SCR_HOUSE_NOTE] = "Note",
+      [SCR_HOUSE_SIGNATURE] = "Signature",
   };
   return (unsigned)role < SCR_HOUSE_ROLES ? NAMES[role] : "";
 }

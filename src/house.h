@@ -31,6 +31,13 @@ typedef enum scr_house_role {
   SCR_HOUSE_HEADING4,
   SCR_HOUSE_HEADING5,
   SCR_HOUSE_HEADING6,
+  SCR_HOUSE_LIST,           /* List Paragraph */
+  SCR_HOUSE_QUOTE,          /* Quote */
+  SCR_HOUSE_FRONT_SHEET,    /* Front Sheet */
+  SCR_HOUSE_TABLE_HEADING,  /* Table Heading */
+  SCR_HOUSE_TABLE_CONTENTS, /* Table Contents */
+  SCR_HOUSE_NOTE,           /* Note */
+  SCR_HOUSE_SIGNATURE,      /* Signature */
   SCR_HOUSE_ROLES
 } scr_house_role;
 
@@ -50,6 +57,9 @@ typedef struct scr_house_text {
   int line;          /* proportional line height in 240ths of a single
                         line (276 = 115%); SCR_HOUSE_UNSET, also for an
                         exact or at-least height */
+  int contextual;    /* 1: no space between paragraphs of the style (Word's
+                        w:contextualSpacing, ODF's style:contextual-spacing),
+                        0; SCR_HOUSE_UNSET */
 } scr_house_text;
 
 /* The page of the template's first (Word: last, the body's) section, its

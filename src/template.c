@@ -389,6 +389,8 @@ static void show_defaults(scr_house *h, bool docx) {
       t->after = 0;
     if (t->line == SCR_HOUSE_UNSET)
       t->line = SINGLE;
+    if (t->contextual == SCR_HOUSE_UNSET)
+      t->contextual = 0;
   }
 }
 

@@ -20,13 +20,17 @@ typedef struct level {
   xmlNodePtr rpr, ppr;
 } level;
 
-/* The role's style up its w:basedOn chain, then the document defaults;
-   the number of levels. */
-static size_t levels_of(xmlNodePtr root, xmlNodePtr st,
-                        level out[HD_MAX_BASED_ON + 1]) {
+/* The role's style up its w:basedOn chain, then the table style of a
+   table's paragraphs (which Word applies under the paragraph style: Table
+   Grid packs the cells' lines), then the document defaults; the number of
+   levels. */
+static size_t levels_of(xmlNodePtr root, xmlNodePtr st, xmlNodePtr table,
+                        level out[HD_MAX_BASED_ON + 2]) {
   size_t n = 0;
   for (; st && n < HD_MAX_BASED_ON; st = hd_based_on(root, st))
     out[n++] = (level){tpl_child(st, W, "rPr"), tpl_child(st, W, "pPr")};
+  if (table)
+    out[n++] = (level){tpl_child(table, W, "rPr"), tpl_child(table, W, "pPr")};
   xmlNodePtr defaults = tpl_child(root, W, "docDefaults");
   out[n++] = (level){
       tpl_child(tpl_child(defaults, W, "rPrDefault"), W, "rPr"),
@@ -136,15 +140,36 @@ static bool read_line(const level *l, scr_house_text *t) {
   return set;
 }
 
+/* Word's "Don't add space between paragraphs of the same style". */
+static bool read_contextual(const level *l, scr_house_text *t) {
+  xmlNodePtr el = tpl_child(l->ppr, W, "contextualSpacing");
+  if (!el)
+    return false;
+  xmlChar *v = hd_w_attr(el, "val");
+  t->contextual = hd_on(v) ? 1 : 0;
+  xmlFree(v);
+  return true;
+}
+
 static const prop_reader READERS[] = {
-    read_font,   read_size,   read_colour, read_bold,
-    read_italic, read_before, read_after,  read_line,
+    read_font,   read_size,  read_colour, read_bold,       read_italic,
+    read_before, read_after, read_line,   read_contextual,
 };
 
+/* The table style the documents' tables use, Table Grid, or NULL. */
+static xmlNodePtr table_grid(xmlNodePtr root) {
+  for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next)
+    if (tpl_is(n, W, "style") && tpl_attr_is(n, W, "styleId", "TableGrid") &&
+        tpl_attr_is(n, W, "type", "table"))
+      return n;
+  return NULL;
+}
+
 /* The text of style `st` as it shows. */
-static void resolve_text(xmlNodePtr root, xmlNodePtr st, scr_house_text *t) {
-  level levels[HD_MAX_BASED_ON + 1];
-  size_t n = levels_of(root, st, levels);
+static void resolve_text(xmlNodePtr root, xmlNodePtr st, xmlNodePtr table,
+                         scr_house_text *t) {
+  level levels[HD_MAX_BASED_ON + 2];
+  size_t n = levels_of(root, st, table, levels);
   for (size_t r = 0; r < sizeof READERS / sizeof *READERS; r++)
     for (size_t i = 0; i < n; i++)
       if (READERS[r](&levels[i], t))
@@ -156,7 +181,11 @@ scr_error tpl_house_docx(const tpl_package *p, xmlDocPtr styles, scr_house *h) {
   for (int r = 0; r < SCR_HOUSE_ROLES; r++) {
     xmlNodePtr st = hd_role_style(root, (scr_house_role)r);
     if (st || r == SCR_HOUSE_BODY)
-      resolve_text(root, st, &h->text[r]);
+      resolve_text(root, st,
+                   r == SCR_HOUSE_TABLE_HEADING || r == SCR_HOUSE_TABLE_CONTENTS
+                       ? table_grid(root)
+                       : NULL,
+                   &h->text[r]);
   }
   return hd_read_page(p, styles, h);
 }

@@ -237,6 +237,16 @@ static bool paragraph_set(const scr_house_text *t) {
          t->line != SCR_HOUSE_UNSET;
 }
 
+/* w:contextualSpacing on, or off with w:val="0". */
+static bool apply_contextual(xmlNodePtr ppr, int on) {
+  xmlNodePtr el = ppr ? ensure(ppr, "contextualSpacing", PPR_ORDER) : NULL;
+  if (!el)
+    return false;
+  if (on)
+    unset_attr(el, "val");
+  return on || set_attr(el, "val", "0");
+}
+
 static bool run_set(const scr_house_text *t) {
   return t->font[0] || t->size != SCR_HOUSE_UNSET || t->colour[0] ||
          t->bold != SCR_HOUSE_UNSET || t->italic != SCR_HOUSE_UNSET;
@@ -246,6 +256,8 @@ static bool apply_style(xmlNodePtr st, const scr_house_text *t) {
   bool ok = true;
   if (paragraph_set(t))
     ok = apply_spacing(ensure(st, "pPr", STYLE_ORDER), t);
+  if (ok && t->contextual != SCR_HOUSE_UNSET)
+    ok = apply_contextual(ensure(st, "pPr", STYLE_ORDER), t->contextual);
   if (ok && run_set(t))
     ok = apply_run(ensure(st, "rPr", STYLE_ORDER), t);
   return ok;

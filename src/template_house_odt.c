@@ -228,6 +228,12 @@ static scr_error read_role(xmlNodePtr styles, xmlNodePtr fonts,
   t->before = spacing(&c, "margin-top");
   t->after = spacing(&c, "margin-bottom");
   t->line = line_height(&c);
+  int at;
+  xmlChar *ctx = nearest(&c, 0, "paragraph-properties", "style",
+                         "contextual-spacing", &at);
+  if (ctx)
+    t->contextual = strcmp((const char *)ctx, "true") == 0;
+  xmlFree(ctx);
   return SCR_OK;
 }
 

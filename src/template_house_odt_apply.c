@@ -136,7 +136,7 @@ static bool text_set(const scr_house_text *t) {
 
 static bool paragraph_set(const scr_house_text *t) {
   return t->before != SCR_HOUSE_UNSET || t->after != SCR_HOUSE_UNSET ||
-         t->line != SCR_HOUSE_UNSET;
+         t->line != SCR_HOUSE_UNSET || t->contextual != SCR_HOUSE_UNSET;
 }
 
 static void paragraph(apply *a, xmlNodePtr style, const scr_house_text *t) {
@@ -158,6 +158,8 @@ static void paragraph(apply *a, xmlNodePtr style, const scr_house_text *t) {
       snprintf(v, sizeof v, "%d%%", tenths / 10);
     set(a, pp, "fo", "line-height", v);
   }
+  if (pp && t->contextual != SCR_HOUSE_UNSET)
+    set(a, pp, "style", "contextual-spacing", t->contextual ? "true" : "false");
 }
 
 static void text(apply *a, xmlNodePtr style, const scr_house_text *t) {

@@ -145,6 +145,15 @@ static const char RESOLVED_STYLES[] = STYLES_OPEN
     "<w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Heading1\"/>"
     "<w:rPr><w:i/><w:b w:val=\"0\"/><w:color w:val=\"auto\"/></w:rPr>"
     "</w:style>"
+    "<w:style w:type=\"table\" w:styleId=\"TableGrid\">"
+    "<w:name w:val=\"Table Grid\"/><w:pPr><w:spacing w:after=\"0\" "
+    "w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"TableContents\">"
+    "<w:name w:val=\"Table Contents\"/><w:basedOn w:val=\"Normal\"/>"
+    "</w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"ListParagraph\">"
+    "<w:name w:val=\"List Paragraph\"/><w:basedOn w:val=\"Normal\"/>"
+    "<w:pPr><w:ind w:left=\"720\"/><w:contextualSpacing/></w:pPr></w:style>"
     "<w:style w:type=\"paragraph\" w:styleId=\"Title\">"
     "<w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/>"
     "<w:pPr><w:spacing w:line=\"560\" w:lineRule=\"exact\"/></w:pPr>"
@@ -175,6 +184,17 @@ static void test_text_resolved_through_based_on(void **state) {
   assert_int_equal(h2->after, 0);
   assert_int_equal(h2->line, 276);
   assert_string_equal(tpl.house->text[SCR_HOUSE_HEADING1].colour, "7B1FA2");
+  /* List Paragraph: packed, its spacing the body's */
+  const scr_house_text *list = &tpl.house->text[SCR_HOUSE_LIST];
+  assert_int_equal(list->contextual, 1);
+  assert_int_equal(list->after, 200);
+  assert_int_equal(body->contextual, 0);
+  /* a table's paragraphs: Table Grid's packed lines, under the paragraph
+     style, over the document defaults */
+  const scr_house_text *cells = &tpl.house->text[SCR_HOUSE_TABLE_CONTENTS];
+  assert_int_equal(cells->after, 0);
+  assert_int_equal(cells->line, 240);
+  assert_string_equal(cells->font, "Liberation Serif");
   /* an exact line height carries as single lines */
   assert_int_equal(tpl.house->text[SCR_HOUSE_TITLE].line, 240);
   scr_template_free(&tpl);
@@ -374,6 +394,9 @@ static void test_apply_to_builtin(void **state) {
   h1->italic = 1;
   h1->before = 480;
   h1->line = 276;
+  /* a list's paragraphs packed together, as Word's List Paragraph is */
+  h.text[SCR_HOUSE_LIST].contextual = 1;
+  h.text[SCR_HOUSE_QUOTE].contextual = 0;
   scr_template b = scr_template_builtin("docx");
   xmlDocPtr doc = xmlReadMemory((const char *)b.styles, (int)b.styles_len,
                                 "styles.xml", NULL, XML_PARSE_NOBLANKS);
@@ -396,6 +419,8 @@ static void test_apply_to_builtin(void **state) {
   expect_in_style(doc, "Heading1",
                   "<w:rPr><w:b w:val=\"0\"/><w:bCs w:val=\"0\"/><w:i/><w:iCs/>"
                   "<w:color w:val=\"7B1FA2\"/><w:sz w:val=\"32\"/>");
+  expect_in_style(doc, "ListParagraph", "<w:contextualSpacing/>");
+  expect_in_style(doc, "Quote", "<w:contextualSpacing w:val=\"0\"/>");
   xmlFreeDoc(doc);
 }
 

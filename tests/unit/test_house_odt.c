@@ -309,6 +309,7 @@ static void test_apply(void **state) {
   bt->before = 250;
   bt->after = 1;
   bt->line = 360;
+  h.text[SCR_HOUSE_LIST].contextual = 1;
   xmlDocPtr doc = builtin_doc();
   assert_int_equal(tpl_apply_house_odt(doc, &h), SCR_OK);
   expect(doc,
@@ -334,6 +335,10 @@ static void test_apply(void **state) {
          "Liberation Sans");
   expect(doc, STYLE("Heading_20_1") "/style:text-properties/@fo:color",
          "#2e74b5");
+  expect(doc,
+         STYLE("List_20_Paragraph") "/style:paragraph-properties/"
+                                    "@style:contextual-spacing",
+         "true");
   expect(doc, STYLE("Heading_20_1") "/style:text-properties/@fo:font-weight",
          "normal");
   expect(
