@@ -88,7 +88,7 @@ int scr_odt_text_twips(const struct scr_house *h, bool landscape);
 #define ODT_STYLE_FOOTER "Footer"
 /* Automatic styles this writer defines. */
 #define ODT_AUTO_FOOTER "Footer_page"      /* styles.xml: footer's page no. */
-#define ODT_AUTO_PAGE_LAYOUT "pm1"         /* styles.xml: A4 page */
+#define ODT_AUTO_PAGE_LAYOUT "pm1"         /* styles.xml: the page */
 #define ODT_MASTER_PAGE "Standard"         /* styles.xml: the master page */
 #define ODT_MASTER_HEADER_FMT "Header_%zu" /* ... of a section's header n */
 #define ODT_AUTO_HEADER "Header_bold"      /* styles.xml: its paragraph */
