@@ -14,6 +14,7 @@
 #include "template.h"
 #include "template_styles.h"
 #include "writer.h"
+#include "zip_fixture.h"
 
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
@@ -91,43 +92,18 @@ static const unsigned char PNG[] = {
 
 /* ---- templates on disk --------------------------------------------------- */
 
-typedef struct part {
-  const char *name;
-  const void *data;
-  size_t len; /* 0: a string */
-} part;
-
-static char *write_template(const part *parts, size_t n) {
-  char dir[] = "/tmp/scr-house-odt-XXXXXX";
-  assert_non_null(mkdtemp(dir));
-  char *path = malloc(strlen(dir) + 16);
-  assert_non_null(path);
-  sprintf(path, "%s/house.odt", dir);
-  int zerr;
-  zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
-  assert_non_null(z);
-  for (size_t i = 0; i < n; i++) {
-    size_t len = parts[i].len ? parts[i].len : strlen(parts[i].data);
-    zip_source_t *src = zip_source_buffer(z, parts[i].data, len, 0);
-    assert_non_null(src);
-    assert_true(zip_file_add(z, parts[i].name, src, ZIP_FL_OVERWRITE) >= 0);
-  }
-  assert_int_equal(zip_close(z), 0);
+/* A house.odt of `parts` in a new temporary folder (remove_temp). */
+static char *write_template(const zip_part *parts, size_t n) {
+  char *path = temp_path("house.odt");
+  write_zip_parts(path, parts, n);
   return path;
-}
-
-static void remove_template(char *path) {
-  unlink(path);
-  *strrchr(path, '/') = '\0';
-  rmdir(path);
-  free(path);
 }
 
 /* The template of `styles` (with the picture when `picture`) loaded into
  *tpl; its warnings into *warnings (strdup'd, NULL for none). */
 static void load(const char *styles, const void *picture, size_t picture_len,
                  scr_template *tpl, char **warnings) {
-  part parts[] = {
+  zip_part parts[] = {
       {"mimetype", "application/vnd.oasis.opendocument.text", 0},
       {"styles.xml", styles, 0},
       {"Pictures/logo.png", picture, picture_len},
@@ -142,7 +118,7 @@ static void load(const char *styles, const void *picture, size_t picture_len,
         strstr(d.items[i].message, "picture"))
       *warnings = strdup(d.items[i].message);
   scr_diags_free(&d);
-  remove_template(path);
+  remove_temp(path);
 }
 
 /* ---- reading ------------------------------------------------------------- */
