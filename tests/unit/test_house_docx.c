@@ -13,6 +13,7 @@
 #include "docx.h"
 #include "house.h"
 #include "package.h"
+#include "package_fixture.h"
 #include "template.h"
 #include "template_styles.h"
 #include "writer.h"
@@ -475,28 +476,6 @@ static scr_package *write_with(const scr_house *house) {
   return pkg;
 }
 
-/* Part `name`, NUL-terminated (caller frees), or NULL when absent. */
-static char *part(const scr_package *pkg, const char *name) {
-  size_t len = 0;
-  const char *data = scr_package_get(pkg, name, &len);
-  if (!data)
-    return NULL;
-  char *s = malloc(len + 1);
-  assert_non_null(s);
-  memcpy(s, data, len);
-  s[len] = '\0';
-  return s;
-}
-
-static void expect_in(const scr_package *pkg, const char *name,
-                      const char *want) {
-  char *s = part(pkg, name);
-  assert_non_null(s);
-  if (!strstr(s, want))
-    fail_msg("%s lacks %s", name, want);
-  free(s);
-}
-
 static size_t count_in(const scr_package *pkg, const char *name,
                        const char *what) {
   char *s = part(pkg, name);
@@ -518,38 +497,43 @@ static void test_writer_lays_out_house(void **state) {
   letter_house(&h, true);
   scr_package *pkg = write_with(&h);
   const char *doc = "word/document.xml";
-  expect_in(pkg, doc, "<w:pgSz w:w=\"12240\" w:h=\"15840\"/>" LETTER_MARGINS);
-  expect_in(pkg, doc,
-            "<w:pgSz w:w=\"15840\" w:h=\"12240\" w:orient=\"landscape\"/>" //
-            LETTER_MARGINS);
+  expect_in_part(pkg, doc,
+                 "<w:pgSz w:w=\"12240\" w:h=\"15840\"/>" LETTER_MARGINS);
+  expect_in_part(
+      pkg, doc,
+      "<w:pgSz w:w=\"15840\" w:h=\"12240\" w:orient=\"landscape\"/>" //
+      LETTER_MARGINS);
   /* the text width: 12240 - 2 x 1417 = 9406 twips, landscape 13006 */
-  expect_in(pkg, doc, "<w:gridCol w:w=\"4703\"/><w:gridCol w:w=\"4703\"/>");
-  expect_in(pkg, doc, "<w:gridCol w:w=\"13006\"/>");
-  expect_in(pkg, "word/footer1.xml", "<w:tblW w:w=\"9406\" w:type=\"dxa\"/>");
-  expect_in(pkg, "word/footer2.xml", "<w:tblW w:w=\"13006\" w:type=\"dxa\"/>");
+  expect_in_part(pkg, doc,
+                 "<w:gridCol w:w=\"4703\"/><w:gridCol w:w=\"4703\"/>");
+  expect_in_part(pkg, doc, "<w:gridCol w:w=\"13006\"/>");
+  expect_in_part(pkg, "word/footer1.xml",
+                 "<w:tblW w:w=\"9406\" w:type=\"dxa\"/>");
+  expect_in_part(pkg, "word/footer2.xml",
+                 "<w:tblW w:w=\"13006\" w:type=\"dxa\"/>");
   /* the art on every page: both sections name the one header holding it */
   assert_int_equal(count_in(pkg, doc,
                             "<w:headerReference w:type=\"default\" "
                             "r:id=\"rId5\"/>"),
                    2);
-  expect_in(pkg, "word/header1.xml",
-            "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" "
-            "w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>"
-            "</w:pPr><w:r><w:drawing>");
-  expect_in(pkg, "word/header1.xml",
-            "<wp:extent cx=\"1440000\" cy=\"479880\"/>");
-  expect_in(pkg, "word/header1.xml", "descr=\"Council logo\"");
-  expect_in(pkg, "word/header1.xml", "<a:blip r:embed=\"rId1\"/>");
-  expect_in(pkg, "word/_rels/header1.xml.rels",
-            "<Relationship Id=\"rId1\" Type=\"" REL_TYPE
-            "image\" Target=\"media/image1.png\"/>");
+  expect_in_part(pkg, "word/header1.xml",
+                 "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" "
+                 "w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>"
+                 "</w:pPr><w:r><w:drawing>");
+  expect_in_part(pkg, "word/header1.xml",
+                 "<wp:extent cx=\"1440000\" cy=\"479880\"/>");
+  expect_in_part(pkg, "word/header1.xml", "descr=\"Council logo\"");
+  expect_in_part(pkg, "word/header1.xml", "<a:blip r:embed=\"rId1\"/>");
+  expect_in_part(pkg, "word/_rels/header1.xml.rels",
+                 "<Relationship Id=\"rId1\" Type=\"" REL_TYPE
+                 "image\" Target=\"media/image1.png\"/>");
   size_t len = 0;
   const char *media = scr_package_get(pkg, "word/media/image1.png", &len);
   assert_non_null(media);
   assert_int_equal(len, sizeof PNG);
   assert_null(scr_package_get(pkg, "word/header2.xml", &len));
-  expect_in(pkg, "[Content_Types].xml",
-            "<Override PartName=\"/word/header1.xml\"");
+  expect_in_part(pkg, "[Content_Types].xml",
+                 "<Override PartName=\"/word/header1.xml\"");
   /* the document's own relationships name no picture */
   assert_int_equal(count_in(pkg, "word/_rels/document.xml.rels", "image"), 0);
   scr_package_free(pkg);
@@ -564,14 +548,14 @@ static void test_writer_first_page_art(void **state) {
   /* only the first section has a first page of its own, with the art and
      the footer of the others */
   assert_int_equal(count_in(pkg, doc, "<w:titlePg/>"), 1);
-  expect_in(pkg, doc,
-            "<w:sectPr><w:headerReference w:type=\"first\" r:id=\"rId5\"/>"
-            "<w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
-            "<w:footerReference w:type=\"first\" r:id=\"rId4\"/>"
-            "<w:pgSz w:w=\"12240\" w:h=\"15840\"/>" LETTER_MARGINS
-            "<w:titlePg/></w:sectPr>");
+  expect_in_part(pkg, doc,
+                 "<w:sectPr><w:headerReference w:type=\"first\" r:id=\"rId5\"/>"
+                 "<w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
+                 "<w:footerReference w:type=\"first\" r:id=\"rId4\"/>"
+                 "<w:pgSz w:w=\"12240\" w:h=\"15840\"/>" LETTER_MARGINS
+                 "<w:titlePg/></w:sectPr>");
   assert_int_equal(count_in(pkg, doc, "w:headerReference"), 1);
-  expect_in(pkg, "word/header1.xml", "<a:blip r:embed=\"rId1\"/>");
+  expect_in_part(pkg, "word/header1.xml", "<a:blip r:embed=\"rId1\"/>");
   scr_package_free(pkg);
 }
 
@@ -580,12 +564,13 @@ static void test_writer_first_page_art(void **state) {
 static void test_writer_builtin_page(void **state) {
   (void)state;
   scr_package *pkg = write_with(scr_house_builtin());
-  expect_in(pkg, "word/document.xml",
-            "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" "
-            "w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" "
-            "w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>");
+  expect_in_part(pkg, "word/document.xml",
+                 "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" "
+                 "w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" "
+                 "w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>");
   assert_int_equal(count_in(pkg, "word/document.xml", "headerReference"), 0);
-  expect_in(pkg, "word/footer1.xml", "<w:tblW w:w=\"9638\" w:type=\"dxa\"/>");
+  expect_in_part(pkg, "word/footer1.xml",
+                 "<w:tblW w:w=\"9638\" w:type=\"dxa\"/>");
   scr_package_free(pkg);
 }
 

@@ -7,6 +7,7 @@
 #define SCR_TEST_WRITER_FIXTURE_H
 
 #include "package.h"
+#include "package_fixture.h"
 #include "template.h"
 #include "writer.h"
 
@@ -86,27 +87,6 @@ static scr_package *finish(fixture *f) {
   assert_non_null(pkg);
   assert_int_equal(WRITER.finish(f->w, pkg), SCR_OK);
   return pkg;
-}
-
-/* The part as a string (a NUL-terminated copy; caller frees). */
-static char *part(const scr_package *pkg, const char *name) {
-  size_t len = 0;
-  const char *data = scr_package_get(pkg, name, &len);
-  if (!data)
-    fail_msg("no part %s", name);
-  char *copy = malloc(len + 1);
-  assert_non_null(copy);
-  memcpy(copy, data, len);
-  copy[len] = '\0';
-  return copy;
-}
-
-static void expect_in_part(const scr_package *pkg, const char *name,
-                           const char *needle) {
-  char *xml = part(pkg, name);
-  if (!strstr(xml, needle))
-    fail_msg("%s lacks %s:\n%s", name, needle, xml);
-  free(xml);
 }
 
 #endif
