@@ -307,6 +307,10 @@ void docx_empty_element(scr_xmlw *x, const char *name);
  */
 void docx_val_element(scr_xmlw *x, const char *name, const char *val);
 
+/** <w:spacing> of a paragraph with no space before or after it and lines
+    `line` twips (or 240ths) high by `rule` ("exact", "auto"). */
+void docx_spacing_none(scr_xmlw *x, const char *line, const char *rule);
+
 /**
  * A run of text with `flags` (enum scr_run_flags); in a hyperlink the run is
  * in the Hyperlink style. Tabs become w:tab, newlines w:br, spaces are kept.

@@ -79,12 +79,7 @@ static void closing_paragraph(scr_xmlw *x) {
   scr_xmlw_start(x, "w:p");
   scr_xmlw_start(x, "w:pPr");
   docx_val_element(x, "w:pStyle", DOCX_STYLE_FOOTER);
-  scr_xmlw_start(x, "w:spacing");
-  scr_xmlw_attr(x, "w:before", "0");
-  scr_xmlw_attr(x, "w:after", "0");
-  scr_xmlw_attr(x, "w:line", CLOSING_LINE);
-  scr_xmlw_attr(x, "w:lineRule", "exact");
-  scr_xmlw_end(x);
+  docx_spacing_none(x, CLOSING_LINE, "exact");
   scr_xmlw_end(x); /* w:pPr */
   scr_xmlw_end(x); /* w:p */
 }

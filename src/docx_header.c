@@ -66,12 +66,7 @@ static void art_paragraph(scr_xmlw *x, const docx_model *m, size_t index) {
   const char *jc = art->align >= 0 && art->align <= 2 ? JC[art->align] : NULL;
   scr_xmlw_start(x, "w:p");
   scr_xmlw_start(x, "w:pPr");
-  scr_xmlw_start(x, "w:spacing");
-  scr_xmlw_attr(x, "w:before", "0");
-  scr_xmlw_attr(x, "w:after", "0");
-  scr_xmlw_attr(x, "w:line", "240");
-  scr_xmlw_attr(x, "w:lineRule", "auto");
-  scr_xmlw_end(x);
+  docx_spacing_none(x, "240", "auto");
   if (jc)
     docx_val_element(x, "w:jc", jc);
   scr_xmlw_end(x); /* w:pPr */

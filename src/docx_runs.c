@@ -36,6 +36,15 @@ void docx_empty_element(scr_xmlw *x, const char *name) {
   scr_xmlw_markup_write(x);
 }
 
+void docx_spacing_none(scr_xmlw *x, const char *line, const char *rule) {
+  scr_xmlw_start(x, "w:spacing");
+  scr_xmlw_attr(x, "w:before", "0");
+  scr_xmlw_attr(x, "w:after", "0");
+  scr_xmlw_attr(x, "w:line", line);
+  scr_xmlw_attr(x, "w:lineRule", rule);
+  scr_xmlw_end(x);
+}
+
 void docx_val_element(scr_xmlw *x, const char *name, const char *val) {
   scr_xmlw_markup_lit(x, "<");
   scr_xmlw_markup(x, name, strlen(name));

@@ -48,12 +48,7 @@ static scr_error close_section(docx_writer *dw) {
   scr_xmlw *x = &dw->body;
   scr_xmlw_start(x, "w:p");
   scr_xmlw_start(x, "w:pPr");
-  scr_xmlw_start(x, "w:spacing");
-  scr_xmlw_attr(x, "w:before", "0");
-  scr_xmlw_attr(x, "w:after", "0");
-  scr_xmlw_attr(x, "w:line", "20");
-  scr_xmlw_attr(x, "w:lineRule", "exact");
-  scr_xmlw_end(x);
+  docx_spacing_none(x, "20", "exact");
   scr_xmlw_start(x, "w:rPr");
   docx_val_element(x, "w:sz", "2");
   scr_xmlw_end(x);

@@ -307,6 +307,10 @@ const char *scr_odt_ns_uri(const char *prefix);
 
 /** An attribute holding a length in centimetres, from hundredths of mm. */
 void scr_odt_attr_cm(scr_xmlw *x, const char *name, int32_t mm100);
+/** Inside a draw:frame: the draw:image of the picture kept as `im`, and its
+    alt text (`alt`; none when NULL or "") as the frame's title and
+    description, as screen readers and LibreOffice's Alt Text read it. */
+void scr_odt_frame_picture(scr_xmlw *x, const odt_image *im, const char *alt);
 
 /** A style's display name encoded as an NCName ("Body Text" becomes
     "Body_20_Text"). Caller frees; NULL when out of memory. */

@@ -18,17 +18,7 @@ void scr_odt_header_art(scr_xmlw *x, const scr_house *h, const odt_image *art) {
   scr_odt_attr_cm(x, "svg:width", img->width_mm100);
   scr_odt_attr_cm(x, "svg:height", img->height_mm100);
   scr_xmlw_attr(x, "draw:z-index", "0");
-  scr_xmlw_start(x, "draw:image");
-  scr_xmlw_attr(x, "xlink:href", art->part);
-  scr_xmlw_attr(x, "xlink:type", "simple");
-  scr_xmlw_attr(x, "xlink:show", "embed");
-  scr_xmlw_attr(x, "xlink:actuate", "onLoad");
-  scr_xmlw_attr(x, "draw:mime-type", art->mime);
-  scr_xmlw_end(x); /* draw:image */
-  if (img->alt && *img->alt) {
-    scr_xmlw_element(x, "svg:title", img->alt);
-    scr_xmlw_element(x, "svg:desc", img->alt);
-  }
+  scr_odt_frame_picture(x, art, img->alt);
   scr_xmlw_end(x); /* draw:frame */
   scr_xmlw_end(x); /* text:p */
 }

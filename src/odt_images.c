@@ -89,17 +89,7 @@ scr_error scr_odt_image(void *self, const scr_image *img) {
   scr_odt_attr_cm(x, "svg:height",
                   image_length(img->height_mm100, img->height_px));
   scr_xmlw_attr(x, "draw:z-index", "0");
-  scr_xmlw_start(x, "draw:image");
-  scr_xmlw_attr(x, "xlink:href", im->part);
-  scr_xmlw_attr(x, "xlink:type", "simple");
-  scr_xmlw_attr(x, "xlink:show", "embed");
-  scr_xmlw_attr(x, "xlink:actuate", "onLoad");
-  scr_xmlw_attr(x, "draw:mime-type", im->mime);
-  scr_xmlw_end(x); /* draw:image */
-  if (img->alt && *img->alt) {
-    scr_xmlw_element(x, "svg:title", img->alt);
-    scr_xmlw_element(x, "svg:desc", img->alt);
-  }
+  scr_odt_frame_picture(x, im, img->alt);
   scr_xmlw_end(x); /* draw:frame */
   return odt_status(w);
 }

@@ -402,3 +402,17 @@ int32_t scr_odt_text_width(const scr_house *h, bool landscape) {
 int scr_odt_text_twips(const scr_house *h, bool landscape) {
   return scr_house_text_width(&(h ? h : scr_house_builtin())->page, landscape);
 }
+
+void scr_odt_frame_picture(scr_xmlw *x, const odt_image *im, const char *alt) {
+  scr_xmlw_start(x, "draw:image");
+  scr_xmlw_attr(x, "xlink:href", im->part);
+  scr_xmlw_attr(x, "xlink:type", "simple");
+  scr_xmlw_attr(x, "xlink:show", "embed");
+  scr_xmlw_attr(x, "xlink:actuate", "onLoad");
+  scr_xmlw_attr(x, "draw:mime-type", im->mime);
+  scr_xmlw_end(x); /* draw:image */
+  if (alt && *alt) {
+    scr_xmlw_element(x, "svg:title", alt);
+    scr_xmlw_element(x, "svg:desc", alt);
+  }
+}
