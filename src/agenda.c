@@ -2,6 +2,7 @@
 #include "ahead.h"
 #include "attrs.h"
 #include "model.h"
+#include "report.h"
 #include "script.h"
 #include "util.h"
 
@@ -252,7 +253,7 @@ static void resolve_link(const scr_workspace *ws, const scr_source *src,
   *display = *real = NULL;
   if (!url || !*url || url[0] == '#' || scr_url_is_external(url)) {
     scr_error_at(diags, src->path, line, col,
-                 "an [Appendix](...) link must name a Markdown file in the "
+                 "an [Appendix](...) link must name a report in the "
                  "workspace, not '%s'",
                  url ? url : "");
     return;
@@ -260,9 +261,11 @@ static void resolve_link(const scr_workspace *ws, const scr_source *src,
   if (scr_resolve_target(ws, src->path, url, line, col, "appendix", diags,
                          display, real) != SCR_OK)
     return;
-  if (!ends_with(*real, ".md")) {
+  if (!ends_with(*real, ".md") && !scr_report_is_office(*real)) {
     scr_error_at(diags, src->path, line, col,
-                 "appendix target '%s' is not a Markdown (.md) file", url);
+                 "appendix target '%s' is not a report scrutineer reads: "
+                 "Markdown (.md), Word (.docx) or LibreOffice (.odt)",
+                 url);
     free(*display);
     free(*real);
     *display = *real = NULL;

@@ -1,5 +1,6 @@
 /* Images embedded by sources: found, read, sniffed and sized once. */
 #include "model.h"
+#include "report.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -88,6 +89,51 @@ static void size_image(scr_image *img) {
     img->height_mm100 = 1;
 }
 
+/* The picture a Word or LibreOffice report holds under `url`, copied;
+   false when it holds none by that name. */
+static bool embedded_copy(const scr_source *src, const char *url,
+                          unsigned char **bytes, size_t *len) {
+  for (size_t i = 0; src->embedded && i < src->embedded->n; i++) {
+    const scr_embedded *e = &src->embedded->items[i];
+    if (strcmp(e->url, url) != 0)
+      continue;
+    *bytes = malloc(e->len ? e->len : 1);
+    if (*bytes)
+      memcpy(*bytes, e->bytes, e->len);
+    *len = e->len;
+    return true;
+  }
+  return false;
+}
+
+static void attach(scr_source *src, cmark_node *node, loaded_image *li,
+                   size_t len) {
+  li->alt = scr_node_text(node);
+  li->image.data = li->bytes;
+  li->image.size = len;
+  li->image.alt = li->alt ? li->alt : "";
+  size_image(&li->image);
+  cmark_node_set_user_data(node, li);
+  src->n_attached++;
+  src->release_attached = scr_images_release;
+}
+
+/* A picture of a Word or LibreOffice report: sniffed when it was read. */
+static bool load_embedded(scr_source *src, cmark_node *node) {
+  loaded_image *li = calloc(1, sizeof *li);
+  size_t len = 0;
+  if (!li || !embedded_copy(src, cmark_node_get_url(node), &li->bytes, &len) ||
+      !li->bytes || !scr_image_sniff(li->bytes, len, &li->image) ||
+      !li->image.width_px || !li->image.height_px) {
+    if (li)
+      free(li->bytes);
+    free(li);
+    return false;
+  }
+  attach(src, node, li, len);
+  return true;
+}
+
 static void load_one(const scr_workspace *ws, scr_source *src, cmark_node *node,
                      scr_diags *diags) {
   const char *url = cmark_node_get_url(node);
@@ -97,6 +143,8 @@ static void load_one(const scr_workspace *ws, scr_source *src, cmark_node *node,
     scr_error_at(diags, src->path, line, col, "image has no file name");
     return;
   }
+  if (src->embedded && load_embedded(src, node))
+    return;
   if (scr_url_is_external(url)) {
     scr_warn_at(diags, src->path, line, col,
                 "image '%s' is on the web and is not embedded; its "
@@ -129,14 +177,7 @@ static void load_one(const scr_workspace *ws, scr_source *src, cmark_node *node,
   free(display);
   free(real);
   if (!err) {
-    li->alt = scr_node_text(node);
-    li->image.data = li->bytes;
-    li->image.size = len;
-    li->image.alt = li->alt ? li->alt : "";
-    size_image(&li->image);
-    cmark_node_set_user_data(node, li);
-    src->n_attached++;
-    src->release_attached = scr_images_release;
+    attach(src, node, li, len);
     return;
   }
   if (li)

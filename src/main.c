@@ -45,6 +45,7 @@ static const char USAGE[] =
     "[-f docx,odt,pdf,csv] [--template FILE]\n"
     "       scrutineer check [WORKSPACE] [--strict] [--publish-date DATE] "
     "[--template FILE]\n"
+    "       scrutineer import REPORT.docx|REPORT.odt [-o FILE.md]\n"
     "       scrutineer --help | --version | COMMAND --help\n"
     "  -q goes with every command, --strict and --publish-date DATE with\n"
     "  all but minutes --actions; -- ends the options\n";
@@ -83,6 +84,13 @@ static const char HELP[] =
     "                     address, and reports without a title; and an\n"
     "                     agenda published (--publish-date) later than\n"
     "                     five clear working days before its meeting\n"
+    "  import REPORT      write a Word (.docx) or LibreOffice (.odt) report\n"
+    "                     as the Markdown it reads as in a pack: front\n"
+    "                     matter (title, author), text, tables, notes;\n"
+    "                     tracked changes accepted, comments left out. -o\n"
+    "                     names the Markdown file (default: REPORT with .md;\n"
+    "                     -: standard output); pictures go into a folder\n"
+    "                     named after it, beside it\n"
     "\n"
     "options:\n"
     "  -o, --output DIR   output folder (default: out; site: site)\n"
@@ -259,6 +267,10 @@ static int cmd_check(const cli *c) {
   return on_workspace(c, scr_check);
 }
 
+static int cmd_import(const cli *c) {
+  return finish(scr_import_report(c->input, c->opts.out_dir, &c->opts));
+}
+
 /* Options every command that reads the sources takes, and those of every
    command that writes documents. */
 #define READING                                                                \
@@ -278,6 +290,9 @@ static const command COMMANDS[] = {
     {"site", WRITING | OPT(OPT_TODAY), DOCUMENTS | SCR_FORMAT_CSV, true,
      "a WORKSPACE", NULL, cmd_site},
     {"check", READING, 0, false, "a WORKSPACE", NULL, cmd_check},
+    {"import", OPT(OPT_QUIET) | OPT(OPT_OUTPUT), 0, false,
+     "a Word or LibreOffice report",
+     "import needs a report, e.g. agendas/2026-06-17/budget.docx", cmd_import},
 };
 #define N_COMMANDS (sizeof COMMANDS / sizeof *COMMANDS)
 

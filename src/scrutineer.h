@@ -123,6 +123,21 @@ scr_error scr_build_site(const char *workspace, const scr_options *opts);
 scr_error scr_check(const char *workspace, const scr_options *opts);
 
 /**
+ * Write the Word (.docx) or LibreOffice (.odt) report at `report` as the
+ * Markdown it reads as when linked as an appendix: front matter with its
+ * title and author, then its text, to `md_path` (NULL: the report's path
+ * with .md for its extension; "-": standard output). Its pictures go into
+ * a folder named after the Markdown file, beside it, which the Markdown
+ * names them in; the Markdown and the pictures are written together or
+ * not at all. Warnings (merged table cells, pictures without alt text)
+ * and errors go to opts->diagnostics (stderr when NULL). SCR_E_SOURCE
+ * when the report cannot be read; SCR_E_IO when the files cannot be
+ * written.
+ */
+scr_error scr_import_report(const char *report, const char *md_path,
+                            const scr_options *opts);
+
+/**
  * Print every action agreed in the workspace's minutes to `out`, one per
  * line, tab-separated: ID, agreed at, due meeting, owner, source file:line,
  * text; a header row first. `workspace` is any path inside the workspace.

@@ -1,5 +1,6 @@
 /* Reading sources: encoding checks, front matter, Markdown body. */
 #include "source.h"
+#include "report.h"
 #include "rawhtml.h"
 #include "dates.h"
 #include "util.h"
@@ -394,7 +395,7 @@ static bool split_front_matter(scr_source *src, bool need_meta,
 static pthread_once_t extensions_registered = PTHREAD_ONCE_INIT;
 static pthread_mutex_t finishing = PTHREAD_MUTEX_INITIALIZER;
 
-static cmark_node *parse_markdown(const char *text, size_t len) {
+cmark_node *scr_parse_markdown(const char *text, size_t len) {
   pthread_once(&extensions_registered,
                cmark_gfm_core_extensions_ensure_registered);
   int options = CMARK_OPT_FOOTNOTES;
@@ -453,6 +454,22 @@ int scr_min_heading_level(cmark_node *doc) {
   return min == 7 ? 1 : min;
 }
 
+/* The source's text: the file, or the Markdown a Word or LibreOffice
+   report reads as (SCR_E_SOURCE, said, when it is not a usable one). */
+static scr_error read_text(scr_source *src, scr_diags *diags) {
+  if (!scr_report_is_office(src->path))
+    return scr_read_file(src->path, SCR_SOURCE_MAX_BYTES, &src->text,
+                         &src->len);
+  src->embedded = calloc(1, sizeof *src->embedded);
+  if (!src->embedded)
+    return SCR_E_NOMEM;
+  /* every failure, out of memory too, has been said */
+  return scr_report_markdown(src->path, NULL, &src->text, &src->len,
+                             src->embedded, diags)
+             ? SCR_E_SOURCE
+             : SCR_OK;
+}
+
 scr_source *scr_source_load(const char *path, bool need_meta,
                             scr_diags *diags) {
   scr_source *src = calloc(1, sizeof *src);
@@ -461,8 +478,11 @@ scr_source *scr_source_load(const char *path, bool need_meta,
     scr_error_at(diags, path, 0, 0, "out of memory");
     return NULL;
   }
-  scr_error err =
-      scr_read_file(path, SCR_SOURCE_MAX_BYTES, &src->text, &src->len);
+  scr_error err = read_text(src, diags);
+  if (err == SCR_E_SOURCE) {
+    scr_source_free(src);
+    return NULL;
+  }
   if (err) {
     scr_error_at(diags, path, 0, 0, "%s",
                  err == SCR_E_LIMIT      ? "file is too large (over 32 MB)"
@@ -482,7 +502,7 @@ scr_source *scr_source_load(const char *path, bool need_meta,
     return NULL;
   }
   src->body_off = (size_t)(body - src->text);
-  src->doc = parse_markdown(body, src->len - src->body_off);
+  src->doc = scr_parse_markdown(body, src->len - src->body_off);
   if (!src->doc) {
     scr_error_at(diags, path, 0, 0, "out of memory");
     scr_source_free(src);
@@ -506,6 +526,9 @@ void scr_source_free(scr_source *src) {
   if (src->doc)
     cmark_node_free(src->doc);
   free(src->detached);
+  if (src->embedded)
+    scr_embedded_set_free(src->embedded);
+  free(src->embedded);
   scr_anchors_free(&src->anchors);
   ynode_free(src->meta);
   free(src->text);
@@ -583,7 +606,7 @@ scr_error scr_source_reparse(scr_source *src) {
   if (src->doc)
     return SCR_OK;
   src->doc =
-      parse_markdown(src->text + src->body_off, src->len - src->body_off);
+      scr_parse_markdown(src->text + src->body_off, src->len - src->body_off);
   if (src->doc && src->n_detached && !reattach_user_data(src)) {
     cmark_node_free(src->doc);
     src->doc = NULL;
@@ -599,6 +622,8 @@ void *scr_source_detached(const scr_source *src, size_t i) {
 }
 
 int scr_source_line(const scr_source *src, cmark_node *node) {
+  if (src->embedded)
+    return 0;
   int line = cmark_node_get_start_line(node);
   return line > 0 ? line + src->body_line - 1 : src->body_line;
 }

@@ -45,10 +45,22 @@ typedef struct scr_source {
   struct scr_detached *detached;
   size_t n_detached;
   size_t n_attached; /* nodes given user data: none, no walk to keep it */
+  /* A Word or LibreOffice report: `text` is the Markdown it reads as
+     (report.h), whose lines are not the file's, so diagnostics name the
+     file alone; its pictures are held here, by the names the Markdown
+     gives them. NULL for a Markdown file. */
+  struct scr_embedded_set *embedded;
   /* Frees the user data attached (set by whoever attaches it, so that the
      source, a lower layer, need not know what it is); NULL when none. */
   void (*release_attached)(struct scr_source *src);
 } scr_source;
+
+/**
+ * Markdown as every source's body is parsed: CommonMark with GFM tables,
+ * strikethrough, autolinks and footnotes. NULL when out of memory; free
+ * with cmark_node_free. Safe to call from several threads.
+ */
+cmark_node *scr_parse_markdown(const char *text, size_t len);
 
 /** The smallest level of `doc`'s top-level headings, or 1 when none. */
 int scr_min_heading_level(cmark_node *doc);
@@ -94,7 +106,8 @@ void *scr_source_detached(const scr_source *src, size_t i);
  */
 scr_error scr_source_index_anchors(scr_source *src);
 
-/** The file line of a body node's start. */
+/** The file line of a body node's start; 0 (the whole file) for a
+    report read from Word or LibreOffice. */
 int scr_source_line(const scr_source *src, cmark_node *node);
 
 /** A front-matter value by key, or NULL. */

@@ -4,6 +4,7 @@
 #include "diag.h"
 #include "odt.h"
 #include "template_styles.h"
+#include "zpkg.h"
 #include "util.h"
 
 #include <stdbool.h>
@@ -169,9 +170,10 @@ static bool namespaces_bound(const xmlDoc *doc, const styles_kind *k,
 /* The parsed part, or NULL when it does not parse (caller frees). */
 static xmlDocPtr parse_styles(const unsigned char *data, size_t len,
                               const char *member) {
-  return len <= STYLES_MAX_BYTES ? xmlReadMemory((const char *)data, (int)len,
-                                                 member, NULL, TPL_XML_OPTIONS)
-                                 : NULL;
+  return len <= STYLES_MAX_BYTES
+             ? xmlReadMemory((const char *)data, (int)len, member, NULL,
+                             SCR_ZPKG_XML_OPTIONS)
+             : NULL;
 }
 
 /* The styles must be the format's styles part, and plain XML: no DTD, no
@@ -203,37 +205,12 @@ static xmlDocPtr check_styles_xml(const unsigned char *data, size_t len,
   return doc;
 }
 
-/* The template's bytes as a zip archive libzip reads from memory, so that
-   only a regular file is ever opened (a FIFO would block); their SHA-256
-   into `digest`. */
-static zip_t *open_zip(const char *path, char **bytes,
-                       char digest[SCR_DIGEST_HEX], scr_diags *diags) {
-  size_t len = 0;
-  scr_error err = scr_read_file(path, TEMPLATE_MAX_BYTES, bytes, &len);
-  if (err) {
-    scr_error_at(diags, path, 0, 0, "%s",
-                 err == SCR_E_LIMIT      ? "template is too large (over 64 MB)"
-                 : err == SCR_E_NOT_FILE ? "not a regular file"
-                                         : "template cannot be opened");
-    return NULL;
-  }
+/* The SHA-256 of the template's file, which names the outputs it styled. */
+static void digest_of(const scr_zpkg *p, char digest[SCR_DIGEST_HEX]) {
   scr_digest d;
   scr_digest_init(&d);
-  scr_digest_add(&d, "template", *bytes, len);
+  scr_digest_add(&d, "template", p->bytes, p->len);
   scr_digest_hex(&d, digest);
-  zip_error_t zerr;
-  zip_error_init(&zerr);
-  zip_source_t *src = zip_source_buffer_create(*bytes, len, 0, &zerr);
-  zip_t *z =
-      src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &zerr) : NULL;
-  zip_error_fini(&zerr);
-  if (!z) {
-    zip_source_free(src);
-    scr_error_at(diags, path, 0, 0,
-                 "template is not a zip package (.docx and .odt files are "
-                 "zip packages)");
-  }
-  return z;
 }
 
 /* An ODF package says what it is in its mimetype member: a spreadsheet or
@@ -345,10 +322,10 @@ static scr_error check_writable(const scr_template *tpl, const char *path,
 
 /* The styles part of the open package, checked; NULL (an error said) when
    it is missing or bad. */
-static xmlDocPtr read_styles(const tpl_package *p, const styles_kind *k) {
+static xmlDocPtr read_styles(const scr_zpkg *p, const styles_kind *k) {
   unsigned char *data = NULL;
   size_t len = 0;
-  if (tpl_read(p, k->member, STYLES_MAX_BYTES, &data, &len))
+  if (scr_zpkg_read(p, k->member, STYLES_MAX_BYTES, &data, &len))
     return NULL;
   if (!data) {
     scr_error_at(p->diags, p->path, 0, 0,
@@ -396,7 +373,7 @@ static void show_defaults(scr_house *h, bool docx) {
 
 /* The styles part of the template's own format, repaired, its theme fonts
    named, into tpl->owned; its house style into *house. */
-static scr_error load_own(const tpl_package *p, const styles_kind *k,
+static scr_error load_own(const scr_zpkg *p, const styles_kind *k,
                           scr_template *tpl, scr_house *house) {
   xmlDocPtr doc = read_styles(p, k);
   if (!doc)
@@ -461,24 +438,25 @@ scr_error scr_template_load(const char *path, scr_template *tpl,
                  "a template must be a .docx or .odt document");
     return SCR_E_TEMPLATE;
   }
-  char *bytes = NULL;
   char digest[SCR_DIGEST_HEX] = "";
-  zip_t *z = open_zip(path, &bytes, digest, diags);
-  scr_house *house = z ? malloc(sizeof *house) : NULL;
-  scr_error err = !z ? SCR_E_TEMPLATE : !house ? SCR_E_NOMEM : SCR_OK;
+  scr_zpkg p;
+  scr_error err = scr_zpkg_open(&p, path, "template", TEMPLATE_MAX_BYTES,
+                                SCR_E_TEMPLATE, diags);
+  if (!err)
+    digest_of(&p, digest);
+  scr_house *house = !err ? malloc(sizeof *house) : NULL;
+  if (!err && !house)
+    err = SCR_E_NOMEM;
   if (house)
     scr_house_default(house);
   tpl->format = format;
   tpl->owned_house = house;
   tpl->house = house;
   if (!err && strcmp(format, "odt") == 0)
-    err = check_mimetype(z, path, diags);
-  tpl_package p = {z, path, diags};
+    err = check_mimetype(p.zip, path, diags);
   if (!err)
     err = load_own(&p, kind_of(format), tpl, house);
-  if (z)
-    zip_discard(z);
-  free(bytes);
+  scr_zpkg_close(&p);
   if (!err)
     err = derive_other(format, house, tpl);
   memcpy(tpl->digest, digest, sizeof digest);

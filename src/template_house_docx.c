@@ -176,7 +176,7 @@ static void resolve_text(xmlNodePtr root, xmlNodePtr st, xmlNodePtr table,
         break;
 }
 
-scr_error tpl_house_docx(const tpl_package *p, xmlDocPtr styles, scr_house *h) {
+scr_error tpl_house_docx(const scr_zpkg *p, xmlDocPtr styles, scr_house *h) {
   xmlNodePtr root = xmlDocGetRootElement(styles);
   for (int r = 0; r < SCR_HOUSE_ROLES; r++) {
     xmlNodePtr st = hd_role_style(root, (scr_house_role)r);

@@ -41,6 +41,6 @@ xmlNodePtr hd_role_style(xmlNodePtr root, scr_house_role role);
 
 /** The page and the header art of the template's body into `h`
     (template_house_docx_page.c). */
-scr_error hd_read_page(const tpl_package *p, xmlDocPtr styles, scr_house *h);
+scr_error hd_read_page(const scr_zpkg *p, xmlDocPtr styles, scr_house *h);
 
 #endif

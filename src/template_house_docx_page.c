@@ -103,12 +103,12 @@ static xmlChar *rel_target(xmlDocPtr rels, const char *id, const char *type_end,
 
 /* The part a relationship of `source` names, or NULL (none, external, out
    of the package); caller frees. */
-static char *related_part(const tpl_package *p, const char *source,
-                          const char *id, const char *type_end,
-                          scr_error *err) {
+static char *related_part(const scr_zpkg *p, const char *source, const char *id,
+                          const char *type_end, scr_error *err) {
   char *rels_name = rels_of(source);
   xmlDocPtr rels = NULL;
-  *err = rels_name ? tpl_read_xml(p, rels_name, &rels) : SCR_E_NOMEM;
+  *err = rels_name ? scr_zpkg_read_xml(p, rels_name, TPL_PART_MAX_BYTES, &rels)
+                   : SCR_E_NOMEM;
   free(rels_name);
   bool external = false;
   xmlChar *target = *err ? NULL : rel_target(rels, id, type_end, &external);
@@ -230,16 +230,17 @@ static char *drawing_props(const xmlNode *drawing, scr_image *img) {
 
 /* The picture's bytes, sniffed, into the house's art; a picture that
    cannot be used is a warning naming the header part, and no art. */
-static scr_error take_picture(const tpl_package *p, const char *header,
+static scr_error take_picture(const scr_zpkg *p, const char *header,
                               const char *media, scr_image *img, bool *taken) {
   scr_diags quiet;
   scr_diags_init(&quiet);
-  tpl_package q = *p;
+  scr_zpkg q = *p;
   q.diags = &quiet;
   unsigned char *data = NULL;
   size_t len = 0;
   scr_error err =
-      media ? tpl_read(&q, media, TPL_PICTURE_MAX_BYTES, &data, &len) : SCR_OK;
+      media ? scr_zpkg_read(&q, media, TPL_PICTURE_MAX_BYTES, &data, &len)
+            : SCR_OK;
   scr_diags_free(&quiet);
   if (err == SCR_E_NOMEM)
     return err;
@@ -262,10 +263,10 @@ static scr_error take_picture(const tpl_package *p, const char *header,
 
 /* The first picture of header part `header` into h->art; *found whether
    the header shows one (usable or not). */
-static scr_error header_art(const tpl_package *p, xmlDocPtr styles,
+static scr_error header_art(const scr_zpkg *p, xmlDocPtr styles,
                             const char *header, scr_house *h, bool *found) {
   xmlDocPtr doc = NULL;
-  scr_error err = tpl_read_xml(p, header, &doc);
+  scr_error err = scr_zpkg_read_xml(p, header, TPL_PART_MAX_BYTES, &doc);
   xmlNodePtr drawing = NULL;
   xmlNodePtr blip = doc ? find_blip(doc->children, &drawing) : NULL;
   *found = blip != NULL;
@@ -303,7 +304,7 @@ static xmlChar *header_id(const xmlNode *sect, const char *type) {
 
 /* The first-page header's picture (when the section shows a first page of
    its own), else the default header's. */
-static scr_error read_art(const tpl_package *p, xmlDocPtr styles,
+static scr_error read_art(const scr_zpkg *p, xmlDocPtr styles,
                           const char *document, const xmlNode *sect,
                           scr_house *h) {
   xmlNodePtr title_pg = tpl_child(sect, W, "titlePg");
@@ -327,7 +328,7 @@ static scr_error read_art(const tpl_package *p, xmlDocPtr styles,
   return err;
 }
 
-scr_error hd_read_page(const tpl_package *p, xmlDocPtr styles, scr_house *h) {
+scr_error hd_read_page(const scr_zpkg *p, xmlDocPtr styles, scr_house *h) {
   scr_error err = SCR_OK;
   char *document = related_part(p, "", NULL, REL_OFFICE_DOCUMENT, &err);
   if (err)
@@ -335,7 +336,7 @@ scr_error hd_read_page(const tpl_package *p, xmlDocPtr styles, scr_house *h) {
   if (!document && !(document = scr_strdup(DOCX_PART_DOCUMENT)))
     return SCR_E_NOMEM;
   xmlDocPtr doc = NULL;
-  err = tpl_read_xml(p, document, &doc);
+  err = scr_zpkg_read_xml(p, document, TPL_PART_MAX_BYTES, &doc);
   xmlNodePtr body =
       doc ? tpl_child(xmlDocGetRootElement(doc), W, "body") : NULL;
   xmlNodePtr sect = tpl_child(body, W, "sectPr");

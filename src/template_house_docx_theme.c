@@ -117,9 +117,9 @@ static scr_error resolve_all(xmlNodePtr n, const theme *t) {
   return err;
 }
 
-scr_error tpl_resolve_theme_docx(const tpl_package *p, xmlDocPtr styles) {
+scr_error tpl_resolve_theme_docx(const scr_zpkg *p, xmlDocPtr styles) {
   xmlDocPtr doc = NULL;
-  scr_error err = tpl_read_xml(p, THEME_PART, &doc);
+  scr_error err = scr_zpkg_read_xml(p, THEME_PART, TPL_PART_MAX_BYTES, &doc);
   if (err)
     return err;
   theme t = {0};

@@ -237,7 +237,7 @@ static scr_error read_role(xmlNodePtr styles, xmlNodePtr fonts,
   return SCR_OK;
 }
 
-scr_error tpl_house_odt(const tpl_package *p, xmlDocPtr styles, scr_house *h) {
+scr_error tpl_house_odt(const scr_zpkg *p, xmlDocPtr styles, scr_house *h) {
   xmlNodePtr root = xmlDocGetRootElement(styles);
   xmlNodePtr office = tpl_odt_child(root, "office", "styles");
   xmlNodePtr fonts = tpl_odt_child(root, "office", "font-face-decls");

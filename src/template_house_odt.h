@@ -38,7 +38,6 @@ xmlNodePtr tpl_odt_named(const xmlNode *container, const char *prefix,
 
 /** The page and the header art of a parsed ODT styles part
     (template_house_odt_page.c). */
-scr_error tpl_house_odt_page(const tpl_package *p, xmlDocPtr styles,
-                             scr_house *h);
+scr_error tpl_house_odt_page(const scr_zpkg *p, xmlDocPtr styles, scr_house *h);
 
 #endif

@@ -225,7 +225,7 @@ static int32_t frame_length(xmlNodePtr frame, const char *local, uint32_t px) {
 
 /* The picture's bytes, or NULL with a warning naming `href`: missing,
    too large or not PNG/JPEG. Caller frees. */
-static unsigned char *read_picture(const tpl_package *p, const char *href,
+static unsigned char *read_picture(const scr_zpkg *p, const char *href,
                                    size_t *len, scr_image *img) {
   const char *member = strncmp(href, "./", 2) == 0 ? href + 2 : href;
   zip_stat_t st;
@@ -238,7 +238,7 @@ static unsigned char *read_picture(const tpl_package *p, const char *href,
           ? "is too large"
           : NULL;
   unsigned char *data = NULL;
-  if (!why && tpl_read(p, member, TPL_PICTURE_MAX_BYTES, &data, len))
+  if (!why && scr_zpkg_read(p, member, TPL_PICTURE_MAX_BYTES, &data, len))
     why = "cannot be read";
   if (!why && !scr_image_sniff(data, *len, img))
     why = "is not a PNG or JPEG image";
@@ -255,9 +255,8 @@ static unsigned char *read_picture(const tpl_package *p, const char *href,
 
 /* The art of the header `band` ("header-first", "header") of `master`:
    whether it has a picture; false too when it cannot be used (warned). */
-static scr_error read_art(const tpl_package *p, xmlNodePtr root,
-                          xmlNodePtr master, const char *band, scr_house *h,
-                          bool *found) {
+static scr_error read_art(const scr_zpkg *p, xmlNodePtr root, xmlNodePtr master,
+                          const char *band, scr_house *h, bool *found) {
   xmlNodePtr header = tpl_odt_child(master, "style", band);
   xmlNodePtr frame = header ? first_picture(header->children) : NULL;
   xmlChar *href =
@@ -287,7 +286,7 @@ static scr_error read_art(const tpl_package *p, xmlNodePtr root,
   return SCR_OK;
 }
 
-scr_error tpl_house_odt_page(const tpl_package *p, xmlDocPtr styles,
+scr_error tpl_house_odt_page(const scr_zpkg *p, xmlDocPtr styles,
                              scr_house *h) {
   xmlNodePtr root = xmlDocGetRootElement(styles);
   xmlNodePtr master = master_page(root);

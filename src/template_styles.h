@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "scrutineer.h"
 #include "util.h"
+#include "zpkg.h"
 
 #include <libxml/tree.h>
 #include <stdbool.h>
@@ -62,44 +63,10 @@ void tpl_repair_odt(xmlDocPtr doc, xmlDocPtr builtin, tpl_fixes *f);
 
 /* ---- the template's package, for the readers of its house style --------- */
 
-/* A template open for reading (template.c). */
-typedef struct tpl_package {
-  struct zip *zip;
-  const char *path; /* the template's path, as diagnostics name it */
-  scr_diags *diags;
-} tpl_package;
-
-/* Deflate rarely beats 100:1 on XML; far beyond it is a zip bomb. */
-#define TPL_MAX_COMPRESSION_RATIO 200
-/* The parser's options for a template's XML: no network, no entity
-   substitution, no DTD loaded; the default depth limit. */
-#define TPL_XML_OPTIONS                                                        \
-  (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
-
 /* Largest XML part of a template read. */
 #define TPL_PART_MAX_BYTES (8u * 1024u * 1024u)
 /* Largest picture of a template's header read. */
 #define TPL_PICTURE_MAX_BYTES (8u * 1024u * 1024u)
-
-/* ---- template_package.c ---- */
-
-/**
- * Member `name` of the template, NUL-terminated, into *out (caller frees)
- * and *len. SCR_OK with *out NULL when there is no such member;
- * SCR_E_TEMPLATE, with an error naming the member, when it is larger than
- * `max`, far more compressed than XML or a picture is (a zip bomb), or
- * cannot be read whole.
- */
-scr_error tpl_read(const tpl_package *p, const char *name, size_t max,
-                   unsigned char **out, size_t *len);
-
-/**
- * Member `name` parsed as every part of a template is: no network, no
- * entity substitution, no DTD. SCR_OK with *doc NULL when there is no such
- * member; SCR_E_TEMPLATE, with an error naming the member, when it cannot
- * be read, does not parse or declares a DTD. Free *doc with xmlFreeDoc.
- */
-scr_error tpl_read_xml(const tpl_package *p, const char *name, xmlDocPtr *doc);
 
 /* ---- the house style: read from a template, applied to the built-in ---- */
 
@@ -112,11 +79,11 @@ struct scr_house;
  * it was. SCR_E_TEMPLATE when a part it needs is there but bad (an error
  * names it); SCR_E_NOMEM.
  */
-scr_error tpl_house_docx(const tpl_package *p, xmlDocPtr styles,
+scr_error tpl_house_docx(const scr_zpkg *p, xmlDocPtr styles,
                          struct scr_house *h);
 /** The same of an ODT template, whose styles.xml holds the page and the
     header too (template_house_odt.c). */
-scr_error tpl_house_odt(const tpl_package *p, xmlDocPtr styles,
+scr_error tpl_house_odt(const scr_zpkg *p, xmlDocPtr styles,
                         struct scr_house *h);
 
 /**
@@ -126,7 +93,7 @@ scr_error tpl_house_odt(const tpl_package *p, xmlDocPtr styles,
  * documents do not carry. No theme: the references are removed, and the
  * explicit fonts beside them apply. SCR_E_TEMPLATE for a bad theme part.
  */
-scr_error tpl_resolve_theme_docx(const tpl_package *p, xmlDocPtr styles);
+scr_error tpl_resolve_theme_docx(const scr_zpkg *p, xmlDocPtr styles);
 
 /** Apply the text of `h` to a parsed built-in styles part of the format:
     each role's style given every property `h` sets. SCR_E_NOMEM. */
