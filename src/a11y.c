@@ -429,7 +429,7 @@ static void check_html_inline(walk *w, cmark_node *n) {
   bool closing;
   size_t len = lit ? strlen(lit) : 0;
   if (scr_html_element_tag(lit, len, name, &closing) && !closing &&
-      strcmp(name, "br") != 0)
+      !scr_html_is_honoured(name))
     warn_html(w, place_of(w->src, n), name);
 }
 

@@ -64,7 +64,7 @@ void docx_val_element(scr_xmlw *x, const char *name, const char *val) {
 static bool has_run_props(unsigned flags, bool hyperlink,
                           const scr_run_script *script) {
   const unsigned known = SCR_RUN_BOLD | SCR_RUN_ITALIC | SCR_RUN_STRIKE |
-                         SCR_RUN_CODE | SCR_RUN_SUPERSCRIPT;
+                         SCR_RUN_CODE | SCR_RUN_SUPERSCRIPT | SCR_RUN_SUBSCRIPT;
   return hyperlink || (flags & known) || script;
 }
 
@@ -127,6 +127,8 @@ static void run_props(scr_xmlw *x, unsigned flags, bool hyperlink,
     scr_xmlw_markup_lit(x, "<w:strike/>");
   if (flags & SCR_RUN_SUPERSCRIPT)
     scr_xmlw_markup_lit(x, "<w:vertAlign w:val=\"superscript\"/>");
+  else if (flags & SCR_RUN_SUBSCRIPT)
+    scr_xmlw_markup_lit(x, "<w:vertAlign w:val=\"subscript\"/>");
   if (face && script->rtl)
     scr_xmlw_markup_lit(x, "<w:rtl/>");
   if (complex)

@@ -139,7 +139,8 @@ extern const char *const scr_odt_cell_style[ODT_CELL_EDGE_COUNT];
 
 /* Run flags an automatic text style carries (code is a named style). */
 #define ODT_TEXT_FLAGS                                                         \
-  (SCR_RUN_BOLD | SCR_RUN_ITALIC | SCR_RUN_STRIKE | SCR_RUN_SUPERSCRIPT)
+  (SCR_RUN_BOLD | SCR_RUN_ITALIC | SCR_RUN_STRIKE | SCR_RUN_SUPERSCRIPT |      \
+   SCR_RUN_SUBSCRIPT)
 #define ODT_TEXT_MASKS (ODT_TEXT_FLAGS + 1)
 
 /** A paragraph style refining a named one: a page break, alignment and/or

@@ -123,6 +123,7 @@ bool scr_odt_language_ok(const char *tag) {
 /* Superscript: raised by the default amount at 58% size, as footnote marks
    are set in LibreOffice. */
 #define SUPERSCRIPT_POSITION "super 58%"
+#define SUBSCRIPT_POSITION "sub 58%"
 
 /* Bold and italic are set for Western, Asian and complex scripts alike, so
    the look does not depend on which script a character belongs to. */
@@ -143,6 +144,8 @@ void scr_odt_flag_props(scr_xmlw *x, unsigned mask) {
   }
   if (mask & SCR_RUN_SUPERSCRIPT)
     scr_xmlw_attr(x, "style:text-position", SUPERSCRIPT_POSITION);
+  else if (mask & SCR_RUN_SUBSCRIPT)
+    scr_xmlw_attr(x, "style:text-position", SUBSCRIPT_POSITION);
 }
 
 /* ---- held start tags -------------------------------------------------- */

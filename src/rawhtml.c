@@ -72,9 +72,9 @@ static const struct {
     {"strike", "~~struck through~~"},
     {"strong", "**bold**"},
     {"style", LOOK_FROM_TEMPLATE},
-    {"sub", "plain text"},
+    {"sub", "<sub>lowered</sub>"},
     {"summary", "plain paragraphs"},
-    {"sup", "plain text, or a footnote: [^1]"},
+    {"sup", "<sup>raised</sup>, or a footnote: [^1]"},
     {"table", "a Markdown table: | Column | Column |"},
     {"tbody", "a Markdown table: | Column | Column |"},
     {"td", "a Markdown table: | Column | Column |"},
@@ -93,6 +93,11 @@ static const char *markdown_of(const char *name) {
     if (strcmp(ELEMENTS[i].name, name) == 0)
       return ELEMENTS[i].markdown;
   return NULL;
+}
+
+bool scr_html_is_honoured(const char *name) {
+  return strcmp(name, "br") == 0 || strcmp(name, "sup") == 0 ||
+         strcmp(name, "sub") == 0;
 }
 
 const char *scr_html_markdown_for(const char *name) {

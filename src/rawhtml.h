@@ -2,8 +2,9 @@
  * Raw HTML in Markdown. Agenda papers are not web pages, so the documents
  * show raw HTML as the text it is: `<angle brackets>` in a sentence are
  * words in angle brackets. These helpers say what such text holds:
- * comments (notes to the author, never shown), `<br>` tags (the one tag
- * authors use for layout: a line break), and tags of HTML elements
+ * comments (notes to the author, never shown), `<br>`, `<sup>` and
+ * `<sub>` tags (the tags authors use for layout: a line break, raised
+ * and lowered text, as in m<sup>2</sup>), and tags of HTML elements
  * (markup an author may have meant, which `check` points out).
  */
 #ifndef SCR_RAWHTML_H
@@ -34,6 +35,11 @@ size_t scr_html_break_len(const char *s, size_t n);
  * (SCR_HTML_NAME_MAX bytes), and whether the tag closes it to `*closing`.
  */
 size_t scr_html_element_tag(const char *s, size_t n, char *name, bool *closing);
+
+/** Whether the documents honour element `name` (lower case): `br` a line
+    break, `sup` and `sub` raised and lowered text, which Markdown has no
+    way to write. Other elements are shown as the text they are. */
+bool scr_html_is_honoured(const char *name);
 
 /** What to write in Markdown instead of the known element `name`, said
     for a diagnostic ("**bold**" for b). */

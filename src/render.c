@@ -30,6 +30,7 @@ typedef struct walk {
   int quote_depth;
   int list_depth;
   int bold, italic, strike; /* nesting counts of emphasis */
+  int raised, lowered;      /* of <sup> and <sub> tags */
   bool header_row;
   bool landscape_table; /* the open table turned its page */
   /* the plan of the table after a heading, made when the heading was
@@ -105,7 +106,10 @@ static ext_kind ext_of(walk *w, cmark_node *n) {
 
 static unsigned run_flags(const walk *w) {
   return (w->bold ? SCR_RUN_BOLD : 0u) | (w->italic ? SCR_RUN_ITALIC : 0u) |
-         (w->strike ? SCR_RUN_STRIKE : 0u);
+         (w->strike ? SCR_RUN_STRIKE : 0u) |
+         (w->raised > 0    ? SCR_RUN_SUPERSCRIPT
+          : w->lowered > 0 ? SCR_RUN_SUBSCRIPT
+                           : 0u);
 }
 
 static scr_para_style para_style(const walk *w, cmark_node *n) {
@@ -236,11 +240,29 @@ static void html_block(walk *w, cmark_node *n) {
   scr_buf_free(&shown);
 }
 
+/* A <sup> or <sub> tag (all of `lit`) raises or lowers the text up to
+   its closing tag; false when `lit` is no such tag. */
+static bool raise_or_lower(walk *w, const char *lit, size_t len) {
+  char name[SCR_HTML_NAME_MAX];
+  bool closing;
+  if (scr_html_element_tag(lit, len, name, &closing) != len)
+    return false;
+  int *count = strcmp(name, "sup") == 0   ? &w->raised
+               : strcmp(name, "sub") == 0 ? &w->lowered
+                                          : NULL;
+  if (!count)
+    return false;
+  *count += closing ? (*count > 0 ? -1 : 0) : 1;
+  return true;
+}
+
 /* Inline raw HTML is one tag or comment: a comment is left out, and the
    spaces either side of it make one. */
 static void html_inline(walk *w, cmark_node *n) {
   const char *lit = cmark_node_get_literal(n);
   size_t len = lit ? strlen(lit) : 0;
+  if (len && raise_or_lower(w, lit, len))
+    return;
   if (len && scr_html_comment_len(lit, len) == len)
     w->drop_blanks = w->drop_blanks || w->ends_blank;
   else if (len)

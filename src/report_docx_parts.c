@@ -67,9 +67,9 @@ static char *str_attr(const xmlNode *n, const char *name) {
    Word still writes the outline level, which is looked at first. */
 static int heading_level_of_name(const char *name) {
   static const char *const HEADING[] = {
-      "heading ", "überschrift ", "titre ",    "título ",  "titolo ",
-      "kop ",     "rubrik ",      "nagłówek ", "otsikko ", "overskrift ",
-      "nadpis ",  "címsor ",      NULL};
+      "heading ",    "überschrift ", "Überschrift ", "titre ",    "título ",
+      "titolo ",     "kop ",         "rubrik ",      "nagłówek ", "otsikko ",
+      "overskrift ", "nadpis ",      "címsor ",      NULL};
   for (const char *const *h = HEADING; *h; h++) {
     size_t n = strlen(*h);
     if (strncasecmp(name, *h, n) == 0 && name[n] >= '1' && name[n] <= '9' &&

@@ -193,13 +193,18 @@ static cmark_node *new_strike(scr_rtext *t) {
   return n;
 }
 
+/* How many of the nested formats, outermost first, `a` and `b` share. */
+static size_t formats_alike(unsigned a, unsigned b) {
+  size_t keep = 0;
+  while (keep < N_NESTED && !!(a & NESTED[keep]) == !!(b & NESTED[keep]))
+    keep++;
+  return keep;
+}
+
 /* Make the open formatting `format`: what is open and wanted stays, from
    the first difference on it is closed and opened again. */
 static void set_format(scr_rtext *t, unsigned format) {
-  size_t keep = 0;
-  while (keep < N_NESTED &&
-         !!(t->open_format & NESTED[keep]) == !!(format & NESTED[keep]))
-    keep++;
+  size_t keep = formats_alike(t->open_format, format);
   if (keep == N_NESTED)
     return;
   close_format_from(t, keep);
@@ -244,6 +249,25 @@ static void add_clean(scr_rtext *t, scr_buf *b, const char *s, size_t n) {
 
 static void open_default_block(scr_rtext *t);
 
+static void add_tag(scr_rtext *t, const char *tag) {
+  flush_text(t);
+  if (t->inl)
+    append(t, t->inl, new_literal(CMARK_NODE_HTML_INLINE, tag));
+}
+
+/* Raised and lowered text between the tags the documents honour
+   (rawhtml.h): Markdown has no way of its own to write them. */
+static void raised_text(scr_rtext *t, const char *s, size_t n,
+                        unsigned format) {
+  bool up = format & SCR_RT_SUPERSCRIPT;
+  bool down = !up && (format & SCR_RT_SUBSCRIPT);
+  if (up || down)
+    add_tag(t, up ? "<sup>" : "<sub>");
+  add_text(t, s, n);
+  if (up || down)
+    add_tag(t, up ? "</sup>" : "</sub>");
+}
+
 /* Whether the open block has nothing in it yet. */
 static bool block_empty(const scr_rtext *t) {
   return t->text.len == 0 && !cmark_node_first_child(t->f->block);
@@ -280,16 +304,15 @@ void scr_rtext_text(scr_rtext *t, const char *text, size_t len,
     scr_buf_free(&clean);
     return;
   }
-  if (nested != t->open_format && (t->space.len || lead)) {
-    set_format(t, t->open_format & nested);
-  }
+  if (nested != t->open_format && (t->space.len || lead))
+    close_format_from(t, formats_alike(t->open_format, nested));
   if (t->space.len) {
     add_text(t, t->space.data, t->space.len);
     t->space.len = 0;
   }
   add_text(t, s, lead);
   set_format(t, nested);
-  add_text(t, s + lead, n - lead - trail);
+  raised_text(t, s + lead, n - lead - trail, format);
   if (trail) {
     /* spaces after formatted text go inside it only if it goes on */
     if (nested) {

@@ -52,8 +52,9 @@ enum scr_run_flags {
   SCR_RUN_BOLD = 1u << 0,
   SCR_RUN_ITALIC = 1u << 1,
   SCR_RUN_STRIKE = 1u << 2,
-  SCR_RUN_CODE = 1u << 3,       /* character style "Source Text" */
-  SCR_RUN_SUPERSCRIPT = 1u << 4 /* footnote marks */
+  SCR_RUN_CODE = 1u << 3,        /* character style "Source Text" */
+  SCR_RUN_SUPERSCRIPT = 1u << 4, /* footnote marks, <sup> */
+  SCR_RUN_SUBSCRIPT = 1u << 5    /* <sub> */
 };
 
 /** Column alignment, as GFM tables give it. */

@@ -53,7 +53,7 @@ usage "--today given to pack" 2 \
   "^scrutineer: error: '--today' is one of the options of tracker and site, not of pack$" \
   pack "$AGENDA" --today 2026-06-01 -o "$OUT"
 usage "-o given to check" 2 \
-  "^scrutineer: error: '-o' is one of the options of pack, minutes, tracker and site, not of check$" \
+  "^scrutineer: error: '-o' is one of the options of pack, minutes, tracker, site and import, not of check$" \
   check -o "$OUT"
 usage "--private given to site" 2 \
   "^scrutineer: error: '--private' is one of the options of pack, not of site$" \
