@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #define COMMENT_OPEN "<!--"
 #define COMMENT_CLOSE "-->"
@@ -93,6 +94,29 @@ static const char *markdown_of(const char *name) {
     if (strcmp(ELEMENTS[i].name, name) == 0)
       return ELEMENTS[i].markdown;
   return NULL;
+}
+
+/* `s` (n bytes) less the white space around it. */
+static const char *trimmed(const char *s, size_t *n) {
+  while (*n && isspace((unsigned char)*s))
+    s++, (*n)--;
+  while (*n && isspace((unsigned char)s[*n - 1]))
+    (*n)--;
+  return s;
+}
+
+int scr_html_orientation(const char *s, size_t n) {
+  s = trimmed(s, &n);
+  if (n < 7 || scr_html_comment_len(s, n) != n || memcmp(s, "<!--", 4) ||
+      memcmp(s + n - 3, "-->", 3))
+    return 0;
+  size_t len = n - 7;
+  const char *word = trimmed(s + 4, &len);
+  if (len == 9 && strncasecmp(word, "landscape", 9) == 0)
+    return 1;
+  if (len == 8 && strncasecmp(word, "portrait", 8) == 0)
+    return -1;
+  return 0;
 }
 
 bool scr_html_is_honoured(const char *name) {

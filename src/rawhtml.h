@@ -36,6 +36,14 @@ size_t scr_html_break_len(const char *s, size_t n);
  */
 size_t scr_html_element_tag(const char *s, size_t n, char *name, bool *closing);
 
+/**
+ * What a comment standing alone in a block says of the pages, which no
+ * Markdown can: 1 for `<!-- landscape -->` (the pages from the next block
+ * on are landscape, as a report's own landscape section is), -1 for
+ * `<!-- portrait -->` (portrait again), 0 for any other text.
+ */
+int scr_html_orientation(const char *s, size_t n);
+
 /** Whether the documents honour element `name` (lower case): `br` a line
     break, `sup` and `sub` raised and lowered text, which Markdown has no
     way to write. Other elements are shown as the text they are. */

@@ -33,6 +33,7 @@ typedef struct walk {
   int raised, lowered;      /* of <sup> and <sub> tags */
   bool header_row;
   bool landscape_table; /* the open table turned its page */
+  bool landscape_part;  /* a <!-- landscape --> comment turned the pages */
   /* the plan of the table after a heading, made when the heading was
      written (to take it onto a turned page), for that table to use */
   cmark_node *planned;
@@ -228,6 +229,12 @@ static void html_block(walk *w, cmark_node *n) {
   const char *lit = cmark_node_get_literal(n);
   scr_buf shown = SCR_BUF_INIT;
   scr_sink *s = w->r->sink;
+  int turn = lit ? scr_html_orientation(lit, strlen(lit)) : 0;
+  if (turn && (turn > 0) != w->landscape_part && !w->list_depth &&
+      !w->quote_depth) {
+    w->landscape_part = turn > 0;
+    scr_sink_page_orientation(s, w->landscape_part);
+  }
   if (lit && scr_html_visible(lit, strlen(lit), &shown))
     scr_sink_fail(s, SCR_E_NOMEM);
   if (shown.len) {
@@ -355,7 +362,7 @@ static bool plan_table(walk *w, cmark_node *n, int cols, scr_table_plan *plan) {
   scr_sink_fail(w->r->sink, err);
   if (err)
     return false;
-  if (w->list_depth || w->quote_depth)
+  if (w->list_depth || w->quote_depth || w->landscape_part)
     plan->landscape = false;
   return true;
 }
@@ -417,7 +424,13 @@ static void end_table(walk *w) {
   w->landscape_table = false;
 }
 
+/* An unclosed <sup> or <sub> ends with its block, as in HTML. */
+static void reset_raised(walk *w) {
+  w->raised = w->lowered = 0;
+}
+
 static void start_paragraph(walk *w, scr_para_style style) {
+  reset_raised(w);
   scr_sink_begin_paragraph(w->r->sink, style);
 }
 
@@ -506,6 +519,7 @@ static void table_event(walk *w, cmark_node *n, ext_kind kind, bool enter) {
   } else if (enter) {
     /* table_cell: inline content wrapped in one paragraph */
     announce_direction(s, n);
+    reset_raised(w);
     scr_sink_begin_cell(s);
     scr_sink_begin_paragraph(s, w->header_row ? SCR_PARA_TABLE_HEADING
                                               : SCR_PARA_TABLE_CONTENTS);
@@ -533,6 +547,7 @@ static void heading_event(walk *w, cmark_node *n, bool enter, bool *skip) {
   if (enter) {
     turn_for_next_table(w, n);
     announce_direction(s, n);
+    reset_raised(w);
     scr_sink_begin_heading(s, heading_level(w, n));
     if (scr_render_heading_bookmark(w->r, n, w->heading_mark))
       scr_sink_begin_bookmark(s, w->heading_mark);
@@ -848,6 +863,9 @@ scr_error scr_render_blocks(const scr_render *r, cmark_node *first,
        n = cmark_node_next(n))
     if (cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION)
       walk_node(&w, n);
+  /* the next part of the document starts portrait */
+  if (w.landscape_part)
+    scr_sink_page_orientation(s, false);
   if (r->end_bookmark && !w.end_node) {
     scr_sink_begin_paragraph(s, SCR_PARA_BODY);
     scr_sink_begin_bookmark(s, r->end_bookmark);

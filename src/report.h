@@ -102,6 +102,11 @@ void scr_rtext_cell_end(scr_rtext *t);
 void scr_rtext_row_end(scr_rtext *t);
 void scr_rtext_table_end(scr_rtext *t);
 
+/** The pages from the next block on are landscape (or portrait again),
+    as the report's own sections are: written as `<!-- landscape -->` and
+    `<!-- portrait -->`, which the pack turns its pages by (rawhtml.h). */
+void scr_rtext_orientation(scr_rtext *t, bool landscape);
+
 /** A footnote (or endnote) referenced here: its mark at this point, and
     the paragraphs described until scr_rtext_note_end its text. Notes do
     not nest; one inside a note is left out. */

@@ -32,6 +32,8 @@ typedef struct walk {
   bool title_taken;
   scr_buf *capture; /* a Title paragraph's text goes here, not out */
   bool warned_toc, warned_box, warned_drawing;
+  bool *landscape; /* each section's pages, in order */
+  size_t n_sections, section;
   scr_error err;
 } walk;
 
@@ -466,11 +468,64 @@ static void title_paragraph(walk *w, const xmlNode *p) {
   scr_buf_free(&text);
 }
 
+/* ---- sections ----------------------------------------------------------- */
+
+/* Whether a section's properties turn its pages: landscape said, or a
+   page wider than it is high. */
+static bool is_landscape(const xmlNode *sect) {
+  xmlNodePtr size = docx_child(sect, "pgSz");
+  xmlChar *orient = size ? docx_attr(size, "orient") : NULL;
+  xmlChar *wide = size ? docx_attr(size, "w") : NULL;
+  xmlChar *high = size ? docx_attr(size, "h") : NULL;
+  bool turned = orient         ? strcmp((const char *)orient, "landscape") == 0
+                : wide && high ? strtol((const char *)wide, NULL, 10) >
+                                     strtol((const char *)high, NULL, 10)
+                               : false;
+  xmlFree(orient);
+  xmlFree(wide);
+  xmlFree(high);
+  return turned;
+}
+
+/* A section ends at a paragraph holding its properties, the last at the
+   body's own: each one's orientation, in order. */
+static void find_sections(walk *w, const xmlNode *body) {
+  size_t cap = 0;
+  for (xmlNodePtr c = body->children; c; c = c->next) {
+    xmlNodePtr sect = docx_is(c, "sectPr") ? c
+                      : docx_is(c, "p")
+                          ? docx_child(docx_child(c, "pPr"), "sectPr")
+                          : NULL;
+    if (!sect)
+      continue;
+    if (scr_reserve(&w->landscape, &cap, w->n_sections + 1,
+                    sizeof *w->landscape)) {
+      w->err = SCR_E_NOMEM;
+      return;
+    }
+    w->landscape[w->n_sections++] = is_landscape(sect);
+  }
+}
+
+static void turn_pages(walk *w) {
+  if (w->section < w->n_sections && !w->in_note)
+    scr_rtext_orientation(w->t, w->landscape[w->section]);
+}
+
+/* After a paragraph that ends a section, the next one's pages. */
+static void section_end(walk *w, const xmlNode *ppr) {
+  if (w->in_note || !docx_child(ppr, "sectPr"))
+    return;
+  w->section++;
+  turn_pages(w);
+}
+
 static void paragraph(walk *w, const xmlNode *p) {
   xmlNodePtr ppr = docx_child(p, "pPr");
   para_kind k = kind_of(w, ppr);
   if (k.kind == DOCX_TITLE) {
     title_paragraph(w, p);
+    section_end(w, ppr);
     return;
   }
   if (k.kind == DOCX_HEADING)
@@ -482,6 +537,7 @@ static void paragraph(walk *w, const xmlNode *p) {
   else
     scr_rtext_paragraph(w->t);
   walk_inlines(w, p, 0);
+  section_end(w, ppr);
 }
 
 /* ---- tables ------------------------------------------------------------- */
@@ -575,10 +631,14 @@ scr_error scr_report_read_docx(const scr_zpkg *p, scr_rtext *t) {
                  w.parts.document);
     err = SCR_E_SOURCE;
   }
-  if (!err) {
+  if (!err)
+    find_sections(&w, body);
+  if (!err && !w.err) {
+    turn_pages(&w);
     walk_blocks(&w, body);
-    err = w.err;
   }
+  err = err ? err : w.err;
+  free(w.landscape);
   while (w.n_fields)
     scr_buf_free(&w.fields[--w.n_fields].code);
   if (doc)

@@ -99,6 +99,7 @@ struct scr_rtext {
   scr_embedded_set pictures;
   char *title, *doc_title, *author;
   bool has_heading;
+  bool landscape;              /* the pages are turned */
   cmark_node_type strike_type; /* NONE until a struck run needs it */
   struct {
     cmark_node *inl;
@@ -589,6 +590,18 @@ void scr_rtext_item(scr_rtext *t, int level, bool ordered, int number,
   f->items[level] = item;
   f->next_number[level] = number + 1;
   open_paragraph_in(t, item);
+}
+
+void scr_rtext_orientation(scr_rtext *t, bool landscape) {
+  if (t->in_note || t->tab.depth || landscape == t->landscape)
+    return;
+  close_block(t);
+  close_lists(t->f);
+  close_quote(t->f);
+  append(t, t->f->root,
+         new_literal(CMARK_NODE_HTML_BLOCK,
+                     landscape ? "<!-- landscape -->" : "<!-- portrait -->"));
+  t->landscape = landscape;
 }
 
 /* ---- tables ---------------------------------------------------------------

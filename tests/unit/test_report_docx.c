@@ -262,6 +262,42 @@ static void test_tables_and_pictures(void **state) {
   scr_diags_free(&d);
 }
 
+/* A report's landscape section is landscape in the pack too. */
+static void test_landscape_section(void **state) {
+  (void)state;
+  static const char body[] =
+      "<w:document xmlns:w=\"" W_NS "\"><w:body>"
+      "<w:p><w:pPr><w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+      "</w:sectPr></w:pPr>" R(
+          "Portrait text") "</w:p>"
+                           "<w:p><w:pPr><w:sectPr><w:pgSz w:w=\"16838\" "
+                           "w:h=\"11906\" "
+                           "w:orient=\"landscape\"/></w:sectPr></w:pPr>" R(
+                               "Wide text") "</w:p>"
+                                            "<w:p>" R(
+                                                "Upright again") "</w:p>"
+                                                                 "<w:sectPr><w:"
+                                                                 "pgSz "
+                                                                 "w:w="
+                                                                 "\"11906\" "
+                                                                 "w:h="
+                                                                 "\"16838\"/></"
+                                                                 "w:sectPr>"
+                                                                 "</w:body></"
+                                                                 "w:document>";
+  const zip_part parts[] = {{"[Content_Types].xml", CONTENT_TYPES, 0},
+                            {"word/document.xml", body, 0}};
+  scr_diags d;
+  scr_diags_init(&d);
+  scr_embedded_set pics;
+  char *md = markdown_of(parts, 2, &d, &pics);
+  expect(md, "Portrait text\n\n<!-- landscape -->\n\nWide text\n\n"
+             "<!-- portrait -->\n\nUpright again\n");
+  free(md);
+  scr_embedded_set_free(&pics);
+  scr_diags_free(&d);
+}
+
 /* A package that is not a Word document says what is wrong, naming it. */
 static void test_bad_packages(void **state) {
   (void)state;
@@ -305,6 +341,7 @@ int main(void) {
       cmocka_unit_test(test_notes_and_links),
       cmocka_unit_test(test_lists),
       cmocka_unit_test(test_tables_and_pictures),
+      cmocka_unit_test(test_landscape_section),
       cmocka_unit_test(test_bad_packages),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
