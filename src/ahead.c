@@ -10,6 +10,7 @@
 #include "ahead.h"
 #include "util.h"
 
+#include <libxml/parser.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +110,10 @@ static void *reading_thread(void *arg) {
  */
 
 scr_ahead *scr_ahead_new(void) {
+  /* the reading thread parses Word and LibreOffice reports with libxml2
+     while this one writes XML with it: libxml2 is safe across threads
+     once set up, on one thread, before they start */
+  xmlInitParser();
   scr_ahead *a = calloc(1, sizeof *a);
   if (!a)
     return NULL;

@@ -232,6 +232,7 @@ static void read_levels(docx_abstract *a, const xmlNode *abs) {
   for (int l = 0; l < DOCX_LEVELS; l++) {
     a->levels[l] = (docx_level){.ordered = true, .start = 1};
     a->counter[l] = 0;
+    a->counted[l] = false;
   }
   for (xmlNodePtr lvl = abs->children; lvl; lvl = lvl->next) {
     if (!docx_is(lvl, "lvl"))
