@@ -161,6 +161,10 @@ static place body_place(cmark_node *n) {
 
 /* Where a node starts in the file. */
 static place place_of(const scr_source *src, cmark_node *n) {
+  /* a Word or LibreOffice report's lines are those of its Markdown, not
+     the file's: the file is named alone */
+  if (src->embedded)
+    return (place){0, 0};
   place at = body_place(n);
   if (at.line > 0)
     return (place){at.line + src->body_line - 1, at.col};
@@ -584,6 +588,13 @@ static void check_title(walk *w) {
   }
   if (titled)
     return;
+  if (src->embedded) {
+    scr_diag_add(w->a->diags, severity(w->a), src->path, 0, 0,
+                 "the report has no title to head its appendix in the pack; "
+                 "give its title a paragraph in the Title style, or start "
+                 "it with a heading");
+    return;
+  }
   int line = meta_title ? meta_title->line : 1;
   scr_diag_add(w->a->diags, severity(w->a), src->path, line, 1,
                "the report has no title to head its appendix in the pack; "

@@ -361,6 +361,10 @@ void scr_rtext_line_break(scr_rtext *t) {
 void scr_rtext_link_begin(scr_rtext *t, const char *url) {
   if (!url || !*url || t->link)
     return;
+  /* a cell's and a note's text is written before the headings are all
+     known: a link there to a place in the report is its text */
+  if (url[0] == '#' && (t->in_note || t->cell_para))
+    return;
   if (!t->f->block)
     open_default_block(t);
   if (!t->f->block)
@@ -388,8 +392,16 @@ void scr_rtext_link_end(scr_rtext *t) {
   t->space.len ? add_text(t, t->space.data, t->space.len) : (void)0;
   t->space.len = 0;
   close_format_from(t, 0);
-  t->inl = cmark_node_parent(t->link);
+  cmark_node *link = t->link;
+  t->inl = cmark_node_parent(link);
   t->link = NULL;
+  /* a link with no text (an empty hyperlink field) is no link */
+  if (!cmark_node_first_child(link)) {
+    for (size_t i = 0; i < t->n_links; i++)
+      if (t->links[i].link == link)
+        t->links[i].link = NULL;
+    cmark_node_free(link);
+  }
 }
 
 void scr_rtext_bookmark(scr_rtext *t, const char *name) {
