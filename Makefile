@@ -11,7 +11,7 @@ CC      ?= cc
 # The Python the tests read documents with: the first of python3 on PATH
 # and the system's that has the Debian modules they use (the tests say
 # which they took); `make PYTHON=...` chooses.
-PY_MODULES = docx, odf, pypdf, yaml, icalendar
+PY_MODULES = docx, odf, pypdf, yaml, icalendar, PIL
 PYTHON  ?= $(shell for p in python3 /usr/bin/python3; do \
              $$p -c 'import $(PY_MODULES)' 2>/dev/null && { echo $$p; exit 0; }; \
            done; echo /usr/bin/python3)
@@ -34,8 +34,11 @@ PDF_FONTS = "Liberation Sans" "Noto Sans Gujarati" "Noto Sans CJK SC" \
             "Carlito" "Caladea"
 fonts_missing = for f in $(PDF_FONTS); do fc-list "$$f" family | grep -q . \
                   || exit 0; done; exit 1
+# pandoc reads the Word and LibreOffice reports the tests link as
+# appendices, as an independent judge of their words (never at run time).
 DEB_TEST  = $(DEB_PDF) python3-docx python3-odf python3-pypdf python3-yaml \
-            python3-icalendar jing libxml2-utils valgrind chromium
+            python3-icalendar python3-pil jing libxml2-utils valgrind \
+            chromium pandoc
 # The site's browser test drives Chromium with playwright-core and checks
 # each page with axe-core, both from npm, kept under build/ (never committed).
 NODE_DIR  = build/node
@@ -100,7 +103,7 @@ pdf-deps:
 test-deps:
 	$(Q)if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null \
 	     || ! command -v jing >/dev/null || ! command -v valgrind >/dev/null \
-	     || ! command -v xmllint >/dev/null \
+	     || ! command -v xmllint >/dev/null || ! command -v pandoc >/dev/null \
 	     || ($(fonts_missing)) \
 	     || ! command -v chromium >/dev/null \
 	     || ! $(PYTHON) -c 'import $(PY_MODULES)' 2>/dev/null; then \

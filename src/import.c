@@ -90,9 +90,10 @@ scr_error scr_import_report(const char *report, const char *md_path,
     err = scr_report_markdown(report, name, &md, &len, &pictures, &diags);
   if (!err && is_stdout(out) && pictures.n)
     scr_warn_at(&diags, report, 0, 0,
-                "its %zu pictures are not written with the Markdown on "
-                "standard output; give -o FILE to have them beside it",
-                pictures.n);
+                "%s not written with the Markdown on standard output; give "
+                "-o FILE to have %s beside it",
+                pictures.n == 1 ? "its picture is" : "its pictures are",
+                pictures.n == 1 ? "it" : "them");
   scr_diags_print(&diags, diag_out);
   scr_diags_free(&diags);
   if (!err && is_stdout(out))

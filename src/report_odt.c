@@ -196,6 +196,22 @@ static para_kind paragraph_kind(const walk *w, const char *name, int *level) {
   return P_BODY;
 }
 
+/* "List Bullet 2", "List Number 3": the nesting a paragraph's style gives
+   by its name, as Word's list styles do (LibreOffice keeps each level a
+   list of its own, indented). */
+static int list_depth_of_style(const walk *w, const char *name) {
+  const odt_style *s = style_find(w, "paragraph", name);
+  for (int hops = 0; s && hops < MAX_PARENTS; hops++, s = parent_of(w, s)) {
+    const char *shown = s->display ? s->display : s->name;
+    size_t n = strlen(shown);
+    if ((strncmp(shown, "List Bullet ", 12) == 0 ||
+         strncmp(shown, "List Number ", 12) == 0) &&
+        n == 13 && shown[12] >= '2' && shown[12] <= '9')
+      return shown[12] - '1';
+  }
+  return 0;
+}
+
 /* The list style a paragraph style names, through its parents. */
 static const char *paragraph_list_style(const walk *w, const char *name) {
   const odt_style *s = style_find(w, "paragraph", name);
@@ -512,7 +528,8 @@ static void list_item(walk *w, const xmlNode *item, list_ctx ctx) {
     int number = ++w->counter[level];
     for (int l = level + 1; l < ODT_LEVELS; l++)
       w->counter[l] = 0;
-    scr_rtext_item(w->t, level, ordered, number, w->list_id);
+    int depth = level + list_depth_of_style(w, attr(c, NS_TEXT, "style-name"));
+    scr_rtext_item(w->t, depth, ordered, number, w->list_id);
     w->space_before = true;
     walk_inlines(w, c, 0);
     first = false;

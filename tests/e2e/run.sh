@@ -50,6 +50,7 @@ sh "$HERE/site.sh" "$SCR" "$T"
 sh "$HERE/exempt.sh" "$SCR" "$T"
 sh "$HERE/tables.sh" "$SCR" "$T"
 sh "$HERE/notes.sh" "$SCR" "$T"
+sh "$HERE/reports.sh" "$SCR" "$T"
 sh "$HERE/text.sh" "$SCR" "$T"
 
 # Every DOCX the tests above built (named SHORT-YYYY-MM-DD-...), against
