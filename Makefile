@@ -199,14 +199,14 @@ $(BUILD)/scrutineer: $(BUILD)/obj/main.o $(BUILD)/libscrutineer.a
 # ---- fuzzing ---------------------------------------------------------------
 # `make fuzz FUZZ_HARNESS=H FUZZ_SECONDS=N` runs a libFuzzer harness (clang)
 # from its seed corpus for N seconds: H is build (the sources), template
-# (--template's DOCX and ODT files) or workspace (odd entries in the
-# workspace scan). Inputs it finds are kept in build-fuzz/corpus-H, and a
+# (--template's DOCX and ODT files), workspace (odd entries in the
+# workspace scan) or report (Word and LibreOffice reports). Inputs it finds are kept in build-fuzz/corpus-H, and a
 # crash is written to build-fuzz/ for the regression corpus
 # (tests/fuzz/regressions/ for build, tests/fuzz/regressions-H/ for others).
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 1
 FUZZ_HARNESS ?= build
-FUZZ_HARNESSES = build template workspace
+FUZZ_HARNESSES = build template workspace report
 FUZZ_DIR      = build-fuzz
 # several jobs log to $(FUZZ_DIR)/fuzz-N.log
 FUZZ_PARALLEL = $(if $(filter-out 1,$(FUZZ_JOBS)),-jobs=$(FUZZ_JOBS) \
@@ -240,7 +240,7 @@ $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) fuzz-deps $(DEPS_STAMP)
 
 fuzz: $(FUZZ_DIR)/fuzz_$(FUZZ_HARNESS)
 	$(Q)rm -rf $(FUZZ_DIR)/seeds-$(FUZZ_HARNESS) && \
-	  sh tests/fuzz/make-seeds.sh $(FUZZ_DIR)/seeds-$(FUZZ_HARNESS) $(FUZZ_HARNESS)
+	  PYTHON=$(PYTHON) sh tests/fuzz/make-seeds.sh $(FUZZ_DIR)/seeds-$(FUZZ_HARNESS) $(FUZZ_HARNESS)
 	$(Q)mkdir -p $(FUZZ_DIR)/corpus-$(FUZZ_HARNESS)
 	$(Q)UBSAN_OPTIONS=halt_on_error=1 $(FUZZ_DIR)/fuzz_$(FUZZ_HARNESS) \
 	  -max_total_time=$(FUZZ_SECONDS) $(FUZZ_PARALLEL) -timeout=20 -rss_limit_mb=2048 \
@@ -259,7 +259,7 @@ $(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_COMMON) 
 fuzz-replay: $(foreach h,$(FUZZ_HARNESSES),$(BUILD)/tests/replay_$(h))
 	$(Q)for h in $(FUZZ_HARNESSES); do \
 	  rm -rf $(BUILD)/seeds-$$h && \
-	  sh tests/fuzz/make-seeds.sh $(BUILD)/seeds-$$h $$h || exit 1; \
+	  PYTHON=$(PYTHON) sh tests/fuzz/make-seeds.sh $(BUILD)/seeds-$$h $$h || exit 1; \
 	  reg=tests/fuzz/regressions; [ $$h = build ] || reg=$$reg-$$h; \
 	  [ -d $$reg ] || reg=; \
 	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 \

@@ -38,6 +38,14 @@ void fuzz_remove_tree(const char *dir);
 /** A new private folder under $TMPDIR (or /tmp); caller frees the name. */
 char *fuzz_scratch(void);
 
+/**
+ * Zip the parts `data` describes (each "=== name\n" at a line's start, then
+ * its bytes) into a new file at `path`, deflated or, `stored`, not; so
+ * that mutations reach the XML behind libzip's CRCs. Aborts on failure.
+ */
+void fuzz_zip_parts(const char *path, const char *data, size_t size,
+                    bool stored);
+
 /* scr_output callbacks: abort on a part that is not well-formed XML, or a
    flat file holding NUL. */
 scr_error fuzz_check_package(void *ctx, const char *stem, const char *ext,

@@ -18,8 +18,6 @@
  */
 #include "fuzz_common.h"
 
-#include <zip.h>
-
 static char *scratch, *workspace, *agenda, *tpl_path[2];
 static FILE *devnull;
 
@@ -47,52 +45,6 @@ static void setup(void) {
     abort();
 }
 
-/* The next "=== name\n" header after `p`, at a line's start, or NULL. */
-static const char *next_header(const char *p, const char *end) {
-  static const char mark[] = "\n=== ";
-  const char *hit = memmem(p, (size_t)(end - p), mark, sizeof mark - 1);
-  return hit ? hit + 1 : NULL;
-}
-
-/* Zip the parts described by `data` into the file at `path`. */
-static void zip_parts(const char *path, const char *data, size_t size,
-                      bool stored) {
-  int zerr;
-  zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
-  if (!z)
-    abort();
-  const char *end = data + size;
-  const char *h =
-      size >= 4 && memcmp(data, "=== ", 4) == 0 ? data : next_header(data, end);
-  while (h) {
-    const char *name = h + 4;
-    const char *nl = memchr(name, '\n', (size_t)(end - name));
-    const char *body = nl ? nl + 1 : end;
-    const char *next = nl ? next_header(body, end) : NULL;
-    const char *body_end = next ? next : end;
-    char part[256];
-    size_t n = (size_t)((nl ? nl : end) - name);
-    if (n > 0 && n < sizeof part) {
-      memcpy(part, name, n);
-      part[n] = '\0';
-      zip_source_t *src =
-          zip_source_buffer(z, body, (zip_uint64_t)(body_end - body), 0);
-      if (!src)
-        abort();
-      zip_int64_t idx =
-          zip_file_add(z, part, src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8);
-      if (idx < 0)
-        zip_source_free(src);
-      else
-        zip_set_file_compression(z, (zip_uint64_t)idx,
-                                 stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0);
-    }
-    h = next;
-  }
-  if (zip_close(z) != 0)
-    zip_discard(z);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -105,7 +57,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (mode & 2)
     fuzz_spill(path, data + 1, size - 1);
   else
-    zip_parts(path, (const char *)data + 1, size - 1, mode & 4);
+    fuzz_zip_parts(path, (const char *)data + 1, size - 1, mode & 4);
 
   scr_options opts = {0};
   opts.formats = (mode & 1) ? SCR_FORMAT_ODT : SCR_FORMAT_DOCX;

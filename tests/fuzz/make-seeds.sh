@@ -6,8 +6,9 @@
 #             which formats, which "as of" date);
 #  template:  the built-in house styles and Word's own template, as zip
 #             files and as the parts the harness zips;
-#  workspace: odd entries laid over the small committee.
-# Usage: make-seeds.sh DIR [build|template|workspace]
+#  workspace: odd entries laid over the small committee;
+#  report:    a Word report and a LibreOffice text, as files and as parts.
+# Usage: make-seeds.sh DIR [build|template|workspace|report]
 set -eu
 out=$1
 harness=${2:-build}
