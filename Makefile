@@ -298,11 +298,11 @@ leakcheck: scrutineer test-deps
 # pandoc is the reference the benchmark measures against; only `make bench`
 # needs it, so only this target installs it (with GNU time, for peak RSS,
 # and Python, which drives the runs).
-DEB_BENCH = pandoc time python3
+DEB_BENCH = pandoc time python3 python3-docx
 
 bench-deps:
 	$(Q)if ! command -v pandoc >/dev/null || ! [ -x /usr/bin/time ] \
-	     || ! [ -x $(PYTHON) ]; then \
+	     || ! [ -x $(PYTHON) ] || ! $(PYTHON) -c 'import docx' 2>/dev/null; then \
 	  echo "installing benchmark dependencies: $(DEB_BENCH)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 	    apt-get install -y -qq --no-install-recommends $(DEB_BENCH) >/dev/null; \

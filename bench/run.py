@@ -18,6 +18,11 @@ removed (pandoc would otherwise read each file's YAML as metadata), as GitHub
 Markdown (`-f gfm`: tables, strikethrough, autolinks, footnotes, the
 extensions scrutineer's parser has).
 
+The word case (`--only word`) builds a Word report of about 200 pages with
+python-docx (bench/wordreport.py) and times the pack that links it against
+the pack that links the Markdown `scrutineer import` makes of it, and
+against `pandoc -f docx -t docx` of the report.
+
 The links case (`--only links` runs it alone) times `scrutineer check` on
 the sample workspace with one more appendix, a report of 1, 2.5 and 5 MB
 (`--link-sizes`) made of links (genpack.links_report): "links", three
@@ -50,6 +55,8 @@ MAX_RSS_MB = 64         # peak RSS on the largest pack
 MAX_PER_MB_DRIFT = 0.25 # time per input MB, largest pack against the sample
 MAX_FLOOR_FACTOR = 3    # scrutineer time / zlib floor on the largest pack
 MAX_LINKS_S = 1.0       # `check` on the largest links report, seconds
+MAX_WORD_RATIO = 2.0    # pack with a Word report / with its Markdown
+WORD_SECTIONS = 120     # of the Word report: about 200 pages
 LINK_KINDS = ("links", "refs")
 
 
@@ -333,6 +340,64 @@ def run_pack(args):
     return verdicts(rows, start)
 
 
+def appendix_pages(pack):
+    """The pages the front sheet gives the Word report's appendix."""
+    import re
+    with zipfile.ZipFile(pack) as z:
+        body = z.read("word/document.xml").decode()
+    text = re.sub(r"<[^>]+>", "", body)
+    found = re.search(r"Appendix D \(pages (\d+)\D(\d+)\)", text)
+    return int(found.group(2)) - int(found.group(1)) + 1 if found else 0
+
+
+def run_word(args):
+    """A long Word report as an appendix: the pack against the same report
+    as Markdown (what `scrutineer import` writes of it), and against pandoc
+    reading the report and writing a DOCX."""
+    made = subprocess.run(
+        [sys.executable, os.path.join(REPO, "bench", "wordreport.py"),
+         os.path.join(args.work, "word"), str(WORD_SECTIONS), args.scrutineer],
+        check=True, capture_output=True, text=True).stdout.split()
+    report = os.path.join(args.work, "word", "strategy.docx")
+    out = os.path.join(args.work, "word", "out")
+    cmds = {}
+    for name, agenda in (("docx", made[0]), ("md", made[1])):
+        cmds[name] = ([args.scrutineer, "pack", agenda, "-o", out + "-" + name,
+                       "-q", "-f", "docx"],
+                      os.path.dirname(os.path.dirname(agenda)))
+    cmds["pandoc"] = (["pandoc", "-f", "docx", "-t", "docx", report, "-o",
+                       os.path.join(args.work, "word", "pandoc.docx")],
+                      args.work)
+    for cmd, cwd in cmds.values():
+        timed(cmd, cwd)
+    times = {name: [] for name in cmds}
+    for _ in range(max(args.runs, 11)):
+        for name, (cmd, cwd) in cmds.items():
+            times[name].append(timed(cmd, cwd))
+    med = {name: statistics.median(t for t, _, _ in runs)
+           for name, runs in times.items()}
+    rss = {name: max(r for _, r, _ in runs) for name, runs in times.items()}
+    pages = appendix_pages(os.path.join(out + "-docx",
+                                        "SC-2026-06-17-agenda-pack.docx"))
+    print("A Word report of %d pages (%.0f KB) as an appendix; %d runs each, "
+          "alternating; medians" % (pages, os.path.getsize(report) / 1e3,
+                                    len(times["docx"])))
+    print()
+    print("| case | s | RSS MB |")
+    print("| --- | ---: | ---: |")
+    for name, label in (("docx", "pack, the report linked as .docx"),
+                        ("md", "pack, the report as its imported .md"),
+                        ("pandoc", "pandoc -f docx -t docx, the report")):
+        print("| %s | %.3f | %.0f |" % (label, med[name], rss[name]))
+    ratio = med["docx"] / med["md"]
+    print()
+    print("%s: the pack with the Word report takes %.2fx the time with its "
+          "Markdown (target: under %gx); pandoc takes %.1fx the pack's time" %
+          ("PASS" if ratio < MAX_WORD_RATIO else "FAIL", ratio,
+           MAX_WORD_RATIO, med["pandoc"] / med["docx"]))
+    return ratio < MAX_WORD_RATIO
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=5)
@@ -340,7 +405,7 @@ def main():
     ap.add_argument("--scrutineer", default=os.path.join(REPO, "scrutineer"))
     ap.add_argument("--zfloor", default=os.path.join(REPO, "build/bench/zfloor"))
     ap.add_argument("--work", default=os.path.join(REPO, "build/bench"))
-    ap.add_argument("--only", choices=("pack", "links"),
+    ap.add_argument("--only", choices=("pack", "links", "word"),
                     help="run only the pack case or only the links case")
     ap.add_argument("--link-sizes", default="1,2.5,5",
                     help="links report sizes in MB")
@@ -354,11 +419,14 @@ def main():
         args.against = os.path.abspath(args.against)
     os.makedirs(args.work, exist_ok=True)
     print(machine())
-    if args.only != "links":
+    if args.only in (None, "pack"):
         run_pack(args)
         print()
-    if args.only != "pack":
+    if args.only in (None, "links"):
         run_links(args)
+        print()
+    if args.only in (None, "word"):
+        run_word(args)
     return 0
 
 

@@ -725,8 +725,30 @@ void scr_rtext_row_end(scr_rtext *t) {
   (void)t;
 }
 
-/* A cell's inlines as GFM table text: one line, pipes escaped. */
+/* Whether `s` reads the same as Markdown in a table cell: no character
+   that could mark anything up, nor a digit or space that could start a
+   list or code where it begins. */
+static bool plain_in_cell(const char *s) {
+  if (!*s || (s[0] >= '0' && s[0] <= '9') || s[0] == ' ')
+    return !*s;
+  for (; *s; s++)
+    if (strchr("\\`*_[]<>!#|~&{}()+-=:.'\"^$@%", *s) || *s == '\n' ||
+        (unsigned char)*s < 0x20)
+      return false;
+  return true;
+}
+
+/* A cell's inlines as GFM table text: one line, pipes escaped. Most cells
+   are a few plain words, written as they are; cmark renders the rest. */
 static void cell_text(scr_rtext *t, const cell *c, scr_buf *out) {
+  cmark_node *only = cmark_node_first_child(c->para);
+  if (!only || (!cmark_node_next(only) &&
+                cmark_node_get_type(only) == CMARK_NODE_TEXT &&
+                plain_in_cell(cmark_node_get_literal(only)))) {
+    if (only && scr_buf_puts(out, cmark_node_get_literal(only)))
+      fail(t);
+    return;
+  }
   cmark_node *doc = cmark_node_parent(c->para);
   char *md = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
   if (!md) {
