@@ -274,15 +274,30 @@ demo: scrutineer pdf-deps
 
 # Helgrind over builds whose sources are parsed on two threads while the
 # package is compressed on two: any unsynchronised access is an error.
-threadcheck: scrutineer test-deps
+# The small committee with a Word report as an appendix: read on the
+# second thread while the first writes XML, both with libxml2.
+REPORTS_WS = $(BUILD)/reports-ws
+$(REPORTS_WS)/agendas/2026-06-17/word.docx: tests/e2e/make_reports.py | test-deps
+	$(Q)rm -rf $(REPORTS_WS) && cp -r tests/fixtures/small $(REPORTS_WS)
+	$(Q)$(PYTHON) tests/e2e/make_reports.py $(REPORTS_WS)/agendas/2026-06-17
+	$(Q)printf '\n## School places\n\n[Appendix](2026-06-17/word.docx)\n' \
+	  >> $(REPORTS_WS)/agendas/2026-06-17.md
+
+threadcheck: scrutineer test-deps $(REPORTS_WS)/agendas/2026-06-17/word.docx
 	$(Q)for cmd in "pack agendas/2026-06-17.md -f docx,odt" \
 	     "tracker --today 2026-09-09 -f docx,odt,csv"; do \
 	  echo "  HELGRIND scrutineer $$cmd"; \
 	  valgrind --tool=helgrind --error-exitcode=1 -q \
 	    ./scrutineer $$cmd -o $(BUILD)/threads -q || exit 1; \
 	done
+	@echo "  HELGRIND scrutineer pack (a Word report as an appendix)"
+	$(Q)cd $(REPORTS_WS) && valgrind --tool=helgrind --error-exitcode=1 -q \
+	  --log-file=$(CURDIR)/$(BUILD)/helgrind-reports.log \
+	  $(CURDIR)/scrutineer pack agendas/2026-06-17.md -f docx,odt \
+	  -o $(CURDIR)/$(BUILD)/threads -q 2>/dev/null \
+	  || { cat $(CURDIR)/$(BUILD)/helgrind-reports.log; exit 1; }
 
-leakcheck: scrutineer test-deps
+leakcheck: scrutineer test-deps $(REPORTS_WS)/agendas/2026-06-17/word.docx
 	$(Q)for cmd in "pack agendas/2026-06-17.md" "minutes minutes/2026-04-14.md" \
 	     "tracker --today 2026-09-09 -f docx,odt,csv" \
 	     "pack agendas/2026-06-17.md -f docx,odt,pdf" \
@@ -292,6 +307,17 @@ leakcheck: scrutineer test-deps
 	    --errors-for-leak-kinds=definite,indirect -q \
 	    ./scrutineer $$cmd -o $(BUILD)/leak -q || exit 1; \
 	done
+	@echo "  VALGRIND scrutineer pack and import (a Word report)"
+	$(Q)cd $(REPORTS_WS) && valgrind --error-exitcode=1 --leak-check=full \
+	  --errors-for-leak-kinds=definite,indirect -q \
+	  --log-file=$(CURDIR)/$(BUILD)/valgrind-reports.log $(CURDIR)/scrutineer \
+	  pack agendas/2026-06-17.md -o $(CURDIR)/$(BUILD)/leak -q 2>/dev/null \
+	  || { cat $(CURDIR)/$(BUILD)/valgrind-reports.log; exit 1; }
+	$(Q)valgrind --error-exitcode=1 --leak-check=full \
+	  --errors-for-leak-kinds=definite,indirect -q \
+	  --log-file=$(BUILD)/valgrind-import.log ./scrutineer import \
+	  $(REPORTS_WS)/agendas/2026-06-17/word.docx -o $(BUILD)/leak/word.md -q \
+	  2>/dev/null || { cat $(BUILD)/valgrind-import.log; exit 1; }
 
 # ---- benchmark (never part of `make test`) --------------------------------
 

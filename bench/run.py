@@ -345,6 +345,7 @@ def appendix_pages(pack):
     import re
     with zipfile.ZipFile(pack) as z:
         body = z.read("word/document.xml").decode()
+    body = re.sub(r"<w:instrText[^>]*>.*?</w:instrText>", "", body)
     text = re.sub(r"<[^>]+>", "", body)
     found = re.search(r"Appendix D \(pages (\d+)\D(\d+)\)", text)
     return int(found.group(2)) - int(found.group(1)) + 1 if found else 0

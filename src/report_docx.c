@@ -340,6 +340,24 @@ static void bookmark(walk *w, const xmlNode *b) {
   xmlFree(name);
 }
 
+/* An equation (Office Math) as the text of its runs, in order: Markdown
+   has no mathematics, and its symbols and numbers still read. */
+static void equation(walk *w, const xmlNode *n, unsigned format) {
+  for (xmlNodePtr c = n->children; c && !w->err; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE)
+      continue;
+    if (strcmp((const char *)c->name, "t") == 0) {
+      xmlChar *text = xmlNodeGetContent(c);
+      if (text)
+        out_text(w, (const char *)text, strlen((const char *)text), format);
+      xmlFree(text);
+    } else if (!docx_is(c, "rPr") && strcmp((const char *)c->name, "rPr") &&
+               strcmp((const char *)c->name, "ctrlPr")) {
+      equation(w, c, format);
+    }
+  }
+}
+
 static void walk_inlines(walk *w, const xmlNode *parent, unsigned format) {
   for (xmlNodePtr c = parent->children; c && !w->err; c = c->next) {
     if (c->type != XML_ELEMENT_NODE)
@@ -361,6 +379,9 @@ static void walk_inlines(walk *w, const xmlNode *parent, unsigned format) {
           format);
     else if (strcmp((const char *)c->name, "AlternateContent") == 0)
       run_child(w, c, format);
+    else if (strcmp((const char *)c->name, "oMath") == 0 ||
+             strcmp((const char *)c->name, "oMathPara") == 0)
+      equation(w, c, format);
     /* w:del, w:moveFrom, comment ranges, proofing marks: nothing shown */
   }
 }
