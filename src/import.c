@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static bool is_stdout(const char *path) {
   return strcmp(path, "-") == 0;
@@ -79,6 +80,13 @@ scr_error scr_import_report(const char *report, const char *md_path,
   const char *out = md_path ? md_path : own;
   char *dir = NULL, *name = NULL;
   scr_error err = out ? SCR_OK : SCR_E_NOMEM;
+  /* edits made to an earlier import are not replaced unasked */
+  if (!err && own && access(own, F_OK) == 0) {
+    fprintf(diag_out,
+            "%s: error: %s is there already; give -o %s to replace it\n",
+            report, own, own);
+    err = SCR_E_SOURCE;
+  }
   if (!err && !is_stdout(out))
     err = picture_folder(out, &dir, &name);
   scr_diags diags;

@@ -88,9 +88,9 @@ static const char HELP[] =
     "                     as the Markdown it reads as in a pack: front\n"
     "                     matter (title, author), text, tables, notes;\n"
     "                     tracked changes accepted, comments left out. -o\n"
-    "                     names the Markdown file (default: REPORT with .md;\n"
-    "                     -: standard output); pictures go into a folder\n"
-    "                     named after it, beside it\n"
+    "                     names the Markdown file (default: REPORT with .md,\n"
+    "                     which must not be there yet; -: standard output);\n"
+    "                     pictures go into a folder named after it, beside it\n"
     "\n"
     "options:\n"
     "  -o, --output DIR   output folder (default: out; site: site)\n"
@@ -365,7 +365,10 @@ static int take_option(const command *cmd, enum opt_id id, const char *opt,
   switch (id) {
   case OPT_OUTPUT:
     if (!*value)
-      return usage_error("option '%s' needs a folder, not ''", opt);
+      return usage_error("option '%s' needs %s, not ''", opt,
+                         cmd->run == cmd_import ? "a Markdown file, or - "
+                                                  "for standard output"
+                                                : "a folder");
     c->opts.out_dir = value;
     return EXIT_OK;
   case OPT_FORMATS:

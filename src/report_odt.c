@@ -459,7 +459,29 @@ static void title(walk *w, const xmlNode *p) {
   scr_buf_free(&text);
 }
 
-/* text:p or text:h; `in_item` when it continues a list item. */
+/* A heading is a place LibreOffice's links name by its text
+   ("#Summary|outline", the part before '|' kept by link()). */
+static void heading_name(walk *w, const xmlNode *h) {
+  xmlChar *text = xmlNodeGetContent(h);
+  scr_buf name = SCR_BUF_INIT;
+  bool space = true;
+  for (const char *s = (const char *)text; s && *s; s++) {
+    bool ws = *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r';
+    if (ws && space)
+      continue;
+    space = ws;
+    if (scr_buf_append(&name, ws ? " " : s, 1))
+      w->err = SCR_E_NOMEM;
+  }
+  while (name.len && name.data[name.len - 1] == ' ')
+    name.data[--name.len] = '\0';
+  if (name.len)
+    scr_rtext_bookmark(w->t, name.data);
+  scr_buf_free(&name);
+  xmlFree(text);
+}
+
+/* text:p or text:h. */
 static void paragraph(walk *w, const xmlNode *p) {
   const char *style = attr(p, NS_TEXT, "style-name");
   turn_for(w, "paragraph", style);
@@ -483,6 +505,8 @@ static void paragraph(walk *w, const xmlNode *p) {
     scr_rtext_paragraph(w->t);
   w->space_before = true;
   walk_inlines(w, p, kind == P_BODY ? paragraph_format(w, style) : 0);
+  if (kind == P_HEADING || kind == P_TITLE)
+    heading_name(w, p);
 }
 
 /* ---- lists --------------------------------------------------------------- */

@@ -40,6 +40,16 @@ usage "--template not a .docx or .odt" 2 \
   "^scrutineer: error: option '--template' needs a .docx or .odt file, not '$COMMITTEE'$" \
   pack "$AGENDA" --template "$COMMITTEE" -o "$OUT"
 
+usage "import without a report" 2 \
+  "^scrutineer: error: import needs a report, e.g. agendas/2026-06-17/budget.docx$" \
+  import
+usage "import -o an empty name" 2 \
+  "^scrutineer: error: option '-o' needs a Markdown file, or - for standard output, not ''$" \
+  import "$WS/report.docx" -o ''
+usage "-f given to import" 2 \
+  "^scrutineer: error: '-f' is one of the options of pack, minutes, tracker and site, not of import$" \
+  import "$WS/report.docx" -f docx
+
 # SCRUTINEER_PDF_TIMEOUT is a value the user gives, known bad before any work
 export SCRUTINEER_PDF_TIMEOUT=abc
 usage "SCRUTINEER_PDF_TIMEOUT not a number" 2 \

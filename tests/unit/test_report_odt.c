@@ -1,0 +1,232 @@
+/* The ODT reader: LibreOffice's markup read as the Markdown it would be. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include "report.h"
+#include "zip_fixture.h"
+
+#define NS                                                                     \
+  "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "         \
+  "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "             \
+  "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "           \
+  "xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\" "          \
+  "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "           \
+  "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" "  \
+  "xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0\" "    \
+  "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "                             \
+  "xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" "             \
+  "xmlns:xlink=\"http://www.w3.org/1999/xlink\""
+
+static const char MIMETYPE[] = "application/vnd.oasis.opendocument.text";
+
+static const char STYLES[] =
+    "<office:document-styles " NS "><office:styles>"
+    "<style:style style:name=\"Standard\" style:family=\"paragraph\"/>"
+    "<style:style style:name=\"Title\" style:family=\"paragraph\"/>"
+    "<style:style style:name=\"Heading_20_2\" style:display-name=\"Heading 2\" "
+    "style:family=\"paragraph\" style:default-outline-level=\"2\"/>"
+    "<style:style style:name=\"Quotations\" style:family=\"paragraph\"/>"
+    "<style:style style:name=\"Strong_20_Emphasis\" style:family=\"text\">"
+    "<style:text-properties fo:font-weight=\"bold\"/></style:style>"
+    "</office:styles><office:automatic-styles>"
+    "<style:page-layout style:name=\"pm1\"><style:page-layout-properties "
+    "style:print-orientation=\"portrait\"/></style:page-layout>"
+    "<style:page-layout style:name=\"pm2\"><style:page-layout-properties "
+    "style:print-orientation=\"landscape\"/></style:page-layout>"
+    "</office:automatic-styles><office:master-styles>"
+    "<style:master-page style:name=\"Standard\" "
+    "style:page-layout-name=\"pm1\"/>"
+    "<style:master-page style:name=\"Landscape\" "
+    "style:page-layout-name=\"pm2\"/></office:master-styles>"
+    "</office:document-styles>";
+
+static const char META[] =
+    "<office:document-meta " NS "><office:meta><dc:title>Old template name"
+    "</dc:title><meta:initial-creator>Jo Officer</meta:initial-creator>"
+    "</office:meta></office:document-meta>";
+
+static const char CONTENT[] =
+    "<office:document-content " NS "><office:automatic-styles>"
+    "<style:style style:name=\"T1\" style:family=\"text\">"
+    "<style:text-properties fo:font-style=\"italic\"/></style:style>"
+    "<style:style style:name=\"T2\" style:family=\"text\">"
+    "<style:text-properties style:text-underline-style=\"solid\"/>"
+    "</style:style>"
+    "<style:style style:name=\"T3\" style:family=\"text\">"
+    "<style:text-properties style:text-position=\"super 58%\"/>"
+    "</style:style>"
+    "<style:style style:name=\"P1\" style:family=\"paragraph\" "
+    "style:parent-style-name=\"Heading_20_2\"/>"
+    "<style:style style:name=\"P2\" style:family=\"paragraph\" "
+    "style:master-page-name=\"Landscape\"/>"
+    "<style:style style:name=\"P3\" style:family=\"paragraph\" "
+    "style:master-page-name=\"Standard\"/>"
+    "<text:list-style style:name=\"L1\"><text:list-level-style-number "
+    "text:level=\"1\" style:num-format=\"1\" text:start-value=\"4\"/>"
+    "<text:list-level-style-bullet text:level=\"2\" text:bullet-char=\"-\"/>"
+    "</text:list-style></office:automatic-styles>"
+    "<office:body><office:text>"
+    "<text:tracked-changes><text:changed-region text:id=\"c1\"><text:deletion>"
+    "<text:p>DELETEDSENTINEL</text:p></text:deletion></text:changed-region>"
+    "</text:tracked-changes>"
+    "<text:p text:style-name=\"Title\">Budget   report</text:p>"
+    "<text:h text:outline-level=\"1\">Summary</text:h>"
+    "<text:p text:style-name=\"P1\">By its style</text:p>"
+    "<text:p>  Plain <text:span text:style-name=\"Strong_20_Emphasis\">bold"
+    "</text:span> <text:span text:style-name=\"T1\">italic</text:span> "
+    "<text:span text:style-name=\"T2\">underlined</text:span> m<text:span "
+    "text:style-name=\"T3\">2</text:span><text:s text:c=\"2\"/>spaced"
+    "<text:change text:change-id=\"c1\"/>"
+    "<office:annotation><text:p>COMMENTSENTINEL</text:p></office:annotation>"
+    " kept<text:note text:note-class=\"footnote\"><text:note-citation>1"
+    "</text:note-citation><text:note-body><text:p>The note.</text:p>"
+    "</text:note-body></text:note> page <text:page-number>7"
+    "</text:page-number>.</text:p>"
+    "<text:p><text:a xlink:href=\"https://example.org/\">a site</text:a> and "
+    "<text:a xlink:href=\"#Summary|outline\">the summary</text:a></text:p>"
+    "<text:p text:style-name=\"Quotations\">Quoted</text:p>"
+    "<text:list text:style-name=\"L1\"><text:list-item><text:p>Four</text:p>"
+    "<text:list><text:list-item><text:p>Nested</text:p></text:list-item>"
+    "</text:list></text:list-item><text:list-item><text:p>Five</text:p>"
+    "</text:list-item></text:list>"
+    "<text:p>Between</text:p>"
+    "<text:list text:style-name=\"L1\" text:continue-numbering=\"true\">"
+    "<text:list-item><text:p>Six</text:p></text:list-item></text:list>"
+    "<table:table><table:table-column table:number-columns-repeated=\"2\"/>"
+    "<table:table-header-rows><table:table-row><table:table-cell><text:p>A"
+    "</text:p></table:table-cell><table:table-cell><text:p>B | C</text:p>"
+    "</table:table-cell></table:table-row></table:table-header-rows>"
+    "<table:table-row><table:table-cell table:number-columns-spanned=\"2\">"
+    "<text:p>Both</text:p><text:p>lines</text:p></table:table-cell>"
+    "<table:covered-table-cell/></table:table-row></table:table>"
+    "<text:p><draw:frame draw:name=\"Image1\"><draw:image "
+    "xlink:href=\"Pictures/a.png\"/><svg:title>Chart</svg:title></draw:frame>"
+    "</text:p>"
+    "<text:p text:style-name=\"P2\">Wide</text:p>"
+    "<text:p text:style-name=\"P3\">Upright</text:p>"
+    "</office:text></office:body></office:document-content>";
+
+/* A 1x1 PNG. */
+static const unsigned char PNG[] = {
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D,
+    0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01,
+    0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00,
+    0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x60, 0x00, 0x02, 0x00,
+    0x00, 0x05, 0x00, 0x01, 0xE9, 0xFA, 0xDC, 0xD8, 0x00, 0x00, 0x00, 0x00,
+    0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82};
+
+static char *md;
+static scr_diags diags;
+static scr_embedded_set pictures;
+
+static int read_report(void **state) {
+  (void)state;
+  const zip_part parts[] = {{"mimetype", MIMETYPE, 0},
+                            {"content.xml", CONTENT, 0},
+                            {"styles.xml", STYLES, 0},
+                            {"meta.xml", META, 0},
+                            {"Pictures/a.png", PNG, sizeof PNG}};
+  char *path = temp_path("report.odt");
+  write_zip_parts(path, parts, sizeof parts / sizeof *parts);
+  scr_diags_init(&diags);
+  size_t len = 0;
+  scr_error err = scr_report_markdown(path, NULL, &md, &len, &pictures, &diags);
+  remove_temp(path);
+  return err == SCR_OK ? 0 : -1;
+}
+
+static int free_report(void **state) {
+  (void)state;
+  free(md);
+  scr_embedded_set_free(&pictures);
+  scr_diags_free(&diags);
+  return 0;
+}
+
+static void expect(const char *want) {
+  if (!strstr(md, want))
+    fail_msg("'%s' not in:\n%s", want, md);
+}
+
+static void test_front_matter_and_headings(void **state) {
+  (void)state;
+  /* the Title paragraph, its spaces collapsed; dc:title is not used */
+  expect("---\ntitle: \"Budget report\"\nauthor: \"Jo Officer\"\n---\n");
+  expect("\n# Summary\n");
+  expect("\n## By its style\n");
+  expect("\n> Quoted\n");
+}
+
+static void test_text(void **state) {
+  (void)state;
+  /* adjacent italic and underlined text is one emphasis */
+  expect("\nPlain **bold** *italic underlined* m<sup>2</sup>  spaced kept"
+         "[^1] page 7.\n");
+  expect("[a site](https://example.org/) and [the summary](#summary)");
+  expect("\n[^1]: The note.\n");
+  assert_null(strstr(md, "DELETEDSENTINEL"));
+  assert_null(strstr(md, "COMMENTSENTINEL"));
+  assert_null(strstr(md, "Old template name"));
+}
+
+static void test_lists(void **state) {
+  (void)state;
+  expect("4.  Four\n      - Nested\n5.  Five\n");
+  expect("Between\n\n6.  Six\n");
+}
+
+static void test_table_picture_pages(void **state) {
+  (void)state;
+  expect("| A | B \\| C |\n| --- | --- |\n| Both<br>lines |  |\n");
+  expect("![Chart](report/image1.png)");
+  assert_int_equal(pictures.n, 1);
+  expect("<!-- landscape -->\n\nWide\n\n<!-- portrait -->\n\nUpright\n");
+  assert_int_equal(diags.count, 1);
+  assert_non_null(strstr(diags.items[0].message, "merged cells"));
+}
+
+/* What is not an OpenDocument text is said to be so. */
+static void test_not_a_text(void **state) {
+  (void)state;
+  static const struct {
+    const char *mimetype, *content, *want;
+  } CASES[] = {
+      {"application/vnd.oasis.opendocument.spreadsheet", CONTENT,
+       "not an OpenDocument text's"},
+      {MIMETYPE, NULL, "has no content.xml"},
+      {MIMETYPE, "<office:document-content", "is not well-formed XML"},
+      {MIMETYPE, "<office:document-content " NS "/>", "has no office:text"},
+  };
+  for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+    zip_part parts[2] = {{"mimetype", CASES[i].mimetype, 0},
+                         {"content.xml", CASES[i].content, 0}};
+    char *path = temp_path("bad.odt");
+    write_zip_parts(path, parts, CASES[i].content ? 2 : 1);
+    scr_diags d;
+    scr_diags_init(&d);
+    char *out = NULL;
+    size_t len = 0;
+    scr_embedded_set pics;
+    assert_int_equal(scr_report_markdown(path, NULL, &out, &len, &pics, &d),
+                     SCR_E_SOURCE);
+    assert_null(out);
+    if (d.errors != 1 || !strstr(d.items[0].message, CASES[i].want))
+      fail_msg("case %zu: '%s'", i, d.count ? d.items[0].message : "");
+    scr_diags_free(&d);
+    remove_temp(path);
+  }
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_front_matter_and_headings),
+      cmocka_unit_test(test_text),
+      cmocka_unit_test(test_lists),
+      cmocka_unit_test(test_table_picture_pages),
+      cmocka_unit_test(test_not_a_text),
+  };
+  return cmocka_run_group_tests(tests, read_report, free_report);
+}
