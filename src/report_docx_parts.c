@@ -178,13 +178,21 @@ static void resolve_style(const raw_style *raw, size_t n, size_t i,
   }
 }
 
-static scr_error read_styles(docx_parts *d, const scr_zpkg *p) {
-  char *member = scr_asprintf("%sstyles.xml", d->folder);
-  xmlDocPtr doc = NULL;
+/* The part `name` of the document's folder ("styles.xml"), parsed; *doc
+   NULL when there is none. */
+static scr_error read_part(const docx_parts *d, const scr_zpkg *p,
+                           const char *name, xmlDocPtr *doc) {
+  char *member = scr_asprintf("%s%s", d->folder, name);
   scr_error err =
-      member ? scr_zpkg_read_xml(p, member, SCR_REPORT_PART_MAX_BYTES, &doc)
+      member ? scr_zpkg_read_xml(p, member, SCR_REPORT_PART_MAX_BYTES, doc)
              : SCR_E_NOMEM;
   free(member);
+  return err;
+}
+
+static scr_error read_styles(docx_parts *d, const scr_zpkg *p) {
+  xmlDocPtr doc = NULL;
+  scr_error err = read_part(d, p, "styles.xml", &doc);
   if (err || !doc)
     return err;
   raw_style *raw = NULL;
@@ -272,12 +280,8 @@ static void read_num(docx_parts *d, const xmlNode *num) {
 }
 
 static scr_error read_numbering(docx_parts *d, const scr_zpkg *p) {
-  char *member = scr_asprintf("%snumbering.xml", d->folder);
   xmlDocPtr doc = NULL;
-  scr_error err =
-      member ? scr_zpkg_read_xml(p, member, SCR_REPORT_PART_MAX_BYTES, &doc)
-             : SCR_E_NOMEM;
-  free(member);
+  scr_error err = read_part(d, p, "numbering.xml", &doc);
   if (err || !doc)
     return err;
   xmlNodePtr root = xmlDocGetRootElement(doc);
@@ -389,13 +393,9 @@ static char *main_part(const scr_zpkg *p) {
 /* ---- notes -------------------------------------------------------------- */
 
 static scr_error read_notes(docx_parts *d, const scr_zpkg *p, bool endnotes) {
-  char *member =
-      scr_asprintf("%s%s.xml", d->folder, endnotes ? "endnotes" : "footnotes");
   xmlDocPtr doc = NULL;
   scr_error err =
-      member ? scr_zpkg_read_xml(p, member, SCR_REPORT_PART_MAX_BYTES, &doc)
-             : SCR_E_NOMEM;
-  free(member);
+      read_part(d, p, endnotes ? "endnotes.xml" : "footnotes.xml", &doc);
   if (err || !doc)
     return err;
   docx_note **notes = endnotes ? &d->endnotes : &d->footnotes;

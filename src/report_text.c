@@ -358,6 +358,21 @@ void scr_rtext_line_break(scr_rtext *t) {
     cmark_node_free(n);
 }
 
+/* Inline content is about to be written that formatting must not
+   enclose (a link, a note's mark): a block open for it, the spaces held
+   back written, the formatting closed. False when no block can be. */
+static bool break_formatting(scr_rtext *t) {
+  if (!t->f->block)
+    open_default_block(t);
+  if (!t->f->block)
+    return false;
+  if (t->space.len)
+    add_text(t, t->space.data, t->space.len);
+  t->space.len = 0;
+  close_format_from(t, 0);
+  return true;
+}
+
 void scr_rtext_link_begin(scr_rtext *t, const char *url) {
   if (!url || !*url || t->link)
     return;
@@ -365,13 +380,8 @@ void scr_rtext_link_begin(scr_rtext *t, const char *url) {
      known: a link there to a place in the report is its text */
   if (url[0] == '#' && (t->in_note || t->cell_para))
     return;
-  if (!t->f->block)
-    open_default_block(t);
-  if (!t->f->block)
+  if (!break_formatting(t))
     return;
-  t->space.len ? add_text(t, t->space.data, t->space.len) : (void)0;
-  t->space.len = 0;
-  close_format_from(t, 0);
   cmark_node *link = cmark_node_new(CMARK_NODE_LINK);
   if (link && !cmark_node_set_url(link, url)) {
     cmark_node_free(link);
@@ -387,11 +397,8 @@ void scr_rtext_link_begin(scr_rtext *t, const char *url) {
 }
 
 void scr_rtext_link_end(scr_rtext *t) {
-  if (!t->link)
+  if (!t->link || !break_formatting(t))
     return;
-  t->space.len ? add_text(t, t->space.data, t->space.len) : (void)0;
-  t->space.len = 0;
-  close_format_from(t, 0);
   cmark_node *link = t->link;
   t->inl = cmark_node_parent(link);
   t->link = NULL;
@@ -742,9 +749,9 @@ static bool plain_in_cell(const char *s) {
    are a few plain words, written as they are; cmark renders the rest. */
 static void cell_text(scr_rtext *t, const cell *c, scr_buf *out) {
   cmark_node *only = cmark_node_first_child(c->para);
-  if (!only || (!cmark_node_next(only) &&
-                cmark_node_get_type(only) == CMARK_NODE_TEXT &&
-                plain_in_cell(cmark_node_get_literal(only)))) {
+  if (!only ||
+      (!cmark_node_next(only) && cmark_node_get_type(only) == CMARK_NODE_TEXT &&
+       plain_in_cell(cmark_node_get_literal(only)))) {
     if (only && scr_buf_puts(out, cmark_node_get_literal(only)))
       fail(t);
     return;
@@ -837,15 +844,8 @@ void scr_rtext_table_end(scr_rtext *t) {
 /* ---- notes ------------------------------------------------------------- */
 
 void scr_rtext_note_begin(scr_rtext *t) {
-  if (t->in_note)
+  if (t->in_note || !break_formatting(t))
     return;
-  if (!t->f->block)
-    open_default_block(t);
-  if (!t->f->block)
-    return;
-  t->space.len ? add_text(t, t->space.data, t->space.len) : (void)0;
-  t->space.len = 0;
-  flush_text(t);
   char mark[32];
   snprintf(mark, sizeof mark, "[^%zu]", t->n_notes + 1);
   append(t, t->inl, new_literal(CMARK_NODE_HTML_INLINE, mark));

@@ -71,15 +71,6 @@ static const char FOOTNOTES[] =
     "xml:space=\"preserve\"> Source: the council's accounts.</w:t></w:r>"
     "</w:p></w:footnote></w:footnotes>";
 
-/* A 1x1 PNG. */
-static const unsigned char PNG[] = {
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D,
-    0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01,
-    0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00,
-    0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x60, 0x00, 0x02, 0x00,
-    0x00, 0x05, 0x00, 0x01, 0xE9, 0xFA, 0xDC, 0xD8, 0x00, 0x00, 0x00, 0x00,
-    0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82};
-
 #define P(style, runs)                                                         \
   "<w:p><w:pPr><w:pStyle w:val=\"" style "\"/></w:pPr>" runs "</w:p>"
 #define R(text) "<w:r><w:t xml:space=\"preserve\">" text "</w:t></w:r>"
@@ -87,94 +78,96 @@ static const unsigned char PNG[] = {
   "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" lvl "\"/><w:numId w:val=\"" num      \
   "\"/></w:numPr></w:pPr>" R(text) "</w:p>"
 
-static const char BODY
-    [] = "<w:document xmlns:w=\"" W_NS "\" xmlns:r=\"" R_NS "\" "
-         "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/"
-         "wordprocessingDrawing\" "
-         "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/"
-         "main\"><w:body>" P("Title", R("Budget monitoring")) P(
-             "Section", "<w:bookmarkStart w:id=\"0\" w:name=\"risks\"/>" R(
-                            "Key risks") "<w:bookmarkEnd w:id=\"0\"/>")
-             P("H2", R("Detail")) "<w:p>" R(
-                 "Plain, ") "<w:r><w:rPr><w:b/></w:rPr><w:t "
-                            "xml:space=\"preserve\">bold </w:t></w:r>"
-                            "<w:r><w:rPr><w:rStyle "
-                            "w:val=\"Strong\"/><w:i/></w:rPr><w:t>both</w:t>"
-                            "</w:r>"
-                            "<w:r><w:rPr><w:u w:val=\"single\"/></w:rPr><w:t "
-                            "xml:space=\"preserve\">"
-                            " underlined</w:t></w:r>" R(
-                                " m") "<w:r><w:rPr><w:vertAlign "
-                                      "w:val=\"superscript\"/></w:rPr>"
-                                      "<w:t>2</w:t></w:r>"
-                                      "<w:ins w:id=\"1\" w:author=\"A\">" R(
-                                          " kept") "</w:ins>"
-                                                   "<w:del w:id=\"2\" "
-                                                   "w:author=\"A\"><w:r><w:"
-                                                   "delText>DELETEDSENTINEL"
-                                                   "</w:delText></w:r></w:del>"
-                                                   "<w:commentRangeStart "
-                                                   "w:id=\"3\"/>" R(
-                                                       " noted") "<w:"
-                                                                 "commentRangeE"
-                                                                 "nd "
-                                                                 "w:id=\"3\"/"
-                                                                 "><w:r><w:"
-                                                                 "commentRefere"
-                                                                 "nce "
-                                                                 "w:id=\"3\"/>"
-                                                                 "</w:r>"
-                                                                 "<w:r><w:"
-                                                                 "footnoteRefer"
-                                                                 "ence "
-                                                                 "w:id=\"1\"/"
-                                                                 "></w:r>"
-                                                                 "<w:r><w:"
-                                                                 "fldChar "
-                                                                 "w:"
-                                                                 "fldCharType="
-                                                                 "\"begin\"/></"
-                                                                 "w:r><w:r><w:"
-                                                                 "instrText> "
-                                                                 "PAGE "
-                                                                 "INSTRSENTINEL"
-                                                                 " </"
-                                                                 "w:instrText><"
-                                                                 "/w:r><w:r><w:"
-                                                                 "fldChar "
-                                                                 "w:"
-                                                                 "fldCharType="
-                                                                 "\"separate\"/"
-                                                                 "></w:r>" R(" "
-                                                                             "p"
-                                                                             "a"
-                                                                             "g"
-                                                                             "e"
-                                                                             " "
-                                                                             "7") "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
-                                                                                  "</w:p>"
-                                                                                  "<w:p><w:hyperlink r:id=\"rId9\">" R("the council") "</w:hyperlink>" R(" and ") "<w:hyperlink w:anchor=\"risks\">" R("the risks") "</w:hyperlink>" R(" and ") "<w:hyperlink w:anchor=\"nowhere\">" R("a lost place") "</w:hyperlink></w:p>"
-                                                                                                                                                                                                                                                                                                       "<w:sdt><w:sdtPr/><w:sdtContent><w:p>" R("In a content control") "</w:p></w:sdtContent></w:sdt>" ITEM(
-                                                                                                                                                                                                                                                                                                           "1",
-                                                                                                                                                                                                                                                                                                           "0", "First") ITEM("1",
-                                                                                                                                                                                                                                                                                                                              "1",
-                                                                                                                                                                                                                                                                                                                              "Nested") ITEM("1",
-                                                                                                                                                                                                                                                                                                                                             "0", "Second") "<w:p>" R("Between") "</w:p>" ITEM("1",
-                                                                                                                                                                                                                                                                                                                                                                                               "0",
-                                                                                                                                                                                                                                                                                                                                                                                               "Third, continued")
-                                                                                                                                                                                                                                                                                                           ITEM("2", "0", "Restarted") "<w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:p>" R("Service") "</w:p></w:tc><w:tc><w:p>" R(
-                                                                                                                                                                                                                                                                                                               "Budget | spend") "</w:p></w:tc></w:tr>"
-                                                                                                                                                                                                                                                                                                                                 "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr><w:p>" R("Across both") "</w:p><w:p>" R("two lines") "</w:p></w:tc></w:tr>"
-                                                                                                                                                                                                                                                                                                                                                                                                                                             "</w:tbl>"
-                                                                                                                                                                                                                                                                                                                                                                                                                                             "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"9525\" cy=\"9525\"/>"
-                                                                                                                                                                                                                                                                                                                                                                                                                                             "<wp:docPr id=\"1\" name=\"Picture 1\" descr=\"A chart of spend\"/>"
-                                                                                                                                                                                                                                                                                                                                                                                                                                             "<a:graphic><a:graphicData><a:blip r:embed=\"rId10\"/></a:graphicData>"
-                                                                                                                                                                                                                                                                                                                                                                                                                                             "</a:graphic></wp:inline></w:drawing></w:r></w:p>"
-                                                                                                                                                                                                                                                                                                                                                                                                                                             "<w:p xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-                                                                                                                                                                                                                                                                                                                                                                                                                                             "math\">" R(
-                                                                                                                                                                                                                                                                                                                                                                                                                                                 "Growth is ") "<m:oMath><m:r><m:rPr/><m:t>g</m:t></m:r>"
-                                                                                                                                                                                                                                                                                                                                                                                                                                                               "<m:r><m:t>=2%</m:t></m:r></m:oMath></w:p>"
-                                                                                                                                                                                                                                                                                                                                                                                                                                                               "<w:p/><w:sectPr/></w:body></w:document>";
+static const char
+    BODY[] =
+        "<w:document xmlns:w=\"" W_NS "\" xmlns:r=\"" R_NS "\" "
+        "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/"
+        "wordprocessingDrawing\" "
+        "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/"
+        "main\"><w:body>" P("Title", R("Budget monitoring"))
+            P("Section", "<w:bookmarkStart w:id=\"0\" w:name=\"risks\"/>" R(
+                             "Key risks") "<w:bookmarkEnd w:id=\"0\"/>")
+                P("H2", R("Detail")) "<w:p>" R(
+                    "Plain, ") "<w:r><w:rPr><w:b/></w:rPr><w:t "
+                               "xml:space=\"preserve\">bold </w:t></w:r>"
+                               "<w:r><w:rPr><w:rStyle "
+                               "w:val=\"Strong\"/><w:i/></w:rPr><w:t>both</w:t>"
+                               "</w:r>"
+                               "<w:r><w:rPr><w:u "
+                               "w:val=\"single\"/></w:rPr><w:t "
+                               "xml:space=\"preserve\">"
+                               " underlined</w:t></w:r>" R(
+                                   " m") "<w:r><w:rPr><w:vertAlign "
+                                         "w:val=\"superscript\"/></w:rPr>"
+                                         "<w:t>2</w:t></w:r>"
+                                         "<w:ins w:id=\"1\" w:author=\"A\">" R(
+                                             " kept") "</w:ins>"
+                                                      "<w:del w:id=\"2\" "
+                                                      "w:author=\"A\"><w:r><w:"
+                                                      "delText>DELETEDSENTINEL"
+                                                      "</w:delText></w:r></"
+                                                      "w:del>"
+                                                      "<w:commentRangeStart "
+                                                      "w:id=\"3\"/>" R(" noted") "<w:"
+                                                                                 "commentRangeE"
+                                                                                 "nd "
+                                                                                 "w:id=\"3\"/"
+                                                                                 "><w:r><w:"
+                                                                                 "commentRefere"
+                                                                                 "nce "
+                                                                                 "w:id=\"3\"/>"
+                                                                                 "</w:r>"
+                                                                                 "<w:r><w:"
+                                                                                 "footnoteRefer"
+                                                                                 "ence "
+                                                                                 "w:id=\"1\"/"
+                                                                                 "></w:r>"
+                                                                                 "<w:r><w:"
+                                                                                 "fldChar "
+                                                                                 "w:"
+                                                                                 "fldCharType="
+                                                                                 "\"begin\"/></"
+                                                                                 "w:r><w:r><w:"
+                                                                                 "instrText> "
+                                                                                 "PAGE "
+                                                                                 "INSTRSENTINEL"
+                                                                                 " </"
+                                                                                 "w:instrText><"
+                                                                                 "/w:r><w:r><w:"
+                                                                                 "fldChar "
+                                                                                 "w:"
+                                                                                 "fldCharType="
+                                                                                 "\"separate\"/"
+                                                                                 "></w:r>" R(
+                                                                                     " "
+                                                                                     "p"
+                                                                                     "a"
+                                                                                     "g"
+                                                                                     "e"
+                                                                                     " "
+                                                                                     "7") "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+                                                                                          "</w:p>"
+                                                                                          "<w:p><w:hyperlink r:id=\"rId9\">" R("the council") "</w:hyperlink>" R(
+                                                                                              " and ") "<w:hyperlink w:anchor=\"risks\">" R("the risks") "</w:hyperlink>" R(" and ") "<w:hyperlink w:anchor=\"nowhere\">" R("a lost place") "</w:hyperlink></w:p>"
+                                                                                                                                                                                                                                            "<w:sdt><w:sdtPr/><w:sdtContent><w:p>" R("In a content control") "</w:p></w:sdtContent></w:sdt>" ITEM("1",
+                                                                                                                                                                                                                                                                                                                                                  "0",
+                                                                                                                                                                                                                                                                                                                                                  "First") ITEM("1",
+                                                                                                                                                                                                                                                                                                                                                                "1",
+                                                                                                                                                                                                                                                                                                                                                                "Nested") ITEM("1",
+                                                                                                                                                                                                                                                                                                                                                                               "0", "Second") "<w:p>" R("Between") "</w:p>" ITEM("1",
+                                                                                                                                                                                                                                                                                                                                                                                                                                 "0", "Third, continued") ITEM("2", "0", "Restarted") "<w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:p>" R("Service") "</w:p></w:tc><w:tc><w:p>" R("Budget | spend") "</w:p></w:tc></w:tr>"
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr><w:p>" R(
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                "Across both") "</w:p><w:p>" R("two lines") "</w:p></w:tc></w:tr>"
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            "</w:tbl>"
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"9525\" cy=\"9525\"/>"
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            "<wp:docPr id=\"1\" name=\"Picture 1\" descr=\"A chart of spend\"/>"
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            "<a:graphic><a:graphicData><a:blip r:embed=\"rId10\"/></a:graphicData>"
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            "</a:graphic></wp:inline></w:drawing></w:r></w:p>"
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            "<w:p xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            "math\">" R(
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                "Growth is ") "<m:oMath><m:r><m:rPr/><m:t>g</m:t></m:r>"
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                              "<m:r><m:t>=2%</m:t></m:r></m:oMath></w:p>"
+                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                              "<w:p/><w:sectPr/></w:body></w:document>";
 
 static char *markdown_of(const zip_part *parts, size_t n, scr_diags *diags,
                          scr_embedded_set *pictures) {
@@ -195,7 +188,7 @@ static char *report_markdown(scr_diags *diags, scr_embedded_set *pictures) {
                             {"word/numbering.xml", NUMBERING, 0},
                             {"word/_rels/document.xml.rels", RELS, 0},
                             {"word/footnotes.xml", FOOTNOTES, 0},
-                            {"word/media/a.png", PNG, sizeof PNG}};
+                            {"word/media/a.png", TINY_PNG, sizeof TINY_PNG}};
   return markdown_of(parts, sizeof parts / sizeof *parts, diags, pictures);
 }
 
@@ -291,7 +284,7 @@ static void test_tables_and_pictures(void **state) {
   expect(md, "![A chart of spend](report/image1.png)");
   assert_int_equal(pics.n, 1);
   assert_string_equal(pics.items[0].url, "report/image1.png");
-  assert_int_equal(pics.items[0].len, sizeof PNG);
+  assert_int_equal(pics.items[0].len, sizeof TINY_PNG);
   /* the merged cell is warned of */
   assert_int_equal(d.count, 1);
   assert_non_null(strstr(d.items[0].message, "merged cells"));
