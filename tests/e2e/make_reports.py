@@ -279,10 +279,30 @@ def bad_files(folder, word):
         z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
                    compress_type=zipfile.ZIP_STORED)
         z.writestr("content.xml", "<office:document-content/>")
+    with zipfile.ZipFile("%s/encrypted.odt" % folder, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text",
+                   compress_type=zipfile.ZIP_STORED)
+        z.writestr("META-INF/manifest.xml",
+                   '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+                   'opendocument:xmlns:manifest:1.0"><manifest:file-entry '
+                   'manifest:full-path="content.xml" manifest:media-type='
+                   '"text/xml"><manifest:encryption-data manifest:checksum-'
+                   'type="SHA1/1K" manifest:checksum="AAAA"/>'
+                   '</manifest:file-entry></manifest:manifest>')
+        z.writestr("content.xml", bytes(range(256)))
     with zipfile.ZipFile("%s/broken.odt" % folder, "w") as z:
         z.writestr("mimetype", "application/vnd.oasis.opendocument.text",
                    compress_type=zipfile.ZIP_STORED)
         z.writestr("content.xml", "<office:document-content")
+
+
+def build_undescribed(path):
+    """A picture with no alt text, as python-docx leaves it."""
+    d = docx.Document()
+    d.add_paragraph("Site plan", "Title")
+    d.add_paragraph("The plan of the new school's site.")
+    d.add_picture(png(), width=Cm(6))
+    d.save(path)
 
 
 def main():
@@ -290,6 +310,7 @@ def main():
     word = "%s/word.docx" % folder
     build_word(word)
     set_alt(word)
+    build_undescribed("%s/no-alt.docx" % folder)
     bad_files(folder, word)
 
 

@@ -129,6 +129,7 @@ for pair in \
   "broken.docx:word/document.xml is not well-formed XML" \
   "bomb.docx:word/document.xml is too large or too highly compressed" \
   "spreadsheet.odt:not an OpenDocument text's" \
+  "encrypted.odt:is encrypted (saved with a password)" \
   "broken.odt:content.xml is not well-formed XML"; do
   file=${pair%%:*} want=${pair#*:}
   bad=$T/bad-$file
@@ -146,4 +147,20 @@ for pair in \
   grep -q "^agendas/2026-06-17/$file: error: .*$want" "$T/bad.txt" \
     || fail "check of $file said: $(cat "$T/bad.txt")"
 done
-pass "check names what is wrong with 8 unusable reports; pack writes nothing"
+pass "check names what is wrong with 9 unusable reports; pack writes nothing"
+
+# a picture without alt text is warned of, as in Markdown, and --strict
+# makes it an error
+nalt=$T/no-alt
+rm -rf "$nalt" && cp -r "$ROOT/tests/fixtures/small" "$nalt"
+cp "$SRC/no-alt.docx" "$nalt/agendas/2026-06-17/"
+printf '\n## Site plan\n\n[Appendix](2026-06-17/no-alt.docx)\n' >>"$nalt/agendas/2026-06-17.md"
+(cd "$nalt" && "$SCR" check . >"$T/no-alt.txt" 2>&1) || fail "check with a picture without alt text: $(cat "$T/no-alt.txt")"
+grep -q "^agendas/2026-06-17/no-alt.docx: warning: .*alt text" "$T/no-alt.txt" \
+  || fail "no warning of the picture without alt text: $(cat "$T/no-alt.txt")"
+set +e
+(cd "$nalt" && "$SCR" check . --strict >/dev/null 2>&1)
+rc=$?
+set -e
+[ $rc -eq 1 ] || fail "check --strict with a picture without alt text exited $rc"
+pass "a Word picture without alt text is warned of, an error under --strict"
