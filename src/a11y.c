@@ -245,11 +245,21 @@ static void check_image(walk *w, cmark_node *n) {
   char *alt = text_of(w, n);
   if (alt && is_blank(alt)) {
     const char *url = cmark_node_get_url(n);
+    const char *slash = url ? strrchr(url, '/') : NULL;
     place at = place_of(w->src, n);
-    scr_diag_add(w->a->diags, severity(w->a), w->src->path, at.line, at.col,
-                 "image '%s' has no alt text; describe it in the brackets: "
-                 "![what the image shows](%s)",
-                 url ? url : "", url ? url : "");
+    if (w->src->embedded)
+      scr_diag_add(w->a->diags, severity(w->a), w->src->path, 0, 0,
+                   "picture %s has no alt text; describe it in the report "
+                   "(Word: the picture's Alt Text; LibreOffice: its "
+                   "Properties, Options, Description)",
+                   slash ? slash + 1
+                   : url ? url
+                         : "");
+    else
+      scr_diag_add(w->a->diags, severity(w->a), w->src->path, at.line, at.col,
+                   "image '%s' has no alt text; describe it in the brackets: "
+                   "![what the image shows](%s)",
+                   url ? url : "", url ? url : "");
   }
   free(alt);
 }
