@@ -305,8 +305,17 @@ def build_undescribed(path):
     d.save(path)
 
 
+def build_exempt(path):
+    """An exempt report: its sentinel must reach only the private pack."""
+    d = docx.Document()
+    d.add_paragraph("Staffing restructure", "Title")
+    d.add_paragraph("EXEMPTSENTINEL: the posts of named staff.")
+    d.save(path)
+
+
 def main():
     folder = sys.argv[1]
+    build_exempt("%s/exempt.docx" % folder)
     word = "%s/word.docx" % folder
     build_word(word)
     set_alt(word)

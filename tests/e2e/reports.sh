@@ -4,7 +4,7 @@
 # deletion, a comment, a footnote, fields, a content control, nested and
 # restarted lists, a merged cell, a picture with alt text and a landscape
 # section), and LibreOffice's ODT and DOCX of it, are linked from an
-# agenda, one of them also from an exempt item. In the pack each
+# agenda, and a Word report from an exempt item. In the pack each
 # appendix has pandoc's words in pandoc's order (DOCX by python-docx, PDF
 # by poppler), its tables, pictures and notes; the deleted text, the
 # comment and the field's instruction are in no output, public or private,
@@ -35,7 +35,7 @@ D=$WS/agendas/2026-06-17
 cp "$SRC/word.docx" "$D/word.docx"
 cp "$SRC/lo/word.odt" "$D/lo.odt"
 cp "$SRC/lo-docx/word.docx" "$D/lo.docx"
-cp "$SRC/word.docx" "$D/staffing.docx"
+cp "$SRC/exempt.docx" "$D/staffing.docx"
 cat >> "$WS/agendas/2026-06-17.md" <<'MD'
 
 ## School places
@@ -89,7 +89,15 @@ pass "the report's landscape section is landscape in the pack, and after it port
 said=$($CHECK never "$T/out" DELETEDSENTINEL COMMENTSENTINEL INSTRSENTINEL) \
   || fail "a sentinel in the packs"
 pass "packs: $said"
-said=$($CHECK never "$T/site" DELETEDSENTINEL COMMENTSENTINEL INSTRSENTINEL) \
+mkdir -p "$T/public"
+cp "$PACK.docx" "$PACK.odt" "$PACK.pdf" "$T/public/"
+said=$($CHECK never "$T/public" EXEMPTSENTINEL) \
+  || fail "the exempt Word report in the public pack"
+pass "public pack: $said"
+"$PYTHON" -c 'import sys, zipfile; sys.exit("EXEMPTSENTINEL" not in zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())' \
+  "$PACK-private.docx" || fail "the exempt Word report is not in the private pack"
+pass "the exempt Word report is in the private pack"
+said=$($CHECK never "$T/site" DELETEDSENTINEL COMMENTSENTINEL INSTRSENTINEL EXEMPTSENTINEL) \
   || fail "a sentinel in the site"
 pass "site: $said"
 "$PYTHON" - "$PACK.docx" <<'PY' || fail "the field's result"
