@@ -221,24 +221,86 @@ static const char *paragraph_list_style(const walk *w, const char *name) {
   return NULL;
 }
 
-/* Level `level` (0-based) of list style `name`: ordered, and its start. */
-static bool list_level(const walk *w, const char *name, int level, int *start) {
-  *start = 1;
+/* The level style of level `level` (0-based) of list style `name`, or
+   NULL; *styled says whether the list style was found. */
+static const xmlNode *list_level(const walk *w, const char *name, int level,
+                                 bool *styled) {
   const xmlNode *ls = NULL;
   for (size_t i = 0; name && i < w->n_lists; i++)
     if (w->lists[i].name && strcmp(w->lists[i].name, name) == 0)
       ls = w->lists[i].node;
-  for (xmlNodePtr l = ls ? ls->children : NULL; l; l = l->next) {
-    if (int_attr(l, NS_TEXT, "level", 0) != level + 1)
-      continue;
-    if (is(l, NS_TEXT, "list-level-style-number")) {
-      const char *format = attr(l, NS_STYLE, "num-format");
-      *start = int_attr(l, NS_TEXT, "start-value", 1);
-      return format && *format;
-    }
-    return false;
+  *styled = ls != NULL;
+  for (xmlNodePtr l = ls ? ls->children : NULL; l; l = l->next)
+    if (l->type == XML_ELEMENT_NODE &&
+        int_attr(l, NS_TEXT, "level", 0) == level + 1)
+      return l;
+  return NULL;
+}
+
+/* A level numbers its items when it is a number style with a format; a
+   list without a style LibreOffice numbers 1, 2, 3. */
+static bool level_ordered(const xmlNode *lvl, bool styled) {
+  const char *format = attr(lvl, NS_STYLE, "num-format");
+  return lvl ? is(lvl, NS_TEXT, "list-level-style-number") && format && *format
+             : !styled;
+}
+
+/* Whether Markdown's ordered lists show the level's label: its own number
+   in digits and '.' or ')' after it. Others ("2.3", "(b)") are written as
+   text, as the report refers to them. */
+static bool markdown_label(const xmlNode *lvl) {
+  const char *format = attr(lvl, NS_STYLE, "num-format");
+  const char *prefix = attr(lvl, NS_STYLE, "num-prefix");
+  const char *suffix = attr(lvl, NS_STYLE, "num-suffix");
+  return !lvl || (format && strcmp(format, "1") == 0 && (!prefix || !*prefix) &&
+                  int_attr(lvl, NS_TEXT, "display-levels", 1) == 1 && suffix &&
+                  (strcmp(suffix, ".") == 0 || strcmp(suffix, ")") == 0));
+}
+
+/* One number in a level's format: 3, c, C, iii, III. */
+static void format_number(scr_buf *out, int n, const char *format) {
+  static const char *const ROMAN[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
+                                      "xl", "x",  "ix", "v",  "iv", "i"};
+  static const int VALUE[] = {1000, 900, 500, 400, 100, 90, 50,
+                              40,   10,  9,   5,   4,   1};
+  char f = format ? format[0] : '1';
+  bool upper = f == 'A' || f == 'I';
+  if ((f == 'a' || f == 'A') && n > 0) {
+    char c = (char)((upper ? 'A' : 'a') + (n - 1) % 26);
+    for (int i = 0; i <= (n - 1) / 26 && i < 8; i++)
+      scr_buf_append(out, &c, 1);
+  } else if ((f == 'i' || f == 'I') && n > 0 && n < 4000) {
+    for (size_t i = 0; i < sizeof VALUE / sizeof *VALUE; i++)
+      for (; n >= VALUE[i]; n -= VALUE[i])
+        for (const char *r = ROMAN[i]; *r; r++) {
+          char c = upper ? (char)(*r - 'a' + 'A') : *r;
+          scr_buf_append(out, &c, 1);
+        }
+  } else {
+    scr_buf_printf(out, "%d", n);
   }
-  return !ls; /* a list without a style LibreOffice numbers 1, 2, 3 */
+}
+
+/* The label of an item at `level`: prefix, the numbers of the levels it
+   displays joined by '.', suffix. Caller frees. */
+static char *level_label(const walk *w, const char *style, int level,
+                         const xmlNode *lvl) {
+  scr_buf out = SCR_BUF_INIT;
+  const char *prefix = attr(lvl, NS_STYLE, "num-prefix");
+  const char *suffix = attr(lvl, NS_STYLE, "num-suffix");
+  int shown = int_attr(lvl, NS_TEXT, "display-levels", 1);
+  int from = level + 1 - (shown < 1 ? 1 : shown);
+  scr_buf_puts(&out, prefix ? prefix : "");
+  for (int l = from < 0 ? 0 : from; l <= level; l++) {
+    bool styled;
+    const xmlNode *each = l == level ? lvl : list_level(w, style, l, &styled);
+    if (l > (from < 0 ? 0 : from))
+      scr_buf_puts(&out, ".");
+    format_number(&out, w->counter[l] ? w->counter[l] : 1,
+                  attr(each, NS_STYLE, "num-format"));
+  }
+  scr_buf_puts(&out, suffix ? suffix : "");
+  return scr_buf_detach(&out, NULL);
 }
 
 /* ---- master pages: which turn the page ---------------------------------- */
@@ -509,6 +571,30 @@ static void paragraph(walk *w, const xmlNode *p) {
     heading_name(w, p);
 }
 
+/* A paragraph or heading of a list, its label (NULL: none) written
+   before its text. */
+static void labelled(walk *w, const xmlNode *p, const char *label) {
+  const char *style = attr(p, NS_TEXT, "style-name");
+  int level = 0;
+  para_kind kind = paragraph_kind(w, style, &level);
+  if (is(p, NS_TEXT, "h")) {
+    kind = P_HEADING;
+    level = int_attr(p, NS_TEXT, "outline-level", level ? level : 1);
+  }
+  if (kind == P_HEADING)
+    scr_rtext_heading(w->t, level < 1 ? 1 : level > 6 ? 6 : level);
+  else
+    scr_rtext_paragraph(w->t);
+  w->space_before = true;
+  if (label && *label) {
+    out_text(w, label, strlen(label), 0);
+    out_text(w, " ", 1, 0);
+  }
+  walk_inlines(w, p, 0);
+  if (kind == P_HEADING)
+    heading_name(w, p);
+}
+
 /* ---- lists --------------------------------------------------------------- */
 
 typedef struct list_ctx {
@@ -520,7 +606,6 @@ static void list(walk *w, const xmlNode *l, list_ctx ctx);
 
 /* One item: its first paragraph numbered, the rest lines of it. */
 static void list_item(walk *w, const xmlNode *item, list_ctx ctx) {
-  int start = 1;
   bool first = true;
   for (xmlNodePtr c = item->children; c && !w->err; c = c->next) {
     if (is(c, NS_TEXT, "list")) {
@@ -543,7 +628,10 @@ static void list_item(walk *w, const xmlNode *item, list_ctx ctx) {
         ctx.style ? ctx.style
                   : paragraph_list_style(w, attr(c, NS_TEXT, "style-name"));
     int level = ctx.level < ODT_LEVELS ? ctx.level : ODT_LEVELS - 1;
-    bool ordered = list_level(w, style, level, &start);
+    bool styled;
+    const xmlNode *lvl = list_level(w, style, level, &styled);
+    bool ordered = level_ordered(lvl, styled);
+    int start = int_attr(lvl, NS_TEXT, "start-value", 1);
     const char *restart = attr(item, NS_TEXT, "start-value");
     if (restart)
       w->counter[level] = atoi(restart) - 1;
@@ -552,10 +640,21 @@ static void list_item(walk *w, const xmlNode *item, list_ctx ctx) {
     int number = ++w->counter[level];
     for (int l = level + 1; l < ODT_LEVELS; l++)
       w->counter[l] = 0;
-    int depth = level + list_depth_of_style(w, attr(c, NS_TEXT, "style-name"));
-    scr_rtext_item(w->t, depth, ordered, number, w->list_id);
-    w->space_before = true;
-    walk_inlines(w, c, 0);
+    char *label = ordered && (is(c, NS_TEXT, "h") || !markdown_label(lvl))
+                      ? level_label(w, style, level, lvl)
+                      : NULL;
+    if (is(c, NS_TEXT, "h") || label) {
+      /* a numbered heading, or a paragraph numbered 2.3: its label is
+         its text */
+      labelled(w, c, label);
+    } else {
+      int depth =
+          level + list_depth_of_style(w, attr(c, NS_TEXT, "style-name"));
+      scr_rtext_item(w->t, depth, ordered, number, w->list_id);
+      w->space_before = true;
+      walk_inlines(w, c, 0);
+    }
+    free(label);
     first = false;
   }
 }
