@@ -9,7 +9,7 @@
 #include "report.h"
 
 #include "anchors.h"
-#include "source.h"
+#include "markdown.h"
 #include "util.h"
 
 #include <cmark-gfm-core-extensions.h>
