@@ -300,8 +300,11 @@ def build_undescribed(path):
     """A picture with no alt text, as python-docx leaves it."""
     d = docx.Document()
     d.add_paragraph("Site plan", "Title")
+    d.add_heading("The site", 1)
     d.add_paragraph("The plan of the new school's site.")
     d.add_picture(png(), width=Cm(6))
+    d.add_heading("Access road", 3)
+    d.add_paragraph("A heading two levels down, which check points out.")
     d.save(path)
 
 

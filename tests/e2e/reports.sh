@@ -171,7 +171,9 @@ set +e
 rc=$?
 set -e
 [ $rc -eq 1 ] || fail "check --strict with a picture without alt text exited $rc"
-pass "a Word picture without alt text is warned of, an error under --strict"
+grep -q "^agendas/2026-06-17/no-alt.docx: warning: heading 'Access road' (Heading 3) skips a level after 'The site' (Heading 1); .*make it Heading 2$" "$T/no-alt.txt" \
+  || fail "the skipped heading level, in Word's terms: $(cat "$T/no-alt.txt")"
+pass "a Word picture without alt text is warned of, an error under --strict; a skipped heading level is said in Word's terms"
 
 # a Word report to follow keeps its letter before it is written, and comes
 # in the supplement once it is
