@@ -19,6 +19,7 @@
 typedef struct field {
   bool result;  /* past its separator: its text is the cached result */
   bool hidden;  /* a table of contents: its result is left out */
+  bool linked;  /* a HYPERLINK field: its result is a link's text */
   scr_buf code; /* its instruction, up to the separator */
 } field;
 
@@ -50,6 +51,37 @@ static bool shown(const walk *w) {
   return true;
 }
 
+/* The target of a HYPERLINK field's instruction: `HYPERLINK "url"`, or
+   `HYPERLINK \l "bookmark"` (a place in the report, "#bookmark"). NULL
+   for any other field. Caller frees. */
+static char *hyperlink_target(const char *code) {
+  if (strncmp(code, "HYPERLINK", 9) != 0 || (code[9] && code[9] != ' '))
+    return NULL;
+  const char *s = code + 9;
+  bool local = false;
+  for (;;) {
+    while (*s == ' ')
+      s++;
+    if (s[0] == '\\' && s[1]) {
+      local = local || s[1] == 'l';
+      s += 2; /* a switch; \l takes the bookmark next */
+      continue;
+    }
+    break;
+  }
+  const char *end;
+  if (*s == '"') {
+    s++;
+    end = strchr(s, '"');
+  } else {
+    end = s + strcspn(s, " ");
+  }
+  if (!end || end == s)
+    return NULL;
+  return local ? scr_asprintf("#%.*s", (int)(end - s), s)
+               : scr_strndup(s, (size_t)(end - s));
+}
+
 static void field_char(walk *w, const xmlNode *fc) {
   xmlChar *type = docx_attr(fc, "fldCharType");
   const char *ty = type ? (const char *)type : "";
@@ -67,8 +99,17 @@ static void field_char(walk *w, const xmlNode *fc) {
                            "numbers are the report's own, not the pack's");
       w->warned_toc = true;
     }
+    char *url = code && shown(w) && !w->capture ? hyperlink_target(code) : NULL;
+    if (url) {
+      scr_rtext_link_begin(w->t, url);
+      f->linked = true;
+    }
+    free(url);
   } else if (strcmp(ty, "end") == 0 && w->n_fields) {
-    scr_buf_free(&w->fields[--w->n_fields].code);
+    field *f = &w->fields[--w->n_fields];
+    if (f->linked)
+      scr_rtext_link_end(w->t);
+    scr_buf_free(&f->code);
   }
   xmlFree(type);
 }
