@@ -308,6 +308,17 @@ def build_undescribed(path):
     d.save(path)
 
 
+def build_wide(path):
+    """A report landscape from its first page, as a slide handout is."""
+    d = docx.Document()
+    s = d.sections[0]
+    s.orientation = WD_ORIENT.LANDSCAPE
+    s.page_width, s.page_height = s.page_height, s.page_width
+    d.add_paragraph("Slide notes", "Title")
+    d.add_paragraph("A wide report, landscape from its first page.")
+    d.save(path)
+
+
 def build_exempt(path):
     """An exempt report: its sentinel must reach only the private pack."""
     d = docx.Document()
@@ -319,6 +330,7 @@ def build_exempt(path):
 def main():
     folder = sys.argv[1]
     build_exempt("%s/exempt.docx" % folder)
+    build_wide("%s/wide.docx" % folder)
     word = "%s/word.docx" % folder
     build_word(word)
     set_alt(word)
