@@ -281,7 +281,9 @@ static void resolve_link(const scr_workspace *ws, const scr_source *src,
 static char *not_yet_written(const scr_source *src, cmark_node *n) {
   const char *url = cmark_node_get_url(n);
   if (!url || !*url || url[0] == '#' || url[0] == '/' ||
-      scr_url_is_external(url) || !ends_with(url, ".md") || strchr(url, '%'))
+      scr_url_is_external(url) ||
+      (!ends_with(url, ".md") && !scr_report_is_office(url)) ||
+      strchr(url, '%'))
     return NULL;
   char *dir = scr_path_dirname(src->path);
   char *path = dir ? scr_path_join(dir, url) : NULL;

@@ -6,11 +6,13 @@
 #include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <zip.h>
 
+/* Windows names files "Budget.DOCX" as often as "budget.docx". */
 static bool ends_with(const char *s, const char *suffix) {
   size_t a = strlen(s), b = strlen(suffix);
-  return a >= b && strcmp(s + a - b, suffix) == 0;
+  return a >= b && strcasecmp(s + a - b, suffix) == 0;
 }
 
 bool scr_report_is_office(const char *path) {

@@ -434,21 +434,72 @@ static para_kind kind_of(const walk *w, const xmlNode *ppr) {
   return k;
 }
 
-/* The list item a numbered paragraph is, counted as Word counts: per
-   abstract list, a w:num's start overrides restarting it when first
-   used, deeper levels starting again under each item. false when the
+/* One number as a level shows it: 3, c, C, iii, III. */
+static void format_number(scr_buf *out, int n, docx_format f) {
+  static const char *const ROMAN[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
+                                      "xl", "x",  "ix", "v",  "iv", "i"};
+  static const int VALUE[] = {1000, 900, 500, 400, 100, 90, 50,
+                              40,   10,  9,   5,   4,   1};
+  bool upper = f == DOCX_UPPER_LETTER || f == DOCX_UPPER_ROMAN;
+  if ((f == DOCX_LOWER_LETTER || f == DOCX_UPPER_LETTER) && n > 0) {
+    /* Word's letters repeat past z: aa, bb */
+    char c = (char)((upper ? 'A' : 'a') + (n - 1) % 26);
+    for (int i = 0; i <= (n - 1) / 26 && i < 8; i++)
+      scr_buf_append(out, &c, 1);
+  } else if ((f == DOCX_LOWER_ROMAN || f == DOCX_UPPER_ROMAN) && n > 0 &&
+             n < 4000) {
+    for (size_t i = 0; i < sizeof VALUE / sizeof *VALUE; i++)
+      for (; n >= VALUE[i]; n -= VALUE[i])
+        for (const char *r = ROMAN[i]; *r; r++) {
+          char c = upper ? (char)(*r - 'a' + 'A') : *r;
+          scr_buf_append(out, &c, 1);
+        }
+  } else {
+    scr_buf_printf(out, "%d", n);
+  }
+}
+
+/* The label a level's w:lvlText makes of the counters: "2.3", "(b)". */
+static char *number_label(const docx_abstract *a, int level) {
+  scr_buf out = SCR_BUF_INIT;
+  for (const char *s = a->levels[level].text; *s; s++) {
+    if (s[0] == '%' && s[1] >= '1' && s[1] <= '9') {
+      int k = s[1] - '1';
+      format_number(&out, a->counter[k], a->levels[k].format);
+      s++;
+    } else {
+      scr_buf_append(&out, s, 1);
+    }
+  }
+  return scr_buf_detach(&out, NULL);
+}
+
+/* Whether a level's label is one Markdown's ordered lists show: its own
+   number in digits, then '.' or ')'. Others ("2.3", "(b)", "iv.") are a
+   report's numbered paragraphs, which the text refers to by label: the
+   label is written as text. */
+static bool markdown_label(const docx_level *lvl, int level) {
+  const char *t = lvl->text;
+  return lvl->format == DOCX_DECIMAL && t[0] == '%' && t[1] - '1' == level &&
+         (t[2] == '.' || t[2] == ')') && !t[3];
+}
+
+/* Count a numbered paragraph as Word counts: per abstract list, a w:num's
+   start overrides restarting it when first used, deeper levels starting
+   again under each item. Its abstract and level, or NULL when the
    numbering is unknown or shows no number. */
-static bool list_item(walk *w, const para_kind *k) {
+static docx_abstract *count(walk *w, const para_kind *k, int *level,
+                            long *list) {
   const docx_num *cnum = docx_num_find(&w->parts, k->num_id);
   if (!cnum || cnum->abstract < 0)
-    return false;
+    return NULL;
   docx_num *num = &w->parts.nums[cnum - w->parts.nums];
   docx_abstract *a = &w->parts.abstracts[num->abstract];
   int l = k->num_level < 0 ? 0 : k->num_level;
   if (l >= DOCX_LEVELS)
     l = DOCX_LEVELS - 1;
   if (a->levels[l].none)
-    return false;
+    return NULL;
   if (!num->used) {
     num->used = true;
     for (int i = 0; i < DOCX_LEVELS; i++)
@@ -457,17 +508,57 @@ static bool list_item(walk *w, const para_kind *k) {
         a->counted[i] = true;
       }
   }
-  if (!a->counted[l]) {
-    a->counter[l] = a->levels[l].start - 1;
-    a->counted[l] = true;
-  }
-  int number = ++a->counter[l];
+  for (int i = 0; i <= l; i++)
+    if (!a->counted[i]) {
+      a->counter[i] = a->levels[i].start - (i == l ? 1 : 0);
+      a->counted[i] = true;
+    }
+  a->counter[l]++;
   for (int i = l + 1; i < DOCX_LEVELS; i++)
     a->counted[i] = false;
-  int depth = l + k->list_depth;
-  scr_rtext_item(w->t, depth, a->levels[l].ordered, number,
-                 (long)num->abstract);
+  *level = l;
+  *list = (long)num->abstract;
+  return a;
+}
+
+/* A numbered heading or paragraph whose label is its text: "2.3 ". */
+static void write_label(walk *w, const docx_abstract *a, int level) {
+  char *label = number_label(a, level);
+  if (label && *label) {
+    scr_rtext_text(w->t, label, strlen(label), 0);
+    scr_rtext_text(w->t, " ", 1, 0);
+  }
+  free(label);
+}
+
+/* A numbered paragraph: a list item, or a paragraph labelled with its
+   number; false when it shows none. */
+static bool numbered(walk *w, const para_kind *k) {
+  int l;
+  long list;
+  docx_abstract *a = count(w, k, &l, &list);
+  if (!a)
+    return false;
+  if (a->levels[l].ordered && a->levels[l].text[0] &&
+      !markdown_label(&a->levels[l], l)) {
+    scr_rtext_paragraph(w->t);
+    write_label(w, a, l);
+    return true;
+  }
+  scr_rtext_item(w->t, l + k->list_depth, a->levels[l].ordered, a->counter[l],
+                 list);
   return true;
+}
+
+/* A heading with a number (1, 1.1, Part A): its number is counted, so
+   that the paragraphs numbered under it start again, and shown. */
+static void numbered_heading(walk *w, const para_kind *k) {
+  int l;
+  long list;
+  docx_abstract *a = k->num_id > 0 ? count(w, k, &l, &list) : NULL;
+  scr_rtext_heading(w->t, k->level);
+  if (a && a->levels[l].ordered)
+    write_label(w, a, l);
 }
 
 /* A Title paragraph titles the report, the first one; later ones are
@@ -550,8 +641,8 @@ static void paragraph(walk *w, const xmlNode *p) {
     return;
   }
   if (k.kind == DOCX_HEADING)
-    scr_rtext_heading(w->t, k.level);
-  else if (k.num_id > 0 && list_item(w, &k))
+    numbered_heading(w, &k);
+  else if (k.num_id > 0 && numbered(w, &k))
     ;
   else if (k.kind == DOCX_QUOTE)
     scr_rtext_quote(w->t);

@@ -32,10 +32,23 @@ typedef struct docx_style {
   bool has_format; /* it says bold/italic/... (a run style) */
 } docx_style;
 
+/* How a level shows its number (w:numFmt). */
+typedef enum docx_format {
+  DOCX_DECIMAL,
+  DOCX_LOWER_LETTER,
+  DOCX_UPPER_LETTER,
+  DOCX_LOWER_ROMAN,
+  DOCX_UPPER_ROMAN,
+  DOCX_BULLET,
+  DOCX_NONE
+} docx_format;
+
 typedef struct docx_level {
   bool ordered;
   bool none; /* numFmt "none": no number shown, not a list */
   int start;
+  docx_format format;
+  char text[32]; /* w:lvlText: "%1.", "%1.%2", "(%1)" */
 } docx_level;
 
 typedef struct docx_abstract {

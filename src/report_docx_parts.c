@@ -4,6 +4,7 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <libxml/parser.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,6 +237,22 @@ const docx_style *docx_style_find(const docx_parts *d, const char *id) {
 
 /* ---- numbering ---------------------------------------------------------- */
 
+static docx_format format_of(const char *f) {
+  static const struct {
+    const char *name;
+    docx_format format;
+  } FORMATS[] = {{"lowerLetter", DOCX_LOWER_LETTER},
+                 {"upperLetter", DOCX_UPPER_LETTER},
+                 {"lowerRoman", DOCX_LOWER_ROMAN},
+                 {"upperRoman", DOCX_UPPER_ROMAN},
+                 {"bullet", DOCX_BULLET},
+                 {"none", DOCX_NONE}};
+  for (size_t i = 0; f && i < sizeof FORMATS / sizeof *FORMATS; i++)
+    if (strcmp(f, FORMATS[i].name) == 0)
+      return FORMATS[i].format;
+  return DOCX_DECIMAL;
+}
+
 static void read_levels(docx_abstract *a, const xmlNode *abs) {
   for (int l = 0; l < DOCX_LEVELS; l++) {
     a->levels[l] = (docx_level){.ordered = true, .start = 1};
@@ -255,6 +272,12 @@ static void read_levels(docx_abstract *a, const xmlNode *abs) {
                                   strcmp((const char *)f, "none"));
     a->levels[l].none = f && strcmp((const char *)f, "none") == 0;
     a->levels[l].start = start ? int_attr(start, "val", 1) : 1;
+    a->levels[l].format = format_of((const char *)f);
+    xmlNodePtr text = docx_child(lvl, "lvlText");
+    xmlChar *t = text ? docx_attr(text, "val") : NULL;
+    snprintf(a->levels[l].text, sizeof a->levels[l].text, "%s",
+             t ? (const char *)t : "");
+    xmlFree(t);
     xmlFree(f);
   }
 }

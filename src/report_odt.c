@@ -269,33 +269,62 @@ static void turn_for(odt_walk *w, const char *family, const char *style) {
     scr_rtext_orientation(w->t, landscape);
 }
 
+/* What a paragraph is: by its style, and text:h a heading whatever its
+   style says; a heading's level into `level`. */
+static odt_kind kind_of(const odt_walk *w, const xmlNode *p, int *level) {
+  *level = 0;
+  odt_kind kind =
+      odt_paragraph_kind(&w->book, odt_attr(p, NS_TEXT, "style-name"), level);
+  if (odt_is(p, NS_TEXT, "h")) {
+    kind = ODT_HEADING;
+    *level = odt_int_attr(p, NS_TEXT, "outline-level", *level ? *level : 1);
+  }
+  return kind;
+}
+
+static void heading(odt_walk *w, int level) {
+  scr_rtext_heading(w->t, level < 1 ? 1 : level > 6 ? 6 : level);
+}
+
 /* text:p or text:h. */
 static void paragraph(odt_walk *w, const xmlNode *p) {
   if (hidden_paragraph(p))
     return;
-  const char *style = odt_attr(p, NS_TEXT, "style-name");
-  turn_for(w, "paragraph", style);
-  int level = 0;
-  odt_kind kind = odt_paragraph_kind(&w->book, style, &level);
-  if (odt_is(p, NS_TEXT, "h")) {
-    kind = ODT_HEADING;
-    level = odt_int_attr(p, NS_TEXT, "outline-level", level ? level : 1);
-  }
+  turn_for(w, "paragraph", odt_attr(p, NS_TEXT, "style-name"));
+  int level;
+  odt_kind kind = kind_of(w, p, &level);
   if (kind == ODT_TITLE && !w->title_taken && !w->in_note) {
     title(w, p);
     return;
   }
   /* later Title paragraphs are headings of the first level */
   if (kind == ODT_TITLE)
-    scr_rtext_heading(w->t, 1);
+    heading(w, 1);
   else if (kind == ODT_HEADING)
-    scr_rtext_heading(w->t, level < 1 ? 1 : level > 6 ? 6 : level);
+    heading(w, level);
   else if (kind == ODT_QUOTE)
     scr_rtext_quote(w->t);
   else
     scr_rtext_paragraph(w->t);
-  bool heading = kind == ODT_HEADING || kind == ODT_TITLE;
-  content(w, p, heading ? 0 : paragraph_format(w, p), heading);
+  bool named = kind == ODT_HEADING || kind == ODT_TITLE;
+  content(w, p, named ? 0 : paragraph_format(w, p), named);
+}
+
+/* A numbered heading, or a paragraph numbered as Markdown cannot ("2.3",
+   "(b)"): its label (NULL: none) written as the start of its text. */
+static void labelled(odt_walk *w, const xmlNode *p, const char *label) {
+  int level;
+  bool is_heading = kind_of(w, p, &level) == ODT_HEADING;
+  if (is_heading)
+    heading(w, level);
+  else
+    scr_rtext_paragraph(w->t);
+  w->space_before = true;
+  if (label && *label) {
+    out_text(w, label, strlen(label), 0);
+    out_text(w, " ", 1, 0);
+  }
+  content(w, p, is_heading ? 0 : paragraph_format(w, p), is_heading);
 }
 
 /* ---- lists --------------------------------------------------------------- */
@@ -361,48 +390,60 @@ static int count_item(odt_walk *w, const xmlNode *item, int level, int start) {
   return ++c->counter[level];
 }
 
-/* An item's first paragraph: the item, numbered. */
+/* An item's first paragraph or heading: the item, numbered. */
 static void item_paragraph(odt_walk *w, const xmlNode *item, const xmlNode *p,
                            list_ctx ctx) {
   const char *pstyle = odt_attr(p, NS_TEXT, "style-name");
   const char *style =
       ctx.style ? ctx.style : odt_paragraph_list_style(&w->book, pstyle);
   int level = ctx.level < ODT_LEVELS ? ctx.level : ODT_LEVELS - 1;
-  int start = 1;
-  odt_mark mark = odt_list_level(&w->book, style, level, &start);
-  int number = w->err ? 0 : count_item(w, item, level, start);
+  bool styled;
+  const xmlNode *lvl = odt_list_level_style(&w->book, style, level, &styled);
+  odt_mark mark = odt_level_mark(lvl, styled);
+  int start = odt_int_attr(lvl, NS_TEXT, "start-value", 1);
+  int number = count_item(w, item, level, start);
+  bool is_heading = odt_is(p, NS_TEXT, "h");
+  const odt_list_chain *c = &w->chains[w->chain];
+  char *label =
+      mark == ODT_NUMBER && (is_heading || !odt_markdown_label(lvl))
+          ? odt_level_label(&w->book, style, level, lvl, c->counter, c->counted)
+          : NULL;
   if (mark == ODT_NO_MARK) {
     /* no number shown: not a list item, as Word's "none" is not */
-    scr_rtext_paragraph(w->t);
+    paragraph(w, p);
+  } else if (is_heading || label) {
+    labelled(w, p, label);
   } else {
     int depth = level + odt_list_depth_of_style(&w->book, pstyle);
-    scr_rtext_item(w->t, depth, mark == ODT_NUMBER, number,
-                   w->chains[w->chain].id);
+    scr_rtext_item(w->t, depth, mark == ODT_NUMBER, number, c->id);
+    content(w, p, paragraph_format(w, p), false);
   }
-  content(w, p, paragraph_format(w, p), false);
+  free(label);
 }
 
-/* One item: its first paragraph numbered, the rest lines of it (or of
-   the item of a list nested in it); a heading in it is a heading, and
-   paragraphs after one paragraphs. */
+/* One item: its first paragraph (or heading) numbered, the rest lines of
+   it (or of the item of a list nested in it); paragraphs after a heading
+   paragraphs. */
 static void list_item(odt_walk *w, const xmlNode *item, list_ctx ctx) {
   bool first = true, after_heading = false;
   for (xmlNodePtr c = item->children; c && !w->err; c = c->next) {
-    bool heading = odt_is(c, NS_TEXT, "h");
+    bool is_heading = odt_is(c, NS_TEXT, "h");
     if (odt_is(c, NS_TEXT, "list")) {
       list(w, c, (list_ctx){ctx.style, ctx.level + 1});
-    } else if (heading || (after_heading && odt_is(c, NS_TEXT, "p"))) {
-      paragraph(w, c);
-    } else if (!odt_is(c, NS_TEXT, "p") || hidden_paragraph(c)) {
+    } else if ((!is_heading && !odt_is(c, NS_TEXT, "p")) ||
+               hidden_paragraph(c)) {
       continue;
     } else if (first) {
       item_paragraph(w, item, c, ctx);
+    } else if (is_heading || after_heading) {
+      paragraph(w, c);
     } else {
       scr_rtext_line_break(w->t);
       content(w, c, paragraph_format(w, c), false);
     }
     first = false;
-    after_heading = heading || (after_heading && odt_is(c, NS_TEXT, "p"));
+    after_heading =
+        is_heading || (after_heading && !odt_is(c, NS_TEXT, "list"));
   }
 }
 

@@ -106,10 +106,23 @@ odt_kind odt_paragraph_kind(const odt_styles *s, const char *name, int *level);
 int odt_list_depth_of_style(const odt_styles *s, const char *name);
 /** The list style paragraph style `name` names, through its parents. */
 const char *odt_paragraph_list_style(const odt_styles *s, const char *name);
-/** What level `level` (0-based) of list style `name` marks its items with,
-    and its first number in *start. */
-odt_mark odt_list_level(const odt_styles *s, const char *name, int level,
-                        int *start);
+/** The level style (text:list-level-style-*) of level `level` (0-based)
+    of list style `name`, or NULL; whether the list style was found into
+    `styled`. */
+const xmlNode *odt_list_level_style(const odt_styles *s, const char *name,
+                                    int level, bool *styled);
+/** What a level style marks its items with. */
+odt_mark odt_level_mark(const xmlNode *lvl, bool styled);
+/** Whether Markdown's ordered lists show a number level's label: its own
+    number in digits and '.' or ')' after it. Others ("2.3", "(b)") are
+    written as text, as the report refers to them. */
+bool odt_markdown_label(const xmlNode *lvl);
+/** The label of an item at `level` of list style `style`, `lvl` its level
+    style: prefix, the numbers of the levels it displays (`counter`, those
+    not `counted` 1) joined by '.', suffix. Caller frees. */
+char *odt_level_label(const odt_styles *s, const char *style, int level,
+                      const xmlNode *lvl, const int *counter,
+                      const bool *counted);
 /** The orientation the pages turn to at a block in style `name` of
     `family`: 1 landscape, 0 portrait, -1 when the style starts no page
     of a master. */

@@ -245,25 +245,84 @@ const char *odt_paragraph_list_style(const odt_styles *s, const char *name) {
   return NULL;
 }
 
-odt_mark odt_list_level(const odt_styles *s, const char *name, int level,
-                        int *start) {
-  *start = 1;
+const xmlNode *odt_list_level_style(const odt_styles *s, const char *name,
+                                    int level, bool *styled) {
   const xmlNode *ls = NULL;
   for (size_t i = 0; name && i < s->n_lists; i++)
     if (s->lists[i].name && strcmp(s->lists[i].name, name) == 0)
       ls = s->lists[i].node;
-  if (!ls)
-    return ODT_NUMBER; /* a list of no style LibreOffice numbers 1, 2, 3 */
-  for (xmlNodePtr l = ls->children; l; l = l->next) {
-    if (odt_int_attr(l, NS_TEXT, "level", 0) != level + 1)
-      continue;
-    if (!odt_is(l, NS_TEXT, "list-level-style-number"))
-      return ODT_BULLET;
-    const char *format = odt_attr(l, NS_STYLE, "num-format");
-    *start = odt_int_attr(l, NS_TEXT, "start-value", 1);
-    return format && *format ? ODT_NUMBER : ODT_NO_MARK;
+  *styled = ls != NULL;
+  for (xmlNodePtr l = ls ? ls->children : NULL; l; l = l->next)
+    if (l->type == XML_ELEMENT_NODE &&
+        odt_int_attr(l, NS_TEXT, "level", 0) == level + 1)
+      return l;
+  return NULL;
+}
+
+odt_mark odt_level_mark(const xmlNode *lvl, bool styled) {
+  if (!lvl) /* a list of no style LibreOffice numbers 1, 2, 3 */
+    return styled ? ODT_BULLET : ODT_NUMBER;
+  if (!odt_is(lvl, NS_TEXT, "list-level-style-number"))
+    return ODT_BULLET;
+  const char *format = odt_attr(lvl, NS_STYLE, "num-format");
+  return format && *format ? ODT_NUMBER : ODT_NO_MARK;
+}
+
+bool odt_markdown_label(const xmlNode *lvl) {
+  const char *format = odt_attr(lvl, NS_STYLE, "num-format");
+  const char *prefix = odt_attr(lvl, NS_STYLE, "num-prefix");
+  const char *suffix = odt_attr(lvl, NS_STYLE, "num-suffix");
+  return !lvl ||
+         (format && strcmp(format, "1") == 0 && (!prefix || !*prefix) &&
+          odt_int_attr(lvl, NS_TEXT, "display-levels", 1) == 1 && suffix &&
+          (strcmp(suffix, ".") == 0 || strcmp(suffix, ")") == 0));
+}
+
+/* One number in a level's format: 3, c, C, iii, III. */
+static void format_number(scr_buf *out, int n, const char *format) {
+  static const char *const ROMAN[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
+                                      "xl", "x",  "ix", "v",  "iv", "i"};
+  static const int VALUE[] = {1000, 900, 500, 400, 100, 90, 50,
+                              40,   10,  9,   5,   4,   1};
+  char f = format ? format[0] : '1';
+  bool upper = f == 'A' || f == 'I';
+  if ((f == 'a' || f == 'A') && n > 0) {
+    char c = (char)((upper ? 'A' : 'a') + (n - 1) % 26);
+    for (int i = 0; i <= (n - 1) / 26 && i < 8; i++)
+      scr_buf_append(out, &c, 1);
+  } else if ((f == 'i' || f == 'I') && n > 0 && n < 4000) {
+    for (size_t i = 0; i < sizeof VALUE / sizeof *VALUE; i++)
+      for (; n >= VALUE[i]; n -= VALUE[i])
+        for (const char *r = ROMAN[i]; *r; r++) {
+          char c = upper ? (char)(*r - 'a' + 'A') : *r;
+          scr_buf_append(out, &c, 1);
+        }
+  } else {
+    scr_buf_printf(out, "%d", n);
   }
-  return ODT_BULLET;
+}
+
+char *odt_level_label(const odt_styles *s, const char *style, int level,
+                      const xmlNode *lvl, const int *counter,
+                      const bool *counted) {
+  scr_buf out = SCR_BUF_INIT;
+  const char *prefix = odt_attr(lvl, NS_STYLE, "num-prefix");
+  const char *suffix = odt_attr(lvl, NS_STYLE, "num-suffix");
+  int shown = odt_int_attr(lvl, NS_TEXT, "display-levels", 1);
+  int from = level + 1 - (shown < 1 ? 1 : shown);
+  from = from < 0 ? 0 : from;
+  scr_buf_puts(&out, prefix ? prefix : "");
+  for (int l = from; l <= level; l++) {
+    bool styled;
+    const xmlNode *each =
+        l == level ? lvl : odt_list_level_style(s, style, l, &styled);
+    if (l > from)
+      scr_buf_puts(&out, ".");
+    format_number(&out, counted[l] ? counter[l] : 1,
+                  odt_attr(each, NS_STYLE, "num-format"));
+  }
+  scr_buf_puts(&out, suffix ? suffix : "");
+  return scr_buf_detach(&out, NULL);
 }
 
 int odt_turn_of(const odt_styles *s, const char *family, const char *name) {

@@ -9,7 +9,7 @@
 #include "report.h"
 
 #include "anchors.h"
-#include "source.h"
+#include "markdown.h"
 #include "util.h"
 
 #include <cmark-gfm-core-extensions.h>
@@ -234,13 +234,11 @@ static void add_clean(scr_rtext *t, scr_buf *b, const char *s, size_t n) {
   size_t from = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-      if (c != '\t' && c != '\n' && c != '\r')
-        continue;
-    }
-    if (i > from && scr_buf_append(b, s + from, i - from))
-      fail(t);
-    if ((c == '\t' || c == '\n' || c == '\r') && scr_buf_append(b, " ", 1))
+    if (c >= 0x20)
+      continue;
+    bool spacing = c == '\t' || c == '\n' || c == '\r';
+    if ((i > from && scr_buf_append(b, s + from, i - from)) ||
+        (spacing && scr_buf_append(b, " ", 1)))
       fail(t);
     from = i + 1;
   }

@@ -55,13 +55,6 @@ typedef struct scr_source {
   void (*release_attached)(struct scr_source *src);
 } scr_source;
 
-/**
- * Markdown as every source's body is parsed: CommonMark with GFM tables,
- * strikethrough, autolinks and footnotes. NULL when out of memory; free
- * with cmark_node_free. Safe to call from several threads.
- */
-cmark_node *scr_parse_markdown(const char *text, size_t len);
-
 /** The smallest level of `doc`'s top-level headings, or 1 when none. */
 int scr_min_heading_level(cmark_node *doc);
 

@@ -172,3 +172,21 @@ rc=$?
 set -e
 [ $rc -eq 1 ] || fail "check --strict with a picture without alt text exited $rc"
 pass "a Word picture without alt text is warned of, an error under --strict"
+
+# a Word report to follow keeps its letter before it is written, and comes
+# in the supplement once it is
+late=$T/late
+rm -rf "$late" && cp -r "$ROOT/tests/fixtures/small" "$late"
+printf '\n## School places {to-follow}\n\n[Appendix](2026-06-17/late.docx)\n' >>"$late/agendas/2026-06-17.md"
+(cd "$late" && "$SCR" check . >/dev/null 2>&1) || fail "check with a Word report to follow, not yet written"
+(cd "$late" && "$SCR" pack agendas/2026-06-17.md -f docx -o out -q 2>/dev/null) \
+  || fail "pack with a Word report to follow, not yet written"
+cp "$SRC/word.docx" "$late/agendas/2026-06-17/late.docx"
+(cd "$late" && "$SCR" pack agendas/2026-06-17.md --supplement -f docx -o out -q 2>/dev/null) \
+  || fail "the supplement with the Word report written"
+"$PYTHON" - "$late/out/SC-2026-06-17-agenda-pack-supplement.docx" <<'PY' || fail "the supplement's Word report"
+import sys, zipfile
+body = zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode()
+assert "Appendix D" in body and "projected demand" in body
+PY
+pass "a Word report to follow keeps its letter, and the supplement holds it"

@@ -12,6 +12,7 @@
 #include "fuzz_common.h"
 #include "report.h"
 #include "source.h"
+#include "markdown.h"
 
 static char *scratch, *path[2];
 

@@ -48,6 +48,16 @@ static const char NUMBERING[] =
     "w:val=\"decimal\"/></w:lvl>"
     "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt "
     "w:val=\"bullet\"/></w:lvl></w:abstractNum>"
+    /* a council report's numbered headings and paragraphs: 1., 1.1 */
+    "<w:abstractNum w:abstractNumId=\"7\">"
+    "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt "
+    "w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl>"
+    "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt "
+    "w:val=\"decimal\"/><w:lvlText w:val=\"%1.%2\"/></w:lvl>"
+    "<w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt "
+    "w:val=\"lowerRoman\"/><w:lvlText w:val=\"(%3)\"/></w:lvl>"
+    "</w:abstractNum>"
+    "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"7\"/></w:num>"
     "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
     /* the same list restarted at 5 */
     "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/>"
@@ -168,6 +178,42 @@ static const char
                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                 "Growth is ") "<m:oMath><m:r><m:rPr/><m:t>g</m:t></m:r>"
                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                               "<m:r><m:t>=2%</m:t></m:r></m:oMath></w:p>"
                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                               "<w:p/><w:sectPr/></w:body></w:document>";
+
+static char *markdown_of(const zip_part *parts, size_t n, scr_diags *diags,
+                         scr_embedded_set *pictures);
+static void expect(const char *md, const char *want);
+
+#define NUMBERED(style, lvl, text)                                             \
+  "<w:p><w:pPr>" style "<w:numPr><w:ilvl w:val=\"" lvl "\"/><w:numId "         \
+  "w:val=\"3\"/></w:numPr></w:pPr>" R(text) "</w:p>"
+#define SECTION "<w:pStyle w:val=\"Section\"/>"
+
+/* Numbered headings and paragraphs keep their numbers, "2.1" as text. */
+static void test_numbered_paragraphs(void **state) {
+  (void)state;
+  static const char body[] =
+      "<w:document xmlns:w=\"" W_NS
+      "\"><w:body>" NUMBERED(SECTION, "0", "Introduction") NUMBERED(
+          "", "1", "The first point.") NUMBERED("", "1", "The second point.")
+          NUMBERED("", "2", "A sub-point.") NUMBERED(SECTION, "0", "Finance")
+              NUMBERED("", "1",
+                       "Numbering starts again.") "</w:body></w:document>";
+  const zip_part parts[] = {{"[Content_Types].xml", CONTENT_TYPES, 0},
+                            {"word/document.xml", body, 0},
+                            {"word/styles.xml", STYLES, 0},
+                            {"word/numbering.xml", NUMBERING, 0}};
+  scr_diags d;
+  scr_diags_init(&d);
+  scr_embedded_set pics;
+  char *md = markdown_of(parts, 4, &d, &pics);
+  expect(md, "# 1\\. Introduction\n\n1.1 The first point.\n\n"
+             "1.2 The second point.\n\n");
+  expect(md, "\n(i) A sub-point.\n");
+  expect(md, "# 2\\. Finance\n\n2.1 Numbering starts again.\n");
+  free(md);
+  scr_embedded_set_free(&pics);
+  scr_diags_free(&d);
+}
 
 static char *markdown_of(const zip_part *parts, size_t n, scr_diags *diags,
                          scr_embedded_set *pictures) {
@@ -373,6 +419,7 @@ int main(void) {
       cmocka_unit_test(test_lists),
       cmocka_unit_test(test_tables_and_pictures),
       cmocka_unit_test(test_landscape_section),
+      cmocka_unit_test(test_numbered_paragraphs),
       cmocka_unit_test(test_bad_packages),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

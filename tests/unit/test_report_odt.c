@@ -65,7 +65,8 @@ static const char CONTENT[] =
     "<style:style style:name=\"P3\" style:family=\"paragraph\" "
     "style:master-page-name=\"Standard\"/>"
     "<text:list-style style:name=\"L1\"><text:list-level-style-number "
-    "text:level=\"1\" style:num-format=\"1\" text:start-value=\"4\"/>"
+    "text:level=\"1\" style:num-format=\"1\" style:num-suffix=\".\" "
+    "text:start-value=\"4\"/>"
     "<text:list-level-style-bullet text:level=\"2\" text:bullet-char=\"-\"/>"
     "</text:list-style></office:automatic-styles>"
     "<office:body><office:text>"
@@ -179,6 +180,45 @@ static void test_table_picture_pages(void **state) {
   assert_non_null(strstr(diags.items[0].message, "merged cells"));
 }
 
+/* Numbered headings and paragraphs keep their labels, "1.1" as text. */
+static void test_numbered_paragraphs(void **state) {
+  (void)state;
+  static const char content[] =
+      "<office:document-content " NS "><office:automatic-styles>"
+      "<text:list-style style:name=\"N\"><text:list-level-style-number "
+      "text:level=\"1\" style:num-format=\"1\" style:num-suffix=\".\"/>"
+      "<text:list-level-style-number text:level=\"2\" style:num-format=\"1\" "
+      "text:display-levels=\"2\"/></text:list-style>"
+      "</office:automatic-styles><office:body><office:text>"
+      "<text:list text:style-name=\"N\"><text:list-item><text:h "
+      "text:outline-level=\"1\">Introduction</text:h><text:list>"
+      "<text:list-item><text:p>First point.</text:p></text:list-item>"
+      "<text:list-item><text:p>Second point.</text:p></text:list-item>"
+      "</text:list></text:list-item><text:list-item><text:h "
+      "text:outline-level=\"1\">Finance</text:h><text:list><text:list-item>"
+      "<text:p>Again.</text:p></text:list-item></text:list></text:list-item>"
+      "</text:list></office:text></office:body></office:document-content>";
+  const zip_part parts[] = {{"mimetype", MIMETYPE, 0},
+                            {"content.xml", content, 0}};
+  char *path = temp_path("numbered.odt");
+  write_zip_parts(path, parts, 2);
+  scr_diags d;
+  scr_diags_init(&d);
+  char *out = NULL;
+  size_t len = 0;
+  scr_embedded_set pics;
+  assert_int_equal(scr_report_markdown(path, NULL, &out, &len, &pics, &d),
+                   SCR_OK);
+  const char *want = "# 1\\. Introduction\n\n1.1 First point.\n\n"
+                     "1.2 Second point.\n\n# 2\\. Finance\n\n2.1 Again.\n";
+  if (!strstr(out, want))
+    fail_msg("'%s' not in:\n%s", want, out);
+  free(out);
+  scr_embedded_set_free(&pics);
+  scr_diags_free(&d);
+  remove_temp(path);
+}
+
 /* What is not an OpenDocument text is said to be so. */
 static void test_not_a_text(void **state) {
   (void)state;
@@ -222,10 +262,12 @@ static const char STYLES_MORE[] =
     "<style:style style:name=\"List_20_Bullet_20_2\" style:display-name=\"List "
     "Bullet 2\" style:family=\"paragraph\"/>"
     "<text:list-style style:name=\"N\"><text:list-level-style-number "
-    "text:level=\"1\" style:num-format=\"1\"/><text:list-level-style-number "
-    "text:level=\"2\" style:num-format=\"\"/></text:list-style>"
+    "text:level=\"1\" style:num-format=\"1\" style:num-suffix=\".\"/>"
+    "<text:list-level-style-number text:level=\"2\" style:num-format=\"\"/>"
+    "</text:list-style>"
     "<text:list-style style:name=\"Z\"><text:list-level-style-number "
-    "text:level=\"1\" style:num-format=\"1\" text:start-value=\"0\"/>"
+    "text:level=\"1\" style:num-format=\"1\" style:num-suffix=\".\" "
+    "text:start-value=\"0\"/>"
     "</text:list-style></office:styles></office:document-styles>";
 
 static const char AUTOMATIC[] =
@@ -335,7 +377,8 @@ static void test_lists_continued(void **state) {
   expect_in(out, "1.  One\n2.  Two\n\nAside\n\n1.  Again one\n\nAside\n\n"
                  "3.  Three\n\nAside\n\n4.  Four\n\nUnmarked\n");
   expect_in(out, "\n0.  Zero\n");
-  expect_in(out, "\nLead-in\n\n## Numbered heading\n\nUnder it\n");
+  /* a numbered heading keeps its number, its cached label left out */
+  expect_in(out, "\nLead-in\n\n## 1\\. Numbered heading\n\nUnder it\n");
   free(out);
   scr_diags_free(&d);
 }
@@ -447,6 +490,7 @@ int main(void) {
       cmocka_unit_test(test_text),
       cmocka_unit_test(test_lists),
       cmocka_unit_test(test_table_picture_pages),
+      cmocka_unit_test(test_numbered_paragraphs),
       cmocka_unit_test(test_not_a_text),
   };
   const struct CMUnitTest alone[] = {
