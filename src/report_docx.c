@@ -347,10 +347,27 @@ static void run_child(walk *w, const xmlNode *c, unsigned format) {
   /* w:delText, w:commentReference, w:footnoteRef, w:sym... say nothing */
 }
 
+/* Hidden text (w:vanish, on the run or its character style), which Word
+   neither shows nor prints: never published. Its field characters still
+   count, so that the fields around it end where they do. */
+static bool hidden_run(const walk *w, const xmlNode *rpr) {
+  int own = docx_toggle(rpr, "vanish");
+  if (own >= 0)
+    return own > 0;
+  xmlNodePtr style = docx_child(rpr, "rStyle");
+  xmlChar *id = style ? docx_attr(style, "val") : NULL;
+  const docx_style *s = docx_style_find(&w->parts, (const char *)id);
+  xmlFree(id);
+  return s && s->hidden;
+}
+
 static void run(walk *w, const xmlNode *r, unsigned base) {
-  unsigned format = run_format(w, docx_child(r, "rPr"), base);
+  xmlNodePtr rpr = docx_child(r, "rPr");
+  unsigned format = run_format(w, rpr, base);
+  bool hidden = hidden_run(w, rpr);
   for (xmlNodePtr c = r->children; c && !w->err; c = c->next)
-    if (c->type == XML_ELEMENT_NODE && !docx_is(c, "rPr"))
+    if (c->type == XML_ELEMENT_NODE && !docx_is(c, "rPr") &&
+        (!hidden || docx_is(c, "fldChar") || docx_is(c, "instrText")))
       run_child(w, c, format);
 }
 
