@@ -161,6 +161,10 @@ void scr_rtext_warn(scr_rtext *t, const char *fmt, ...)
 scr_error scr_rtext_finish(scr_rtext *t, char **out, size_t *len,
                            scr_embedded_set *pictures);
 
+/** The bytes of pictures a report may have read, all told: one picture
+    shown in many places is read again for each. */
+#define SCR_REPORT_READ_BUDGET (4 * (size_t)SCR_REPORT_MAX_BYTES)
+
 /* ---- the readers ---- */
 
 /** The report in `p` (a DOCX) described to `t`. Parts missing or

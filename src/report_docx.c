@@ -33,7 +33,8 @@ typedef struct walk {
   bool title_taken;
   scr_buf *capture; /* a Title paragraph's text goes here, not out */
   bool warned_toc, warned_box, warned_drawing;
-  bool *landscape; /* each section's pages, in order */
+  scr_zpkg_budget budget; /* of pictures read, in all */
+  bool *landscape;        /* each section's pages, in order */
   size_t n_sections, section;
   scr_error err;
 } walk;
@@ -203,6 +204,8 @@ static void picture(walk *w, const char *rid, const char *alt) {
     out_text(w, "", 0, 0);
     return;
   }
+  if (!scr_zpkg_budget_take(w->pkg, &w->budget, rel->target))
+    return;
   unsigned char *bytes = NULL;
   size_t len = 0;
   scr_error err = scr_zpkg_read(w->pkg, rel->target,
@@ -782,7 +785,9 @@ static void walk_blocks(walk *w, const xmlNode *parent) {
 }
 
 scr_error scr_report_read_docx(const scr_zpkg *p, scr_rtext *t) {
-  walk w = {.t = t, .pkg = p};
+  walk w = {.t = t,
+            .pkg = p,
+            .budget = {SCR_REPORT_READ_BUDGET, SCR_REPORT_READ_BUDGET, false}};
   scr_error err = docx_parts_read(&w.parts, p, t);
   xmlDocPtr doc = NULL;
   if (!err)

@@ -625,10 +625,11 @@ static scr_error read_parts(odt_walk *w) {
 }
 
 scr_error scr_report_read_odt(const scr_zpkg *p, scr_rtext *t) {
-  odt_walk w = {.pkg = p,
-                .t = t,
-                .repeat_budget = ODT_REPEAT_BUDGET,
-                .read_budget = ODT_READ_BUDGET};
+  odt_walk w = {
+      .pkg = p,
+      .t = t,
+      .repeat_budget = ODT_REPEAT_BUDGET,
+      .budget = {SCR_REPORT_READ_BUDGET, SCR_REPORT_READ_BUDGET, false}};
   scr_error err = read_parts(&w);
   xmlNodePtr root = w.content ? xmlDocGetRootElement(w.content) : NULL;
   xmlNodePtr text =

@@ -133,9 +133,6 @@ int odt_turn_of(const odt_styles *s, const char *family, const char *name);
 /* The nodes walked again for repeated rows and cells, in all: a small
    part repeating a large one cannot make the walk long. */
 #define ODT_REPEAT_BUDGET 1000000L
-/* The bytes of pictures and formulas read, in all: a part named by many
-   frames is read for each, which must not run the memory out. */
-#define ODT_READ_BUDGET (4 * (size_t)SCR_REPORT_MAX_BYTES)
 
 /* The count of a list and those that continue it (text:continue-list). */
 typedef struct odt_list_chain {
@@ -165,9 +162,8 @@ typedef struct odt_walk {
   const xmlNode **boxes;
   size_t n_boxes, cap_boxes;
   long repeat_budget;
-  size_t read_budget;
+  scr_zpkg_budget budget; /* of pictures and formulas read, in all */
   bool in_note, title_taken, warned_toc, warned_shape, warned_object;
-  bool warned_budget;
   bool space_before; /* the text written last ended in a collapsible space */
   scr_buf *capture;  /* a Title paragraph's text goes here, not out */
   scr_buf *heading;  /* a heading's text goes here too: its name */

@@ -46,28 +46,6 @@ static const char *member_of(const char *href) {
   return strncmp(href, "./", 2) == 0 ? href + 2 : href;
 }
 
-/* Whether member `name` may be read within the budget, which it is
-   charged with (a missing member costs nothing). */
-static bool within_budget(odt_walk *w, const char *name) {
-  zip_stat_t st;
-  zip_stat_init(&st);
-  if (!w->pkg->zip || zip_stat(w->pkg->zip, name, 0, &st) != 0 ||
-      !(st.valid & ZIP_STAT_SIZE))
-    return true;
-  if (st.size <= w->read_budget) {
-    w->read_budget -= (size_t)st.size;
-    return true;
-  }
-  if (!w->warned_budget)
-    scr_rtext_warn(w->t,
-                   "its pictures come to more than %zu MB, read "
-                   "again for each place they are shown: those past "
-                   "it are left out",
-                   ODT_READ_BUDGET >> 20);
-  w->warned_budget = true;
-  return false;
-}
-
 static void picture(odt_walk *w, const xmlNode *frame, const xmlNode *image) {
   const char *href = odt_attr(image, NS_XLINK, "href");
   if (!href) {
@@ -82,7 +60,7 @@ static void picture(odt_walk *w, const xmlNode *frame, const xmlNode *image) {
   unsigned char *bytes = NULL;
   size_t len = 0;
   bool external = strstr(member, "://") != NULL;
-  if (!external && !within_budget(w, member)) {
+  if (!external && !scr_zpkg_budget_take(w->pkg, &w->budget, member)) {
     xmlFree(alt);
     return;
   }
@@ -128,7 +106,7 @@ static char *formula(odt_walk *w, const xmlNode *object) {
   xmlDocPtr doc = NULL;
   if (href && !name)
     w->err = SCR_E_NOMEM;
-  else if (name && within_budget(w, name))
+  else if (name && scr_zpkg_budget_take(w->pkg, &w->budget, name))
     w->err = scr_zpkg_read_xml(w->pkg, name, SCR_REPORT_PART_MAX_BYTES, &doc);
   free(name);
   xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
