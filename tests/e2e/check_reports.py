@@ -6,10 +6,25 @@
       in SOURCE with every tracked change accepted; the notes' words
       against pandoc's notes; tables, pictures and notes counted in both.
   check_reports.py pdfwords PACK.pdf LETTER SOURCE
-      The same against the text poppler reads from LibreOffice's PDF.
+      The same against the text poppler reads from LibreOffice's PDF,
+      where the page furniture and the notes come between.
   check_reports.py never FOLDER WORD...
       No file under FOLDER (every member of every DOCX and ODT unzipped,
       every PDF's text) holds any WORD.
+  check_reports.py holds FILE WORD...
+      Some member of the DOCX or ODT FILE holds each WORD (so that a
+      sentinel missing from the packs was there to be left out).
+
+Words are runs of letters and digits, lower case, after NFKC; list
+numbers and bullets are layout. The pack must have every one of pandoc's
+words in pandoc's order and no other: the match ratio printed (difflib's,
+twice the words in common in order over the words of both) must be 1,
+as both read the same XML, so that a word lost or added is text the
+reader lost or made up, and a word moved is text out of its place. What
+differs by design is allowed and no more: the report's title, which pandoc takes for metadata
+and the pack prints in the appendix's heading; the notes, which pandoc
+prints last and the pack as footnotes (compared apart); "Report author:"
+under the heading; and what pandoc's readers do not show (source_gaps).
 """
 import os
 import re
@@ -33,6 +48,47 @@ def pandoc_plain(source):
     out = subprocess.run(
         ["pandoc", "-t", "plain", "--wrap=none", "--track-changes=accept",
          source], capture_output=True, text=True, check=True).stdout
+    return out
+
+
+def pandoc_ast(source):
+    import json
+    out = subprocess.run(
+        ["pandoc", "-t", "json", "--track-changes=accept", source],
+        capture_output=True, text=True, check=True).stdout
+    return json.loads(out)
+
+
+def walk(node, visit):
+    if isinstance(node, dict):
+        visit(node)
+        for v in node.values():
+            walk(v, visit)
+    elif isinstance(node, list):
+        for v in node:
+            walk(v, visit)
+
+
+def pandoc_counts(source):
+    """Tables, pictures and notes in pandoc's reading of SOURCE (its AST,
+    as its plain writer draws tables in several ways)."""
+    counts = {"Table": 0, "Image": 0, "Note": 0}
+
+    def visit(node):
+        if node.get("t") in counts:
+            counts[node["t"]] += 1
+    walk(pandoc_ast(source)["blocks"], visit)
+    return counts
+
+
+def pandoc_meta_words(source):
+    """The words of the title and author pandoc reads as metadata."""
+    out = []
+
+    def visit(node):
+        if node.get("t") == "Str":
+            out.extend(words(node["c"]))
+    walk(pandoc_ast(source)["meta"], visit)
     return out
 
 
@@ -131,12 +187,18 @@ def pack_notes(pack):
             for i, body in texts if int(i) > 0}
 
 
-def odt_gaps(source):
-    """What pandoc's ODT reader leaves out that LibreOffice shows: the
-    header rows of tables, and fields' text (a page number, an input
-    field Word's content control became). Their words, and the pictures."""
-    if not source.endswith(".odt"):
-        return None, None
+def source_gaps(source):
+    """What pandoc's readers (2.17) leave out that Word or LibreOffice
+    shows, as the words that may be extra in the pack, and the pictures
+    pandoc does not show: in an ODT, the header rows of tables and fields'
+    text (a page number, the input field Word's content control became),
+    and every draw:image; in a DOCX, a w:fldSimple's cached result."""
+    if source.endswith(".docx"):
+        xml = zipfile.ZipFile(source).read("word/document.xml").decode()
+        spans = re.findall(r"<w:fldSimple[ >].*?</w:fldSimple>", xml, re.S)
+        return set(w for span in spans
+                   for w in words(" ".join(re.findall(
+                       r"<w:t(?: [^>]*)?>([^<]*)</w:t>", span)))), None
     xml = zipfile.ZipFile(source).read("content.xml").decode()
     spans = re.findall(r"<table:table-header-rows>.*?</table:table-header-rows>"
                        r"|<text:text-input[^>]*>.*?</text:text-input>"
@@ -149,24 +211,30 @@ def odt_gaps(source):
 
 
 def compare(got, want, what, gaps=None):
-    if got == want:
-        return []
+    """The differences between the pack's words and pandoc's, apart from
+    words pandoc's reader is known to leave out (GAPS), and the share of
+    pandoc's words the pack has in pandoc's order."""
     import difflib
     sm = difflib.SequenceMatcher(a=want, b=got, autojunk=False)
-    diffs = [(op, " ".join(want[a1:a2]), " ".join(got[b1:b2]))
-             for op, a1, a2, b1, b2 in sm.get_opcodes() if op != "equal"]
-    out = []
+    matched = sum(size for _, _, size in sm.get_matching_blocks())
     ops = [o for o in sm.get_opcodes() if o[0] != "equal"]
-    # text pandoc's reader skips, and LibreOffice shows, is no difference
-    ops = [o for o in ops if not (gaps and o[0] == "insert" and
-                                  set(got[o[3]:o[4]]) <= gaps)]
-    if not ops:
-        return []
+    # text pandoc's reader skips, and Word or LibreOffice shows, is no
+    # difference
+    known = [o for o in ops if gaps and o[0] == "insert" and
+             set(got[o[3]:o[4]]) <= gaps]
+    ops = [o for o in ops if o not in known]
+    # as difflib's ratio: the words in common over all of both, the known
+    # gaps apart
+    total = len(want) + len(got) - sum(o[4] - o[3] for o in known)
+    ratio = 2.0 * matched / total if total else 1.0
+    out = []
     for op, a1, a2, b1, b2 in ops[:6]:
         out.append("%s: %s (pandoc %r, pack %r) after %r" % (
             what, op, " ".join(want[a1:a2]), " ".join(got[b1:b2]),
             " ".join(want[max(0, a1 - 6):a1])))
-    return out
+    if out:
+        out.append("%s: match ratio %.3f" % (what, ratio))
+    return out, ratio
 
 
 def check_words(pack, letter, source):
@@ -174,67 +242,92 @@ def check_words(pack, letter, source):
     blocks = appendix_range(d, letter)
     title = words(paragraph_text(blocks[0][1]))[2:]  # after "appendix X"
     got, tables, pictures, notes = appendix_words(blocks)
-    want, want_notes, plain = pandoc_words(source)
+    want, want_notes, _ = pandoc_words(source)
     # pandoc takes a Title paragraph for metadata: the pack heads the
     # appendix with it
     if want[:len(title)] == title:
         want = want[len(title):]
-    gaps, odt_pictures = odt_gaps(source)
-    fails = compare(got, want, "Appendix %s's words" % letter, gaps)
+    gaps, odt_pictures = source_gaps(source)
+    fails, ratio = compare(got, want, "Appendix %s's words" % letter, gaps)
     note_ids = [ref.get(qn("w:id")) for kind, b in blocks if kind == "p"
                 for ref in b._p.iter(qn("w:footnoteReference"))]
     all_notes = pack_notes(pack)
     got_notes = []
     for i in note_ids:
         got_notes += words(all_notes.get(i, ""))
-    fails += compare(got_notes, want_notes, "Appendix %s's notes" % letter)
-    lines = plain.split("\n")
-    want_tables = sum(1 for i, l in enumerate(lines)
-                      if re.match(r"^\+-[-+]*\+$", l) and
-                      (i == 0 or not lines[i - 1].startswith(("|", "+"))))
+    fails += compare(got_notes, want_notes,
+                     "Appendix %s's notes" % letter)[0]
+    counts = pandoc_counts(source)
+    want_tables = counts["Table"]
     if tables != want_tables:
         fails.append("Appendix %s: %d tables, the source %d" %
                      (letter, tables, want_tables))
     want_pictures = (odt_pictures if odt_pictures is not None
-                     else plain.count("[" + ALT + "]"))
+                     else counts["Image"])
     if pictures != want_pictures:
         fails.append("Appendix %s: %d pictures, the source %d" %
                      (letter, pictures, want_pictures))
-    want_note_count = len(re.findall(r"^\[\d+\] ", plain, re.M))
+    want_note_count = counts["Note"]
     if notes != want_note_count:
         fails.append("Appendix %s: %d notes, the source %d" %
                      (letter, notes, want_note_count))
     if fails:
         sys.exit("\n".join(fails))
-    print("Appendix %s: %d words in pandoc's order, %d of notes; %d tables, "
-          "%d pictures, %d notes" % (letter, len(got), len(got_notes),
-                                      tables, pictures, notes))
+    print("Appendix %s: %d words in pandoc's order (match ratio %.3f), %d "
+          "of notes; %d tables, %d pictures, %d notes" % (
+              letter, len(got), ratio, len(got_notes), tables, pictures,
+              notes))
 
 
 def pdf_text(pdf):
-    return subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
+    return subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True,
                           text=True, check=True).stdout
 
 
 def check_pdf_words(pdf, letter, source):
-    """In the PDF, every word pandoc reads in the source is in the
-    appendix's pages, in order (page furniture and notes come between)."""
+    """In the PDF (poppler's text in its layout, so that a table's rows
+    read across), the appendix's pages hold every word pandoc reads in
+    the source, in order; every other word there is the appendix's
+    heading, its author line, its notes, the page furniture (the running
+    header and the page numbers) or what pandoc does not show."""
     text = pdf_text(pdf)
-    start = text.find("Appendix %s\n" % letter)
-    nxt = re.search(r"\nAppendix [A-Z]+\n", text[start + 5:])
-    chunk = text[start:start + 5 + nxt.start()] if nxt else text[start:]
+    start = re.search(r"(?m)^\s*Appendix %s\s*$" % letter, text)
+    if not start:
+        sys.exit("no Appendix %s in %s" % (letter, pdf))
+    nxt = re.search(r"(?m)^\s*Appendix [A-Z]+\s*$", text[start.end():])
+    chunk = text[start.end():start.end() + nxt.start()] if nxt \
+        else text[start.end():]
+    # the pack's line under the heading, from the document's properties
+    chunk = re.sub(r"(?m)^\s*Report author: .*$", "", chunk)
     got = words(chunk)
-    want, _, _ = pandoc_words(source)
-    i = 0
-    for w in got:
-        if i < len(want) and w == want[i]:
-            i += 1
-    if i < len(want):
-        sys.exit("Appendix %s's PDF: pandoc's words in order up to %r, then "
-                 "%r is missing" % (letter, " ".join(want[max(0, i - 5):i]),
-                                    want[i]))
-    print("Appendix %s's PDF: all %d of pandoc's words, in order" %
-          (letter, len(want)))
+    want, want_notes, _ = pandoc_words(source)
+    import difflib
+    sm = difflib.SequenceMatcher(a=want, b=got, autojunk=False)
+    blocks = sm.get_matching_blocks()
+    matched = sum(size for _, _, size in blocks)
+    if matched < len(want):
+        i = next(a1 for op, a1, a2, _, _ in sm.get_opcodes()
+                 if op in ("delete", "replace"))
+        sys.exit("Appendix %s's PDF: %.3f of pandoc's words in order; %r "
+                 "missing after %r" % (letter, matched / len(want), want[i],
+                                      " ".join(want[max(0, i - 5):i])))
+    used = set()
+    for _, b, size in blocks:
+        used.update(range(b, b + size))
+    furniture = set(words(" ".join(
+        l for l in text.split("\n")
+        if re.match(r"^\s*(Page \d+|.*: agenda pack, .*)\s*$", l))))
+    gaps, _ = source_gaps(source)
+    allowed = (furniture | set(want_notes) | (gaps or set()) |
+               set(pandoc_meta_words(source)))
+    extra = [w for i, w in enumerate(got)
+             if i not in used and w not in allowed and not w.isdigit()]
+    if extra:
+        sys.exit("Appendix %s's PDF: words pandoc does not read: %s" %
+                 (letter, " ".join(extra[:20])))
+    print("Appendix %s's PDF: all %d of pandoc's words, in order; %d more "
+          "of its heading, notes and page furniture" %
+          (letter, len(want), len(got) - matched))
 
 
 def check_never(folder, sentinels):
@@ -259,12 +352,22 @@ def check_never(folder, sentinels):
     print("none of %s in %d files" % (", ".join(sentinels), files))
 
 
+def check_holds(path, sentinels):
+    with zipfile.ZipFile(path) as z:
+        data = [z.read(m) for m in z.namelist()]
+    missing = [s for s in sentinels if not any(s.encode() in d for d in data)]
+    if missing:
+        sys.exit("%s does not hold %s" % (path, ", ".join(missing)))
+
+
 def main():
     cmd = sys.argv[1]
     if cmd == "words":
         check_words(*sys.argv[2:5])
     elif cmd == "pdfwords":
         check_pdf_words(*sys.argv[2:5])
+    elif cmd == "holds":
+        check_holds(sys.argv[2], sys.argv[3:])
     elif cmd == "never":
         check_never(sys.argv[2], sys.argv[3:])
     else:

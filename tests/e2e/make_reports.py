@@ -3,9 +3,11 @@
 word.docx is built by python-docx on its own Word-made template (Word's
 styles, numbering and table styles), then given with lxml what
 python-docx has no API for: a footnote, a tracked insertion and deletion,
-a comment, fields, a content control, a hyperlink, a restarted list, a
-German Word's heading style. Sentinel words mark what must never be
-published (deleted text, a comment, a field's instruction).
+a comment, fields (complex ones, PAGE and a QUOTE whose cached result is
+FIELDRESULT, and a simple one), a content control, a hyperlink, a restarted list,
+a cell merged down a column, a German Word's heading style. Sentinel words
+mark what must never be published (deleted text, a comment, a field's
+instruction).
 
 Usage: make_reports.py FOLDER
 """
@@ -38,6 +40,7 @@ def png():
 def localised_heading(document):
     """A German Word's Heading 1: its own id and name, an outline level."""
     style = document.styles.add_style("Überschrift 1", WD_STYLE_TYPE.PARAGRAPH)
+    style.style_id = "berschrift1"  # Word drops what is not ASCII
     ppr = style.element.get_or_add_pPr()
     level = etree.SubElement(ppr, qn("w:outlineLvl"))
     level.set(qn("w:val"), "0")
@@ -77,6 +80,7 @@ def build_word(path):
     hyperlink(p, "https://www.leicester.gov.uk/", "the council's website")
     p.add_run(". The report was @@INS@@ @@DEL@@ reviewed by officers@@COMMENT@@.")
     d.add_paragraph("This report is on page @@FIELD@@ of its own numbering.")
+    d.add_paragraph("The reference is @@QUOTE@@, filed as @@SIMPLE@@.")
     d.add_paragraph("@@SDT@@")
     d.add_heading("Recommendations", 2)
     for text in ["Note the forecast of 1,200 extra places.",
@@ -87,20 +91,26 @@ def build_word(path):
     d.add_paragraph("Places for pupils with SEND.", "List Bullet 2")
     d.add_paragraph("Transport to school.", "List Bullet")
     d.add_heading("Background", 2)
+    d.add_heading("Method of the forecast", 3)
+    d.add_paragraph("Births and migration are projected for each ward.")
     d.add_paragraph("The numbered list below starts again at one.")
     d.add_paragraph("First restarted step.", "List Number")
     d.add_paragraph("Second restarted step.", "List Number")
     p = d.add_paragraph("Ward figures", localised_heading(d))
-    table = d.add_table(rows=4, cols=3)
+    table = d.add_table(rows=4, cols=4)
     table.style = "Table Grid"
-    rows = [["Ward", "Places", "Demand"], ["Abbey", "420", "450"],
-            ["Belgrave", "380", "395"], ["Total", "800", "845"]]
+    rows = [["Ward", "Area", "Places", "Demand"],
+            ["Abbey", "North", "420", "450"], ["Belgrave", "", "380", "395"],
+            ["Total", "", "800 of 845", ""]]
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            table.cell(r, c).text = text
+            if text:
+                table.cell(r, c).text = text
     header = table.rows[0]._tr.get_or_add_trPr()
     etree.SubElement(header, qn("w:tblHeader"))
-    table.cell(3, 1).merge(table.cell(3, 2))
+    # down a column (w:vMerge), and across a row (w:gridSpan)
+    table.cell(1, 1).merge(table.cell(2, 1))
+    table.cell(3, 2).merge(table.cell(3, 3))
     d.add_paragraph("The chart shows the places by ward.")
     d.add_picture(png(), width=Cm(8))
     section = d.add_section(WD_SECTION.NEW_PAGE)
@@ -151,6 +161,14 @@ REPLACEMENTS = {
                  '</w:instrText></w:r><w:r><w:fldChar '
                  'w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r>'
                  '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+    # LibreOffice keeps a QUOTE field as its result and its code
+    "@@QUOTE@@": '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r>'
+                 '<w:instrText xml:space="preserve"> QUOTE "INSTRSENTINEL" '
+                 '</w:instrText></w:r><w:r><w:fldChar '
+                 'w:fldCharType="separate"/></w:r><w:r><w:t>FIELDRESULT</w:t>'
+                 '</w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>',
+    "@@SIMPLE@@": '<w:fldSimple w:instr=" QUOTE INSTRSENTINEL "><w:r>'
+                  '<w:t>FIELDSIMPLE</w:t></w:r></w:fldSimple>',
 }
 
 SDT = ('<w:sdt><w:sdtPr><w:alias w:val="Decision"/></w:sdtPr><w:sdtContent>'
@@ -249,18 +267,36 @@ def set_alt(path):
             z.writestr(name, data)
 
 
+def bomb(path, member, start):
+    """Add MEMBER to the zip at PATH: START then 300 MB of spaces, streamed
+    through deflate at level 9 (about 300 KB), a ratio near 1000."""
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED,
+                         compresslevel=9) as z:
+        with z.open(member, "w") as f:
+            f.write(start)
+            spaces = b" " * (1 << 20)
+            for _ in range(300):
+                f.write(spaces)
+
+
+def odt(path, parts):
+    """An ODT-like zip: mimetype first and stored, then PARTS."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts:
+            z.writestr(name, data, compress_type=zipfile.ZIP_STORED
+                       if name == "mimetype" else zipfile.ZIP_DEFLATED)
+
+
 def bad_files(folder, word):
     with zipfile.ZipFile(word) as z:
         parts = {n: z.read(n) for n in z.namelist()}
 
-    def write(name, changed=None, drop=(), extra=None, method=zipfile.ZIP_DEFLATED):
-        with zipfile.ZipFile("%s/%s" % (folder, name), "w", method) as z:
+    def write(name, changed=None, drop=()):
+        with zipfile.ZipFile("%s/%s" % (folder, name), "w",
+                             zipfile.ZIP_DEFLATED) as z:
             for n, data in parts.items():
-                if n in drop:
-                    continue
-                z.writestr(n, (changed or {}).get(n, data))
-            for n, data in (extra or {}).items():
-                z.writestr(n, data, compresslevel=9)
+                if n not in drop:
+                    z.writestr(n, (changed or {}).get(n, data))
 
     with open("%s/not-a-zip.docx" % folder, "w") as f:
         f.write("This is the report, pasted as text.\n")
@@ -273,27 +309,29 @@ def bad_files(folder, word):
     write("no-body.docx", drop=("word/document.xml",))
     write("broken.docx",
           {"word/document.xml": parts["word/document.xml"][:-40]})
-    write("bomb.docx", drop=("word/document.xml",),
-          extra={"word/document.xml": b"<w:document" + b" " * (300 << 20)})
-    with zipfile.ZipFile("%s/spreadsheet.odt" % folder, "w") as z:
-        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
-                   compress_type=zipfile.ZIP_STORED)
-        z.writestr("content.xml", "<office:document-content/>")
-    with zipfile.ZipFile("%s/encrypted.odt" % folder, "w") as z:
-        z.writestr("mimetype", "application/vnd.oasis.opendocument.text",
-                   compress_type=zipfile.ZIP_STORED)
-        z.writestr("META-INF/manifest.xml",
-                   '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
-                   'opendocument:xmlns:manifest:1.0"><manifest:file-entry '
-                   'manifest:full-path="content.xml" manifest:media-type='
-                   '"text/xml"><manifest:encryption-data manifest:checksum-'
-                   'type="SHA1/1K" manifest:checksum="AAAA"/>'
-                   '</manifest:file-entry></manifest:manifest>')
-        z.writestr("content.xml", bytes(range(256)))
-    with zipfile.ZipFile("%s/broken.odt" % folder, "w") as z:
-        z.writestr("mimetype", "application/vnd.oasis.opendocument.text",
-                   compress_type=zipfile.ZIP_STORED)
-        z.writestr("content.xml", "<office:document-content")
+    write("bomb.docx", drop=("word/document.xml",))
+    bomb("%s/bomb.docx" % folder, "word/document.xml", b"<w:document")
+    text = ("mimetype", "application/vnd.oasis.opendocument.text")
+    odt("%s/spreadsheet.odt" % folder,
+        [("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+         ("content.xml", "<office:document-content/>")])
+    with open("%s/not-a-zip.odt" % folder, "w") as f:
+        f.write("This is the report, pasted as text.\n")
+    odt("%s/no-body.odt" % folder,
+        [text, ("styles.xml", "<office:document-styles/>")])
+    odt("%s/bomb.odt" % folder, [text])
+    bomb("%s/bomb.odt" % folder, "content.xml", b"<office:document-content")
+    odt("%s/encrypted.odt" % folder, [
+        text, ("META-INF/manifest.xml",
+               '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+               'opendocument:xmlns:manifest:1.0"><manifest:file-entry '
+               'manifest:full-path="content.xml" manifest:media-type='
+               '"text/xml"><manifest:encryption-data manifest:checksum-'
+               'type="SHA1/1K" manifest:checksum="AAAA"/>'
+               '</manifest:file-entry></manifest:manifest>'),
+        ("content.xml", bytes(range(256)))])
+    odt("%s/broken.odt" % folder,
+        [text, ("content.xml", "<office:document-content")])
 
 
 def build_undescribed(path):

@@ -1,16 +1,17 @@
 #!/bin/sh
 # Officers' reports from Word and LibreOffice as appendices. A report built
 # by python-docx on Word's own template (with a tracked insertion and
-# deletion, a comment, a footnote, fields, a content control, nested and
-# restarted lists, a merged cell, a picture with alt text and a landscape
-# section), and LibreOffice's ODT and DOCX of it, are linked from an
-# agenda, and a Word report from an exempt item. In the pack each
-# appendix has pandoc's words in pandoc's order (DOCX by python-docx, PDF
-# by poppler), its tables, pictures and notes; the deleted text, the
-# comment and the field's instruction are in no output, public or private,
-# nor the site; the landscape section is landscape. Importing the report
-# and linking the Markdown gives the same pack. check names each unusable
-# file.
+# deletion, a comment, a footnote, complex and simple fields, a content
+# control, nested and restarted lists, cells merged across and down, a
+# picture with alt text and a landscape section), and LibreOffice's ODT
+# and DOCX of it, are linked from an agenda, and a Word report from an
+# exempt item. In the pack each appendix has pandoc's words in pandoc's
+# order (DOCX by python-docx, PDF by poppler), its tables, pictures and
+# notes; the deleted text, the comment and the fields' instructions are in
+# no output, public or private, nor the site, and the fields' results are;
+# the landscape section is landscape. Importing the report and linking the
+# Markdown gives the same pack; import names its outputs as documented.
+# check and import name each unusable file.
 # Usage: reports.sh SCRUTINEER TMPDIR
 set -eu
 . "$(dirname "$0")/lib.sh"
@@ -27,7 +28,11 @@ lo() {
 }
 lo odt "$SRC/lo" "$SRC/word.docx"
 lo 'docx:MS Word 2007 XML' "$SRC/lo-docx" "$SRC/lo/word.odt"
-pass "python-docx made word.docx; LibreOffice made its ODT and a DOCX of that"
+for f in word.docx lo/word.odt lo-docx/word.docx; do
+  $CHECK holds "$SRC/$f" DELETEDSENTINEL COMMENTSENTINEL INSTRSENTINEL \
+    FIELDRESULT FIELDSIMPLE || fail "LibreOffice dropped what the test needs"
+done
+pass "python-docx made word.docx; LibreOffice made its ODT and a DOCX of that, each with the sentinels"
 
 WS=$T/ws
 rm -rf "$WS" && cp -r "$ROOT/tests/fixtures/small" "$WS"
@@ -121,15 +126,20 @@ pass "the exempt Word report is in the private pack"
 said=$($CHECK never "$T/site" DELETEDSENTINEL COMMENTSENTINEL INSTRSENTINEL EXEMPTSENTINEL) \
   || fail "a sentinel in the site"
 pass "site: $said"
-"$PYTHON" - "$PACK.docx" <<'PY' || fail "the field's result"
-import sys, zipfile
+"$PYTHON" - "$PACK.docx" <<'PY' || fail "the fields' results"
+import re, sys, zipfile
 body = zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode()
-assert "on page 3 of its own numbering" in body.replace("</w:t></w:r><w:r><w:t xml:space=\"preserve\">", "")
+text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", body))
+# Word's PAGE result (LibreOffice's own files hold the number it counted)
+assert "on page 3 of its own numbering" in text, "PAGE"
+# Word's and LibreOffice's DOCX keep the simple field's result; LibreOffice's ODT too
+assert text.count("The reference is FIELDRESULT, filed as FIELDSIMPLE.") == 3, "QUOTE"
 PY
-pass "the field's cached result is text"
+pass "the fields' cached results are text in the three appendices"
 
 # import, then link the Markdown: the same pack
-"$SCR" import "$D/word.docx" -o "$D/imported.md" -q || fail "import exited $?"
+"$SCR" import "$D/word.docx" -o "$D/imported.md" -q 2>"$T/import.err" \
+  || fail "import exited $?: $(cat "$T/import.err")"
 [ -f "$D/imported/image1.png" ] || fail "import wrote no picture beside the Markdown"
 grep -q '^title: "Sufficiency of School Places 2026"$' "$D/imported.md" \
   || fail "the imported front matter: $(head -4 "$D/imported.md")"
@@ -149,7 +159,49 @@ for fmt in docx odt; do
 done
 pass "linking the imported Markdown gives the same DOCX and ODT body"
 
-# what check says of files that are not usable reports
+# import on its own: report.md beside the report, its picture in report/
+# and named so, warnings on stderr as report.docx: warning:; an earlier
+# import is not replaced unasked, -o replaces it; -o - writes the same
+# Markdown to standard output and no picture, with a warning
+IMP=$T/import
+rm -rf "$IMP" && mkdir -p "$IMP"
+cp "$SRC/word.docx" "$IMP/report.docx"
+cd "$IMP"
+"$SCR" import report.docx >"$T/imp.out" 2>"$T/imp.err" \
+  || fail "import exited $?: $(cat "$T/imp.err")"
+[ "$(cat "$T/imp.out")" = "wrote report.md" ] || fail "import said: $(cat "$T/imp.out")"
+[ -f report.md ] && [ -f report/image1.png ] || fail "import wrote: $(find . | sort)"
+grep -qxF '![Bar chart of school places by ward](report/image1.png)' report.md \
+  || fail "the picture is not named report/image1.png in report.md"
+cmp -s report/image1.png "$D/imported/image1.png" || fail "the picture's bytes differ"
+grep -q '^report.docx: warning: a table has merged cells' "$T/imp.err" \
+  || fail "import's warnings: $(cat "$T/imp.err")"
+cp report.md "$T/imp-first.md"
+echo "An officer's edit." >>report.md
+set +e
+"$SCR" import report.docx >/dev/null 2>"$T/imp.err"
+rc=$?
+set -e
+[ $rc -eq 1 ] || fail "a second import exited $rc"
+grep -q "^report.docx: error: report.md is there already; give -o report.md to replace it$" \
+  "$T/imp.err" || fail "a second import said: $(cat "$T/imp.err")"
+grep -q "An officer's edit." report.md || fail "a second import replaced the edited Markdown"
+"$SCR" import report.docx -o report.md -q 2>/dev/null || fail "import -o report.md exited $?"
+cmp -s report.md "$T/imp-first.md" || fail "import -o report.md did not replace it"
+rm -rf report
+"$SCR" import report.docx -o - >"$T/imp-stdout.md" 2>"$T/imp.err" \
+  || fail "import -o - exited $?"
+cmp -s "$T/imp-stdout.md" report.md || fail "import -o - wrote other Markdown"
+[ ! -e report ] || fail "import -o - wrote the pictures"
+grep -q '^report.docx: warning: its picture is not written with the Markdown on standard output' \
+  "$T/imp.err" || fail "import -o - did not warn of the picture: $(cat "$T/imp.err")"
+[ "$(ls)" = "$(printf 'report.docx\nreport.md')" ] || fail "import left: $(ls)"
+cd "$WS"
+pass "import writes report.md and report/image1.png, keeps an edited import unless -o, and -o - is stdout"
+
+# what check says of files that are not usable reports; pack and import
+# write nothing
+n=0
 for pair in \
   "not-a-zip.docx:is not a zip package" \
   "encrypted.docx:is encrypted or in Word's old .doc format" \
@@ -157,6 +209,9 @@ for pair in \
   "no-body.docx:has no word/document.xml" \
   "broken.docx:word/document.xml is not well-formed XML" \
   "bomb.docx:word/document.xml is too large or too highly compressed" \
+  "not-a-zip.odt:is not a zip package" \
+  "no-body.odt:has no content.xml" \
+  "bomb.odt:content.xml is too large or too highly compressed" \
   "spreadsheet.odt:not an OpenDocument text's" \
   "encrypted.odt:is encrypted (saved with a password)" \
   "broken.odt:content.xml is not well-formed XML"; do
@@ -170,13 +225,21 @@ for pair in \
   rc=$?
   (cd "$bad" && "$SCR" pack agendas/2026-06-17.md -o out -q >/dev/null 2>&1)
   prc=$?
+  "$SCR" import "$bad/agendas/2026-06-17/$file" -o "$bad/imported.md" -q \
+    >"$T/bad-import.txt" 2>&1
+  irc=$?
   set -e
   [ $rc -eq 1 ] || fail "check of $file exited $rc"
   [ $prc -eq 1 ] && [ ! -e "$bad/out" ] || fail "pack of $file exited $prc or wrote"
   grep -q "^agendas/2026-06-17/$file: error: .*$want" "$T/bad.txt" \
     || fail "check of $file said: $(cat "$T/bad.txt")"
+  [ $irc -eq 1 ] && [ ! -e "$bad/imported.md" ] && [ ! -e "$bad/imported" ] \
+    || fail "import of $file exited $irc or wrote"
+  grep -q ": error: .*$want" "$T/bad-import.txt" \
+    || fail "import of $file said: $(cat "$T/bad-import.txt")"
+  n=$((n + 1))
 done
-pass "check names what is wrong with 9 unusable reports; pack writes nothing"
+pass "check and import name what is wrong with $n unusable reports; pack and import write nothing"
 
 # a picture without alt text is warned of, as in Markdown, and --strict
 # makes it an error

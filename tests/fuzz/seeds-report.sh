@@ -1,9 +1,13 @@
 #!/bin/sh
 # Seeds for fuzz_report (see its header for the layout): the Word report
 # the end-to-end tests make, as a file (mode 2) and as the parts the
-# harness zips (mode 0, and 4 stored); and a LibreOffice text of lists,
-# a table with header rows and a covered cell, a note, a frame, a tracked
-# deletion and an annotation, as parts (mode 1) and as a file (mode 3).
+# harness zips (mode 0, and 4 stored), and as its body, numbering and notes
+# with only the styles they use (small, so that mutations reach the body
+# fast); a LibreOffice text of lists, a table with header rows and a
+# covered cell, a note, a frame, a tracked deletion and an annotation, as
+# parts (mode 1) and as a file (mode 3); and where LibreOffice is
+# installed, its ODT of the Word report and its DOCX of that ODT, as the
+# parts that carry the text.
 # Usage: seeds-report.sh DIR
 set -eu
 out=$1
@@ -11,9 +15,17 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "${PYTHON:-python3}" "$root/tests/e2e/make_reports.py" "$tmp"
-"${PYTHON:-python3}" - "$tmp/word.docx" "$out" <<'PY'
-import io, os, sys, zipfile
-word, out = sys.argv[1], sys.argv[2]
+if command -v soffice >/dev/null; then
+  lo() {
+    timeout 120 soffice -env:UserInstallation="file://$tmp/lo-profile" \
+      --headless --convert-to "$1" --outdir "$2" "$3" >/dev/null 2>&1 || :
+  }
+  lo odt "$tmp/lo" "$tmp/word.docx"
+  [ -f "$tmp/lo/word.odt" ] && lo 'docx:MS Word 2007 XML' "$tmp/lo-docx" "$tmp/lo/word.odt"
+fi
+"${PYTHON:-python3}" - "$tmp/word.docx" "$out" "$tmp" <<'PY'
+import io, os, re, sys, zipfile
+word, out, tmp = sys.argv[1], sys.argv[2], sys.argv[3]
 
 def parts_seed(name, mode, parts):
     with open(os.path.join(out, name), "wb") as f:
@@ -39,6 +51,48 @@ with zipfile.ZipFile(word) as z:
 parts_seed("word-parts", 0, docx + media)
 parts_seed("word-stored", 4, docx)
 zip_seed("word-zip", 2, docx + media)
+
+
+def used_styles(styles, body):
+    """styles.xml with only the styles BODY names, those they are based on
+    or linked to, and the defaults."""
+    style = re.compile(rb'(?s)<w:style [^>]*w:styleId="([^"]+)".*?</w:style>')
+    blocks = {m.group(1): m.group(0) for m in style.finditer(styles)}
+    found = set(re.findall(rb'w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"',
+                           body))
+    todo = list(found)
+    while todo:
+        for ref in re.findall(rb'<w:(?:basedOn|link) w:val="([^"]+)"',
+                              blocks.get(todo.pop(), b"")):
+            if ref not in found:
+                found.add(ref)
+                todo.append(ref)
+    head = styles[:styles.index(b"<w:style ")]
+    return (head + b"".join(blocks[s] for s in sorted(found) if s in blocks)
+            + b"</w:styles>")
+
+
+parts = dict(docx)
+small = ["[Content_Types].xml", "word/_rels/document.xml.rels",
+         "word/document.xml", "word/numbering.xml", "word/footnotes.xml",
+         "word/comments.xml", "docProps/core.xml"]
+parts_seed("word-small", 0, [(n, parts[n]) for n in small] + [
+    ("word/styles.xml", used_styles(parts["word/styles.xml"],
+                                    parts["word/document.xml"]))])
+
+# LibreOffice's own files, where it made them: the parts with the text
+for path, name, mode, keep in [
+        ("lo/word.odt", "lo-odt-parts", 1,
+         ("mimetype", "content.xml", "styles.xml", "meta.xml")),
+        ("lo-docx/word.docx", "lo-docx-parts", 0,
+         ("[Content_Types].xml", "word/_rels/document.xml.rels",
+          "word/document.xml", "word/styles.xml", "word/numbering.xml",
+          "word/footnotes.xml", "word/comments.xml", "docProps/core.xml"))]:
+    path = os.path.join(tmp, path)
+    if os.path.exists(path):
+        with zipfile.ZipFile(path) as z:
+            names = z.namelist()
+            parts_seed(name, mode, [(n, z.read(n)) for n in keep if n in names])
 
 O = "urn:oasis:names:tc:opendocument:xmlns:"
 content = ('<office:document-content xmlns:office="%soffice:1.0" '
