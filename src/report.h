@@ -16,6 +16,7 @@
 
 #include "diag.h"
 #include "scrutineer.h"
+#include "util.h"
 #include "zpkg.h"
 
 #include <stdbool.h>
@@ -138,6 +139,13 @@ void scr_rtext_bookmark(scr_rtext *t, const char *name);
  */
 void scr_rtext_picture(scr_rtext *t, unsigned char *bytes, size_t len,
                        const char *alt, const char *what);
+
+/**
+ * Number `n` as a list level shows it, appended to `out`: `format` 'a' or
+ * 'A' for letters (z, then aa, bb, as Word and LibreOffice go on), 'i' or
+ * 'I' for roman numerals (up to 3999), anything else digits.
+ */
+void scr_rtext_number(scr_buf *out, int n, char format);
 
 /** The title and author, for the front matter (NULL or "" when none; the
     first call with one wins). The title is the report's first paragraph

@@ -497,27 +497,12 @@ static para_kind kind_of(const walk *w, const xmlNode *ppr) {
 
 /* One number as a level shows it: 3, c, C, iii, III. */
 static void format_number(scr_buf *out, int n, docx_format f) {
-  static const char *const ROMAN[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
-                                      "xl", "x",  "ix", "v",  "iv", "i"};
-  static const int VALUE[] = {1000, 900, 500, 400, 100, 90, 50,
-                              40,   10,  9,   5,   4,   1};
-  bool upper = f == DOCX_UPPER_LETTER || f == DOCX_UPPER_ROMAN;
-  if ((f == DOCX_LOWER_LETTER || f == DOCX_UPPER_LETTER) && n > 0) {
-    /* Word's letters repeat past z: aa, bb */
-    char c = (char)((upper ? 'A' : 'a') + (n - 1) % 26);
-    for (int i = 0; i <= (n - 1) / 26 && i < 8; i++)
-      scr_buf_append(out, &c, 1);
-  } else if ((f == DOCX_LOWER_ROMAN || f == DOCX_UPPER_ROMAN) && n > 0 &&
-             n < 4000) {
-    for (size_t i = 0; i < sizeof VALUE / sizeof *VALUE; i++)
-      for (; n >= VALUE[i]; n -= VALUE[i])
-        for (const char *r = ROMAN[i]; *r; r++) {
-          char c = upper ? (char)(*r - 'a' + 'A') : *r;
-          scr_buf_append(out, &c, 1);
-        }
-  } else {
-    scr_buf_printf(out, "%d", n);
-  }
+  char style = f == DOCX_LOWER_LETTER   ? 'a'
+               : f == DOCX_UPPER_LETTER ? 'A'
+               : f == DOCX_LOWER_ROMAN  ? 'i'
+               : f == DOCX_UPPER_ROMAN  ? 'I'
+                                        : '1';
+  scr_rtext_number(out, n, style);
 }
 
 /* The label a level's w:lvlText makes of the counters: "2.3", "(b)". */

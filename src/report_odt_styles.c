@@ -278,30 +278,6 @@ bool odt_markdown_label(const xmlNode *lvl) {
           (strcmp(suffix, ".") == 0 || strcmp(suffix, ")") == 0));
 }
 
-/* One number in a level's format: 3, c, C, iii, III. */
-static void format_number(scr_buf *out, int n, const char *format) {
-  static const char *const ROMAN[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
-                                      "xl", "x",  "ix", "v",  "iv", "i"};
-  static const int VALUE[] = {1000, 900, 500, 400, 100, 90, 50,
-                              40,   10,  9,   5,   4,   1};
-  char f = format ? format[0] : '1';
-  bool upper = f == 'A' || f == 'I';
-  if ((f == 'a' || f == 'A') && n > 0) {
-    char c = (char)((upper ? 'A' : 'a') + (n - 1) % 26);
-    for (int i = 0; i <= (n - 1) / 26 && i < 8; i++)
-      scr_buf_append(out, &c, 1);
-  } else if ((f == 'i' || f == 'I') && n > 0 && n < 4000) {
-    for (size_t i = 0; i < sizeof VALUE / sizeof *VALUE; i++)
-      for (; n >= VALUE[i]; n -= VALUE[i])
-        for (const char *r = ROMAN[i]; *r; r++) {
-          char c = upper ? (char)(*r - 'a' + 'A') : *r;
-          scr_buf_append(out, &c, 1);
-        }
-  } else {
-    scr_buf_printf(out, "%d", n);
-  }
-}
-
 char *odt_level_label(const odt_styles *s, const char *style, int level,
                       const xmlNode *lvl, const int *counter,
                       const bool *counted) {
@@ -318,8 +294,9 @@ char *odt_level_label(const odt_styles *s, const char *style, int level,
         l == level ? lvl : odt_list_level_style(s, style, l, &styled);
     if (l > from)
       scr_buf_puts(&out, ".");
-    format_number(&out, counted[l] ? counter[l] : 1,
-                  odt_attr(each, NS_STYLE, "num-format"));
+    const char *format = odt_attr(each, NS_STYLE, "num-format");
+    scr_rtext_number(&out, counted[l] ? counter[l] : 1,
+                     format ? format[0] : '1');
   }
   scr_buf_puts(&out, suffix ? suffix : "");
   return scr_buf_detach(&out, NULL);
