@@ -84,6 +84,15 @@ static const char *hashes(int level) {
   return HASHES + 6 - (level < 1 ? 1 : level > 6 ? 6 : level);
 }
 
+/* A heading level as its author writes it: "###" in Markdown, the style
+   "Heading 3" in a Word or LibreOffice report. */
+static const char *level_name(const scr_source *src, int level) {
+  static const char *const STYLES[] = {"Heading 1", "Heading 2", "Heading 3",
+                                       "Heading 4", "Heading 5", "Heading 6"};
+  int l = level < 1 ? 1 : level > 6 ? 6 : level;
+  return src->embedded ? STYLES[l - 1] : hashes(l);
+}
+
 /* ---- lines --------------------------------------------------------------- */
 
 /*
@@ -283,7 +292,8 @@ static void check_first_heading(walk *w, cmark_node *n) {
                "level under the heading that holds this file; screen readers "
                "use heading levels to outline the document, so make it %s or "
                "make the later %s headings deeper",
-               title, hashes(level), hashes(top), hashes(top), hashes(top));
+               title, level_name(w->src, level), level_name(w->src, top),
+               level_name(w->src, top), level_name(w->src, top));
   free(title);
 }
 
@@ -314,7 +324,8 @@ static void check_heading(walk *w, cmark_node *n) {
                "heading '%s' (%s) skips a level after '%s' (%s); screen "
                "readers use heading levels to outline the document, so make "
                "it %s",
-               title, hashes(level), prev, hashes(was), hashes(was + 1));
+               title, level_name(w->src, level), prev, level_name(w->src, was),
+               level_name(w->src, was + 1));
   free(title);
   free(prev);
 }
@@ -405,23 +416,28 @@ static void check_link(walk *w, cmark_node *n) {
   place at = autolink_place(w, n, place_of(w->src, n));
   scr_diags *d = w->a->diags;
   scr_severity sev = severity(w->a);
+  /* how the link's text is written where its author writes it */
+  char *fix = w->src->embedded
+                  ? scr_strdup("the page's name as the link's text in the "
+                               "report")
+                  : scr_asprintf("[the page's name](%s)", url);
+  const char *f = fix ? fix : "";
   if (blank)
     scr_diag_add(d, sev, w->src->path, at.line, at.col,
-                 "link to '%s' has no text; write where it leads in the "
-                 "brackets: [the page's name](%s)",
-                 url, url);
+                 "link to '%s' has no text; write where it leads%s %s", url,
+                 w->src->embedded ? ":" : " in the brackets:", f);
   else if (!*text || is_vague(text))
     scr_diag_add(d, sev, w->src->path, at.line, at.col,
                  "link text '%s' does not say where the link goes; screen "
                  "readers list links out of context, so name the "
-                 "destination: [the page's name](%s)",
-                 text, url);
+                 "destination: %s",
+                 text, f);
   else if (is_web_address(text))
     scr_diag_add(d, sev, w->src->path, at.line, at.col,
                  "link text '%s' is a bare web address, which screen readers "
-                 "read out in full; name the page instead: [the "
-                 "page's name](%s)",
-                 text, url);
+                 "read out in full; name the page instead: %s",
+                 text, f);
+  free(fix);
   free(text);
 }
 

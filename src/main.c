@@ -587,10 +587,11 @@ static int run_command(const command *cmd, int argc, char **argv) {
 static int unknown_command(const char *name) {
   if (name[0] == '-')
     return usage_error("'%s' is not a command: the command (pack, minutes, "
-                       "tracker, site or check) comes first, then its options",
+                       "tracker, site, check or import) comes first, then its "
+                       "options",
                        name);
   return usage_error("unknown command '%s' (the commands are pack, minutes, "
-                     "tracker, site and check)",
+                     "tracker, site, check and import)",
                      name);
 }
 

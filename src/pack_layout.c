@@ -4,6 +4,7 @@
  */
 #include "compose.h"
 #include "exempt.h"
+#include "rawhtml.h"
 #include "render.h"
 #include "util.h"
 
@@ -416,11 +417,28 @@ static void appendix_text(const pack_ctx *p, const scr_appendix *ap,
     scr_appendix_release_tree(p->ag, index);
 }
 
+/* A report whose text opens with `<!-- landscape -->` (a Word report's
+   first section landscape): read from its text, whose tree may be
+   released. */
+static bool opens_landscape(const scr_appendix *ap) {
+  if (ap->kind != SCR_APPENDIX_REPORT || !ap->src || !ap->src->text)
+    return false;
+  const char *s = ap->src->text + ap->src->body_off;
+  const char *end = ap->src->text + ap->src->len;
+  while (s < end && (*s == '\n' || *s == ' ' || *s == '\t'))
+    s++;
+  const char *nl = memchr(s, '\n', (size_t)(end - s));
+  return scr_html_orientation(s, (size_t)((nl ? nl : end) - s)) > 0;
+}
+
 static void appendix(const pack_ctx *p, const scr_appendix *ap, scr_sink *s,
                      bool *marked) {
   char label[32];
   snprintf(label, sizeof label, "Appendix %s", ap->label);
   new_appendix_page(p, ap, s, marked);
+  /* its heading on its first, landscape, page, not on a page of its own */
+  if (opens_landscape(ap))
+    scr_sink_page_orientation(s, true);
   scr_sink_begin_heading(s, LEVEL_PART);
   scr_sink_begin_bookmark(s, ap->bookmark);
   scr_sink_text(s, label, 0);

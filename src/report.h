@@ -16,6 +16,7 @@
 
 #include "diag.h"
 #include "scrutineer.h"
+#include "util.h"
 #include "zpkg.h"
 
 #include <stdbool.h>
@@ -139,6 +140,13 @@ void scr_rtext_bookmark(scr_rtext *t, const char *name);
 void scr_rtext_picture(scr_rtext *t, unsigned char *bytes, size_t len,
                        const char *alt, const char *what);
 
+/**
+ * Number `n` as a list level shows it, appended to `out`: `format` 'a' or
+ * 'A' for letters (z, then aa, bb, as Word and LibreOffice go on), 'i' or
+ * 'I' for roman numerals (up to 3999), anything else digits.
+ */
+void scr_rtext_number(scr_buf *out, int n, char format);
+
 /** The title and author, for the front matter (NULL or "" when none; the
     first call with one wins). The title is the report's first paragraph
     in its Title style; without one, its first heading titles it, and
@@ -160,6 +168,10 @@ void scr_rtext_warn(scr_rtext *t, const char *fmt, ...)
  */
 scr_error scr_rtext_finish(scr_rtext *t, char **out, size_t *len,
                            scr_embedded_set *pictures);
+
+/** The bytes of pictures a report may have read, all told: one picture
+    shown in many places is read again for each. */
+#define SCR_REPORT_READ_BUDGET (4 * (size_t)SCR_REPORT_MAX_BYTES)
 
 /* ---- the readers ---- */
 

@@ -19,6 +19,7 @@
 typedef struct field {
   bool result;  /* past its separator: its text is the cached result */
   bool hidden;  /* a table of contents: its result is left out */
+  bool linked;  /* a HYPERLINK field: its result is a link's text */
   scr_buf code; /* its instruction, up to the separator */
 } field;
 
@@ -32,7 +33,8 @@ typedef struct walk {
   bool title_taken;
   scr_buf *capture; /* a Title paragraph's text goes here, not out */
   bool warned_toc, warned_box, warned_drawing;
-  bool *landscape; /* each section's pages, in order */
+  scr_zpkg_budget budget; /* of pictures read, in all */
+  bool *landscape;        /* each section's pages, in order */
   size_t n_sections, section;
   scr_error err;
 } walk;
@@ -48,6 +50,37 @@ static bool shown(const walk *w) {
     if (!w->fields[i].result || w->fields[i].hidden)
       return false;
   return true;
+}
+
+/* The target of a HYPERLINK field's instruction: `HYPERLINK "url"`, or
+   `HYPERLINK \l "bookmark"` (a place in the report, "#bookmark"). NULL
+   for any other field. Caller frees. */
+static char *hyperlink_target(const char *code) {
+  if (strncmp(code, "HYPERLINK", 9) != 0 || (code[9] && code[9] != ' '))
+    return NULL;
+  const char *s = code + 9;
+  bool local = false;
+  for (;;) {
+    while (*s == ' ')
+      s++;
+    if (s[0] == '\\' && s[1]) {
+      local = local || s[1] == 'l';
+      s += 2; /* a switch; \l takes the bookmark next */
+      continue;
+    }
+    break;
+  }
+  const char *end;
+  if (*s == '"') {
+    s++;
+    end = strchr(s, '"');
+  } else {
+    end = s + strcspn(s, " ");
+  }
+  if (!end || end == s)
+    return NULL;
+  return local ? scr_asprintf("#%.*s", (int)(end - s), s)
+               : scr_strndup(s, (size_t)(end - s));
 }
 
 static void field_char(walk *w, const xmlNode *fc) {
@@ -67,8 +100,17 @@ static void field_char(walk *w, const xmlNode *fc) {
                            "numbers are the report's own, not the pack's");
       w->warned_toc = true;
     }
+    char *url = code && shown(w) && !w->capture ? hyperlink_target(code) : NULL;
+    if (url) {
+      scr_rtext_link_begin(w->t, url);
+      f->linked = true;
+    }
+    free(url);
   } else if (strcmp(ty, "end") == 0 && w->n_fields) {
-    scr_buf_free(&w->fields[--w->n_fields].code);
+    field *f = &w->fields[--w->n_fields];
+    if (f->linked)
+      scr_rtext_link_end(w->t);
+    scr_buf_free(&f->code);
   }
   xmlFree(type);
 }
@@ -162,6 +204,8 @@ static void picture(walk *w, const char *rid, const char *alt) {
     out_text(w, "", 0, 0);
     return;
   }
+  if (!scr_zpkg_budget_take(w->pkg, &w->budget, rel->target))
+    return;
   unsigned char *bytes = NULL;
   size_t len = 0;
   scr_error err = scr_zpkg_read(w->pkg, rel->target,
@@ -306,10 +350,27 @@ static void run_child(walk *w, const xmlNode *c, unsigned format) {
   /* w:delText, w:commentReference, w:footnoteRef, w:sym... say nothing */
 }
 
+/* Hidden text (w:vanish, on the run or its character style), which Word
+   neither shows nor prints: never published. Its field characters still
+   count, so that the fields around it end where they do. */
+static bool hidden_run(const walk *w, const xmlNode *rpr) {
+  int own = docx_toggle(rpr, "vanish");
+  if (own >= 0)
+    return own > 0;
+  xmlNodePtr style = docx_child(rpr, "rStyle");
+  xmlChar *id = style ? docx_attr(style, "val") : NULL;
+  const docx_style *s = docx_style_find(&w->parts, (const char *)id);
+  xmlFree(id);
+  return s && s->hidden;
+}
+
 static void run(walk *w, const xmlNode *r, unsigned base) {
-  unsigned format = run_format(w, docx_child(r, "rPr"), base);
+  xmlNodePtr rpr = docx_child(r, "rPr");
+  unsigned format = run_format(w, rpr, base);
+  bool hidden = hidden_run(w, rpr);
   for (xmlNodePtr c = r->children; c && !w->err; c = c->next)
-    if (c->type == XML_ELEMENT_NODE && !docx_is(c, "rPr"))
+    if (c->type == XML_ELEMENT_NODE && !docx_is(c, "rPr") &&
+        (!hidden || docx_is(c, "fldChar") || docx_is(c, "instrText")))
       run_child(w, c, format);
 }
 
@@ -436,27 +497,12 @@ static para_kind kind_of(const walk *w, const xmlNode *ppr) {
 
 /* One number as a level shows it: 3, c, C, iii, III. */
 static void format_number(scr_buf *out, int n, docx_format f) {
-  static const char *const ROMAN[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
-                                      "xl", "x",  "ix", "v",  "iv", "i"};
-  static const int VALUE[] = {1000, 900, 500, 400, 100, 90, 50,
-                              40,   10,  9,   5,   4,   1};
-  bool upper = f == DOCX_UPPER_LETTER || f == DOCX_UPPER_ROMAN;
-  if ((f == DOCX_LOWER_LETTER || f == DOCX_UPPER_LETTER) && n > 0) {
-    /* Word's letters repeat past z: aa, bb */
-    char c = (char)((upper ? 'A' : 'a') + (n - 1) % 26);
-    for (int i = 0; i <= (n - 1) / 26 && i < 8; i++)
-      scr_buf_append(out, &c, 1);
-  } else if ((f == DOCX_LOWER_ROMAN || f == DOCX_UPPER_ROMAN) && n > 0 &&
-             n < 4000) {
-    for (size_t i = 0; i < sizeof VALUE / sizeof *VALUE; i++)
-      for (; n >= VALUE[i]; n -= VALUE[i])
-        for (const char *r = ROMAN[i]; *r; r++) {
-          char c = upper ? (char)(*r - 'a' + 'A') : *r;
-          scr_buf_append(out, &c, 1);
-        }
-  } else {
-    scr_buf_printf(out, "%d", n);
-  }
+  char style = f == DOCX_LOWER_LETTER   ? 'a'
+               : f == DOCX_UPPER_LETTER ? 'A'
+               : f == DOCX_LOWER_ROMAN  ? 'i'
+               : f == DOCX_UPPER_ROMAN  ? 'I'
+                                        : '1';
+  scr_rtext_number(out, n, style);
 }
 
 /* The label a level's w:lvlText makes of the counters: "2.3", "(b)". */
@@ -724,7 +770,9 @@ static void walk_blocks(walk *w, const xmlNode *parent) {
 }
 
 scr_error scr_report_read_docx(const scr_zpkg *p, scr_rtext *t) {
-  walk w = {.t = t, .pkg = p};
+  walk w = {.t = t,
+            .pkg = p,
+            .budget = {SCR_REPORT_READ_BUDGET, SCR_REPORT_READ_BUDGET, false}};
   scr_error err = docx_parts_read(&w.parts, p, t);
   xmlDocPtr doc = NULL;
   if (!err)

@@ -29,6 +29,7 @@ typedef struct docx_style {
   int num_level;   /* its level (ilvl), -1 when the style does not say */
   int list_depth;  /* "List Bullet 3": 2, the nesting its name says */
   unsigned format; /* a character style's SCR_RT_* */
+  bool hidden;     /* a character style of hidden text (w:vanish) */
   bool has_format; /* it says bold/italic/... (a run style) */
 } docx_style;
 

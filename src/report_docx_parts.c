@@ -133,6 +133,7 @@ static void resolve_style(const raw_style *raw, size_t n, size_t i,
                           docx_style *out) {
   *out = (docx_style){.id = raw[i].id, .num_level = -1};
   bool kind_set = false, num_set = false, format_set = false;
+  bool hidden_set = false;
   size_t at = i;
   for (int hops = 0; hops < MAX_BASES && at < n; hops++) {
     const raw_style *r = &raw[at];
@@ -161,6 +162,11 @@ static void resolve_style(const raw_style *raw, size_t n, size_t i,
       out->num_id = num ? int_attr(num, "val", 0) : 0;
       out->num_level = ilvl ? int_attr(ilvl, "val", 0) : -1;
       num_set = num != NULL;
+    }
+    int vanish = docx_toggle(docx_child(r->node, "rPr"), "vanish");
+    if (vanish >= 0 && !hidden_set) {
+      out->hidden = vanish > 0;
+      hidden_set = true;
     }
     bool has = false;
     unsigned f = run_format_of(docx_child(r->node, "rPr"), &has);

@@ -2,435 +2,90 @@
  * A LibreOffice report's body (content.xml) described to the Markdown
  * writer. It reads with every tracked change accepted: LibreOffice keeps
  * deleted text in text:tracked-changes, which is never walked, and
- * inserted text in the body. Annotations (comments) are never walked.
+ * inserted text in the body. Annotations (comments) and hidden text are
+ * never walked.
  */
-#include "report.h"
+#include "report_odt.h"
 
 #include "util.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define ODT_LEVELS 10
-/* A row or cell repeated more often than this is repeated this often:
-   LibreOffice repeats empty ones to fill a sheet's width. */
-#define MAX_REPEATS 64
-/* Styles' parents are followed at most this far (a loop ends there). */
-#define MAX_PARENTS 16
+#define NO_CHAIN SIZE_MAX
 
-#define NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-#define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-#define NS_DRAW "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
-#define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-#define NS_STYLE "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
-#define NS_FO "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
-#define NS_SVG "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
-#define NS_XLINK "http://www.w3.org/1999/xlink"
+static void walk_inlines(odt_walk *w, const xmlNode *parent, unsigned format);
+static void walk_blocks(odt_walk *w, const xmlNode *parent);
 
-typedef struct odt_style {
-  xmlNodePtr node; /* style:style */
-  const char *family, *name, *parent, *display, *list_style, *master;
-} odt_style;
-
-typedef struct odt_list_style {
-  const char *name;
-  xmlNodePtr node; /* text:list-style */
-} odt_list_style;
-
-typedef struct odt_master {
-  const char *name;
-  bool landscape;
-} odt_master;
-
-typedef struct walk {
-  const scr_zpkg *pkg;
-  scr_rtext *t;
-  xmlDocPtr content, styles;
-  odt_style *st;
-  size_t n_st, cap_st;
-  odt_list_style *lists;
-  size_t n_lists, cap_lists;
-  odt_master *masters;
-  size_t n_masters, cap_masters;
-  int counter[ODT_LEVELS];
-  long list_id;
-  bool in_note, title_taken, warned_toc, warned_box;
-  bool space_before; /* the text written last ended in a space */
-  scr_buf *capture;  /* a Title paragraph's text goes here */
-  scr_error err;
-} walk;
-
-static void walk_blocks(walk *w, const xmlNode *parent);
-static void walk_inlines(walk *w, const xmlNode *parent, unsigned format);
-
-/* ---- XML ----------------------------------------------------------------- */
-
-static bool is(const xmlNode *n, const char *ns, const char *name) {
-  return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
-         strcmp((const char *)n->ns->href, ns) == 0 &&
-         strcmp((const char *)n->name, name) == 0;
-}
-
-/* An attribute's value, borrowed from the tree (NULL when absent). */
-static const char *attr(const xmlNode *n, const char *ns, const char *name) {
-  for (xmlAttrPtr a = n ? n->properties : NULL; a; a = a->next)
-    if (a->ns && a->ns->href && strcmp((const char *)a->ns->href, ns) == 0 &&
-        strcmp((const char *)a->name, name) == 0 && a->children &&
-        a->children->type == XML_TEXT_NODE)
-      return (const char *)a->children->content;
-  return NULL;
-}
-
-static xmlNodePtr child(const xmlNode *n, const char *ns, const char *name) {
-  for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
-    if (is(c, ns, name))
-      return c;
-  return NULL;
-}
-
-static int int_attr(const xmlNode *n, const char *ns, const char *name,
-                    int fallback) {
-  const char *v = attr(n, ns, name);
-  return v ? (int)strtol(v, NULL, 10) : fallback;
-}
-
-/* ---- styles -------------------------------------------------------------- */
-
-static void add_styles(walk *w, const xmlNode *holder) {
-  for (xmlNodePtr s = holder ? holder->children : NULL; s; s = s->next) {
-    if (is(s, NS_STYLE, "style")) {
-      if (scr_reserve(&w->st, &w->cap_st, w->n_st + 1, sizeof *w->st)) {
-        w->err = SCR_E_NOMEM;
-        return;
-      }
-      w->st[w->n_st++] = (odt_style){s,
-                                     attr(s, NS_STYLE, "family"),
-                                     attr(s, NS_STYLE, "name"),
-                                     attr(s, NS_STYLE, "parent-style-name"),
-                                     attr(s, NS_STYLE, "display-name"),
-                                     attr(s, NS_STYLE, "list-style-name"),
-                                     attr(s, NS_STYLE, "master-page-name")};
-    } else if (is(s, NS_TEXT, "list-style")) {
-      if (scr_reserve(&w->lists, &w->cap_lists, w->n_lists + 1,
-                      sizeof *w->lists)) {
-        w->err = SCR_E_NOMEM;
-        return;
-      }
-      w->lists[w->n_lists++] = (odt_list_style){attr(s, NS_STYLE, "name"), s};
-    }
-  }
-}
-
-static const odt_style *style_find(const walk *w, const char *family,
-                                   const char *name) {
-  if (!name)
-    return NULL;
-  /* automatic styles (content.xml, read last) shadow none: names differ */
-  for (size_t i = w->n_st; i-- > 0;)
-    if (w->st[i].name && strcmp(w->st[i].name, name) == 0 &&
-        (!family || (w->st[i].family && strcmp(w->st[i].family, family) == 0)))
-      return &w->st[i];
-  return NULL;
-}
-
-static const odt_style *parent_of(const walk *w, const odt_style *s) {
-  return s->parent ? style_find(w, s->family, s->parent) : NULL;
-}
-
-/* The character formatting a style's text properties set, through its
-   parents; `base` where they say nothing. */
-static unsigned text_format(const walk *w, const odt_style *s, unsigned base) {
-  unsigned set = 0, on = 0;
-  for (int hops = 0; s && hops < MAX_PARENTS; hops++, s = parent_of(w, s)) {
-    xmlNodePtr tp = child(s->node, NS_STYLE, "text-properties");
-    const char *weight = attr(tp, NS_FO, "font-weight");
-    const char *style = attr(tp, NS_FO, "font-style");
-    const char *under = attr(tp, NS_STYLE, "text-underline-style");
-    const char *strike = attr(tp, NS_STYLE, "text-line-through-style");
-    const char *pos = attr(tp, NS_STYLE, "text-position");
-    if (weight && !(set & SCR_RT_BOLD)) {
-      set |= SCR_RT_BOLD;
-      on |=
-          strcmp(weight, "bold") == 0 || atoi(weight) >= 600 ? SCR_RT_BOLD : 0;
-    }
-    if ((style || under) && !(set & SCR_RT_ITALIC)) {
-      set |= SCR_RT_ITALIC;
-      bool italic = style && (strcmp(style, "italic") == 0 ||
-                              strcmp(style, "oblique") == 0);
-      bool underlined = under && strcmp(under, "none") != 0;
-      on |= italic || underlined ? SCR_RT_ITALIC : 0;
-    }
-    if (strike && !(set & SCR_RT_STRIKE)) {
-      set |= SCR_RT_STRIKE;
-      on |= strcmp(strike, "none") != 0 ? SCR_RT_STRIKE : 0;
-    }
-    if (pos && !(set & (SCR_RT_SUPERSCRIPT | SCR_RT_SUBSCRIPT))) {
-      set |= SCR_RT_SUPERSCRIPT | SCR_RT_SUBSCRIPT;
-      double shift = strncmp(pos, "super", 5) == 0 ? 1
-                     : strncmp(pos, "sub", 3) == 0 ? -1
-                                                   : strtod(pos, NULL);
-      on |= shift > 0 ? SCR_RT_SUPERSCRIPT : shift < 0 ? SCR_RT_SUBSCRIPT : 0;
-    }
-  }
-  return (base & ~set) | on;
-}
-
-/* What a paragraph style makes of its paragraphs, through its parents. */
-typedef enum para_kind { P_BODY, P_HEADING, P_TITLE, P_QUOTE } para_kind;
-
-static para_kind paragraph_kind(const walk *w, const char *name, int *level) {
-  const odt_style *s = style_find(w, "paragraph", name);
-  for (int hops = 0; s && hops < MAX_PARENTS; hops++, s = parent_of(w, s)) {
-    const char *shown = s->display ? s->display : s->name;
-    if (strcmp(s->name, "Title") == 0 || strcmp(shown, "Title") == 0)
-      return P_TITLE;
-    if (strcmp(s->name, "Quotations") == 0 || strcmp(shown, "Quote") == 0 ||
-        strcmp(shown, "Quotations") == 0)
-      return P_QUOTE;
-    const char *outline = attr(s->node, NS_STYLE, "default-outline-level");
-    if (outline && *outline) {
-      *level = atoi(outline);
-      return *level >= 1 ? P_HEADING : P_BODY;
-    }
-  }
-  return P_BODY;
-}
-
-/* "List Bullet 2", "List Number 3": the nesting a paragraph's style gives
-   by its name, as Word's list styles do (LibreOffice keeps each level a
-   list of its own, indented). */
-static int list_depth_of_style(const walk *w, const char *name) {
-  const odt_style *s = style_find(w, "paragraph", name);
-  for (int hops = 0; s && hops < MAX_PARENTS; hops++, s = parent_of(w, s)) {
-    const char *shown = s->display ? s->display : s->name;
-    size_t n = strlen(shown);
-    if ((strncmp(shown, "List Bullet ", 12) == 0 ||
-         strncmp(shown, "List Number ", 12) == 0) &&
-        n == 13 && shown[12] >= '2' && shown[12] <= '9')
-      return shown[12] - '1';
-  }
-  return 0;
-}
-
-/* The list style a paragraph style names, through its parents. */
-static const char *paragraph_list_style(const walk *w, const char *name) {
-  const odt_style *s = style_find(w, "paragraph", name);
-  for (int hops = 0; s && hops < MAX_PARENTS; hops++, s = parent_of(w, s))
-    if (s->list_style && *s->list_style)
-      return s->list_style;
-  return NULL;
-}
-
-/* The level style of level `level` (0-based) of list style `name`, or
-   NULL; *styled says whether the list style was found. */
-static const xmlNode *list_level(const walk *w, const char *name, int level,
-                                 bool *styled) {
-  const xmlNode *ls = NULL;
-  for (size_t i = 0; name && i < w->n_lists; i++)
-    if (w->lists[i].name && strcmp(w->lists[i].name, name) == 0)
-      ls = w->lists[i].node;
-  *styled = ls != NULL;
-  for (xmlNodePtr l = ls ? ls->children : NULL; l; l = l->next)
-    if (l->type == XML_ELEMENT_NODE &&
-        int_attr(l, NS_TEXT, "level", 0) == level + 1)
-      return l;
-  return NULL;
-}
-
-/* A level numbers its items when it is a number style with a format; a
-   list without a style LibreOffice numbers 1, 2, 3. */
-static bool level_ordered(const xmlNode *lvl, bool styled) {
-  const char *format = attr(lvl, NS_STYLE, "num-format");
-  return lvl ? is(lvl, NS_TEXT, "list-level-style-number") && format && *format
-             : !styled;
-}
-
-/* Whether Markdown's ordered lists show the level's label: its own number
-   in digits and '.' or ')' after it. Others ("2.3", "(b)") are written as
-   text, as the report refers to them. */
-static bool markdown_label(const xmlNode *lvl) {
-  const char *format = attr(lvl, NS_STYLE, "num-format");
-  const char *prefix = attr(lvl, NS_STYLE, "num-prefix");
-  const char *suffix = attr(lvl, NS_STYLE, "num-suffix");
-  return !lvl || (format && strcmp(format, "1") == 0 && (!prefix || !*prefix) &&
-                  int_attr(lvl, NS_TEXT, "display-levels", 1) == 1 && suffix &&
-                  (strcmp(suffix, ".") == 0 || strcmp(suffix, ")") == 0));
-}
-
-/* One number in a level's format: 3, c, C, iii, III. */
-static void format_number(scr_buf *out, int n, const char *format) {
-  static const char *const ROMAN[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
-                                      "xl", "x",  "ix", "v",  "iv", "i"};
-  static const int VALUE[] = {1000, 900, 500, 400, 100, 90, 50,
-                              40,   10,  9,   5,   4,   1};
-  char f = format ? format[0] : '1';
-  bool upper = f == 'A' || f == 'I';
-  if ((f == 'a' || f == 'A') && n > 0) {
-    char c = (char)((upper ? 'A' : 'a') + (n - 1) % 26);
-    for (int i = 0; i <= (n - 1) / 26 && i < 8; i++)
-      scr_buf_append(out, &c, 1);
-  } else if ((f == 'i' || f == 'I') && n > 0 && n < 4000) {
-    for (size_t i = 0; i < sizeof VALUE / sizeof *VALUE; i++)
-      for (; n >= VALUE[i]; n -= VALUE[i])
-        for (const char *r = ROMAN[i]; *r; r++) {
-          char c = upper ? (char)(*r - 'a' + 'A') : *r;
-          scr_buf_append(out, &c, 1);
-        }
-  } else {
-    scr_buf_printf(out, "%d", n);
-  }
-}
-
-/* The label of an item at `level`: prefix, the numbers of the levels it
-   displays joined by '.', suffix. Caller frees. */
-static char *level_label(const walk *w, const char *style, int level,
-                         const xmlNode *lvl) {
-  scr_buf out = SCR_BUF_INIT;
-  const char *prefix = attr(lvl, NS_STYLE, "num-prefix");
-  const char *suffix = attr(lvl, NS_STYLE, "num-suffix");
-  int shown = int_attr(lvl, NS_TEXT, "display-levels", 1);
-  int from = level + 1 - (shown < 1 ? 1 : shown);
-  scr_buf_puts(&out, prefix ? prefix : "");
-  for (int l = from < 0 ? 0 : from; l <= level; l++) {
-    bool styled;
-    const xmlNode *each = l == level ? lvl : list_level(w, style, l, &styled);
-    if (l > (from < 0 ? 0 : from))
-      scr_buf_puts(&out, ".");
-    format_number(&out, w->counter[l] ? w->counter[l] : 1,
-                  attr(each, NS_STYLE, "num-format"));
-  }
-  scr_buf_puts(&out, suffix ? suffix : "");
-  return scr_buf_detach(&out, NULL);
-}
-
-/* ---- master pages: which turn the page ---------------------------------- */
-
-static void read_masters(walk *w) {
-  xmlNodePtr root = w->styles ? xmlDocGetRootElement(w->styles) : NULL;
-  xmlNodePtr autos = child(root, NS_OFFICE, "automatic-styles");
-  xmlNodePtr masters = child(root, NS_OFFICE, "master-styles");
-  for (xmlNodePtr m = masters ? masters->children : NULL; m; m = m->next) {
-    if (!is(m, NS_STYLE, "master-page"))
-      continue;
-    const char *layout = attr(m, NS_STYLE, "page-layout-name");
-    bool landscape = false;
-    for (xmlNodePtr pl = autos ? autos->children : NULL; layout && pl;
-         pl = pl->next) {
-      const char *name = attr(pl, NS_STYLE, "name");
-      if (!is(pl, NS_STYLE, "page-layout") || !name || strcmp(name, layout))
-        continue;
-      const char *o = attr(child(pl, NS_STYLE, "page-layout-properties"),
-                           NS_STYLE, "print-orientation");
-      landscape = o && strcmp(o, "landscape") == 0;
-    }
-    if (scr_reserve(&w->masters, &w->cap_masters, w->n_masters + 1,
-                    sizeof *w->masters)) {
-      w->err = SCR_E_NOMEM;
-      return;
-    }
-    w->masters[w->n_masters++] =
-        (odt_master){attr(m, NS_STYLE, "name"), landscape};
-  }
-}
-
-/* A block whose style starts a page of another master turns the pages
-   to that master's orientation. */
-static void turn_for(walk *w, const char *family, const char *style_name) {
-  const odt_style *s = style_find(w, family, style_name);
-  const char *master = s ? s->master : NULL;
-  if (!master || !*master || w->in_note)
-    return;
-  for (size_t i = 0; i < w->n_masters; i++)
-    if (w->masters[i].name && strcmp(w->masters[i].name, master) == 0)
-      scr_rtext_orientation(w->t, w->masters[i].landscape);
+static void nomem(odt_walk *w) {
+  w->err = SCR_E_NOMEM;
 }
 
 /* ---- text ---------------------------------------------------------------- */
 
-static void out_text(walk *w, const char *s, size_t n, unsigned format) {
-  if (!n)
+static void out_text(odt_walk *w, const char *s, size_t n, unsigned format) {
+  if (!n || (format & ODT_HIDDEN))
     return;
+  if (w->heading && scr_buf_append(w->heading, s, n))
+    nomem(w);
   if (w->capture) {
     if (scr_buf_append(w->capture, s, n))
-      w->err = SCR_E_NOMEM;
+      nomem(w);
   } else {
     scr_rtext_text(w->t, s, n, format);
   }
   w->space_before = s[n - 1] == ' ';
 }
 
-/* Text as ODF has it shown: each run of white space one space (ODF 1.3
-   part 3, 6.1.2), none at a paragraph's start. */
-static void collapsed_text(walk *w, const char *s, unsigned format) {
+/* Character data as ODF has it shown: each run of white space one space,
+   none at a paragraph's start (ODF 1.3 part 3, 6.1.2). The run goes on
+   across spans and fields, not across text:s, text:tab or notes. */
+static void collapsed_text(odt_walk *w, const char *s, unsigned format) {
   scr_buf b = SCR_BUF_INIT;
   bool space = w->space_before;
   for (; *s; s++) {
-    bool ws = *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r';
+    bool ws = odt_is_space(*s);
     if (ws && space)
       continue;
     space = ws;
     if (scr_buf_append(&b, ws ? " " : s, 1))
-      w->err = SCR_E_NOMEM;
+      nomem(w);
   }
   out_text(w, b.data ? b.data : "", b.len, format);
   scr_buf_free(&b);
 }
 
-static void spaces(walk *w, const xmlNode *n, unsigned format) {
-  int count = int_attr(n, NS_TEXT, "c", 1);
+/* `count` spaces or a tab, which no white space after them joins. */
+static void kept_space(odt_walk *w, const char *s, int count, unsigned format) {
   for (int i = 0; i < count && i < 1000; i++)
-    out_text(w, " ", 1, format);
+    out_text(w, s, 1, format);
+  if (!(format & ODT_HIDDEN))
+    w->space_before = false;
 }
 
-static void picture(walk *w, const xmlNode *frame) {
-  if (w->capture)
-    return;
-  xmlNodePtr image = child(frame, NS_DRAW, "image");
-  const char *href = attr(image, NS_XLINK, "href");
-  if (!href) {
-    if (child(frame, NS_DRAW, "text-box") && !w->warned_box) {
-      scr_rtext_warn(w->t, "a text box is left out: move its text into the "
-                           "report's body");
-      w->warned_box = true;
-    }
-    return;
-  }
-  const char *member = strncmp(href, "./", 2) == 0 ? href + 2 : href;
-  xmlNodePtr desc = child(frame, NS_SVG, "desc");
-  if (!desc)
-    desc = child(frame, NS_SVG, "title");
-  xmlChar *alt = desc ? xmlNodeGetContent(desc) : NULL;
-  unsigned char *bytes = NULL;
-  size_t len = 0;
-  scr_error err =
-      strstr(member, "://")
-          ? SCR_OK
-          : scr_zpkg_read(w->pkg, member, SCR_REPORT_PICTURE_MAX_BYTES, &bytes,
-                          &len);
-  if (err)
-    w->err = err;
-  else if (bytes)
-    scr_rtext_picture(w->t, bytes, len, (const char *)alt, member);
-  else
-    scr_rtext_warn(w->t, "picture %s is not in the document", member);
-  xmlFree(alt);
-}
+/* ---- inlines ------------------------------------------------------------- */
 
-static void note(walk *w, const xmlNode *n) {
+static void note(odt_walk *w, const xmlNode *n) {
   if (w->in_note || w->capture)
     return;
   bool space = w->space_before;
+  scr_buf *heading = w->heading;
+  w->heading = NULL;
   w->in_note = true;
   scr_rtext_note_begin(w->t);
-  walk_blocks(w, child(n, NS_TEXT, "note-body"));
+  walk_blocks(w, odt_child(n, NS_TEXT, "note-body"));
   scr_rtext_note_end(w->t);
   w->in_note = false;
+  w->heading = heading;
   w->space_before = space;
 }
 
-static void link(walk *w, const xmlNode *a, unsigned format) {
-  const char *href = attr(a, NS_XLINK, "href");
+static void link(odt_walk *w, const xmlNode *a, unsigned format) {
+  const char *href = odt_attr(a, NS_XLINK, "href");
   char *url = href ? scr_strdup(href) : NULL;
+  if (href && !url)
+    nomem(w);
   /* "#Heading|outline": LibreOffice's link to a heading by its text */
   char *bar = url && url[0] == '#' ? strchr(url, '|') : NULL;
   if (bar)
@@ -444,53 +99,82 @@ static void link(walk *w, const xmlNode *a, unsigned format) {
   free(url);
 }
 
-/* Elements whose content is never shown: comments, tracked deletions,
-   declarations. */
-static bool never_shown(const xmlNode *c) {
-  return is(c, NS_OFFICE, "annotation") || is(c, NS_OFFICE, "annotation-end") ||
-         is(c, NS_TEXT, "tracked-changes") || is(c, NS_TEXT, "note-citation") ||
-         is(c, NS_TEXT, "sequence-decls") || is(c, NS_TEXT, "variable-decls") ||
-         is(c, NS_TEXT, "user-field-decls") || is(c, NS_OFFICE, "forms") ||
-         is(c, NS_TEXT, "soft-page-break") || is(c, NS_TEXT, "change") ||
-         is(c, NS_TEXT, "change-start") || is(c, NS_TEXT, "change-end");
+static bool is_true(const char *v) {
+  return v && strcmp(v, "true") == 0;
 }
 
-static void inline_element(walk *w, const xmlNode *c, unsigned format) {
-  if (is(c, NS_TEXT, "span")) {
-    const odt_style *s = style_find(w, "text", attr(c, NS_TEXT, "style-name"));
-    walk_inlines(w, c, s ? text_format(w, s, format) : format);
-  } else if (is(c, NS_TEXT, "s")) {
-    spaces(w, c, format);
-  } else if (is(c, NS_TEXT, "tab")) {
-    out_text(w, "\t", 1, format);
-  } else if (is(c, NS_TEXT, "line-break")) {
+/* Elements whose content is never shown: comments, tracked deletions,
+   declarations, ruby annotations, a list label's cached text (the
+   writer numbers lists), hidden text. */
+static bool never_shown(const xmlNode *c) {
+  return odt_is(c, NS_OFFICE, "annotation") ||
+         odt_is(c, NS_OFFICE, "annotation-end") ||
+         odt_is(c, NS_TEXT, "tracked-changes") ||
+         odt_is(c, NS_TEXT, "note-citation") ||
+         odt_is(c, NS_TEXT, "sequence-decls") ||
+         odt_is(c, NS_TEXT, "variable-decls") ||
+         odt_is(c, NS_TEXT, "user-field-decls") ||
+         odt_is(c, NS_TEXT, "dde-connection-decls") ||
+         odt_is(c, NS_OFFICE, "forms") ||
+         odt_is(c, NS_TEXT, "soft-page-break") ||
+         odt_is(c, NS_TEXT, "change") || odt_is(c, NS_TEXT, "change-start") ||
+         odt_is(c, NS_TEXT, "change-end") || odt_is(c, NS_TEXT, "ruby-text") ||
+         odt_is(c, NS_TEXT, "number") ||
+         (odt_is(c, NS_TEXT, "hidden-text") &&
+          is_true(odt_attr(c, NS_TEXT, "is-hidden")));
+}
+
+/* A frame in a paragraph: its picture or formula here, its text box
+   after the paragraph (content()). */
+static void inline_frame(odt_walk *w, const xmlNode *f, unsigned format) {
+  if (w->capture || (format & ODT_HIDDEN))
+    return;
+  char *text = odt_frame(w, f);
+  if (text)
+    out_text(w, text, strlen(text), format);
+  free(text);
+}
+
+static void inline_element(odt_walk *w, const xmlNode *c, unsigned format) {
+  if (odt_is(c, NS_TEXT, "span")) {
+    const odt_style *s =
+        odt_style_find(&w->book, "text", odt_attr(c, NS_TEXT, "style-name"));
+    walk_inlines(w, c, s ? odt_text_format(&w->book, s, format) : format);
+  } else if (odt_is(c, NS_TEXT, "s")) {
+    kept_space(w, " ", odt_int_attr(c, NS_TEXT, "c", 1), format);
+  } else if (odt_is(c, NS_TEXT, "tab")) {
+    kept_space(w, "\t", 1, format);
+  } else if (odt_is(c, NS_TEXT, "line-break")) {
+    if (format & ODT_HIDDEN)
+      return;
     if (w->capture)
       out_text(w, " ", 1, 0);
     else
       scr_rtext_line_break(w->t);
     w->space_before = true;
-  } else if (is(c, NS_TEXT, "a")) {
+  } else if (odt_is(c, NS_TEXT, "a")) {
     link(w, c, format);
-  } else if (is(c, NS_TEXT, "bookmark") || is(c, NS_TEXT, "bookmark-start")) {
-    const char *name = attr(c, NS_TEXT, "name");
+  } else if (odt_is(c, NS_TEXT, "bookmark") ||
+             odt_is(c, NS_TEXT, "bookmark-start")) {
+    const char *name = odt_attr(c, NS_TEXT, "name");
     if (name && !w->capture)
       scr_rtext_bookmark(w->t, name);
-  } else if (is(c, NS_TEXT, "note")) {
+  } else if (odt_is(c, NS_TEXT, "note")) {
     note(w, c);
-  } else if (is(c, NS_DRAW, "frame")) {
-    picture(w, c);
-  } else if (is(c, NS_DRAW, "a")) {
+  } else if (odt_is(c, NS_DRAW, "frame")) {
+    inline_frame(w, c, format);
+  } else if (odt_is(c, NS_DRAW, "a")) {
     walk_inlines(w, c, format);
   } else if (c->ns && c->ns->href &&
              strcmp((const char *)c->ns->href, NS_DRAW) == 0) {
-    /* shapes: no text of the report's own */
+    odt_shape(w, c);
   } else if (!never_shown(c)) {
     /* fields and wrappers: their text is their cached result */
     walk_inlines(w, c, format);
   }
 }
 
-static void walk_inlines(walk *w, const xmlNode *parent, unsigned format) {
+static void walk_inlines(odt_walk *w, const xmlNode *parent, unsigned format) {
   for (xmlNodePtr c = parent ? parent->children : NULL; c && !w->err;
        c = c->next) {
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
@@ -500,20 +184,69 @@ static void walk_inlines(walk *w, const xmlNode *parent, unsigned format) {
   }
 }
 
-/* The format a paragraph's own style gives its text. */
-static unsigned paragraph_format(const walk *w, const char *style) {
-  const odt_style *s = style_find(w, "paragraph", style);
-  return s ? text_format(w, s, 0) & ~(unsigned)SCR_RT_BOLD : 0;
+/* ---- text boxes --------------------------------------------------------- */
+
+/* The text boxes met since `mark`, walked as blocks. */
+static void walk_boxes(odt_walk *w, size_t mark) {
+  /* a box's own paragraphs push their boxes past i and pop them again */
+  for (size_t i = mark; i < w->n_boxes && !w->err; i++)
+    walk_blocks(w, w->boxes[i]);
+  w->n_boxes = mark;
 }
 
 /* ---- paragraphs and headings --------------------------------------------- */
 
-static void title(walk *w, const xmlNode *p) {
+/* The format a paragraph's own style gives its text: a style's bold is
+   its look (a table's heading), not a stress. */
+static unsigned paragraph_format(const odt_walk *w, const xmlNode *p) {
+  const odt_style *s =
+      odt_style_find(&w->book, "paragraph", odt_attr(p, NS_TEXT, "style-name"));
+  return s ? odt_text_format(&w->book, s, 0) & ~(unsigned)SCR_RT_BOLD : 0;
+}
+
+/* `s` with white space collapsed and trimmed, in place. */
+static void squeeze(scr_buf *b) {
+  size_t n = 0;
+  bool space = true;
+  for (size_t i = 0; i < b->len; i++) {
+    bool ws = odt_is_space(b->data[i]);
+    if (!(ws && space))
+      b->data[n++] = ws ? ' ' : b->data[i];
+    space = ws;
+  }
+  while (n && b->data[n - 1] == ' ')
+    n--;
+  b->len = n;
+  if (b->data)
+    b->data[n] = '\0';
+}
+
+/* A paragraph's text, then the text boxes met in it. A heading's text as
+   written is its name: LibreOffice's links to it name it so
+   ("#Summary|outline", the part before '|' kept by link()). */
+static void content(odt_walk *w, const xmlNode *p, unsigned format,
+                    bool named) {
+  size_t mark = w->n_boxes;
+  scr_buf name = SCR_BUF_INIT;
+  if (named)
+    w->heading = &name;
+  w->space_before = true;
+  walk_inlines(w, p, format);
+  w->heading = NULL;
+  squeeze(&name);
+  if (name.len)
+    scr_rtext_bookmark(w->t, name.data);
+  scr_buf_free(&name);
+  walk_boxes(w, mark);
+}
+
+static void title(odt_walk *w, const xmlNode *p) {
   scr_buf text = SCR_BUF_INIT;
   w->capture = &text;
   w->space_before = true;
-  walk_inlines(w, p, 0);
+  walk_inlines(w, p, paragraph_format(w, p));
   w->capture = NULL;
+  squeeze(&text);
   if (text.len) {
     scr_rtext_title(w->t, text.data);
     w->title_taken = true;
@@ -521,68 +254,69 @@ static void title(walk *w, const xmlNode *p) {
   scr_buf_free(&text);
 }
 
-/* A heading is a place LibreOffice's links name by its text
-   ("#Summary|outline", the part before '|' kept by link()). */
-static void heading_name(walk *w, const xmlNode *h) {
-  xmlChar *text = xmlNodeGetContent(h);
-  scr_buf name = SCR_BUF_INIT;
-  bool space = true;
-  for (const char *s = (const char *)text; s && *s; s++) {
-    bool ws = *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r';
-    if (ws && space)
-      continue;
-    space = ws;
-    if (scr_buf_append(&name, ws ? " " : s, 1))
-      w->err = SCR_E_NOMEM;
+/* A text:hidden-paragraph field that hides its paragraph. */
+static bool hidden_paragraph(const xmlNode *p) {
+  for (xmlNodePtr c = p->children; c; c = c->next)
+    if (odt_is(c, NS_TEXT, "hidden-paragraph") &&
+        is_true(odt_attr(c, NS_TEXT, "is-hidden")))
+      return true;
+  return false;
+}
+
+static void turn_for(odt_walk *w, const char *family, const char *style) {
+  int landscape = odt_turn_of(&w->book, family, style);
+  if (landscape >= 0 && !w->in_note)
+    scr_rtext_orientation(w->t, landscape);
+}
+
+/* What a paragraph is: by its style, and text:h a heading whatever its
+   style says; a heading's level into `level`. */
+static odt_kind kind_of(const odt_walk *w, const xmlNode *p, int *level) {
+  *level = 0;
+  odt_kind kind =
+      odt_paragraph_kind(&w->book, odt_attr(p, NS_TEXT, "style-name"), level);
+  if (odt_is(p, NS_TEXT, "h")) {
+    kind = ODT_HEADING;
+    *level = odt_int_attr(p, NS_TEXT, "outline-level", *level ? *level : 1);
   }
-  while (name.len && name.data[name.len - 1] == ' ')
-    name.data[--name.len] = '\0';
-  if (name.len)
-    scr_rtext_bookmark(w->t, name.data);
-  scr_buf_free(&name);
-  xmlFree(text);
+  return kind;
+}
+
+static void heading(odt_walk *w, int level) {
+  scr_rtext_heading(w->t, level < 1 ? 1 : level > 6 ? 6 : level);
 }
 
 /* text:p or text:h. */
-static void paragraph(walk *w, const xmlNode *p) {
-  const char *style = attr(p, NS_TEXT, "style-name");
-  turn_for(w, "paragraph", style);
-  int level = 0;
-  para_kind kind = paragraph_kind(w, style, &level);
-  if (is(p, NS_TEXT, "h")) {
-    kind = P_HEADING;
-    level = int_attr(p, NS_TEXT, "outline-level", level ? level : 1);
-  }
-  if (kind == P_TITLE && !w->title_taken && !w->in_note) {
+static void paragraph(odt_walk *w, const xmlNode *p) {
+  if (hidden_paragraph(p))
+    return;
+  turn_for(w, "paragraph", odt_attr(p, NS_TEXT, "style-name"));
+  int level;
+  odt_kind kind = kind_of(w, p, &level);
+  if (kind == ODT_TITLE && !w->title_taken && !w->in_note) {
     title(w, p);
     return;
   }
-  if (kind == P_TITLE)
-    scr_rtext_heading(w->t, 1);
-  else if (kind == P_HEADING)
-    scr_rtext_heading(w->t, level < 1 ? 1 : level > 6 ? 6 : level);
-  else if (kind == P_QUOTE)
+  /* later Title paragraphs are headings of the first level */
+  if (kind == ODT_TITLE)
+    heading(w, 1);
+  else if (kind == ODT_HEADING)
+    heading(w, level);
+  else if (kind == ODT_QUOTE)
     scr_rtext_quote(w->t);
   else
     scr_rtext_paragraph(w->t);
-  w->space_before = true;
-  walk_inlines(w, p, kind == P_BODY ? paragraph_format(w, style) : 0);
-  if (kind == P_HEADING || kind == P_TITLE)
-    heading_name(w, p);
+  bool named = kind == ODT_HEADING || kind == ODT_TITLE;
+  content(w, p, named ? 0 : paragraph_format(w, p), named);
 }
 
-/* A paragraph or heading of a list, its label (NULL: none) written
-   before its text. */
-static void labelled(walk *w, const xmlNode *p, const char *label) {
-  const char *style = attr(p, NS_TEXT, "style-name");
-  int level = 0;
-  para_kind kind = paragraph_kind(w, style, &level);
-  if (is(p, NS_TEXT, "h")) {
-    kind = P_HEADING;
-    level = int_attr(p, NS_TEXT, "outline-level", level ? level : 1);
-  }
-  if (kind == P_HEADING)
-    scr_rtext_heading(w->t, level < 1 ? 1 : level > 6 ? 6 : level);
+/* A numbered heading, or a paragraph numbered as Markdown cannot ("2.3",
+   "(b)"): its label (NULL: none) written as the start of its text. */
+static void labelled(odt_walk *w, const xmlNode *p, const char *label) {
+  int level;
+  bool is_heading = kind_of(w, p, &level) == ODT_HEADING;
+  if (is_heading)
+    heading(w, level);
   else
     scr_rtext_paragraph(w->t);
   w->space_before = true;
@@ -590,110 +324,161 @@ static void labelled(walk *w, const xmlNode *p, const char *label) {
     out_text(w, label, strlen(label), 0);
     out_text(w, " ", 1, 0);
   }
-  walk_inlines(w, p, 0);
-  if (kind == P_HEADING)
-    heading_name(w, p);
+  content(w, p, is_heading ? 0 : paragraph_format(w, p), is_heading);
 }
 
 /* ---- lists --------------------------------------------------------------- */
 
 typedef struct list_ctx {
   const char *style; /* the list style in force */
-  int level;
+  int level;         /* 0 for the outermost text:list */
 } list_ctx;
 
-static void list(walk *w, const xmlNode *l, list_ctx ctx);
+static void list(odt_walk *w, const xmlNode *l, list_ctx ctx);
 
-/* One item: its first paragraph numbered, the rest lines of it. */
-static void list_item(walk *w, const xmlNode *item, list_ctx ctx) {
-  bool first = true;
+/* A chain of its own for a list, counting from nothing. */
+static size_t new_chain(odt_walk *w) {
+  if (scr_reserve(&w->chains, &w->cap_chains, w->n_chains + 1,
+                  sizeof *w->chains)) {
+    nomem(w);
+    return NO_CHAIN;
+  }
+  w->chains[w->n_chains] = (odt_list_chain){.id = (long)w->n_chains + 1};
+  return w->n_chains++;
+}
+
+/* The chain an outermost list counts in: that of the list it continues
+   (by text:continue-list, or by text:continue-numbering the last list in
+   its style), else a new one. */
+static size_t chain_of(odt_walk *w, const xmlNode *l, const char *style) {
+  const char *target = odt_attr(l, NS_TEXT, "continue-list");
+  bool numbering = is_true(odt_attr(l, NS_TEXT, "continue-numbering"));
+  for (size_t i = w->n_runs; (target || numbering) && i-- > 0;) {
+    const odt_list_run *r = &w->runs[i];
+    if (target ? r->xml_id && strcmp(r->xml_id, target) == 0
+               : !style || !r->style || strcmp(r->style, style) == 0)
+      return r->chain;
+  }
+  return new_chain(w);
+}
+
+static void begin_list(odt_walk *w, const xmlNode *l, const char *style) {
+  size_t chain = chain_of(w, l, style);
+  if (chain == NO_CHAIN ||
+      scr_reserve(&w->runs, &w->cap_runs, w->n_runs + 1, sizeof *w->runs)) {
+    nomem(w);
+    return;
+  }
+  w->runs[w->n_runs++] =
+      (odt_list_run){odt_attr(l, NS_XML, "id"), style, chain};
+  w->chain = chain;
+}
+
+/* The number an item at `level` shows, counted in the list's chain. */
+static int count_item(odt_walk *w, const xmlNode *item, int level, int start) {
+  odt_list_chain *c = &w->chains[w->chain];
+  const char *restart = odt_attr(item, NS_TEXT, "start-value");
+  if (restart) {
+    c->counter[level] = atoi(restart) - 1;
+    c->counted[level] = true;
+  } else if (!c->counted[level]) {
+    c->counter[level] = start - 1;
+    c->counted[level] = true;
+  }
+  for (int l = level + 1; l < ODT_LEVELS; l++)
+    c->counted[l] = false;
+  return ++c->counter[level];
+}
+
+/* An item's first paragraph or heading: the item, numbered. */
+static void item_paragraph(odt_walk *w, const xmlNode *item, const xmlNode *p,
+                           list_ctx ctx) {
+  const char *pstyle = odt_attr(p, NS_TEXT, "style-name");
+  const char *style =
+      ctx.style ? ctx.style : odt_paragraph_list_style(&w->book, pstyle);
+  int level = ctx.level < ODT_LEVELS ? ctx.level : ODT_LEVELS - 1;
+  bool styled;
+  const xmlNode *lvl = odt_list_level_style(&w->book, style, level, &styled);
+  odt_mark mark = odt_level_mark(lvl, styled);
+  int start = odt_int_attr(lvl, NS_TEXT, "start-value", 1);
+  int number = count_item(w, item, level, start);
+  bool is_heading = odt_is(p, NS_TEXT, "h");
+  const odt_list_chain *c = &w->chains[w->chain];
+  char *label =
+      mark == ODT_NUMBER && (is_heading || !odt_markdown_label(lvl))
+          ? odt_level_label(&w->book, style, level, lvl, c->counter, c->counted)
+          : NULL;
+  if (mark == ODT_NO_MARK) {
+    /* no number shown: not a list item, as Word's "none" is not */
+    paragraph(w, p);
+  } else if (is_heading || label) {
+    labelled(w, p, label);
+  } else {
+    int depth = level + odt_list_depth_of_style(&w->book, pstyle);
+    scr_rtext_item(w->t, depth, mark == ODT_NUMBER, number, c->id);
+    content(w, p, paragraph_format(w, p), false);
+  }
+  free(label);
+}
+
+/* One item: its first paragraph (or heading) numbered, the rest lines of
+   it (or of the item of a list nested in it); paragraphs after a heading
+   paragraphs. */
+static void list_item(odt_walk *w, const xmlNode *item, list_ctx ctx) {
+  bool first = true, after_heading = false;
   for (xmlNodePtr c = item->children; c && !w->err; c = c->next) {
-    if (is(c, NS_TEXT, "list")) {
+    bool is_heading = odt_is(c, NS_TEXT, "h");
+    if (odt_is(c, NS_TEXT, "list")) {
       list(w, c, (list_ctx){ctx.style, ctx.level + 1});
-      first = false;
+    } else if ((!is_heading && !odt_is(c, NS_TEXT, "p")) ||
+               hidden_paragraph(c)) {
       continue;
-    }
-    if (!is(c, NS_TEXT, "p") && !is(c, NS_TEXT, "h")) {
-      if (is(c, NS_TABLE, "table"))
-        walk_blocks(w, item);
-      continue;
-    }
-    if (!first) {
-      scr_rtext_line_break(w->t);
-      w->space_before = true;
-      walk_inlines(w, c, 0);
-      continue;
-    }
-    const char *style =
-        ctx.style ? ctx.style
-                  : paragraph_list_style(w, attr(c, NS_TEXT, "style-name"));
-    int level = ctx.level < ODT_LEVELS ? ctx.level : ODT_LEVELS - 1;
-    bool styled;
-    const xmlNode *lvl = list_level(w, style, level, &styled);
-    bool ordered = level_ordered(lvl, styled);
-    int start = int_attr(lvl, NS_TEXT, "start-value", 1);
-    const char *restart = attr(item, NS_TEXT, "start-value");
-    if (restart)
-      w->counter[level] = atoi(restart) - 1;
-    else if (w->counter[level] < start - 1)
-      w->counter[level] = start - 1;
-    int number = ++w->counter[level];
-    for (int l = level + 1; l < ODT_LEVELS; l++)
-      w->counter[l] = 0;
-    char *label = ordered && (is(c, NS_TEXT, "h") || !markdown_label(lvl))
-                      ? level_label(w, style, level, lvl)
-                      : NULL;
-    if (is(c, NS_TEXT, "h") || label) {
-      /* a numbered heading, or a paragraph numbered 2.3: its label is
-         its text */
-      labelled(w, c, label);
+    } else if (first) {
+      item_paragraph(w, item, c, ctx);
+    } else if (is_heading || after_heading) {
+      paragraph(w, c);
     } else {
-      int depth =
-          level + list_depth_of_style(w, attr(c, NS_TEXT, "style-name"));
-      scr_rtext_item(w->t, depth, ordered, number, w->list_id);
-      w->space_before = true;
-      walk_inlines(w, c, 0);
+      scr_rtext_line_break(w->t);
+      content(w, c, paragraph_format(w, c), false);
     }
-    free(label);
     first = false;
+    after_heading =
+        is_heading || (after_heading && !odt_is(c, NS_TEXT, "list"));
   }
 }
 
-static bool continues(const xmlNode *l) {
-  const char *numbering = attr(l, NS_TEXT, "continue-numbering");
-  return (numbering && strcmp(numbering, "true") == 0) ||
-         attr(l, NS_TEXT, "continue-list") != NULL;
-}
-
-static void list(walk *w, const xmlNode *l, list_ctx ctx) {
-  const char *style = attr(l, NS_TEXT, "style-name");
+static void list(odt_walk *w, const xmlNode *l, list_ctx ctx) {
+  const char *style = odt_attr(l, NS_TEXT, "style-name");
   if (style)
     ctx.style = style;
-  if (ctx.level == 0 && !continues(l)) {
-    memset(w->counter, 0, sizeof w->counter);
-    w->list_id++;
-  }
+  size_t outer = w->chain;
+  if (ctx.level == 0)
+    begin_list(w, l, ctx.style);
   for (xmlNodePtr c = l->children; c && !w->err; c = c->next) {
-    if (is(c, NS_TEXT, "list-item"))
+    if (odt_is(c, NS_TEXT, "list-item"))
       list_item(w, c, ctx);
-    else if (is(c, NS_TEXT, "list-header"))
+    else if (odt_is(c, NS_TEXT, "list-header"))
       walk_blocks(w, c);
   }
+  /* a list in a note or a cell inside an item: the item's list goes on */
+  if (ctx.level == 0)
+    w->chain = outer;
 }
 
 /* ---- tables -------------------------------------------------------------- */
 
-static void cells(walk *w, const xmlNode *row) {
-  for (xmlNodePtr c = row->children; c && !w->err; c = c->next) {
-    bool covered = is(c, NS_TABLE, "covered-table-cell");
-    if (!covered && !is(c, NS_TABLE, "table-cell"))
+static void cells(odt_walk *w, const xmlNode *row) {
+  const xmlNode *end = odt_filling(row, "number-columns-repeated");
+  for (xmlNodePtr c = row->children; c && c != end && !w->err; c = c->next) {
+    bool covered = odt_is(c, NS_TABLE, "covered-table-cell");
+    if (!covered && !odt_is(c, NS_TABLE, "table-cell"))
       continue;
-    int repeat = int_attr(c, NS_TABLE, "number-columns-repeated", 1);
-    repeat = repeat < 1 ? 1 : repeat > MAX_REPEATS ? MAX_REPEATS : repeat;
-    bool spans = attr(c, NS_TABLE, "number-columns-spanned") &&
-                 int_attr(c, NS_TABLE, "number-columns-spanned", 1) > 1;
+    int repeat = odt_repeats(
+        w, c, odt_int_attr(c, NS_TABLE, "number-columns-repeated", 1));
+    bool spans = odt_int_attr(c, NS_TABLE, "number-columns-spanned", 1) > 1;
     for (int i = 0; i < repeat && !w->err; i++) {
-      /* a span's covered cells follow it, and count its columns */
+      /* a span's covered cells follow it and count its columns: each
+         place is a cell of span 1, those merged flagged */
       scr_rtext_cell_begin(w->t, 1, covered || spans);
       if (!covered)
         walk_blocks(w, c);
@@ -702,16 +487,17 @@ static void cells(walk *w, const xmlNode *row) {
   }
 }
 
-static void rows(walk *w, const xmlNode *parent, bool header) {
-  for (xmlNodePtr r = parent->children; r && !w->err; r = r->next) {
-    if (is(r, NS_TABLE, "table-header-rows")) {
+static void rows(odt_walk *w, const xmlNode *parent, bool header) {
+  const xmlNode *end = odt_filling(parent, "number-rows-repeated");
+  for (xmlNodePtr r = parent->children; r && r != end && !w->err; r = r->next) {
+    if (odt_is(r, NS_TABLE, "table-header-rows")) {
       rows(w, r, true);
-    } else if (is(r, NS_TABLE, "table-rows") ||
-               is(r, NS_TABLE, "table-row-group")) {
+    } else if (odt_is(r, NS_TABLE, "table-rows") ||
+               odt_is(r, NS_TABLE, "table-row-group")) {
       rows(w, r, header);
-    } else if (is(r, NS_TABLE, "table-row")) {
-      int repeat = int_attr(r, NS_TABLE, "number-rows-repeated", 1);
-      repeat = repeat < 1 ? 1 : repeat > MAX_REPEATS ? MAX_REPEATS : repeat;
+    } else if (odt_is(r, NS_TABLE, "table-row")) {
+      int repeat = odt_repeats(
+          w, r, odt_int_attr(r, NS_TABLE, "number-rows-repeated", 1));
       for (int i = 0; i < repeat && !w->err; i++) {
         scr_rtext_row_begin(w->t, header);
         cells(w, r);
@@ -721,8 +507,8 @@ static void rows(walk *w, const xmlNode *parent, bool header) {
   }
 }
 
-static void table(walk *w, const xmlNode *tbl) {
-  turn_for(w, "table", attr(tbl, NS_TABLE, "style-name"));
+static void table(odt_walk *w, const xmlNode *tbl) {
+  turn_for(w, "table", odt_attr(tbl, NS_TABLE, "style-name"));
   scr_rtext_table_begin(w->t);
   rows(w, tbl, false);
   scr_rtext_table_end(w->t);
@@ -730,26 +516,61 @@ static void table(walk *w, const xmlNode *tbl) {
 
 /* ---- blocks -------------------------------------------------------------- */
 
-static void walk_blocks(walk *w, const xmlNode *parent) {
+static bool is_index(const xmlNode *c) {
+  return odt_is(c, NS_TEXT, "table-of-content") ||
+         odt_is(c, NS_TEXT, "alphabetical-index") ||
+         odt_is(c, NS_TEXT, "illustration-index") ||
+         odt_is(c, NS_TEXT, "table-index") ||
+         odt_is(c, NS_TEXT, "object-index") ||
+         odt_is(c, NS_TEXT, "user-index") ||
+         odt_is(c, NS_TEXT, "bibliography") ||
+         odt_is(c, NS_TEXT, "index-title");
+}
+
+/* A frame anchored to the page or a section, not in a paragraph. */
+static void frame_block(odt_walk *w, const xmlNode *f) {
+  size_t mark = w->n_boxes;
+  if (odt_frame_image(f) || odt_child(f, NS_DRAW, "object")) {
+    scr_rtext_paragraph(w->t);
+    w->space_before = true;
+  }
+  char *text = odt_frame(w, f);
+  if (text)
+    out_text(w, text, strlen(text), 0);
+  free(text);
+  walk_boxes(w, mark);
+}
+
+static void walk_blocks(odt_walk *w, const xmlNode *parent) {
   for (xmlNodePtr c = parent ? parent->children : NULL; c && !w->err;
        c = c->next) {
-    if (is(c, NS_TEXT, "p") || is(c, NS_TEXT, "h"))
+    if (c->type != XML_ELEMENT_NODE || never_shown(c))
+      continue;
+    if (odt_is(c, NS_TEXT, "p") || odt_is(c, NS_TEXT, "h")) {
       paragraph(w, c);
-    else if (is(c, NS_TEXT, "list"))
+    } else if (odt_is(c, NS_TEXT, "list")) {
       list(w, c, (list_ctx){NULL, 0});
-    else if (is(c, NS_TABLE, "table"))
+    } else if (odt_is(c, NS_TABLE, "table")) {
       table(w, c);
-    else if (is(c, NS_TEXT, "table-of-content") ||
-             is(c, NS_TEXT, "alphabetical-index") ||
-             is(c, NS_TEXT, "illustration-index") ||
-             is(c, NS_TEXT, "table-index") || is(c, NS_TEXT, "object-index") ||
-             is(c, NS_TEXT, "user-index") || is(c, NS_TEXT, "bibliography")) {
+    } else if (is_index(c)) {
       if (!w->warned_toc)
         scr_rtext_warn(w->t, "its table of contents or index is left out: "
                              "its page numbers are the report's own, not "
                              "the pack's");
       w->warned_toc = true;
-    } else if (is(c, NS_TEXT, "section")) {
+    } else if (odt_is(c, NS_TEXT, "section")) {
+      const char *display = odt_attr(c, NS_TEXT, "display");
+      if (!display || strcmp(display, "none") != 0)
+        walk_blocks(w, c);
+    } else if (odt_is(c, NS_DRAW, "frame")) {
+      frame_block(w, c);
+    } else if (odt_is(c, NS_DRAW, "a")) {
+      walk_blocks(w, c);
+    } else if (c->ns && c->ns->href &&
+               strcmp((const char *)c->ns->href, NS_DRAW) == 0) {
+      odt_shape(w, c);
+    } else {
+      /* wrappers (text:numbered-paragraph, an application's own) */
       walk_blocks(w, c);
     }
   }
@@ -757,38 +578,35 @@ static void walk_blocks(walk *w, const xmlNode *parent) {
 
 /* ---- the document -------------------------------------------------------- */
 
+/* The text of the first child `ns`:`name` of `meta` (caller frees). */
+static xmlChar *meta_text(const xmlNode *meta, const char *ns,
+                          const char *name) {
+  xmlNodePtr n = odt_child(meta, ns, name);
+  return n ? xmlNodeGetContent(n) : NULL;
+}
+
 /* dc:title and dc:creator (else the initial creator) of meta.xml. */
-static scr_error read_meta(walk *w) {
+static scr_error read_meta(odt_walk *w) {
   xmlDocPtr doc = NULL;
   scr_error err =
       scr_zpkg_read_xml(w->pkg, "meta.xml", SCR_REPORT_PART_MAX_BYTES, &doc);
   if (err || !doc)
     return err;
-  xmlNodePtr meta = child(xmlDocGetRootElement(doc), NS_OFFICE, "meta");
-  const char *creator = NULL, *initial = NULL;
-  xmlChar *texts[3] = {NULL, NULL, NULL};
-  for (xmlNodePtr n = meta ? meta->children : NULL; n; n = n->next) {
-    if (n->type != XML_ELEMENT_NODE)
-      continue;
-    const char *name = (const char *)n->name;
-    int slot = strcmp(name, "title") == 0             ? 0
-               : strcmp(name, "creator") == 0         ? 1
-               : strcmp(name, "initial-creator") == 0 ? 2
-                                                      : -1;
-    if (slot >= 0 && !texts[slot])
-      texts[slot] = xmlNodeGetContent(n);
-  }
-  creator = (const char *)texts[1];
-  initial = (const char *)texts[2];
-  scr_rtext_doc_title(w->t, (const char *)texts[0]);
-  scr_rtext_author(w->t, creator && *creator ? creator : initial);
-  for (int i = 0; i < 3; i++)
-    xmlFree(texts[i]);
+  xmlNodePtr meta = odt_child(xmlDocGetRootElement(doc), NS_OFFICE, "meta");
+  xmlChar *title = meta_text(meta, NS_DC, "title");
+  xmlChar *creator = meta_text(meta, NS_DC, "creator");
+  xmlChar *initial = meta_text(meta, NS_META, "initial-creator");
+  scr_rtext_doc_title(w->t, (const char *)title);
+  scr_rtext_author(w->t,
+                   (const char *)(creator && *creator ? creator : initial));
+  xmlFree(title);
+  xmlFree(creator);
+  xmlFree(initial);
   xmlFreeDoc(doc);
   return SCR_OK;
 }
 
-static scr_error read_parts(walk *w) {
+static scr_error read_parts(odt_walk *w) {
   scr_error err = scr_zpkg_read_xml(w->pkg, "content.xml",
                                     SCR_REPORT_PART_MAX_BYTES, &w->content);
   if (!err && !w->content) {
@@ -799,25 +617,23 @@ static scr_error read_parts(walk *w) {
   if (!err)
     err = scr_zpkg_read_xml(w->pkg, "styles.xml", SCR_REPORT_PART_MAX_BYTES,
                             &w->styles);
-  xmlNodePtr sroot = w->styles ? xmlDocGetRootElement(w->styles) : NULL;
-  xmlNodePtr croot = w->content ? xmlDocGetRootElement(w->content) : NULL;
-  if (!err) {
-    add_styles(w, child(sroot, NS_OFFICE, "styles"));
-    add_styles(w, child(sroot, NS_OFFICE, "automatic-styles"));
-    add_styles(w, child(croot, NS_OFFICE, "automatic-styles"));
-    read_masters(w);
-    err = w->err;
-  }
+  if (!err)
+    err = odt_styles_read(&w->book, w->styles, w->content);
   if (!err)
     err = read_meta(w);
   return err;
 }
 
 scr_error scr_report_read_odt(const scr_zpkg *p, scr_rtext *t) {
-  walk w = {.pkg = p, .t = t};
+  odt_walk w = {
+      .pkg = p,
+      .t = t,
+      .repeat_budget = ODT_REPEAT_BUDGET,
+      .budget = {SCR_REPORT_READ_BUDGET, SCR_REPORT_READ_BUDGET, false}};
   scr_error err = read_parts(&w);
   xmlNodePtr root = w.content ? xmlDocGetRootElement(w.content) : NULL;
-  xmlNodePtr text = child(child(root, NS_OFFICE, "body"), NS_OFFICE, "text");
+  xmlNodePtr text =
+      odt_child(odt_child(root, NS_OFFICE, "body"), NS_OFFICE, "text");
   if (!err && !text) {
     scr_error_at(p->diags, p->path, 0, 0,
                  "report's content.xml has no office:text: it is not an "
@@ -826,14 +642,15 @@ scr_error scr_report_read_odt(const scr_zpkg *p, scr_rtext *t) {
   }
   if (!err) {
     /* the pages start as the first master page has them */
-    if (w.n_masters && w.masters[0].landscape)
+    if (w.book.n_masters && w.book.masters[0].landscape)
       scr_rtext_orientation(t, true);
     walk_blocks(&w, text);
     err = w.err;
   }
-  free(w.st);
-  free(w.lists);
-  free(w.masters);
+  odt_styles_free(&w.book);
+  free(w.chains);
+  free(w.runs);
+  free(w.boxes);
   if (w.content)
     xmlFreeDoc(w.content);
   if (w.styles)

@@ -986,6 +986,30 @@ void scr_rtext_picture(scr_rtext *t, unsigned char *bytes, size_t len,
   free(desc);
 }
 
+/* ---- numbers ------------------------------------------------------------- */
+
+void scr_rtext_number(scr_buf *out, int n, char format) {
+  static const char *const ROMAN[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
+                                      "xl", "x",  "ix", "v",  "iv", "i"};
+  static const int VALUE[] = {1000, 900, 500, 400, 100, 90, 50,
+                              40,   10,  9,   5,   4,   1};
+  bool upper = format == 'A' || format == 'I';
+  if ((format == 'a' || format == 'A') && n > 0) {
+    char c = (char)((upper ? 'A' : 'a') + (n - 1) % 26);
+    for (int i = 0; i <= (n - 1) / 26 && i < 8; i++)
+      scr_buf_append(out, &c, 1);
+  } else if ((format == 'i' || format == 'I') && n > 0 && n < 4000) {
+    for (size_t i = 0; i < sizeof VALUE / sizeof *VALUE; i++)
+      for (; n >= VALUE[i]; n -= VALUE[i])
+        for (const char *r = ROMAN[i]; *r; r++) {
+          char c = upper ? (char)(*r - 'a' + 'A') : *r;
+          scr_buf_append(out, &c, 1);
+        }
+  } else {
+    scr_buf_printf(out, "%d", n);
+  }
+}
+
 /* ---- the document ------------------------------------------------------ */
 
 static void keep_first(char **slot, const char *value) {

@@ -127,10 +127,11 @@ scr_error scr_check(const char *workspace, const scr_options *opts);
  * Markdown it reads as when linked as an appendix: front matter with its
  * title and author, then its text, to `md_path` (NULL: the report's path
  * with .md for its extension, which must not be there already, so that
- * edits made to an earlier import are not lost; "-": standard output). Its pictures go into
- * a folder named after the Markdown file, beside it, which the Markdown
- * names them in; the Markdown and the pictures are written together or
- * not at all. Warnings (merged table cells, pictures without alt text)
+ * edits made to an earlier import are not lost; "-": standard output).
+ * Its pictures go into a folder named after the Markdown file, beside it,
+ * which the Markdown names them in; the Markdown and the pictures are
+ * written together or not at all. Warnings (merged table cells, pictures
+ * without alt text)
  * and errors go to opts->diagnostics (stderr when NULL). SCR_E_SOURCE
  * when the report cannot be read; SCR_E_IO when the files cannot be
  * written.

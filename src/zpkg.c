@@ -140,3 +140,23 @@ scr_error scr_zpkg_read_xml(const scr_zpkg *p, const char *name, size_t max,
   }
   return SCR_OK;
 }
+
+bool scr_zpkg_budget_take(const scr_zpkg *p, scr_zpkg_budget *b,
+                          const char *name) {
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (!p->zip || zip_stat(p->zip, name, 0, &st) != 0 ||
+      !(st.valid & ZIP_STAT_SIZE))
+    return true;
+  if (st.size <= b->left) {
+    b->left -= (size_t)st.size;
+    return true;
+  }
+  if (!b->warned)
+    scr_warn_at(p->diags, p->path, 0, 0,
+                "its pictures come to more than %zu MB, each read again "
+                "for each place it is shown: those past it are left out",
+                b->whole >> 20);
+  b->warned = true;
+  return false;
+}

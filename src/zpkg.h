@@ -64,4 +64,20 @@ scr_error scr_zpkg_read(const scr_zpkg *p, const char *name, size_t max,
 scr_error scr_zpkg_read_xml(const scr_zpkg *p, const char *name, size_t max,
                             xmlDocPtr *doc);
 
+/** Bytes of members a reader may still read, all told, so that one
+    member named in many places cannot run the memory out. */
+typedef struct scr_zpkg_budget {
+  size_t left;  /* what may still be read; the whole to start with */
+  size_t whole; /* for the warning */
+  bool warned;
+} scr_zpkg_budget;
+
+/**
+ * Whether member `name` may be read within `b`, which it is charged with
+ * (a missing member costs nothing). Past it, a warning (once) says that
+ * the pictures beyond it are left out.
+ */
+bool scr_zpkg_budget_take(const scr_zpkg *p, scr_zpkg_budget *b,
+                          const char *name);
+
 #endif

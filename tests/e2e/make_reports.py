@@ -338,8 +338,22 @@ def build_undescribed(path):
     """A picture with no alt text, as python-docx leaves it."""
     d = docx.Document()
     d.add_paragraph("Site plan", "Title")
+    d.add_heading("The site", 1)
     d.add_paragraph("The plan of the new school's site.")
     d.add_picture(png(), width=Cm(6))
+    d.add_heading("Access road", 3)
+    d.add_paragraph("A heading two levels down, which check points out.")
+    d.save(path)
+
+
+def build_wide(path):
+    """A report landscape from its first page, as a slide handout is."""
+    d = docx.Document()
+    s = d.sections[0]
+    s.orientation = WD_ORIENT.LANDSCAPE
+    s.page_width, s.page_height = s.page_height, s.page_width
+    d.add_paragraph("Slide notes", "Title")
+    d.add_paragraph("A wide report, landscape from its first page.")
     d.save(path)
 
 
@@ -354,6 +368,7 @@ def build_exempt(path):
 def main():
     folder = sys.argv[1]
     build_exempt("%s/exempt.docx" % folder)
+    build_wide("%s/wide.docx" % folder)
     word = "%s/word.docx" % folder
     build_word(word)
     set_alt(word)

@@ -59,7 +59,12 @@ cat >> "$WS/agendas/2026-06-17.md" <<'MD'
 ## Staffing {exempt=1}
 
 [Appendix](2026-06-17/staffing.docx)
+
+## Slide notes
+
+[Appendix](2026-06-17/wide.docx)
 MD
+cp "$SRC/wide.docx" "$D/wide.docx"
 cd "$WS"
 "$SCR" check . >"$T/check.txt" 2>&1 || fail "check of the workspace: $(cat "$T/check.txt")"
 grep -q "word.docx: warning: a table has merged cells" "$T/check.txt" \
@@ -93,6 +98,22 @@ sect = re.search(r"<w:sectPr.*?</w:sectPr>", body[back:], re.S).group(0)
 assert 'w:orient="landscape"' not in sect, sect
 PY
 pass "the report's landscape section is landscape in the pack, and after it portrait"
+"$PYTHON" - "$PACK.pdf" <<'PY' || fail "a report landscape from its first page"
+import re, subprocess, sys
+pdf = sys.argv[1]
+info = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", pdf],
+                      capture_output=True, text=True).stdout
+sizes = {int(n): (float(w), float(h)) for n, w, h in
+         re.findall(r"Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", info)}
+def text(n):
+    return subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), pdf, "-"],
+                          capture_output=True, text=True).stdout
+page = next(n for n in sorted(sizes) if re.search(r"^Appendix H\n", text(n), re.M))
+w, h = sizes[page]
+assert w > h, "Appendix H's heading on a portrait page %d" % page
+assert "A wide report" in text(page), "the wide report not on its heading's page"
+PY
+pass "a report landscape from its first page has its appendix heading on that page"
 
 "$SCR" site . -o "$T/site" -f docx,odt -q 2>/dev/null || fail "site exited $?"
 said=$($CHECK never "$T/out" DELETEDSENTINEL COMMENTSENTINEL INSTRSENTINEL) \
@@ -236,7 +257,9 @@ set +e
 rc=$?
 set -e
 [ $rc -eq 1 ] || fail "check --strict with a picture without alt text exited $rc"
-pass "a Word picture without alt text is warned of, an error under --strict"
+grep -q "^agendas/2026-06-17/no-alt.docx: warning: heading 'Access road' (Heading 3) skips a level after 'The site' (Heading 1); .*make it Heading 2$" "$T/no-alt.txt" \
+  || fail "the skipped heading level, in Word's terms: $(cat "$T/no-alt.txt")"
+pass "a Word picture without alt text is warned of, an error under --strict; a skipped heading level is said in Word's terms"
 
 # a Word report to follow keeps its letter before it is written, and comes
 # in the supplement once it is

@@ -88,96 +88,69 @@ static const char FOOTNOTES[] =
   "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" lvl "\"/><w:numId w:val=\"" num      \
   "\"/></w:numPr></w:pPr>" R(text) "</w:p>"
 
-static const char
-    BODY[] =
-        "<w:document xmlns:w=\"" W_NS "\" xmlns:r=\"" R_NS "\" "
-        "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/"
-        "wordprocessingDrawing\" "
-        "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/"
-        "main\"><w:body>" P("Title", R("Budget monitoring"))
-            P("Section", "<w:bookmarkStart w:id=\"0\" w:name=\"risks\"/>" R(
-                             "Key risks") "<w:bookmarkEnd w:id=\"0\"/>")
-                P("H2", R("Detail")) "<w:p>" R(
-                    "Plain, ") "<w:r><w:rPr><w:b/></w:rPr><w:t "
-                               "xml:space=\"preserve\">bold </w:t></w:r>"
-                               "<w:r><w:rPr><w:rStyle "
-                               "w:val=\"Strong\"/><w:i/></w:rPr><w:t>both</w:t>"
-                               "</w:r>"
-                               "<w:r><w:rPr><w:u "
-                               "w:val=\"single\"/></w:rPr><w:t "
-                               "xml:space=\"preserve\">"
-                               " underlined</w:t></w:r>" R(
-                                   " m") "<w:r><w:rPr><w:vertAlign "
-                                         "w:val=\"superscript\"/></w:rPr>"
-                                         "<w:t>2</w:t></w:r>"
-                                         "<w:ins w:id=\"1\" w:author=\"A\">" R(
-                                             " kept") "</w:ins>"
-                                                      "<w:del w:id=\"2\" "
-                                                      "w:author=\"A\"><w:r><w:"
-                                                      "delText>DELETEDSENTINEL"
-                                                      "</w:delText></w:r></"
-                                                      "w:del>"
-                                                      "<w:commentRangeStart "
-                                                      "w:id=\"3\"/>" R(" noted") "<w:"
-                                                                                 "commentRangeE"
-                                                                                 "nd "
-                                                                                 "w:id=\"3\"/"
-                                                                                 "><w:r><w:"
-                                                                                 "commentRefere"
-                                                                                 "nce "
-                                                                                 "w:id=\"3\"/>"
-                                                                                 "</w:r>"
-                                                                                 "<w:r><w:"
-                                                                                 "footnoteRefer"
-                                                                                 "ence "
-                                                                                 "w:id=\"1\"/"
-                                                                                 "></w:r>"
-                                                                                 "<w:r><w:"
-                                                                                 "fldChar "
-                                                                                 "w:"
-                                                                                 "fldCharType="
-                                                                                 "\"begin\"/></"
-                                                                                 "w:r><w:r><w:"
-                                                                                 "instrText> "
-                                                                                 "PAGE "
-                                                                                 "INSTRSENTINEL"
-                                                                                 " </"
-                                                                                 "w:instrText><"
-                                                                                 "/w:r><w:r><w:"
-                                                                                 "fldChar "
-                                                                                 "w:"
-                                                                                 "fldCharType="
-                                                                                 "\"separate\"/"
-                                                                                 "></w:r>" R(
-                                                                                     " "
-                                                                                     "p"
-                                                                                     "a"
-                                                                                     "g"
-                                                                                     "e"
-                                                                                     " "
-                                                                                     "7") "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
-                                                                                          "</w:p>"
-                                                                                          "<w:p><w:hyperlink r:id=\"rId9\">" R("the council") "</w:hyperlink>" R(
-                                                                                              " and ") "<w:hyperlink w:anchor=\"risks\">" R("the risks") "</w:hyperlink>" R(" and ") "<w:hyperlink w:anchor=\"nowhere\">" R("a lost place") "</w:hyperlink></w:p>"
-                                                                                                                                                                                                                                            "<w:sdt><w:sdtPr/><w:sdtContent><w:p>" R("In a content control") "</w:p></w:sdtContent></w:sdt>" ITEM("1",
-                                                                                                                                                                                                                                                                                                                                                  "0",
-                                                                                                                                                                                                                                                                                                                                                  "First") ITEM("1",
-                                                                                                                                                                                                                                                                                                                                                                "1",
-                                                                                                                                                                                                                                                                                                                                                                "Nested") ITEM("1",
-                                                                                                                                                                                                                                                                                                                                                                               "0", "Second") "<w:p>" R("Between") "</w:p>" ITEM("1",
-                                                                                                                                                                                                                                                                                                                                                                                                                                 "0", "Third, continued") ITEM("2", "0", "Restarted") "<w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:p>" R("Service") "</w:p></w:tc><w:tc><w:p>" R("Budget | spend") "</w:p></w:tc></w:tr>"
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr><w:p>" R(
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                "Across both") "</w:p><w:p>" R("two lines") "</w:p></w:tc></w:tr>"
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            "</w:tbl>"
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"9525\" cy=\"9525\"/>"
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            "<wp:docPr id=\"1\" name=\"Picture 1\" descr=\"A chart of spend\"/>"
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            "<a:graphic><a:graphicData><a:blip r:embed=\"rId10\"/></a:graphicData>"
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            "</a:graphic></wp:inline></w:drawing></w:r></w:p>"
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            "<w:p xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                            "math\">" R(
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                "Growth is ") "<m:oMath><m:r><m:rPr/><m:t>g</m:t></m:r>"
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                              "<m:r><m:t>=2%</m:t></m:r></m:oMath></w:p>"
-                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                                              "<w:p/><w:sectPr/></w:body></w:document>";
+/* clang-format off */
+static const char BODY[] =
+    "<w:document xmlns:w=\"" W_NS "\" xmlns:r=\"" R_NS "\" "
+    "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/"
+    "wordprocessingDrawing\" "
+    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">"
+    "<w:body>"
+    P("Title", R("Budget monitoring"))
+    P("Section", "<w:bookmarkStart w:id=\"0\" w:name=\"risks\"/>"
+      R("Key risks") "<w:bookmarkEnd w:id=\"0\"/>")
+    P("H2", R("Detail"))
+    "<w:p>" R("Plain, ")
+    "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">bold </w:t></w:r>"
+    "<w:r><w:rPr><w:rStyle w:val=\"Strong\"/><w:i/></w:rPr><w:t>both</w:t>"
+    "</w:r>"
+    "<w:r><w:rPr><w:u w:val=\"single\"/></w:rPr><w:t xml:space=\"preserve\">"
+    " underlined</w:t></w:r>"
+    R(" m") "<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr>"
+    "<w:t>2</w:t></w:r>"
+    "<w:ins w:id=\"1\" w:author=\"A\">" R(" kept") "</w:ins>"
+    "<w:del w:id=\"2\" w:author=\"A\"><w:r><w:delText>DELETEDSENTINEL"
+    "</w:delText></w:r></w:del>"
+    "<w:commentRangeStart w:id=\"3\"/>" R(" noted")
+    "<w:commentRangeEnd w:id=\"3\"/><w:r><w:commentReference w:id=\"3\"/>"
+    "</w:r>"
+    "<w:r><w:footnoteReference w:id=\"1\"/></w:r>"
+    "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGE "
+    "INSTRSENTINEL </w:instrText></w:r><w:r><w:fldChar "
+    "w:fldCharType=\"separate\"/></w:r>" R(" page 7")
+    "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+    "</w:p>"
+    /* hidden text, which Word neither shows nor prints */
+    "<w:p>" R("Shown") "<w:r><w:rPr><w:vanish/></w:rPr><w:t>HIDDENSENTINEL"
+    "</w:t></w:r>" R(" text.") "</w:p>"
+    /* a link made by a HYPERLINK field */
+    "<w:p>" R("See ") "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r>"
+    "<w:instrText xml:space=\"preserve\"> HYPERLINK "
+    "\"https://example.org/plan\" \\o \"tip\" </w:instrText></w:r><w:r>"
+    "<w:fldChar w:fldCharType=\"separate\"/></w:r>" R("the plan")
+    "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" R(".") "</w:p>"
+    "<w:p><w:hyperlink r:id=\"rId9\">" R("the council") "</w:hyperlink>"
+    R(" and ") "<w:hyperlink w:anchor=\"risks\">" R("the risks")
+    "</w:hyperlink>" R(" and ") "<w:hyperlink w:anchor=\"nowhere\">"
+    R("a lost place") "</w:hyperlink></w:p>"
+    "<w:sdt><w:sdtPr/><w:sdtContent><w:p>" R("In a content control")
+    "</w:p></w:sdtContent></w:sdt>"
+    ITEM("1", "0", "First") ITEM("1", "1", "Nested") ITEM("1", "0", "Second")
+    "<w:p>" R("Between") "</w:p>"
+    ITEM("1", "0", "Third, continued") ITEM("2", "0", "Restarted")
+    "<w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:p>" R("Service")
+    "</w:p></w:tc><w:tc><w:p>" R("Budget | spend") "</w:p></w:tc></w:tr>"
+    "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr><w:p>"
+    R("Across both") "</w:p><w:p>" R("two lines") "</w:p></w:tc></w:tr>"
+    "</w:tbl>"
+    "<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"9525\" cy=\"9525\"/>"
+    "<wp:docPr id=\"1\" name=\"Picture 1\" descr=\"A chart of spend\"/>"
+    "<a:graphic><a:graphicData><a:blip r:embed=\"rId10\"/></a:graphicData>"
+    "</a:graphic></wp:inline></w:drawing></w:r></w:p>"
+    "<w:p xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+    "math\">" R("Growth is ") "<m:oMath><m:r><m:rPr/><m:t>g</m:t></m:r>"
+    "<m:r><m:t>=2%</m:t></m:r></m:oMath></w:p>"
+    "<w:p/><w:sectPr/></w:body></w:document>";
+/* clang-format on */
 
 static char *markdown_of(const zip_part *parts, size_t n, scr_diags *diags,
                          scr_embedded_set *pictures);
@@ -282,6 +255,8 @@ static void test_nothing_unpublished(void **state) {
   assert_null(strstr(md, "DELETEDSENTINEL"));
   assert_null(strstr(md, "INSTRSENTINEL"));
   assert_null(strstr(md, "PAGE"));
+  assert_null(strstr(md, "HIDDENSENTINEL"));
+  assert_non_null(strstr(md, "\nShown text.\n"));
   free(md);
   scr_embedded_set_free(&pics);
   scr_diags_free(&d);
@@ -296,6 +271,7 @@ static void test_notes_and_links(void **state) {
   expect(md, "noted[^1]");
   expect(md, "\n[^1]: Source: the council's accounts.\n");
   expect(md, "[the council](https://www.leicester.gov.uk/)");
+  expect(md, "\nSee [the plan](https://example.org/plan).\n");
   expect(md, "[the risks](#key-risks)");
   expect(md, " and a lost place\n");
   expect(md, "\nIn a content control\n");

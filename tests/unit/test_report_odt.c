@@ -251,6 +251,239 @@ static void test_not_a_text(void **state) {
   }
 }
 
+/* ---- one package per test ------------------------------------------------ */
+
+/* Named styles as LibreOffice writes Word's list and caption styles. */
+static const char STYLES_MORE[] =
+    "<office:document-styles " NS "><office:styles>"
+    "<style:style style:name=\"Title\" style:family=\"paragraph\"/>"
+    "<style:style style:name=\"List_20_Bullet\" style:display-name=\"List "
+    "Bullet\" style:family=\"paragraph\"/>"
+    "<style:style style:name=\"List_20_Bullet_20_2\" style:display-name=\"List "
+    "Bullet 2\" style:family=\"paragraph\"/>"
+    "<text:list-style style:name=\"N\"><text:list-level-style-number "
+    "text:level=\"1\" style:num-format=\"1\" style:num-suffix=\".\"/>"
+    "<text:list-level-style-number text:level=\"2\" style:num-format=\"\"/>"
+    "</text:list-style>"
+    "<text:list-style style:name=\"Z\"><text:list-level-style-number "
+    "text:level=\"1\" style:num-format=\"1\" style:num-suffix=\".\" "
+    "text:start-value=\"0\"/>"
+    "</text:list-style></office:styles></office:document-styles>";
+
+static const char AUTOMATIC[] =
+    "<office:automatic-styles>"
+    "<style:style style:name=\"P2\" style:family=\"paragraph\" "
+    "style:parent-style-name=\"List_20_Bullet\"/>"
+    "<style:style style:name=\"P3\" style:family=\"paragraph\" "
+    "style:parent-style-name=\"List_20_Bullet_20_2\"/>"
+    "<style:style style:name=\"H\" style:family=\"text\">"
+    "<style:text-properties text:display=\"none\"/></style:style>"
+    "<style:style style:name=\"LOW\" style:family=\"text\">"
+    "<style:text-properties style:text-position=\"-33% 58%\" "
+    "style:text-line-through-style=\"solid\"/></style:style>"
+    "<text:list-style style:name=\"WWNum1\"><text:list-level-style-bullet "
+    "text:level=\"1\" text:bullet-char=\"*\"/></text:list-style>"
+    "<text:list-style style:name=\"WWNum2\"><text:list-level-style-bullet "
+    "text:level=\"1\" text:bullet-char=\"o\"/></text:list-style>"
+    "</office:automatic-styles>";
+
+static const char FORMULA[] =
+    "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><semantics><mrow>"
+    "<mi>a</mi><mo>=</mo><msup><mi>r</mi><mn>2</mn></msup></mrow>"
+    "<annotation encoding=\"StarMath 5.0\">MATHSOURCESENTINEL</annotation>"
+    "</semantics></math>";
+
+/* The Markdown of a report whose office:text holds `body` (caller frees);
+   its diagnostics in `d` (caller frees). */
+static char *markdown_of(const char *body, scr_diags *d) {
+  static const char META_MORE[] =
+      "<office:document-meta " NS "><office:meta><meta:initial-creator>First"
+      "</meta:initial-creator><dc:creator>Latest</dc:creator></office:meta>"
+      "</office:document-meta>";
+  size_t n = strlen(body) + 4096;
+  char *content = malloc(n);
+  assert_non_null(content);
+  snprintf(content, n,
+           "<office:document-content " NS ">%s<office:body><office:text>%s"
+           "</office:text></office:body></office:document-content>",
+           AUTOMATIC, body);
+  const zip_part parts[] = {{"mimetype", MIMETYPE, 0},
+                            {"content.xml", content, 0},
+                            {"styles.xml", STYLES_MORE, 0},
+                            {"meta.xml", META_MORE, 0},
+                            {"Pictures/a.png", TINY_PNG, sizeof TINY_PNG},
+                            {"Object 1/content.xml", FORMULA, 0}};
+  char *path = temp_path("more.odt");
+  write_zip_parts(path, parts, sizeof parts / sizeof *parts);
+  free(content);
+  scr_diags_init(d);
+  char *out = NULL;
+  size_t len = 0;
+  scr_embedded_set pics;
+  assert_int_equal(scr_report_markdown(path, NULL, &out, &len, &pics, d),
+                   SCR_OK);
+  scr_embedded_set_free(&pics);
+  remove_temp(path);
+  return out;
+}
+
+static void expect_in(const char *md_text, const char *want) {
+  if (!strstr(md_text, want))
+    fail_msg("'%s' not in:\n%s", want, md_text);
+}
+
+static void expect_warned(const scr_diags *d, const char *want) {
+  for (size_t i = 0; i < d->count; i++)
+    if (strstr(d->items[i].message, want))
+      return;
+  fail_msg("no warning '%s' among %zu", want, d->count);
+}
+
+/* Word's "List Bullet 2" as LibreOffice saves it: a list of its own, the
+   outer list continued after it by text:continue-list. Numbered lists
+   continue the list they name, or the last in their style. */
+static void test_lists_continued(void **state) {
+  (void)state;
+  scr_diags d;
+  char *out = markdown_of(
+      "<text:list xml:id=\"b1\" text:style-name=\"WWNum1\"><text:list-item>"
+      "<text:p text:style-name=\"P2\">Timetable</text:p></text:list-item>"
+      "</text:list><text:list text:style-name=\"WWNum2\"><text:list-item>"
+      "<text:p text:style-name=\"P3\">Pupils with SEND</text:p>"
+      "</text:list-item></text:list><text:list xml:id=\"b2\" "
+      "text:continue-list=\"b1\" text:style-name=\"WWNum1\"><text:list-item>"
+      "<text:p text:style-name=\"P2\">Transport</text:p></text:list-item>"
+      "</text:list>"
+      "<text:list xml:id=\"n1\" text:style-name=\"N\"><text:list-item>"
+      "<text:p>One</text:p></text:list-item><text:list-item><text:p>Two"
+      "</text:p></text:list-item></text:list><text:p>Aside</text:p>"
+      "<text:list text:style-name=\"N\"><text:list-item><text:p>Again one"
+      "</text:p></text:list-item></text:list><text:p>Aside</text:p>"
+      "<text:list text:continue-list=\"n1\" text:style-name=\"N\">"
+      "<text:list-item><text:p>Three</text:p></text:list-item></text:list>"
+      "<text:p>Aside</text:p>"
+      "<text:list text:continue-numbering=\"true\" text:style-name=\"N\">"
+      "<text:list-item><text:p>Four</text:p><text:list><text:list-item>"
+      "<text:p>Unmarked</text:p></text:list-item></text:list>"
+      "</text:list-item></text:list>"
+      "<text:list text:style-name=\"Z\"><text:list-item><text:p>Zero</text:p>"
+      "</text:list-item></text:list>"
+      "<text:list text:style-name=\"N\"><text:list-header><text:p>Lead-in"
+      "</text:p></text:list-header><text:list-item><text:h "
+      "text:outline-level=\"2\"><text:number>1.</text:number>Numbered "
+      "heading</text:h><text:p>Under it</text:p></text:list-item></text:list>",
+      &d);
+  expect_in(out, "  - Timetable\n      - Pupils with SEND\n  - Transport\n");
+  expect_in(out, "1.  One\n2.  Two\n\nAside\n\n1.  Again one\n\nAside\n\n"
+                 "3.  Three\n\nAside\n\n4.  Four\n\nUnmarked\n");
+  expect_in(out, "\n0.  Zero\n");
+  /* a numbered heading keeps its number, its cached label left out */
+  expect_in(out, "\nLead-in\n\n## 1\\. Numbered heading\n\nUnder it\n");
+  free(out);
+  scr_diags_free(&d);
+}
+
+/* A caption's text box: its picture (the PNG of the two a frame offers)
+   and its text after the paragraph; a frame anchored to the page; a
+   formula as its text; a drawing's text left out, and said to be. */
+static void test_frames(void **state) {
+  (void)state;
+  scr_diags d;
+  char *out = markdown_of(
+      "<draw:frame text:anchor-type=\"page\"><draw:image "
+      "xlink:href=\"Pictures/a.png\"/><svg:title>Page dot</svg:title>"
+      "</draw:frame>"
+      "<text:p><draw:frame draw:name=\"Frame1\"><draw:text-box><text:p>"
+      "<draw:frame><draw:image xlink:href=\"Pictures/a.svg\" "
+      "draw:mime-type=\"image/svg+xml\"/><draw:image "
+      "xlink:href=\"Pictures/a.png\" draw:mime-type=\"image/png\"/>"
+      "<svg:desc>Red dot</svg:desc></draw:frame>Figure 1: the dot</text:p>"
+      "</draw:text-box></draw:frame>Before the box.</text:p>"
+      "<text:p>Area <draw:frame><draw:object xlink:href=\"./Object 1\"/>"
+      "<draw:image xlink:href=\"./ObjectReplacements/Object 1\"/>"
+      "</draw:frame> in all.</text:p>"
+      "<text:p><draw:custom-shape><text:p>SHAPESENTINEL</text:p>"
+      "</draw:custom-shape>By the shape.</text:p>",
+      &d);
+  expect_in(out, "\n![Page dot](more/image1.png)\n\nBefore the box.\n\n"
+                 "![Red dot](more/image2.png)Figure 1: the dot\n");
+  expect_in(out, "\nArea a=r2 in all.\n");
+  expect_in(out, "\nBy the shape.\n");
+  assert_null(strstr(out, "MATHSOURCESENTINEL"));
+  assert_null(strstr(out, "SHAPESENTINEL"));
+  expect_warned(&d, "a drawing's text is left out");
+  free(out);
+  scr_diags_free(&d);
+}
+
+/* Hidden text, hidden sections, a comment in a heading and its note: none
+   of it is written, and a link to the heading by its text finds it. */
+static void test_hidden_and_headings(void **state) {
+  (void)state;
+  scr_diags d;
+  char *out = markdown_of(
+      "<text:table-of-content><text:index-body><text:index-title><text:p>"
+      "TOCSENTINEL</text:p></text:index-title><text:p>TOCSENTINEL 3</text:p>"
+      "</text:index-body></text:table-of-content>"
+      "<text:p text:style-name=\"Title\">First title</text:p>"
+      "<text:p>Shown <text:span text:style-name=\"H\">HIDDENSENTINEL "
+      "</text:span>text<text:hidden-text text:is-hidden=\"true\" "
+      "text:string-value=\"HIDDENSENTINEL\">HIDDENSENTINEL</text:hidden-text>"
+      ".</text:p>"
+      "<text:section text:display=\"none\"><text:p>HIDDENSENTINEL</text:p>"
+      "</text:section>"
+      "<text:p>a<text:s/> b<text:tab/> c <text:span text:style-name=\"LOW\">"
+      "low</text:span></text:p>"
+      "<text:h text:outline-level=\"2\">Costs <office:annotation>"
+      "<dc:creator>R</dc:creator><text:p>COMMENTSENTINEL</text:p>"
+      "</office:annotation>and risks<text:note><text:note-citation>1"
+      "</text:note-citation><text:note-body><text:p>Of the year.</text:p>"
+      "</text:note-body></text:note></text:h>"
+      "<text:p><text:a xlink:href=\"#Costs and risks|outline\">the costs"
+      "</text:a></text:p>"
+      "<text:p text:style-name=\"Title\">Second title</text:p>",
+      &d);
+  expect_in(out, "---\ntitle: \"First title\"\nauthor: \"Latest\"\n---\n");
+  expect_in(out, "\nShown text.\n");
+  expect_in(out, "\na  b  c ~~<sub>low</sub>~~\n");
+  expect_in(out, "\n## Costs and risks[^1]\n");
+  expect_in(out, "[the costs](#costs-and-risks)");
+  expect_in(out, "\n# Second title\n");
+  assert_null(strstr(out, "HIDDENSENTINEL"));
+  assert_null(strstr(out, "COMMENTSENTINEL"));
+  assert_null(strstr(out, "TOCSENTINEL"));
+  expect_warned(&d, "table of contents or index is left out");
+  free(out);
+  scr_diags_free(&d);
+}
+
+/* Repeated cells and rows are repeated; the empty ones LibreOffice
+   repeats to a sheet's width and length are left out. */
+static void test_repeated_cells(void **state) {
+  (void)state;
+  scr_diags d;
+  char *out = markdown_of(
+      "<table:table><table:table-column "
+      "table:number-columns-repeated=\"1024\"/><table:table-row>"
+      "<table:table-cell><text:p>x</text:p></table:table-cell>"
+      "<table:table-cell table:number-columns-repeated=\"2\"><text:p>y"
+      "</text:p></table:table-cell><table:table-cell "
+      "table:number-columns-repeated=\"1021\"/></table:table-row>"
+      "<table:table-row table:number-rows-repeated=\"2\"><table:table-cell "
+      "table:number-columns-repeated=\"3\"><text:p>z</text:p>"
+      "</table:table-cell><table:table-cell "
+      "table:number-columns-repeated=\"1021\"><text:p/></table:table-cell>"
+      "</table:table-row><table:table-row "
+      "table:number-rows-repeated=\"1048573\"><table:table-cell "
+      "table:number-columns-repeated=\"1024\"/></table:table-row>"
+      "</table:table><text:p>After</text:p>",
+      &d);
+  expect_in(out, "| x | y | y |\n| --- | --- | --- |\n| z | z | z |\n"
+                 "| z | z | z |\n\nAfter\n");
+  free(out);
+  scr_diags_free(&d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_front_matter_and_headings),
@@ -260,5 +493,12 @@ int main(void) {
       cmocka_unit_test(test_numbered_paragraphs),
       cmocka_unit_test(test_not_a_text),
   };
-  return cmocka_run_group_tests(tests, read_report, free_report);
+  const struct CMUnitTest alone[] = {
+      cmocka_unit_test(test_lists_continued),
+      cmocka_unit_test(test_frames),
+      cmocka_unit_test(test_hidden_and_headings),
+      cmocka_unit_test(test_repeated_cells),
+  };
+  int failed = cmocka_run_group_tests(tests, read_report, free_report);
+  return failed + cmocka_run_group_tests(alone, NULL, NULL);
 }
