@@ -23,25 +23,14 @@ if command -v soffice >/dev/null; then
   lo odt "$tmp/lo" "$tmp/word.docx"
   [ -f "$tmp/lo/word.odt" ] && lo 'docx:MS Word 2007 XML' "$tmp/lo-docx" "$tmp/lo/word.odt"
 fi
-"${PYTHON:-python3}" - "$tmp/word.docx" "$out" "$tmp" <<'PY'
+PYTHONPATH="$root/tests/fuzz" "${PYTHON:-python3}" - "$tmp/word.docx" "$out" "$tmp" <<'PY'
 import io, os, re, sys, zipfile
 word, out, tmp = sys.argv[1], sys.argv[2], sys.argv[3]
 
-def parts_seed(name, mode, parts):
-    with open(os.path.join(out, name), "wb") as f:
-        f.write(bytes([mode]))
-        for part, data in parts:
-            f.write(b"=== " + part.encode() + b"\n" + data)
-            if not data.endswith(b"\n"):
-                f.write(b"\n")
-
-def zip_seed(name, mode, parts):
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for part, data in parts:
-            z.writestr(part, data)
-    with open(os.path.join(out, name), "wb") as f:
-        f.write(bytes([mode]) + buf.getvalue())
+import functools
+import seeds
+parts_seed = functools.partial(seeds.parts_seed, out)
+zip_seed = functools.partial(seeds.zip_seed, out)
 
 with zipfile.ZipFile(word) as z:
     docx = [(n, z.read(n)) for n in z.namelist()

@@ -5,25 +5,14 @@
 set -eu
 out=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
-"${PYTHON:-python3}" - "$root" "$out" <<'PY'
+PYTHONPATH="$root/tests/fuzz" "${PYTHON:-python3}" - "$root" "$out" <<'PY'
 import io, os, sys, zipfile
 root, out = sys.argv[1], sys.argv[2]
 
-def parts_seed(name, mode, parts):
-    with open(os.path.join(out, name), "wb") as f:
-        f.write(bytes([mode]))
-        for part, data in parts:
-            f.write(b"=== " + part.encode() + b"\n" + data)
-            if not data.endswith(b"\n"):
-                f.write(b"\n")
-
-def zip_seed(name, mode, parts):
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for part, data in parts:
-            z.writestr(part, data)
-    with open(os.path.join(out, name), "wb") as f:
-        f.write(bytes([mode]) + buf.getvalue())
+import functools
+import seeds
+parts_seed = functools.partial(seeds.parts_seed, out)
+zip_seed = functools.partial(seeds.zip_seed, out)
 
 def read(path):
     with open(path, "rb") as f:
