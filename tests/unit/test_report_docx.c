@@ -7,6 +7,7 @@
 
 #include "report.h"
 #include "zip_fixture.h"
+#include "report_fixture.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define R_NS                                                                   \
@@ -190,14 +191,7 @@ static void test_numbered_paragraphs(void **state) {
 
 static char *markdown_of(const zip_part *parts, size_t n, scr_diags *diags,
                          scr_embedded_set *pictures) {
-  char *path = temp_path("report.docx");
-  write_zip_parts(path, parts, n);
-  char *md = NULL;
-  size_t len = 0;
-  scr_error err = scr_report_markdown(path, NULL, &md, &len, pictures, diags);
-  remove_temp(path);
-  assert_int_equal(err, SCR_OK);
-  return md;
+  return report_of("report.docx", parts, n, SCR_OK, diags, pictures);
 }
 
 static char *report_markdown(scr_diags *diags, scr_embedded_set *pictures) {
@@ -212,8 +206,7 @@ static char *report_markdown(scr_diags *diags, scr_embedded_set *pictures) {
 }
 
 static void expect(const char *md, const char *want) {
-  if (!strstr(md, want))
-    fail_msg("'%s' not in:\n%s", want, md);
+  expect_in(md, want);
 }
 
 static void test_title_and_headings(void **state) {
@@ -368,21 +361,7 @@ static void test_bad_packages(void **state) {
   for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
     zip_part parts[2] = {{"[Content_Types].xml", CASES[i].types, 0},
                          {"word/document.xml", CASES[i].document, 0}};
-    char *path = temp_path("bad.docx");
-    write_zip_parts(path, parts, CASES[i].document ? 2 : 1);
-    scr_diags d;
-    scr_diags_init(&d);
-    char *md = NULL;
-    size_t len = 0;
-    scr_embedded_set pics;
-    assert_int_equal(scr_report_markdown(path, NULL, &md, &len, &pics, &d),
-                     SCR_E_SOURCE);
-    assert_null(md);
-    assert_int_equal(d.errors, 1);
-    if (!strstr(d.items[0].message, CASES[i].want))
-      fail_msg("case %zu: '%s'", i, d.items[0].message);
-    scr_diags_free(&d);
-    remove_temp(path);
+    expect_refused("bad.docx", parts, CASES[i].document ? 2 : 1, CASES[i].want);
   }
 }
 

@@ -7,6 +7,7 @@
 
 #include "report.h"
 #include "zip_fixture.h"
+#include "report_fixture.h"
 
 #define NS                                                                     \
   "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "         \
@@ -121,13 +122,9 @@ static int read_report(void **state) {
                             {"styles.xml", STYLES, 0},
                             {"meta.xml", META, 0},
                             {"Pictures/a.png", TINY_PNG, sizeof TINY_PNG}};
-  char *path = temp_path("report.odt");
-  write_zip_parts(path, parts, sizeof parts / sizeof *parts);
-  scr_diags_init(&diags);
-  size_t len = 0;
-  scr_error err = scr_report_markdown(path, NULL, &md, &len, &pictures, &diags);
-  remove_temp(path);
-  return err == SCR_OK ? 0 : -1;
+  md = report_of("report.odt", parts, sizeof parts / sizeof *parts, SCR_OK,
+                 &diags, &pictures);
+  return 0;
 }
 
 static int free_report(void **state) {
@@ -139,8 +136,7 @@ static int free_report(void **state) {
 }
 
 static void expect(const char *want) {
-  if (!strstr(md, want))
-    fail_msg("'%s' not in:\n%s", want, md);
+  expect_in(md, want);
 }
 
 static void test_front_matter_and_headings(void **state) {
@@ -200,23 +196,12 @@ static void test_numbered_paragraphs(void **state) {
       "</text:list></office:text></office:body></office:document-content>";
   const zip_part parts[] = {{"mimetype", MIMETYPE, 0},
                             {"content.xml", content, 0}};
-  char *path = temp_path("numbered.odt");
-  write_zip_parts(path, parts, 2);
   scr_diags d;
-  scr_diags_init(&d);
-  char *out = NULL;
-  size_t len = 0;
-  scr_embedded_set pics;
-  assert_int_equal(scr_report_markdown(path, NULL, &out, &len, &pics, &d),
-                   SCR_OK);
-  const char *want = "# 1\\. Introduction\n\n1.1 First point.\n\n"
-                     "1.2 Second point.\n\n# 2\\. Finance\n\n2.1 Again.\n";
-  if (!strstr(out, want))
-    fail_msg("'%s' not in:\n%s", want, out);
+  char *out = report_of("numbered.odt", parts, 2, SCR_OK, &d, NULL);
+  expect_in(out, "# 1\\. Introduction\n\n1.1 First point.\n\n"
+                 "1.2 Second point.\n\n# 2\\. Finance\n\n2.1 Again.\n");
   free(out);
-  scr_embedded_set_free(&pics);
   scr_diags_free(&d);
-  remove_temp(path);
 }
 
 /* What is not an OpenDocument text is said to be so. */
@@ -234,20 +219,7 @@ static void test_not_a_text(void **state) {
   for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
     zip_part parts[2] = {{"mimetype", CASES[i].mimetype, 0},
                          {"content.xml", CASES[i].content, 0}};
-    char *path = temp_path("bad.odt");
-    write_zip_parts(path, parts, CASES[i].content ? 2 : 1);
-    scr_diags d;
-    scr_diags_init(&d);
-    char *out = NULL;
-    size_t len = 0;
-    scr_embedded_set pics;
-    assert_int_equal(scr_report_markdown(path, NULL, &out, &len, &pics, &d),
-                     SCR_E_SOURCE);
-    assert_null(out);
-    if (d.errors != 1 || !strstr(d.items[0].message, CASES[i].want))
-      fail_msg("case %zu: '%s'", i, d.count ? d.items[0].message : "");
-    scr_diags_free(&d);
-    remove_temp(path);
+    expect_refused("bad.odt", parts, CASES[i].content ? 2 : 1, CASES[i].want);
   }
 }
 
@@ -313,23 +285,10 @@ static char *markdown_of(const char *body, scr_diags *d) {
                             {"meta.xml", META_MORE, 0},
                             {"Pictures/a.png", TINY_PNG, sizeof TINY_PNG},
                             {"Object 1/content.xml", FORMULA, 0}};
-  char *path = temp_path("more.odt");
-  write_zip_parts(path, parts, sizeof parts / sizeof *parts);
+  char *out = report_of("more.odt", parts, sizeof parts / sizeof *parts, SCR_OK,
+                        d, NULL);
   free(content);
-  scr_diags_init(d);
-  char *out = NULL;
-  size_t len = 0;
-  scr_embedded_set pics;
-  assert_int_equal(scr_report_markdown(path, NULL, &out, &len, &pics, d),
-                   SCR_OK);
-  scr_embedded_set_free(&pics);
-  remove_temp(path);
   return out;
-}
-
-static void expect_in(const char *md_text, const char *want) {
-  if (!strstr(md_text, want))
-    fail_msg("'%s' not in:\n%s", want, md_text);
 }
 
 static void expect_warned(const scr_diags *d, const char *want) {
