@@ -162,6 +162,7 @@ void scr_odt_auto_free(odt_auto *a) {
     free(a->table_masters[i]);
   free(a->table_masters);
   free(a->columns);
+  free(a->pdf_masters);
   scr_odt_scripts_free(a);
   *a = (odt_auto){0};
 }
@@ -337,6 +338,7 @@ static void automatic_styles(scr_xmlw *x, const scr_house *h,
   scr_odt_script_styles(x, a);
   for (size_t i = 0; i < a->npara; i++)
     paragraph_style(x, &a->para[i]);
+  scr_odt_pdf_para_styles(x, a);
   if (a->list_bullet)
     list_style(x, false);
   if (a->list_number)
