@@ -9,6 +9,8 @@
 #include "compose.h"
 #include "estimate.h"
 #include "office.h"
+#include "pdf_pack.h"
+#include "pdfpics.h"
 #include "render.h"
 #include "util.h"
 #include "writer.h"
@@ -239,6 +241,86 @@ static scr_error read_pdf(const scr_office *o, const char *input, layout *lay) {
   return err;
 }
 
+/* The pages of the PDF appendices in the pack: the pack page showing each
+   page's picture, and the picture's pixel size (drawn for the layout, so
+   at hand). Caller frees *ins. */
+static scr_error pdf_inserts(const job *j, const scr_span *pages,
+                             scr_pdf_insert **ins, size_t *n) {
+  const scr_agenda *ag = j->agenda;
+  size_t cap = 0;
+  *ins = NULL;
+  *n = 0;
+  for (size_t i = 0; i < ag->n_appendices; i++) {
+    const scr_appendix *ap = &ag->appendices[i];
+    if (!scr_pack_includes(j->kind, ap) || !ap->src || !ap->src->pdf)
+      continue;
+    size_t count = scr_pdf_page_count(ap->src->pdf);
+    /* its heading's page, then one page for each of the PDF's */
+    if (pages[i].last - pages[i].first != (int)count) {
+      fprintf(stderr,
+              "scrutineer: error: LibreOffice laid Appendix %s out on pages "
+              "%d to %d, not on a heading page and the %zu pages of %s\n",
+              ap->label, pages[i].first, pages[i].last, count, ap->path);
+      return SCR_E_OFFICE;
+    }
+    for (size_t k = 0; k < count; k++) {
+      scr_pdf_page pg = {NULL, ap->src->pictures, k, 0, 0, NULL, NULL};
+      scr_image img;
+      scr_error err = scr_pdf_page_picture(&pg, &img);
+      if (!err && scr_reserve(ins, &cap, *n + 1, sizeof **ins))
+        err = SCR_E_NOMEM;
+      if (err)
+        return err;
+      (*ins)[(*n)++] =
+          (scr_pdf_insert){pages[i].first + 1 + (int)k, ap->src->pdf, k,
+                           img.width_px, img.height_px};
+    }
+  }
+  return SCR_OK;
+}
+
+/* The PDF appendices' own pages in the pack's PDF, in place of the
+   pictures LibreOffice laid out (pdf_pack.h). */
+static scr_error insert_pdf_pages(const scr_office *o, const job *j,
+                                  const char *input, layout *lay) {
+  scr_span *pages = NULL;
+  scr_pdf_insert *ins = NULL;
+  size_t n = 0;
+  scr_error err = read_pages(o, j, input, &pages);
+  if (!err && !pages) {
+    fprintf(stderr, "scrutineer: error: without the pages of LibreOffice's "
+                    "layout, the PDF appendices cannot be put in the PDF\n");
+    err = SCR_E_OFFICE;
+  }
+  if (!err)
+    err = pdf_inserts(j, pages, &ins, &n);
+  char *out = NULL, *why = NULL;
+  size_t len = 0;
+  if (!err && n)
+    err = scr_pdf_pack_insert(lay->pdf, lay->pdf_len, ins, n, &out, &len, &why);
+  if (why)
+    fprintf(stderr, "scrutineer: error: %s\n", why);
+  if (!err && out) {
+    free(lay->pdf);
+    lay->pdf = out;
+    lay->pdf_len = len;
+  }
+  free(why);
+  free(ins);
+  free(pages);
+  return err;
+}
+
+/* Whether the pack has a PDF appendix among its own. */
+static bool has_pdf_appendix(const job *j) {
+  for (size_t i = 0; j->agenda && i < j->agenda->n_appendices; i++) {
+    const scr_appendix *ap = &j->agenda->appendices[i];
+    if (scr_pack_includes(j->kind, ap) && ap->src && ap->src->pdf)
+      return true;
+  }
+  return false;
+}
+
 /*
  * Compose (with the estimated pages) each format LibreOffice must lay out —
  * the PDF's source, and for a pack each of DOCX and ODT asked for — convert
@@ -267,6 +349,8 @@ static scr_error lay_out(scr_office *o, const job *j, unsigned formats,
     err = scr_office_convert(o, inputs, n);
   if (!err)
     err = read_pdf(o, inputs[input_of[source]], lay);
+  if (!err && has_pdf_appendix(j))
+    err = insert_pdf_pages(o, j, inputs[input_of[source]], lay);
   for (size_t i = 0; !err && j->agenda && i < N_WRITERS; i++)
     if (formats & WRITER_FORMATS[i])
       err = read_pages(o, j, inputs[input_of[i]], &lay->pages[i]);
