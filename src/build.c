@@ -321,6 +321,19 @@ static bool has_pdf_appendix(const job *j) {
   return false;
 }
 
+/* The pack's PDF appendices' pictures as stand-ins, or drawn again. */
+static scr_error stand_ins(const job *j, bool on) {
+  scr_error err = SCR_OK;
+  for (size_t i = 0; j->agenda && i < j->agenda->n_appendices; i++) {
+    const scr_appendix *ap = &j->agenda->appendices[i];
+    if (ap->src && ap->src->pictures) {
+      scr_error e = scr_pdf_pictures_stand_in(ap->src->pictures, on);
+      err = err ? err : e;
+    }
+  }
+  return err;
+}
+
 /*
  * Compose (with the estimated pages) each format LibreOffice must lay out —
  * the PDF's source, and for a pack each of DOCX and ODT asked for — convert
@@ -333,7 +346,9 @@ static scr_error lay_out(scr_office *o, const job *j, unsigned formats,
   const char *inputs[N_WRITERS];
   size_t n = 0, input_of[N_WRITERS];
   scr_output staging = {stage_package, NULL, NULL, o, NULL};
-  scr_error err = SCR_OK;
+  /* LibreOffice lays the PDF appendices out as pictures that are then
+     replaced by their pages: none need be drawn for it */
+  scr_error err = stand_ins(j, true);
   for (size_t i = 0; !err && i < N_WRITERS; i++) {
     bool needed = i == source || (j->agenda && (formats & WRITER_FORMATS[i]));
     if (!needed)
@@ -351,6 +366,9 @@ static scr_error lay_out(scr_office *o, const job *j, unsigned formats,
     err = read_pdf(o, inputs[input_of[source]], lay);
   if (!err && has_pdf_appendix(j))
     err = insert_pdf_pages(o, j, inputs[input_of[source]], lay);
+  scr_error back = stand_ins(j, false);
+  if (!err)
+    err = back;
   for (size_t i = 0; !err && j->agenda && i < N_WRITERS; i++)
     if (formats & WRITER_FORMATS[i])
       err = read_pages(o, j, inputs[input_of[i]], &lay->pages[i]);

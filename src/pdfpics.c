@@ -1,8 +1,11 @@
 /* The pictures of a PDF appendix's pages, drawn once and kept. */
 #include "pdfpics.h"
+#include "util.h"
 
+#include <cairo.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* What the pictures of one PDF may hold in all: past it the run fails,
    rather than hold gigabytes of scanned pages. */
@@ -19,6 +22,8 @@ struct scr_pdf_pictures {
   pthread_mutex_t lock;
   picture *pages;
   size_t held; /* bytes of PNG kept */
+  bool stand_in;
+  picture grey; /* the stand-in, made on first use */
 };
 
 scr_pdf_pictures *scr_pdf_pictures_new(const scr_pdf *pdf) {
@@ -43,6 +48,7 @@ void scr_pdf_pictures_free(scr_pdf_pictures *pics) {
   for (size_t i = 0; i < n; i++)
     free(pics->pages[i].png);
   free(pics->pages);
+  free(pics->grey.png);
   pthread_mutex_destroy(&pics->lock);
   free(pics);
 }
@@ -66,13 +72,58 @@ static scr_error draw(scr_pdf_pictures *pics, size_t i) {
   return SCR_OK;
 }
 
+typedef struct png_buffer {
+  unsigned char *data;
+  size_t len, cap;
+} png_buffer;
+
+static cairo_status_t append_png(void *closure, const unsigned char *data,
+                                 unsigned int len) {
+  png_buffer *b = closure;
+  if (scr_reserve(&b->data, &b->cap, b->len + len, 1))
+    return CAIRO_STATUS_NO_MEMORY;
+  memcpy(b->data + b->len, data, len);
+  b->len += len;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The stand-in picture, drawn by cairo. */
+static scr_error make_grey(picture *p) {
+  cairo_surface_t *surface = cairo_image_surface_create(
+      CAIRO_FORMAT_RGB24, SCR_PDF_STAND_IN_WIDTH, SCR_PDF_STAND_IN_HEIGHT);
+  cairo_t *cr = cairo_create(surface);
+  cairo_set_source_rgb(cr, 0.93, 0.93, 0.93);
+  cairo_paint(cr);
+  cairo_destroy(cr);
+  png_buffer b = {0};
+  cairo_status_t st =
+      cairo_surface_write_to_png_stream(surface, append_png, &b);
+  cairo_surface_destroy(surface);
+  if (st != CAIRO_STATUS_SUCCESS) {
+    free(b.data);
+    return SCR_E_NOMEM;
+  }
+  *p =
+      (picture){b.data, b.len, SCR_PDF_STAND_IN_WIDTH, SCR_PDF_STAND_IN_HEIGHT};
+  return SCR_OK;
+}
+
+scr_error scr_pdf_pictures_stand_in(scr_pdf_pictures *pics, bool on) {
+  pthread_mutex_lock(&pics->lock);
+  scr_error err = on && !pics->grey.png ? make_grey(&pics->grey) : SCR_OK;
+  pics->stand_in = on && !err;
+  pthread_mutex_unlock(&pics->lock);
+  return err;
+}
+
 scr_error scr_pdf_page_picture(const scr_pdf_page *page, scr_image *out) {
   scr_pdf_pictures *pics = page->pictures;
   if (!pics || page->index >= scr_pdf_page_count(pics->pdf))
     return SCR_E_USAGE;
   pthread_mutex_lock(&pics->lock);
-  scr_error err = draw(pics, page->index);
-  const picture *p = &pics->pages[page->index];
+  bool grey = pics->stand_in;
+  scr_error err = grey ? SCR_OK : draw(pics, page->index);
+  const picture *p = grey ? &pics->grey : &pics->pages[page->index];
   pthread_mutex_unlock(&pics->lock);
   if (err)
     return err;

@@ -21,6 +21,20 @@ typedef struct scr_pdf_pictures scr_pdf_pictures;
 scr_pdf_pictures *scr_pdf_pictures_new(const scr_pdf *pdf);
 void scr_pdf_pictures_free(scr_pdf_pictures *pics);
 
+/** The pixel size of a stand-in picture: an odd one, by which the page
+    that shows it is told in LibreOffice's PDF. */
+#define SCR_PDF_STAND_IN_WIDTH 7
+#define SCR_PDF_STAND_IN_HEIGHT 5
+
+/**
+ * While `on`, every picture of `pics` is a stand-in, a small grey picture
+ * of SCR_PDF_STAND_IN_WIDTH x SCR_PDF_STAND_IN_HEIGHT pixels shown at the
+ * page's size: for a document that LibreOffice only lays out, whose
+ * pictures are replaced by the pages themselves (pdf_pack.h), so that no
+ * page is drawn for it. SCR_E_NOMEM.
+ */
+scr_error scr_pdf_pictures_stand_in(scr_pdf_pictures *pics, bool on);
+
 /**
  * The picture of `page` into *out: the PNG of its PDF page (borrowed from
  * the cache, valid while it lives), its size on the page and alt text
