@@ -17,9 +17,14 @@ PYTHON  ?= $(shell for p in python3 /usr/bin/python3; do \
            done; echo /usr/bin/python3)
 BUILD   ?= build
 
-PKGS     = libcmark-gfm yaml-0.1 libxml-2.0 libzip zlib nettle libqpdf poppler-glib cairo
+PKGS     = libcmark-gfm yaml-0.1 libxml-2.0 libzip zlib nettle \
+           libqpdf poppler-glib cairo
+# PDF appendices: qpdf checks them (and later assembles them into the
+# pack's PDF); poppler, drawing with cairo, reads their text and renders
+# their pages.
 DEB_BUILD = libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev \
-            libxml2-dev libzip-dev zlib1g-dev libcmocka-dev nettle-dev pkg-config
+            libxml2-dev libzip-dev zlib1g-dev libcmocka-dev nettle-dev \
+            libqpdf-dev libpoppler-glib-dev libcairo2-dev pkg-config
 # PDF output runs LibreOffice, lays out with the Liberation fonts (Latin,
 # Greek, Cyrillic) and the Noto faces the writers name for every other
 # script (core: Arabic, Indic, Ethiopic...; CJK: Chinese), and reads the
@@ -200,13 +205,14 @@ $(BUILD)/scrutineer: $(BUILD)/obj/main.o $(BUILD)/libscrutineer.a
 # `make fuzz FUZZ_HARNESS=H FUZZ_SECONDS=N` runs a libFuzzer harness (clang)
 # from its seed corpus for N seconds: H is build (the sources), template
 # (--template's DOCX and ODT files), workspace (odd entries in the
-# workspace scan) or report (Word and LibreOffice reports). Inputs it finds are kept in build-fuzz/corpus-H, and a
+# workspace scan), report (Word and LibreOffice reports) or pdf (PDF
+# appendices). Inputs it finds are kept in build-fuzz/corpus-H, and a
 # crash is written to build-fuzz/ for the regression corpus
 # (tests/fuzz/regressions/ for build, tests/fuzz/regressions-H/ for others).
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= 1
 FUZZ_HARNESS ?= build
-FUZZ_HARNESSES = build template workspace report
+FUZZ_HARNESSES = build template workspace report pdf
 FUZZ_DIR      = build-fuzz
 # several jobs log to $(FUZZ_DIR)/fuzz-N.log
 FUZZ_PARALLEL = $(if $(filter-out 1,$(FUZZ_JOBS)),-jobs=$(FUZZ_JOBS) \
