@@ -202,11 +202,18 @@ static void check_pdf_text(const link_at *at, const scr_appendix *ap,
   for (size_t i = 0; i < n; i++)
     if (!*scr_pdf_page_text(pdf, i) && bare++ == 0)
       first = i + 1;
-  if (bare)
+  if (bare == 1)
+    scr_warn_at(diags, at->src->path, at->line, at->col,
+                "appendix '%s' is not accessible: its page %zu is a picture "
+                "with no text, such as a scan, which screen readers cannot "
+                "read; ask its author for a PDF with text, or for the "
+                "report as a Word or Markdown file",
+                ap->path, first);
+  else if (bare)
     scr_warn_at(diags, at->src->path, at->line, at->col,
                 "appendix '%s' is not accessible: %zu of its %zu pages (the "
-                "first is page %zu) are pictures with no text, such as a "
-                "scan, which screen readers cannot read; ask its author for "
+                "first is page %zu) are pictures with no text, such as "
+                "scans, which screen readers cannot read; ask its author for "
                 "a PDF with text, or for the report as a Word or Markdown "
                 "file",
                 ap->path, bare, n, first);

@@ -9,6 +9,7 @@
 #include "compose.h"
 #include "ical.h"
 #include "office.h"
+#include "pdfin.h"
 #include "site.h"
 #include "site_manifest.h"
 #include "util.h"
@@ -114,13 +115,18 @@ static void hash_image(void *ctx, const scr_image *img) {
   scr_digest_add(ctx, "image", img->data, img->size);
 }
 
-/* A source's text and the images its body embeds. */
+/* A source's text and the images its body embeds; a PDF's bytes. */
 static void hash_source(scr_digest *d, const char *label,
                         const scr_source *src) {
   if (!src)
     return;
   scr_digest_add(d, label, src->text, src->len);
   scr_images_each(src, hash_image, d);
+  if (src->pdf) {
+    size_t len = 0;
+    const unsigned char *data = scr_pdf_data(src->pdf, &len);
+    scr_digest_add(d, "pdf", data, len);
+  }
 }
 
 /* What every document depends on: scrutineer itself, the formats, the
@@ -342,11 +348,48 @@ static void stat_files(const site_run *r, scr_site_doc *doc) {
   }
 }
 
+/* Whether each PDF appendix the public pack of `ag` shows is in the site
+   folder beside it. */
+static bool pdf_appendices_there(const site_run *r, const scr_agenda *ag,
+                                 const scr_site_doc *doc) {
+  for (size_t i = 0; ag && i < ag->n_appendices; i++) {
+    if (!scr_site_offers_pdf(&ag->appendices[i]))
+      continue;
+    char name[320];
+    scr_site_pdf_appendix_name(doc->stem, &ag->appendices[i], name,
+                               sizeof name);
+    char *path = site_path(r, name);
+    bool there = path && file_exists(path);
+    free(path);
+    if (!there)
+      return false;
+  }
+  return true;
+}
+
+/* Each PDF appendix of the public pack, as received, in the pack's set of
+   files. */
+static scr_error stage_pdf_appendices(doc_out *o, const scr_agenda *ag) {
+  scr_error err = SCR_OK;
+  for (size_t i = 0; !err && i < ag->n_appendices; i++) {
+    const scr_appendix *ap = &ag->appendices[i];
+    if (!scr_site_offers_pdf(ap))
+      continue;
+    char name[320];
+    scr_site_pdf_appendix_name(o->doc->stem, ap, name, sizeof name);
+    name[strlen(name) - 4] = '\0'; /* the stem: ".pdf" is added */
+    size_t len = 0;
+    const unsigned char *data = scr_pdf_data(ap->src->pdf, &len);
+    err = out_write(o, name, "pdf", NULL, (const char *)data, len);
+  }
+  return err;
+}
+
 /* Build one document unless its inputs are as recorded. */
 static scr_error make_doc(site_run *r, scr_site_doc *doc, size_t n_pages,
                           scr_agenda *ag, const scr_minutes *m) {
   scr_error err = SCR_OK;
-  if (reuse(r, doc, n_pages)) {
+  if (reuse(r, doc, n_pages) && pdf_appendices_there(r, ag, doc)) {
     r->kept++;
   } else {
     free(doc->pages_docx);
@@ -368,6 +411,8 @@ static scr_error make_doc(site_run *r, scr_site_doc *doc, size_t n_pages,
     else
       err = scr_session_tracker(s, r->site.today, &opts, &out);
     err = err ? err : o.err;
+    if (!err && ag)
+      err = stage_pdf_appendices(&o, ag);
     if (!err)
       err = out_commit(&o);
     scr_outset_free(&o.set);

@@ -70,6 +70,14 @@ typedef struct scr_site {
 #define SCR_SITE_ICS "meetings.ics"
 #define SCR_SITE_FEED "feed.xml"
 
+/** The file name under which the site offers a PDF appendix of the pack
+    `stem`, beside the pack: "<stem>-appendix-E.pdf". Into out[0..n). */
+void scr_site_pdf_appendix_name(const char *stem, const scr_appendix *ap,
+                                char *out, size_t n);
+/** Whether the public pack shows appendix `ap` as a PDF of its own, which
+    the site offers beside it. */
+bool scr_site_offers_pdf(const scr_appendix *ap);
+
 /* Each page as a new string (caller frees), its length in *len. */
 scr_error scr_site_index_html(const scr_site *site, char **data, size_t *len);
 scr_error scr_site_meeting_html(const scr_site *site, const scr_site_meeting *m,

@@ -5,6 +5,7 @@
  * small stylesheet, no script; every link relative, so the folder can be
  * served from any path.
  */
+#include "pdfin.h"
 #include "site.h"
 #include "xmlw.h"
 
@@ -432,6 +433,33 @@ static void page_words(const scr_site_doc *pack, size_t i, char *out,
     snprintf(out, n, "page %d", main[i]);
 }
 
+void scr_site_pdf_appendix_name(const char *stem, const scr_appendix *ap,
+                                char *out, size_t n) {
+  snprintf(out, n, "%s-appendix-%s.pdf", stem, ap->label);
+}
+
+bool scr_site_offers_pdf(const scr_appendix *ap) {
+  return ap->src && ap->src->pdf && scr_pack_includes((scr_pack_kind){0}, ap);
+}
+
+/* A PDF appendix's own file, as received, beside the pack. */
+static void pdf_download(scr_xmlw *x, const scr_appendix *ap,
+                         const scr_site_doc *pack) {
+  char href[320], size[32], label[64];
+  size_t len = 0;
+  scr_pdf_data(ap->src->pdf, &len);
+  scr_site_pdf_appendix_name(pack->stem, ap, href, sizeof href);
+  file_size_words((long long)len, size, sizeof size);
+  snprintf(label, sizeof label, "the PDF as received (%s)", size);
+  text(x, "; ");
+  start(x, "a");
+  scr_xmlw_attr(x, "href", href);
+  scr_xmlw_attr(x, "type", scr_site_media_type("pdf"));
+  scr_xmlw_attr(x, "download", "");
+  text(x, label);
+  end(x);
+}
+
 static void appendix_entry(scr_xmlw *x, const scr_agenda *ag, size_t i,
                            const scr_site_doc *pack) {
   const scr_appendix *ap = &ag->appendices[i];
@@ -451,6 +479,8 @@ static void appendix_entry(scr_xmlw *x, const scr_agenda *ag, size_t i,
     text(x, ap->title ? ap->title : ap->path);
     text(x, ", ");
     text(x, where);
+    if (pack && scr_site_offers_pdf(ap))
+      pdf_download(x, ap, pack);
   }
   end(x);
 }
