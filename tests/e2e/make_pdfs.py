@@ -12,6 +12,11 @@ makes the named PDFs (every one when none is named) in OUTDIR:
   letter.pdf     a letter of 2 A4 portrait pages from LibreOffice, titled
                  "Letter from the Schools Forum" (its ODT's dc:title)
   scan.pdf       one A4 page that is only a picture, with no Info /Title
+  plan.pdf       a site plan on one A1 landscape page (33.1 x 23.4 in, over
+                 Word's largest page of 22 in) from Chromium, titled "Site
+                 plan: Belgrave primary expansion"
+  max-pages.pdf  500 pages, the most an appendix may have: letter.pdf's
+                 pages again and again, by `qpdf --empty --pages`
   encrypted.pdf  letter.pdf encrypted by qpdf, user and owner passwords
   owner-only.pdf letter.pdf encrypted by qpdf with an owner password only:
                  it opens without a password, but is encrypted all the same
@@ -53,10 +58,14 @@ SLIDES = (
       "Scrutiny's comments go to the Executive in September",
       "Final budget set by full Council in February")),
 )
+# at the foot of every slide, where a footer laid over the page would fall
+SOURCE_LINE = "Source: finance model, version three"
 DECK_TITLE = "Budget briefing for members"
 LETTER_TITLE = "Letter from the Schools Forum"
 ATTACHMENT_BYTES = 105 * 1024 * 1024
 MANY_PAGES = 501
+MAX_PAGES = 500
+PLAN_TITLE = "Site plan: Belgrave primary expansion"
 
 
 def run(cmd, **kw):
@@ -76,35 +85,68 @@ def deck_html():
     slides = []
     for title, bullets in SLIDES:
         items = "".join("<li>%s</li>" % escape(b) for b in bullets)
-        slides.append("<section><h1>%s</h1><ul>%s</ul></section>"
-                      % (escape(title), items))
+        slides.append("<section><h1>%s</h1><ul>%s</ul><p>%s</p></section>"
+                      % (escape(title), items, escape(SOURCE_LINE)))
     return """<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>%s</title>
 <style>
 @page { size: 16in 9in; margin: 0 }
 html, body { margin: 0; padding: 0 }
 section { width: 16in; height: 9in; box-sizing: border-box; overflow: hidden;
+  position: relative;
   padding: 0.9in 1.1in; break-after: page;
   font-family: "Liberation Sans", sans-serif; background: #f4f6fa }
 section:last-child { break-after: auto }
 h1 { font-size: 54pt; margin: 0 0 0.5in; color: #1d3557 }
 li { font-size: 32pt; margin: 0.18in 0 }
+p { position: absolute; left: 1.1in; bottom: 0.3in; margin: 0; font-size: 20pt }
 </style></head><body>
 %s
 </body></html>
 """ % (escape(DECK_TITLE), "\n".join(slides))
 
 
-def make_deck(out, work):
-    html = os.path.join(work, "deck.html")
-    with open(html, "w", encoding="utf-8") as f:
-        f.write(deck_html())
+def print_html(html, pdf, work):
+    """Chromium's print to PDF of the page html (a string)."""
+    page = os.path.join(work, os.path.basename(pdf) + ".html")
+    with open(page, "w", encoding="utf-8") as f:
+        f.write(html)
     # as root Chromium runs only without its sandbox; a profile of its own
     # so that it runs beside another Chromium
     run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
          "--no-pdf-header-footer", "--user-data-dir=" + os.path.join(work, "chromium"),
-         "--print-to-pdf=" + os.path.join(out, "deck.pdf"), "file://" + html],
-        timeout=180)
+         "--print-to-pdf=" + pdf, "file://" + page], timeout=180)
+
+
+def make_deck(out, work):
+    print_html(deck_html(), os.path.join(out, "deck.pdf"), work)
+
+
+def plan_html():
+    """A plan as an architect's drawing prints: one A1 sheet of outlines
+    and labels."""
+    blocks = "".join(
+        '<rect x="%d" y="%d" width="%d" height="%d" fill="none" stroke="#333" '
+        'stroke-width="4"/><text x="%d" y="%d" font-size="40">%s</text>'
+        % (x, y, w, h, x + 20, y + 60, label) for x, y, w, h, label in (
+            (200, 400, 900, 600, "Existing school"),
+            (1200, 400, 700, 600, "New classroom block"),
+            (200, 1100, 1700, 300, "Playground"),
+            (2000, 400, 800, 1000, "Car park")))
+    return """<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>%s</title>
+<style>@page { size: 841mm 594mm; margin: 0 } html, body { margin: 0 }
+svg { display: block; width: 841mm; height: 593mm }</style></head><body>
+<svg viewBox="0 0 3180 2245" xmlns="http://www.w3.org/2000/svg"
+ font-family="Liberation Sans, sans-serif">
+<text x="200" y="250" font-size="90">%s</text>%s
+<text x="200" y="2100" font-size="36">Scale 1:200 at A1. Drawing 2026/117 revision C</text>
+</svg></body></html>
+""" % (PLAN_TITLE, PLAN_TITLE, blocks)
+
+
+def make_plan(out, work):
+    print_html(plan_html(), os.path.join(out, "plan.pdf"), work)
 
 
 LETTER_PAGE_ONE = (
@@ -234,6 +276,11 @@ def make_many(out, work):
                  os.path.join(out, "many.pdf"))
 
 
+def make_max_pages(out, work):
+    repeat_pages(os.path.join(out, "letter.pdf"), 2, MAX_PAGES,
+                 os.path.join(out, "max-pages.pdf"))
+
+
 def make_big(out, work):
     blob = os.path.join(work, "survey-data.bin")
     with open(blob, "wb") as f:
@@ -253,6 +300,8 @@ MAKERS = {
     "deck.pdf": (make_deck, ()),
     "letter.pdf": (make_letter, ()),
     "scan.pdf": (make_scan, ()),
+    "plan.pdf": (make_plan, ()),
+    "max-pages.pdf": (make_max_pages, ("letter.pdf",)),
     "encrypted.pdf": (make_encrypted, ("letter.pdf",)),
     "owner-only.pdf": (make_owner_only, ("letter.pdf",)),
     "truncated.pdf": (make_truncated, ("letter.pdf",)),
