@@ -17,7 +17,7 @@ PYTHON  ?= $(shell for p in python3 /usr/bin/python3; do \
            done; echo /usr/bin/python3)
 BUILD   ?= build
 
-PKGS     = libcmark-gfm yaml-0.1 libxml-2.0 libzip zlib nettle
+PKGS     = libcmark-gfm yaml-0.1 libxml-2.0 libzip zlib nettle libqpdf poppler-glib cairo
 DEB_BUILD = libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev \
             libxml2-dev libzip-dev zlib1g-dev libcmocka-dev nettle-dev pkg-config
 # PDF output runs LibreOffice, lays out with the Liberation fonts (Latin,

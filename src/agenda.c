@@ -2,6 +2,7 @@
 #include "ahead.h"
 #include "attrs.h"
 #include "model.h"
+#include "pdfin.h"
 #include "report.h"
 #include "script.h"
 #include "util.h"
@@ -172,11 +173,50 @@ static scr_appendix *reserve_appendix(const scr_workspace *ws, scr_agenda *ag,
   return ap;
 }
 
+/* Where a link is, for what is said about the file it names. */
+typedef struct link_at {
+  const scr_source *src;
+  int line, col;
+} link_at;
+
+/* What reading a PDF found, said at the link to it: a PDF has no lines,
+   and the officer fixes the link or the file it names. */
+static void said_at_link(const link_at *at, const char *display,
+                         scr_diags *found, scr_diags *diags) {
+  for (size_t i = 0; i < found->count; i++) {
+    const scr_diag *d = &found->items[i];
+    scr_diag_add(diags, d->severity, at->src->path, at->line, at->col,
+                 "appendix '%s' %s", display, d->message);
+  }
+  if (found->out_of_memory)
+    diags->out_of_memory = 1;
+  scr_diags_free(found);
+}
+
+/* A PDF's pages without text are pictures (a scan): nobody who cannot see
+   them can read them. */
+static void check_pdf_text(const link_at *at, const scr_appendix *ap,
+                           scr_diags *diags) {
+  const struct scr_pdf *pdf = ap->src->pdf;
+  size_t n = scr_pdf_page_count(pdf), bare = 0, first = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!*scr_pdf_page_text(pdf, i) && bare++ == 0)
+      first = i + 1;
+  if (bare)
+    scr_warn_at(diags, at->src->path, at->line, at->col,
+                "appendix '%s' is not accessible: %zu of its %zu pages (the "
+                "first is page %zu) are pictures with no text, such as a "
+                "scan, which screen readers cannot read; ask its author for "
+                "a PDF with text, or for the report as a Word or Markdown "
+                "file",
+                ap->path, bare, n, first);
+}
+
 /* The appendix for a target, added (and loaded) on first reference. */
 static scr_error add_appendix(const scr_workspace *ws,
                               const scr_minutes_book *book, scr_agenda *ag,
                               char *display, char *real, size_t *index,
-                              scr_diags *diags) {
+                              const link_at *at, scr_diags *diags) {
   bool added;
   scr_appendix *ap = reserve_appendix(ws, ag, display, real, index, &added);
   if (!ap)
@@ -194,9 +234,16 @@ static scr_error add_appendix(const scr_workspace *ws,
     ap->title = appendix_title(ap);
     return ap->title ? SCR_OK : SCR_E_NOMEM;
   }
-  ap->src = scr_ahead_take(ws->ahead, display, false, diags);
+  bool pdf = scr_report_is_pdf(real);
+  scr_diags found;
+  scr_diags_init(&found);
+  ap->src = scr_ahead_take(ws->ahead, display, false, pdf ? &found : diags);
+  if (pdf)
+    said_at_link(at, ap->path, &found, diags);
   if (!ap->src)
     return SCR_E_SOURCE;
+  if (pdf)
+    check_pdf_text(at, ap, diags);
   ap->meta = ap->src->meta;
   check_appendix_meta(ap, diags);
   ap->title = appendix_title(ap);
@@ -261,10 +308,12 @@ static void resolve_link(const scr_workspace *ws, const scr_source *src,
   if (scr_resolve_target(ws, src->path, url, line, col, "appendix", diags,
                          display, real) != SCR_OK)
     return;
-  if (!ends_with(*real, ".md") && !scr_report_is_office(*real)) {
+  if (!ends_with(*real, ".md") && !scr_report_is_office(*real) &&
+      !scr_report_is_pdf(*real)) {
     scr_error_at(diags, src->path, line, col,
                  "appendix target '%s' is not a report scrutineer reads: "
-                 "Markdown (.md), Word (.docx) or LibreOffice (.odt)",
+                 "Markdown (.md), Word (.docx), LibreOffice (.odt) or PDF "
+                 "(.pdf)",
                  url);
     free(*display);
     free(*real);
@@ -282,7 +331,8 @@ static char *not_yet_written(const scr_source *src, cmark_node *n) {
   const char *url = cmark_node_get_url(n);
   if (!url || !*url || url[0] == '#' || url[0] == '/' ||
       scr_url_is_external(url) ||
-      (!ends_with(url, ".md") && !scr_report_is_office(url)) ||
+      (!ends_with(url, ".md") && !scr_report_is_office(url) &&
+       !scr_report_is_pdf(url)) ||
       strchr(url, '%'))
     return NULL;
   char *dir = scr_path_dirname(src->path);
@@ -389,8 +439,10 @@ static scr_error follow_link(const scr_workspace *ws,
     return SCR_OK;
   }
   size_t before = ag->n_appendices, index;
-  scr_error e = late ? add_placeholder(ws, ag, late, &index)
-                     : add_appendix(ws, book, ag, display, real, &index, diags);
+  link_at at = {src, scr_source_line(src, n), cmark_node_get_start_column(n)};
+  scr_error e =
+      late ? add_placeholder(ws, ag, late, &index)
+           : add_appendix(ws, book, ag, display, real, &index, &at, diags);
   if (e)
     return e == SCR_E_NOMEM ? e : SCR_OK;
   if (scr_reserve(&ag->refs, &ag->cap_refs, ag->n_refs + 1, sizeof *ag->refs))

@@ -77,6 +77,8 @@
 #define DOCX_PART_FOOTER "word/footer1.xml"
 /* The footer of landscape pages, its table across their text width. */
 #define DOCX_PART_FOOTER_LANDSCAPE "word/footer2.xml"
+/* The footer of a PDF appendix's pages, of any width: the page number. */
+#define DOCX_PART_FOOTER_PAGE "word/footer3.xml"
 #define DOCX_PART_DOCUMENT_RELS "word/_rels/document.xml.rels"
 #define DOCX_PART_HEADER_FMT "word/header%zu.xml"
 #define DOCX_PART_FOOTNOTES "word/footnotes.xml"
@@ -93,6 +95,7 @@
 #define DOCX_RID_SETTINGS "rId3"
 #define DOCX_RID_FOOTER "rId4"
 #define DOCX_RID_FOOTER_LANDSCAPE "rIdFooterLandscape"
+#define DOCX_RID_FOOTER_PAGE "rIdFooterPage"
 /* Hyperlinks and images are numbered on from here, in order of use. */
 #define DOCX_RID_FIRST_DYNAMIC 5
 
@@ -188,6 +191,7 @@ typedef struct docx_model {
   bool spacing_adds;
   bool footnotes;        /* word/footnotes.xml is in the package */
   bool footer_landscape; /* ... and word/footer2.xml, landscape pages' */
+  bool footer_page;      /* ... and word/footer3.xml, a PDF's pages' */
 } docx_model;
 
 void docx_model_free(docx_model *m);
@@ -249,6 +253,7 @@ typedef struct docx_section {
   const char *first_rid;      /* the first page's header (w:titlePg), or
                                  NULL: the first page is like the others */
   bool landscape;
+  bool page_only; /* a PDF page's: its own page size, footer3.xml */
 } docx_section;
 
 /**
@@ -284,6 +289,10 @@ scr_error scr_docx_app_xml(char **xml, size_t *len);
 scr_error scr_docx_settings_xml(const docx_model *m, char **xml, size_t *len);
 scr_error scr_docx_footer_xml(const docx_model *m, char **xml, size_t *len);
 /** word/footer2.xml: the footer of landscape pages. */
+/** word/footer3.xml: the footer of a PDF appendix's pages, the page number
+    set right, whatever their width. */
+scr_error scr_docx_footer_page_xml(const docx_model *m, char **xml,
+                                   size_t *len);
 scr_error scr_docx_footer_landscape_xml(const docx_model *m, char **xml,
                                         size_t *len);
 
@@ -429,6 +438,10 @@ typedef struct docx_writer {
   /* ... and the first page's, when the art shows on the first page only */
   char last_first_rid[DOCX_INT_TEXT_MAX + 4];
   bool first_closed; /* the first section's properties are written */
+  /* The open section is a PDF page's, of page pdf_page: it is closed by
+     the next block, or the document's end, with that page's properties. */
+  bool pdf_section;
+  scr_house_page pdf_page;
 } docx_writer;
 
 /* A writing error sticks (the XML may be cut short): report it first. A
@@ -496,6 +509,7 @@ scr_error scr_docx_footnotes_xml(docx_writer *dw, char **xml, size_t *len);
 scr_error docx_page_break(void *self);
 scr_error docx_begin_section(void *self, const char *header);
 scr_error docx_page_orientation(void *self, bool landscape);
+scr_error docx_pdf_page(void *self, const scr_pdf_page *page);
 /** Before a block outside a table: end the section when the orientation
     asked differs from the open section's, and start one in it. */
 scr_error docx_settle_orientation(docx_writer *dw);

@@ -75,6 +75,8 @@ scr_error scr_docx_content_types_xml(const docx_model *m, char **xml,
   override_type(&x, DOCX_PART_FOOTER, CT_FOOTER);
   if (m->footer_landscape)
     override_type(&x, DOCX_PART_FOOTER_LANDSCAPE, CT_FOOTER);
+  if (m->footer_page)
+    override_type(&x, DOCX_PART_FOOTER_PAGE, CT_FOOTER);
   if (m->footnotes)
     override_type(&x, DOCX_PART_FOOTNOTES, CT_FOOTNOTES);
   for (size_t i = 0; i < m->header_count; i++) {

@@ -36,7 +36,8 @@ static void page_size(scr_xmlw *x, const docx_section *s) {
   scr_xmlw_start(x, "w:pgSz");
   scr_xmlw_attr_int(x, "w:w", s->landscape ? p->height : p->width);
   scr_xmlw_attr_int(x, "w:h", s->landscape ? p->width : p->height);
-  if (s->landscape)
+  /* a PDF's landscape page is its own size, wider than high */
+  if (s->landscape || p->width > p->height)
     scr_xmlw_attr(x, "w:orient", "landscape");
   scr_xmlw_end(x);
 }
@@ -56,8 +57,9 @@ static void page_margins(scr_xmlw *x, const scr_house_page *p) {
 /* w:sectPr children in CT_SectPr order; a first page of its own keeps the
    footer of the others. */
 void docx_section_props(scr_xmlw *x, const docx_section *s) {
-  const char *footer =
-      s->landscape ? DOCX_RID_FOOTER_LANDSCAPE : DOCX_RID_FOOTER;
+  const char *footer = s->page_only   ? DOCX_RID_FOOTER_PAGE
+                       : s->landscape ? DOCX_RID_FOOTER_LANDSCAPE
+                                      : DOCX_RID_FOOTER;
   scr_xmlw_start(x, "w:sectPr");
   if (s->header_rid)
     reference(x, "w:headerReference", "default", s->header_rid);

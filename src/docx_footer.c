@@ -1,5 +1,6 @@
 /*
- * word/footer1.xml (and footer2.xml, across landscape pages): a table of
+ * word/footer1.xml (and footer2.xml, across landscape pages; footer3.xml,
+ * the page number alone, on a PDF appendix's pages): a table of
  * one row without borders, the document's name in the Footer style in one
  * cell and "Page " with a PAGE field in the other, set right. A long name
  * wraps in its own cell, so the page number stays on the footer's first
@@ -114,6 +115,28 @@ static scr_error footer_xml(const docx_model *m, int text_width, char **xml,
 
 scr_error scr_docx_footer_xml(const docx_model *m, char **xml, size_t *len) {
   return footer_xml(m, scr_house_text_width(&m->house->page, false), xml, len);
+}
+
+scr_error scr_docx_footer_page_xml(const docx_model *m, char **xml,
+                                   size_t *len) {
+  (void)m;
+  scr_xmlw x;
+  scr_error err = docx_part_open(&x);
+  if (err)
+    return err;
+  scr_xmlw_start(&x, "w:ftr");
+  scr_xmlw_attr(&x, "xmlns:w", DOCX_NS_W);
+  scr_xmlw_attr(&x, "xmlns:r", DOCX_NS_R);
+  scr_xmlw_start(&x, "w:p");
+  scr_xmlw_start(&x, "w:pPr");
+  docx_val_element(&x, "w:pStyle", DOCX_STYLE_FOOTER);
+  docx_val_element(&x, "w:jc", "right");
+  scr_xmlw_end(&x); /* w:pPr */
+  docx_text_run(&x, PAGE_LABEL, strlen(PAGE_LABEL), 0, false);
+  docx_field(&x, PAGE_FIELD, PAGE_CACHED, false);
+  scr_xmlw_end(&x); /* w:p */
+  scr_xmlw_end(&x); /* w:ftr */
+  return scr_xmlw_close(&x, xml, len);
 }
 
 scr_error scr_docx_footer_landscape_xml(const docx_model *m, char **xml,

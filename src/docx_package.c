@@ -27,7 +27,9 @@ static scr_error add_document(docx_writer *dw, scr_package *pkg) {
   docx_section last = {&dw->model.house->page,
                        dw->last_header_rid[0] ? dw->last_header_rid : NULL,
                        dw->last_first_rid[0] ? dw->last_first_rid : NULL,
-                       dw->landscape};
+                       dw->landscape, false};
+  if (dw->pdf_section)
+    last = (docx_section){&dw->pdf_page, last.header_rid, NULL, false, true};
   scr_error err = scr_docx_document_xml(&last, &xml, &len, &body_at);
   if (!err)
     err = scr_package_add_around(pkg, DOCX_PART_DOCUMENT, xml, len, body_at,
@@ -125,6 +127,9 @@ scr_error docx_finish(void *self, scr_package *pkg) {
   if (!err && m->footer_landscape)
     err = add_model_part(pkg, DOCX_PART_FOOTER_LANDSCAPE,
                          scr_docx_footer_landscape_xml, m);
+  if (!err && m->footer_page)
+    err =
+        add_model_part(pkg, DOCX_PART_FOOTER_PAGE, scr_docx_footer_page_xml, m);
   if (!err)
     err = add_model_part(pkg, DOCX_PART_DOCUMENT_RELS,
                          scr_docx_document_rels_xml, m);

@@ -39,6 +39,7 @@
 #define TARGET_SETTINGS "settings.xml"
 #define TARGET_FOOTER "footer1.xml"
 #define TARGET_FOOTER_LANDSCAPE "footer2.xml"
+#define TARGET_FOOTER_PAGE "footer3.xml"
 
 scr_error docx_model_add_rel(docx_model *m, docx_rel_kind kind, char *target,
                              size_t *index) {
@@ -111,6 +112,9 @@ static scr_error relationships(const docx_model *m, bool document, char **xml,
     if (m->footer_landscape)
       relationship(&x, DOCX_RID_FOOTER_LANDSCAPE, REL_FOOTER,
                    TARGET_FOOTER_LANDSCAPE, false);
+    if (m->footer_page)
+      relationship(&x, DOCX_RID_FOOTER_PAGE, REL_FOOTER, TARGET_FOOTER_PAGE,
+                   false);
     if (m->footnotes)
       relationship(&x, RID_FOOTNOTES, REL_FOOTNOTES, TARGET_FOOTNOTES, false);
   }

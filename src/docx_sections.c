@@ -8,6 +8,7 @@
  * block is none.
  */
 #include "docx.h"
+#include "pdfpics.h"
 
 #include <stdlib.h>
 
@@ -53,7 +54,10 @@ static scr_error close_section(docx_writer *dw) {
   docx_val_element(x, "w:sz", "2");
   scr_xmlw_end(x);
   docx_section s = {&dw->model.house->page, rid[0] ? rid : NULL,
-                    first[0] ? first : NULL, dw->landscape};
+                    first[0] ? first : NULL, dw->landscape, false};
+  if (dw->pdf_section)
+    s = (docx_section){&dw->pdf_page, s.header_rid, NULL, false, true};
+  dw->pdf_section = false;
   docx_section_props(x, &s);
   scr_xmlw_end(x); /* w:pPr */
   scr_xmlw_end(x); /* w:p */
@@ -89,7 +93,8 @@ scr_error docx_page_orientation(void *self, bool landscape) {
 }
 
 scr_error docx_settle_orientation(docx_writer *dw) {
-  if (dw->landscape_asked == dw->landscape || docx_in_cell(dw) || dw->in_note)
+  if (docx_in_cell(dw) || dw->in_note ||
+      (dw->landscape_asked == dw->landscape && !dw->pdf_section))
     return dw->body.err;
   scr_error err = dw->any_block ? close_section(dw) : SCR_OK;
   dw->landscape = dw->landscape_asked;
@@ -98,4 +103,60 @@ scr_error docx_settle_orientation(docx_writer *dw) {
   dw->page_break_pending = false;
   dw->after_table = false;
   return err;
+}
+
+/* A zero-width bookmark: where the picture of a PDF page stands. */
+static void point_bookmark(docx_writer *dw, const char *name) {
+  scr_xmlw *x = &dw->body;
+  unsigned id = dw->next_mark_id++;
+  scr_xmlw_start(x, "w:bookmarkStart");
+  scr_xmlw_attr_int(x, "w:id", (int)id);
+  scr_xmlw_attr(x, "w:name", name);
+  scr_xmlw_end(x);
+  scr_xmlw_start(x, "w:bookmarkEnd");
+  scr_xmlw_attr_int(x, "w:id", (int)id);
+  scr_xmlw_end(x);
+}
+
+/*
+ * A PDF page is a section of its own: the section before it ends first,
+ * then a paragraph holding the picture, with no space around it, opens
+ * the PDF page's section, which the next block (or the end) closes with
+ * its own page size and the page-number footer.
+ */
+scr_error docx_pdf_page(void *self, const scr_pdf_page *page) {
+  docx_writer *dw = self;
+  if (!docx_can_start_block(dw) || dw->list_depth || dw->table.open ||
+      dw->in_note || !page->page)
+    return docx_status(dw, SCR_E_USAGE);
+  scr_error err = dw->any_block ? close_section(dw) : SCR_OK;
+  size_t rel = 0;
+  scr_image picture;
+  if (!err)
+    err = scr_pdf_page_picture(page, &picture);
+  if (!err)
+    err = docx_model_add_image(&dw->model, &picture, &rel);
+  if (err)
+    return docx_status(dw, err);
+  dw->model.footer_page = true;
+  scr_xmlw *x = &dw->body;
+  scr_xmlw_start(x, "w:p");
+  scr_xmlw_start(x, "w:pPr");
+  docx_spacing_none(x, "240", "auto");
+  docx_val_element(x, "w:jc", "center");
+  scr_xmlw_start(x, "w:rPr");
+  docx_val_element(x, "w:sz", "2");
+  scr_xmlw_end(x);
+  scr_xmlw_end(x); /* w:pPr */
+  if (page->bookmark)
+    point_bookmark(dw, page->bookmark);
+  docx_drawing(x, &picture, ++dw->next_drawing_id,
+               rel + DOCX_RID_FIRST_DYNAMIC);
+  scr_xmlw_end(x); /* w:p */
+  dw->pdf_section = true;
+  dw->pdf_page = *page->page;
+  dw->any_block = true;
+  dw->page_break_pending = false;
+  dw->after_table = false;
+  return x->err;
 }

@@ -243,6 +243,7 @@ static const scr_sink_ops DOCX_OPS = {
     .page_break = docx_page_break,
     .begin_section = docx_begin_section,
     .page_orientation = docx_page_orientation,
+    .pdf_page = docx_pdf_page,
     .begin_note = docx_begin_note,
     .end_note = docx_end_note,
     .language = language,

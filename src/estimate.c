@@ -498,6 +498,18 @@ static scr_error est_page_orientation(void *self, bool landscape) {
   return SCR_OK;
 }
 
+/* A PDF page fills a page of its own, whatever its size. */
+static scr_error est_pdf_page(void *self, const scr_pdf_page *page) {
+  scr_estimate *e = self;
+  (void)page;
+  take_break(e);
+  if (e->y > 0)
+    new_page(e);
+  e->y = page_height(e);
+  e->pending_break = true;
+  return SCR_OK;
+}
+
 const scr_sink_ops scr_estimate_ops = {
     .begin_document = est_begin_document,
     .end_document = est_nothing,
@@ -528,5 +540,6 @@ const scr_sink_ops scr_estimate_ops = {
     .page_break = est_page_break,
     .begin_section = est_begin_section,
     .page_orientation = est_page_orientation,
+    .pdf_page = est_pdf_page,
     .language = est_language,
 };

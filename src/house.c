@@ -53,6 +53,44 @@ int scr_house_text_height(const scr_house_page *p, bool landscape) {
   return (landscape ? p->width : p->height) - p->top - p->bottom;
 }
 
+/* The factor that brings a page's sides into Word's range. */
+static double page_scale(double w, double h) {
+  double longer = w > h ? w : h, shorter = w > h ? h : w;
+  if (longer > SCR_PAGE_MAX_SIDE)
+    return SCR_PAGE_MAX_SIDE / longer;
+  if (shorter < SCR_PAGE_MIN_SIDE) {
+    double up = SCR_PAGE_MIN_SIDE / shorter;
+    return longer * up > SCR_PAGE_MAX_SIDE ? SCR_PAGE_MAX_SIDE / longer : up;
+  }
+  return 1;
+}
+
+void scr_pdf_page_fit(const scr_house_page *house, double width_pt,
+                      double height_pt, scr_house_page *page,
+                      int32_t *width_mm100, int32_t *height_mm100) {
+  /* the smallest room left for the picture: a tenth of an inch */
+  enum { LEAST = 144 };
+  double w = width_pt > 1 ? width_pt * 20 : 20;
+  double h = height_pt > 1 ? height_pt * 20 : 20;
+  double s = page_scale(w, h);
+  *page = *house;
+  page->width = (int)(w * s + 0.5);
+  page->height = (int)(h * s + 0.5);
+  page->left = page->right = SCR_PDF_PAGE_EDGE;
+  double room_w = page->width - 2 * SCR_PDF_PAGE_EDGE;
+  /* less a line, which the picture's paragraph may add below it */
+  double room_h = page->height - page->top - page->bottom - 240;
+  if (room_w < LEAST)
+    room_w = LEAST;
+  if (room_h < LEAST)
+    room_h = LEAST;
+  double fit = room_w / w < room_h / h ? room_w / w : room_h / h;
+  /* a twip is 2540/1440 hundredths of a millimetre; rounded down, so that
+     the picture never overflows its room */
+  *width_mm100 = (int32_t)(w * fit * 2540.0 / 1440.0);
+  *height_mm100 = (int32_t)(h * fit * 2540.0 / 1440.0);
+}
+
 const char *scr_house_role_name(scr_house_role role) {
   static const char *const NAMES[SCR_HOUSE_ROLES] = {
       [SCR_HOUSE_BODY] = "the default paragraph style",

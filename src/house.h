@@ -15,6 +15,7 @@
 #include "image.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 /* The styles whose text carries across, by the role the writers give them. */
@@ -99,6 +100,27 @@ void scr_house_free(scr_house *h);
 int scr_house_text_width(const scr_house_page *p, bool landscape);
 /** The text height of the page, in twips, portrait or landscape. */
 int scr_house_text_height(const scr_house_page *p, bool landscape);
+
+/** Word's largest page side, 22 in, in twips: larger PDF pages are shown
+    scaled down to it. */
+#define SCR_PAGE_MAX_SIDE 31680
+/** The smallest shorter side of a PDF appendix's page, 3 in, in twips:
+    smaller PDF pages are shown scaled up to it, so that the margins fit. */
+#define SCR_PAGE_MIN_SIDE 4320
+/** The side margins of a PDF appendix's pages: 5 mm, in twips. */
+#define SCR_PDF_PAGE_EDGE 283
+
+/**
+ * The page a PDF page of `width_pt` by `height_pt` points is shown on in a
+ * pack of house page `house`, into *page: its own size (scaled, keeping its
+ * shape, into Word's range), the house's top and bottom margins and header
+ * and footer distances, SCR_PDF_PAGE_EDGE at the sides; and the size of the
+ * picture of it there, in hundredths of a millimetre, the largest that
+ * keeps its shape within the margins.
+ */
+void scr_pdf_page_fit(const scr_house_page *house, double width_pt,
+                      double height_pt, scr_house_page *page,
+                      int32_t *width_mm100, int32_t *height_mm100);
 
 /** The style name of a role ("Heading 3"), as the README lists it. */
 const char *scr_house_role_name(scr_house_role role);

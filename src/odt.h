@@ -169,6 +169,19 @@ typedef struct odt_script_auto {
   char *language; /* BCP 47, or NULL: the paragraph's */
 } odt_script_auto;
 
+/* A master page of a PDF appendix's pages (odt_pdf_pages.c): their size,
+   the section's header (n of ODT_MASTER_HEADER_FMT, 0 for none) and the
+   page number alone in the footer; master page ODT_MASTER_PDF_FMT i + 1,
+   on page layout ODT_AUTO_PAGE_LAYOUT_PDF_FMT i + 1, started by paragraph
+   style ODT_AUTO_PDF_PARA_FMT i + 1. */
+typedef struct odt_pdf_master {
+  struct scr_house_page page;
+  size_t header;
+} odt_pdf_master;
+#define ODT_MASTER_PDF_FMT "PDF_Page_%zu"
+#define ODT_AUTO_PAGE_LAYOUT_PDF_FMT "pm_pdf_%zu"
+#define ODT_AUTO_PDF_PARA_FMT "P_pdf_%zu"
+
 typedef struct odt_auto {
   odt_para_auto *para;
   size_t npara, cappara;
@@ -188,7 +201,9 @@ typedef struct odt_auto {
   bool image;
   odt_script_auto *scripts; /* by first use */
   size_t nscripts, capscripts;
-  uint32_t faces; /* bit n: face n (scr_face) is used */
+  uint32_t faces;              /* bit n: face n (scr_face) is used */
+  odt_pdf_master *pdf_masters; /* by first use */
+  size_t npdf_masters, cap_pdf_masters;
 } odt_auto;
 
 /** The name of the automatic paragraph style for `parent` with a page break
@@ -281,6 +296,8 @@ typedef struct odt_doc {
      ODT_MASTER_FIRST_FMT of it). */
   const odt_image *art;
   const char *first_master;
+  const odt_pdf_master *pdf_masters; /* a PDF appendix's pages' */
+  size_t npdf_masters;
 } odt_doc;
 
 /* content.xml without its body, which goes at byte *body_at. */
@@ -548,6 +565,12 @@ scr_error scr_odt_page_ref(void *self, const char *name, int cached);
 scr_error scr_odt_page_break(void *self);
 scr_error scr_odt_begin_section(void *self, const char *header);
 scr_error scr_odt_page_orientation(void *self, bool landscape);
+scr_error scr_odt_pdf_page(void *self, const scr_pdf_page *page);
+/** The master page the section's blocks are on, in the orientation asked. */
+const char *scr_odt_section_master(const odt_writer *w);
+/** The automatic paragraph styles that start each PDF master page. */
+void scr_odt_pdf_para_styles(scr_xmlw *x, const odt_auto *a);
+
 scr_error scr_odt_begin_note(void *self, const char *label);
 scr_error scr_odt_language(void *self, const char *tag);
 scr_error scr_odt_right_to_left(void *self);

@@ -162,6 +162,7 @@ void scr_odt_auto_free(odt_auto *a) {
     free(a->table_masters[i]);
   free(a->table_masters);
   free(a->columns);
+  free(a->pdf_masters);
   scr_odt_scripts_free(a);
   *a = (odt_auto){0};
 }
@@ -329,6 +330,30 @@ static void image_style(scr_xmlw *x) {
   scr_xmlw_end(x);
 }
 
+/* No space around the picture, which is centred; the paragraph starts its
+   master page, and so a new page. */
+void scr_odt_pdf_para_styles(scr_xmlw *x, const odt_auto *a) {
+  for (size_t i = 0; i < a->npdf_masters; i++) {
+    scr_xmlw_start(x, "style:style");
+    scr_xmlw_attrf(x, "style:name", ODT_AUTO_PDF_PARA_FMT, i + 1);
+    scr_xmlw_attr(x, "style:family", "paragraph");
+    scr_xmlw_attrf(x, "style:master-page-name", ODT_MASTER_PDF_FMT, i + 1);
+    scr_xmlw_start(x, "style:paragraph-properties");
+    scr_xmlw_attr(x, "fo:margin-top", "0cm");
+    scr_xmlw_attr(x, "fo:margin-bottom", "0cm");
+    scr_xmlw_attr(x, "fo:margin-left", "0cm");
+    scr_xmlw_attr(x, "fo:margin-right", "0cm");
+    scr_xmlw_attr(x, "fo:text-indent", "0cm");
+    scr_xmlw_attr(x, "fo:line-height", "100%");
+    scr_xmlw_attr(x, "fo:text-align", "center");
+    scr_xmlw_end(x); /* style:paragraph-properties */
+    scr_xmlw_start(x, "style:text-properties");
+    scr_xmlw_attr(x, "fo:font-size", "1pt");
+    scr_xmlw_end(x);
+    scr_xmlw_end(x); /* style:style */
+  }
+}
+
 static void automatic_styles(scr_xmlw *x, const scr_house *h,
                              const odt_auto *a) {
   scr_xmlw_start(x, "office:automatic-styles");
@@ -337,6 +362,7 @@ static void automatic_styles(scr_xmlw *x, const scr_house *h,
   scr_odt_script_styles(x, a);
   for (size_t i = 0; i < a->npara; i++)
     paragraph_style(x, &a->para[i]);
+  scr_odt_pdf_para_styles(x, a);
   if (a->list_bullet)
     list_style(x, false);
   if (a->list_number)

@@ -342,16 +342,17 @@ static void header_footer_room(scr_xmlw *x, const char *element,
    and the header on the pages that have one; portrait or landscape (the
    page turned, its margins kept). The margins at the top and foot are the
    header's and footer's distance from the edge, as in Word. */
-static void page_layout(scr_xmlw *x, const scr_house *h, const char *name,
-                        bool header, bool landscape) {
-  odt_page p = scr_odt_page(h);
+static void layout_of(scr_xmlw *x, odt_page p, const char *name, bool header,
+                      bool landscape) {
+  int32_t width = landscape ? p.height : p.width;
+  int32_t height = landscape ? p.width : p.height;
   scr_xmlw_start(x, "style:page-layout");
   scr_xmlw_attr(x, "style:name", name);
   scr_xmlw_start(x, "style:page-layout-properties");
-  scr_odt_attr_cm(x, "fo:page-width", landscape ? p.height : p.width);
-  scr_odt_attr_cm(x, "fo:page-height", landscape ? p.width : p.height);
+  scr_odt_attr_cm(x, "fo:page-width", width);
+  scr_odt_attr_cm(x, "fo:page-height", height);
   scr_xmlw_attr(x, "style:print-orientation",
-                landscape ? "landscape" : "portrait");
+                width > height ? "landscape" : "portrait");
   scr_odt_attr_cm(x, "fo:margin-top", header ? p.header : p.top);
   scr_odt_attr_cm(x, "fo:margin-bottom", p.footer);
   scr_odt_attr_cm(x, "fo:margin-left", p.left);
@@ -363,6 +364,32 @@ static void page_layout(scr_xmlw *x, const scr_house *h, const char *name,
   header_footer_room(x, "style:footer-style", "fo:margin-top",
                      p.bottom - p.footer);
   scr_xmlw_end(x); /* style:page-layout */
+}
+
+static void page_layout(scr_xmlw *x, const scr_house *h, const char *name,
+                        bool header, bool landscape) {
+  layout_of(x, scr_odt_page(h), name, header, landscape);
+}
+
+/* Whether the master pages of PDF pages in `doc` show a header: the
+   section's running header, or the art on every page. */
+static bool pdf_header(const odt_doc *doc, const odt_pdf_master *m) {
+  return m->header > 0 || (doc->art && !doc->first_master);
+}
+
+/* The page layout of each master page of PDF pages: the PDF page's size. */
+static void pdf_layouts(scr_xmlw *x, const odt_doc *doc) {
+  for (size_t i = 0; i < doc->npdf_masters; i++) {
+    const odt_pdf_master *m = &doc->pdf_masters[i];
+    const scr_house_page *q = &m->page;
+    odt_page p = {scr_odt_mm100(q->width),  scr_odt_mm100(q->height),
+                  scr_odt_mm100(q->top),    scr_odt_mm100(q->bottom),
+                  scr_odt_mm100(q->left),   scr_odt_mm100(q->right),
+                  scr_odt_mm100(q->header), scr_odt_mm100(q->footer)};
+    char name[64];
+    snprintf(name, sizeof name, ODT_AUTO_PAGE_LAYOUT_PDF_FMT, i + 1);
+    layout_of(x, p, name, pdf_header(doc, m), false);
+  }
 }
 
 static void automatic_styles(scr_xmlw *x, const scr_house *h,
@@ -383,6 +410,7 @@ static void automatic_styles(scr_xmlw *x, const scr_house *h,
     if (headers)
       page_layout(x, h, ODT_AUTO_PAGE_LAYOUT_LANDSCAPE_HEADER, true, true);
   }
+  pdf_layouts(x, doc);
   scr_xmlw_end(x);
 }
 
@@ -507,12 +535,45 @@ static void masters(scr_xmlw *x, const odt_doc *doc, const scr_house *h,
   }
 }
 
+/* "Page N" alone, set right: the footer of a PDF's pages, any width. */
+static void page_number_footer(scr_xmlw *x) {
+  odt_spaces sp = {0};
+  scr_xmlw_start(x, "style:footer");
+  scr_xmlw_start(x, "text:p");
+  scr_xmlw_attr(x, "text:style-name", ODT_AUTO_FOOTER);
+  scr_odt_text(x, &sp, FOOTER_PAGE_LABEL, strlen(FOOTER_PAGE_LABEL));
+  scr_odt_spaces_flush(x, &sp);
+  scr_xmlw_start(x, "text:page-number");
+  scr_xmlw_attr(x, "text:select-page", "current");
+  scr_xmlw_text(x, FOOTER_PAGE_CACHED, strlen(FOOTER_PAGE_CACHED));
+  scr_xmlw_end(x); /* text:page-number */
+  scr_xmlw_end(x); /* text:p */
+  scr_xmlw_end(x); /* style:footer */
+}
+
+/* The master pages of PDF pages: the section's header, the page number. */
+static void pdf_masters(scr_xmlw *x, const odt_doc *doc, const scr_house *h) {
+  for (size_t i = 0; i < doc->npdf_masters; i++) {
+    const odt_pdf_master *m = &doc->pdf_masters[i];
+    scr_xmlw_start(x, "style:master-page");
+    scr_xmlw_attrf(x, "style:name", ODT_MASTER_PDF_FMT, i + 1);
+    scr_xmlw_attrf(x, "style:page-layout-name", ODT_AUTO_PAGE_LAYOUT_PDF_FMT,
+                   i + 1);
+    if (pdf_header(doc, m))
+      header(x, doc, h, doc->art && !doc->first_master,
+             m->header ? doc->headers[m->header - 1] : NULL);
+    page_number_footer(x);
+    scr_xmlw_end(x); /* style:master-page */
+  }
+}
+
 /* The master pages; page numbers run on from one to the next. */
 static void master_styles(scr_xmlw *x, const odt_doc *doc, const scr_house *h) {
   scr_xmlw_start(x, "office:master-styles");
   masters(x, doc, h, false);
   if (doc->landscape)
     masters(x, doc, h, true);
+  pdf_masters(x, doc, h);
   scr_xmlw_end(x); /* office:master-styles */
 }
 

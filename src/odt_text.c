@@ -439,7 +439,7 @@ static size_t header_number(odt_writer *w, const char *header) {
 }
 
 /* The master page of the section's header in the orientation asked. */
-static const char *master_now_asked(const odt_writer *w) {
+const char *scr_odt_section_master(const odt_writer *w) {
   size_t n = w->header_now;
   if (w->landscape)
     return n ? w->landscape_masters[n - 1] : ODT_MASTER_LANDSCAPE;
@@ -458,7 +458,7 @@ scr_error scr_odt_begin_section(void *self, const char *header) {
   if (header && !w->header_now)
     return odt_fail(w, SCR_E_NOMEM);
   w->landscape = false;
-  w->section_master = master_now_asked(w);
+  w->section_master = scr_odt_section_master(w);
   w->section_pending = true;
   w->page_break = false;
   return SCR_OK;
@@ -476,7 +476,7 @@ scr_error scr_odt_page_orientation(void *self, bool landscape) {
     return SCR_OK;
   w->landscape = landscape;
   w->landscape_used |= landscape;
-  const char *master = master_now_asked(w);
+  const char *master = scr_odt_section_master(w);
   if (w->section_pending)
     w->section_master = master;
   else

@@ -178,6 +178,7 @@ static const scr_sink_ops ODT_OPS = {
     .page_break = scr_odt_page_break,
     .begin_section = scr_odt_begin_section,
     .page_orientation = scr_odt_page_orientation,
+    .pdf_page = scr_odt_pdf_page,
     .begin_note = scr_odt_begin_note,
     .end_note = scr_odt_end_note,
     .language = scr_odt_language,

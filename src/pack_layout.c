@@ -4,6 +4,8 @@
  */
 #include "compose.h"
 #include "exempt.h"
+#include "house.h"
+#include "pdfin.h"
 #include "rawhtml.h"
 #include "render.h"
 #include "util.h"
@@ -431,6 +433,60 @@ static bool opens_landscape(const scr_appendix *ap) {
   return scr_html_orientation(s, (size_t)((nl ? nl : end) - s)) > 0;
 }
 
+/* What the pack says of a PDF page with no text, for its alt text. Caller
+   frees. */
+static char *bare_page_alt(const char *file, size_t page) {
+  return scr_asprintf("Page %zu of %s is a picture with no text (such as a "
+                      "scan), which cannot be read aloud.",
+                      page, file);
+}
+
+/* One page of a PDF appendix, on a page of its own size; the appendix's
+   end is marked on its last. */
+static void pdf_page(const scr_appendix *ap, const char *file, size_t i,
+                     scr_sink *s) {
+  const struct scr_pdf *pdf = ap->src->pdf;
+  const scr_house_page *house = s->page ? s->page : &scr_house_builtin()->page;
+  double w, h;
+  scr_pdf_page_size(pdf, i, &w, &h);
+  scr_house_page page;
+  scr_pdf_page pg = {&page, ap->src->pictures, i, 0, 0, NULL, NULL};
+  scr_pdf_page_fit(house, w, h, &page, &pg.width_mm100, &pg.height_mm100);
+  const char *text = scr_pdf_page_text(pdf, i);
+  char *alt = *text ? NULL : bare_page_alt(file, i + 1);
+  if (!*text && !alt) {
+    scr_sink_fail(s, SCR_E_NOMEM);
+    return;
+  }
+  pg.alt = *text ? text : alt;
+  if (i + 1 == scr_pdf_page_count(pdf))
+    pg.bookmark = ap->end_bookmark;
+  scr_sink_pdf_page(s, &pg);
+  free(alt);
+}
+
+/* A PDF appendix: under its heading, what it is; then its pages. */
+static void pdf_appendix(const scr_appendix *ap, scr_sink *s) {
+  size_t n = scr_pdf_page_count(ap->src->pdf);
+  const char *slash = strrchr(ap->path, '/');
+  const char *file = slash ? slash + 1 : ap->path;
+  char *intro =
+      n == 1 ? scr_asprintf("The page that follows is the PDF file %s, as "
+                            "it was received.",
+                            file)
+             : scr_asprintf("The %zu pages that follow are the PDF file %s, "
+                            "as it was received.",
+                            n, file);
+  if (!intro) {
+    scr_sink_fail(s, SCR_E_NOMEM);
+    return;
+  }
+  scr_sink_para(s, SCR_PARA_BODY, intro);
+  free(intro);
+  for (size_t i = 0; i < n && !scr_sink_error(s); i++)
+    pdf_page(ap, file, i, s);
+}
+
 static void appendix(const pack_ctx *p, const scr_appendix *ap, scr_sink *s,
                      bool *marked) {
   char label[32];
@@ -457,6 +513,8 @@ static void appendix(const pack_ctx *p, const scr_appendix *ap, scr_sink *s,
   else if (ap->kind == SCR_APPENDIX_WORKPROGRAMME && p->tracker)
     scr_compose_tracker_tables(p->wp, p->tracker, s, LEVEL_IN_APPENDIX,
                                ap->end_bookmark);
+  else if (ap->src && ap->src->pdf)
+    pdf_appendix(ap, s);
   else
     appendix_text(p, ap, s);
 }

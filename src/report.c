@@ -19,6 +19,10 @@ bool scr_report_is_office(const char *path) {
   return ends_with(path, ".docx") || ends_with(path, ".odt");
 }
 
+bool scr_report_is_pdf(const char *path) {
+  return ends_with(path, ".pdf");
+}
+
 /* [Content_Types].xml, which says what the main part is: a document, a
    template, or one with macros (which a pack must not carry on). */
 static scr_error check_docx_type(const scr_zpkg *p) {

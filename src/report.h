@@ -185,6 +185,9 @@ scr_error scr_report_read_odt(const scr_zpkg *p, scr_rtext *t);
     .odt), by its extension. */
 bool scr_report_is_office(const char *path);
 
+/** Whether `path` names a PDF appendix (.pdf, any case). */
+bool scr_report_is_pdf(const char *path);
+
 /**
  * The Markdown the report at `path` reads as (caller frees *out), its
  * pictures named under `picture_dir` as for scr_rtext_new, and the

@@ -77,6 +77,28 @@ typedef struct scr_doc_info {
   bool pages_exact;
 } scr_doc_info;
 
+struct scr_house_page;
+
+struct scr_pdf_pictures;
+
+/**
+ * A page of a PDF appendix, shown whole on a page of its own: the page
+ * (its size the PDF page's, within Word's range) with its margins and
+ * header and footer distances, and the picture of the PDF page, its size
+ * on the page the largest that fits within the margins (scr_pdf_page_fit).
+ * The footer holds the page number alone; the header is the section's.
+ * Writers that embed the picture have it drawn (pdfpics.h); one that only
+ * lays out (the estimator) does not.
+ */
+typedef struct scr_pdf_page {
+  const struct scr_house_page *page; /* twips */
+  struct scr_pdf_pictures *pictures; /* where page `index` is drawn */
+  size_t index;                      /* 0-based, in the PDF */
+  int32_t width_mm100, height_mm100; /* the picture's size on the page */
+  const char *alt;                   /* its alt text: the page's text */
+  const char *bookmark;              /* NULL, or a bookmark at the picture */
+} scr_pdf_page;
+
 /** The calls. `self` is the writer's own state. */
 typedef struct scr_sink_ops {
   scr_error (*begin_document)(void *self, const scr_doc_info *info);
@@ -136,6 +158,10 @@ typedef struct scr_sink_ops {
      back that no block follows is no change. begin_section turns pages
      back to portrait. */
   scr_error (*page_orientation)(void *self, bool landscape);
+  /* A page of a PDF appendix (scr_pdf_page), after which the next block
+     starts a new page in the section's own page and orientation. Comes
+     between blocks, like page_break. */
+  scr_error (*pdf_page)(void *self, const scr_pdf_page *page);
 
   /* Optional: NULL in a writer that has no use for them (the page
      estimator has none for right_to_left), and the wrappers then do
@@ -151,8 +177,6 @@ typedef struct scr_sink_ops {
      of the cell that paragraph opens. */
   scr_error (*right_to_left)(void *self);
 } scr_sink_ops;
-
-struct scr_house_page;
 
 /* A writer seen through its ops: {ops, self, SCR_OK, page}. */
 typedef struct scr_sink {
@@ -309,6 +333,11 @@ static inline void scr_sink_end_note(scr_sink *s) {
 static inline void scr_sink_page_orientation(scr_sink *s, bool landscape) {
   if (!s->err)
     s->err = s->ops->page_orientation(s->self, landscape);
+}
+
+static inline void scr_sink_pdf_page(scr_sink *s, const scr_pdf_page *page) {
+  if (!s->err)
+    s->err = s->ops->pdf_page(s->self, page);
 }
 
 /** The stable display name of a paragraph style ("Body Text"). */

@@ -1,6 +1,7 @@
 /* Reading sources: encoding checks, front matter, Markdown body. */
 #include "source.h"
 #include "markdown.h"
+#include "pdfpics.h"
 #include "report.h"
 #include "rawhtml.h"
 #include "dates.h"
@@ -419,9 +420,67 @@ int scr_min_heading_level(cmark_node *doc) {
   return min == 7 ? 1 : min;
 }
 
+/* `s` as a YAML double-quoted scalar: a PDF's title is anybody's text. */
+static char *yaml_quoted(const char *s) {
+  size_t n = strlen(s);
+  char *out = malloc(2 * n + 3), *o = out;
+  if (!out)
+    return NULL;
+  *o++ = '"';
+  for (; *s; s++) {
+    if (*s == '"' || *s == '\\')
+      *o++ = '\\';
+    *o++ = (unsigned char)*s < 0x20 ? ' ' : *s;
+  }
+  *o++ = '"';
+  *o = '\0';
+  return out;
+}
+
+/* A PDF appendix, opened and checked; its text the front matter of its
+   title. What is wrong with it is said as what the file "is", for the
+   agenda to say at its link. */
+static scr_error read_pdf(scr_source *src, scr_diags *diags) {
+  char *data = NULL, *why = NULL;
+  size_t len = 0;
+  scr_error err = scr_read_file(src->path, SCR_PDF_MAX_BYTES, &data, &len);
+  if (err && err != SCR_E_NOMEM) {
+    scr_error_at(diags, src->path, 0, 0, "%s",
+                 err == SCR_E_LIMIT ? "is over 100 MB; a PDF appendix may be "
+                                      "at most 100 MB"
+                 : err == SCR_E_NOT_FILE ? "is not a regular file"
+                                         : "cannot be read");
+    return SCR_E_SOURCE;
+  }
+  if (!err)
+    err = scr_pdf_open((const unsigned char *)data, len, &src->pdf, &why);
+  free(data);
+  if (err == SCR_E_SOURCE)
+    scr_error_at(diags, src->path, 0, 0, "%s", why);
+  free(why);
+  if (!err && !(src->pictures = scr_pdf_pictures_new(src->pdf)))
+    err = SCR_E_NOMEM;
+  const char *title = err ? NULL : scr_pdf_title(src->pdf);
+  char *quoted = title ? yaml_quoted(title) : NULL;
+  if (!err && title && !quoted)
+    err = SCR_E_NOMEM;
+  if (!err) {
+    src->text =
+        quoted ? scr_asprintf("---\ntitle: %s\n---\n", quoted) : scr_strdup("");
+    src->len = src->text ? strlen(src->text) : 0;
+    err = src->text ? SCR_OK : SCR_E_NOMEM;
+  }
+  free(quoted);
+  if (err == SCR_E_NOMEM)
+    scr_error_at(diags, src->path, 0, 0, "%s", "out of memory");
+  return err ? SCR_E_SOURCE : SCR_OK;
+}
+
 /* The source's text: the file, or the Markdown a Word or LibreOffice
    report reads as (SCR_E_SOURCE, said, when it is not a usable one). */
 static scr_error read_text(scr_source *src, scr_diags *diags) {
+  if (scr_report_is_pdf(src->path))
+    return read_pdf(src, diags);
   if (!scr_report_is_office(src->path))
     return scr_read_file(src->path, SCR_SOURCE_MAX_BYTES, &src->text,
                          &src->len);
@@ -494,6 +553,8 @@ void scr_source_free(scr_source *src) {
   if (src->embedded)
     scr_embedded_set_free(src->embedded);
   free(src->embedded);
+  scr_pdf_pictures_free(src->pictures);
+  scr_pdf_free(src->pdf);
   scr_anchors_free(&src->anchors);
   ynode_free(src->meta);
   free(src->text);

@@ -50,6 +50,12 @@ typedef struct scr_source {
      file alone; its pictures are held here, by the names the Markdown
      gives them. NULL for a Markdown file. */
   struct scr_embedded_set *embedded;
+  /* A PDF appendix: the document, checked (pdfin.h), and its pages'
+     pictures as the DOCX and ODT show them (pdfpics.h); `text` is then a
+     front matter giving its title, if it has one, and no body. NULL for
+     any other source. */
+  struct scr_pdf *pdf;
+  struct scr_pdf_pictures *pictures;
   /* Frees the user data attached (set by whoever attaches it, so that the
      source, a lower layer, need not know what it is); NULL when none. */
   void (*release_attached)(struct scr_source *src);
