@@ -69,6 +69,8 @@ grep -q 'warning: .*2026-06-17/scan\.pdf\|scan\.pdf: warning: ' "$T/check.txt" \
   || fail "check does not warn that scan.pdf is not accessible: $(cat "$T/check.txt")"
 ! grep -q 'warning: .*\(deck\|letter\|plan\)\.pdf\|\(deck\|letter\|plan\)\.pdf: warning: ' "$T/check.txt" \
   || fail "check warns of a PDF with text: $(cat "$T/check.txt")"
+! grep '\.pdf' "$T/check.txt" | grep -q "front matter\|'# Title'" \
+  || fail "check asks a PDF for front matter or a Markdown heading: $(cat "$T/check.txt")"
 pass "check warns of scan.pdf, which has no text, and not of the PDFs with text"
 
 "$SCR" pack agendas/2026-06-17.md -f docx,odt,pdf -o "$T/out" -q 2>"$T/pack.err" \
@@ -88,8 +90,7 @@ $CHECK docx "$PACK.docx" $SPEC || fail "the DOCX's pictures of the PDF pages"
 # shellcheck disable=SC2086
 $CHECK odt "$PACK.odt" $SPEC || fail "the ODT's pictures of the PDF pages"
 
-"$PYTHON" "$HERE/check_package.py" "$PACK.docx" "$PACK.odt" 8 \
-  || fail "python-docx and odfpy on the pack"
+$CHECK opens "$PACK.docx" "$PACK.odt" 8 || fail "python-docx and odfpy on the pack"
 validate_odt "$PACK.odt" "$T/odt"
 pass "the ODT validates against ODF 1.3"
 "$PYTHON" "$HERE/check_docx.py" "$ROOT/tests/schemas/ooxml-transitional" "$PACK.docx" \
