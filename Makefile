@@ -43,7 +43,7 @@ fonts_missing = for f in $(PDF_FONTS); do fc-list "$$f" family | grep -q . \
 # appendices, as an independent judge of their words (never at run time).
 DEB_TEST  = $(DEB_PDF) python3-docx python3-odf python3-pypdf python3-yaml \
             python3-icalendar python3-pil jing libxml2-utils valgrind \
-            chromium pandoc
+            chromium pandoc qpdf
 # The site's browser test drives Chromium with playwright-core and checks
 # each page with axe-core, both from npm, kept under build/ (never committed).
 NODE_DIR  = build/node
@@ -110,7 +110,7 @@ test-deps:
 	     || ! command -v jing >/dev/null || ! command -v valgrind >/dev/null \
 	     || ! command -v xmllint >/dev/null || ! command -v pandoc >/dev/null \
 	     || ($(fonts_missing)) \
-	     || ! command -v chromium >/dev/null \
+	     || ! command -v chromium >/dev/null || ! command -v qpdf >/dev/null \
 	     || ! $(PYTHON) -c 'import $(PY_MODULES)' 2>/dev/null; then \
 	  echo "installing test dependencies: $(DEB_TEST)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \

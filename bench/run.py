@@ -4,7 +4,7 @@
 then `scrutineer check` on reports full of links.
 
     run.py [--runs N] [--sizes 1,10,50] [--scrutineer PATH] [--zfloor PATH]
-           [--work DIR] [--only pack|links] [--link-sizes 1,2.5,5]
+           [--work DIR] [--only pack|links|word|pdf] [--link-sizes 1,2.5,5]
            [--against PATH]
 
 Runs alternate (scrutineer, pandoc, scrutineer, ...) after one untimed run of
@@ -23,6 +23,16 @@ python-docx (bench/wordreport.py) and times the pack that links it against
 the pack that links the Markdown `scrutineer import` makes of it, and
 against `pandoc -f docx -t docx` of the report.
 
+The PDF case (`--only pdf`) builds a PDF appendix of 100 pages
+(bench/pdfappendix.py: Chromium prints a report, `qpdf --empty --pages`
+makes it 100 pages) and times `pack -f pdf` and `pack -f docx` of a
+workspace that links it against the same workspace without the link, and
+the floor of putting its pages after the pack's own: `qpdf --empty --pages
+front.pdf appendix.pdf -- out.pdf`, front.pdf the pack without it, timed
+in the same rotation. The figure is the time the appendix adds (the median
+with it less the median without) against that floor. It needs Chromium,
+qpdf and LibreOffice, and is skipped without them.
+
 The links case (`--only links` runs it alone) times `scrutineer check` on
 the sample workspace with one more appendix, a report of 1, 2.5 and 5 MB
 (`--link-sizes`) made of links (genpack.links_report): "links", three
@@ -35,6 +45,7 @@ second binary on the same inputs, alternating with the first.
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -57,6 +68,7 @@ MAX_FLOOR_FACTOR = 3    # scrutineer time / zlib floor on the largest pack
 MAX_LINKS_S = 1.0       # `check` on the largest links report, seconds
 MAX_WORD_RATIO = 2.0    # pack with a Word report / with its Markdown
 WORD_SECTIONS = 120     # of the Word report: about 200 pages
+PDF_PAGES = 100         # of the PDF appendix
 LINK_KINDS = ("links", "refs")
 
 
@@ -399,6 +411,82 @@ def run_word(args):
     return ratio < MAX_WORD_RATIO
 
 
+def pdf_case_commands(args, made):
+    """{name: (command, folder)} of the PDF case, and the pack PDF the
+    floor takes as its front."""
+    appendix, with_agenda, without_agenda = made
+    work = os.path.join(args.work, "pdf")
+    cmds = {}
+    for fmt in ("pdf", "docx"):
+        for name, agenda in (("with", with_agenda), ("without", without_agenda)):
+            cmds["%s-%s" % (fmt, name)] = (
+                [args.scrutineer, "pack", agenda, "-o",
+                 os.path.join(work, "out-%s-%s" % (fmt, name)), "-q", "-f", fmt],
+                os.path.dirname(os.path.dirname(agenda)))
+    front = os.path.join(work, "out-pdf-without", "SC-2026-06-17-agenda-pack.pdf")
+    cmds["qpdf"] = (["qpdf", "--empty", "--pages", front, appendix, "--",
+                     os.path.join(work, "qpdf-floor.pdf")], work)
+    return cmds, front
+
+
+def run_pdf(args):
+    """A PDF appendix of 100 pages: what it adds to `pack -f pdf` and to
+    `pack -f docx`, against qpdf putting its pages after the pack's own."""
+    missing = [t for t in ("chromium", "qpdf", "soffice")
+               if not shutil.which(t)]
+    if missing:
+        print("skip  the PDF case: %s not installed" % ", ".join(missing))
+        return True
+    work = os.path.join(args.work, "pdf")
+    made = subprocess.run(
+        [sys.executable, os.path.join(REPO, "bench", "pdfappendix.py"), work,
+         str(PDF_PAGES)], check=True, capture_output=True,
+        text=True).stdout.split()
+    cmds, front = pdf_case_commands(args, made)
+    order = ["pdf-without", "pdf-with", "qpdf", "docx-without", "docx-with"]
+    for name in order:  # the untimed run; pdf-without makes the floor's front
+        timed(*cmds[name])
+    times = {name: [] for name in order}
+    for _ in range(args.runs):
+        for name in order:
+            times[name].append(timed(*cmds[name]))
+    med = {n: statistics.median(t for t, _, _ in r) for n, r in times.items()}
+    cpu = {n: statistics.median(c for _, _, c in r) for n, r in times.items()}
+    rss = {n: max(m for _, m, _ in r) for n, r in times.items()}
+    outputs = {"pdf-with": os.path.join(work, "out-pdf-with"),
+               "pdf-without": os.path.join(work, "out-pdf-without"),
+               "docx-with": os.path.join(work, "out-docx-with"),
+               "docx-without": os.path.join(work, "out-docx-without")}
+    size = {n: sum(os.path.getsize(os.path.join(d, f)) for f in os.listdir(d))
+            / MB for n, d in outputs.items()}
+    size["qpdf"] = os.path.getsize(os.path.join(work, "qpdf-floor.pdf")) / MB
+    print("A PDF appendix of %d pages (%.0f KB, Chromium then qpdf); %d runs "
+          "each, in rotation; medians (wall; CPU of scrutineer and what it "
+          "starts, LibreOffice too)" % (PDF_PAGES, os.path.getsize(made[0]) / 1e3,
+                                        args.runs))
+    print()
+    print("| case | s | CPU s | RSS MB | output MB |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    labels = {"pdf-without": "pack -f pdf, without the appendix",
+              "pdf-with": "pack -f pdf, with it",
+              "qpdf": "qpdf --empty --pages front.pdf appendix.pdf",
+              "docx-without": "pack -f docx, without the appendix",
+              "docx-with": "pack -f docx, with it"}
+    for name in order:
+        print("| %s | %.3f | %.2f | %.0f | %.2f |" % (
+            labels[name], med[name], cpu[name], rss[name], size[name]))
+    print()
+    added = med["pdf-with"] - med["pdf-without"]
+    print("pack -f pdf: the appendix adds %.3f s (%.1f ms a page); qpdf's "
+          "floor is %.3f s: %.1fx the floor" % (
+              added, added / PDF_PAGES * 1e3, med["qpdf"],
+              added / med["qpdf"]))
+    added = med["docx-with"] - med["docx-without"]
+    print("pack -f docx: the appendix adds %.3f s (%.1f ms a page, each page "
+          "a PNG)" % (added, added / PDF_PAGES * 1e3))
+    return True
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=5)
@@ -406,8 +494,8 @@ def main():
     ap.add_argument("--scrutineer", default=os.path.join(REPO, "scrutineer"))
     ap.add_argument("--zfloor", default=os.path.join(REPO, "build/bench/zfloor"))
     ap.add_argument("--work", default=os.path.join(REPO, "build/bench"))
-    ap.add_argument("--only", choices=("pack", "links", "word"),
-                    help="run only the pack case or only the links case")
+    ap.add_argument("--only", choices=("pack", "links", "word", "pdf"),
+                    help="run only the one case")
     ap.add_argument("--link-sizes", default="1,2.5,5",
                     help="links report sizes in MB")
     ap.add_argument("--against",
@@ -428,6 +516,9 @@ def main():
         print()
     if args.only in (None, "word"):
         run_word(args)
+        print()
+    if args.only in (None, "pdf"):
+        run_pdf(args)
     return 0
 
 
