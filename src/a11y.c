@@ -614,6 +614,13 @@ static void check_title(walk *w) {
   }
   if (titled)
     return;
+  if (src->pdf) {
+    scr_diag_add(w->a->diags, severity(w->a), src->path, 0, 0,
+                 "the PDF has no title in its document properties, so its "
+                 "appendix is headed with the file's name; give it a title "
+                 "where it is made (File, Properties) and save it again");
+    return;
+  }
   if (src->embedded) {
     scr_diag_add(w->a->diags, severity(w->a), src->path, 0, 0,
                  "the report has no title to head its appendix in the pack; "
