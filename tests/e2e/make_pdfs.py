@@ -268,7 +268,8 @@ def repeat_pages(source, pages_each, total, dest):
     args = [source, "1-z"] * whole
     if rest:
         args += [source, "1-%d" % rest]
-    run(["qpdf", "--empty", "--pages"] + args + ["--", dest])
+    # the letter's own document properties (its title) are kept
+    run(["qpdf", source, "--pages"] + args + ["--", dest])
 
 
 def make_many(out, work):
