@@ -29,6 +29,9 @@ makes the named PDFs (every one when none is named) in OUTDIR:
   big.pdf        letter.pdf with a 105 MiB file of random bytes embedded by
                  `qpdf --add-attachment`: 110 MB, over the 100 MB limit
   notpdf.pdf     a PNG Pillow drew, named .pdf
+  tiny.pdf       a stamp of 0.4 x 0.4 in from Chromium: under half an inch
+  banner.pdf     a banner of 250 x 10 in from Chromium: over 200 in, PDF's
+                 own largest page
 
 Each page's text is what poppler's pdftotext reads from it: the tests compare
 against that, not against the strings here. Needs chromium, soffice, qpdf,
@@ -297,6 +300,24 @@ def make_notpdf(out, work):
                                          format="PNG")
 
 
+def one_page_html(title, width, height):
+    return ("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+            "<title>%s</title><style>@page { size: %s %s; margin: 0 } "
+            "body { margin: 0; font: 6pt \"Liberation Sans\", sans-serif }"
+            "</style></head><body>%s</body></html>" % (title, width, height,
+                                                       title))
+
+
+def make_tiny(out, work):
+    print_html(one_page_html("Paid", "0.4in", "0.4in"),
+               os.path.join(out, "tiny.pdf"), work)
+
+
+def make_banner(out, work):
+    print_html(one_page_html("Welcome to the Town Hall", "250in", "10in"),
+               os.path.join(out, "banner.pdf"), work)
+
+
 MAKERS = {
     "deck.pdf": (make_deck, ()),
     "letter.pdf": (make_letter, ()),
@@ -310,6 +331,8 @@ MAKERS = {
     "many.pdf": (make_many, ("letter.pdf",)),
     "big.pdf": (make_big, ("letter.pdf",)),
     "notpdf.pdf": (make_notpdf, ()),
+    "tiny.pdf": (make_tiny, ()),
+    "banner.pdf": (make_banner, ()),
 }
 
 

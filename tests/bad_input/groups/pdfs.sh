@@ -1,7 +1,7 @@
 # PDF appendices that cannot be used, made at run time from real producers
 # by tests/e2e/make_pdfs.py: encrypted with a user password and with an
 # owner password only, cut in half, with no pages, with 501 pages, over
-# 100 MB, and a PNG named .pdf. check and pack must each exit 1 with an
+# 100 MB, a PNG named .pdf, and pages under half an inch and over 200 in. check and pack must each exit 1 with an
 # error at the link, naming the file and what is wrong with it, and write
 # nothing. A PDF of 500 pages, the most allowed, passes check. Sourced by
 # run.sh.
@@ -31,7 +31,8 @@ pdf_refused() {
 if command -v qpdf >/dev/null && command -v soffice >/dev/null; then
   PDFS=$T/pdfs
   "$PYTHON" "$ROOT/tests/e2e/make_pdfs.py" "$PDFS" encrypted.pdf owner-only.pdf \
-    truncated.pdf nopages.pdf many.pdf max-pages.pdf big.pdf notpdf.pdf ||
+    truncated.pdf nopages.pdf many.pdf max-pages.pdf big.pdf notpdf.pdf \
+    tiny.pdf banner.pdf ||
     fail "making the bad PDFs"
   PDF_FORMATS=docx,odt,pdf
   pdf_refused encrypted.pdf "is encrypted"
@@ -41,6 +42,8 @@ if command -v qpdf >/dev/null && command -v soffice >/dev/null; then
   pdf_refused many.pdf "has 501 pages; .*at most 500"
   pdf_refused big.pdf "is over 100 MB"
   pdf_refused notpdf.pdf "is not a PDF"
+  pdf_refused tiny.pdf "has a page 1 of 0\\.4 by 0\\.4 inches"
+  pdf_refused banner.pdf "has a page 1 of 250\\.0 by 10\\.0 inches"
   rm -f "$PDFS/big.pdf"
 
   pdf_linked max-pages.pdf
