@@ -177,6 +177,7 @@ static scr_appendix *reserve_appendix(const scr_workspace *ws, scr_agenda *ag,
 typedef struct link_at {
   const scr_source *src;
   int line, col;
+  const char *url; /* the target as the link writes it */
 } link_at;
 
 /* What reading a PDF found, said at the link to it: a PDF has no lines,
@@ -186,7 +187,7 @@ static void said_at_link(const link_at *at, const char *display,
   for (size_t i = 0; i < found->count; i++) {
     const scr_diag *d = &found->items[i];
     scr_diag_add(diags, d->severity, at->src->path, at->line, at->col,
-                 "appendix '%s' %s", display, d->message);
+                 "appendix '%s' %s", at->url ? at->url : display, d->message);
   }
   if (found->out_of_memory)
     diags->out_of_memory = 1;
@@ -208,7 +209,7 @@ static void check_pdf_text(const link_at *at, const scr_appendix *ap,
                 "with no text, such as a scan, which screen readers cannot "
                 "read; ask its author for a PDF with text, or for the "
                 "report as a Word or Markdown file",
-                ap->path, first);
+                at->url ? at->url : ap->path, first);
   else if (bare)
     scr_warn_at(diags, at->src->path, at->line, at->col,
                 "appendix '%s' is not accessible: %zu of its %zu pages (the "
@@ -216,7 +217,7 @@ static void check_pdf_text(const link_at *at, const scr_appendix *ap,
                 "scans, which screen readers cannot read; ask its author for "
                 "a PDF with text, or for the report as a Word or Markdown "
                 "file",
-                ap->path, bare, n, first);
+                at->url ? at->url : ap->path, bare, n, first);
 }
 
 /* The appendix for a target, added (and loaded) on first reference. */
@@ -446,7 +447,8 @@ static scr_error follow_link(const scr_workspace *ws,
     return SCR_OK;
   }
   size_t before = ag->n_appendices, index;
-  link_at at = {src, scr_source_line(src, n), cmark_node_get_start_column(n)};
+  link_at at = {src, scr_source_line(src, n), cmark_node_get_start_column(n),
+                cmark_node_get_url(n)};
   scr_error e =
       late ? add_placeholder(ws, ag, late, &index)
            : add_appendix(ws, book, ag, display, real, &index, &at, diags);

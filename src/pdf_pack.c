@@ -366,16 +366,20 @@ scr_error scr_pdf_pack_insert(const char *pack, size_t len,
   if (!err && pages > 0 &&
       !(a.replaced = calloc((size_t)pages, sizeof(char *))))
     err = SCR_E_NOMEM;
-  for (size_t i = 0; !err && i < n; i++)
-    if (inserts[i].pack_page < 1 || inserts[i].pack_page > pages ||
-        !insert_one(&a, &inserts[i]))
+  for (size_t i = 0; !err && i < n; i++) {
+    if (inserts[i].pack_page < 1 || inserts[i].pack_page > pages) {
+      a.why = scr_asprintf("LibreOffice's PDF has no page %d for page %zu "
+                           "of a PDF appendix",
+                           inserts[i].pack_page, inserts[i].index + 1);
+      err = SCR_E_OFFICE;
+    } else if (!insert_one(&a, &inserts[i])) {
       err = a.why ? SCR_E_OFFICE : SCR_E_NOMEM;
+    }
+  }
   if (!err)
     drop_pictures(&a, pages);
   if (!err)
     err = write_out(&a, out, out_len);
-  if (err == SCR_E_OFFICE && !a.why)
-    a.why = scr_strdup("a PDF appendix's page is not in LibreOffice's PDF");
   for (int i = 0; a.replaced && i < pages; i++)
     free(a.replaced[i]);
   free(a.replaced);

@@ -110,3 +110,33 @@ done
 "$PYTHON" "$HERE/check_pdf.py" pages "$PACK.docx" "$T/lo-docx/$(basename "$PACK").pdf" \
   "$PACK.odt" "$T/lo-odt/$(basename "$PACK").pdf" "$PACK.pdf" \
   || fail "the page numbers cached in the DOCX and ODT"
+
+# The site offers each PDF appendix of the public pack beside it, the file
+# as received, linked from its meeting's page.
+"$SCR" site --today 2026-06-01 -o "$T/site" -f docx -q >/dev/null 2>&1 \
+  || fail "site did not build"
+PAGE=$T/site/meeting-2026-06-17.html
+for label in D E F G; do
+  got=$T/site/SC-2026-06-17-agenda-pack-appendix-$label.pdf
+  [ -f "$got" ] || fail "the site does not offer Appendix $label's PDF"
+  grep -q "href=\"SC-2026-06-17-agenda-pack-appendix-$label.pdf\"" "$PAGE" \
+    || fail "the meeting's page does not link Appendix $label's PDF"
+done
+cmp -s "$T/site/SC-2026-06-17-agenda-pack-appendix-D.pdf" "$D/deck.pdf" \
+  || fail "the site's Appendix D is not deck.pdf as received"
+pass "the site offers each PDF appendix as received, linked from its meeting"
+
+# A PDF linked from an exempt item is in neither the public pack nor the
+# site: no file of the site is it.
+qpdf --empty --pages "$D/letter.pdf" 2 -- "$D/confidential.pdf" \
+  || fail "qpdf could not make confidential.pdf"
+printf '\n## Staffing {exempt=1}\n\n[Appendix](2026-06-17/confidential.pdf)\n' \
+  >>"$WS/agendas/2026-06-17.md"
+"$SCR" site --today 2026-06-01 -o "$T/site" -f docx -q >/dev/null 2>&1 \
+  || fail "site did not build with an exempt PDF"
+for f in "$T"/site/*; do
+  ! cmp -s "$f" "$D/confidential.pdf" || fail "the site publishes the exempt PDF as $f"
+done
+[ "$(ls "$T"/site/*-appendix-*.pdf | wc -l)" -eq 4 ] \
+  || fail "the site offers another PDF than the four public ones"
+pass "an exempt PDF appendix is not offered by the site"
