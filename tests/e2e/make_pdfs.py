@@ -16,7 +16,8 @@ makes the named PDFs (every one when none is named) in OUTDIR:
                  Word's largest page of 22 in) from Chromium, titled "Site
                  plan: Belgrave primary expansion"
   max-pages.pdf  500 pages, the most an appendix may have: letter.pdf's
-                 pages again and again, by `qpdf --empty --pages`
+                 pages again and again, by `qpdf letter.pdf --pages`
+                 (which keeps its title)
   encrypted.pdf  letter.pdf encrypted by qpdf, user and owner passwords
   owner-only.pdf letter.pdf encrypted by qpdf with an owner password only:
                  it opens without a password, but is encrypted all the same
@@ -25,7 +26,7 @@ makes the named PDFs (every one when none is named) in OUTDIR:
                  /Count 0, as qpdf writes it; poppler says "Invalid page
                  count 0"
   many.pdf       501 pages: letter.pdf's pages again and again, by
-                 `qpdf --empty --pages`
+                 `qpdf letter.pdf --pages`
   big.pdf        letter.pdf with a 105 MiB file of random bytes embedded by
                  `qpdf --add-attachment`: 110 MB, over the 100 MB limit
   notpdf.pdf     a PNG Pillow drew, named .pdf
@@ -266,7 +267,7 @@ def make_nopages(out, work):
 
 
 def repeat_pages(source, pages_each, total, dest):
-    """`qpdf --empty --pages` of source's pages over and over, to total."""
+    """`qpdf SOURCE --pages` of source's pages over and over, to total."""
     whole, rest = divmod(total, pages_each)
     args = [source, "1-z"] * whole
     if rest:
