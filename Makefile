@@ -185,6 +185,8 @@ e2e: scrutineer test-deps
 
 # The unit, golden, fuzzing-corpus, bad-input and end-to-end tests again,
 # under ASan + UBSan with leak detection.
+# Leaks of the system's libraries that are not ours to mend (tests/lsan.supp).
+export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp
 SANITIZE_OPT = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
                -fno-sanitize-recover=all
 sanitize: test-deps

@@ -273,7 +273,7 @@ static unsigned char *fx_pack(size_t n, size_t *len) {
                         qpdf_oh_new_name(q, "/DeviceRGB"));
     qpdf_oh_replace_key(q, dict, "/BitsPerComponent",
                         qpdf_oh_new_integer(q, 8));
-    char name[16];
+    char name[32];
     snprintf(name, sizeof name, "/Im%zu", i + 1);
     qpdf_oh_replace_key(q, xo, name, im);
   }
@@ -282,7 +282,7 @@ static unsigned char *fx_pack(size_t n, size_t *len) {
     qpdf_oh res = qpdf_oh_new_dictionary(q);
     qpdf_oh_replace_key(q, res, "/XObject", xo);
     qpdf_oh_replace_key(q, p, "/Resources", res);
-    char content[96];
+    char content[128];
     snprintf(content, sizeof content,
              "/Figure <</MCID 0>> BDC q 550 0 0 350 25 40 cm /Im%zu Do Q "
              "EMC\n",
