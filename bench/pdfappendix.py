@@ -1,7 +1,8 @@
 """A long PDF appendix, for the benchmark: a report of 20 A4 pages of text,
-tables and charts that Chromium prints to PDF, made 100 pages by
-`qpdf --empty --pages`, and two workspaces of the sample committee, one
-whose agenda links it and one the same without the link.
+tables and charts that Chromium prints to PDF, made 100 pages by qpdf
+(`qpdf printed.pdf --pages printed.pdf 1-z ... --`), and two workspaces of
+the sample committee, one whose agenda links it and one the same without
+the link.
 
     pdfappendix.py WORK [PAGES]  ->  prints the appendix's path, then the
                                      agendas with and without it

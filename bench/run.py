@@ -24,8 +24,8 @@ the pack that links the Markdown `scrutineer import` makes of it, and
 against `pandoc -f docx -t docx` of the report.
 
 The PDF case (`--only pdf`) builds a PDF appendix of 100 pages
-(bench/pdfappendix.py: Chromium prints a report, `qpdf --empty --pages`
-makes it 100 pages) and times `pack -f pdf` and `pack -f docx` of a
+(bench/pdfappendix.py: Chromium prints a report of 20 pages, qpdf's
+`--pages` makes it 100) and times `pack -f pdf` and `pack -f docx` of a
 workspace that links it against the same workspace without the link, and
 the floor of putting its pages after the pack's own: `qpdf --empty --pages
 front.pdf appendix.pdf -- out.pdf`, front.pdf the pack without it, timed

@@ -16,7 +16,8 @@ makes the named PDFs (every one when none is named) in OUTDIR:
                  Word's largest page of 22 in) from Chromium, titled "Site
                  plan: Belgrave primary expansion"
   max-pages.pdf  500 pages, the most an appendix may have: letter.pdf's
-                 pages again and again, by `qpdf --empty --pages`
+                 pages again and again, by `qpdf letter.pdf --pages`
+                 (which keeps its title)
   encrypted.pdf  letter.pdf encrypted by qpdf, user and owner passwords
   owner-only.pdf letter.pdf encrypted by qpdf with an owner password only:
                  it opens without a password, but is encrypted all the same
@@ -25,10 +26,13 @@ makes the named PDFs (every one when none is named) in OUTDIR:
                  /Count 0, as qpdf writes it; poppler says "Invalid page
                  count 0"
   many.pdf       501 pages: letter.pdf's pages again and again, by
-                 `qpdf --empty --pages`
+                 `qpdf letter.pdf --pages`
   big.pdf        letter.pdf with a 105 MiB file of random bytes embedded by
                  `qpdf --add-attachment`: 110 MB, over the 100 MB limit
   notpdf.pdf     a PNG Pillow drew, named .pdf
+  tiny.pdf       a stamp of 0.4 x 0.4 in from Chromium: under half an inch
+  banner.pdf     a banner of 250 x 10 in from Chromium: over 200 in, PDF's
+                 own largest page
 
 Each page's text is what poppler's pdftotext reads from it: the tests compare
 against that, not against the strings here. Needs chromium, soffice, qpdf,
@@ -263,7 +267,7 @@ def make_nopages(out, work):
 
 
 def repeat_pages(source, pages_each, total, dest):
-    """`qpdf --empty --pages` of source's pages over and over, to total."""
+    """`qpdf SOURCE --pages` of source's pages over and over, to total."""
     whole, rest = divmod(total, pages_each)
     args = [source, "1-z"] * whole
     if rest:
@@ -297,6 +301,24 @@ def make_notpdf(out, work):
                                          format="PNG")
 
 
+def one_page_html(title, width, height):
+    return ("<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+            "<title>%s</title><style>@page { size: %s %s; margin: 0 } "
+            "body { margin: 0; font: 6pt \"Liberation Sans\", sans-serif }"
+            "</style></head><body>%s</body></html>" % (title, width, height,
+                                                       title))
+
+
+def make_tiny(out, work):
+    print_html(one_page_html("Paid", "0.4in", "0.4in"),
+               os.path.join(out, "tiny.pdf"), work)
+
+
+def make_banner(out, work):
+    print_html(one_page_html("Welcome to the Town Hall", "250in", "10in"),
+               os.path.join(out, "banner.pdf"), work)
+
+
 MAKERS = {
     "deck.pdf": (make_deck, ()),
     "letter.pdf": (make_letter, ()),
@@ -310,6 +332,8 @@ MAKERS = {
     "many.pdf": (make_many, ("letter.pdf",)),
     "big.pdf": (make_big, ("letter.pdf",)),
     "notpdf.pdf": (make_notpdf, ()),
+    "tiny.pdf": (make_tiny, ()),
+    "banner.pdf": (make_banner, ()),
 }
 
 
