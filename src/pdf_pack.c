@@ -336,7 +336,14 @@ static bool insert_one(assembly *a, const scr_pdf_insert *in) {
 
 static scr_error write_out(assembly *a, char **out, size_t *out_len) {
   qpdf_data q = a->pack;
-  if (qpdf_init_write_memory(q) & QPDF_ERRORS || qpdf_write(q) & QPDF_ERRORS) {
+  if (qpdf_init_write_memory(q) & QPDF_ERRORS) {
+    qpdf_fault(a, q, "qpdf could not write the pack's PDF");
+    return SCR_E_OFFICE;
+  }
+  /* LibreOffice leaves the structure tree (each PDF page's text is its
+     picture's alternative text) uncompressed; in object streams it is */
+  qpdf_set_object_stream_mode(q, qpdf_o_generate);
+  if (qpdf_write(q) & QPDF_ERRORS) {
     qpdf_fault(a, q, "qpdf could not write the pack's PDF");
     return SCR_E_OFFICE;
   }
