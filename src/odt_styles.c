@@ -424,6 +424,17 @@ static void footer_cell(scr_xmlw *x, const char *paragraph_style) {
   scr_xmlw_attr(x, "text:style-name", paragraph_style);
 }
 
+/* "Page N", N a live page-number field, in the open paragraph. */
+static void page_number(scr_xmlw *x) {
+  odt_spaces sp = {0};
+  scr_odt_text(x, &sp, FOOTER_PAGE_LABEL, strlen(FOOTER_PAGE_LABEL));
+  scr_odt_spaces_flush(x, &sp);
+  scr_xmlw_start(x, "text:page-number");
+  scr_xmlw_attr(x, "text:select-page", "current");
+  scr_xmlw_text(x, FOOTER_PAGE_CACHED, strlen(FOOTER_PAGE_CACHED));
+  scr_xmlw_end(x); /* text:page-number */
+}
+
 /* The document's name, and "Page N", N a live page-number field. */
 static void footer(scr_xmlw *x, const char *text, bool landscape) {
   odt_spaces sp = {0};
@@ -447,13 +458,7 @@ static void footer(scr_xmlw *x, const char *text, bool landscape) {
   scr_xmlw_end(x); /* text:p */
   scr_xmlw_end(x); /* table:table-cell */
   footer_cell(x, ODT_AUTO_FOOTER);
-  sp = (odt_spaces){0};
-  scr_odt_text(x, &sp, FOOTER_PAGE_LABEL, strlen(FOOTER_PAGE_LABEL));
-  scr_odt_spaces_flush(x, &sp);
-  scr_xmlw_start(x, "text:page-number");
-  scr_xmlw_attr(x, "text:select-page", "current");
-  scr_xmlw_text(x, FOOTER_PAGE_CACHED, strlen(FOOTER_PAGE_CACHED));
-  scr_xmlw_end(x); /* text:page-number */
+  page_number(x);
   scr_xmlw_end(x); /* text:p */
   scr_xmlw_end(x); /* table:table-cell */
   scr_xmlw_end(x); /* table:table-row */
@@ -537,16 +542,10 @@ static void masters(scr_xmlw *x, const odt_doc *doc, const scr_house *h,
 
 /* "Page N" alone, set right: the footer of a PDF's pages, any width. */
 static void page_number_footer(scr_xmlw *x) {
-  odt_spaces sp = {0};
   scr_xmlw_start(x, "style:footer");
   scr_xmlw_start(x, "text:p");
   scr_xmlw_attr(x, "text:style-name", ODT_AUTO_FOOTER);
-  scr_odt_text(x, &sp, FOOTER_PAGE_LABEL, strlen(FOOTER_PAGE_LABEL));
-  scr_odt_spaces_flush(x, &sp);
-  scr_xmlw_start(x, "text:page-number");
-  scr_xmlw_attr(x, "text:select-page", "current");
-  scr_xmlw_text(x, FOOTER_PAGE_CACHED, strlen(FOOTER_PAGE_CACHED));
-  scr_xmlw_end(x); /* text:page-number */
+  page_number(x);
   scr_xmlw_end(x); /* text:p */
   scr_xmlw_end(x); /* style:footer */
 }

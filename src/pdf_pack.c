@@ -23,19 +23,25 @@ typedef struct assembly {
 
 /* The first error qpdf has, as a sentence. */
 static void qpdf_fault(assembly *a, qpdf_data q, const char *what) {
-  if (a->why)
-    return;
+  /* taken in any case, so that qpdf does not print it as unhandled */
   const char *detail =
       qpdf_has_error(q) ? qpdf_get_error_full_text(q, qpdf_get_error(q)) : "";
-  a->why = scr_asprintf("%s%s%s", what, *detail ? ": " : "", detail);
+  if (!a->why)
+    a->why = scr_asprintf("%s%s%s", what, *detail ? ": " : "", detail);
 }
 
-static qpdf_data open_memory(const char *name, const char *data, size_t len) {
+/* The PDF in data[0..len) in qpdf, or NULL with qpdf's error said as
+   `what` failing. */
+static qpdf_data open_memory(assembly *a, const char *name, const char *data,
+                             size_t len, const char *what) {
   qpdf_data q = qpdf_init();
   qpdf_silence_errors(q);
   qpdf_set_suppress_warnings(q, QPDF_TRUE);
   if (qpdf_read_memory(q, name, data, (unsigned long long)len, NULL) &
-      QPDF_ERRORS) {
+          QPDF_ERRORS ||
+      qpdf_push_inherited_attributes_to_page(q) & QPDF_ERRORS) {
+    /* taken, so that qpdf does not print it as unhandled */
+    qpdf_fault(a, q, what);
     qpdf_cleanup(&q);
     return NULL;
   }
@@ -51,13 +57,10 @@ static qpdf_data source_of(assembly *a, const scr_pdf *pdf) {
     return NULL;
   size_t len;
   const unsigned char *data = scr_pdf_data(pdf, &len);
-  qpdf_data q = open_memory("appendix", (const char *)data, len);
-  if (!q || qpdf_push_inherited_attributes_to_page(q) & QPDF_ERRORS) {
-    if (q)
-      qpdf_cleanup(&q);
-    a->why = scr_strdup("qpdf could not read a PDF appendix again");
+  qpdf_data q = open_memory(a, "appendix", (const char *)data, len,
+                            "qpdf could not read a PDF appendix again");
+  if (!q)
     return NULL;
-  }
   a->sources[a->nsources++] = (source){pdf, q};
   return q;
 }
@@ -363,12 +366,9 @@ scr_error scr_pdf_pack_insert(const char *pack, size_t len,
   *out_len = 0;
   *why = NULL;
   assembly a = {0};
-  a.pack = open_memory("pack", pack, len);
-  scr_error err = SCR_OK;
-  if (!a.pack || qpdf_push_inherited_attributes_to_page(a.pack) & QPDF_ERRORS) {
-    a.why = scr_strdup("qpdf could not read LibreOffice's PDF of the pack");
-    err = SCR_E_OFFICE;
-  }
+  a.pack = open_memory(&a, "pack", pack, len,
+                       "qpdf could not read LibreOffice's PDF of the pack");
+  scr_error err = a.pack ? SCR_OK : SCR_E_OFFICE;
   int pages = err ? 0 : qpdf_get_num_pages(a.pack);
   if (!err && pages > 0 &&
       !(a.replaced = calloc((size_t)pages, sizeof(char *))))
