@@ -130,6 +130,19 @@ static scr_error check_with_qpdf(qpdf_data q, const unsigned char *data,
   return SCR_OK;
 }
 
+/* qpdf's check, behind the lock: qpdf 11 is not safe on two threads at
+   once either (each document's end writes to an object they share). */
+static scr_error check_locked(const unsigned char *data, size_t len,
+                              size_t *pages, char **why) {
+  scr_pdf_lock();
+  qpdf_data q = qpdf_init();
+  scr_error err = q ? check_with_qpdf(q, data, len, pages, why) : SCR_E_NOMEM;
+  if (q)
+    qpdf_cleanup(&q);
+  scr_pdf_unlock();
+  return err;
+}
+
 static scr_error check_limits(const unsigned char *data, size_t len,
                               char **why) {
   if (len > SCR_PDF_MAX_BYTES) {
@@ -245,12 +258,8 @@ scr_error scr_pdf_open(const unsigned char *data, size_t len, scr_pdf **out,
   scr_error err = check_limits(data, len, why);
   if (err)
     return err;
-  qpdf_data q = qpdf_init();
-  if (!q)
-    return SCR_E_NOMEM;
   size_t pages = 0;
-  err = check_with_qpdf(q, data, len, &pages, why);
-  qpdf_cleanup(&q);
+  err = check_locked(data, len, &pages, why);
   if (err)
     return err;
   scr_pdf *pdf = calloc(1, sizeof *pdf);

@@ -4,9 +4,10 @@
  * it: its pages' sizes and text, its title, its pages drawn as PNG.
  *
  * qpdf checks the file strictly first (it refuses what it would have to
- * repair); poppler then reads it. Every poppler and cairo call is made
- * behind one lock, as poppler's global state is not safe to set up from
- * two threads.
+ * repair); poppler then reads it. Every qpdf, poppler and cairo call is
+ * made behind one lock (scr_pdf_lock): poppler's global state is not safe
+ * to set up from two threads, and qpdf's documents share an object that
+ * each one's end writes to.
  */
 #ifndef SCR_PDFIN_H
 #define SCR_PDFIN_H
@@ -74,5 +75,12 @@ const unsigned char *scr_pdf_data(const scr_pdf *pdf, size_t *len);
 scr_error scr_pdf_render_png(const scr_pdf *pdf, size_t i, int dpi,
                              unsigned char **png, size_t *png_len,
                              uint32_t *width_px, uint32_t *height_px);
+
+/* The lock held around every qpdf, poppler and cairo call made here. Code
+   elsewhere that calls those libraries while a PDF may be read on another
+   thread holds it too (not around calls of this module: it is not
+   recursive). */
+void scr_pdf_lock(void);
+void scr_pdf_unlock(void);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * What the PDF reader's files share (pdfin.c opens and checks, pdfin_text.c
- * cleans text, pdfin_render.c draws pages): the document and the one lock
- * every poppler and cairo call is made behind.
+ * cleans text, pdfin_render.c draws pages): the document and its text's
+ * cleaning (the lock is in pdfin.h).
  */
 #ifndef SCR_PDFIN_IMPL_H
 #define SCR_PDFIN_IMPL_H
@@ -26,10 +26,6 @@ struct scr_pdf {
   size_t n_pages;
   char *title; /* NULL when none */
 };
-
-/* Held around every poppler and cairo call. */
-void scr_pdf_lock(void);
-void scr_pdf_unlock(void);
 
 /**
  * `text` (len bytes, any bytes) as valid UTF-8 without what XML 1.0 forbids

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Seeds for fuzz_pdf (each file is a PDF as an appendix would be): PDFs
+# Seeds for fuzz_pdf (see its header for the layout): PDFs
 # written here by hand, small and uncompressed so that mutations reach
 # the objects, the cross-reference table and the pages' text (two pages
 # with a title, a page rotated to landscape, a crop box, a picture, a
@@ -9,20 +9,22 @@
 # streams, linearized, QDF, encrypted with and without a password, one page
 # of it, rotated); where LibreOffice is installed, its PDF of a text with
 # a title, a table, a landscape page and a picture; and a few files that
-# must be refused (a PNG, a truncated PDF). Every seed is under 100 KB.
+# must be refused (a PNG, a truncated PDF). Each is a file as it is (mode
+# 0) and, where it has one cross-reference table, its objects and trailer
+# (mode 1). Every seed is under 100 KB.
 # Usage: seeds-pdf.sh DIR
 set -eu
 out=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$out"
-"${PYTHON:-python3}" - "$out" "$tmp" <<'PY'
+mkdir -p "$out" "$tmp/pdf"
+"${PYTHON:-python3}" - "$tmp" <<'PY'
 import io
 import os
 import sys
 import zlib
 
-out, tmp = sys.argv[1], sys.argv[2]
+tmp = sys.argv[1]
 
 
 def stream(data, extra=b""):
@@ -80,9 +82,7 @@ def pages_pdf(pages, title=None, font=True):
 
 
 def save(name, data):
-    with open(os.path.join(out, name), "wb") as f:
-        f.write(data)
-    with open(os.path.join(tmp, name), "wb") as f:
+    with open(os.path.join(tmp, "pdf", name), "wb") as f:
         f.write(data)
 
 
@@ -134,22 +134,23 @@ save("pillow-two-pages.pdf", buf.getvalue())
 buf = io.BytesIO()
 scan.save(buf, "PNG")
 save("not-pdf.png", buf.getvalue())
-two = open(os.path.join(out, "hand-two-pages.pdf"), "rb").read()
+two = open(os.path.join(tmp, "pdf", "hand-two-pages.pdf"), "rb").read()
 save("truncated.pdf", two[:len(two) * 2 // 3])
 PY
 
 # qpdf's own rewritings of the hand-written PDF
 if command -v qpdf >/dev/null; then
-  in=$tmp/hand-two-pages.pdf
+  in=$tmp/pdf/hand-two-pages.pdf
+  pdf=$tmp/pdf
   q() { qpdf "$@" 2>/dev/null || [ $? -eq 3 ]; } # 3: written with warnings
-  q --object-streams=generate "$in" "$out/qpdf-object-streams.pdf"
-  q --linearize "$in" "$out/qpdf-linearized.pdf"
-  q --qdf --object-streams=disable "$in" "$out/qpdf-qdf.pdf"
-  q --encrypt user owner 256 -- "$in" "$out/qpdf-password.pdf"
-  q --encrypt '' owner 256 --print=none -- "$in" "$out/qpdf-restricted.pdf"
-  q --allow-weak-crypto --encrypt '' owner 128 --use-aes=n -- "$in" "$out/qpdf-rc4.pdf"
-  q --empty --pages "$in" 2 -- "$out/qpdf-one-page.pdf"
-  q --rotate=+90:1 "$tmp/hand-rotated.pdf" "$out/qpdf-rotated.pdf"
+  q --object-streams=generate "$in" "$pdf/qpdf-object-streams.pdf"
+  q --linearize "$in" "$pdf/qpdf-linearized.pdf"
+  q --qdf --object-streams=disable "$in" "$pdf/qpdf-qdf.pdf"
+  q --encrypt user owner 256 -- "$in" "$pdf/qpdf-password.pdf"
+  q --encrypt '' owner 256 --print=none -- "$in" "$pdf/qpdf-restricted.pdf"
+  q --allow-weak-crypto --encrypt '' owner 128 --use-aes=n -- "$in" "$pdf/qpdf-rc4.pdf"
+  q --empty --pages "$in" 2 -- "$pdf/qpdf-one-page.pdf"
+  q --rotate=+90:1 "$pdf/hand-rotated.pdf" "$pdf/qpdf-rotated.pdf"
 fi
 
 # LibreOffice's PDF of a text with a title, a table, a landscape page and
@@ -206,8 +207,30 @@ PY
   timeout 120 soffice -env:UserInstallation="file://$tmp/lo-profile" \
     --headless --convert-to pdf --outdir "$tmp/lo" "$tmp/report.fodt" \
     >/dev/null 2>&1 || :
-  [ -f "$tmp/lo/report.pdf" ] && cp "$tmp/lo/report.pdf" "$out/lo-report.pdf"
+  [ -f "$tmp/lo/report.pdf" ] && cp "$tmp/lo/report.pdf" "$tmp/pdf/lo-report.pdf"
 fi
+
+# Each as the harness reads it: the mode byte 0 and the file; and where it
+# has one cross-reference table, mode 1: its objects and its trailer, the
+# harness making the table
+"${PYTHON:-python3}" - "$tmp/pdf" "$out" <<'PY'
+import os
+import sys
+
+pdfs, out = sys.argv[1], sys.argv[2]
+for name in sorted(os.listdir(pdfs)):
+    data = open(os.path.join(pdfs, name), "rb").read()
+    with open(os.path.join(out, name), "wb") as f:
+        f.write(b"\0" + data)
+    xref, trailer = data.find(b"\nxref\n"), data.find(b"trailer")
+    if (xref < 0 or trailer < xref or data.count(b"\nxref\n") != 1
+            or data.count(b"trailer") != 1):
+        continue
+    end = data.find(b"startxref", trailer)
+    stem = name.rsplit(".", 1)[0]
+    with open(os.path.join(out, stem + "-objects"), "wb") as f:
+        f.write(b"\1" + data[:xref + 1] + data[trailer:end])
+PY
 for f in "$out"/*; do
   if [ "$(wc -c < "$f")" -ge 102400 ]; then
     echo "seeds-pdf.sh: $f is 100 KB or more" >&2
