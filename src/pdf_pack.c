@@ -359,9 +359,9 @@ static scr_error write_out(assembly *a, char **out, size_t *out_len) {
   return SCR_OK;
 }
 
-scr_error scr_pdf_pack_insert(const char *pack, size_t len,
-                              const scr_pdf_insert *inserts, size_t n,
-                              char **out, size_t *out_len, char **why) {
+static scr_error insert_all(const char *pack, size_t len,
+                            const scr_pdf_insert *inserts, size_t n, char **out,
+                            size_t *out_len, char **why) {
   *out = NULL;
   *out_len = 0;
   *why = NULL;
@@ -402,5 +402,16 @@ scr_error scr_pdf_pack_insert(const char *pack, size_t len,
   } else {
     free(a.why);
   }
+  return err;
+}
+
+/* qpdf's documents share an object each one's end writes to: while a PDF
+   may be read on the other thread, qpdf is used behind the readers' lock. */
+scr_error scr_pdf_pack_insert(const char *pack, size_t len,
+                              const scr_pdf_insert *inserts, size_t n,
+                              char **out, size_t *out_len, char **why) {
+  scr_pdf_lock();
+  scr_error err = insert_all(pack, len, inserts, n, out, out_len, why);
+  scr_pdf_unlock();
   return err;
 }

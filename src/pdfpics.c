@@ -87,8 +87,10 @@ static cairo_status_t append_png(void *closure, const unsigned char *data,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* The stand-in picture, drawn by cairo. */
+/* The stand-in picture, drawn by cairo (behind the readers' lock, as
+   every call of cairo is). */
 static scr_error make_grey(picture *p) {
+  scr_pdf_lock();
   cairo_surface_t *surface = cairo_image_surface_create(
       CAIRO_FORMAT_RGB24, SCR_PDF_STAND_IN_WIDTH, SCR_PDF_STAND_IN_HEIGHT);
   cairo_t *cr = cairo_create(surface);
@@ -99,6 +101,7 @@ static scr_error make_grey(picture *p) {
   cairo_status_t st =
       cairo_surface_write_to_png_stream(surface, append_png, &b);
   cairo_surface_destroy(surface);
+  scr_pdf_unlock();
   if (st != CAIRO_STATUS_SUCCESS) {
     free(b.data);
     return SCR_E_NOMEM;
