@@ -24,16 +24,6 @@
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-const char *__lsan_default_suppressions(void);
-
-/* fontconfig, which poppler asks for the fonts a PDF names but does not
-   embed, reads its configuration once, at its first use, and frees it only
-   in FcFini (which no library may call: others share it); leak checkers
-   report 288 bytes of it lost, once a process. Not ours, and never more. */
-const char *__lsan_default_suppressions(void) {
-  return "leak:libfontconfig.so\n";
-}
-
 /* Text as pdfin.h promises it: valid UTF-8 without what XML forbids, no
    tab, no space or line break at either end, no space beside a line
    break nor two in a row, at most one empty line in a row; on one line

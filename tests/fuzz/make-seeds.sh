@@ -7,8 +7,10 @@
 #  template:  the built-in house styles and Word's own template, as zip
 #             files and as the parts the harness zips;
 #  workspace: odd entries laid over the small committee;
-#  report:    a Word report and a LibreOffice text, as files and as parts.
-# Usage: make-seeds.sh DIR [build|template|workspace|report]
+#  report:    a Word report and a LibreOffice text, as files and as parts;
+#  pdf:       PDFs of many makers and shapes, as files and as objects the
+#             harness gives a cross-reference table.
+# Usage: make-seeds.sh DIR [build|template|workspace|report|pdf]
 set -eu
 out=$1
 harness=${2:-build}

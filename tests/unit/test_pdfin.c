@@ -19,16 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *__lsan_default_suppressions(void);
-
-/* fontconfig, which poppler asks for the fonts a PDF names but does not
-   embed, reads its configuration once, at its first use, and frees it only
-   in FcFini (which no library may call: others share it); leak checkers
-   report 288 bytes of it lost, once a process. Not ours, and never more. */
-const char *__lsan_default_suppressions(void) {
-  return "leak:libfontconfig.so\n";
-}
-
 static const fx_page LETTER = {612, 792, 0, NULL, NULL, false};
 
 /* The document, which must open. */
