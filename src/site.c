@@ -14,6 +14,7 @@
 #include "site_manifest.h"
 #include "util.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -385,10 +386,63 @@ static scr_error stage_pdf_appendices(doc_out *o, const scr_agenda *ag) {
   return err;
 }
 
+/* Whether `name` is the file of a PDF appendix of the pack `stem` that
+   `ag` (NULL: none) offers now. */
+static bool offered_now(const char *stem, const scr_agenda *ag,
+                        const char *name) {
+  for (size_t i = 0; ag && i < ag->n_appendices; i++) {
+    char want[320];
+    scr_site_pdf_appendix_name(stem, &ag->appendices[i], want, sizeof want);
+    if (scr_site_offers_pdf(&ag->appendices[i]) && strcmp(want, name) == 0)
+      return true;
+  }
+  return false;
+}
+
+/*
+ * Remove the PDF appendices of the pack `stem` that the site offered and
+ * no longer does: one withdrawn, or one whose item is now exempt, which
+ * must not stay published.
+ */
+static scr_error withdraw_pdf_appendices(const site_run *r, const char *stem,
+                                         const scr_agenda *ag) {
+  char prefix[300];
+  snprintf(prefix, sizeof prefix, "%s-appendix-", stem);
+  size_t n = strlen(prefix);
+  DIR *d = opendir(r->dir);
+  if (!d)
+    return SCR_OK; /* a new folder holds none */
+  scr_error err = SCR_OK;
+  struct dirent *e;
+  while (!err && (e = readdir(d))) {
+    size_t len = strlen(e->d_name);
+    if (strncmp(e->d_name, prefix, n) != 0 || len < n + 5 ||
+        strcmp(e->d_name + len - 4, ".pdf") != 0 ||
+        offered_now(stem, ag, e->d_name))
+      continue;
+    char *path = site_path(r, e->d_name);
+    if (!path)
+      err = SCR_E_NOMEM;
+    else if (unlink(path) != 0 && errno != ENOENT) {
+      fprintf(stderr, "scrutineer: error: cannot remove %s: %s\n", path,
+              strerror(errno));
+      err = SCR_E_IO;
+    } else if (!r->opts->quiet) {
+      printf("removed %s\n", path);
+    }
+    free(path);
+  }
+  closedir(d);
+  return err;
+}
+
 /* Build one document unless its inputs are as recorded. */
 static scr_error make_doc(site_run *r, scr_site_doc *doc, size_t n_pages,
                           scr_agenda *ag, const scr_minutes *m) {
-  scr_error err = SCR_OK;
+  /* first, so that a failed build leaves none published that should not be */
+  scr_error err = ag ? withdraw_pdf_appendices(r, doc->stem, ag) : SCR_OK;
+  if (err)
+    return err;
   if (reuse(r, doc, n_pages) && pdf_appendices_there(r, ag, doc)) {
     r->kept++;
   } else {
@@ -727,6 +781,7 @@ static void remove_stale(const site_run *r) {
       current = current || strcmp(r->site.docs[k].stem, stem) == 0;
     if (current || strchr(stem, '/') || stem[0] == '.')
       continue;
+    (void)withdraw_pdf_appendices(r, stem, NULL);
     for (size_t e = 0; e < sizeof EXTS / sizeof *EXTS; e++) {
       char *name = scr_asprintf("%s.%s", stem, EXTS[e]);
       char *path = name ? site_path(r, name) : NULL;

@@ -140,3 +140,20 @@ done
 [ "$(ls "$T"/site/*-appendix-*.pdf | wc -l)" -eq 4 ] \
   || fail "the site offers another PDF than the four public ones"
 pass "an exempt PDF appendix is not offered by the site"
+
+# An item made exempt after its PDF was published: the site withdraws the
+# PDF it offered.
+sed 's/^## Letter from the Schools Forum$/& {exempt=1}/' \
+  "$WS/agendas/2026-06-17.md" >"$T/agenda.md" && mv "$T/agenda.md" "$WS/agendas/2026-06-17.md"
+grep -q '^## Letter from the Schools Forum {exempt=1}$' "$WS/agendas/2026-06-17.md" \
+  || fail "the letter's item is not made exempt"
+"$SCR" site --today 2026-06-01 -o "$T/site" -f docx -q >/dev/null 2>&1 \
+  || fail "site did not build with the letter exempt"
+[ ! -e "$T/site/SC-2026-06-17-agenda-pack-appendix-E.pdf" ] \
+  || fail "the site still offers the letter, now exempt"
+for f in "$T"/site/*; do
+  ! cmp -s "$f" "$D/letter.pdf" || fail "the site still publishes the letter as $f"
+done
+[ -f "$T/site/SC-2026-06-17-agenda-pack-appendix-D.pdf" ] \
+  || fail "the site withdrew the deck, which is still public"
+pass "a PDF appendix whose item is made exempt is withdrawn from the site"
