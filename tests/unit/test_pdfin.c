@@ -383,21 +383,30 @@ static void render(const scr_pdf *pdf, size_t i, int dpi, unsigned char **png,
   assert_non_null(*png);
 }
 
+/* The one page `page` drawn at `dpi`, decoded: its size in *w, *h.
+   Caller frees with cairo_surface_destroy. */
+static cairo_surface_t *drawn(fx_page page, int dpi, uint32_t *w, uint32_t *h) {
+  size_t len, png_len;
+  unsigned char *data = fx_pdf1(page, &len);
+  scr_pdf *pdf = open_ok(data, len);
+  unsigned char *png;
+  render(pdf, 0, dpi, &png, &png_len, w, h);
+  cairo_surface_t *s = decode(png, png_len, *w, *h);
+  free(png);
+  scr_pdf_free(pdf);
+  free(data);
+  return s;
+}
+
 static void test_render_letter(void **state) {
   (void)state;
   fx_page page = LETTER;
   page.mark = true;
   page.text = "Rendered";
-  size_t len;
-  unsigned char *data = fx_pdf1(page, &len);
-  scr_pdf *pdf = open_ok(data, len);
-  unsigned char *png;
-  size_t png_len;
   uint32_t w, h;
-  render(pdf, 0, 150, &png, &png_len, &w, &h);
+  cairo_surface_t *s = drawn(page, 150, &w, &h);
   assert_int_equal(w, 1275);
   assert_int_equal(h, 1650);
-  cairo_surface_t *s = decode(png, png_len, w, h);
   /* white, but for the mark: 100 by 50 pt from the lower left corner */
   assert_int_equal(pixel(s, 1000, 100), 0xFFFFFF);
   assert_int_equal(pixel(s, 10, h - 10), 0x000000);
@@ -405,9 +414,6 @@ static void test_render_letter(void **state) {
   assert_int_equal(pixel(s, 220, h - 10), 0xFFFFFF);
   assert_int_equal(pixel(s, 10, h - 110), 0xFFFFFF);
   cairo_surface_destroy(s);
-  free(png);
-  scr_pdf_free(pdf);
-  free(data);
 }
 
 /* The page drawn as shown: turned a quarter clockwise, the lower left
@@ -417,25 +423,16 @@ static void test_render_rotated(void **state) {
   fx_page page = LETTER;
   page.rotate = 90;
   page.mark = true;
-  size_t len;
-  unsigned char *data = fx_pdf1(page, &len);
-  scr_pdf *pdf = open_ok(data, len);
-  unsigned char *png;
-  size_t png_len;
   uint32_t w, h;
-  render(pdf, 0, 72, &png, &png_len, &w, &h);
+  cairo_surface_t *s = drawn(page, 72, &w, &h);
   assert_int_equal(w, 792);
   assert_int_equal(h, 612);
-  cairo_surface_t *s = decode(png, png_len, w, h);
   assert_int_equal(pixel(s, 10, 10), 0x000000);
   assert_int_equal(pixel(s, 40, 90), 0x000000);
   assert_int_equal(pixel(s, 60, 10), 0xFFFFFF);
   assert_int_equal(pixel(s, 10, 110), 0xFFFFFF);
   assert_int_equal(pixel(s, 700, 500), 0xFFFFFF);
   cairo_surface_destroy(s);
-  free(png);
-  scr_pdf_free(pdf);
-  free(data);
 }
 
 /* A page too large for its dpi drawn at a lower one: within the pixels
