@@ -49,10 +49,10 @@ scr_error scr_odt_finish(void *self, scr_package *pkg) {
     return w->err;
   if (!w->ended || !pkg)
     return SCR_E_USAGE;
-  odt_doc doc = {w->title,  w->subject, w->creator,  w->language,
-                 w->footer, w->headers, w->nheaders, w->landscape_used,
-                 NULL,      NULL,         w->autos.pdf_masters,
-                 w->autos.npdf_masters};
+  odt_doc doc = {
+      w->title,  w->subject, w->creator,           w->language,
+      w->footer, w->headers, w->nheaders,          w->landscape_used,
+      NULL,      NULL,       w->autos.pdf_masters, w->autos.npdf_masters};
   odt_tpl t;
   scr_error err = scr_odt_tpl_open(w->tpl, w->language, &t);
   if (err)
