@@ -420,21 +420,19 @@ int scr_min_heading_level(cmark_node *doc) {
   return min == 7 ? 1 : min;
 }
 
-/* `s` as a YAML double-quoted scalar: a PDF's title is anybody's text. */
-static char *yaml_quoted(const char *s) {
-  size_t n = strlen(s);
-  char *out = malloc(2 * n + 3), *o = out;
-  if (!out)
-    return NULL;
-  *o++ = '"';
-  for (; *s; s++) {
-    if (*s == '"' || *s == '\\')
-      *o++ = '\\';
-    *o++ = (unsigned char)*s < 0x20 ? ' ' : *s;
-  }
-  *o++ = '"';
-  *o = '\0';
-  return out;
+/* A PDF's text: the front matter of its title, written as a Word
+   report's is, and no body. */
+static scr_error pdf_text(scr_source *src, scr_diags *diags) {
+  scr_rtext *t = scr_rtext_new(src->path, NULL, diags);
+  if (!t)
+    return SCR_E_NOMEM;
+  scr_rtext_title(t, scr_pdf_title(src->pdf));
+  scr_embedded_set none;
+  scr_error err = scr_rtext_finish(t, &src->text, &src->len, &none);
+  if (!err)
+    scr_embedded_set_free(&none);
+  scr_rtext_free(t);
+  return err;
 }
 
 /* A PDF appendix, opened and checked; its text the front matter of its
@@ -460,17 +458,8 @@ static scr_error read_pdf(scr_source *src, scr_diags *diags) {
   free(why);
   if (!err && !(src->pictures = scr_pdf_pictures_new(src->pdf)))
     err = SCR_E_NOMEM;
-  const char *title = err ? NULL : scr_pdf_title(src->pdf);
-  char *quoted = title ? yaml_quoted(title) : NULL;
-  if (!err && title && !quoted)
-    err = SCR_E_NOMEM;
-  if (!err) {
-    src->text =
-        quoted ? scr_asprintf("---\ntitle: %s\n---\n", quoted) : scr_strdup("");
-    src->len = src->text ? strlen(src->text) : 0;
-    err = src->text ? SCR_OK : SCR_E_NOMEM;
-  }
-  free(quoted);
+  if (!err)
+    err = pdf_text(src, diags);
   if (err == SCR_E_NOMEM)
     scr_error_at(diags, src->path, 0, 0, "%s", "out of memory");
   return err ? SCR_E_SOURCE : SCR_OK;
