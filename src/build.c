@@ -241,6 +241,12 @@ static scr_error read_pdf(const scr_office *o, const char *input, layout *lay) {
   return err;
 }
 
+/* Appendix `i` of the pack when it is a PDF the pack holds, else NULL. */
+static const scr_appendix *pack_pdf(const job *j, size_t i) {
+  const scr_appendix *ap = &j->agenda->appendices[i];
+  return scr_pack_includes(j->kind, ap) && ap->src && ap->src->pdf ? ap : NULL;
+}
+
 /* The pages of the PDF appendices in the pack: the pack page showing each
    page's picture, and the picture's pixel size (drawn for the layout, so
    at hand). Caller frees *ins. */
@@ -251,8 +257,8 @@ static scr_error pdf_inserts(const job *j, const scr_span *pages,
   *ins = NULL;
   *n = 0;
   for (size_t i = 0; i < ag->n_appendices; i++) {
-    const scr_appendix *ap = &ag->appendices[i];
-    if (!scr_pack_includes(j->kind, ap) || !ap->src || !ap->src->pdf)
+    const scr_appendix *ap = pack_pdf(j, i);
+    if (!ap)
       continue;
     size_t count = scr_pdf_page_count(ap->src->pdf);
     /* its heading's page, then one page for each of the PDF's */
@@ -313,11 +319,9 @@ static scr_error insert_pdf_pages(const scr_office *o, const job *j,
 
 /* Whether the pack has a PDF appendix among its own. */
 static bool has_pdf_appendix(const job *j) {
-  for (size_t i = 0; j->agenda && i < j->agenda->n_appendices; i++) {
-    const scr_appendix *ap = &j->agenda->appendices[i];
-    if (scr_pack_includes(j->kind, ap) && ap->src && ap->src->pdf)
+  for (size_t i = 0; j->agenda && i < j->agenda->n_appendices; i++)
+    if (pack_pdf(j, i))
       return true;
-  }
   return false;
 }
 
@@ -325,11 +329,10 @@ static bool has_pdf_appendix(const job *j) {
 static scr_error stand_ins(const job *j, bool on) {
   scr_error err = SCR_OK;
   for (size_t i = 0; j->agenda && i < j->agenda->n_appendices; i++) {
-    const scr_appendix *ap = &j->agenda->appendices[i];
-    if (ap->src && ap->src->pictures) {
-      scr_error e = scr_pdf_pictures_stand_in(ap->src->pictures, on);
-      err = err ? err : e;
-    }
+    const scr_appendix *ap = pack_pdf(j, i);
+    scr_error e =
+        ap ? scr_pdf_pictures_stand_in(ap->src->pictures, on) : SCR_OK;
+    err = err ? err : e;
   }
   return err;
 }
