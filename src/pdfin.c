@@ -100,6 +100,87 @@ static scr_error refuse_qpdf(qpdf_data q, qpdf_error e, char **why) {
   return err;
 }
 
+/* How many XObjects the picture check looks at, at most, and how deep in
+   forms: a file may name one object from everywhere. */
+enum { XOBJECTS_SEEN_MAX = 20000, FORM_DEPTH_MAX = 8 };
+
+/* The names in dictionary `d` (qpdf has one key iterator: they are taken
+   before they are used). Caller frees each and the array. */
+static char **keys_of(qpdf_data q, qpdf_oh d, size_t *n) {
+  char **keys = NULL;
+  size_t cap = 0;
+  *n = 0;
+  qpdf_oh_begin_dict_key_iter(q, d);
+  while (qpdf_oh_dict_more_keys(q)) {
+    char *k = scr_strdup(qpdf_oh_dict_next_key(q));
+    if (!k || scr_reserve(&keys, &cap, *n + 1, sizeof *keys)) {
+      free(k);
+      break;
+    }
+    keys[(*n)++] = k;
+  }
+  return keys;
+}
+
+/* The pixels of the largest picture that the XObjects of `resources`
+   draw, through forms to FORM_DEPTH_MAX; *seen counts what was looked at. */
+static long long largest_picture(qpdf_data q, qpdf_oh resources, int depth,
+                                 size_t *seen) {
+  qpdf_oh xo = qpdf_oh_get_key_if_dict(q, resources, "/XObject");
+  if (!qpdf_oh_is_dictionary(q, xo) || depth > FORM_DEPTH_MAX)
+    return 0;
+  size_t n;
+  char **keys = keys_of(q, xo, &n);
+  long long most = 0;
+  for (size_t i = 0; i < n; i++) {
+    qpdf_oh v = qpdf_oh_get_key(q, xo, keys[i]);
+    free(keys[i]);
+    if (!qpdf_oh_is_stream(q, v) || ++*seen > XOBJECTS_SEEN_MAX)
+      continue;
+    qpdf_oh d = qpdf_oh_get_dict(q, v);
+    qpdf_oh type = qpdf_oh_get_key(q, d, "/Subtype");
+    long long px = 0;
+    if (qpdf_oh_is_name_and_equals(q, type, "/Image")) {
+      qpdf_oh w = qpdf_oh_get_key(q, d, "/Width");
+      qpdf_oh h = qpdf_oh_get_key(q, d, "/Height");
+      long long wv = qpdf_oh_is_integer(q, w) ? qpdf_oh_get_int_value(q, w) : 0;
+      long long hv = qpdf_oh_is_integer(q, h) ? qpdf_oh_get_int_value(q, h) : 0;
+      /* each side bounded first, so that the product cannot overflow */
+      if (wv > 0 && hv > 0)
+        px = wv > 1ll << 31 || hv > 1ll << 31 ? 1ll << 62 : wv * hv;
+    } else if (qpdf_oh_is_name_and_equals(q, type, "/Form")) {
+      px = largest_picture(q, qpdf_oh_get_key(q, d, "/Resources"), depth + 1,
+                           seen);
+    }
+    if (px > most)
+      most = px;
+  }
+  free(keys);
+  return most;
+}
+
+/* A refusal when a page draws a picture too large to draw in time. */
+static scr_error check_pictures(qpdf_data q, int pages, char **why) {
+  if (qpdf_push_inherited_attributes_to_page(q) & QPDF_ERRORS)
+    return refuse_qpdf(q, qpdf_get_error(q), why);
+  size_t seen = 0;
+  for (int i = 0; i < pages; i++) {
+    qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
+    long long px =
+        largest_picture(q, qpdf_oh_get_key(q, page, "/Resources"), 0, &seen);
+    if (qpdf_has_error(q) || qpdf_more_warnings(q))
+      return refuse_qpdf(q, qpdf_get_error(q), why);
+    if (px > SCR_PDF_MAX_PICTURE_PIXELS)
+      return refuse(
+          why, scr_asprintf("has a picture of %lld megapixels on page %d; a "
+                            "picture in a PDF appendix may have at most %lld "
+                            "(%s at a lower resolution)",
+                            px / 1000000, i + 1,
+                            SCR_PDF_MAX_PICTURE_PIXELS / 1000000, AGAIN));
+  }
+  return SCR_OK;
+}
+
 /* The page count qpdf reads, or a refusal: encrypted, any warning or
    error, no pages or too many. */
 static scr_error check_with_qpdf(qpdf_data q, const unsigned char *data,
@@ -127,7 +208,7 @@ static scr_error check_with_qpdf(qpdf_data q, const unsigned char *data,
                                     "most %d",
                                     n, SCR_PDF_MAX_PAGES));
   *pages = (size_t)n;
-  return SCR_OK;
+  return check_pictures(q, n, why);
 }
 
 /* qpdf's check, behind the lock: qpdf 11 is not safe on two threads at

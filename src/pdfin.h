@@ -22,6 +22,10 @@
 #define SCR_PDF_MIN_SIDE 36.0    /* points (half an inch) */
 #define SCR_PDF_MAX_SIDE 14400.0 /* points (200 in, PDF's own largest page) */
 #define SCR_PDF_MAX_PIXELS (40u * 1000 * 1000) /* a rendered page, at most */
+/* A picture in the PDF, at most: poppler reads every row of a picture to
+   draw it, however small it is shown (a 10 gigapixel one takes most of a
+   minute). A page scanned at 600 dpi is some 35 megapixels. */
+#define SCR_PDF_MAX_PICTURE_PIXELS (250ll * 1000 * 1000)
 /* A rendered page's longest side in pixels: cairo's image surfaces go no
    further. */
 #define SCR_PDF_MAX_PIXEL_SIDE 32767u

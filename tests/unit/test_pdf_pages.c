@@ -250,10 +250,12 @@ static void test_stand_ins_are_drawn_for_no_page(void **state) {
 
 /* ---- qpdf puts the pages in place ------------------------------------- */
 
-/* A pack of `n` pages, each drawing one picture of 7 x 5 pixels named
-   /Im<page> in a dictionary all pages share, as LibreOffice writes them,
-   across the page less 50 pt. Caller frees. */
-static unsigned char *fx_pack(size_t n, size_t *len) {
+/* A pack of `n` pages, each drawing one picture of `w` x `h` pixels (as
+   its dictionary says; its data is 7 x 5) named /Im<page> in a dictionary
+   all pages share, as LibreOffice writes them, across the page less
+   50 pt. Caller frees. */
+static unsigned char *fx_pictures(size_t n, long long w, long long h,
+                                  size_t *len) {
   qpdf_data q = qpdf_init();
   qpdf_silence_errors(q);
   assert_int_equal(qpdf_empty_pdf(q), QPDF_SUCCESS);
@@ -267,8 +269,8 @@ static unsigned char *fx_pack(size_t n, size_t *len) {
     qpdf_oh dict = qpdf_oh_get_dict(q, im);
     qpdf_oh_replace_key(q, dict, "/Type", qpdf_oh_new_name(q, "/XObject"));
     qpdf_oh_replace_key(q, dict, "/Subtype", qpdf_oh_new_name(q, "/Image"));
-    qpdf_oh_replace_key(q, dict, "/Width", qpdf_oh_new_integer(q, 7));
-    qpdf_oh_replace_key(q, dict, "/Height", qpdf_oh_new_integer(q, 5));
+    qpdf_oh_replace_key(q, dict, "/Width", qpdf_oh_new_integer(q, w));
+    qpdf_oh_replace_key(q, dict, "/Height", qpdf_oh_new_integer(q, h));
     qpdf_oh_replace_key(q, dict, "/ColorSpace",
                         qpdf_oh_new_name(q, "/DeviceRGB"));
     qpdf_oh_replace_key(q, dict, "/BitsPerComponent",
@@ -304,6 +306,11 @@ static unsigned char *fx_pack(size_t n, size_t *len) {
   memcpy(pdf, qpdf_get_buffer(q), *len);
   qpdf_cleanup(&q);
   return pdf;
+}
+
+/* The stand-ins of a pack of `n` pages. */
+static unsigned char *fx_pack(size_t n, size_t *len) {
+  return fx_pictures(n, SCR_PDF_STAND_IN_WIDTH, SCR_PDF_STAND_IN_HEIGHT, len);
 }
 
 static scr_pdf *open_or_fail(const unsigned char *data, size_t len) {
@@ -388,6 +395,26 @@ static void test_page_without_its_picture_is_an_error(void **state) {
   free(app);
 }
 
+/* A picture too large to draw in time is refused before any is drawn;
+   one of a 600 dpi scan's size is not. */
+static void test_enormous_picture_is_refused(void **state) {
+  (void)state;
+  size_t len;
+  unsigned char *data = fx_pictures(2, 100000, 100000, &len);
+  scr_pdf *pdf = NULL;
+  char *why = NULL;
+  assert_int_equal(scr_pdf_open(data, len, &pdf, &why), SCR_E_SOURCE);
+  assert_non_null(why);
+  if (!strstr(why, "has a picture of 10000 megapixels on page 1"))
+    fail_msg("%s", why);
+  free(why);
+  free(data);
+  data = fx_pictures(1, 4960, 7016, &len); /* A4 at 600 dpi */
+  pdf = open_or_fail(data, len);
+  scr_pdf_free(pdf);
+  free(data);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_a4_page_keeps_its_size),
@@ -400,6 +427,7 @@ int main(void) {
       cmocka_unit_test(test_stand_ins_are_drawn_for_no_page),
       cmocka_unit_test(test_pages_replace_their_pictures),
       cmocka_unit_test(test_page_without_its_picture_is_an_error),
+      cmocka_unit_test(test_enormous_picture_is_refused),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
