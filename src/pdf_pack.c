@@ -169,25 +169,15 @@ static qpdf_oh page_form(assembly *a, qpdf_data q, size_t index) {
 
 /* A new dictionary with the entries of `d` (shallow) but those that
    `drop` says to leave out: the pack's pages may share their resources,
-   and only this page's change. */
+   and only this page's change. 0 (no object) when out of memory. */
 static qpdf_oh copy_dict_but(qpdf_data q, qpdf_oh d,
                              bool (*drop)(const char *, const void *),
                              const void *ctx) {
+  char **keys;
+  size_t n;
+  if (!scr_qpdf_keys(q, d, &keys, &n))
+    return 0;
   qpdf_oh copy = qpdf_oh_new_dictionary(q);
-  if (!qpdf_oh_is_dictionary(q, d))
-    return copy;
-  /* the key iterator is qpdf's one; take the keys before using them */
-  char **keys = NULL;
-  size_t n = 0, cap = 0;
-  qpdf_oh_begin_dict_key_iter(q, d);
-  while (qpdf_oh_dict_more_keys(q)) {
-    char *k = scr_strdup(qpdf_oh_dict_next_key(q));
-    if (!k || scr_reserve(&keys, &cap, n + 1, sizeof *keys)) {
-      free(k);
-      break;
-    }
-    keys[n++] = k;
-  }
   for (size_t i = 0; i < n; i++) {
     if (!drop || !drop(keys[i], ctx))
       qpdf_oh_replace_key(q, copy, keys[i], qpdf_oh_get_key(q, d, keys[i]));
@@ -233,7 +223,7 @@ static bool holds_others(qpdf_data q, qpdf_oh xo, const others *o) {
 /* Every page's XObjects without the pictures replaced on the others, which
    LibreOffice's shared dictionary names on every page: so that the
    pictures are no longer referenced, and not written. */
-static void drop_pictures(assembly *a, int pages) {
+static bool drop_pictures(assembly *a, int pages) {
   qpdf_data q = a->pack;
   for (int p = 0; p < pages; p++) {
     qpdf_oh page = qpdf_get_page_n(q, (size_t)p);
@@ -243,10 +233,13 @@ static void drop_pictures(assembly *a, int pages) {
     if (!qpdf_oh_is_dictionary(q, xo) || !holds_others(q, xo, &o))
       continue;
     res = copy_dict(q, res);
-    qpdf_oh_replace_key(q, res, "/XObject",
-                        copy_dict_but(q, xo, replaced_elsewhere, &o));
+    xo = res ? copy_dict_but(q, xo, replaced_elsewhere, &o) : 0;
+    if (!xo)
+      return false;
+    qpdf_oh_replace_key(q, res, "/XObject", xo);
     qpdf_oh_replace_key(q, page, "/Resources", res);
   }
+  return true;
 }
 
 /* Whether `name` in XObject dictionary `xo` is an image of `w` x `h`
@@ -312,7 +305,9 @@ static bool insert_one(assembly *a, const scr_pdf_insert *in) {
     return false;
   qpdf_oh page = qpdf_get_page_n(q, (size_t)in->pack_page - 1);
   qpdf_oh res = copy_dict(q, qpdf_oh_get_key(q, page, "/Resources"));
-  qpdf_oh xo = copy_dict(q, qpdf_oh_get_key(q, res, "/XObject"));
+  qpdf_oh xo = res ? copy_dict(q, qpdf_oh_get_key(q, res, "/XObject")) : 0;
+  if (!xo)
+    return false; /* out of memory */
   char *name = picture_name(q, page, xo, in->width_px, in->height_px);
   if (!name) {
     a->why = scr_asprintf("page %d of LibreOffice's PDF does not show the "
@@ -383,8 +378,8 @@ static scr_error insert_all(const char *pack, size_t len,
       err = a.why ? SCR_E_OFFICE : SCR_E_NOMEM;
     }
   }
-  if (!err)
-    drop_pictures(&a, pages);
+  if (!err && !drop_pictures(&a, pages))
+    err = SCR_E_NOMEM;
   if (!err)
     err = write_out(&a, out, out_len);
   for (int i = 0; a.replaced && i < pages; i++)

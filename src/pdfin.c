@@ -104,33 +104,41 @@ static scr_error refuse_qpdf(qpdf_data q, qpdf_error e, char **why) {
    forms: a file may name one object from everywhere. */
 enum { XOBJECTS_SEEN_MAX = 20000, FORM_DEPTH_MAX = 8 };
 
-/* The names in dictionary `d` (qpdf has one key iterator: they are taken
-   before they are used). Caller frees each and the array. */
-static char **keys_of(qpdf_data q, qpdf_oh d, size_t *n) {
-  char **keys = NULL;
+bool scr_qpdf_keys(qpdf_data q, qpdf_oh d, char ***keys, size_t *n) {
   size_t cap = 0;
+  *keys = NULL;
   *n = 0;
+  if (!qpdf_oh_is_dictionary(q, d))
+    return true;
   qpdf_oh_begin_dict_key_iter(q, d);
   while (qpdf_oh_dict_more_keys(q)) {
     char *k = scr_strdup(qpdf_oh_dict_next_key(q));
-    if (!k || scr_reserve(&keys, &cap, *n + 1, sizeof *keys)) {
+    if (!k || scr_reserve(keys, &cap, *n + 1, sizeof **keys)) {
       free(k);
-      break;
+      for (size_t i = 0; i < *n; i++)
+        free((*keys)[i]);
+      free(*keys);
+      *keys = NULL;
+      *n = 0;
+      return false;
     }
-    keys[(*n)++] = k;
+    (*keys)[(*n)++] = k;
   }
-  return keys;
+  return true;
 }
 
 /* The pixels of the largest picture that the XObjects of `resources`
-   draw, through forms to FORM_DEPTH_MAX; *seen counts what was looked at. */
+   draw, through forms to FORM_DEPTH_MAX; *seen counts what was looked at.
+   -1 when out of memory. */
 static long long largest_picture(qpdf_data q, qpdf_oh resources, int depth,
                                  size_t *seen) {
   qpdf_oh xo = qpdf_oh_get_key_if_dict(q, resources, "/XObject");
   if (!qpdf_oh_is_dictionary(q, xo) || depth > FORM_DEPTH_MAX)
     return 0;
   size_t n;
-  char **keys = keys_of(q, xo, &n);
+  char **keys;
+  if (!scr_qpdf_keys(q, xo, &keys, &n))
+    return -1;
   long long most = 0;
   for (size_t i = 0; i < n; i++) {
     qpdf_oh v = qpdf_oh_get_key(q, xo, keys[i]);
@@ -152,7 +160,9 @@ static long long largest_picture(qpdf_data q, qpdf_oh resources, int depth,
       px = largest_picture(q, qpdf_oh_get_key(q, d, "/Resources"), depth + 1,
                            seen);
     }
-    if (px > most)
+    if (px < 0 || most < 0)
+      most = -1;
+    else if (px > most)
       most = px;
   }
   free(keys);
@@ -168,6 +178,8 @@ static scr_error check_pictures(qpdf_data q, int pages, char **why) {
     qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
     long long px =
         largest_picture(q, qpdf_oh_get_key(q, page, "/Resources"), 0, &seen);
+    if (px < 0)
+      return SCR_E_NOMEM;
     if (qpdf_has_error(q) || qpdf_more_warnings(q))
       return refuse_qpdf(q, qpdf_get_error(q), why);
     if (px > SCR_PDF_MAX_PICTURE_PIXELS)

@@ -14,6 +14,8 @@
 
 #include "scrutineer.h"
 
+#include <qpdf/qpdf-c.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -86,5 +88,11 @@ scr_error scr_pdf_render_png(const scr_pdf *pdf, size_t i, int dpi,
    recursive). */
 void scr_pdf_lock(void);
 void scr_pdf_unlock(void);
+
+/* The keys of qpdf dictionary `d` (none when it is not one) into *keys
+   and *n: qpdf has one key iterator, so they are taken before any is used.
+   Caller frees each and the array. False when out of memory (nothing to
+   free). Call behind the lock. */
+bool scr_qpdf_keys(qpdf_data q, qpdf_oh d, char ***keys, size_t *n);
 
 #endif
