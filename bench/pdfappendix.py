@@ -12,19 +12,12 @@ import random
 import shutil
 import sys
 
-REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchws import REPO, sentence, workspace  # noqa: E402
 sys.path.insert(0, os.path.join(REPO, "tests", "e2e"))
 import make_pdfs  # noqa: E402
 
-WORDS = ("council budget service children education report school places "
-         "funding plan review members officers strategy performance target "
-         "risk improvement ward demand capacity admissions transport "
-         "consultation outcome pupils families provision cost saving").split()
 PRINTED_PAGES = 20
-
-
-def sentence(rng, n):
-    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
 
 
 def chart(rng):
@@ -63,16 +56,13 @@ td { border: 1px solid #999; padding: 2pt 8pt }</style></head><body>
 """ % "\n".join(sections)
 
 
-def workspace(work, name, linked):
-    ws = os.path.join(work, name)
-    shutil.rmtree(ws, ignore_errors=True)
-    shutil.copytree(os.path.join(REPO, "tests/fixtures/small"), ws)
-    agenda = os.path.join(ws, "agendas", "2026-06-17.md")
-    with open(agenda, "a", encoding="utf-8") as f:
-        f.write("\n## School places evidence\n\nMembers are asked to note the "
-                "evidence.\n")
-        if linked:
-            f.write("\n[Appendix](2026-06-17/%s)\n" % os.path.basename(linked))
+def agenda_for(work, name, linked):
+    """The agenda of a workspace with the evidence item, linking the PDF
+    `linked` (copied into the meeting's folder) unless it is None."""
+    item = ("## School places evidence\n\nMembers are asked to note the "
+            "evidence.")
+    ws, agenda = workspace(work, name, item,
+                           os.path.basename(linked) if linked else None)
     if linked:
         shutil.copy(linked, os.path.join(ws, "agendas", "2026-06-17"))
     return agenda
@@ -89,8 +79,8 @@ def main():
     make_pdfs.print_html(report_html(PRINTED_PAGES), printed, chromium_work)
     make_pdfs.repeat_pages(printed, PRINTED_PAGES, pages, appendix)
     print(appendix)
-    print(workspace(work, "pdf-with", appendix))
-    print(workspace(work, "pdf-without", None))
+    print(agenda_for(work, "pdf-with", appendix))
+    print(agenda_for(work, "pdf-without", None))
 
 
 if __name__ == "__main__":

@@ -13,14 +13,8 @@ import sys
 
 import docx
 
-WORDS = ("council budget service children education report school places "
-         "funding plan review members officers strategy performance target "
-         "risk improvement ward demand capacity admissions transport "
-         "consultation outcome pupils families provision cost saving").split()
-
-
-def sentence(rng, n):
-    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchws import REPO, sentence, workspace  # noqa: E402
 
 
 def build(path, sections):
@@ -47,28 +41,17 @@ def build(path, sections):
     d.save(path)
 
 
-def workspace(repo, work, name, report):
-    ws = os.path.join(work, name)
-    shutil.rmtree(ws, ignore_errors=True)
-    shutil.copytree(os.path.join(repo, "tests/fixtures/small"), ws)
-    agenda = os.path.join(ws, "agendas", "2026-06-17.md")
-    with open(agenda, "a", encoding="utf-8") as f:
-        f.write("\n## School places strategy\n\n[Appendix](2026-06-17/%s)\n"
-                % os.path.basename(report))
-    return ws, agenda
-
-
 def main():
     work, sections = sys.argv[1], int(sys.argv[2])
-    repo = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
     scrutineer = sys.argv[3] if len(sys.argv) > 3 else \
-        os.path.join(repo, "scrutineer")
+        os.path.join(REPO, "scrutineer")
     os.makedirs(work, exist_ok=True)
     report = os.path.join(work, "strategy.docx")
     build(report, sections)
-    ws_docx, agenda_docx = workspace(repo, work, "word-docx", report)
+    item = "## School places strategy"
+    ws_docx, agenda_docx = workspace(work, "word-docx", item, "strategy.docx")
     shutil.copy(report, os.path.join(ws_docx, "agendas", "2026-06-17"))
-    ws_md, agenda_md = workspace(repo, work, "word-md", "strategy.md")
+    ws_md, agenda_md = workspace(work, "word-md", item, "strategy.md")
     subprocess.run([scrutineer, "import", report, "-o",
                     os.path.join(ws_md, "agendas", "2026-06-17",
                                  "strategy.md"), "-q"], check=True)
