@@ -286,20 +286,18 @@ static scr_error pdf_inserts(const job *j, const scr_span *pages,
 }
 
 /* The PDF appendices' own pages in the pack's PDF, in place of the
-   pictures LibreOffice laid out (pdf_pack.h). */
-static scr_error insert_pdf_pages(const scr_office *o, const job *j,
-                                  const char *input, layout *lay) {
-  scr_span *pages = NULL;
-  scr_pdf_insert *ins = NULL;
-  size_t n = 0;
-  scr_error err = read_pages(o, j, input, &pages);
-  if (!err && !pages) {
+   pictures LibreOffice laid out (pdf_pack.h), on the pages `pages` says
+   (NULL: they could not be read). */
+static scr_error insert_pdf_pages(const job *j, const scr_span *pages,
+                                  layout *lay) {
+  if (!pages) {
     fprintf(stderr, "scrutineer: error: without the pages of LibreOffice's "
                     "layout, the PDF appendices cannot be put in the PDF\n");
-    err = SCR_E_OFFICE;
+    return SCR_E_OFFICE;
   }
-  if (!err)
-    err = pdf_inserts(j, pages, &ins, &n);
+  scr_pdf_insert *ins = NULL;
+  size_t n = 0;
+  scr_error err = pdf_inserts(j, pages, &ins, &n);
   char *out = NULL, *why = NULL;
   size_t len = 0;
   if (!err && n)
@@ -313,7 +311,20 @@ static scr_error insert_pdf_pages(const scr_office *o, const job *j,
   }
   free(why);
   free(ins);
-  free(pages);
+  return err;
+}
+
+/* The PDF appendices' pages put in the PDF, where its source's layout has
+   their pictures: that layout's pages, read once for both. */
+static scr_error place_pdf_pages(const scr_office *o, const job *j,
+                                 const char *input, size_t source,
+                                 layout *lay) {
+  scr_span *own = NULL;
+  const scr_span *pages = lay->pages[source];
+  scr_error err = pages ? SCR_OK : read_pages(o, j, input, &own);
+  if (!err)
+    err = insert_pdf_pages(j, pages ? pages : own, lay);
+  free(own);
   return err;
 }
 
@@ -367,15 +378,13 @@ static scr_error lay_out(scr_office *o, const job *j, unsigned formats,
     err = scr_office_convert(o, inputs, n);
   if (!err)
     err = read_pdf(o, inputs[input_of[source]], lay);
-  if (!err && has_pdf_appendix(j))
-    err = insert_pdf_pages(o, j, inputs[input_of[source]], lay);
-  scr_error back = stand_ins(j, false);
-  if (!err)
-    err = back;
   for (size_t i = 0; !err && j->agenda && i < N_WRITERS; i++)
     if (formats & WRITER_FORMATS[i])
       err = read_pages(o, j, inputs[input_of[i]], &lay->pages[i]);
-  return err;
+  if (!err && has_pdf_appendix(j))
+    err = place_pdf_pages(o, j, inputs[input_of[source]], source, lay);
+  scr_error back = stand_ins(j, false);
+  return err ? err : back;
 }
 
 static scr_error lay_out_with_office(const job *j, unsigned formats,
