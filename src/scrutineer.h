@@ -154,6 +154,20 @@ scr_error scr_list_actions(const char *workspace, FILE *out);
 scr_error scr_render_fragment(const char *md_path, enum scr_format format,
                               char **xml);
 
+/** The forms of the source files' reference. */
+enum scr_reference_format {
+  SCR_REFERENCE_MARKDOWN, /**< docs/sources.md */
+  SCR_REFERENCE_MDOC      /**< the man page scrutineer-sources(5) */
+};
+
+/**
+ * Write the reference of every front-matter key, item attribute and body
+ * convention of the source files to `out`, in `format` (an enum
+ * scr_reference_format). Writes only: nothing to free; a write error is
+ * left in ferror(out).
+ */
+void scr_reference_write(FILE *out, int format);
+
 #ifdef __cplusplus
 }
 #endif
