@@ -78,8 +78,10 @@ OBJ_SETUP  = $(if $(filter $(SETUP_GOALS),$(MAKECMDGOALS)),$(DEPS_STAMP))
 .PHONY: all deps pdf-deps test-deps test unit golden layers e2e sanitize demo \
         install uninstall clean format leakcheck threadcheck fuzz fuzz-replay \
         bench bench-deps
+.PHONY: docs
 
 all: scrutineer
+all: $(BUILD)/man/scrutineer-sources.5
 
 # Install the Debian build dependencies when pkg-config cannot find them.
 $(DEPS_STAMP):
@@ -151,6 +153,23 @@ $(BUILD)/obj/templates_data.o: $(BUILD)/gen/templates_data.c | $(BUILD)/obj
 
 $(BUILD)/embed: tools/embed.c | $(BUILD)
 	$(Q)$(CC) -std=c11 -Wall -Wextra -Werror -O2 -o $@ $<
+
+# The reference of the source files' fields, from the table in
+# src/fields.c: the man page scrutineer-sources(5) at build time, and
+# docs/sources.md, committed, by `make docs`.
+$(BUILD)/gen_reference: tools/gen_reference.c $(BUILD)/libscrutineer.a
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libscrutineer.a $(LIBS)
+
+$(BUILD)/man/scrutineer-sources.5: $(BUILD)/gen_reference
+	@echo "  GEN     $@"
+	$(Q)mkdir -p $(BUILD)/man
+	$(Q)$(BUILD)/gen_reference mdoc > $@.tmp && mv $@.tmp $@
+
+docs: $(BUILD)/gen_reference
+	@echo "  GEN     docs/sources.md"
+	$(Q)mkdir -p docs
+	$(Q)$(BUILD)/gen_reference markdown > docs/sources.md.tmp && \
+	  mv docs/sources.md.tmp docs/sources.md
 
 $(BUILD) $(BUILD)/obj $(BUILD)/gen $(BUILD)/tests:
 	$(Q)mkdir -p $@
@@ -379,6 +398,7 @@ $(BUILD)/scrutineer.pc: src/scrutineer.h Makefile | $(BUILD)
 	  'Cflags: -I$${includedir}' >$@
 
 install: scrutineer $(BUILD)/libscrutineer.a $(BUILD)/scrutineer.pc
+install: $(BUILD)/man/scrutineer-sources.5
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
 	  $(DESTDIR)$(PREFIX)/include
 	install -m 755 scrutineer $(DESTDIR)$(PREFIX)/bin/scrutineer
@@ -386,11 +406,15 @@ install: scrutineer $(BUILD)/libscrutineer.a $(BUILD)/scrutineer.pc
 	install -m 644 src/scrutineer.h $(DESTDIR)$(PREFIX)/include/scrutineer.h
 	install -m 644 $(BUILD)/scrutineer.pc \
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/scrutineer.pc
+	install -d $(DESTDIR)$(PREFIX)/share/man/man5
+	install -m 644 $(BUILD)/man/scrutineer-sources.5 \
+	  $(DESTDIR)$(PREFIX)/share/man/man5/scrutineer-sources.5
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/scrutineer $(DESTDIR)$(PREFIX)/lib/libscrutineer.a \
 	  $(DESTDIR)$(PREFIX)/include/scrutineer.h \
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/scrutineer.pc
+	rm -f $(DESTDIR)$(PREFIX)/share/man/man5/scrutineer-sources.5
 
 clean:
 	rm -rf build build-asan build-fuzz scrutineer out

@@ -65,13 +65,13 @@ static const scr_field COMMITTEE[] = {
     {.name = "venue",
      .type = SCR_FIELD_TEXT,
      .example = "venue: Room 1, Town Hall",
-     .does = "Where the committee usually meets; an agenda's own venue: "
+     .does = "Where the committee usually meets; an agenda's own `venue` "
              "replaces it for that meeting."},
     {.name = "time",
      .type = SCR_FIELD_TIME,
      .example = "time: \"18:00\"",
      .does = "When the committee usually meets, on the 24-hour clock and "
-             "in quotes; an agenda's or the minutes' own time: replaces it."},
+             "in quotes; an agenda's or the minutes' own `time` replaces it."},
     {.name = "meetings",
      .type = SCR_FIELD_DATE_LIST,
      .required = true,
@@ -91,7 +91,7 @@ static const scr_field COMMITTEE[] = {
                 "Standards",
      .does = "Who signs the front sheet: the name is printed above the "
              "line For Monitoring Officer (or For and the "
-             "signatory_role: given)."},
+             "`signatory_role` given)."},
     {.name = "signatory_role",
      .type = SCR_FIELD_TEXT,
      .example = "signatory_role: Monitoring Officer",
@@ -112,7 +112,7 @@ static const scr_field COMMITTEE[] = {
      .type = SCR_FIELD_EMAIL,
      .example = "email: scrutiny@example.gov.uk",
      .does = "Accepted for the council's own records; not printed (the "
-             "front sheet gives enquiries: and the contacts)."},
+             "front sheet gives `enquiries` and the contacts)."},
     END_OF_FIELDS};
 
 static const scr_field CONTACT[] = {
@@ -141,16 +141,16 @@ static const scr_field AGENDA[] = {
      .type = SCR_FIELD_DATE,
      .required = true,
      .example = "date: 2026-06-17",
-     .does = "The meeting's date: one of the committee's meetings:, and "
+     .does = "The meeting's date: one of the committee's `meetings`, and "
              "the file's own name (2026-06-17.md)."},
     {.name = "time",
      .type = SCR_FIELD_TIME,
      .example = "time: \"17:30\"",
-     .does = "When the meeting starts, if not at the committee's time:."},
+     .does = "When the meeting starts, if not at the committee's `time`."},
     {.name = "venue",
      .type = SCR_FIELD_TEXT,
      .example = "venue: Council Chamber, Town Hall",
-     .does = "Where the meeting is held, if not at the committee's venue:."},
+     .does = "Where the meeting is held, if not at the committee's `venue`."},
     {.name = "title",
      .type = SCR_FIELD_TEXT,
      .example = "title: Agenda",
@@ -172,16 +172,17 @@ static const scr_field REPORT[] = {
     {.name = "author",
      .type = SCR_FIELD_TEXT,
      .example = "author: Fay Fox, Head of Finance",
-     .does = "Printed under the title as Report author.",
+     .does = "Printed under the title: Report author: ...",
      .imported = "Word and ODT: the document's author (creator) property."},
     {.name = "lead_director",
      .type = SCR_FIELD_TEXT,
      .example = "lead_director: Director of Children's Services",
-     .does = "Printed under the title as Lead director."},
+     .does = "Printed under the title: Lead director: ..."},
     {.name = "date",
      .type = SCR_FIELD_DATE,
      .example = "date: 2026-06-01",
-     .does = "The report's date, printed under the title as Date."},
+     .does = "The report's date, printed under the title: Date: 1 June "
+             "2026."},
     {.name = "language",
      .type = SCR_FIELD_LANGUAGE,
      .example = "language: cy",
@@ -210,7 +211,7 @@ static const scr_field MINUTES[] = {
     {.name = "time",
      .type = SCR_FIELD_TIME,
      .example = "time: \"17:30\"",
-     .does = "When the meeting started, if not at the committee's time:, "
+     .does = "When the meeting started, if not at the committee's `time`, "
              "printed as Held: ... at 5:30 pm."},
     {.name = "closed",
      .type = SCR_FIELD_TIME,
@@ -283,12 +284,12 @@ static const scr_field RESOLUTION[] = {
      .type = SCR_FIELD_DATE,
      .example = "due=2026-09-08",
      .does = "The resolution is an action due at that meeting, one of the "
-             "committee's meetings:."},
+             "committee's `meetings`."},
     {.name = "owner",
      .type = SCR_FIELD_TEXT,
      .example = "owner=\"Director of Children's Services\"",
      .does = "The resolution is an action for that person or post (quote "
-             "it when it has spaces); the tracker lists it under them."},
+             "it when it has spaces), named as its owner in the tracker."},
     END_OF_FIELDS};
 
 static const scr_field WP_ITEM[] = {
@@ -319,9 +320,9 @@ static const scr_field_section SECTIONS[SCR_FIELDS_KIND_COUNT] = {
                   "the front sheet (information for members of the "
                   "public)."},
     [SCR_FIELDS_CONTACT] =
-        {.title = "Contacts",
-         .file = "contacts: in agendas/committee.md",
-         .about = "Each entry of contacts: is written in braces, "
+        {.title = "Contacts, each entry of `contacts`",
+         .file = "agendas/committee.md",
+         .about = "Each entry of `contacts` is written in braces, "
                   "{name: ..., role: ..., email: ..., phone: ...}, or as "
                   "an indented block of these fields."},
     [SCR_FIELDS_AGENDA] =
@@ -373,7 +374,7 @@ static const scr_field_section SECTIONS[SCR_FIELDS_KIND_COUNT] = {
 /* Resolution markers (src/minutes.c) and what follows them. */
 static const scr_convention MINUTES_CONVENTIONS[] = {
     {"## Heading", "Each ## heading is one minute, numbered on from "
-                   "first_minute: or from the previous minutes, through "
+                   "`first_minute` or from the previous minutes, through "
                    "the committee's minutes in date order."},
     {"AGREED: or RESOLVED:",
      "A paragraph that is one of these markers, followed by a list, "

@@ -134,40 +134,53 @@ static void write_markdown(FILE *out) {
 
 /* ---- mdoc -------------------------------------------------------------- */
 
+/* The character at *p, which is not ASCII, named by its code point, as
+   groff and mandoc both read it; moves *p to its last byte. */
+static void roff_code_point(FILE *out, const unsigned char **p) {
+  const unsigned char *c = *p;
+  int more = *c >= 0xF0 ? 3 : *c >= 0xE0 ? 2 : 1;
+  unsigned cp = *c & (0x3Fu >> more);
+  for (int i = 0; i < more && (c[1] & 0xC0) == 0x80; i++)
+    cp = (cp << 6) | (*++c & 0x3Fu);
+  fprintf(out, "\\[u%04X]", cp);
+  *p = c;
+}
+
 /* A text line: a backslash escaped, a control character at its start
-   made text, and what is not ASCII named by its code point, as groff and
-   mandoc both read it. */
+   made text, `key` in bold, and what is not ASCII by its code point. */
 static void roff_text(FILE *out, const char *s) {
   if (*s == '.' || *s == '\'')
     fputs("\\&", out);
+  bool bold = false;
   for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
     if (*p == '\\') {
       fputs("\\e", out);
+    } else if (*p == '`') {
+      fputs(bold ? "\\fP" : "\\fB", out);
+      bold = !bold;
     } else if (*p < 0x80) {
       fputc(*p, out);
     } else {
-      unsigned cp = 0;
-      int more = *p >= 0xF0 ? 3 : *p >= 0xE0 ? 2 : 1;
-      cp = *p & (0x3Fu >> more);
-      for (int i = 0; i < more && (p[1] & 0xC0) == 0x80; i++)
-        cp = (cp << 6) | (*++p & 0x3Fu);
-      fprintf(out, "\\[u%04X]", cp);
+      roff_code_point(out, &p);
     }
   }
-  fputc('\n', out);
+  fputs(bold ? "\\fP\n" : "\n", out);
 }
 
 /* A macro's argument in quotes, so that no word of it is read as a
-   macro; a quote inside is written as two. */
+   macro; a quote inside is written as two. Backticks are left out: the
+   arguments are headings and terms, set in their own font. */
 static void roff_arg(FILE *out, const char *s) {
   fputc('"', out);
-  for (; *s; s++) {
-    if (*s == '"')
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p == '"')
       fputs("\"\"", out);
-    else if (*s == '\\')
+    else if (*p == '\\')
       fputs("\\e", out);
-    else
-      fputc(*s, out);
+    else if (*p >= 0x80)
+      roff_code_point(out, &p);
+    else if (*p != '`')
+      fputc(*p, out);
   }
   fputc('"', out);
 }
