@@ -14,12 +14,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static const char *const AGENDA_KEYS[] = {"time", "venue", "title", NULL};
-static const char *const AGENDA_REQUIRED[] = {"date", NULL};
-static const char *const REPORT_KEYS[] = {"title",    "author", "lead_director",
-                                          "date",     "ward",   "contact",
-                                          "language", NULL};
-
 void scr_appendix_label(size_t i, bool numbers, char *out, size_t n) {
   if (numbers) {
     snprintf(out, n, "%zu", i + 1);
@@ -37,11 +31,6 @@ void scr_appendix_label(size_t i, bool numbers, char *out, size_t n) {
 }
 
 /* ---- heading attributes: `## Title {exempt=3 to-follow answers=222.1}` --- */
-
-static const scr_attr_spec ITEM_ATTRS[] = {{"exempt", false, "exempt=3"},
-                                           {"to-follow", true, "to-follow"},
-                                           {"answers", false, "answers=215.2"},
-                                           {NULL, false, NULL}};
 
 typedef struct attr_ctx {
   scr_item *item;
@@ -133,7 +122,7 @@ static void check_report_language(const scr_source *src, scr_diags *diags) {
 }
 
 static void check_appendix_meta(scr_appendix *ap, scr_diags *diags) {
-  scr_meta_check_keys(ap->src, REPORT_KEYS, NULL, diags);
+  scr_meta_check_keys(ap->src, SCR_FIELDS_REPORT, diags);
   scr_date date;
   scr_meta_date(ap->src, "date", &date, diags);
   check_report_language(ap->src, diags);
@@ -579,7 +568,8 @@ static scr_error read_items(scr_agenda *ag, scr_diags *diags) {
     item->heading = n;
     item->line = scr_source_line(ag->src, n);
     attr_ctx a = {item, ag->src->path, diags};
-    scr_take_attributes(n, ITEM_ATTRS, apply_attribute, &a, &place);
+    scr_take_attributes(n, scr_fields(SCR_FIELDS_ITEM), apply_attribute, &a,
+                        &place);
     item->title = scr_node_text(n);
     if (!item->title)
       return SCR_E_NOMEM;
@@ -601,7 +591,7 @@ static void read_agenda_meta(const scr_workspace *ws, scr_agenda *ag,
                              scr_diags *diags) {
   const scr_source *src = ag->src;
   const scr_committee *c = &ws->committee;
-  scr_meta_check_keys(src, AGENDA_KEYS, AGENDA_REQUIRED, diags);
+  scr_meta_check_keys(src, SCR_FIELDS_AGENDA, diags);
   if (scr_meta_date(src, "date", &ag->date, diags) &&
       scr_meta_date_matches_name(src, "date", &ag->date, diags) &&
       !scr_committee_meets(c, ag->date)) {

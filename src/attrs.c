@@ -88,7 +88,7 @@ typedef struct attr {
 
 typedef struct reader {
   scr_attr_place *p;
-  const scr_attr_spec *spec;
+  const scr_field *spec;
   const char *s; /* the text from the brace on */
   pos brace;
   attr attrs[ATTRS_MAX];
@@ -97,7 +97,7 @@ typedef struct reader {
 } reader;
 
 static const char *expected(const reader *r) {
-  return r->spec[0].key ? r->spec[0].example : "";
+  return r->spec[0].name ? r->spec[0].example : "";
 }
 
 /* An error at k bytes after the brace: `msg` may quote one character,
@@ -114,31 +114,15 @@ static void fail_at(reader *r, size_t k, const char *msg, char c) {
   r->bad = true;
 }
 
-static const scr_attr_spec *spec_of(const reader *r, const char *key) {
-  for (const scr_attr_spec *s = r->spec; s->key; s++)
-    if (strcmp(s->key, key) == 0)
-      return s;
-  return NULL;
-}
-
-static const char *suggestion(const reader *r, const char *key) {
-  const char *words[ATTRS_MAX + 1];
-  size_t n = 0;
-  for (const scr_attr_spec *s = r->spec; s->key && n < ATTRS_MAX; s++)
-    words[n++] = s->key;
-  words[n] = NULL;
-  return scr_closest_word(key, words);
-}
-
 /* A key the element does not take, given twice, or missing its value. */
 static void check_attr(reader *r, const attr *a) {
-  const scr_attr_spec *s = spec_of(r, a->key);
+  const scr_field *s = scr_field_find(r->spec, a->key);
   pos at = advance(r->p, r->brace, a->at);
   const char *path = r->p->src->path;
   scr_diags *d = r->p->diags;
   r->bad = true;
   if (!s) {
-    const char *near = suggestion(r, a->key);
+    const char *near = scr_field_nearest(r->spec, a->key);
     scr_error_at(d, path, at.line, at.col,
                  "%s: unknown attribute '%s'%s%s%s (keys are lower case)",
                  r->p->what, a->key, near ? "; did you mean '" : "",
@@ -151,11 +135,12 @@ static void check_attr(reader *r, const attr *a) {
                    "%s: attribute '%s' is given twice", r->p->what, a->key);
       return;
     }
-  if (s->flag && a->value)
+  bool flag = s->type == SCR_FIELD_FLAG;
+  if (flag && a->value)
     scr_error_at(d, path, at.line, at.col,
                  "%s: '%s' takes no value; write {%s}", r->p->what, a->key,
                  s->example);
-  else if (!s->flag && (!a->value || !*a->value))
+  else if (!flag && (!a->value || !*a->value))
     scr_error_at(d, path, at.line, at.col, "%s: '%s' needs a value; write {%s}",
                  r->p->what, a->key, s->example);
   else
@@ -310,9 +295,9 @@ static bool remove_block(cmark_node *block, const char *brace) {
   return ok;
 }
 
-scr_attr_result scr_take_attributes(cmark_node *block,
-                                    const scr_attr_spec *spec, scr_attr_fn fn,
-                                    void *ctx, scr_attr_place *p) {
+scr_attr_result scr_take_attributes(cmark_node *block, const scr_field *spec,
+                                    scr_attr_fn fn, void *ctx,
+                                    scr_attr_place *p) {
   char *all = scr_node_written_text(block);
   if (!all || !strchr(all, '{')) {
     bool none = all != NULL;

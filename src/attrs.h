@@ -11,17 +11,15 @@
 #define SCR_ATTRS_H
 
 #include "diag.h"
+#include "fields.h"
 #include "source.h"
 
 #include <cmark-gfm.h>
 #include <stdbool.h>
 
-/** One attribute an element accepts; lists of them end with {NULL}. */
-typedef struct scr_attr_spec {
-  const char *key;
-  bool flag;           /* takes no value: `{to-follow}` */
-  const char *example; /* how it is written: "exempt=3" */
-} scr_attr_spec;
+/* The attributes an element accepts are a list of the fields table
+   (fields.h): a SCR_FIELD_FLAG takes no value (`{to-follow}`), every other
+   one a value; `example` says how it is written ("exempt=3"). */
 
 /** Called once per attribute; `value` is NULL for a flag. Only called when
     the whole block is well formed. */
@@ -57,8 +55,8 @@ typedef enum scr_attr_result {
  * remove it (and the spaces before it) from the tree and call `fn` for each
  * attribute, in order. Errors go to p->diags.
  */
-scr_attr_result scr_take_attributes(cmark_node *block,
-                                    const scr_attr_spec *spec, scr_attr_fn fn,
-                                    void *ctx, scr_attr_place *p);
+scr_attr_result scr_take_attributes(cmark_node *block, const scr_field *spec,
+                                    scr_attr_fn fn, void *ctx,
+                                    scr_attr_place *p);
 
 #endif

@@ -11,11 +11,6 @@
 #include <string.h>
 #include <strings.h>
 
-static const char *const MINUTES_KEYS[] = {
-    "time",  "first_minute", "present", "also_present", "apologies", "closed",
-    "venue", "title",        NULL};
-static const char *const MINUTES_REQUIRED[] = {"date", NULL};
-
 /* Files per workspace; far beyond any committee's history. */
 #define MAX_MINUTES_FILES 10000
 
@@ -31,11 +26,6 @@ typedef struct res_ctx {
   const char *path;
   scr_diags *diags;
 } res_ctx;
-
-static const scr_attr_spec RESOLUTION_ATTRS[] = {
-    {"due", false, "due=2026-09-08"},
-    {"owner", false, "owner=\"Director of Children's Services\""},
-    {NULL, false, NULL}};
 
 static void apply_resolution_attribute(void *ctx, const char *key,
                                        const char *value, int line, int col) {
@@ -201,8 +191,8 @@ static scr_error add_resolution(file_ctx *f, int minute, cmark_node *block) {
   r->line = scr_source_line(m->src, block);
   r->col = cmark_node_get_start_column(block);
   res_ctx a = {r, &f->ws->committee, m->src->path, f->diags};
-  scr_take_attributes(block, RESOLUTION_ATTRS, apply_resolution_attribute, &a,
-                      &f->place);
+  scr_take_attributes(block, scr_fields(SCR_FIELDS_RESOLUTION),
+                      apply_resolution_attribute, &a, &f->place);
   r->text = scr_node_text(block);
   if (!r->text)
     return SCR_E_NOMEM;
@@ -277,7 +267,7 @@ static bool in_schedule_span(const scr_committee *c, scr_date d) {
 static void read_minutes_meta(const scr_workspace *ws, scr_minutes *m,
                               scr_diags *diags) {
   const scr_source *src = m->src;
-  scr_meta_check_keys(src, MINUTES_KEYS, MINUTES_REQUIRED, diags);
+  scr_meta_check_keys(src, SCR_FIELDS_MINUTES, diags);
   if (scr_meta_date(src, "date", &m->date, diags) &&
       scr_meta_date_matches_name(src, "date", &m->date, diags) &&
       in_schedule_span(&ws->committee, m->date) &&

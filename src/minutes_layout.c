@@ -19,33 +19,13 @@ static char *capitals(const char *s) {
   return up;
 }
 
-/* The surname a list entry ends with, to spot the chair in "Councillor X". */
-static const char *last_word(const char *s, size_t *n) {
-  const char *end = s + strlen(s);
-  while (end > s && (end[-1] == ' ' || end[-1] == ')'))
-    end--;
-  const char *start = end;
-  while (start > s && start[-1] != ' ')
-    start--;
-  *n = (size_t)(end - start);
-  return start;
-}
-
-static bool same_person(const char *entry, const char *name) {
-  if (!name)
-    return false;
-  size_t a, b;
-  const char *x = last_word(entry, &a), *y = last_word(name, &b);
-  return a == b && a > 0 && strncmp(x, y, a) == 0;
-}
-
 /* "Councillor Batool" becomes "Councillor Batool (Chair)" unless marked. */
 static char *attendee(const scr_committee *c, const char *entry) {
   if (strchr(entry, '('))
     return scr_strdup(entry);
-  if (same_person(entry, c->chair))
+  if (scr_same_person(entry, c->chair))
     return scr_asprintf("%s (Chair)", entry);
-  if (same_person(entry, c->vice_chair))
+  if (scr_same_person(entry, c->vice_chair))
     return scr_asprintf("%s (Vice-Chair)", entry);
   return scr_strdup(entry);
 }

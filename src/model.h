@@ -12,7 +12,8 @@
 #include "source.h"
 
 typedef struct scr_contact {
-  const char *name, *role, *email; /* borrowed from the front matter */
+  /* borrowed from the front matter; all but the name may be NULL */
+  const char *name, *role, *email, *phone;
 } scr_contact;
 
 /** agendas/committee.md. Strings are borrowed from `src`, but for
@@ -28,9 +29,10 @@ typedef struct scr_committee {
   scr_contact *contacts;
   size_t n_contacts;
   const char *enquiries, *address, *venue;
-  const char *signatory; /* who signs the front sheet for the Monitoring
-                            Officer, or NULL */
-  int time;              /* minutes after midnight, or -1 */
+  const char *signatory;      /* who signs the front sheet, or NULL */
+  const char *signatory_role; /* for whom: "Monitoring Officer" unless
+                                 signatory_role: says */
+  int time;                   /* minutes after midnight, or -1 */
   scr_date *meetings;
   size_t n_meetings;
   bool number_appendices;          /* appendix_numbering: numbers */
@@ -287,6 +289,11 @@ scr_error scr_workspace_open(const char *file, scr_workspace *ws,
 void scr_workspace_free(scr_workspace *ws);
 /** True when `d` is one of the committee's scheduled meetings. */
 bool scr_committee_meets(const scr_committee *c, scr_date d);
+
+/** Whether list entry `entry` names the person `name`, by the surname each
+    ends with ("Councillor Ann Able (Chair)" is "Ann Able"); false when
+    either is NULL. */
+bool scr_same_person(const char *entry, const char *name);
 
 /**
  * What a loader may do with each report once it, its images and its own

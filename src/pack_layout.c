@@ -155,10 +155,17 @@ static void members(const pack_ctx *p, scr_sink *s) {
                 "Members of the Committee are invited to attend the "
                 "above meeting to consider the items of business "
                 "listed overleaf.");
-  /* the front sheet is signed for the Monitoring Officer */
+  /* the front sheet is signed for the Monitoring Officer, or whoever
+     signatory_role: names */
   if (c->signatory)
     scr_sink_para(s, SCR_PARA_SIGNATURE, c->signatory);
-  scr_sink_para(s, SCR_PARA_BODY, "For Monitoring Officer");
+  char *for_whom = scr_asprintf(
+      "For %s", c->signatory_role ? c->signatory_role : "Monitoring Officer");
+  if (for_whom)
+    scr_sink_para(s, SCR_PARA_BODY, for_whom);
+  else
+    scr_sink_fail(s, SCR_E_NOMEM);
+  free(for_whom);
 }
 
 static void contact(scr_sink *s, const scr_contact *k) {
@@ -173,6 +180,10 @@ static void contact(scr_sink *s, const scr_contact *k) {
   if (k->email) {
     scr_sink_text(s, ", ", 0);
     mail_link(s, k->email);
+  }
+  if (k->phone) {
+    scr_sink_text(s, ", ", 0);
+    scr_sink_text(s, k->phone, 0);
   }
   free(who);
   scr_sink_end_paragraph(s);

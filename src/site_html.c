@@ -330,6 +330,17 @@ static void mail_link(scr_xmlw *x, const char *email) {
   link_to(x, href, email);
 }
 
+/* A number to call: tel: takes it without the spaces it is written with. */
+static void phone_link(scr_xmlw *x, const char *phone) {
+  char href[128] = "tel:";
+  size_t w = strlen(href);
+  for (const char *p = phone; *p && w + 1 < sizeof href; p++)
+    if (*p != ' ')
+      href[w++] = *p;
+  href[w] = '\0';
+  link_to(x, href, phone);
+}
+
 static void contacts_section(scr_xmlw *x, const scr_committee *c) {
   open_section(x, "contacts", "Contacts");
   start(x, "ul");
@@ -344,6 +355,10 @@ static void contacts_section(scr_xmlw *x, const scr_committee *c) {
     if (ct->email) {
       text(x, ": ");
       mail_link(x, ct->email);
+    }
+    if (ct->phone) {
+      text(x, ct->email ? ", " : ": ");
+      phone_link(x, ct->phone);
     }
     end(x);
   }

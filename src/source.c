@@ -5,6 +5,7 @@
 #include "report.h"
 #include "rawhtml.h"
 #include "dates.h"
+#include "fields.h"
 #include "util.h"
 
 #include <cmark-gfm-core-extensions.h>
@@ -657,26 +658,25 @@ const char *scr_meta_string(const scr_ynode *map, const char *key) {
   return n && n->kind == SCR_Y_SCALAR ? n->scalar : NULL;
 }
 
-static bool listed(const char *const *names, const char *key) {
-  for (; names && *names; names++)
-    if (strcmp(*names, key) == 0)
-      return true;
-  return false;
-}
-
-void scr_meta_check_keys(const scr_source *src, const char *const *known,
-                         const char *const *required, scr_diags *diags) {
+void scr_meta_check_keys(const scr_source *src, scr_field_kind kind,
+                         scr_diags *diags) {
   const scr_ynode *m = src->meta;
+  const scr_field *fields = scr_fields(kind);
   if (!m)
     return;
-  for (size_t i = 0; i < m->count; i++)
-    if (!listed(known, m->keys[i]) && !listed(required, m->keys[i]))
-      scr_warn_at(diags, src->path, m->items[i]->line, 1,
-                  "unknown front-matter key '%s' is ignored", m->keys[i]);
-  for (; required && *required; required++)
-    if (!scr_meta_get(m, *required))
+  for (size_t i = 0; i < m->count; i++) {
+    if (scr_field_find(fields, m->keys[i]))
+      continue;
+    const char *near = scr_field_nearest(fields, m->keys[i]);
+    scr_warn_at(diags, src->path, m->items[i]->line, 1,
+                "unknown front-matter key '%s' is ignored%s%s%s", m->keys[i],
+                near ? "; did you mean '" : "", near ? near : "",
+                near ? "'?" : "");
+  }
+  for (const scr_field *f = fields; f && f->name; f++)
+    if (f->required && !scr_meta_get(m, f->name))
       scr_error_at(diags, src->path, src->meta_line, 1,
-                   "front matter lacks the required key '%s'", *required);
+                   "front matter lacks the required key '%s'", f->name);
 }
 
 /* Raw HTML is text as it is written, but shown a comment is a note to the

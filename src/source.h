@@ -7,6 +7,7 @@
 
 #include "anchors.h"
 #include "diag.h"
+#include "fields.h"
 #include "scrutineer.h"
 
 #include <cmark-gfm.h>
@@ -135,11 +136,12 @@ bool scr_meta_time(const scr_source *src, const char *key, int *out,
                    scr_diags *diags);
 
 /**
- * Check the front matter's keys against `known` (NULL-terminated): unknown
- * keys are warnings, missing `required` keys (NULL-terminated) errors.
+ * Check the front matter's keys against the fields table's `kind`
+ * (fields.h): unknown keys are warnings naming the nearest known key,
+ * missing required keys errors.
  */
-void scr_meta_check_keys(const scr_source *src, const char *const *known,
-                         const char *const *required, scr_diags *diags);
+void scr_meta_check_keys(const scr_source *src, scr_field_kind kind,
+                         scr_diags *diags);
 
 /** The first heading of `level` at or after `from` among its siblings. */
 cmark_node *scr_next_heading(cmark_node *from, int level);

@@ -286,31 +286,37 @@ char *scr_uri_escape(const char *url, bool ascii) {
   return scr_buf_detach(&b, NULL);
 }
 
+static bool same_letter(char x, char y) {
+  return tolower((unsigned char)x) == tolower((unsigned char)y);
+}
+
+/* Optimal string alignment: a swap of two letters side by side ("Titel")
+   is one edit, as it is one slip of the hand. */
 size_t scr_edit_distance(const char *a, const char *b) {
   enum { WORD_MAX = 64 };
   size_t la = strlen(a), lb = strlen(b);
   if (la > WORD_MAX || lb > WORD_MAX)
     return SIZE_MAX;
-  size_t row[WORD_MAX + 1];
+  size_t two_up[WORD_MAX + 1], up[WORD_MAX + 1], row[WORD_MAX + 1];
   for (size_t j = 0; j <= lb; j++)
-    row[j] = j;
+    up[j] = j;
   for (size_t i = 1; i <= la; i++) {
-    size_t diag = row[0];
     row[0] = i;
     for (size_t j = 1; j <= lb; j++) {
-      size_t up = row[j];
-      bool same =
-          tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]);
-      size_t best = diag + (same ? 0 : 1);
-      if (up + 1 < best)
-        best = up + 1;
+      size_t best = up[j - 1] + (same_letter(a[i - 1], b[j - 1]) ? 0 : 1);
+      if (up[j] + 1 < best)
+        best = up[j] + 1;
       if (row[j - 1] + 1 < best)
         best = row[j - 1] + 1;
+      if (i > 1 && j > 1 && same_letter(a[i - 1], b[j - 2]) &&
+          same_letter(a[i - 2], b[j - 1]) && two_up[j - 2] + 1 < best)
+        best = two_up[j - 2] + 1;
       row[j] = best;
-      diag = up;
     }
+    memcpy(two_up, up, (lb + 1) * sizeof *up);
+    memcpy(up, row, (lb + 1) * sizeof *row);
   }
-  return row[lb];
+  return up[lb];
 }
 
 const char *scr_closest_word(const char *word, const char *const *words) {

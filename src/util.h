@@ -93,8 +93,9 @@ bool scr_url_is_external(const char *url);
  */
 char *scr_uri_escape(const char *url, bool ascii);
 
-/** Levenshtein distance of `a` and `b`, ignoring ASCII case, for "did you
-    mean": words longer than 64 bytes are SIZE_MAX from everything. */
+/** Edit distance of `a` and `b` (a swap of two neighbours counts one),
+    ignoring ASCII case, for "did you mean": words longer than 64 bytes are
+    SIZE_MAX from everything. */
 size_t scr_edit_distance(const char *a, const char *b);
 
 /** The word of `words` (NULL-ended) closest to `word` when it is close

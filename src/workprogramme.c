@@ -11,8 +11,6 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-static const char *const WP_KEYS[] = {"title", NULL};
-
 typedef struct item_ctx {
   scr_wp_item *item;
   const char *path;
@@ -25,9 +23,6 @@ static bool push_string(char ***list, size_t *n, size_t *cap, const char *s) {
     return false;
   return ((*list)[*n] = scr_strdup(s)) ? ((*n)++, true) : false;
 }
-
-static const scr_attr_spec WP_ITEM_ATTRS[] = {
-    {"answers", false, "answers=222.1"}, {NULL, false, NULL}};
 
 static void apply_item_attribute(void *ctx, const char *key, const char *value,
                                  int line, int col) {
@@ -63,7 +58,8 @@ static scr_error read_item(const scr_workprogramme *wp, cmark_node *li,
   cmark_node *first = cmark_node_first_child(li);
   item_ctx a = {item, wp->src->path, diags, false};
   if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH)
-    scr_take_attributes(first, WP_ITEM_ATTRS, apply_item_attribute, &a, place);
+    scr_take_attributes(first, scr_fields(SCR_FIELDS_WP_ITEM),
+                        apply_item_attribute, &a, place);
   item->title = first ? scr_node_text(first) : scr_strdup("");
   if (!item->title || a.failed)
     return SCR_E_NOMEM;
@@ -181,7 +177,7 @@ scr_error scr_workprogramme_load(const scr_workspace *ws, scr_workprogramme *wp,
   free(path);
   if (!wp->src)
     return SCR_E_SOURCE;
-  scr_meta_check_keys(wp->src, WP_KEYS, NULL, diags);
+  scr_meta_check_keys(wp->src, SCR_FIELDS_WORKPROGRAMME, diags);
   const char *title = scr_meta_string(wp->src->meta, "title");
   wp->title = scr_strdup(title ? title : "Work programme");
   scr_error err = wp->title ? read_headings(ws, wp, diags) : SCR_E_NOMEM;

@@ -81,18 +81,6 @@ static char *find_root(const char *file) {
   return NULL;
 }
 
-static const char *const COMMITTEE_KEYS[] = {"short",      "chair",
-                                             "vice_chair", "members",
-                                             "co_opted",   "contacts",
-                                             "enquiries",  "address",
-                                             "venue",      "time",
-                                             "meetings",   "title",
-                                             "email",      "appendix_numbering",
-                                             "signatory",  "template",
-                                             NULL};
-static const char *const COMMITTEE_REQUIRED[] = {"council", "committee",
-                                                 "meetings", NULL};
-
 /* A sequence of scalars as a borrowed array. */
 static bool string_list(const scr_source *src, const char *key,
                         const char ***out, size_t *n, scr_diags *diags) {
@@ -120,13 +108,43 @@ static bool string_list(const scr_source *src, const char *key,
   return true;
 }
 
+/* The fields a contact takes, as a message gives them: "name, role, ...". */
+static void contact_field_names(char *out, size_t size) {
+  size_t w = 0;
+  out[0] = '\0';
+  for (const scr_field *f = scr_fields(SCR_FIELDS_CONTACT); f->name; f++) {
+    int k = snprintf(out + w, size - w, "%s%s", w ? ", " : "", f->name);
+    if (k < 0 || (size_t)k >= size - w)
+      break;
+    w += (size_t)k;
+  }
+}
+
+/* A contact's fields not in the table are ignored, and said so. */
+static void check_contact_fields(const scr_committee *c, const scr_ynode *e,
+                                 scr_diags *diags) {
+  const scr_field *fields = scr_fields(SCR_FIELDS_CONTACT);
+  for (size_t k = 0; k < e->count; k++) {
+    if (scr_field_find(fields, e->keys[k]))
+      continue;
+    const char *near = scr_field_nearest(fields, e->keys[k]);
+    char names[128];
+    contact_field_names(names, sizeof names);
+    scr_warn_at(diags, c->src->path, e->items[k]->line, e->items[k]->col,
+                "unknown contact field '%s' is ignored (a contact takes "
+                "%s)%s%s%s",
+                e->keys[k], names, near ? "; did you mean '" : "",
+                near ? near : "", near ? "'?" : "");
+  }
+}
+
 static void read_contacts(scr_committee *c, scr_diags *diags) {
   const scr_ynode *v = scr_meta_get(c->src->meta, "contacts");
   if (!v)
     return;
   if (v->kind != SCR_Y_SEQ) {
     scr_error_at(diags, c->src->path, v->line, v->col,
-                 "'contacts' must be a list of {name, role, email}");
+                 "'contacts' must be a list of {name, role, email, phone}");
     return;
   }
   c->contacts = calloc(v->count + 1, sizeof *c->contacts);
@@ -138,11 +156,56 @@ static void read_contacts(scr_committee *c, scr_diags *diags) {
     if (e->kind != SCR_Y_MAP || !name) {
       scr_error_at(diags, c->src->path, e->line, e->col,
                    "a contact needs at least a name: {name: ..., role: ..., "
-                   "email: ...}");
+                   "email: ..., phone: ...}");
       continue;
     }
-    c->contacts[c->n_contacts++] = (scr_contact){
-        name, scr_meta_string(e, "role"), scr_meta_string(e, "email")};
+    check_contact_fields(c, e, diags);
+    c->contacts[c->n_contacts++] =
+        (scr_contact){.name = name,
+                      .role = scr_meta_string(e, "role"),
+                      .email = scr_meta_string(e, "email"),
+                      .phone = scr_meta_string(e, "phone")};
+  }
+}
+
+/* The surname an entry ends with, brackets and spaces after it left out:
+   "Councillor Ann Able" and "Ann Able (Chair)" are one person. */
+static const char *last_word(const char *s, size_t *n) {
+  const char *end = s + strlen(s);
+  while (end > s && (end[-1] == ' ' || end[-1] == ')'))
+    end--;
+  const char *start = end;
+  while (start > s && start[-1] != ' ')
+    start--;
+  *n = (size_t)(end - start);
+  return start;
+}
+
+bool scr_same_person(const char *entry, const char *name) {
+  if (!entry || !name)
+    return false;
+  size_t a, b;
+  const char *x = last_word(entry, &a), *y = last_word(name, &b);
+  return a == b && a > 0 && strncmp(x, y, a) == 0;
+}
+
+/* members: lists the members other than the chair and vice-chair, who
+   are printed before them: named there too, they would appear twice. */
+static void check_members(const scr_committee *c, scr_diags *diags) {
+  const scr_ynode *v = scr_meta_get(c->src->meta, "members");
+  for (size_t i = 0; v && v->kind == SCR_Y_SEQ && i < v->count; i++) {
+    const scr_ynode *e = v->items[i];
+    if (e->kind != SCR_Y_SCALAR)
+      continue;
+    const char *role = scr_same_person(e->scalar, c->chair) ? "chair"
+                       : scr_same_person(e->scalar, c->vice_chair)
+                           ? "vice-chair"
+                           : NULL;
+    if (role)
+      scr_warn_at(diags, c->src->path, e->line, e->col,
+                  "%s is the %s; members: lists the other members, so they "
+                  "would appear twice",
+                  e->scalar, role);
   }
 }
 
@@ -208,7 +271,7 @@ static void read_template(scr_workspace *ws, scr_diags *diags) {
 static void read_committee(scr_workspace *ws, scr_diags *diags) {
   scr_committee *c = &ws->committee;
   scr_source *src = c->src;
-  scr_meta_check_keys(src, COMMITTEE_KEYS, COMMITTEE_REQUIRED, diags);
+  scr_meta_check_keys(src, SCR_FIELDS_COMMITTEE, diags);
   c->council = scr_meta_string(src->meta, "council");
   c->name = scr_meta_string(src->meta, "committee");
   c->short_name = scr_meta_string(src->meta, "short");
@@ -216,9 +279,13 @@ static void read_committee(scr_workspace *ws, scr_diags *diags) {
   c->vice_chair = scr_meta_string(src->meta, "vice_chair");
   c->enquiries = scr_meta_string(src->meta, "enquiries");
   c->signatory = scr_meta_string(src->meta, "signatory");
+  c->signatory_role = scr_meta_string(src->meta, "signatory_role");
+  if (!c->signatory_role)
+    c->signatory_role = "Monitoring Officer";
   c->address = scr_meta_string(src->meta, "address");
   c->venue = scr_meta_string(src->meta, "venue");
   string_list(src, "members", &c->members, &c->n_members, diags);
+  check_members(c, diags);
   string_list(src, "co_opted", &c->co_opted, &c->n_co_opted, diags);
   read_contacts(c, diags);
   read_meetings(c, diags);

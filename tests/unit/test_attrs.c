@@ -14,9 +14,10 @@
 #include <string.h>
 #include <unistd.h>
 
-static const scr_attr_spec SPEC[] = {{"exempt", false, "exempt=3"},
-                                     {"to-follow", true, "to-follow"},
-                                     {NULL, false, NULL}};
+static const scr_field SPEC[] = {
+    {.name = "exempt", .type = SCR_FIELD_CHOICE, .example = "exempt=3"},
+    {.name = "to-follow", .type = SCR_FIELD_FLAG, .example = "to-follow"},
+    {.name = NULL}};
 
 typedef struct seen {
   char text[256];
@@ -148,7 +149,12 @@ static void test_raw_html_in_headings(void **state) {
 static void test_edit_distance(void **state) {
   (void)state;
   assert_int_equal(scr_edit_distance("exempt", "EXEMPT"), 0);
-  assert_int_equal(scr_edit_distance("exmept", "exempt"), 2);
+  /* two letters swapped are one slip, so that "Titel" is nearer "title"
+     than "time" */
+  assert_int_equal(scr_edit_distance("exmept", "exempt"), 1);
+  assert_int_equal(scr_edit_distance("Titel", "title"), 1);
+  assert_int_equal(scr_edit_distance("Titel", "time"), 2);
+  assert_int_equal(scr_edit_distance("ab", "ba"), 1);
   assert_int_equal(scr_edit_distance("", "abc"), 3);
   assert_int_equal(scr_edit_distance("kitten", "sitting"), 3);
   static const char *const WORDS[] = {"exempt", "to-follow", "answers", NULL};
