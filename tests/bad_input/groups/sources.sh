@@ -161,3 +161,50 @@ run "a minutes file given to pack" 1 \
 [ "$(sums)" = "$BEFORE" ] || fail "a minutes file given to pack: documents changed"
 total=$((total + 1))
 echo "  ok    bad input: a minutes file given to pack (exit 1)"
+
+# ---- misspelt keys, and fields said twice or not taken ----------------------
+
+fresh
+sed 's/^vice_chair:/vice-chair:/' "$ROOT/tests/fixtures/small/$COMMITTEE" >"$WS/$COMMITTEE"
+built "committee.md's vice-chair: for vice_chair:" \
+  "^$COMMITTEE:6:1: warning: unknown front-matter key 'vice-chair' is ignored; did you mean 'vice_chair'\\?" \
+  "contains:Councillor Ann Able (Chair)"
+
+fresh
+sed 's/^date: 2026-06-17$/date: 2026-06-17\nTitel: Agenda/' \
+  "$ROOT/tests/fixtures/small/$AGENDA" >"$WS/$AGENDA"
+built "an agenda's Titel: for title:" \
+  "^$AGENDA:3:1: warning: unknown front-matter key 'Titel' is ignored; did you mean 'title'\\?" \
+  "contains:To receive apologies."
+
+fresh
+sed 's/^author:/autor:/' "$ROOT/tests/fixtures/small/$REPORT" >"$WS/$REPORT"
+built "a report's autor: for author:" \
+  "^$REPORT:3:1: warning: unknown front-matter key 'autor' is ignored; did you mean 'author'\\?" \
+  "contains:Performance report"
+
+fresh
+sed 's/^apologies:/apology:/' "$ROOT/tests/fixtures/small/$MINUTES" >"$WS/$MINUTES"
+built "the minutes' apology: for apologies:" \
+  "^$MINUTES:6:1: warning: unknown front-matter key 'apology' is ignored$" \
+  "contains:To receive apologies."
+
+fresh
+sed 's/^title:/titel:/' "$ROOT/tests/fixtures/small/$WP" >"$WS/$WP"
+built "the work programme's titel: for title:" \
+  "^$WP:2:1: warning: unknown front-matter key 'titel' is ignored; did you mean 'title'\\?" \
+  "contains:To receive apologies."
+
+fresh
+sed 's/^members: \[/members: [Councillor Ann Able, /' \
+  "$ROOT/tests/fixtures/small/$COMMITTEE" >"$WS/$COMMITTEE"
+built "the chair listed in members: too" \
+  "^$COMMITTEE:7:11: warning: Councillor Ann Able is the chair; members: lists the other members, so they would appear twice" \
+  "contains:Councillor Cat Cole"
+
+fresh
+sed 's/, email: fay.fox@/, emial: fay.fox@/' \
+  "$ROOT/tests/fixtures/small/$COMMITTEE" >"$WS/$COMMITTEE"
+built "a contact's emial: for email:" \
+  "^$COMMITTEE:10:[0-9]+: warning: unknown contact field 'emial' is ignored \\(a contact takes name, role, email, phone\\); did you mean 'email'\\?" \
+  "contains:Fay Fox (Governance Services)"
