@@ -332,8 +332,11 @@ static marker read_marker(const char *text) {
     /* "It was AGREED that", "It was unanimously RESOLVED that" */
     size_t v = decision_verb(w[2]) ? 2 : k == 4 && decision_verb(w[3]) ? 3 : 0;
     const char *rest = v ? after_marker(w[v].s + w[v].n) : NULL;
-    if (v && rest && all_capitals(w[v].s, w[v].n)) {
-      mk = (marker){.kind = MARK_RESOLUTION, .rest = rest};
+    if (v && all_capitals(w[v].s, w[v].n)) {
+      /* "It was AGREED by all that": a marker, but not followed as one is */
+      mk = rest ? (marker){.kind = MARK_RESOLUTION, .rest = rest}
+                : (marker){.kind = MARK_LIKE,
+                           .quote = next_word_end(w[v].s + w[v].n)};
       return mk;
     }
   }

@@ -394,10 +394,11 @@ static void test_decision_like_warns(void **state) {
                              "AGREED the report be noted.\n\n"          /* 11 */
                              "Resolution: the report was noted.\n\n"    /* 13 */
                              "It was agreed that a review be held.\n\n" /* 15 */
-                             "- The Committee decided: to adjourn.\n"), /* 17 */
+                             "- The Committee decided: to adjourn.\n\n" /* 17 */
+                             "It was AGREED by all that it end.\n"),    /* 19 */
                    0);
   assert_int_equal(resolutions(&fx), 0);
-  assert_int_equal(warnings(&fx), 6);
+  assert_int_equal(warnings(&fx), 7);
   const char *file = "minutes/2026-04-14.md";
   assert_true(diag_mentions(&fx, SCR_WARNING, file, 7,
                             "'Members agreed that...' reads like a decision",
@@ -413,6 +414,8 @@ static void test_decision_like_warns(void **state) {
                             "'It was agreed that...'", NULL));
   assert_true(diag_mentions(&fx, SCR_WARNING, file, 17,
                             "'The Committee decided:...'", NULL));
+  assert_true(
+      diag_mentions(&fx, SCR_WARNING, file, 19, "'It was AGREED by...'", NULL));
   teardown(&fx);
 }
 
