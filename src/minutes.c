@@ -18,6 +18,329 @@ int scr_minutes_last(const scr_minutes *m) {
   return m->first + (int)m->n_items - 1;
 }
 
+/* ---- words ----------------------------------------------------------------
+ */
+
+/* A run of letters and digits in a resolution's text; `stop` when a ';' or
+   '.' comes between it and the word before, ending a clause. */
+typedef struct word {
+  const char *s;
+  size_t n;
+  bool stop;
+} word;
+
+/* The next word from *p on; false at the end of the text. */
+static bool next_word(const char **p, word *w) {
+  const char *s = *p;
+  bool stop = false;
+  while (*s && !isalnum((unsigned char)*s)) {
+    stop = stop || *s == ';' || *s == '.';
+    s++;
+  }
+  if (!*s)
+    return false;
+  *w = (word){.s = s, .stop = stop};
+  while (isalnum((unsigned char)*s))
+    s++;
+  w->n = (size_t)(s - w->s);
+  *p = s;
+  return true;
+}
+
+static bool word_is(word w, const char *s) {
+  return strlen(s) == w.n && strncasecmp(w.s, s, w.n) == 0;
+}
+
+static bool word_in(word w, const char *const *list, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (word_is(w, list[i]))
+      return true;
+  return false;
+}
+
+/* ---- the month an action asks for ---------------------------------------- */
+
+/*
+ * A verb that sends something to a meeting: "brought (back)", "reported",
+ * "returned", "presented", "submitted", "considered"; "report", "bring",
+ * "come" and "return" only with "back" or "to" after them, since "the report
+ * for April" and "the annual return for May" name no request.
+ */
+static bool schedules(word w, const word *after) {
+  static const char *const ALWAYS[] = {"brought",   "reported",  "returned",
+                                       "presented", "submitted", "considered",
+                                       "scheduled"};
+  static const char *const WITH_BACK[] = {
+      "report", "bring", "come", "return", "coming", "bringing", "reporting"};
+  if (word_in(w, ALWAYS, sizeof ALWAYS / sizeof *ALWAYS))
+    return true;
+  return after && (word_is(*after, "back") || word_is(*after, "to")) &&
+         word_in(w, WITH_BACK, sizeof WITH_BACK / sizeof *WITH_BACK);
+}
+
+/* Words after which a month names when something should happen: "in March",
+   "to the March meeting", "by March", "until March". */
+static bool leads_to_month(word w) {
+  static const char *const LEAD[] = {"in",     "by",     "for",    "until",
+                                     "before", "during", "the",    "to",
+                                     "at",     "after",  "between"};
+  return word_in(w, LEAD, sizeof LEAD / sizeof *LEAD);
+}
+
+static int month_of(word w) {
+  for (int m = 1; m <= 12; m++) {
+    const char *name = scr_month_name(m);
+    /* capitalised as a month is: "may" is a verb */
+    if (strlen(name) == w.n && strncmp(w.s, name, w.n) == 0)
+      return m;
+  }
+  return 0;
+}
+
+/* "2027" after a month: the year asked for, or 0. */
+static int year_of(const word *w) {
+  if (!w || w->n != 4)
+    return 0;
+  int y = 0;
+  for (size_t i = 0; i < 4; i++) {
+    if (!isdigit((unsigned char)w->s[i]))
+      return 0;
+    y = y * 10 + (w->s[i] - '0');
+  }
+  return y >= 1900 && y <= 2999 ? y : 0;
+}
+
+typedef struct request {
+  int month; /* 1-12, or 0 when none is asked for */
+  int year;  /* or 0 when not said */
+} request;
+
+/*
+ * The month a resolution asks for: the first one after a scheduling verb
+ * and a word such as "in" or "to the", within the verb's clause ("that the
+ * performance report for April to September be brought back in January"
+ * asks for January). A month after a day number ("3rd March 2025") is a
+ * date being recorded, not a request.
+ */
+static request requested_month(const char *text) {
+  request r = {0, 0};
+  bool governed = false;
+  word prev = {0}, w, after;
+  const char *p = text;
+  bool have = next_word(&p, &w);
+  while (have) {
+    const char *q = p;
+    bool more = next_word(&q, &after);
+    /* a clause ends at ';' or '.', or where "that" opens another */
+    if (w.stop || word_is(w, "that"))
+      governed = false;
+    if (schedules(w, more ? &after : NULL))
+      governed = true;
+    else if (governed && prev.n && leads_to_month(prev) && month_of(w)) {
+      r.month = month_of(w);
+      r.year = year_of(more ? &after : NULL);
+      return r;
+    }
+    prev = w;
+    w = after;
+    p = q;
+    have = more;
+  }
+  return r;
+}
+
+/* ---- resolution markers ----------------------------------------------------
+ */
+
+typedef enum mark_kind {
+  MARK_NONE,       /* narrative */
+  MARK_RESOLUTION, /* "AGREED:", "RESOLVED that", "It was AGREED that" ... */
+  MARK_LIKE        /* reads like a decision, in no form that is read */
+} mark_kind;
+
+typedef struct marker {
+  mark_kind kind;
+  const char *rest;  /* MARK_RESOLUTION: the text after the marker */
+  const char *quote; /* MARK_LIKE: the end of the opening words to quote */
+} marker;
+
+/* The length of "AGREED", "RESOLVED" or "DECIDED" (any case) as a whole
+   word at s, or 0: "Agreedly" and "disagreed" are not markers. */
+static size_t mark_word(const char *s) {
+  static const char *const WORDS[] = {"AGREED", "RESOLVED", "DECIDED"};
+  for (size_t i = 0; i < sizeof WORDS / sizeof *WORDS; i++) {
+    size_t n = strlen(WORDS[i]);
+    if (strncasecmp(s, WORDS[i], n) == 0 && !isalnum((unsigned char)s[n]))
+      return n;
+  }
+  return 0;
+}
+
+static bool all_capitals(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!isupper((unsigned char)s[i]))
+      return false;
+  return true;
+}
+
+/* "Agreed": a capital, then small letters. */
+static bool sentence_case(const char *s, size_t n) {
+  for (size_t i = 1; i < n; i++)
+    if (!islower((unsigned char)s[i]))
+      return false;
+  return n > 0 && isupper((unsigned char)s[0]);
+}
+
+static const char *skip_spaces(const char *s) {
+  while (isspace((unsigned char)*s))
+    s++;
+  return s;
+}
+
+/*
+ * What may follow a marker word: ':', a dash ('-' with a space on one side
+ * at least, an en or em dash), "that", or nothing. The text after it, or
+ * NULL when anything else follows ("AGREED the report be noted").
+ */
+static const char *after_marker(const char *s) {
+  const char *t = skip_spaces(s);
+  if (*t == '\0')
+    return t;
+  if (strncasecmp(t, "that", 4) == 0 && !isalnum((unsigned char)t[4]) && t > s)
+    return t;
+  if (*t == ':')
+    t++;
+  else if (*t == '-' && (t > s || isspace((unsigned char)t[1])))
+    t++;
+  else if (strncmp(t, "\xe2\x80\x93", 3) == 0 ||
+           strncmp(t, "\xe2\x80\x94", 3) == 0)
+    t += 3;
+  else
+    return NULL;
+  return skip_spaces(t);
+}
+
+static bool decision_verb(word w) {
+  return mark_word(w.s) == w.n;
+}
+
+/* The body as a whole, whose decisions are resolutions. */
+static bool body_noun(word w) {
+  static const char *const BODIES[] = {
+      "Members",      "Councillors", "Commission", "Committee",
+      "Subcommittee", "Panel",       "Board",      "Cabinet",
+      "Council",      "meeting",     "Forum",      "Group"};
+  return word_in(w, BODIES, sizeof BODIES / sizeof *BODIES);
+}
+
+/*
+ * A paragraph opening with the body deciding, in words that are not a
+ * marker: "Members agreed that", "The Commission resolved to", "It was
+ * agreed that", "The Scrutiny Commission unanimously decided:". Only the
+ * body as subject counts: an officer or the Chair agreeing to do something
+ * ("the officer agreed to circulate the slides") is narrative, as is a
+ * decision named later in a sentence. *quote gets the end of those words.
+ */
+static bool opens_like_decision(const char *s, const char **quote) {
+  word w[6];
+  size_t n = 0, v;
+  const char *p = s;
+  while (n < 6 && next_word(&p, &w[n]))
+    n++;
+  if (n >= 3 && word_is(w[0], "it") && word_is(w[1], "was"))
+    v = 2;
+  else if (n >= 2 && body_noun(w[0]))
+    v = 1;
+  else if (n >= 3 && word_is(w[0], "the") && body_noun(w[1]))
+    v = 2;
+  else if (n >= 4 && word_is(w[0], "the") && body_noun(w[2]))
+    v = 3; /* "The Scrutiny Commission", "The Sub-Committee" */
+  else
+    return false;
+  /* one word may come before the verb: "unanimously", "further", "have" */
+  if (v + 1 < n && !decision_verb(w[v]) && !word_is(w[v], "not") &&
+      !word_is(w[v], "had"))
+    v++;
+  if (v >= n || !decision_verb(w[v]))
+    return false;
+  const char *end = w[v].s + w[v].n;
+  if (*end == ':') {
+    *quote = end + 1;
+    return true;
+  }
+  if (v + 1 < n && !w[v + 1].stop &&
+      (word_is(w[v + 1], "that") || word_is(w[v + 1], "to"))) {
+    *quote = w[v + 1].s + w[v + 1].n;
+    return true;
+  }
+  return false;
+}
+
+/* "Resolution:", "Decisions:" as a heading line: a resolution in no form
+   that is read. */
+static bool names_a_resolution(const char *s, const char **quote) {
+  static const char *const NAMES[] = {"Resolution", "Resolutions", "Decision",
+                                      "Decisions"};
+  word w;
+  const char *p = s;
+  if (!next_word(&p, &w) || w.s != s ||
+      !word_in(w, NAMES, sizeof NAMES / sizeof *NAMES))
+    return false;
+  const char *t = skip_spaces(p);
+  if (*t != ':' && *t != '\0')
+    return false;
+  *quote = *t ? t + 1 : t;
+  return true;
+}
+
+/* The end of the word after s, to quote "AGREED the" when that is what is
+   written. */
+static const char *next_word_end(const char *s) {
+  word w;
+  return next_word(&s, &w) ? w.s + w.n : s;
+}
+
+/*
+ * The forms a clerk marks resolutions with: "AGREED:", "RESOLVED that",
+ * "DECIDED –", in capitals or "Agreed:" in sentence case, bold or not, and
+ * "It was AGREED that" (in capitals, which is what sets it apart from an
+ * account of the discussion).
+ */
+static marker read_marker(const char *text) {
+  marker mk = {MARK_NONE, NULL, NULL};
+  const char *s = skip_spaces(text);
+  size_t n = mark_word(s);
+  if (n) {
+    const char *rest = after_marker(s + n);
+    if (rest && (all_capitals(s, n) || sentence_case(s, n)))
+      mk = (marker){.kind = MARK_RESOLUTION, .rest = rest};
+    else
+      mk = (marker){.kind = MARK_LIKE, .quote = next_word_end(s + n)};
+    return mk;
+  }
+  word w[4];
+  size_t k = 0;
+  const char *p = s;
+  while (k < 4 && next_word(&p, &w[k]))
+    k++;
+  if (k >= 3 && word_is(w[0], "it") && word_is(w[1], "was")) {
+    /* "It was AGREED that", "It was unanimously RESOLVED that" */
+    size_t v = decision_verb(w[2]) ? 2 : k == 4 && decision_verb(w[3]) ? 3 : 0;
+    const char *rest = v ? after_marker(w[v].s + w[v].n) : NULL;
+    if (v && all_capitals(w[v].s, w[v].n)) {
+      /* "It was AGREED by all that": a marker, but not followed as one is */
+      mk = rest ? (marker){.kind = MARK_RESOLUTION, .rest = rest}
+                : (marker){.kind = MARK_LIKE,
+                           .quote = next_word_end(w[v].s + w[v].n)};
+      return mk;
+    }
+  }
+  const char *quote = NULL;
+  if (opens_like_decision(s, &quote) || names_a_resolution(s, &quote))
+    mk = (marker){.kind = MARK_LIKE, .quote = quote};
+  return mk;
+}
+
 /* ---- actions ------------------------------------------------------------- */
 
 typedef struct res_ctx {
@@ -50,46 +373,6 @@ static void apply_resolution_attribute(void *ctx, const char *key,
   }
 }
 
-/* Words after which a month names when something should happen. */
-static bool schedules_month(const char *word, size_t n) {
-  static const char *const LEAD[] = {"in",     "by",     "for",  "until",
-                                     "before", "during", "the",  "to",
-                                     "at",     "from",   "after"};
-  for (size_t i = 0; i < sizeof LEAD / sizeof *LEAD; i++)
-    if (strlen(LEAD[i]) == n && strncasecmp(word, LEAD[i], n) == 0)
-      return true;
-  return false;
-}
-
-/*
- * The month a resolution asks for ("brought back in September"): a month
- * name after a scheduling word. A month after a day number ("3rd March
- * 2025") is a date being recorded, not a request. 0 when none.
- */
-static int requested_month(const char *text) {
-  const char *prev = NULL;
-  size_t prev_len = 0;
-  for (const char *s = text; *s;) {
-    while (*s && !isalnum((unsigned char)*s))
-      s++;
-    const char *w = s;
-    while (isalnum((unsigned char)*s))
-      s++;
-    size_t n = (size_t)(s - w);
-    if (!n)
-      break;
-    for (int m = 1; m <= 12; m++) {
-      const char *name = scr_month_name(m);
-      if (strlen(name) == n && strncmp(w, name, n) == 0 && prev &&
-          schedules_month(prev, prev_len))
-        return m;
-    }
-    prev = w;
-    prev_len = n;
-  }
-  return 0;
-}
-
 /* List the meetings of `c` as "8 September 2026, 27 October 2026". */
 static void meeting_list(const scr_committee *c, const scr_date *only,
                          size_t n_only, char *out, size_t size) {
@@ -107,16 +390,19 @@ static void meeting_list(const scr_committee *c, const scr_date *only,
   }
 }
 
-/* Map a requested month to the one meeting in it after the minutes' date. */
-static void due_by_month(res_ctx *a, scr_date held, int month) {
+/* Map a requested month (of the year named, or the first year to come) to
+   the one meeting in it after the minutes' date. */
+static void due_by_month(res_ctx *a, scr_date held, request want) {
   const scr_committee *c = a->c;
   scr_resolution *r = a->r;
+  const char *month = scr_month_name(want.month);
   scr_date found[8];
   size_t n = 0;
-  int year = 0;
+  int year = want.year;
   for (size_t i = 0; i < c->n_meetings; i++) {
     scr_date d = c->meetings[i];
-    if (d.month != month || scr_date_cmp(d, held) <= 0)
+    if (d.month != want.month || scr_date_cmp(d, held) <= 0 ||
+        (want.year && d.year != want.year))
       continue;
     if (year == 0 || d.year < year) {
       year = d.year;
@@ -128,7 +414,11 @@ static void due_by_month(res_ctx *a, scr_date held, int month) {
   /* a month that asks for something is an action even when the schedule
      cannot say which meeting: tracked as unscheduled, not lost */
   r->action = true;
-  char list[512];
+  char list[512], when[32];
+  if (want.year)
+    snprintf(when, sizeof when, "%s %d", month, want.year);
+  else
+    snprintf(when, sizeof when, "%s", month);
   if (n == 1) {
     r->due = found[0];
     r->due_from = SCR_DUE_MONTH;
@@ -137,13 +427,13 @@ static void due_by_month(res_ctx *a, scr_date held, int month) {
     scr_warn_at(a->diags, a->path, r->line, r->col,
                 "action %s asks for %s, but no meeting is scheduled in %s "
                 "after this one (meetings: %s); add {due=YYYY-MM-DD}",
-                r->id, scr_month_name(month), scr_month_name(month), list);
+                r->id, when, when, list);
   } else {
     meeting_list(c, found, n, list, sizeof list);
     scr_warn_at(a->diags, a->path, r->line, r->col,
                 "action %s asks for %s %d, which has %zu meetings (%s); add "
                 "{due=YYYY-MM-DD} to say which",
-                r->id, scr_month_name(month), year, n, list);
+                r->id, month, year, n, list);
   }
 }
 
@@ -157,27 +447,20 @@ typedef struct file_ctx {
   scr_attr_place place; /* where the resolutions' attributes are */
 } file_ctx;
 
-/* "AGREED:" or "RESOLVED:" (any case); *rest gets the text after it. */
-static bool resolution_marker(const char *text, const char **rest) {
-  static const char *const MARKERS[] = {"AGREED", "RESOLVED"};
-  while (isspace((unsigned char)*text))
-    text++;
-  for (size_t i = 0; i < 2; i++) {
-    size_t n = strlen(MARKERS[i]);
-    if (strncasecmp(text, MARKERS[i], n) == 0) {
-      const char *s = text + n;
-      while (*s == ' ' || *s == ':')
-        s++;
-      if (s == text + n && *s)
-        return false; /* "Agreedly ..." is not a marker */
-      *rest = s;
-      return true;
-    }
-  }
-  return false;
+/* "AGREED: that the report be noted" is the resolution "That the report
+   be noted". */
+static void drop_marker(char *text) {
+  marker mk = read_marker(text);
+  if (mk.kind != MARK_RESOLUTION)
+    return;
+  memmove(text, mk.rest, strlen(mk.rest) + 1);
+  text[0] = (char)toupper((unsigned char)text[0]);
 }
 
-static scr_error add_resolution(file_ctx *f, int minute, cmark_node *block) {
+/* One resolution: `block` is a list item, or a paragraph that opens with
+   its marker (`marked`), which the resolution's text leaves out. */
+static scr_error add_resolution(file_ctx *f, int minute, cmark_node *block,
+                                bool marked) {
   scr_minutes *m = f->m;
   if (scr_reserve(&m->res, &m->cap_res, m->n_res + 1, sizeof *m->res))
     return SCR_E_NOMEM;
@@ -196,41 +479,191 @@ static scr_error add_resolution(file_ctx *f, int minute, cmark_node *block) {
   r->text = scr_node_text(block);
   if (!r->text)
     return SCR_E_NOMEM;
-  int month = r->due_from == SCR_DUE_NONE ? requested_month(r->text) : 0;
-  if (month)
-    due_by_month(&a, m->date, month);
+  if (marked)
+    drop_marker(r->text);
+  request want =
+      r->due_from == SCR_DUE_NONE ? requested_month(r->text) : (request){0, 0};
+  if (want.month)
+    due_by_month(&a, m->date, want);
   return SCR_OK;
 }
 
-/* Resolutions under one minute: a marker paragraph and the list after it. */
+/* Every item of `list` a resolution, numbered 1, 2, 3 in the minutes
+   whatever the source used. */
+static scr_error list_resolutions(file_ctx *f, int minute, cmark_node *list) {
+  cmark_node_set_list_type(list, CMARK_ORDERED_LIST);
+  cmark_node_set_list_delim(list, CMARK_PERIOD_DELIM);
+  cmark_node_set_list_start(list, 1);
+  scr_error err = SCR_OK;
+  for (cmark_node *it = cmark_node_first_child(list); !err && it;
+       it = cmark_node_next(it))
+    err = add_resolution(f, minute, it, false);
+  return err;
+}
+
+/* At most `max` bytes of s..end, not cutting a UTF-8 character. */
+static int quote_length(const char *s, const char *end, size_t max) {
+  size_t n = (size_t)(end - s);
+  if (n > max) {
+    n = max;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+      n--;
+  }
+  return (int)n;
+}
+
+static void warn_like_decision(file_ctx *f, cmark_node *para, const char *text,
+                               const marker *mk) {
+  const char *s = skip_spaces(text);
+  scr_warn_at(f->diags, f->m->src->path, scr_source_line(f->m->src, para),
+              cmark_node_get_start_column(para),
+              "'%.*s...' reads like a decision, but is not recorded as a "
+              "resolution: resolutions start 'AGREED:', 'RESOLVED:' or "
+              "'DECIDED:' (or 'AGREED that', 'Agreed -', 'It was AGREED "
+              "that'), with the resolution after it or a numbered list of "
+              "them below it; if this is only an account of the discussion, "
+              "it can stay as it is",
+              quote_length(s, mk->quote, 60), s);
+}
+
+static void warn_no_resolutions(file_ctx *f, cmark_node *para,
+                                const char *text) {
+  const char *s = skip_spaces(text);
+  scr_warn_at(f->diags, f->m->src->path, scr_source_line(f->m->src, para),
+              cmark_node_get_start_column(para),
+              "'%.*s' is followed by no resolutions: put them in a numbered "
+              "list under it (1. That ...), or on the same line ('AGREED: "
+              "that ...')",
+              quote_length(s, s + strlen(s), 60), s);
+}
+
+static bool heads_a_list(const char *rest) {
+  size_t n = strlen(rest);
+  while (n > 0 && isspace((unsigned char)rest[n - 1]))
+    n--;
+  return n == 0 || rest[n - 1] == ':';
+}
+
+/* What a marked paragraph made resolutions of. */
+typedef enum taken { TOOK_NONE, TOOK_HOLDER, TOOK_LIST } taken;
+
+/*
+ * The paragraph `para` that opens `holder` (the paragraph itself, or the
+ * list item it starts): a marker with the resolution after it makes
+ * `holder` one; a marker alone, or ending in ':' ("RESOLVED that:"), makes
+ * the items of `list`, the list that follows, resolutions.
+ */
+static scr_error read_marked(file_ctx *f, int minute, cmark_node *holder,
+                             cmark_node *para, cmark_node *list, taken *took) {
+  *took = TOOK_NONE;
+  char *text = scr_node_text(para);
+  if (!text)
+    return SCR_E_NOMEM;
+  marker mk = read_marker(text);
+  scr_error err = SCR_OK;
+  if (mk.kind == MARK_LIKE) {
+    warn_like_decision(f, para, text, &mk);
+  } else if (mk.kind == MARK_RESOLUTION) {
+    if (list && heads_a_list(mk.rest)) {
+      *took = TOOK_LIST;
+      err = list_resolutions(f, minute, list);
+    } else if (*mk.rest) {
+      *took = TOOK_HOLDER;
+      err = add_resolution(f, minute, holder, true);
+    } else {
+      warn_no_resolutions(f, para, text);
+    }
+  }
+  free(text);
+  return err;
+}
+
+static cmark_node *list_after(cmark_node *n, cmark_node *stop) {
+  cmark_node *next = n ? cmark_node_next(n) : NULL;
+  return next && next != stop && cmark_node_get_type(next) == CMARK_NODE_LIST
+             ? next
+             : NULL;
+}
+
+/* A list that is not itself a list of resolutions: a bullet may hold one
+   ("- **AGREED:** That ..."), or a marker with them in a list under it. */
+static scr_error read_list(file_ctx *f, int minute, cmark_node *list) {
+  scr_error err = SCR_OK;
+  for (cmark_node *it = cmark_node_first_child(list); !err && it;
+       it = cmark_node_next(it)) {
+    cmark_node *first = cmark_node_first_child(it);
+    taken took = TOOK_NONE;
+    if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH)
+      err = read_marked(f, minute, it, first, list_after(first, NULL), &took);
+    /* the sub-bullets of a bullet that is no resolution may hold some */
+    for (cmark_node *c = first; !err && !took && c; c = cmark_node_next(c))
+      if (cmark_node_get_type(c) == CMARK_NODE_LIST)
+        err = read_list(f, minute, c);
+  }
+  return err;
+}
+
+/* Resolutions under one minute, in document order: marked paragraphs, the
+   lists after them, and bullets that open with a marker. */
 static scr_error find_resolutions(file_ctx *f, int minute, cmark_node *first,
                                   cmark_node *stop) {
   scr_error err = SCR_OK;
   for (cmark_node *n = first; !err && n && n != stop; n = cmark_node_next(n)) {
-    if (cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
-      continue;
-    char *text = scr_node_text(n);
-    const char *rest;
-    bool marker = text && resolution_marker(text, &rest);
-    bool inline_text = marker && *rest;
-    free(text);
-    if (!marker)
-      continue;
-    cmark_node *list = cmark_node_next(n);
-    if (inline_text) {
-      err = add_resolution(f, minute, n); /* "AGREED: that ..." */
-    } else if (list && list != stop &&
-               cmark_node_get_type(list) == CMARK_NODE_LIST) {
-      /* resolutions are numbered in the minutes, whatever the source used */
-      cmark_node_set_list_type(list, CMARK_ORDERED_LIST);
-      cmark_node_set_list_delim(list, CMARK_PERIOD_DELIM);
-      cmark_node_set_list_start(list, 1);
-      for (cmark_node *it = cmark_node_first_child(list); !err && it;
-           it = cmark_node_next(it))
-        err = add_resolution(f, minute, it);
+    cmark_node_type t = cmark_node_get_type(n);
+    if (t == CMARK_NODE_PARAGRAPH) {
+      cmark_node *list = list_after(n, stop);
+      taken took = TOOK_NONE;
+      err = read_marked(f, minute, n, n, list, &took);
+      if (took == TOOK_LIST)
+        n = list; /* its items are resolutions already */
+    } else if (t == CMARK_NODE_LIST) {
+      err = read_list(f, minute, n);
     }
   }
   return err;
+}
+
+/*
+ * A "###" (or deeper) heading is no minute: the parser reads it as a
+ * sub-heading inside the minute above it, shown unnumbered there, and what
+ * follows it, resolutions too, belongs to that minute; before the first
+ * "## " it is left out with everything else there.
+ */
+static void warn_sub_headings(const scr_minutes *m, scr_diags *diags) {
+  const scr_minute *in = NULL;
+  size_t k = 0;
+  for (cmark_node *n = cmark_node_first_child(m->src->doc); n;
+       n = cmark_node_next(n)) {
+    if (k < m->n_items && n == m->items[k].heading) {
+      in = &m->items[k++];
+      continue;
+    }
+    int level = cmark_node_get_type(n) == CMARK_NODE_HEADING
+                    ? cmark_node_get_heading_level(n)
+                    : 0;
+    if (level < 3)
+      continue;
+    char *title = scr_node_text(n);
+    static const char HASHES[] = "######";
+    const char *hashes = &HASHES[6 - level];
+    int line = scr_source_line(m->src, n);
+    int col = cmark_node_get_start_column(n);
+    if (in)
+      scr_warn_at(diags, m->src->path, line, col,
+                  "minutes are '## ' headings, one a minute: '%s %s' is shown "
+                  "as an unnumbered sub-heading of minute %d (%s), and what "
+                  "follows it, resolutions too, is part of that minute; make "
+                  "it '## ' if it is a minute of its own",
+                  hashes, title ? title : "", in->number, in->title);
+    else
+      scr_warn_at(diags, m->src->path, line, col,
+                  "minutes are '## ' headings, one a minute: '%s %s' comes "
+                  "before the first of them and is left out of the minutes, "
+                  "as is everything before the first '## '; make it '## ' "
+                  "if it is a minute",
+                  hashes, title ? title : "");
+    free(title);
+  }
 }
 
 /* Titles and lines of the minutes; numbers are set once all are loaded. */
@@ -414,6 +847,7 @@ scr_error scr_minutes_book_load(const scr_workspace *ws, scr_minutes_book *book,
     scr_minutes *m = &book->files[i];
     file_ctx f = {ws, m, diags, {0}};
     scr_attr_place_init(&f.place, m->src, diags, "resolution");
+    warn_sub_headings(m, diags);
     for (size_t k = 0; !err && k < m->n_items; k++) {
       cmark_node *body = cmark_node_next(m->items[k].heading);
       err = find_resolutions(&f, m->items[k].number, body,
