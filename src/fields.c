@@ -376,21 +376,42 @@ static const scr_convention MINUTES_CONVENTIONS[] = {
     {"## Heading", "Each ## heading is one minute, numbered on from "
                    "`first_minute` or from the previous minutes, through "
                    "the committee's minutes in date order."},
-    {"AGREED: or RESOLVED:",
+    {"AGREED:, RESOLVED: or DECIDED:",
      "A paragraph that is one of these markers, followed by a list, "
      "records resolutions: resolution n of minute m has the ID m.n (222.1), "
-     "and the list is numbered 1, 2, 3 in the minutes. A marker followed "
-     "by text on the same line (AGREED: that ...) is one resolution. Any "
-     "case is recognised."},
-    {"RESOLVED that, It was AGREED that, DECIDED:, Agreed \xe2\x80\x93",
-     "Also recognised as resolution markers, in any case."},
+     "and the list is numbered 1, 2, 3 in the minutes. The marker may be "
+     "in capitals or sentence case (Agreed), bold or not, and end in a "
+     "colon, a dash (Agreed \xe2\x80\x93) or that (RESOLVED that the "
+     "Commission:). A marker followed by text on the same line (RESOLVED: "
+     "that ..., Agreed \xe2\x80\x93 that ...) is one resolution. Only a "
+     "whole word at the start counts: disagreed is not a marker."},
+    {"It was AGREED that ...",
+     "A paragraph opening so, AGREED (or RESOLVED, DECIDED) in capitals, "
+     "is one resolution."},
+    {"- **AGREED:** That ...",
+     "In a bullet: the bullet is one resolution; a bullet holding only the "
+     "marker makes each item of the list under it one."},
+    {"Members agreed that ...",
+     "A paragraph or bullet that opens like a decision of the committee "
+     "(Members agreed, The Commission resolved to, It was agreed that, "
+     "Resolution:) but in none of the forms above gets a warning quoting "
+     "it, so that a resolution is never left out unseen. Narrative such as "
+     "The officer agreed to circulate the slides is not warned of."},
+    {"### Heading",
+     "Not a minute: a sub-heading inside the minute above it, with "
+     "everything after it up to the next ## heading; it is warned of."},
     {"{due=YYYY-MM-DD} or {owner=\"...\"}",
      "At the end of a resolution: it is an action, due at that meeting or "
      "for that person (see Resolution attributes)."},
-    {"brought back in September",
+    {"be brought back in January",
      "A resolution that asks for something in a named month is an action "
      "due at the one scheduled meeting in that month after these minutes; "
-     "none or two such meetings give a warning asking for {due=...}."},
+     "none or two such meetings give a warning asking for {due=...}. The "
+     "month is the first one after a verb that sends something to a "
+     "meeting (brought back, reported, returned, presented, submitted, "
+     "considered, come back, to the March meeting): the report for April "
+     "to September be brought back in January asks for January. A year "
+     "after the month (in March 2028) picks that year."},
     {"That the Commission note the report",
      "A resolution with no due date, owner or month asked for is a "
      "decision, not an action."},
