@@ -5,7 +5,6 @@
  * report; the work programme lists the schedule; the house template is
  * there to edit. `check` passes on it and `pack` builds it as it is.
  */
-#include "build.h"
 #include "init.h"
 #include "util.h"
 
@@ -121,47 +120,6 @@ static const char COMMITTEE_TAIL[] =
     "If the alarm sounds, leave the building at once by the nearest exit "
     "and gather in the car park at the front of the Civic Centre. Staff will "
     "show you the way and tell you when it is safe to go back in.\n";
-
-/* The standing items of a first agenda, in order; the minutes item is
-   made for each meeting, and the meeting's own business comes before the
-   work programme. */
-static const scr_section STANDING[] = {
-    {SCR_ITEM_STANDING,
-     "## Apologies for absence\n"
-     "\n"
-     "To receive apologies for absence from members of the Committee.\n"},
-    {SCR_ITEM_STANDING,
-     "## Declarations of interest\n"
-     "\n"
-     "Members are asked to declare any interests they have in the business "
-     "on the agenda.\n"},
-    {SCR_ITEM_MINUTES, "## Minutes of the previous meeting\n"},
-    {SCR_ITEM_STANDING,
-     "## Chair's announcements\n"
-     "\n"
-     "The Chair may make announcements on matters of interest to the "
-     "Committee.\n"},
-    {SCR_ITEM_STANDING,
-     "## Questions and petitions\n"
-     "\n"
-     "To receive any questions or petitions from members of the public, "
-     "submitted under the Council's procedure rules.\n"},
-    {SCR_ITEM_WORKPROGRAMME,
-     "## Work programme\n"
-     "\n"
-     "Members are asked to review the work programme and suggest topics for "
-     "future meetings.\n"
-     "\n"
-     "[Appendix](workprogramme.md)\n"},
-    {SCR_ITEM_STANDING, "## Any other urgent business\n"
-                        "\n"
-                        "Any other business the Chair considers urgent.\n"},
-};
-
-const scr_section *scr_init_standing(size_t *n) {
-  *n = sizeof STANDING / sizeof *STANDING;
-  return STANDING;
-}
 
 /* The first meeting's own item, linking its report. */
 static const char FIRST_ITEM[] =
@@ -379,13 +337,6 @@ static scr_error stage_workspace(scr_newfiles *nf, const char *dir,
   free(wp);
   free(agenda);
   return err;
-}
-
-scr_date scr_init_today(const scr_options *opts) {
-  scr_date d;
-  if (opts && opts->today && scr_date_parse(opts->today, &d))
-    return d;
-  return scr_system_today();
 }
 
 scr_error scr_init_workspace(const char *dir, const scr_options *opts) {

@@ -9,6 +9,7 @@
  * becomes an item whose report is to follow. Minutes take the agenda's
  * items, in order, so that minute numbers line up with item numbers.
  */
+#include "build.h"
 #include "init.h"
 #include "model.h"
 #include "util.h"
@@ -130,6 +131,54 @@ char *scr_init_minutes_item(const char *root, const scr_date *meetings,
       "above, so that the minutes go into the agenda pack. -->\n\n"
       "[Appendix](../minutes/%s.md)\n\n",
       title, when, iso, iso);
+}
+
+/* The standing items of a first agenda, in order; the minutes item is
+   made for each meeting, and the meeting's own business comes before the
+   work programme. */
+static const scr_section STANDING[] = {
+    {SCR_ITEM_STANDING,
+     "## Apologies for absence\n"
+     "\n"
+     "To receive apologies for absence from members of the Committee.\n"},
+    {SCR_ITEM_STANDING,
+     "## Declarations of interest\n"
+     "\n"
+     "Members are asked to declare any interests they have in the business "
+     "on the agenda.\n"},
+    {SCR_ITEM_MINUTES, "## Minutes of the previous meeting\n"},
+    {SCR_ITEM_STANDING,
+     "## Chair's announcements\n"
+     "\n"
+     "The Chair may make announcements on matters of interest to the "
+     "Committee.\n"},
+    {SCR_ITEM_STANDING,
+     "## Questions and petitions\n"
+     "\n"
+     "To receive any questions or petitions from members of the public, "
+     "submitted under the Council's procedure rules.\n"},
+    {SCR_ITEM_WORKPROGRAMME,
+     "## Work programme\n"
+     "\n"
+     "Members are asked to review the work programme and suggest topics for "
+     "future meetings.\n"
+     "\n"
+     "[Appendix](workprogramme.md)\n"},
+    {SCR_ITEM_STANDING, "## Any other urgent business\n"
+                        "\n"
+                        "Any other business the Chair considers urgent.\n"},
+};
+
+const scr_section *scr_init_standing(size_t *n) {
+  *n = sizeof STANDING / sizeof *STANDING;
+  return STANDING;
+}
+
+scr_date scr_init_today(const scr_options *opts) {
+  scr_date d;
+  if (opts && opts->today && scr_date_parse(opts->today, &d))
+    return d;
+  return scr_system_today();
 }
 
 /* A section as it goes into an agenda: ending in one blank line. */

@@ -671,6 +671,10 @@ int main(int argc, char **argv) {
   /* new agenda, new minutes: two words name the command */
   char two[32];
   int words = 1;
+  if (strcmp(name, "new") == 0 && argc > 2 && is_help(argv[2])) {
+    printf("%s\n%s", USAGE, HELP);
+    return EXIT_OK;
+  }
   if (strcmp(name, "new") == 0) {
     if (argc < 3 || (strcmp(argv[2], "agenda") && strcmp(argv[2], "minutes")))
       return usage_error("new needs what to draft: new agenda [DATE] or new "
