@@ -315,7 +315,8 @@ static void *docx_create(const scr_template *tpl) {
     return NULL;
   dw->tpl = tpl;
   dw->model.house = tpl && tpl->house ? tpl->house : scr_house_builtin();
-  dw->model.spacing_adds = scr_template_is_builtin(tpl);
+  dw->model.spacing_adds =
+      scr_template_is_builtin(tpl) || (tpl && tpl->spacing_adds);
   if (open_body(dw) != SCR_OK) {
     docx_destroy(dw);
     return NULL;

@@ -46,6 +46,8 @@ static const char USAGE[] =
     "       scrutineer check [WORKSPACE] [--strict] [--publish-date DATE] "
     "[--template FILE]\n"
     "       scrutineer import REPORT.docx|REPORT.odt [-o FILE.md]\n"
+    "       scrutineer init DIR [--today DATE]\n"
+    "       scrutineer new agenda|minutes [DATE] [WORKSPACE] [--today DATE]\n"
     "       scrutineer --help | --version | COMMAND --help\n"
     "  -q goes with every command, --strict and --publish-date DATE with\n"
     "  all but minutes --actions; -- ends the options\n";
@@ -91,6 +93,19 @@ static const char HELP[] =
     "                     names the Markdown file (default: REPORT with .md,\n"
     "                     which must not be there yet; -: standard output);\n"
     "                     pictures go into a folder named after it, beside it\n"
+    "  init DIR           start a committee in a new or empty folder: an\n"
+    "                     example committee.md naming every key, six\n"
+    "                     meetings from next month, the first agenda with a\n"
+    "                     report, the work programme, minutes/, and the\n"
+    "                     house style as templates/house.docx and .odt\n"
+    "  new agenda [DATE]  draft agendas/DATE.md: the standing items of the\n"
+    "                     agenda before, the previous minutes, the work\n"
+    "                     programme's items for DATE, each {to-follow}\n"
+    "                     (default: the next meeting without an agenda)\n"
+    "  new minutes [DATE] draft minutes/DATE.md from agendas/DATE.md: the\n"
+    "                     members present, a minute per item (default: the\n"
+    "                     latest meeting with an agenda and no minutes).\n"
+    "                     init and new never replace a file\n"
     "\n"
     "options:\n"
     "  -o, --output DIR   output folder (default: out; site: site)\n"
@@ -271,6 +286,42 @@ static int cmd_import(const cli *c) {
   return finish(scr_import_report(c->input, c->opts.out_dir, &c->opts));
 }
 
+static int cmd_init(const cli *c) {
+  return finish(scr_init_workspace(c->input, &c->opts));
+}
+
+/* new's operands, DATE and WORKSPACE, each optional, told apart by the
+   shape of a date. */
+static int run_new(const cli *c, scr_error (*draft)(const char *, const char *,
+                                                    const scr_options *)) {
+  const char *date = NULL, *workspace = c->input;
+  bool dated = c->input && strlen(c->input) >= 5 &&
+               strspn(c->input, "0123456789") == 4 && c->input[4] == '-';
+  scr_date d;
+  if (dated) {
+    date = c->input;
+    workspace = c->extra;
+  } else if (c->extra) {
+    return usage_error("unexpected argument '%s': the DATE comes before the "
+                       "WORKSPACE",
+                       c->extra);
+  }
+  if (date && !scr_date_parse(date, &d))
+    return usage_error("new needs a meeting date as " DATE_RANGE ", not '%s'",
+                       date);
+  workspace = workspace ? workspace : ".";
+  int rc = workspace_found(workspace);
+  return rc != EXIT_OK ? rc : finish(draft(workspace, date, &c->opts));
+}
+
+static int cmd_new_agenda(const cli *c) {
+  return run_new(c, scr_new_agenda);
+}
+
+static int cmd_new_minutes(const cli *c) {
+  return run_new(c, scr_new_minutes);
+}
+
 /* Options every command that reads the sources takes, and those of every
    command that writes documents. */
 #define READING                                                                \
@@ -293,6 +344,12 @@ static const command COMMANDS[] = {
     {"import", OPT(OPT_QUIET) | OPT(OPT_OUTPUT), 0, false,
      "a Word or LibreOffice report",
      "import needs a report, e.g. agendas/2026-06-17/budget.docx", cmd_import},
+    {"init", OPT(OPT_QUIET) | OPT(OPT_TODAY), 0, false, "a new folder",
+     "init needs a folder to start the committee in, e.g. scrutiny", cmd_init},
+    {"new agenda", OPT(OPT_QUIET) | OPT(OPT_TODAY), 0, false,
+     "a DATE and a WORKSPACE", NULL, cmd_new_agenda},
+    {"new minutes", OPT(OPT_QUIET) | OPT(OPT_TODAY), 0, false,
+     "a DATE and a WORKSPACE", NULL, cmd_new_minutes},
 };
 #define N_COMMANDS (sizeof COMMANDS / sizeof *COMMANDS)
 
@@ -531,7 +588,8 @@ static int check_actions(const cli *c) {
 static int check_operands(const command *cmd, const cli *c) {
   const char *name = c->actions ? "minutes --actions" : cmd->name;
   const char *what = c->actions ? "a WORKSPACE" : cmd->operand;
-  if (c->extra)
+  bool two = cmd->run == cmd_new_agenda || cmd->run == cmd_new_minutes;
+  if (c->extra && !two)
     return usage_error("unexpected argument '%s': %s takes one operand, %s",
                        c->extra, name, what);
   if (c->input && !*c->input)
@@ -587,11 +645,11 @@ static int run_command(const command *cmd, int argc, char **argv) {
 static int unknown_command(const char *name) {
   if (name[0] == '-')
     return usage_error("'%s' is not a command: the command (pack, minutes, "
-                       "tracker, site, check or import) comes first, then its "
-                       "options",
+                       "tracker, site, check, import, init or new) comes "
+                       "first, then its options",
                        name);
   return usage_error("unknown command '%s' (the commands are pack, minutes, "
-                     "tracker, site, check and import)",
+                     "tracker, site, check, import, init and new)",
                      name);
 }
 
@@ -610,9 +668,24 @@ int main(int argc, char **argv) {
     printf("scrutineer %s\n", SCR_VERSION);
     return EXIT_OK;
   }
+  /* new agenda, new minutes: two words name the command */
+  char two[32];
+  int words = 1;
+  if (strcmp(name, "new") == 0 && argc > 2 && is_help(argv[2])) {
+    printf("%s\n%s", USAGE, HELP);
+    return EXIT_OK;
+  }
+  if (strcmp(name, "new") == 0) {
+    if (argc < 3 || (strcmp(argv[2], "agenda") && strcmp(argv[2], "minutes")))
+      return usage_error("new needs what to draft: new agenda [DATE] or new "
+                         "minutes [DATE]");
+    snprintf(two, sizeof two, "new %s", argv[2]);
+    name = two;
+    words = 2;
+  }
   for (size_t i = 0; i < N_COMMANDS; i++)
     if (strcmp(name, COMMANDS[i].name) == 0) {
-      int rc = run_command(&COMMANDS[i], argc - 2, argv + 2);
+      int rc = run_command(&COMMANDS[i], argc - 1 - words, argv + 1 + words);
       /* libxml2 keeps parser state for the process's life; hand it back so
          leak checkers see a clean exit */
       xmlCleanupParser();

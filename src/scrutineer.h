@@ -147,6 +147,39 @@ scr_error scr_import_report(const char *report, const char *md_path,
 scr_error scr_list_actions(const char *workspace, FILE *out);
 
 /**
+ * Start a committee in `dir`, which must not exist or be empty: a
+ * committee file naming every key it takes (an example committee, six
+ * meetings from next month, as of opts->today or the system date), the
+ * first meeting's agenda and report, the work programme, an empty
+ * minutes/ folder and the built-in house style as templates/house.docx
+ * and house.odt. Files are written together or not at all, and the paths
+ * printed unless opts->quiet. SCR_E_SOURCE (nothing written) when `dir`
+ * is not empty or is a file; SCR_E_IO when it cannot be written.
+ */
+scr_error scr_init_workspace(const char *dir, const scr_options *opts);
+
+/**
+ * Draft the agenda of the meeting `date` (YYYY-MM-DD, one of the
+ * committee's meetings; NULL: the first from opts->today on without an
+ * agenda) in the workspace holding `workspace` (NULL: "."): agendas/DATE.md
+ * with the standing items of the latest agenda before it, the minutes of
+ * the previous meeting, an item per work-programme entry for the meeting,
+ * and the folder agendas/DATE/. Never replaces a file: SCR_E_SOURCE, with
+ * a diagnostic and nothing written, when agendas/DATE.md is there.
+ */
+scr_error scr_new_agenda(const char *workspace, const char *date,
+                         const scr_options *opts);
+
+/**
+ * Draft the minutes of the meeting `date` (NULL: the latest up to
+ * opts->today with an agenda and no minutes) as minutes/DATE.md: the
+ * membership as present, and a minute per item of agendas/DATE.md, which
+ * must be there. Never replaces a file, as scr_new_agenda.
+ */
+scr_error scr_new_minutes(const char *workspace, const char *date,
+                          const scr_options *opts);
+
+/**
  * Render the Markdown file at `md_path` (a report: no front sheet, images
  * relative to its folder) and return the body XML of one format (DOCX or
  * ODT), for golden tests. `*xml` is allocated; the caller frees it.

@@ -59,6 +59,7 @@ scr_template scr_template_view(const scr_template *tpl, const char *format) {
     v.styles_len = tpl->derived_len;
   }
   memcpy(v.digest, tpl->digest, sizeof v.digest);
+  v.spacing_adds = tpl->spacing_adds;
   return v;
 }
 
@@ -393,6 +394,34 @@ static scr_error load_own(const scr_zpkg *p, const styles_kind *k,
   return err;
 }
 
+/* Whether a Word template's settings ask for the space between two
+   paragraphs to be the sum of both, as the built-in style's documents do
+   (the DOCX of a pack, or the house template init writes): its documents
+   keep that rule. Settings that cannot be read say nothing. */
+static bool settings_sum_spacing(const scr_zpkg *p) {
+  enum { SETTINGS_MAX = 1024 * 1024 };
+  static const char *const W =
+      "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+  unsigned char *data = NULL;
+  size_t len = 0;
+  if (scr_zpkg_read(p, "word/settings.xml", SETTINGS_MAX, &data, &len) || !data)
+    return false;
+  xmlDocPtr doc = xmlReadMemory((const char *)data, (int)len, "settings.xml",
+                                NULL, SCR_ZPKG_XML_OPTIONS);
+  free(data);
+  const xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+  const xmlNode *compat =
+      tpl_is(root, W, "settings") ? tpl_child(root, W, "compat") : NULL;
+  const xmlNode *rule =
+      compat ? tpl_child(compat, W, "doNotUseHTMLParagraphAutoSpacing") : NULL;
+  xmlChar *val = rule ? xmlGetNsProp(rule, BAD_CAST "val", BAD_CAST W) : NULL;
+  bool sums = rule && (!val || (xmlStrcmp(val, BAD_CAST "0") != 0 &&
+                                xmlStrcmp(val, BAD_CAST "false") != 0));
+  xmlFree(val);
+  xmlFreeDoc(doc);
+  return sums;
+}
+
 /* The other format's styles: the built-in ones, given the house's text. */
 /*
  * Between two paragraphs Word puts the larger of the first's space after
@@ -420,7 +449,8 @@ static scr_error derive_other(const char *own, const scr_house *house,
   xmlDocPtr doc = parse_styles(b.styles, b.styles_len, k->member);
   if (!doc)
     return SCR_E_NOMEM;
-  scr_house spaced = spaced_as_in_word(house);
+  /* a Word template that sums the spaces already spaces as an ODT does */
+  scr_house spaced = tpl->spacing_adds ? *house : spaced_as_in_word(house);
   scr_error err = strcmp(other, "odt") == 0 ? tpl_apply_house_odt(doc, &spaced)
                                             : tpl_apply_house_docx(doc, house);
   if (!err)
@@ -456,6 +486,8 @@ scr_error scr_template_load(const char *path, scr_template *tpl,
     err = check_mimetype(p.zip, path, diags);
   if (!err)
     err = load_own(&p, kind_of(format), tpl, house);
+  if (!err && strcmp(format, "docx") == 0)
+    tpl->spacing_adds = settings_sum_spacing(&p);
   scr_zpkg_close(&p);
   if (!err)
     err = derive_other(format, house, tpl);

@@ -39,6 +39,10 @@ typedef struct scr_template {
   size_t derived_len;
   scr_house *owned_house;
   char digest[SCR_DIGEST_HEX]; /* SHA-256 of the file; "" for the built-in */
+  bool spacing_adds; /* a Word template whose settings keep the built-in
+                        style's rule (w:doNotUseHTMLParagraphAutoSpacing):
+                        the space between two paragraphs is the sum of
+                        the first's after and the second's before */
 } scr_template;
 
 /** The built-in house style for "docx" or "odt"; never fails. */

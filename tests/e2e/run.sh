@@ -54,6 +54,7 @@ sh "$HERE/reports.sh" "$SCR" "$T"
 sh "$HERE/text.sh" "$SCR" "$T"
 sh "$HERE/pdf_appendix.sh" "$SCR" "$T"
 sh "$HERE/fields.sh" "$SCR" "$T"
+sh "$HERE/init.sh" "$SCR" "$T"
 
 # Every DOCX the tests above built (named SHORT-YYYY-MM-DD-...), against
 # the ECMA-376 Transitional schemas, with Word's order of run properties.

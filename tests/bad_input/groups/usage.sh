@@ -60,7 +60,7 @@ unset SCRUTINEER_PDF_TIMEOUT
 # ---- options a command does not take --------------------------------------------
 
 usage "--today given to pack" 2 \
-  "^scrutineer: error: '--today' is one of the options of tracker and site, not of pack$" \
+  "^scrutineer: error: '--today' is one of the options of tracker, site, init, new agenda and new minutes, not of pack$" \
   pack "$AGENDA" --today 2026-06-01 -o "$OUT"
 usage "-o given to check" 2 \
   "^scrutineer: error: '-o' is one of the options of pack, minutes, tracker, site and import, not of check$" \
@@ -103,3 +103,18 @@ total=$((total + 1))
 echo "  ok    command line: pack --help (exit 0)"
 usage "--version with an operand" 2 "^scrutineer: error: unexpected argument 'extra' after --version$" \
   --version extra
+
+# ---- init and new --------------------------------------------------------------------
+
+usage "new without what to draft" 2 \
+  "^scrutineer: error: new needs what to draft: new agenda \[DATE\] or new minutes \[DATE\]$" \
+  new 2026-06-17
+usage "new agenda with a date that is not one" 2 \
+  "^scrutineer: error: new needs a meeting date as YYYY-MM-DD from 1900-01-01 to 9999-12-31, not '2026-02-30'$" \
+  new agenda 2026-02-30
+usage "new minutes with the workspace before the date" 2 \
+  "^scrutineer: error: unexpected argument '2026-06-17': the DATE comes before the WORKSPACE$" \
+  new minutes "$T" 2026-06-17
+usage "init without a folder" 2 \
+  "^scrutineer: error: init needs a folder to start the committee in, e.g. scrutiny$" \
+  init
