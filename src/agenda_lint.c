@@ -10,8 +10,9 @@
 /* ---- an item's own number ------------------------------------------------ */
 
 /* The length of a number opening a title ("1. ", "12) "), or 0: digits, a
-   full stop or bracket, a space, and then a title. */
-static size_t own_number_length(const char *s) {
+   full stop or bracket, a space, and then a title (`more`: the title goes
+   on after this text, as in "1. *Apologies*"). */
+static size_t own_number_length(const char *s, bool more) {
   size_t i = 0;
   while (i < 3 && isdigit((unsigned char)s[i]))
     i++;
@@ -20,7 +21,7 @@ static size_t own_number_length(const char *s) {
   i += 1;
   while (s[i] == ' ')
     i++;
-  return s[i] ? i : 0;
+  return s[i] || more ? i : 0;
 }
 
 void scr_item_drop_own_number(const scr_source *src, scr_item *item,
@@ -29,7 +30,7 @@ void scr_item_drop_own_number(const scr_source *src, scr_item *item,
   if (!text || cmark_node_get_type(text) != CMARK_NODE_TEXT)
     return;
   const char *lit = cmark_node_get_literal(text);
-  size_t len = lit ? own_number_length(lit) : 0;
+  size_t len = lit ? own_number_length(lit, cmark_node_next(text)) : 0;
   if (!len)
     return;
   char *number = scr_strndup(lit, len), *rest = scr_strdup(lit + len);
