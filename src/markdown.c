@@ -47,10 +47,13 @@ cmark_node *scr_parse_markdown(const char *text, size_t len) {
  */
 
 /* The length of a footnote label at `s` (after "[^") up to its "]", as
-   cmark-gfm reads one: no spaces or brackets; 0 when there is none. */
+   cmark-gfm reads one: no spaces or brackets, at most 200 bytes here; 0
+   when there is none. */
 static size_t footnote_label_length(const char *s) {
-  size_t n = strcspn(s, " \t\n[]");
-  return n > 0 && s[n] == ']' ? n : 0;
+  size_t n = 0;
+  while (n <= 200 && s[n] && !strchr(" \t\n[]", s[n]))
+    n++;
+  return n > 0 && n <= 200 && s[n] == ']' ? n : 0;
 }
 
 /* Where the lines of a body begin, found as they are asked for. */
@@ -75,56 +78,80 @@ static size_t line_offset(body_lines *b, int line) {
   return b->line == line ? b->at : b->len;
 }
 
-/*
- * The column of the `nth` reference `ref` ("[^3]") written on the body's
- * line `line` from `col` on, or 0: a reference written escaped (`\[^3]`) or
- * as a character reference is not there as written, and is meant as text.
- */
-static int written_at(body_lines *b, int line, int col, const char *ref,
-                      size_t nth) {
+/* The written text of one line of the body, searched from `at` on. */
+typedef struct written_line {
+  const char *text;
+  size_t start, stop, at;
+} written_line;
+
+static written_line line_from(body_lines *b, int line, int col) {
   size_t start = line_offset(b, line);
   const char *end = memchr(b->text + start, '\n', b->len - start);
   size_t stop = end ? (size_t)(end - b->text) : b->len;
-  size_t rlen = strlen(ref), seen = 0;
-  for (size_t i = start + (size_t)(col > 0 ? col - 1 : 0); i + rlen <= stop;
-       i++) {
-    if (memcmp(b->text + i, ref, rlen) != 0)
-      continue;
-    if (seen++ < nth)
-      continue;
-    bool escaped = i > start && b->text[i - 1] == '\\';
-    return escaped ? 0 : (int)(i - start) + 1;
-  }
+  size_t at = start + (size_t)(col > 0 ? col - 1 : 0);
+  return (written_line){b->text, start, stop, at < stop ? at : stop};
+}
+
+/*
+ * Where the next `ref` ("[^3]") is written on the line: its column, -1
+ * when it is written escaped (`\[^3]`, meant as text), or 0 when it is not
+ * there as written (a character reference, `&#91;^3]`).
+ */
+static int next_written(written_line *w, const char *ref) {
+  size_t rlen = strlen(ref);
+  for (size_t i = w->at; i + rlen <= w->stop; i++)
+    if (memcmp(w->text + i, ref, rlen) == 0) {
+      w->at = i + rlen;
+      bool escaped = i > w->start && w->text[i - 1] == '\\';
+      return escaped ? -1 : (int)(i - w->start) + 1;
+    }
   return 0;
 }
 
-static size_t count_in(const char *s, size_t n, const char *ref) {
-  size_t count = 0, rlen = strlen(ref);
-  for (size_t i = 0; i + rlen <= n; i++)
-    count += memcmp(s + i, ref, rlen) == 0;
-  return count;
+/* A reference the line does not have as written: looked for once. */
+#define MAX_UNWRITTEN 8
+
+static bool among(const char *const *refs, size_t n, const char *s,
+                  size_t len) {
+  for (size_t i = 0; i < n; i++)
+    if (strncmp(refs[i], s, len) == 0)
+      return true;
+  return false;
 }
 
-/* Every "[^label]" left as text in one text node, said where written. */
+/* Every "[^label]" left as text in one text node, said where written: the
+   node's references are written in its order on its line. */
 static void warn_in_text(cmark_node *n, body_lines *b, const char *path,
                          int body_line, scr_diags *diags) {
   const char *lit = cmark_node_get_literal(n);
+  const char *s = lit ? strstr(lit, "[^") : NULL;
   int line = cmark_node_get_start_line(n);
-  for (const char *s = lit ? strstr(lit, "[^") : NULL; s;
-       s = strstr(s + 2, "[^")) {
+  written_line w = {0};
+  if (s)
+    w = line_from(b, line, cmark_node_get_start_column(n));
+  const char *unwritten[MAX_UNWRITTEN];
+  size_t n_unwritten = 0;
+  for (; s; s = strstr(s + 2, "[^")) {
     size_t label = footnote_label_length(s + 2);
-    if (!label || label > 200)
+    if (!label || among(unwritten, n_unwritten, s, label + 3))
       continue;
     char ref[208];
     snprintf(ref, sizeof ref, "%.*s", (int)label + 3, s);
-    size_t nth = count_in(lit, (size_t)(s - lit), ref);
-    int col = written_at(b, line, cmark_node_get_start_column(n), ref, nth);
-    if (col)
+    written_line from = w;
+    int col = next_written(&w, ref);
+    if (col == 0) {
+      /* made by a character reference: the rest are where they were */
+      w = from;
+      if (n_unwritten == MAX_UNWRITTEN)
+        break;
+      unwritten[n_unwritten++] = s;
+    } else if (col > 0) {
       scr_warn_at(diags, path, line + body_line - 1, col,
                   "footnote %s has no note, so it shows as '%s' as written: "
                   "add the note as a line of its own, '%s: the note's text', "
                   "or take the reference out",
                   ref, ref, ref);
+    }
   }
 }
 

@@ -336,6 +336,25 @@ static void test_footnote_without_a_note_twice(void **state) {
   finish(&fx);
 }
 
+/* A line of 100,000 references is read once, not once a reference. */
+static void test_footnotes_without_notes_on_one_long_line(void **state) {
+  (void)state;
+  fixture fx;
+  start(&fx);
+  scr_buf b = SCR_BUF_INIT;
+  for (int i = 0; i < 100000; i++)
+    assert_int_equal(scr_buf_puts(&b, "&#91;^e] [^n] "), SCR_OK);
+  char *text = scr_buf_detach(&b, NULL);
+  assert_non_null(text);
+  load_source(&fx, text);
+  free(text);
+  /* each written reference, none made by a character reference */
+  assert_int_equal(fx.diags.count, 100000);
+  assert_int_equal(fx.diags.items[0].col, 10);
+  assert_int_equal(fx.diags.items[99999].col, 99999 * 14 + 10);
+  finish(&fx);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_report_link_not_an_appendix),
@@ -346,6 +365,7 @@ int main(void) {
       cmocka_unit_test(test_meeting_date_given_twice),
       cmocka_unit_test(test_footnote_without_a_note),
       cmocka_unit_test(test_footnote_without_a_note_twice),
+      cmocka_unit_test(test_footnotes_without_notes_on_one_long_line),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
