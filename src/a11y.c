@@ -405,11 +405,14 @@ static void check_anchor(walk *w, cmark_node *n, const char *url) {
 }
 
 static void check_link(walk *w, cmark_node *n) {
+  const char *url = cmark_node_get_url(n);
+  url = url ? url : "";
+  /* a link without a target is written as its words alone: no link text */
+  if (!*url)
+    return;
   char *text = text_of(w, n);
   if (!text)
     return;
-  const char *url = cmark_node_get_url(n);
-  url = url ? url : "";
   check_anchor(w, n, url);
   bool blank = is_blank(text);
   normalise_link_text(text);

@@ -1,4 +1,5 @@
 /* An agenda: items, their attributes, and the appendices they name. */
+#include "agenda_lint.h"
 #include "ahead.h"
 #include "attrs.h"
 #include "model.h"
@@ -66,6 +67,74 @@ static bool is_appendix_link(cmark_node *link) {
   bool yes = text && strcmp(text, "Appendix") == 0;
   free(text);
   return yes;
+}
+
+/* ---- links to reports that are not [Appendix] links --------------------
+ */
+
+/* The length of a link target's path, up to any `?` or `#`, when it names
+   a file of a kind an appendix is (in the workspace or not); 0 for a web
+   page, a heading of the source, or any other file. */
+static size_t report_path_length(const char *url) {
+  if (!url || !*url || url[0] == '#' || scr_url_is_external(url))
+    return 0;
+  size_t len = strcspn(url, "?#");
+  static const char *const KINDS[] = {".md", ".docx", ".odt", ".pdf"};
+  for (size_t i = 0; i < sizeof KINDS / sizeof *KINDS; i++) {
+    size_t k = strlen(KINDS[i]);
+    if (len > k && memcmp(url + len - k, KINDS[i], k) == 0)
+      return len;
+  }
+  return 0;
+}
+
+static void warn_plain_report_link(const scr_source *src, cmark_node *link,
+                                   const char *url, size_t len,
+                                   scr_diags *diags) {
+  char *text = scr_node_text(link);
+  bool minutes = strncmp(url, "minutes/", 8) == 0 || strstr(url, "/minutes/");
+  scr_warn_at(diags, src->path, scr_source_line(src, link),
+              cmark_node_get_start_column(link),
+              "link '%s' links %s but is not an appendix: write "
+              "[Appendix](%.*s) to include it as an appendix (the pack "
+              "shows the link's words as plain text, as a file beside the "
+              "pack leads nowhere)",
+              text ? text : "", minutes ? "minutes" : "a report", (int)len,
+              url);
+  free(text);
+}
+
+/*
+ * A link to a report or minutes file that is not an [Appendix] link: in a
+ * pack it would lead to a .md file that is not there. Its target is taken
+ * away, so that every writer shows its words as plain text, and it is said
+ * at the link when the source is first read (`diags` NULL: a tree parsed
+ * again, already said).
+ */
+static void plain_report_links(const scr_source *src, scr_diags *diags) {
+  if (!src->doc || src->embedded)
+    return;
+  cmark_iter *it = cmark_iter_new(src->doc);
+  if (!it) {
+    if (diags)
+      diags->out_of_memory = 1;
+    return;
+  }
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    cmark_node *n = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_LINK ||
+        is_appendix_link(n))
+      continue;
+    const char *url = cmark_node_get_url(n);
+    size_t len = report_path_length(url);
+    if (!len)
+      continue;
+    if (diags)
+      warn_plain_report_link(src, n, url, len, diags);
+    cmark_node_set_url(n, "");
+  }
+  cmark_iter_free(it);
 }
 
 static scr_appendix_kind kind_of(const scr_workspace *ws, const char *real) {
@@ -518,6 +587,7 @@ static scr_error collect_refs(const scr_workspace *ws,
                               scope sc, scr_diags *diags) {
   found_link *links;
   size_t n;
+  plain_report_links(src, diags);
   scr_error err = find_links(ag, src, sc, &links, &n);
   if (!err)
     resolve_all(ws, src, links, n);
@@ -570,6 +640,7 @@ static scr_error read_items(scr_agenda *ag, scr_diags *diags) {
     attr_ctx a = {item, ag->src->path, diags};
     scr_take_attributes(n, scr_fields(SCR_FIELDS_ITEM), apply_attribute, &a,
                         &place);
+    scr_item_drop_own_number(ag->src, item, diags);
     item->title = scr_node_text(n);
     if (!item->title)
       return SCR_E_NOMEM;
@@ -578,6 +649,7 @@ static scr_error read_items(scr_agenda *ag, scr_diags *diags) {
                    "agenda item %d has no title", item->number);
   }
   warn_public_after_exempt(ag, diags);
+  scr_agenda_warn_subheadings(ag, diags);
   /* `#` links name the items by the titles shown, without attributes */
   if (scr_source_index_anchors(ag->src))
     return SCR_E_NOMEM;
@@ -726,6 +798,7 @@ scr_error scr_appendix_tree(scr_agenda *ag, size_t index, bool *reparsed) {
   scr_error err = scr_source_reparse(ap->src);
   if (err)
     return err;
+  plain_report_links(ap->src, NULL);
   bind_refs(ag, ap->src);
   *reparsed = true;
   return SCR_OK;
@@ -818,6 +891,8 @@ scr_error scr_agendas_load(const scr_workspace *ws,
   scr_free_list(paths, count);
   if (!err && one_agenda_per_meeting(*list, *n, diags) != SCR_OK)
     worst = worst ? worst : SCR_E_SOURCE;
+  if (!err)
+    err = scr_agendas_warn_unlinked_reports(*list, *n, diags);
   return err ? err : worst;
 }
 

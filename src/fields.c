@@ -419,13 +419,21 @@ static const scr_convention MINUTES_CONVENTIONS[] = {
 
 static const scr_convention AGENDA_CONVENTIONS[] = {
     {"## Heading", "Each ## heading is one item, numbered 1, 2, 3 in "
-                   "order; the text under it is the item's text."},
+                   "order; the text under it is the item's text. A number "
+                   "written at its start (## 1. Apologies) is warned of "
+                   "and left out: items are numbered for you."},
+    {"### Heading",
+     "Not an item: a sub-heading inside the item above it, the items after "
+     "it numbered without it; it is warned of."},
     {"[Appendix](path)",
      "A link whose text is Appendix makes its target an appendix, "
      "lettered (or numbered) in order of first reference: a file under "
      "minutes/ renders as minutes, workprogramme.md as the work programme, "
      "anything else as a report. Paths are relative to the agenda and must "
-     "stay inside the workspace."},
+     "stay inside the workspace. A link to a report or minutes with other "
+     "text includes nothing: it is warned of and its words are shown as "
+     "plain text. A report in the meeting's folder that no agenda includes "
+     "is warned of."},
     {"{answers=222.1}", "At the end of a work programme item, or an agenda "
                         "item's heading: the item answers that action."},
     {NULL, NULL}};

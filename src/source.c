@@ -529,6 +529,9 @@ scr_source *scr_source_load(const char *path, bool need_meta,
     return NULL;
   }
   check_list_depth(src, diags);
+  if (!src->embedded && !src->pdf)
+    scr_warn_undefined_footnotes(src->doc, body, src->len - src->body_off, path,
+                                 src->body_line, diags);
   return src;
 }
 

@@ -209,6 +209,21 @@ static void check_members(const scr_committee *c, scr_diags *diags) {
   }
 }
 
+/* A date given twice in `meetings:` is one meeting: said at the second, as
+   it is likely a typing slip for another date. True when `d` is a repeat. */
+static bool warn_repeated_meeting(const scr_committee *c, scr_date d,
+                                  const scr_ynode *e, scr_diags *diags) {
+  for (size_t i = 0; i < c->n_meetings; i++)
+    if (scr_date_cmp(c->meetings[i], d) == 0) {
+      scr_warn_at(diags, c->src->path, e->line, e->col,
+                  "meeting %s is listed twice in 'meetings'; remove one, or "
+                  "correct it if another date was meant",
+                  e->scalar);
+      return true;
+    }
+  return false;
+}
+
 static void read_meetings(scr_committee *c, scr_diags *diags) {
   const scr_ynode *v = scr_meta_get(c->src->meta, "meetings");
   if (!v)
@@ -230,6 +245,8 @@ static void read_meetings(scr_committee *c, scr_diags *diags) {
                    e->kind == SCR_Y_SCALAR ? e->scalar : "(list)");
       continue;
     }
+    if (warn_repeated_meeting(c, d, e, diags))
+      continue;
     c->meetings[c->n_meetings++] = d;
   }
 }

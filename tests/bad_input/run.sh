@@ -287,6 +287,7 @@ built "100,000 list items" '' "contains:item 99999"
 
 fresh
 "$PYTHON" -c 'import sys; sys.stdout.write("---\ndate: 2026-06-17\n---\n" + "".join("## Item %d\n\nText.\n\n" % i for i in range(100000)))' >"$WS/$AGENDA"
+rm "$WS/$REPORT" # the items link no report: one left in the folder is warned of
 built "100,000 agenda items" '' "contains:Item 99999"
 
 fresh

@@ -144,6 +144,8 @@ def cmd_make(ws):
           re.sub(r"^committee: .*$", "committee: " + COMMITTEE, text,
                  flags=re.M))
     write(ws, "agendas/2026-06-17.md", AGENDA)
+    # the papers replace the small committee's report, which no item links
+    os.remove(os.path.join(ws, "agendas", "2026-06-17", "report.md"))
     write(ws, "agendas/2026-06-17/markup.md", MARKUP % fillers(45))
     write(ws, "agendas/2026-06-17/second.md", SECOND % fillers(45))
     write(ws, "agendas/2026-06-17/budget.md", BUDGET)
