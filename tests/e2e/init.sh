@@ -24,13 +24,12 @@ ls "$WS/agendas/$D1"/*.md >/dev/null 2>&1 || fail "init wrote no report"
 pass "init wrote a committee, its first agenda ($D1) and report, the work programme, minutes/ and the house templates"
 
 # committee.md names every key the committee file takes, each with a note
-"$PYTHON" - "$ROOT/src/workspace.c" "$WS/agendas/committee.md" <<'PY'
+"$PYTHON" - "$ROOT/docs/sources.md" "$WS/agendas/committee.md" <<'PY'
 import re, sys
-src = open(sys.argv[1]).read()
-keys = []
-for table in ("COMMITTEE_KEYS", "COMMITTEE_REQUIRED"):
-    body = re.search(table + r"\[\] = \{(.*?)\};", src, re.S).group(1)
-    keys += re.findall(r'"([a-z_]+)"', body)
+# the committee's keys, as the reference made from the checker's table has them
+ref = open(sys.argv[1]).read()
+section = ref.split("## The committee:")[1].split("\n## ")[0]
+keys = re.findall(r"^\| `([a-z_]+)` \|", section, re.M)
 lines = open(sys.argv[2]).read().split("---\n")[1].splitlines()
 assert len(keys) >= 18, keys
 for key in keys:
