@@ -6,6 +6,7 @@
 #include "rawhtml.h"
 #include "dates.h"
 #include "util.h"
+#include "yaml_explain.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <stdlib.h>
@@ -136,7 +137,8 @@ static void ynode_free(scr_ynode *n) {
 typedef struct yparse {
   yaml_parser_t parser;
   const char *path;
-  int line_offset; /* file line of the YAML text's first line, minus one */
+  scr_yaml_text text; /* what the parser reads, for saying what is wrong */
+  int line_offset;    /* file line of the YAML text's first line, minus one */
   scr_diags *diags;
   size_t nodes;
   bool failed;
@@ -148,12 +150,17 @@ static void yaml_fail(yparse *p, int line, int col, const char *what) {
   p->failed = true;
 }
 
+/* A fault found in the text, said at its place. */
+static void yaml_fault_say(yparse *p, scr_yaml_fault f) {
+  yaml_fail(p, f.line + 1 + p->line_offset, f.col + 1,
+            f.message ? f.message : "out of memory");
+  free(f.message);
+}
+
 static bool next_event(yparse *p, yaml_event_t *ev) {
   if (yaml_parser_parse(&p->parser, ev))
     return true;
-  yaml_mark_t m = p->parser.problem_mark;
-  yaml_fail(p, (int)m.line + 1 + p->line_offset, (int)m.column + 1,
-            p->parser.problem ? p->parser.problem : "malformed YAML");
+  yaml_fault_say(p, scr_yaml_explain(&p->parser, p->text));
   return false;
 }
 
@@ -217,8 +224,8 @@ static bool parse_children(yparse *p, scr_ynode *n, int depth) {
       if (first) {
         char what[160];
         snprintf(what, sizeof what,
-                 "'%.64s' is given twice (first on line %d); the second "
-                 "would be ignored",
+                 "'%.64s' is given twice (first on line %d): keep one "
+                 "and delete the other",
                  key, first->line);
         yaml_fail(p, (int)ev.start_mark.line + 1 + p->line_offset,
                   (int)ev.start_mark.column + 1, what);
@@ -231,6 +238,14 @@ static bool parse_children(yparse *p, scr_ynode *n, int depth) {
         free(key);
         return false;
       }
+    }
+    scr_yaml_fault misplaced;
+    if (scr_yaml_misplaced_item(&ev, p->text, n->kind == SCR_Y_SEQ ? n->col : 0,
+                                &misplaced)) {
+      yaml_fault_say(p, misplaced);
+      free(key);
+      yaml_event_delete(&ev);
+      return false;
     }
     scr_ynode *child = parse_value(p, &ev, depth + 1);
     yaml_event_delete(&ev);
@@ -286,7 +301,10 @@ static scr_ynode *parse_value(yparse *p, yaml_event_t *ev, int depth) {
 static scr_ynode *parse_front_matter(const char *path, const char *yaml,
                                      size_t len, int first_line,
                                      scr_diags *diags) {
-  yparse p = {.path = path, .line_offset = first_line - 1, .diags = diags};
+  yparse p = {.path = path,
+              .text = {yaml, len, first_line},
+              .line_offset = first_line - 1,
+              .diags = diags};
   if (!yaml_parser_initialize(&p.parser)) {
     scr_error_at(diags, path, first_line, 1, "out of memory");
     return NULL;
@@ -342,6 +360,36 @@ static bool line_is(const char *s, const char *mark) {
   return *s == '\n' || *s == '\0';
 }
 
+/* Whether a front-matter line can be YAML: blank, indented, a `- ` item
+   or `key:`; not a Markdown heading or a sentence. */
+static bool could_be_yaml(const char *s) {
+  if (*s == '\n' || *s == '\0' || *s == ' ' || *s == '\t' || *s == '-')
+    return true;
+  if (*s == '#')
+    return false;
+  size_t key = strcspn(s, ":\n");
+  return s[key] == ':' &&
+         (s[key + 1] == ' ' || s[key + 1] == '\n' || s[key + 1] == '\0');
+}
+
+/* The file line after the last that can be YAML, counting from line 2 at
+   `yaml`, when the text goes on after it; 0 when it does not. */
+static int first_body_line(const char *yaml) {
+  int line = 2, last_yaml = 1;
+  for (const char *s = yaml; *s; line++) {
+    bool blank = *s == '\n';
+    if (!could_be_yaml(s))
+      return last_yaml + 1;
+    if (!blank)
+      last_yaml = line;
+    const char *nl = strchr(s, '\n');
+    if (!nl)
+      break;
+    s = nl + 1;
+  }
+  return 0;
+}
+
 /*
  * Split off the front matter: `---` on the first line, up to a `---` or
  * `...` line. Sets *body to the text after it.
@@ -375,8 +423,15 @@ static bool split_front_matter(scr_source *src, bool need_meta,
       break;
     s = nl + 1;
   }
-  scr_error_at(diags, src->path, 1, 1,
-               "front matter is not closed: add a `---` line after it");
+  int text_line = first_body_line(yaml);
+  if (text_line)
+    scr_error_at(diags, src->path, 1, 1,
+                 "front matter is not closed: add a `---` line before line %d, "
+                 "after its last `key: value` line",
+                 text_line);
+  else
+    scr_error_at(diags, src->path, 1, 1,
+                 "front matter is not closed: add a `---` line after it");
   return false;
 }
 
