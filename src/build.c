@@ -573,6 +573,9 @@ static scr_error session_open(scr_session *s, const char *file,
   /* the sources are parsed on both cores while they are loaded */
   s->ws.ahead = scr_ahead_new();
   err = scr_minutes_book_load(&s->ws, &s->book, &s->diags);
+  /* minutes in error are left out of the book: what they resolve is not
+     known, and an {answers=} naming it is not a second mistake */
+  bool minutes_whole = err == SCR_OK;
   if (err != SCR_E_NOMEM) {
     worst = err ? err : worst;
     err = scr_workprogramme_load(&s->ws, &s->wp, &s->diags);
@@ -591,8 +594,9 @@ static scr_error session_open(scr_session *s, const char *file,
       scr_date_parse(opts->publish_date, &published);
     for (size_t i = 0; i < s->n_agendas; i++)
       scr_agenda_check_notice(&s->agendas[i], published, &s->diags);
-    scr_tracker_check_answers(&s->book, &s->wp, s->agendas, s->n_agendas,
-                              &s->diags);
+    if (minutes_whole)
+      scr_tracker_check_answers(&s->book, &s->wp, s->agendas, s->n_agendas,
+                                &s->diags);
     err = scr_a11y_check_workspace(&s->a11y, &s->ws, &s->book, &s->wp,
                                    s->agendas, s->n_agendas);
   }

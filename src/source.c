@@ -824,6 +824,14 @@ bool scr_meta_date(const scr_source *src, const char *key, scr_date *out,
   return true;
 }
 
+/* Whether `s` is written as YYYY-MM-DD, a date or not. */
+static bool looks_like_date(const char *s) {
+  for (int i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+      return false;
+  return true;
+}
+
 bool scr_meta_date_matches_name(const scr_source *src, const char *key,
                                 const scr_date *d, scr_diags *diags) {
   const char *slash = strrchr(src->path, '/');
@@ -834,9 +842,21 @@ bool scr_meta_date_matches_name(const scr_source *src, const char *key,
     return true;
   memcpy(iso, name, 10);
   iso[10] = '\0';
-  if (!scr_date_parse(iso, &named) || scr_date_cmp(named, *d) == 0)
-    return true;
   const scr_ynode *v = scr_meta_get(src->meta, key);
+  if (!scr_date_parse(iso, &named)) {
+    if (!looks_like_date(iso))
+      return true;
+    char want[11];
+    scr_date_format(*d, SCR_DATE_ISO, want, sizeof want);
+    scr_error_at(diags, src->path, 0, 0,
+                 "the file name %s is not a date in the calendar: a "
+                 "meeting's sources are named after its date, so rename it "
+                 "%s.md",
+                 name, want);
+    return false;
+  }
+  if (scr_date_cmp(named, *d) == 0)
+    return true;
   scr_error_at(diags, src->path, v ? v->line : 1, v ? v->col : 1,
                "%s: %s does not match the file name %s: a meeting's "
                "sources are named after its date, so rename the file or "
