@@ -15,10 +15,12 @@
 #include "util.h"
 #include "writer.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -234,8 +236,12 @@ static scr_error read_pdf(const scr_office *o, const char *input, layout *lay) {
   char *pdf = scr_office_pdf(o, input);
   scr_error err = pdf ? scr_read_file(pdf, PDF_LIMIT, &lay->pdf, &lay->pdf_len)
                       : SCR_E_NOMEM;
-  if (err == SCR_E_IO || err == SCR_E_LIMIT)
-    fprintf(stderr, "scrutineer: error: cannot read LibreOffice's PDF %s\n",
+  char said[160];
+  if (err == SCR_E_IO)
+    fprintf(stderr, "scrutineer: error: LibreOffice's PDF %s: %s\n", pdf,
+            scr_unreadable(err, errno, said, sizeof said));
+  else if (err == SCR_E_LIMIT)
+    fprintf(stderr, "scrutineer: error: LibreOffice's PDF %s is over 1 GB\n",
             pdf);
   free(pdf);
   return err;
@@ -833,6 +839,13 @@ static void say_not_minutes(scr_session *s, const char *path) {
   case SOURCE_MINUTES:
   case SOURCE_OTHER:
     break;
+  }
+  struct stat st;
+  char why[128];
+  if (stat(path, &st) != 0) {
+    scr_error_at(&s->diags, path, 0, 0, "cannot read the file: %s",
+                 scr_errno_words(errno, why, sizeof why));
+    return;
   }
   scr_error_at(&s->diags, path, 0, 0,
                "not a minutes file: minutes live in the workspace's minutes/ "

@@ -9,6 +9,7 @@
 #include "yaml_explain.h"
 
 #include <cmark-gfm-core-extensions.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -498,11 +499,14 @@ static scr_error read_pdf(scr_source *src, scr_diags *diags) {
   size_t len = 0;
   scr_error err = scr_read_file(src->path, SCR_PDF_MAX_BYTES, &data, &len);
   if (err && err != SCR_E_NOMEM) {
+    int sys_errno = errno;
+    char said[160];
     scr_error_at(diags, src->path, 0, 0, "%s",
                  err == SCR_E_LIMIT ? "is over 100 MB; a PDF appendix may be "
                                       "at most 100 MB"
-                 : err == SCR_E_NOT_FILE ? "is not a regular file"
-                                         : "cannot be read");
+                 : err == SCR_E_NOT_FILE && sys_errno != EISDIR
+                     ? "is not a regular file"
+                     : scr_unreadable(err, sys_errno, said, sizeof said));
     return SCR_E_SOURCE;
   }
   if (!err)
@@ -552,10 +556,13 @@ scr_source *scr_source_load(const char *path, bool need_meta,
     return NULL;
   }
   if (err) {
+    int why = errno;
+    char said[160];
     scr_error_at(diags, path, 0, 0, "%s",
-                 err == SCR_E_LIMIT      ? "file is too large (over 32 MB)"
-                 : err == SCR_E_NOT_FILE ? "not a regular file"
-                                         : "cannot read the file");
+                 err == SCR_E_LIMIT ? "file is too large (over 32 MB)"
+                 : err == SCR_E_NOMEM
+                     ? "out of memory"
+                     : scr_unreadable(err, why, said, sizeof said));
     scr_source_free(src);
     return NULL;
   }

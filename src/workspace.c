@@ -415,6 +415,7 @@ scr_error scr_resolve_target(const scr_workspace *ws, const char *from_file,
     return SCR_E_NOMEM;
   }
   struct stat st;
+  char why[128];
   char *canon = escapes ? NULL : realpath(shown, NULL);
   scr_error err = SCR_E_SOURCE;
   if (escapes)
@@ -424,8 +425,9 @@ scr_error scr_resolve_target(const scr_workspace *ws, const char *from_file,
   else if (!canon && (errno == ENOENT || errno == ENOTDIR))
     say_not_found(ws, from_file, target, decoded, line, col, what, diags);
   else if (!canon)
-    scr_error_at(diags, from_file, line, col, "%s target '%s' cannot be read",
-                 what, target);
+    scr_error_at(diags, from_file, line, col,
+                 "%s target '%s' cannot be read: %s", what, target,
+                 scr_errno_words(errno, why, sizeof why));
   else if (!inside(ws->root_real, canon))
     scr_error_at(diags, from_file, line, col,
                  "%s target '%s' is outside the workspace %s", what, target,

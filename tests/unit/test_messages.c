@@ -181,6 +181,36 @@ static void test_good_front_matter(void **state) {
   free(path);
 }
 
+/* A file that cannot be read is said with why: errno's words, a folder
+   as a folder. */
+static void test_unreadable(void **state) {
+  (void)state;
+  char said[160], *data;
+  size_t len;
+  char dir[] = "/tmp/scr-messages-XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  assert_int_equal(scr_read_file(dir, 100, &data, &len), SCR_E_NOT_FILE);
+  assert_string_equal(scr_unreadable(SCR_E_NOT_FILE, errno, said, sizeof said),
+                      "is a folder, not a file");
+  char *gone = scr_asprintf("%s/gone.md", dir);
+  assert_int_equal(scr_read_file(gone, 100, &data, &len), SCR_E_IO);
+  assert_string_equal(scr_unreadable(SCR_E_IO, errno, said, sizeof said),
+                      "cannot read the file: no such file or directory");
+  assert_string_equal(scr_unreadable(SCR_E_IO, EACCES, said, sizeof said),
+                      "cannot read the file: permission denied");
+  assert_string_equal(scr_unreadable(SCR_E_NOT_FILE, 0, said, sizeof said),
+                      "not a regular file");
+  /* the source says it at the file */
+  scr_diags d;
+  scr_diags_init(&d);
+  assert_null(scr_source_load(dir, true, &d));
+  assert_int_equal(d.count, 1);
+  assert_string_equal(d.items[0].message, "is a folder, not a file");
+  scr_diags_free(&d);
+  free(gone);
+  rmdir(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_tab_indent),
@@ -192,6 +222,7 @@ int main(void) {
       cmocka_unit_test(test_duplicate_key),
       cmocka_unit_test(test_front_matter_not_closed),
       cmocka_unit_test(test_good_front_matter),
+      cmocka_unit_test(test_unreadable),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
