@@ -15,10 +15,12 @@
 #include "util.h"
 #include "writer.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -234,8 +236,12 @@ static scr_error read_pdf(const scr_office *o, const char *input, layout *lay) {
   char *pdf = scr_office_pdf(o, input);
   scr_error err = pdf ? scr_read_file(pdf, PDF_LIMIT, &lay->pdf, &lay->pdf_len)
                       : SCR_E_NOMEM;
-  if (err == SCR_E_IO || err == SCR_E_LIMIT)
-    fprintf(stderr, "scrutineer: error: cannot read LibreOffice's PDF %s\n",
+  char said[160];
+  if (err == SCR_E_IO)
+    fprintf(stderr, "scrutineer: error: LibreOffice's PDF %s: %s\n", pdf,
+            scr_unreadable(err, errno, said, sizeof said));
+  else if (err == SCR_E_LIMIT)
+    fprintf(stderr, "scrutineer: error: LibreOffice's PDF %s is over 1 GB\n",
             pdf);
   free(pdf);
   return err;
@@ -573,6 +579,9 @@ static scr_error session_open(scr_session *s, const char *file,
   /* the sources are parsed on both cores while they are loaded */
   s->ws.ahead = scr_ahead_new();
   err = scr_minutes_book_load(&s->ws, &s->book, &s->diags);
+  /* minutes in error are left out of the book: what they resolve is not
+     known, and an {answers=} naming it is not a second mistake */
+  bool minutes_whole = err == SCR_OK;
   if (err != SCR_E_NOMEM) {
     worst = err ? err : worst;
     err = scr_workprogramme_load(&s->ws, &s->wp, &s->diags);
@@ -591,8 +600,9 @@ static scr_error session_open(scr_session *s, const char *file,
       scr_date_parse(opts->publish_date, &published);
     for (size_t i = 0; i < s->n_agendas; i++)
       scr_agenda_check_notice(&s->agendas[i], published, &s->diags);
-    scr_tracker_check_answers(&s->book, &s->wp, s->agendas, s->n_agendas,
-                              &s->diags);
+    if (minutes_whole)
+      scr_tracker_check_answers(&s->book, &s->wp, s->agendas, s->n_agendas,
+                                &s->diags);
     err = scr_a11y_check_workspace(&s->a11y, &s->ws, &s->book, &s->wp,
                                    s->agendas, s->n_agendas);
   }
@@ -689,6 +699,160 @@ scr_error scr_session_tracker(scr_session *s, scr_date today,
   return err;
 }
 
+/* ---- a file given to the wrong command ---------------------------------- */
+
+/* What a file given to pack or minutes is in the workspace. */
+typedef enum source_kind {
+  SOURCE_OTHER,
+  SOURCE_AGENDA,
+  SOURCE_MINUTES,
+  SOURCE_COMMITTEE,
+  SOURCE_WORKPROGRAMME,
+  SOURCE_REPORT
+} source_kind;
+
+typedef struct identified {
+  source_kind kind;
+  const char *agenda; /* a report's: the agenda it is an appendix of */
+} identified;
+
+/* Whether the file at canonical path `real` is the source `src`. */
+static bool is_source(const char *real, const scr_source *src) {
+  char *other = src ? realpath(src->path, NULL) : NULL;
+  bool same = other && strcmp(other, real) == 0;
+  free(other);
+  return same;
+}
+
+/* The agenda that has the file at `real` as a report, or NULL. */
+static const scr_agenda *agenda_of_report(const scr_session *s,
+                                          const char *real) {
+  for (size_t a = 0; a < s->n_agendas; a++)
+    for (size_t i = 0; i < s->agendas[a].n_appendices; i++) {
+      const char *r = s->agendas[a].appendices[i].real;
+      if (r && strcmp(r, real) == 0 && s->agendas[a].src)
+        return &s->agendas[a];
+    }
+  return NULL;
+}
+
+static identified identify(scr_session *s, const char *path) {
+  identified id = {SOURCE_OTHER, NULL};
+  char *real = realpath(path, NULL);
+  const scr_agenda *ag;
+  if (!real)
+    return id;
+  if (scr_minutes_find(&s->book, real))
+    id.kind = SOURCE_MINUTES;
+  else if (find_agenda(s, path))
+    id.kind = SOURCE_AGENDA;
+  else if (is_source(real, s->ws.committee.src))
+    id.kind = SOURCE_COMMITTEE;
+  else if (is_source(real, s->wp.src))
+    id.kind = SOURCE_WORKPROGRAMME;
+  else if ((ag = agenda_of_report(s, real)))
+    id = (identified){SOURCE_REPORT, ag->src->path};
+  free(real);
+  return id;
+}
+
+/* A source to show in an example command: the workspace's latest agenda
+   or minutes, or the pattern of their names. */
+static const char *example_agenda(const scr_session *s) {
+  const scr_agenda *last = s->n_agendas ? &s->agendas[s->n_agendas - 1] : NULL;
+  return last && last->src ? last->src->path : "agendas/YYYY-MM-DD.md";
+}
+
+static const char *example_minutes(const scr_session *s) {
+  return s->book.n ? s->book.files[s->book.n - 1].src->path
+                   : "minutes/YYYY-MM-DD.md";
+}
+
+/* The file given to pack is not an agenda: said as what it is, with the
+   command that takes it. False when it is an agenda, or not known. */
+static bool say_not_an_agenda(scr_session *s, const char *path) {
+  identified id = identify(s, path);
+  const char *example = example_agenda(s);
+  switch (id.kind) {
+  case SOURCE_MINUTES:
+    scr_error_at(&s->diags, path, 0, 0,
+                 "this is a minutes file, not an agenda: use `scrutineer "
+                 "minutes %s`",
+                 path);
+    return true;
+  case SOURCE_COMMITTEE:
+    scr_error_at(&s->diags, path, 0, 0,
+                 "this is the committee's own file, not an agenda: pack takes "
+                 "an agenda, like `scrutineer pack %s`",
+                 example);
+    return true;
+  case SOURCE_WORKPROGRAMME:
+    scr_error_at(&s->diags, path, 0, 0,
+                 "this is the work programme, which every pack holds as an "
+                 "appendix: pack takes an agenda, like `scrutineer pack %s`; "
+                 "`scrutineer tracker` makes the action tracker",
+                 example);
+    return true;
+  case SOURCE_REPORT:
+    scr_error_at(&s->diags, path, 0, 0,
+                 "this is a report, an appendix of %s: use `scrutineer pack "
+                 "%s`",
+                 id.agenda, id.agenda);
+    return true;
+  case SOURCE_AGENDA:
+  case SOURCE_OTHER:
+    break;
+  }
+  return false;
+}
+
+/* The file given to minutes is not a minutes file: said as what it is,
+   with the command that takes it. */
+static void say_not_minutes(scr_session *s, const char *path) {
+  identified id = identify(s, path);
+  const char *example = example_minutes(s);
+  switch (id.kind) {
+  case SOURCE_AGENDA:
+    scr_error_at(&s->diags, path, 0, 0,
+                 "this is an agenda, not minutes: use `scrutineer pack %s`",
+                 path);
+    return;
+  case SOURCE_REPORT:
+    scr_error_at(&s->diags, path, 0, 0,
+                 "this is a report, an appendix of %s, not minutes: use "
+                 "`scrutineer pack %s`",
+                 id.agenda, id.agenda);
+    return;
+  case SOURCE_COMMITTEE:
+    scr_error_at(&s->diags, path, 0, 0,
+                 "this is the committee's own file, not minutes: minutes "
+                 "takes a minutes file, like `scrutineer minutes %s`",
+                 example);
+    return;
+  case SOURCE_WORKPROGRAMME:
+    scr_error_at(&s->diags, path, 0, 0,
+                 "this is the work programme, not minutes: minutes takes a "
+                 "minutes file, like `scrutineer minutes %s`; `scrutineer "
+                 "tracker` makes the action tracker",
+                 example);
+    return;
+  case SOURCE_MINUTES:
+  case SOURCE_OTHER:
+    break;
+  }
+  struct stat st;
+  char why[128];
+  if (stat(path, &st) != 0) {
+    scr_error_at(&s->diags, path, 0, 0, "cannot read the file: %s",
+                 scr_errno_words(errno, why, sizeof why));
+    return;
+  }
+  scr_error_at(&s->diags, path, 0, 0,
+               "not a minutes file: minutes live in the workspace's minutes/ "
+               "folder as YYYY-MM-DD.md, like %s",
+               example);
+}
+
 static scr_error build_pack(const char *agenda_path, const scr_options *opts,
                             const scr_output *out) {
   scr_session s;
@@ -699,15 +863,9 @@ static scr_error build_pack(const char *agenda_path, const scr_options *opts,
   /* without a committee there is no schedule to read an agenda against */
   if (err != SCR_E_NOMEM && s.ws.committee.src) {
     ag = find_agenda(&s, agenda_path);
-    char *real = ag ? NULL : realpath(agenda_path, NULL);
-    bool minutes = real && scr_minutes_find(&s.book, real);
-    free(real);
-    if (minutes) {
-      /* minutes read as an agenda would make a pack of them */
-      scr_error_at(&s.diags, agenda_path, 0, 0,
-                   "a minutes file, not an agenda: pack takes an agenda "
-                   "(agendas/YYYY-MM-DD.md); scrutineer minutes makes the "
-                   "minutes document");
+    if (!ag && say_not_an_agenda(&s, agenda_path)) {
+      /* minutes, a report or the committee read as an agenda would make a
+         pack of them, or a heap of warnings */
       err = SCR_E_SOURCE;
     } else if (!ag) {
       /* an agenda kept outside agendas/ is loaded on its own */
@@ -739,9 +897,7 @@ static scr_error build_minutes(const char *minutes_path,
     m = real ? scr_minutes_find(&s.book, real) : NULL;
     free(real);
     if (!m && !s.diags.errors)
-      scr_error_at(&s.diags, minutes_path, 0, 0,
-                   "not a minutes file: minutes live in the workspace's "
-                   "minutes/ folder as YYYY-MM-DD.md");
+      say_not_minutes(&s, minutes_path);
   }
   err = session_report(&s, err, opts);
   if (!err && m)

@@ -3,6 +3,7 @@
 #include "report.h"
 #include "util.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,10 +162,14 @@ static void load_one(const scr_workspace *ws, scr_source *src, cmark_node *node,
   scr_error err =
       li ? scr_read_file(real, IMAGE_MAX_BYTES, (char **)&li->bytes, &len)
          : SCR_E_NOMEM;
-  if (err)
+  int why = errno;
+  char said[128];
+  if (err == SCR_E_LIMIT || err == SCR_E_NOMEM)
     scr_error_at(diags, src->path, line, col, "image '%s' %s", url,
-                 err == SCR_E_LIMIT ? "is larger than 20 MB"
-                                    : "cannot be read");
+                 err == SCR_E_LIMIT ? "is larger than 20 MB" : "out of memory");
+  else if (err)
+    scr_error_at(diags, src->path, line, col, "image '%s' cannot be read: %s",
+                 url, scr_errno_words(why, said, sizeof said));
   else if (!scr_image_sniff(li->bytes, len, &li->image)) {
     scr_error_at(diags, src->path, line, col,
                  "image '%s' is not a PNG or JPEG image", url);

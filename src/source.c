@@ -7,8 +7,10 @@
 #include "dates.h"
 #include "fields.h"
 #include "util.h"
+#include "yaml_explain.h"
 
 #include <cmark-gfm-core-extensions.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -137,7 +139,8 @@ static void ynode_free(scr_ynode *n) {
 typedef struct yparse {
   yaml_parser_t parser;
   const char *path;
-  int line_offset; /* file line of the YAML text's first line, minus one */
+  scr_yaml_text text; /* what the parser reads, for saying what is wrong */
+  int line_offset;    /* file line of the YAML text's first line, minus one */
   scr_diags *diags;
   size_t nodes;
   bool failed;
@@ -149,12 +152,17 @@ static void yaml_fail(yparse *p, int line, int col, const char *what) {
   p->failed = true;
 }
 
+/* A fault found in the text, said at its place. */
+static void yaml_fault_say(yparse *p, scr_yaml_fault f) {
+  yaml_fail(p, f.line + 1 + p->line_offset, f.col + 1,
+            f.message ? f.message : "out of memory");
+  free(f.message);
+}
+
 static bool next_event(yparse *p, yaml_event_t *ev) {
   if (yaml_parser_parse(&p->parser, ev))
     return true;
-  yaml_mark_t m = p->parser.problem_mark;
-  yaml_fail(p, (int)m.line + 1 + p->line_offset, (int)m.column + 1,
-            p->parser.problem ? p->parser.problem : "malformed YAML");
+  yaml_fault_say(p, scr_yaml_explain(&p->parser, p->text));
   return false;
 }
 
@@ -218,8 +226,8 @@ static bool parse_children(yparse *p, scr_ynode *n, int depth) {
       if (first) {
         char what[160];
         snprintf(what, sizeof what,
-                 "'%.64s' is given twice (first on line %d); the second "
-                 "would be ignored",
+                 "'%.64s' is given twice (first on line %d): keep one "
+                 "and delete the other",
                  key, first->line);
         yaml_fail(p, (int)ev.start_mark.line + 1 + p->line_offset,
                   (int)ev.start_mark.column + 1, what);
@@ -232,6 +240,14 @@ static bool parse_children(yparse *p, scr_ynode *n, int depth) {
         free(key);
         return false;
       }
+    }
+    scr_yaml_fault misplaced;
+    if (scr_yaml_misplaced_item(&ev, p->text, n->kind == SCR_Y_SEQ ? n->col : 0,
+                                &misplaced)) {
+      yaml_fault_say(p, misplaced);
+      free(key);
+      yaml_event_delete(&ev);
+      return false;
     }
     scr_ynode *child = parse_value(p, &ev, depth + 1);
     yaml_event_delete(&ev);
@@ -287,7 +303,10 @@ static scr_ynode *parse_value(yparse *p, yaml_event_t *ev, int depth) {
 static scr_ynode *parse_front_matter(const char *path, const char *yaml,
                                      size_t len, int first_line,
                                      scr_diags *diags) {
-  yparse p = {.path = path, .line_offset = first_line - 1, .diags = diags};
+  yparse p = {.path = path,
+              .text = {yaml, len, first_line},
+              .line_offset = first_line - 1,
+              .diags = diags};
   if (!yaml_parser_initialize(&p.parser)) {
     scr_error_at(diags, path, first_line, 1, "out of memory");
     return NULL;
@@ -343,6 +362,36 @@ static bool line_is(const char *s, const char *mark) {
   return *s == '\n' || *s == '\0';
 }
 
+/* Whether a front-matter line can be YAML: blank, indented, a `- ` item
+   or `key:`; not a Markdown heading or a sentence. */
+static bool could_be_yaml(const char *s) {
+  if (*s == '\n' || *s == '\0' || *s == ' ' || *s == '\t' || *s == '-')
+    return true;
+  if (*s == '#')
+    return false;
+  size_t key = strcspn(s, ":\n");
+  return s[key] == ':' &&
+         (s[key + 1] == ' ' || s[key + 1] == '\n' || s[key + 1] == '\0');
+}
+
+/* The file line after the last that can be YAML, counting from line 2 at
+   `yaml`, when the text goes on after it; 0 when it does not. */
+static int first_body_line(const char *yaml) {
+  int line = 2, last_yaml = 1;
+  for (const char *s = yaml; *s; line++) {
+    bool blank = *s == '\n';
+    if (!could_be_yaml(s))
+      return last_yaml + 1;
+    if (!blank)
+      last_yaml = line;
+    const char *nl = strchr(s, '\n');
+    if (!nl)
+      break;
+    s = nl + 1;
+  }
+  return 0;
+}
+
 /*
  * Split off the front matter: `---` on the first line, up to a `---` or
  * `...` line. Sets *body to the text after it.
@@ -376,8 +425,15 @@ static bool split_front_matter(scr_source *src, bool need_meta,
       break;
     s = nl + 1;
   }
-  scr_error_at(diags, src->path, 1, 1,
-               "front matter is not closed: add a `---` line after it");
+  int text_line = first_body_line(yaml);
+  if (text_line)
+    scr_error_at(diags, src->path, 1, 1,
+                 "front matter is not closed: add a `---` line before line %d, "
+                 "after its last `key: value` line",
+                 text_line);
+  else
+    scr_error_at(diags, src->path, 1, 1,
+                 "front matter is not closed: add a `---` line after it");
   return false;
 }
 
@@ -444,11 +500,14 @@ static scr_error read_pdf(scr_source *src, scr_diags *diags) {
   size_t len = 0;
   scr_error err = scr_read_file(src->path, SCR_PDF_MAX_BYTES, &data, &len);
   if (err && err != SCR_E_NOMEM) {
+    int sys_errno = errno;
+    char said[160];
     scr_error_at(diags, src->path, 0, 0, "%s",
                  err == SCR_E_LIMIT ? "is over 100 MB; a PDF appendix may be "
                                       "at most 100 MB"
-                 : err == SCR_E_NOT_FILE ? "is not a regular file"
-                                         : "cannot be read");
+                 : err == SCR_E_NOT_FILE && sys_errno != EISDIR
+                     ? "is not a regular file"
+                     : scr_unreadable(err, sys_errno, said, sizeof said));
     return SCR_E_SOURCE;
   }
   if (!err)
@@ -498,10 +557,13 @@ scr_source *scr_source_load(const char *path, bool need_meta,
     return NULL;
   }
   if (err) {
+    int why = errno;
+    char said[160];
     scr_error_at(diags, path, 0, 0, "%s",
-                 err == SCR_E_LIMIT      ? "file is too large (over 32 MB)"
-                 : err == SCR_E_NOT_FILE ? "not a regular file"
-                                         : "cannot read the file");
+                 err == SCR_E_LIMIT ? "file is too large (over 32 MB)"
+                 : err == SCR_E_NOMEM
+                     ? "out of memory"
+                     : scr_unreadable(err, why, said, sizeof said));
     scr_source_free(src);
     return NULL;
   }
@@ -772,6 +834,14 @@ bool scr_meta_date(const scr_source *src, const char *key, scr_date *out,
   return true;
 }
 
+/* Whether `s` is written as YYYY-MM-DD, a date or not. */
+static bool looks_like_date(const char *s) {
+  for (int i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+      return false;
+  return true;
+}
+
 bool scr_meta_date_matches_name(const scr_source *src, const char *key,
                                 const scr_date *d, scr_diags *diags) {
   const char *slash = strrchr(src->path, '/');
@@ -782,9 +852,21 @@ bool scr_meta_date_matches_name(const scr_source *src, const char *key,
     return true;
   memcpy(iso, name, 10);
   iso[10] = '\0';
-  if (!scr_date_parse(iso, &named) || scr_date_cmp(named, *d) == 0)
-    return true;
   const scr_ynode *v = scr_meta_get(src->meta, key);
+  if (!scr_date_parse(iso, &named)) {
+    if (!looks_like_date(iso))
+      return true;
+    char want[11];
+    scr_date_format(*d, SCR_DATE_ISO, want, sizeof want);
+    scr_error_at(diags, src->path, 0, 0,
+                 "the file name %s is not a date in the calendar: a "
+                 "meeting's sources are named after its date, so rename it "
+                 "%s.md",
+                 name, want);
+    return false;
+  }
+  if (scr_date_cmp(named, *d) == 0)
+    return true;
   scr_error_at(diags, src->path, v ? v->line : 1, v ? v->col : 1,
                "%s: %s does not match the file name %s: a meeting's "
                "sources are named after its date, so rename the file or "

@@ -130,6 +130,14 @@ char *scr_asprintf(const char *fmt, ...) {
   return s;
 }
 
+/* Close `fd` on a failure, keeping the errno that says why. */
+static scr_error close_failing(int fd, scr_error err) {
+  int why = errno;
+  close(fd);
+  errno = why;
+  return err;
+}
+
 scr_error scr_read_file(const char *path, size_t limit, char **data,
                         size_t *len) {
   *data = NULL;
@@ -139,22 +147,19 @@ scr_error scr_read_file(const char *path, size_t limit, char **data,
   if (fd < 0)
     return errno == ENXIO ? SCR_E_NOT_FILE : SCR_E_IO;
   struct stat st;
-  if (fstat(fd, &st) != 0) {
-    close(fd);
-    return SCR_E_IO;
-  }
+  if (fstat(fd, &st) != 0)
+    return close_failing(fd, SCR_E_IO);
   if (!S_ISREG(st.st_mode)) {
     close(fd);
+    errno = S_ISDIR(st.st_mode) ? EISDIR : 0;
     return SCR_E_NOT_FILE;
   }
   int flags = fcntl(fd, F_GETFL);
   FILE *f = flags >= 0 && fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == 0
                 ? fdopen(fd, "rb")
                 : NULL;
-  if (!f) {
-    close(fd);
-    return SCR_E_IO;
-  }
+  if (!f)
+    return close_failing(fd, SCR_E_IO);
   if ((unsigned long long)st.st_size > limit) {
     fclose(f);
     return SCR_E_LIMIT;
@@ -169,9 +174,11 @@ scr_error scr_read_file(const char *path, size_t limit, char **data,
     else
       err = scr_buf_append(&b, chunk, n);
   }
+  int read_errno = errno;
   if (!err && ferror(f))
     err = SCR_E_IO;
   fclose(f);
+  errno = read_errno;
   if (err) {
     scr_buf_free(&b);
     return err;
@@ -366,4 +373,24 @@ void scr_free_list(char **list, size_t n) {
   for (size_t i = 0; i < n; i++)
     free(list[i]);
   free(list);
+}
+
+const char *scr_errno_words(int sys_errno, char *buf, size_t size) {
+  if (size == 0 || strerror_r(sys_errno, buf, size) != 0)
+    return "unknown error";
+  buf[0] = (char)tolower((unsigned char)buf[0]);
+  return buf;
+}
+
+const char *scr_unreadable(scr_error err, int sys_errno, char *buf,
+                           size_t size) {
+  if (err == SCR_E_NOT_FILE)
+    return sys_errno == EISDIR ? "is a folder, not a file"
+                               : "not a regular file";
+  char why[128];
+  if (sys_errno == 0)
+    return "cannot read the file";
+  snprintf(buf, size, "cannot read the file: %s",
+           scr_errno_words(sys_errno, why, sizeof why));
+  return buf;
 }

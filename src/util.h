@@ -47,10 +47,22 @@ char *scr_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * Read a whole file into a new buffer (NUL-terminated, caller frees).
  * Refuses files larger than `limit` bytes with SCR_E_LIMIT, and anything
  * but a regular file (after symbolic links) with SCR_E_NOT_FILE, without
- * waiting on a FIFO.
+ * waiting on a FIFO. On SCR_E_IO errno says why; on SCR_E_NOT_FILE it is
+ * EISDIR for a folder.
  */
 scr_error scr_read_file(const char *path, size_t limit, char **data,
                         size_t *len);
+/**
+ * Why a file could not be read, as a sentence after its name: `err` is
+ * what scr_read_file gave (SCR_E_IO or SCR_E_NOT_FILE), `sys_errno` the
+ * errno it left: "cannot read the file: permission denied", "is a folder,
+ * not a file", "not a regular file". Written into `buf` (or a constant).
+ */
+const char *scr_unreadable(scr_error err, int sys_errno, char *buf,
+                           size_t size);
+/** strerror's words for `sys_errno`, lower-cased to go inside a sentence
+    ("permission denied"), written into `buf` (thread-safe). */
+const char *scr_errno_words(int sys_errno, char *buf, size_t size);
 
 /** The folder part of a path ("." when it has none). Caller frees. */
 char *scr_path_dirname(const char *path);

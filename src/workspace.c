@@ -417,6 +417,64 @@ static bool climbs_out(const scr_workspace *ws, const char *dir,
   return depth < 0;
 }
 
+/* The path that leads from folder `from` to `to`, both real paths.
+   Caller frees. */
+static char *relative_path(const char *from, const char *to) {
+  size_t common = 0; /* the last '/' where both still agree */
+  for (size_t i = 0;; i++) {
+    if ((from[i] == '/' || !from[i]) && to[i] == '/')
+      common = i;
+    if (!from[i] || from[i] != to[i])
+      break;
+  }
+  scr_buf b = SCR_BUF_INIT;
+  for (const char *p = from + common; *p; p++)
+    if (*p == '/' && p[1])
+      scr_buf_puts(&b, "../");
+  scr_buf_puts(&b, to + common + 1);
+  return scr_buf_detach(&b, NULL);
+}
+
+/*
+ * A target not found from the file's folder that is there from the
+ * workspace root (`minutes/2026-11-17.md` written in an agenda): the path
+ * to write instead, from the file's folder. NULL when there is none.
+ */
+static char *path_from_root(const scr_workspace *ws, const char *from_file,
+                            const char *target) {
+  char *joined = scr_path_join(ws->root, target);
+  char *dir = scr_path_dirname(from_file);
+  char *real = joined ? realpath(joined, NULL) : NULL;
+  char *dir_real = dir ? realpath(dir, NULL) : NULL;
+  struct stat st;
+  char *rel = real && dir_real && inside(ws->root_real, real) &&
+                      stat(real, &st) == 0 && S_ISREG(st.st_mode)
+                  ? relative_path(dir_real, real)
+                  : NULL;
+  free(joined);
+  free(dir);
+  free(real);
+  free(dir_real);
+  return rel;
+}
+
+/* Not found: said with the path to write when it names a file from the
+   workspace root. */
+static void say_not_found(const scr_workspace *ws, const char *from_file,
+                          const char *target, const char *decoded, int line,
+                          int col, const char *what, scr_diags *diags) {
+  char *rel = decoded ? path_from_root(ws, from_file, decoded) : NULL;
+  if (rel)
+    scr_error_at(diags, from_file, line, col,
+                 "%s target '%s' not found: paths are read from this file's "
+                 "folder, so write '%s'",
+                 what, target, rel);
+  else
+    scr_error_at(diags, from_file, line, col, "%s target '%s' not found", what,
+                 target);
+  free(rel);
+}
+
 scr_error scr_resolve_target(const scr_workspace *ws, const char *from_file,
                              const char *target, int line, int col,
                              const char *what, scr_diags *diags, char **display,
@@ -434,12 +492,14 @@ scr_error scr_resolve_target(const scr_workspace *ws, const char *from_file,
   char *joined = decoded && dir ? scr_path_join(dir, decoded) : NULL;
   char *shown = joined ? tidy_path(joined) : NULL;
   bool escapes = shown && climbs_out(ws, dir, decoded);
-  free(decoded);
   free(dir);
   free(joined);
-  if (!shown)
+  if (!shown) {
+    free(decoded);
     return SCR_E_NOMEM;
+  }
   struct stat st;
+  char why[128];
   char *canon = escapes ? NULL : realpath(shown, NULL);
   scr_error err = SCR_E_SOURCE;
   if (escapes)
@@ -447,11 +507,11 @@ scr_error scr_resolve_target(const scr_workspace *ws, const char *from_file,
                  "%s target '%s' is outside the workspace %s", what, target,
                  ws->root);
   else if (!canon && (errno == ENOENT || errno == ENOTDIR))
-    scr_error_at(diags, from_file, line, col, "%s target '%s' not found", what,
-                 target);
+    say_not_found(ws, from_file, target, decoded, line, col, what, diags);
   else if (!canon)
-    scr_error_at(diags, from_file, line, col, "%s target '%s' cannot be read",
-                 what, target);
+    scr_error_at(diags, from_file, line, col,
+                 "%s target '%s' cannot be read: %s", what, target,
+                 scr_errno_words(errno, why, sizeof why));
   else if (!inside(ws->root_real, canon))
     scr_error_at(diags, from_file, line, col,
                  "%s target '%s' is outside the workspace %s", what, target,
@@ -464,6 +524,7 @@ scr_error scr_resolve_target(const scr_workspace *ws, const char *from_file,
                  "%s target '%s' is not a regular file", what, target);
   else
     err = SCR_OK;
+  free(decoded);
   if (err) {
     free(canon);
     free(shown);

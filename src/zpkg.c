@@ -3,6 +3,7 @@
 
 #include "util.h"
 
+#include <errno.h>
 #include <libxml/parser.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,14 +17,17 @@ static bool is_compound_file(const char *bytes, size_t len) {
   return len >= sizeof MAGIC && memcmp(bytes, MAGIC, sizeof MAGIC) == 0;
 }
 
-static void say_unreadable(const scr_zpkg *p, scr_error err, size_t max) {
+static void say_unreadable(const scr_zpkg *p, scr_error err, int why,
+                           size_t max) {
+  char said[160];
   if (err == SCR_E_LIMIT)
     scr_error_at(p->diags, p->path, 0, 0, "%s is too large (over %zu MB)",
                  p->noun, max / (1024u * 1024u));
   else
     scr_error_at(p->diags, p->path, 0, 0, "%s",
-                 err == SCR_E_NOT_FILE ? "not a regular file"
-                                       : "cannot read the file");
+                 err == SCR_E_NOMEM
+                     ? "out of memory"
+                     : scr_unreadable(err, why, said, sizeof said));
 }
 
 /* The bytes as a zip archive libzip reads from memory, so that only a
@@ -33,7 +37,7 @@ scr_error scr_zpkg_open(scr_zpkg *p, const char *path, const char *noun,
   *p = (scr_zpkg){.path = path, .noun = noun, .fail = fail, .diags = diags};
   scr_error err = scr_read_file(path, max, &p->bytes, &p->len);
   if (err) {
-    say_unreadable(p, err, max);
+    say_unreadable(p, err, errno, max);
     return fail;
   }
   if (is_compound_file(p->bytes, p->len)) {

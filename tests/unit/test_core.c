@@ -358,7 +358,7 @@ static void test_bad_front_matter(void **state) {
   (void)state;
   bad_source("no front matter\n", 1);
   bad_source("---\ndate: 2026-06-17\n", 1);              /* unterminated */
-  bad_source("---\ndate: [2026\nx: 1\n---\n", 3);        /* malformed YAML */
+  bad_source("---\ndate: [2026\nx: 1\n---\n", 2);        /* [ left open */
   bad_source("---\na: &x [1]\nb: *x\n---\n", 3);         /* alias */
   bad_source("---\ntitle: ok\n---\nbad \xFF byte\n", 4); /* invalid UTF-8 */
   bad_source("---\ndate: 2026-06-17\nx: 1\ndate: 2026-09-08\n---\n", 4);

@@ -156,7 +156,7 @@ template "an ODT template whose styles part fails its CRC" "$T/corrupted.odt" \
 
 fresh
 run "a minutes file given to pack" 1 \
-  "^$MINUTES: error: a minutes file, not an agenda: pack takes an agenda" \
+  "^$MINUTES: error: this is a minutes file, not an agenda: use \`scrutineer minutes $MINUTES\`$" \
   pack $MINUTES -o "$OUT" -q
 [ "$(sums)" = "$BEFORE" ] || fail "a minutes file given to pack: documents changed"
 total=$((total + 1))
