@@ -69,7 +69,10 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) -pthread $(PKG_CFLAGS) -Isrc -I$(BUILD)/gen $(CFLAGS)
 LIBS    = -lcmark-gfm-extensions $(PKG_LIBS) -lm -pthread $(LDLIBS)
 
-LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
+# The program's own files (main.c, cli_*.c) are not part of the library.
+PROG_SRC = src/main.c $(wildcard src/cli_*.c)
+PROG_OBJ = $(PROG_SRC:src/%.c=$(BUILD)/obj/%.o)
+LIB_SRC  = $(filter-out $(PROG_SRC),$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/templates_data.o
 TEMPLATES = $(sort $(wildcard templates/*/*.xml))
 
@@ -135,7 +138,7 @@ test-deps:
 	    --no-fund --silent $(NODE_PKGS) >/dev/null; \
 	fi
 
-scrutineer: $(BUILD)/obj/main.o $(BUILD)/libscrutineer.a
+scrutineer: $(PROG_OBJ) $(BUILD)/libscrutineer.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
@@ -206,7 +209,7 @@ sanitize: test-deps
 
 # The binary of another build folder (the sanitizers', or a second one of
 # your own): make BUILD=build-x build-x/scrutineer
-$(BUILD)/scrutineer: $(BUILD)/obj/main.o $(BUILD)/libscrutineer.a
+$(BUILD)/scrutineer: $(PROG_OBJ) $(BUILD)/libscrutineer.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
