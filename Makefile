@@ -88,7 +88,7 @@ OBJ_SETUP  = $(if $(filter $(SETUP_GOALS),$(MAKECMDGOALS)),$(DEPS_STAMP))
         install uninstall clean format leakcheck threadcheck fuzz fuzz-replay \
         bench bench-deps
 
-all: scrutineer
+all: scrutineer $(BUILD)/scrutineer.1 $(BUILD)/scrutineer.bash
 
 # Install the Debian build dependencies when pkg-config cannot find them.
 $(DEPS_STAMP):
@@ -142,6 +142,16 @@ scrutineer: $(PROG_OBJ) $(BUILD)/libscrutineer.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
+# The manual page and the bash completion, written by the program from the
+# table it parses its command line with (never committed).
+$(BUILD)/scrutineer.1: scrutineer | $(BUILD)
+	@echo "  GEN     $@"
+	$(Q)./scrutineer --write-man-page >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/scrutineer.bash: scrutineer | $(BUILD)
+	@echo "  GEN     $@"
+	$(Q)./scrutineer --write-bash-completion >$@.tmp && mv $@.tmp $@
+
 $(BUILD)/libscrutineer.a: $(LIB_OBJ)
 	@echo "  AR      $@"
 	$(Q)rm -f $@ && ar rcs $@ $^
@@ -191,7 +201,7 @@ e2e: scrutineer test-deps
 	@echo "  PYTHON  $(PYTHON)"
 	$(Q)PYTHON=$(PYTHON) sh tests/bad_input/run.sh ./scrutineer
 	$(Q)PYTHON=$(PYTHON) sh tests/e2e/run.sh ./scrutineer
-	$(Q)PYTHON=$(PYTHON) sh tests/e2e/install.sh ./scrutineer
+	$(Q)PYTHON=$(PYTHON) BUILD=$(BUILD) sh tests/e2e/install.sh ./scrutineer
 
 # The unit, golden, fuzzing-corpus, bad-input and end-to-end tests again,
 # under ASan + UBSan with leak detection.
@@ -388,19 +398,26 @@ $(BUILD)/scrutineer.pc: src/scrutineer.h Makefile | $(BUILD)
 	  'Libs.private: -lcmark-gfm-extensions -lm -pthread' \
 	  'Cflags: -I$${includedir}' >$@
 
-install: scrutineer $(BUILD)/libscrutineer.a $(BUILD)/scrutineer.pc
+MAN1DIR  = $(PREFIX)/share/man/man1
+BASHCOMP = $(PREFIX)/share/bash-completion/completions
+
+install: scrutineer $(BUILD)/libscrutineer.a $(BUILD)/scrutineer.pc \
+  $(BUILD)/scrutineer.1 $(BUILD)/scrutineer.bash
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
-	  $(DESTDIR)$(PREFIX)/include
+	  $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(MAN1DIR) $(DESTDIR)$(BASHCOMP)
 	install -m 755 scrutineer $(DESTDIR)$(PREFIX)/bin/scrutineer
 	install -m 644 $(BUILD)/libscrutineer.a $(DESTDIR)$(PREFIX)/lib/libscrutineer.a
 	install -m 644 src/scrutineer.h $(DESTDIR)$(PREFIX)/include/scrutineer.h
 	install -m 644 $(BUILD)/scrutineer.pc \
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/scrutineer.pc
+	install -m 644 $(BUILD)/scrutineer.1 $(DESTDIR)$(MAN1DIR)/scrutineer.1
+	install -m 644 $(BUILD)/scrutineer.bash $(DESTDIR)$(BASHCOMP)/scrutineer
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/scrutineer $(DESTDIR)$(PREFIX)/lib/libscrutineer.a \
 	  $(DESTDIR)$(PREFIX)/include/scrutineer.h \
-	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/scrutineer.pc
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/scrutineer.pc \
+	  $(DESTDIR)$(MAN1DIR)/scrutineer.1 $(DESTDIR)$(BASHCOMP)/scrutineer
 
 clean:
 	rm -rf build build-asan build-fuzz scrutineer out
