@@ -116,7 +116,8 @@ const char *cli_format_names(const cli_table *t, unsigned bits, const char *sep,
 
 /* "usage: scrutineer NAME ..." for each form of `cmd`, wrapped. */
 void cli_write_synopsis(FILE *out, const cli_table *t, const cli_command *cmd);
-/* The commands, one line each, and where to read more. */
+/* The usage line and the commands, one line each: the overview's start,
+   and what follows a bad command line outside any command. */
 void cli_write_command_list(FILE *out, const cli_table *t);
 /* scrutineer help workspace: the files of a workspace. */
 void cli_write_files(FILE *out, const cli_table *t);

@@ -254,7 +254,9 @@ static const cli_option IMPORT_OUTPUT = {
             "pictures go into a folder named after it, beside it",
     .value = {.kind = CLI_COMPLETE_FILES, .endings = ".md"}};
 
-/* Every command, in the order the help lists them. */
+/* Every command, in the order the help lists them: one entry (and its run
+   function) is a command, its help, its part of the manual and its
+   completion. */
 static const command COMMANDS[] = {
     {.name = "pack",
      .options = WRITING | OPT(OPT_PRIVATE) | OPT(OPT_SUPPLEMENT),
@@ -429,6 +431,8 @@ static void write_workspace(FILE *out, const cli_table *t) {
   cli_write_files(out, t);
 }
 
+/* scrutineer help NAME: one entry a topic (its line in the overview, its
+   completion), e.g. the reference of the sources' fields. */
 static const cli_topic TOPICS[] = {
     {"workspace", "the files of a committee's workspace", write_workspace},
 };
