@@ -42,8 +42,14 @@ fonts_missing = for f in $(PDF_FONTS); do fc-list "$$f" family | grep -q . \
 # pandoc reads the Word and LibreOffice reports the tests link as
 # appendices, as an independent judge of their words (never at run time).
 DEB_TEST  = $(DEB_PDF) python3-docx python3-odf python3-pypdf python3-yaml \
-            python3-icalendar python3-pil jing libxml2-utils valgrind \
-            chromium pandoc qpdf
+            python3-icalendar python3-pil jing $(DEB_JING) libxml2-utils \
+            valgrind chromium pandoc qpdf
+# The jars jing's launcher puts on its class path, each from its package;
+# without them it warns of each missing one on every run.
+DEB_JING  = libavalon-framework-java libbatik-java libjaxp1.3-java
+JING_JARS = avalon-framework batik-all xml-apis
+jars_missing = for j in $(JING_JARS); do [ -f /usr/share/java/$$j.jar ] \
+                 || exit 0; done; exit 1
 # The site's browser test drives Chromium with playwright-core and checks
 # each page with axe-core, both from npm, kept under build/ (never committed).
 NODE_DIR  = build/node
@@ -63,7 +69,10 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) -pthread $(PKG_CFLAGS) -Isrc -I$(BUILD)/gen $(CFLAGS)
 LIBS    = -lcmark-gfm-extensions $(PKG_LIBS) -lm -pthread $(LDLIBS)
 
-LIB_SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
+# The program's own files (main.c, cli_*.c) are not part of the library.
+PROG_SRC = src/main.c $(wildcard src/cli_*.c)
+PROG_OBJ = $(PROG_SRC:src/%.c=$(BUILD)/obj/%.o)
+LIB_SRC  = $(filter-out $(PROG_SRC),$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/templates_data.o
 TEMPLATES = $(sort $(wildcard templates/*/*.xml))
 
@@ -80,7 +89,7 @@ OBJ_SETUP  = $(if $(filter $(SETUP_GOALS),$(MAKECMDGOALS)),$(DEPS_STAMP))
         bench bench-deps
 .PHONY: docs
 
-all: scrutineer
+all: scrutineer $(BUILD)/scrutineer.1 $(BUILD)/scrutineer.bash
 all: $(BUILD)/man/scrutineer-sources.5
 
 # Install the Debian build dependencies when pkg-config cannot find them.
@@ -109,7 +118,8 @@ pdf-deps:
 # Tools the end-to-end tests read documents with (LibreOffice, pdftotext...).
 test-deps:
 	$(Q)if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null \
-	     || ! command -v jing >/dev/null || ! command -v valgrind >/dev/null \
+	     || ! command -v jing >/dev/null || ($(jars_missing)) \
+	     || ! command -v valgrind >/dev/null \
 	     || ! command -v xmllint >/dev/null || ! command -v pandoc >/dev/null \
 	     || ($(fonts_missing)) \
 	     || ! command -v chromium >/dev/null || ! command -v qpdf >/dev/null \
@@ -130,9 +140,19 @@ test-deps:
 	    --no-fund --silent $(NODE_PKGS) >/dev/null; \
 	fi
 
-scrutineer: $(BUILD)/obj/main.o $(BUILD)/libscrutineer.a
+scrutineer: $(PROG_OBJ) $(BUILD)/libscrutineer.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# The manual page and the bash completion, written by the program from the
+# table it parses its command line with (never committed).
+$(BUILD)/scrutineer.1: scrutineer | $(BUILD)
+	@echo "  GEN     $@"
+	$(Q)./scrutineer --write-man-page >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/scrutineer.bash: scrutineer | $(BUILD)
+	@echo "  GEN     $@"
+	$(Q)./scrutineer --write-bash-completion >$@.tmp && mv $@.tmp $@
 
 $(BUILD)/libscrutineer.a: $(LIB_OBJ)
 	@echo "  AR      $@"
@@ -200,7 +220,7 @@ e2e: scrutineer test-deps
 	@echo "  PYTHON  $(PYTHON)"
 	$(Q)PYTHON=$(PYTHON) sh tests/bad_input/run.sh ./scrutineer
 	$(Q)PYTHON=$(PYTHON) sh tests/e2e/run.sh ./scrutineer
-	$(Q)PYTHON=$(PYTHON) sh tests/e2e/install.sh ./scrutineer
+	$(Q)PYTHON=$(PYTHON) BUILD=$(BUILD) sh tests/e2e/install.sh ./scrutineer
 
 # The unit, golden, fuzzing-corpus, bad-input and end-to-end tests again,
 # under ASan + UBSan with leak detection.
@@ -218,7 +238,7 @@ sanitize: test-deps
 
 # The binary of another build folder (the sanitizers', or a second one of
 # your own): make BUILD=build-x build-x/scrutineer
-$(BUILD)/scrutineer: $(BUILD)/obj/main.o $(BUILD)/libscrutineer.a
+$(BUILD)/scrutineer: $(PROG_OBJ) $(BUILD)/libscrutineer.a
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
@@ -397,15 +417,21 @@ $(BUILD)/scrutineer.pc: src/scrutineer.h Makefile | $(BUILD)
 	  'Libs.private: -lcmark-gfm-extensions -lm -pthread' \
 	  'Cflags: -I$${includedir}' >$@
 
-install: scrutineer $(BUILD)/libscrutineer.a $(BUILD)/scrutineer.pc
+MAN1DIR  = $(PREFIX)/share/man/man1
+BASHCOMP = $(PREFIX)/share/bash-completion/completions
+
+install: scrutineer $(BUILD)/libscrutineer.a $(BUILD)/scrutineer.pc \
+  $(BUILD)/scrutineer.1 $(BUILD)/scrutineer.bash
 install: $(BUILD)/man/scrutineer-sources.5
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
-	  $(DESTDIR)$(PREFIX)/include
+	  $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(MAN1DIR) $(DESTDIR)$(BASHCOMP)
 	install -m 755 scrutineer $(DESTDIR)$(PREFIX)/bin/scrutineer
 	install -m 644 $(BUILD)/libscrutineer.a $(DESTDIR)$(PREFIX)/lib/libscrutineer.a
 	install -m 644 src/scrutineer.h $(DESTDIR)$(PREFIX)/include/scrutineer.h
 	install -m 644 $(BUILD)/scrutineer.pc \
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/scrutineer.pc
+	install -m 644 $(BUILD)/scrutineer.1 $(DESTDIR)$(MAN1DIR)/scrutineer.1
+	install -m 644 $(BUILD)/scrutineer.bash $(DESTDIR)$(BASHCOMP)/scrutineer
 	install -d $(DESTDIR)$(PREFIX)/share/man/man5
 	install -m 644 $(BUILD)/man/scrutineer-sources.5 \
 	  $(DESTDIR)$(PREFIX)/share/man/man5/scrutineer-sources.5
@@ -413,7 +439,8 @@ install: $(BUILD)/man/scrutineer-sources.5
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/scrutineer $(DESTDIR)$(PREFIX)/lib/libscrutineer.a \
 	  $(DESTDIR)$(PREFIX)/include/scrutineer.h \
-	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/scrutineer.pc
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/scrutineer.pc \
+	  $(DESTDIR)$(MAN1DIR)/scrutineer.1 $(DESTDIR)$(BASHCOMP)/scrutineer
 	rm -f $(DESTDIR)$(PREFIX)/share/man/man5/scrutineer-sources.5
 
 clean:

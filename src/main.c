@@ -4,6 +4,7 @@
    user wrote it, and never an error the library finds halfway. */
 #include "scrutineer.h"
 
+#include "cli_doc.h"
 #include "dates.h"
 #include "office.h"
 #include "template.h"
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 /* A macro's value as a string literal. */
 #define STRINGIFY_(x) #x
@@ -33,171 +35,116 @@ enum {
 /* The time limits scr_office_timeout accepts. */
 #define TIMEOUT_RANGE "a whole number of seconds from 1 to 86400"
 
-static const char USAGE[] =
-    "usage: scrutineer pack AGENDA.md [--private] [--supplement] [-o DIR] "
-    "[-f docx,odt,pdf] [--template FILE]\n"
-    "       scrutineer minutes MINUTES.md [-o DIR] [-f docx,odt,pdf] "
-    "[--template FILE]\n"
-    "       scrutineer minutes --actions [WORKSPACE]\n"
-    "       scrutineer tracker [WORKSPACE] [--today DATE] [-o DIR] "
-    "[-f docx,odt,pdf,csv] [--template FILE]\n"
-    "       scrutineer site [WORKSPACE] [--today DATE] [-o DIR] "
-    "[-f docx,odt,pdf,csv] [--template FILE]\n"
-    "       scrutineer check [WORKSPACE] [--strict] [--publish-date DATE] "
-    "[--template FILE]\n"
-    "       scrutineer import REPORT.docx|REPORT.odt [-o FILE.md]\n"
-    "       scrutineer init DIR [--today DATE]\n"
-    "       scrutineer new agenda|minutes [DATE] [WORKSPACE] [--today DATE]\n"
-    "       scrutineer --help | --version | COMMAND --help\n"
-    "  -q goes with every command, --strict and --publish-date DATE with\n"
-    "  all but minutes --actions; -- ends the options\n";
-
-static const char HELP[] =
-    "scrutineer turns a committee's Markdown sources into the documents a\n"
-    "council publishes.\n"
-    "\n"
-    "  pack AGENDA.md     build the agenda pack: front sheet, agenda, and\n"
-    "                     every appendix the agenda links, lettered, with the\n"
-    "                     page on which each starts. Exempt items\n"
-    "                     ({exempt=N}) are listed in a private session and\n"
-    "                     their reports left out; reports of {to-follow}\n"
-    "                     items are left out, their letters kept\n"
-    "  minutes MINUTES.md build the minutes of a meeting, numbered on from\n"
-    "                     the minutes before them\n"
-    "  minutes --actions  list every action agreed in the workspace's\n"
-    "                     minutes: ID, agreed at, due, owner, source, text\n"
-    "  tracker            the work programme and every action's status\n"
-    "                     (done, on agenda, scheduled, overdue,\n"
-    "                     unscheduled) as of --today (default: today)\n"
-    "  site               the download site: every pack, minutes document\n"
-    "                     and the tracker, with index.html (members,\n"
-    "                     contacts, upcoming and past meetings), a page per\n"
-    "                     meeting (items, appendices and their pages),\n"
-    "                     work-programme.html, meetings.ics and feed.xml,\n"
-    "                     into -o DIR (default: site). Formats default to\n"
-    "                     docx,odt, and pdf when LibreOffice is installed.\n"
-    "                     Documents whose sources are unchanged since the\n"
-    "                     last build are not rebuilt\n"
-    "  check              run every validation and print every problem;\n"
-    "                     write nothing. Accessibility checks warn of\n"
-    "                     images without alt text, skipped heading levels,\n"
-    "                     tables without a header row, links with no text\n"
-    "                     or with text like \"click here\" or a bare web\n"
-    "                     address, and reports without a title; and an\n"
-    "                     agenda published (--publish-date) later than\n"
-    "                     five clear working days before its meeting\n"
-    "  import REPORT      write a Word (.docx) or LibreOffice (.odt) report\n"
-    "                     as the Markdown it reads as in a pack: front\n"
-    "                     matter (title, author), text, tables, notes;\n"
-    "                     tracked changes accepted, comments left out. -o\n"
-    "                     names the Markdown file (default: REPORT with .md,\n"
-    "                     which must not be there yet; -: standard output);\n"
-    "                     pictures go into a folder named after it, beside it\n"
-    "  init DIR           start a committee in a new or empty folder: an\n"
-    "                     example committee.md naming every key, six\n"
-    "                     meetings from next month, the first agenda with a\n"
-    "                     report, the work programme, minutes/, and the\n"
-    "                     house style as templates/house.docx and .odt\n"
-    "  new agenda [DATE]  draft agendas/DATE.md: the standing items of the\n"
-    "                     agenda before, the previous minutes, the work\n"
-    "                     programme's items for DATE, each {to-follow}\n"
-    "                     (default: the next meeting without an agenda)\n"
-    "  new minutes [DATE] draft minutes/DATE.md from agendas/DATE.md: the\n"
-    "                     members present, a minute per item (default: the\n"
-    "                     latest meeting with an agenda and no minutes).\n"
-    "                     init and new never replace a file\n"
-    "\n"
-    "options:\n"
-    "  -o, --output DIR   output folder (default: out; site: site)\n"
-    "  -f, --formats LIST comma-separated: docx, odt, pdf, and csv for the\n"
-    "                     tracker (default: docx,odt). pdf needs LibreOffice;\n"
-    "                     it lays the documents out, and the DOCX and ODT\n"
-    "                     then carry the exact page numbers of its layout\n"
-    "  --private          pack: the private pack, exempt reports included,\n"
-    "                     every page of them headed NOT FOR PUBLICATION\n"
-    "                     (...-agenda-pack-private); never publish it\n"
-    "  --supplement       pack: only the reports of {to-follow} items, with\n"
-    "                     their letters (...-agenda-pack-supplement)\n"
-    "  --today DATE       the tracker's \"as of\" date, and for site the day\n"
-    "                     that divides upcoming from past, YYYY-MM-DD\n"
-    "  --publish-date DATE  the day the agendas are published, YYYY-MM-DD\n"
-    "                     (default: today), for the notice warning\n"
-    "  --template FILE    take the house style from a .docx or .odt for\n"
-    "                     this run, instead of committee.md's template:\n"
-    "  -q, --quiet        do not list the files written, nor show progress\n"
-    "  --strict           accessibility warnings are errors (exit 1, nothing\n"
-    "                     written); other warnings stay warnings\n"
-    "\n"
-    "environment:\n"
-    "  SCRUTINEER_PDF_TIMEOUT  seconds LibreOffice may take to make the PDFs\n"
-    "                     (default: 120)\n"
-    "  " SCR_KEPT_TREE_TEXT_ENV "  bytes of report text whose parsed trees\n"
-    "                     are kept in memory; later reports are parsed again\n"
-    "                     when written (default: " STRINGIFY(
-        SCR_KEPT_TREE_TEXT_DEFAULT) ")\n"
-                                    "\n"
-                                    "exit status: 0 success, 1 the sources "
-                                    "have errors, 2 bad usage,\n"
-                                    "3 an I/O or environment failure "
-                                    "(LibreOffice missing, failing or too\n"
-                                    "slow when pdf was asked for).\n";
-
 enum opt_id {
+  OPT_ACTIONS,
+  OPT_PRIVATE,
+  OPT_SUPPLEMENT,
+  OPT_TODAY,
   OPT_OUTPUT,
   OPT_FORMATS,
   OPT_TEMPLATE,
-  OPT_QUIET,
-  OPT_ACTIONS,
-  OPT_TODAY,
   OPT_STRICT,
-  OPT_PRIVATE,
-  OPT_SUPPLEMENT,
   OPT_PUBLISH_DATE,
+  OPT_QUIET,
   N_OPTS
 };
 #define OPT(id) (1u << (id))
 
-static const struct option_spec {
-  const char *shortname, *longname;
-  enum opt_id id;
-  const char *wants; /* what its value is, or NULL when it takes none */
-} OPTIONS[] = {
-    {"-o", "--output", OPT_OUTPUT, "the output folder"},
-    {"-f", "--formats", OPT_FORMATS, "a list of formats, e.g. docx,odt"},
-    {NULL, "--template", OPT_TEMPLATE, "a .docx or .odt file"},
-    {"-q", "--quiet", OPT_QUIET, NULL},
-    {NULL, "--actions", OPT_ACTIONS, NULL},
-    {NULL, "--today", OPT_TODAY, "a date as " DATE_RANGE},
-    {NULL, "--strict", OPT_STRICT, NULL},
-    {NULL, "--private", OPT_PRIVATE, NULL},
-    {NULL, "--supplement", OPT_SUPPLEMENT, NULL},
-    {NULL, "--publish-date", OPT_PUBLISH_DATE, "a date as " DATE_RANGE},
+/* Every option, in the order help and synopses list them: a command's own
+   first, those every command shares last. */
+static const cli_option OPTIONS[] = {
+    {.longname = "--actions",
+     .id = OPT_ACTIONS,
+     .help = "list every action agreed in the workspace's minutes instead, "
+             "tab-separated on standard output; takes only -q"},
+    {.longname = "--private",
+     .id = OPT_PRIVATE,
+     .help = "the private pack, exempt reports included, every page of them "
+             "headed NOT FOR PUBLICATION (...-agenda-pack-private); never "
+             "publish it"},
+    {.longname = "--supplement",
+     .id = OPT_SUPPLEMENT,
+     .help = "the supplementary pack: only the reports of {to-follow} items, "
+             "under the letters the agenda gave them "
+             "(...-agenda-pack-supplement)"},
+    {.longname = "--today",
+     .id = OPT_TODAY,
+     .wants = "a date as " DATE_RANGE,
+     .metavar = "DATE",
+     .help = "the day the tracker is as of, and for site the day that "
+             "divides upcoming meetings from past ones, as YYYY-MM-DD "
+             "(default: the system date)",
+     .value = {.kind = CLI_COMPLETE_DATE}},
+    {.shortname = "-o",
+     .longname = "--output",
+     .id = OPT_OUTPUT,
+     .wants = "the output folder",
+     .metavar = "DIR",
+     .help = "the folder the documents are written to (default: out; site: "
+             "site)",
+     .value = {.kind = CLI_COMPLETE_DIRS}},
+    {.shortname = "-f",
+     .longname = "--formats",
+     .id = OPT_FORMATS,
+     .wants = "a list of formats, e.g. docx,odt",
+     .metavar = "LIST",
+     .help = "the formats to make, comma-separated (default: docx,odt, and "
+             "for site pdf too when LibreOffice is installed). pdf needs "
+             "LibreOffice: it lays the documents out, and the DOCX and ODT "
+             "then carry the exact page numbers of its layout. csv is the "
+             "tracker as a table",
+     .value = {.kind = CLI_COMPLETE_FORMATS}},
+    {.longname = "--template",
+     .id = OPT_TEMPLATE,
+     .wants = "a .docx or .odt file",
+     .metavar = "FILE",
+     .help = "take the house style from this Word (.docx) or LibreOffice "
+             "(.odt) document for this run, instead of committee.md's "
+             "template:",
+     .value = {.kind = CLI_COMPLETE_FILES, .endings = ".docx .odt"}},
+    {.longname = "--strict",
+     .id = OPT_STRICT,
+     .help = "accessibility warnings are errors (exit 1, nothing written); "
+             "other warnings stay warnings"},
+    {.longname = "--publish-date",
+     .id = OPT_PUBLISH_DATE,
+     .wants = "a date as " DATE_RANGE,
+     .metavar = "DATE",
+     .help = "the day the agendas are published, as YYYY-MM-DD (default: "
+             "the system date), for the warning of an agenda published later "
+             "than five clear working days before its meeting",
+     .value = {.kind = CLI_COMPLETE_DATE}},
+    {.shortname = "-q",
+     .longname = "--quiet",
+     .id = OPT_QUIET,
+     .help = "do not list the files written, nor show progress"},
 };
+#define N_OPTIONS (sizeof OPTIONS / sizeof *OPTIONS)
 
 /* The command line as parsed: the options' values in `opts`, and how each
    option given was spelled, for messages. */
 typedef struct cli {
   const char *input;         /* the one operand, or NULL */
   const char *extra;         /* the first operand after it, or NULL */
+  const char *third;         /* the one after that (new's), or NULL */
+  const char *fourth;        /* one more: always too many */
   const char *given[N_OPTS]; /* each option as given, or NULL */
   const char *value[N_OPTS]; /* its value, for those that take one */
   scr_options opts;
   bool actions;
 } cli;
 
-typedef struct command {
-  const char *name;
-  unsigned options;    /* OPT() of every option it takes */
-  unsigned formats;    /* what -f may name */
-  bool pdf_by_default; /* without -f it may make PDF */
-  const char *operand; /* what its operand is: "an agenda file" */
-  const char *missing; /* the sentence when its operand is required and
-                          missing, or NULL when it is optional */
-  int (*run)(const cli *c);
-} command;
+/* A command: how it parses and runs, and its documentation (cli_doc.h). */
+typedef cli_command command;
 
 /* parse_args' answer to --help among a command's options. */
 enum { SHOW_HELP = -1 };
+
+static const cli_table *table(void);
+
+/* The command whose command line is being read: a usage error shows its
+   synopsis, and before there is one the list of commands. */
+static const command *reading;
 
 /* A bad command line: the sentence, then the usage; exit 2. */
 static int usage_error(const char *fmt, ...)
@@ -207,8 +154,13 @@ static int usage_error(const char *fmt, ...) {
   va_start(ap, fmt);
   fprintf(stderr, "scrutineer: error: ");
   vfprintf(stderr, fmt, ap);
-  fprintf(stderr, "\n%s", USAGE);
+  fputc('\n', stderr);
   va_end(ap);
+  if (reading) {
+    cli_write_synopsis(stderr, table(), reading);
+    fprintf(stderr, "'scrutineer help %s' says more.\n", reading->name);
+  } else
+    cli_write_command_list(stderr, table());
   return EXIT_USAGE;
 }
 
@@ -290,37 +242,39 @@ static int cmd_init(const cli *c) {
   return finish(scr_init_workspace(c->input, &c->opts));
 }
 
-/* new's operands, DATE and WORKSPACE, each optional, told apart by the
-   shape of a date. */
-static int run_new(const cli *c, scr_error (*draft)(const char *, const char *,
-                                                    const scr_options *)) {
-  const char *date = NULL, *workspace = c->input;
-  bool dated = c->input && strlen(c->input) >= 5 &&
-               strspn(c->input, "0123456789") == 4 && c->input[4] == '-';
-  scr_date d;
-  if (dated) {
-    date = c->input;
-    workspace = c->extra;
-  } else if (c->extra) {
+/* Whether an operand has the shape of a date, so is new's DATE and not its
+   WORKSPACE (a folder could be named so, but a workspace is not). */
+static bool looks_dated(const char *s) {
+  return s && strlen(s) >= 5 && strspn(s, "0123456789") == 4 && s[4] == '-';
+}
+
+/* new agenda|minutes [DATE] [WORKSPACE]: DATE and WORKSPACE each optional,
+   told apart by the shape of a date. */
+static int cmd_new(const cli *c) {
+  bool agenda = strcmp(c->input, "agenda") == 0;
+  if (!agenda && strcmp(c->input, "minutes") != 0)
+    return usage_error("new drafts an agenda or minutes: write 'new agenda "
+                       "[DATE]' or 'new minutes [DATE]', not 'new %s'",
+                       c->input);
+  const char *date = looks_dated(c->extra) ? c->extra : NULL;
+  const char *workspace = date ? c->third : c->extra;
+  if (!date && c->third)
     return usage_error("unexpected argument '%s': the DATE comes before the "
                        "WORKSPACE",
-                       c->extra);
-  }
+                       c->third);
+  scr_date d;
   if (date && !scr_date_parse(date, &d))
     return usage_error("new needs a meeting date as " DATE_RANGE ", not '%s'",
                        date);
   workspace = workspace ? workspace : ".";
   int rc = workspace_found(workspace);
-  return rc != EXIT_OK ? rc : finish(draft(workspace, date, &c->opts));
+  if (rc != EXIT_OK)
+    return rc;
+  return finish(agenda ? scr_new_agenda(workspace, date, &c->opts)
+                       : scr_new_minutes(workspace, date, &c->opts));
 }
 
-static int cmd_new_agenda(const cli *c) {
-  return run_new(c, scr_new_agenda);
-}
-
-static int cmd_new_minutes(const cli *c) {
-  return run_new(c, scr_new_minutes);
-}
+static int cmd_help(const cli *c);
 
 /* Options every command that reads the sources takes, and those of every
    command that writes documents. */
@@ -329,50 +283,344 @@ static int cmd_new_minutes(const cli *c) {
 #define WRITING (READING | OPT(OPT_OUTPUT) | OPT(OPT_FORMATS))
 #define DOCUMENTS (SCR_FORMAT_DOCX | SCR_FORMAT_ODT | SCR_FORMAT_PDF)
 
+/* import's -o names the Markdown file it writes. */
+static const cli_option IMPORT_OUTPUT = {
+    .id = OPT_OUTPUT,
+    .metavar = "FILE.md",
+    .help = "the Markdown file to write (default: REPORT with .md, which "
+            "must not be there yet); - writes it to standard output. Its "
+            "pictures go into a folder named after it, beside it",
+    .value = {.kind = CLI_COMPLETE_FILES, .endings = ".md"}};
+
+/* Every command, in the order the help lists them: one entry (and its run
+   function) is a command, its help, its part of the manual and its
+   completion. */
 static const command COMMANDS[] = {
-    {"pack", WRITING | OPT(OPT_PRIVATE) | OPT(OPT_SUPPLEMENT), DOCUMENTS, false,
-     "an agenda file", "pack needs an agenda file, e.g. agendas/2026-06-17.md",
-     cmd_pack},
-    {"minutes", WRITING | OPT(OPT_ACTIONS), DOCUMENTS, false, "a minutes file",
-     "minutes needs a minutes file, e.g. minutes/2026-04-14.md, or --actions",
-     cmd_minutes},
-    {"tracker", WRITING | OPT(OPT_TODAY), DOCUMENTS | SCR_FORMAT_CSV, false,
-     "a WORKSPACE", NULL, cmd_tracker},
-    {"site", WRITING | OPT(OPT_TODAY), DOCUMENTS | SCR_FORMAT_CSV, true,
-     "a WORKSPACE", NULL, cmd_site},
-    {"check", READING, 0, false, "a WORKSPACE", NULL, cmd_check},
-    {"import", OPT(OPT_QUIET) | OPT(OPT_OUTPUT), 0, false,
-     "a Word or LibreOffice report",
-     "import needs a report, e.g. agendas/2026-06-17/budget.docx", cmd_import},
-    {"init", OPT(OPT_QUIET) | OPT(OPT_TODAY), 0, false, "a new folder",
-     "init needs a folder to start the committee in, e.g. scrutiny", cmd_init},
-    {"new agenda", OPT(OPT_QUIET) | OPT(OPT_TODAY), 0, false,
-     "a DATE and a WORKSPACE", NULL, cmd_new_agenda},
-    {"new minutes", OPT(OPT_QUIET) | OPT(OPT_TODAY), 0, false,
-     "a DATE and a WORKSPACE", NULL, cmd_new_minutes},
+    {.name = "pack",
+     .options = WRITING | OPT(OPT_PRIVATE) | OPT(OPT_SUPPLEMENT),
+     .formats = DOCUMENTS,
+     .operand = "an agenda file",
+     .missing = "pack needs an agenda file, e.g. agendas/2026-06-17.md",
+     .run = cmd_pack,
+     .summary = "build a meeting's agenda pack: front sheet, agenda and "
+                "lettered appendices",
+     .description =
+         "Build the agenda pack of the meeting whose agenda is AGENDA.md: "
+         "the front sheet, the agenda, and every report the agenda links "
+         "as a lettered appendix, each starting on a new page, the front "
+         "sheet giving the page on which each starts. Exempt items "
+         "({exempt=N}) are listed in a private session and their reports "
+         "left out of the public pack; the reports of {to-follow} items "
+         "are left out, their letters kept.\n\n"
+         "Without pdf the page numbers are scrutineer's estimate, which "
+         "Word and LibreOffice update when the document is opened; with "
+         "pdf LibreOffice lays the documents out and the DOCX and ODT "
+         "carry the exact pages of its layout.",
+     .forms = {{"AGENDA.md", WRITING | OPT(OPT_PRIVATE) | OPT(OPT_SUPPLEMENT)}},
+     .examples = {{"pack agendas/2026-06-17.md",
+                   "the public pack, DOCX and ODT, into out/"},
+                  {"pack agendas/2026-06-17.md -f docx,odt,pdf",
+                   "and the PDF, with the pages of LibreOffice's layout"},
+                  {"pack agendas/2026-06-17.md --private -o private",
+                   "the private pack, exempt reports included, into private/"},
+                  {"pack agendas/2026-06-17.md --supplement",
+                   "the supplementary pack of the reports to follow"}},
+     .operands = {.kind = CLI_COMPLETE_FILES,
+                  .endings = ".md",
+                  .folder = "agendas"}},
+    {.name = "minutes",
+     .options = WRITING | OPT(OPT_ACTIONS),
+     .formats = DOCUMENTS,
+     .operand = "a minutes file",
+     .missing = "minutes needs a minutes file, e.g. minutes/2026-04-14.md, or "
+                "--actions",
+     .run = cmd_minutes,
+     .summary = "build a meeting's minutes, or list every action agreed",
+     .description =
+         "Build the minutes of the meeting whose minutes file is "
+         "MINUTES.md, their numbers running on from the minutes before "
+         "them. With --actions, list instead every action agreed in the "
+         "workspace's minutes (default: the current folder), one a line, "
+         "tab-separated: its ID, the meeting it was agreed at, the meeting "
+         "it is due at, its owner, the file and line it is written at, and "
+         "its text.",
+     .forms = {{"MINUTES.md", WRITING},
+               {"--actions [WORKSPACE]", OPT(OPT_QUIET)}},
+     .examples = {{"minutes minutes/2026-04-14.md",
+                   "the minutes, DOCX and ODT, into out/"},
+                  {"minutes --actions", "every action, tab-separated"}},
+     .operands = {.kind = CLI_COMPLETE_FILES,
+                  .endings = ".md",
+                  .folder = "minutes"}},
+    {.name = "tracker",
+     .options = WRITING | OPT(OPT_TODAY),
+     .formats = DOCUMENTS | SCR_FORMAT_CSV,
+     .operand = "a WORKSPACE",
+     .run = cmd_tracker,
+     .summary = "build the work programme and action tracker as of a day",
+     .description =
+         "Build the work programme and the action tracker of the workspace "
+         "(default: the current folder) as of --today: every action agreed "
+         "in the minutes, followed to the agenda and work-programme items "
+         "that answer it ({answers=ID}), with its status: done, on agenda, "
+         "scheduled, overdue or unscheduled. Only actions agreed at "
+         "meetings before that day are listed.",
+     .forms = {{"[WORKSPACE]", WRITING | OPT(OPT_TODAY)}},
+     .examples = {{"tracker --today 2026-09-09 -f docx,odt,csv",
+                   "the tracker as of 9 September 2026, with its CSV"}},
+     .operands = {.kind = CLI_COMPLETE_DIRS}},
+    {.name = "site",
+     .options = WRITING | OPT(OPT_TODAY),
+     .formats = DOCUMENTS | SCR_FORMAT_CSV,
+     .pdf_by_default = true,
+     .operand = "a WORKSPACE",
+     .run = cmd_site,
+     .summary = "build the download site: every document, with its pages, "
+                "calendar and feed",
+     .description =
+         "Publish the committee's papers as static files any web server "
+         "can serve: every agenda pack, every minutes document and the "
+         "tracker as of --today, with index.html (the committee, its "
+         "members and contacts, upcoming and past meetings), a page per "
+         "meeting (its items, appendices and their pages), "
+         "work-programme.html, meetings.ics and feed.xml. Documents whose "
+         "sources are unchanged since the last build are not built again, "
+         "and files whose bytes would not change are not written.",
+     .forms = {{"[WORKSPACE]", WRITING | OPT(OPT_TODAY)}},
+     .examples = {{"site --today 2026-09-01 -o site",
+                   "the site as of 1 September 2026, into site/"}},
+     .operands = {.kind = CLI_COMPLETE_DIRS}},
+    {.name = "check",
+     .options = READING,
+     .operand = "a WORKSPACE",
+     .run = cmd_check,
+     .summary = "run every validation and print every problem; write nothing",
+     .description =
+         "Run every validation over the workspace (default: the current "
+         "folder) and print every problem, as FILE:LINE:COLUMN: error: or "
+         "warning: and a sentence; write nothing. Every other command runs "
+         "the same validations first. Accessibility checks warn of images "
+         "without alt text, skipped heading levels, tables without a "
+         "header row, links with no text or with text like \"click here\" "
+         "or a bare web address, and reports without a title; and an "
+         "agenda published (--publish-date) later than five clear working "
+         "days before its meeting is a warning.",
+     .forms = {{"[WORKSPACE]", READING}},
+     .examples = {{"check", "every validation, no output files"},
+                  {"check --strict", "accessibility warnings as errors"},
+                  {"check --publish-date 2026-06-09",
+                   "whether agendas published on 9 June 2026 give five "
+                   "clear working days' notice"}},
+     .operands = {.kind = CLI_COMPLETE_DIRS}},
+    {.name = "import",
+     .options = OPT(OPT_OUTPUT) | OPT(OPT_QUIET),
+     .operand = "a Word or LibreOffice report",
+     .missing = "import needs a report, e.g. agendas/2026-06-17/budget.docx",
+     .run = cmd_import,
+     .summary = "write a Word or LibreOffice report as Markdown",
+     .description =
+         "Write a Word (.docx) or LibreOffice (.odt) report as the Markdown "
+         "it reads as in a pack: front matter (title, author), text, "
+         "tables and notes, tracked changes accepted and comments left out.",
+     .forms = {{"REPORT.docx|REPORT.odt", OPT(OPT_OUTPUT) | OPT(OPT_QUIET)}},
+     .examples = {{"import agendas/2026-06-17/budget.docx",
+                   "writes agendas/2026-06-17/budget.md"},
+                  {"import report.odt -o -",
+                   "the Markdown on standard output"}},
+     .operands = {.kind = CLI_COMPLETE_FILES, .endings = ".docx .odt"},
+     .output = &IMPORT_OUTPUT},
+    {.name = "init",
+     .options = OPT(OPT_QUIET) | OPT(OPT_TODAY),
+     .operand = "a new folder",
+     .missing = "init needs a folder to start the committee in, e.g. scrutiny",
+     .run = cmd_init,
+     .summary = "start a committee: a small working workspace in a new folder",
+     .description =
+         "Start a committee in DIR, a new or empty folder: "
+         "agendas/committee.md naming every key the committee file takes, "
+         "each with a note saying what it does; six meetings from the month "
+         "after --today; the first agenda with the standing items and one "
+         "report; the work programme; an empty minutes/ folder; and the "
+         "built-in house style as templates/house.docx and "
+         "templates/house.odt, to change in Word or LibreOffice and name "
+         "in committee.md's template:. check passes on it and pack builds "
+         "its first agenda. Nothing is ever written over.",
+     .forms = {{"DIR", OPT(OPT_QUIET) | OPT(OPT_TODAY)}},
+     .examples = {{"init scrutiny",
+                   "a new committee in scrutiny/, meeting from next month"}},
+     .operands = {.kind = CLI_COMPLETE_DIRS}},
+    {.name = "new",
+     .options = OPT(OPT_QUIET) | OPT(OPT_TODAY),
+     .operand = "agenda or minutes, then a DATE and a WORKSPACE",
+     .missing = "new needs what to draft: new agenda [DATE] or new minutes "
+                "[DATE]",
+     .run = cmd_new,
+     .summary = "draft the next agenda, or a meeting's minutes",
+     .description =
+         "new agenda drafts agendas/DATE.md, DATE one of committee.md's "
+         "meetings (default: the next one from --today without an agenda), "
+         "and makes its folder agendas/DATE/: the standing items of the "
+         "agenda before it (those that link no report of their own "
+         "meeting's folder), the minutes of the previous meeting (to "
+         "follow when they are not written yet), and an item {to-follow} "
+         "for each of the work programme's items for DATE.\n\n"
+         "new minutes drafts minutes/DATE.md from agendas/DATE.md "
+         "(default: the latest meeting up to --today with an agenda and no "
+         "minutes): the membership present, and a minute for each item, "
+         "in the agenda's order, for the clerk to write. Neither writes "
+         "over a file.",
+     .forms = {{"agenda|minutes [DATE] [WORKSPACE]",
+                OPT(OPT_QUIET) | OPT(OPT_TODAY)}},
+     .examples = {{"new agenda 2027-03-16",
+                   "draft the agenda of 16 March 2027"},
+                  {"new minutes", "draft the minutes of the last meeting"}},
+     .operands = {.kind = CLI_COMPLETE_WORDS, .endings = "agenda minutes"}},
+    {.name = "help",
+     .operand = "a COMMAND or TOPIC",
+     .run = cmd_help,
+     .summary = "this overview, or the help of a command or a topic",
+     .description = "Without a word, print the overview of the commands. "
+                    "With a command's name, print its help (as COMMAND --help "
+                    "does): its synopsis, what it does, its options, "
+                    "examples and exit status. With a topic's name, print "
+                    "the topic.",
+     .forms = {{"[COMMAND|TOPIC]", 0}},
+     .examples = {{"help pack", "the options and examples of pack"},
+                  {"help workspace", "the files of a workspace"}},
+     .operands = {.kind = CLI_COMPLETE_HELP}},
 };
 #define N_COMMANDS (sizeof COMMANDS / sizeof *COMMANDS)
 
-/* ---- option values ------------------------------------------------------- */
+/* The files of a workspace: scrutineer help workspace, and the manual's
+   FILES. */
+static const cli_item FILES[] = {
+    {"agendas/committee.md",
+     "the committee: its council, name, short name, members, contacts, "
+     "meetings and signatory in the front matter, and the standing text of "
+     "the front sheet as its body"},
+    {"agendas/YYYY-MM-DD.md",
+     "the agenda of the meeting of that date: each ## heading an item, each "
+     "[Appendix](file) link a report"},
+    {"agendas/YYYY-MM-DD/",
+     "that meeting's reports: Markdown, Word (.docx), LibreOffice (.odt) or "
+     "PDF, with their pictures"},
+    {"agendas/workprogramme.md",
+     "the work programme and forward plan, and the progress of actions"},
+    {"minutes/YYYY-MM-DD.md",
+     "the minutes of the meeting of that date, with the actions agreed"},
+    {"out/", "where the documents are written (-o)"},
+};
 
-static const struct {
-  const char *name;
-  unsigned bit;
-} FORMATS[] = {{"docx", SCR_FORMAT_DOCX},
-               {"odt", SCR_FORMAT_ODT},
-               {"pdf", SCR_FORMAT_PDF},
-               {"csv", SCR_FORMAT_CSV}};
+static void write_workspace(FILE *out, const cli_table *t) {
+  cli_write_files(out, t);
+}
+
+/* The reference of docs/sources.md and scrutineer-sources(5), from the
+   table the library checks the sources with. */
+static void write_sources(FILE *out, const cli_table *t) {
+  (void)t;
+  scr_reference_write(out, SCR_REFERENCE_MARKDOWN);
+}
+
+/* scrutineer help NAME: one entry a topic (its line in the overview, its
+   completion), e.g. the reference of the sources' fields. */
+static const cli_topic TOPICS[] = {
+    {"workspace", "the files of a committee's workspace", write_workspace},
+    {"sources", "every field of every source file, and the conventions",
+     write_sources},
+};
+
+static const cli_item ENVIRONMENT[] = {
+    {SCR_OFFICE_TIMEOUT_ENV,
+     "the seconds LibreOffice may take to make the PDFs, from 1 to 86400 "
+     "(default: 120)"},
+    {SCR_KEPT_TREE_TEXT_ENV,
+     "the bytes of report text whose parsed trees are kept in memory; later "
+     "reports are parsed again when written (default: " STRINGIFY(
+         SCR_KEPT_TREE_TEXT_DEFAULT) ")"},
+};
+
+static const cli_item EXITS[] = {
+    {"0", "success"},
+    {"1", "the sources have errors (each printed as FILE:LINE:COLUMN: "
+          "error: and a sentence, and nothing is written), or a WORKSPACE "
+          "does not exist"},
+    {"2", "bad usage, said before anything is read"},
+    {"3", "an I/O or environment failure: an unwritable folder, or "
+          "LibreOffice missing, failing or too slow when pdf was asked for"},
+};
+
+static const cli_format FORMATS[] = {{"docx", SCR_FORMAT_DOCX},
+                                     {"odt", SCR_FORMAT_ODT},
+                                     {"pdf", SCR_FORMAT_PDF},
+                                     {"csv", SCR_FORMAT_CSV}};
 #define N_FORMATS (sizeof FORMATS / sizeof *FORMATS)
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+static const cli_table TABLE = {
+    .commands = COMMANDS,
+    .n_commands = N_COMMANDS,
+    .options = OPTIONS,
+    .n_options = N_OPTIONS,
+    .topics = TOPICS,
+    .n_topics = COUNT(TOPICS),
+    .formats = FORMATS,
+    .n_formats = N_FORMATS,
+    .env = ENVIRONMENT,
+    .n_env = COUNT(ENVIRONMENT),
+    .exits = EXITS,
+    .n_exits = COUNT(EXITS),
+    .files = FILES,
+    .n_files = COUNT(FILES),
+    .about = "scrutineer turns a council committee's papers, written as "
+             "Markdown files in a workspace, into the documents a council "
+             "publishes: agenda packs, minutes, the work programme and "
+             "action tracker, as DOCX and ODT, and as PDF through "
+             "LibreOffice; and a download site of them all.",
+};
+
+static const cli_table *table(void) {
+  return &TABLE;
+}
+
+static const command *find_command(const char *name) {
+  for (size_t i = 0; i < N_COMMANDS; i++)
+    if (strcmp(name, COMMANDS[i].name) == 0)
+      return &COMMANDS[i];
+  return NULL;
+}
+
+static const cli_topic *find_topic(const char *name) {
+  for (size_t i = 0; i < COUNT(TOPICS); i++)
+    if (strcmp(name, TOPICS[i].name) == 0)
+      return &TOPICS[i];
+  return NULL;
+}
+
+/* help [COMMAND|TOPIC]: on stdout, as asked for. */
+static int cmd_help(const cli *c) {
+  if (!c->input) {
+    cli_write_overview(stdout, &TABLE);
+    return EXIT_OK;
+  }
+  const command *cmd = find_command(c->input);
+  const cli_topic *topic = find_topic(c->input);
+  if (cmd)
+    cli_write_command_help(stdout, &TABLE, cmd);
+  else if (topic)
+    topic->write(stdout, &TABLE);
+  else {
+    reading = NULL; /* the list of commands, not help's own synopsis */
+    return usage_error("'%s' is not a command nor a help topic", c->input);
+  }
+  return EXIT_OK;
+}
+
+/* ---- option values ------------------------------------------------------- */
 
 /* The names of the formats in `bits`, as "docx, odt, pdf", into buf. */
 static const char *format_names(unsigned bits, char *buf, size_t n) {
-  size_t len = 0;
-  buf[0] = '\0';
-  for (size_t i = 0; i < N_FORMATS && len < n; i++)
-    if (bits & FORMATS[i].bit)
-      len += (size_t)snprintf(buf + len, n - len, "%s%s", len ? ", " : "",
-                              FORMATS[i].name);
-  return buf;
+  return cli_format_names(&TABLE, bits, ", ", buf, n);
 }
 
 static unsigned format_bit(const char *name, size_t n) {
@@ -464,8 +712,8 @@ static int take_option(const command *cmd, enum opt_id id, const char *opt,
 
 /* ---- the words of the command line --------------------------------------- */
 
-static const struct option_spec *find_option(const char *arg) {
-  for (size_t i = 0; i < sizeof OPTIONS / sizeof *OPTIONS; i++)
+static const cli_option *find_option(const char *arg) {
+  for (size_t i = 0; i < N_OPTIONS; i++)
     if ((OPTIONS[i].shortname && strcmp(arg, OPTIONS[i].shortname) == 0) ||
         strcmp(arg, OPTIONS[i].longname) == 0)
       return &OPTIONS[i];
@@ -489,7 +737,7 @@ static int unknown_option(const char *arg) {
   if (eq && n < sizeof name) {
     memcpy(name, arg, n);
     name[n] = '\0';
-    const struct option_spec *o = find_option(name);
+    const cli_option *o = find_option(name);
     if (o && o->wants)
       return usage_error("unknown option '%s': write '%s %s', the value as "
                          "the next argument",
@@ -523,17 +771,21 @@ static void take_operand(cli *c, const char *arg) {
     c->input = arg;
   else if (!c->extra)
     c->extra = arg;
+  else if (!c->third)
+    c->third = arg;
+  else if (!c->fourth)
+    c->fourth = arg;
 }
 
 /* One option word, and the value after it when it takes one. */
 static int parse_option(const command *cmd, int argc, char **argv, int *i,
                         cli *c) {
   const char *arg = argv[*i];
-  const struct option_spec *o = find_option(arg);
+  const cli_option *o = find_option(arg);
   if (!o)
     return unknown_option(arg);
   if (!(cmd->options & OPT(o->id)))
-    return not_taken(cmd, o->id, arg);
+    return not_taken(cmd, (enum opt_id)o->id, arg);
   const char *value = NULL;
   if (o->wants) {
     if (*i + 1 >= argc)
@@ -550,7 +802,7 @@ static int parse_option(const command *cmd, int argc, char **argv, int *i,
   }
   c->given[o->id] = arg;
   c->value[o->id] = value;
-  return take_option(cmd, o->id, arg, value, c);
+  return take_option(cmd, (enum opt_id)o->id, arg, value, c);
 }
 
 /* Options and operands of a subcommand; -- ends the options. */
@@ -588,10 +840,11 @@ static int check_actions(const cli *c) {
 static int check_operands(const command *cmd, const cli *c) {
   const char *name = c->actions ? "minutes --actions" : cmd->name;
   const char *what = c->actions ? "a WORKSPACE" : cmd->operand;
-  bool two = cmd->run == cmd_new_agenda || cmd->run == cmd_new_minutes;
-  if (c->extra && !two)
-    return usage_error("unexpected argument '%s': %s takes one operand, %s",
-                       c->extra, name, what);
+  bool three = cmd->run == cmd_new;
+  const char *over = three ? c->fourth : c->extra;
+  if (over)
+    return usage_error("unexpected argument '%s': %s takes %s, %s", over, name,
+                       three ? "at most three operands" : "one operand", what);
   if (c->input && !*c->input)
     return usage_error("%s needs %s, not ''", name, what);
   if (!c->input && cmd->missing && !c->actions)
@@ -626,9 +879,10 @@ static int check_template(const cli *c) {
 
 static int run_command(const command *cmd, int argc, char **argv) {
   cli c = {0};
+  reading = cmd;
   int rc = parse_args(cmd, argc, argv, &c);
   if (rc == SHOW_HELP) {
-    printf("%s\n%s", USAGE, HELP);
+    cli_write_command_help(stdout, &TABLE, cmd);
     return EXIT_OK;
   }
   if (rc == EXIT_OK)
@@ -644,13 +898,29 @@ static int run_command(const command *cmd, int argc, char **argv) {
 
 static int unknown_command(const char *name) {
   if (name[0] == '-')
-    return usage_error("'%s' is not a command: the command (pack, minutes, "
-                       "tracker, site, check, import, init or new) comes "
-                       "first, then its options",
+    return usage_error("'%s' is not a command: the command comes first, then "
+                       "its options",
                        name);
-  return usage_error("unknown command '%s' (the commands are pack, minutes, "
-                     "tracker, site, check, import, init and new)",
-                     name);
+  return usage_error("unknown command '%s'", name);
+}
+
+/* The manual page and the bash completion are written at build time by
+   the program itself, from the table it parses with, so that neither can
+   say other than --help; these words are not documented. */
+static int write_generated(const char *what) {
+  if (strcmp(what, "--write-man-page") == 0) {
+    /* SOURCE_DATE_EPOCH, when set, makes the page the same build to build */
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    time_t when = epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
+    struct tm *tm = gmtime(&when);
+    char month[16], date[32];
+    strftime(month, sizeof month, "%B", tm);
+    snprintf(date, sizeof date, "%s %d, %d", month, tm->tm_mday,
+             tm->tm_year + 1900);
+    cli_write_man(stdout, &TABLE, date);
+  } else
+    cli_write_bash_completion(stdout, &TABLE);
+  return fflush(stdout) == 0 ? EXIT_OK : EXIT_ENV;
 }
 
 int main(int argc, char **argv) {
@@ -658,38 +928,26 @@ int main(int argc, char **argv) {
     return usage_error("%s", "no command given");
   const char *name = argv[1];
   bool help = is_help(name), version = strcmp(name, "--version") == 0;
-  if ((help || version) && argc > 2)
+  bool generated = strcmp(name, "--write-man-page") == 0 ||
+                   strcmp(name, "--write-bash-completion") == 0;
+  if ((help || version || generated) && argc > 2)
     return usage_error("unexpected argument '%s' after %s", argv[2], name);
   if (help) {
-    printf("%s\n%s", USAGE, HELP);
+    cli_write_overview(stdout, &TABLE);
     return EXIT_OK;
   }
   if (version) {
     printf("scrutineer %s\n", SCR_VERSION);
     return EXIT_OK;
   }
-  /* new agenda, new minutes: two words name the command */
-  char two[32];
-  int words = 1;
-  if (strcmp(name, "new") == 0 && argc > 2 && is_help(argv[2])) {
-    printf("%s\n%s", USAGE, HELP);
-    return EXIT_OK;
-  }
-  if (strcmp(name, "new") == 0) {
-    if (argc < 3 || (strcmp(argv[2], "agenda") && strcmp(argv[2], "minutes")))
-      return usage_error("new needs what to draft: new agenda [DATE] or new "
-                         "minutes [DATE]");
-    snprintf(two, sizeof two, "new %s", argv[2]);
-    name = two;
-    words = 2;
-  }
-  for (size_t i = 0; i < N_COMMANDS; i++)
-    if (strcmp(name, COMMANDS[i].name) == 0) {
-      int rc = run_command(&COMMANDS[i], argc - 1 - words, argv + 1 + words);
-      /* libxml2 keeps parser state for the process's life; hand it back so
-         leak checkers see a clean exit */
-      xmlCleanupParser();
-      return rc;
-    }
-  return unknown_command(name);
+  if (generated)
+    return write_generated(name);
+  const command *cmd = find_command(name);
+  if (!cmd)
+    return unknown_command(name);
+  int rc = run_command(cmd, argc - 2, argv + 2);
+  /* libxml2 keeps parser state for the process's life; hand it back so
+     leak checkers see a clean exit */
+  xmlCleanupParser();
+  return rc;
 }

@@ -60,7 +60,7 @@ unset SCRUTINEER_PDF_TIMEOUT
 # ---- options a command does not take --------------------------------------------
 
 usage "--today given to pack" 2 \
-  "^scrutineer: error: '--today' is one of the options of tracker, site, init, new agenda and new minutes, not of pack$" \
+  "^scrutineer: error: '--today' is one of the options of tracker, site, init and new, not of pack$" \
   pack "$AGENDA" --today 2026-06-01 -o "$OUT"
 usage "-o given to check" 2 \
   "^scrutineer: error: '-o' is one of the options of pack, minutes, tracker, site and import, not of check$" \
@@ -99,15 +99,58 @@ echo "  ok    command line: -- before the operand (builds)"
 fresh
 run "pack --help" 0 '' pack --help
 grep -q "^usage: scrutineer pack AGENDA.md" "$T/stdout" || fail "pack --help: no usage on stdout"
+# pack's own help: its options, not those of the other commands
+grep -q "^  --private " "$T/stdout" || fail "pack --help: no --private"
+! grep -q -e "--today" -e "--actions" -e "scrutineer tracker" "$T/stdout" ||
+  fail "pack --help: another command's options or synopsis"
+grep -q "^examples:" "$T/stdout" && grep -q "^exit status:" "$T/stdout" ||
+  fail "pack --help: no examples or exit status"
+cp "$T/stdout" "$T/pack-help"
 total=$((total + 1))
-echo "  ok    command line: pack --help (exit 0)"
+echo "  ok    command line: pack --help (exit 0), pack's own help"
+
+# help COMMAND, COMMAND -h and COMMAND --help print the same help
+for cmd in "help pack" "pack -h"; do
+  # shellcheck disable=SC2086
+  run "$cmd" 0 '' $cmd
+  cmp -s "$T/stdout" "$T/pack-help" || fail "$cmd: not what pack --help prints"
+done
+run "help tracker" 0 '' help tracker
+grep -q "^usage: scrutineer tracker \[WORKSPACE\] \[--today DATE\]" "$T/stdout" &&
+  grep -q -- "-f docx,odt,pdf,csv" "$T/stdout" || fail "help tracker: not tracker's synopsis"
+! grep -q -e "--private" "$T/stdout" || fail "help tracker: pack's options"
+total=$((total + 1))
+echo "  ok    command line: help pack, pack -h and pack --help print the same"
+
+# the overview: every command, one line each, and where to read more
+for cmd in help --help; do
+  run "$cmd" 0 '' $cmd
+  for c in pack minutes tracker site check import help; do
+    grep -q "^  $c " "$T/stdout" || fail "$cmd: no line for $c"
+  done
+  grep -q "scrutineer help COMMAND" "$T/stdout" || fail "$cmd: does not say where to read more"
+done
+run "help workspace" 0 '' help workspace
+grep -q "^  agendas/committee.md " "$T/stdout" || fail "help workspace: no committee.md"
+total=$((total + 1))
+echo "  ok    command line: help and --help, the overview; help workspace, a topic"
+
+usage "help with an unknown word" 2 \
+  "^scrutineer: error: 'nosuch' is not a command nor a help topic$" help nosuch
+grep -q "^  import " "$T/stderr" || fail "help nosuch: no list of commands"
+usage "help with two words" 2 \
+  "^scrutineer: error: unexpected argument 'minutes': help takes one operand, a COMMAND or TOPIC$" \
+  help pack minutes
+usage "a bad command line shows its command's synopsis" 2 \
+  "^usage: scrutineer check \[WORKSPACE\]" check --today 2026-01-01
+! grep -q "scrutineer pack" "$T/stderr" || fail "check --today: another command's synopsis"
 usage "--version with an operand" 2 "^scrutineer: error: unexpected argument 'extra' after --version$" \
   --version extra
 
 # ---- init and new --------------------------------------------------------------------
 
 usage "new without what to draft" 2 \
-  "^scrutineer: error: new needs what to draft: new agenda \[DATE\] or new minutes \[DATE\]$" \
+  "^scrutineer: error: new drafts an agenda or minutes: write 'new agenda \[DATE\]' or 'new minutes \[DATE\]', not 'new 2026-06-17'$" \
   new 2026-06-17
 usage "new agenda with a date that is not one" 2 \
   "^scrutineer: error: new needs a meeting date as YYYY-MM-DD from 1900-01-01 to 9999-12-31, not '2026-02-30'$" \
