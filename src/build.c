@@ -355,41 +355,144 @@ static scr_error stand_ins(const job *j, bool on) {
 }
 
 /*
- * Compose (with the estimated pages) each format LibreOffice must lay out —
- * the PDF's source, and for a pack each of DOCX and ODT asked for — convert
- * them in one run, then keep the PDF and read each pack's pages.
+ * Whether LibreOffice lays the DOCX and the ODT out alike, page for page,
+ * so that one layout gives both their pages: so with the built-in house
+ * style, which both writers carry in full (tests/e2e/layouts.sh holds every
+ * sample and fixture pack to it). A house template's own styles reach its
+ * own format in full and the other only as far as the house values carry
+ * them, so with one, each format asked for is laid out.
+ */
+static bool formats_alike(const scr_template *user_tpl) {
+  return user_tpl == NULL;
+}
+
+/* Whether writer `i`'s document goes to LibreOffice: the PDF's source, and
+   for a pack each of DOCX and ODT asked for that the source's layout does
+   not stand for. */
+static bool needs_layout(const job *j, unsigned formats,
+                         const scr_template *user_tpl, size_t i) {
+  if (i == pdf_source(user_tpl))
+    return true;
+  return j->agenda && (formats & WRITER_FORMATS[i]) && !formats_alike(user_tpl);
+}
+
+/* The name of writer `i`'s document in LibreOffice's folder: "odt.odt"
+   when it holds one document (LibreOffice's messages then say "the odt
+   document"), "STEM.odt.odt" when it holds many. */
+static void input_name(const char *stem, size_t i, char *out, size_t n) {
+  const char *ext = WRITERS[i]->extension;
+  if (stem)
+    snprintf(out, n, "%s.%s.%s", stem, ext, ext);
+  else
+    snprintf(out, n, "%s.%s", ext, ext);
+}
+
+#define INPUT_NAME_MAX 320
+
+/* The names of the documents put in LibreOffice's folder. */
+typedef struct staged_names {
+  char **v;
+  size_t n, cap;
+} staged_names;
+
+static scr_error names_add(staged_names *names, const char *name) {
+  char *copy = scr_strdup(name);
+  if (!copy ||
+      scr_reserve(&names->v, &names->cap, names->n + 1, sizeof *names->v)) {
+    free(copy);
+    return SCR_E_NOMEM;
+  }
+  names->v[names->n++] = copy;
+  return SCR_OK;
+}
+
+static void names_free(staged_names *names) {
+  scr_free_list(names->v, names->n);
+  *names = (staged_names){0};
+}
+
+/* Compose (with the estimated pages) each document LibreOffice lays out
+   into its folder, adding their names to `names`. */
+static scr_error stage_layout(scr_office *o, const job *j, unsigned formats,
+                              const scr_template *user_tpl, const char *stem,
+                              staged_names *names) {
+  scr_error err = SCR_OK;
+  for (size_t i = 0; !err && i < N_WRITERS; i++) {
+    if (!needs_layout(j, formats, user_tpl, i))
+      continue;
+    char name[INPUT_NAME_MAX];
+    input_name(stem, i, name, sizeof name);
+    /* the package's stem: the name less its ".ext" */
+    name[strlen(name) - strlen(WRITERS[i]->extension) - 1] = '\0';
+    scr_output staging = {.package = stage_package, .ctx = o};
+    scr_template tpl = scr_template_view(user_tpl, WRITERS[i]->extension);
+    err = emit_format(WRITERS[i], &tpl, j, name, &staging);
+    input_name(stem, i, name, sizeof name);
+    if (!err)
+      err = names_add(names, name);
+  }
+  return err;
+}
+
+/* A copy of a pack's pages, one span per appendix. */
+static scr_error copy_pages(const job *j, const scr_span *from, scr_span **to) {
+  size_t n = j->agenda->n_appendices + 1;
+  *to = malloc(n * sizeof **to);
+  if (!*to)
+    return SCR_E_NOMEM;
+  memcpy(*to, from, n * sizeof **to);
+  return SCR_OK;
+}
+
+/* What LibreOffice made of the documents stage_layout put in its folder:
+   the PDF, and for a pack the pages of each format asked for, read from
+   its own layout or, where the formats lay out alike, from the source's. */
+static scr_error read_layout(const scr_office *o, const job *j,
+                             unsigned formats, const scr_template *user_tpl,
+                             const char *stem, layout *lay) {
+  size_t source = pdf_source(user_tpl);
+  char name[INPUT_NAME_MAX];
+  input_name(stem, source, name, sizeof name);
+  scr_error err = read_pdf(o, name, lay);
+  bool alike_asked = false;
+  for (size_t i = 0; i < N_WRITERS; i++)
+    alike_asked |= i != source && (formats & WRITER_FORMATS[i]) &&
+                   !needs_layout(j, formats, user_tpl, i);
+  if (!err && j->agenda && ((formats & WRITER_FORMATS[source]) || alike_asked))
+    err = read_pages(o, j, name, &lay->pages[source]);
+  for (size_t i = 0; !err && j->agenda && i < N_WRITERS; i++)
+    if (i != source && (formats & WRITER_FORMATS[i]) &&
+        needs_layout(j, formats, user_tpl, i)) {
+      char own[INPUT_NAME_MAX];
+      input_name(stem, i, own, sizeof own);
+      err = read_pages(o, j, own, &lay->pages[i]);
+    }
+  if (!err && has_pdf_appendix(j))
+    err = place_pdf_pages(o, j, name, source, lay);
+  for (size_t i = 0; !err && alike_asked && i < N_WRITERS; i++)
+    if (i != source && (formats & WRITER_FORMATS[i]) && lay->pages[source])
+      err = copy_pages(j, lay->pages[source], &lay->pages[i]);
+  return err;
+}
+
+/*
+ * Lay the document out in a LibreOffice run of its own: compose what it
+ * lays out, convert it, and keep the PDF and the pages. LibreOffice lays
+ * the PDF appendices out as pictures that are then replaced by their pages:
+ * none need be drawn for it.
  */
 static scr_error lay_out(scr_office *o, const job *j, unsigned formats,
                          const scr_template *user_tpl, layout *lay) {
-  size_t source = pdf_source(user_tpl);
-  char names[N_WRITERS][16];
-  const char *inputs[N_WRITERS];
-  size_t n = 0, input_of[N_WRITERS];
-  scr_output staging = {stage_package, NULL, NULL, o, NULL};
-  /* LibreOffice lays the PDF appendices out as pictures that are then
-     replaced by their pages: none need be drawn for it */
+  staged_names names = {0};
   scr_error err = stand_ins(j, true);
-  for (size_t i = 0; !err && i < N_WRITERS; i++) {
-    bool needed = i == source || (j->agenda && (formats & WRITER_FORMATS[i]));
-    if (!needed)
-      continue;
-    const char *ext = WRITERS[i]->extension;
-    snprintf(names[i], sizeof names[i], "%s.%s", ext, ext);
-    inputs[n] = names[i];
-    input_of[i] = n++;
-    scr_template tpl = scr_template_view(user_tpl, ext);
-    err = emit_format(WRITERS[i], &tpl, j, ext, &staging);
-  }
   if (!err)
-    err = scr_office_convert(o, inputs, n);
+    err = stage_layout(o, j, formats, user_tpl, NULL, &names);
   if (!err)
-    err = read_pdf(o, inputs[input_of[source]], lay);
-  for (size_t i = 0; !err && j->agenda && i < N_WRITERS; i++)
-    if (formats & WRITER_FORMATS[i])
-      err = read_pages(o, j, inputs[input_of[i]], &lay->pages[i]);
-  if (!err && has_pdf_appendix(j))
-    err = place_pdf_pages(o, j, inputs[input_of[source]], source, lay);
+    err = scr_office_convert(o, (const char *const *)names.v, names.n);
+  if (!err)
+    err = read_layout(o, j, formats, user_tpl, NULL, lay);
   scr_error back = stand_ins(j, false);
+  names_free(&names);
   return err ? err : back;
 }
 
@@ -404,6 +507,84 @@ static scr_error lay_out_with_office(const job *j, unsigned formats,
     err = lay_out(&office, j, formats, user_tpl, lay);
   scr_office_close(&office);
   return err;
+}
+
+/* ---- many documents in one LibreOffice run ------------------------------- */
+
+struct scr_layouts {
+  scr_office office;
+  bool staging;
+  staged_names names; /* the documents in LibreOffice's folder */
+  staged_names stems; /* ... and the stems of the documents they are of */
+};
+
+scr_error scr_layouts_open(scr_layouts **out, bool progress) {
+  *out = NULL;
+  scr_layouts *l = calloc(1, sizeof *l);
+  if (!l)
+    return SCR_E_NOMEM;
+  scr_error err = scr_office_open(&l->office, progress);
+  if (err) {
+    scr_office_close(&l->office);
+    free(l);
+    return err;
+  }
+  l->staging = true;
+  *out = l;
+  return SCR_OK;
+}
+
+size_t scr_layouts_staged(const scr_layouts *l) {
+  return l->stems.n;
+}
+
+scr_error scr_layouts_convert(scr_layouts *l) {
+  l->staging = false;
+  return l->names.n
+             ? scr_office_convert(&l->office, (const char *const *)l->names.v,
+                                  l->names.n)
+             : SCR_OK;
+}
+
+void scr_layouts_close(scr_layouts *l) {
+  if (!l)
+    return;
+  scr_office_close(&l->office);
+  names_free(&l->names);
+  names_free(&l->stems);
+  free(l);
+}
+
+static bool layouts_has(const scr_layouts *l, const char *stem) {
+  for (size_t i = 0; i < l->stems.n; i++)
+    if (strcmp(l->stems.v[i], stem) == 0)
+      return true;
+  return false;
+}
+
+/* Put the document's PDF source in the shared LibreOffice folder. */
+static scr_error stage_in(scr_layouts *l, const job *j, unsigned formats,
+                          const scr_template *user_tpl, const char *stem) {
+  if (layouts_has(l, stem))
+    return SCR_OK;
+  scr_error err = stand_ins(j, true);
+  if (!err)
+    err = stage_layout(&l->office, j, formats, user_tpl, stem, &l->names);
+  if (!err)
+    err = names_add(&l->stems, stem);
+  scr_error back = stand_ins(j, false);
+  return err ? err : back;
+}
+
+/* The document's layout from the shared run that converted it. */
+static scr_error layout_from(const scr_layouts *l, const job *j,
+                             unsigned formats, const scr_template *user_tpl,
+                             const char *stem, layout *lay) {
+  scr_error err = stand_ins(j, true);
+  if (!err)
+    err = read_layout(&l->office, j, formats, user_tpl, stem, lay);
+  scr_error back = stand_ins(j, false);
+  return err ? err : back;
 }
 
 /* ---- emitting ------------------------------------------------------------ */
@@ -450,7 +631,12 @@ static scr_error emit_document(const job *j, const char *stem,
       opts->formats ? opts->formats : (SCR_FORMAT_DOCX | SCR_FORMAT_ODT);
   layout lay = {0};
   scr_error err = SCR_OK;
-  if (formats & SCR_FORMAT_PDF)
+  scr_layouts *shared = out->layouts;
+  if ((formats & SCR_FORMAT_PDF) && shared && shared->staging)
+    return stage_in(shared, j, formats, user_tpl, stem);
+  if ((formats & SCR_FORMAT_PDF) && shared && layouts_has(shared, stem))
+    err = layout_from(shared, j, formats, user_tpl, stem, &lay);
+  else if (formats & SCR_FORMAT_PDF)
     err = lay_out_with_office(j, formats, opts, user_tpl, &lay);
   for (size_t i = 0; !err && i < N_WRITERS; i++) {
     if (!(formats & WRITER_FORMATS[i]))

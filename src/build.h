@@ -28,6 +28,8 @@ typedef enum scr_build_kind {
  * the reader once everything is out: whether a pack's page numbers are
  * exact or estimated.
  */
+typedef struct scr_layouts scr_layouts;
+
 typedef struct scr_output {
   scr_error (*package)(void *ctx, const char *stem, const char *ext,
                        const scr_package *pkg);
@@ -40,6 +42,9 @@ typedef struct scr_output {
      LibreOffice's layout, not the estimate. Borrowed for the call. */
   void (*pages)(void *ctx, const char *ext, const int *pages, size_t n,
                 bool exact);
+  /* (may be NULL) LibreOffice's layouts made for several documents at once
+     (scr_layouts_open); NULL: each build with PDF runs LibreOffice itself */
+  scr_layouts *layouts;
 } scr_output;
 
 /*
@@ -98,6 +103,30 @@ scr_error scr_session_minutes(scr_session *s, const scr_minutes *m,
                               const scr_options *opts, const scr_output *out);
 scr_error scr_session_tracker(scr_session *s, scr_date today,
                               const scr_options *opts, const scr_output *out);
+
+/*
+ * LibreOffice's layouts of many documents in one run of it: a build that
+ * makes several documents with PDF (the site) first stages each, by
+ * building it with an output whose `layouts` is in staging (nothing reaches
+ * the output: the document's PDF source goes to LibreOffice's folder), then
+ * converts them all with scr_layouts_convert, then builds each again with
+ * the same output, which now takes its PDF and pages from that run.
+ */
+/**
+ * Open LibreOffice's folder for a run of many documents, in staging.
+ * SCR_E_OFFICE with a sentence on stderr when LibreOffice cannot be used;
+ * *out is NULL then. Free with scr_layouts_close.
+ */
+scr_error scr_layouts_open(scr_layouts **out, bool progress);
+/** How many documents are staged. */
+size_t scr_layouts_staged(const scr_layouts *l);
+/**
+ * Convert every staged document to PDF (scr_office_convert) and leave
+ * staging: later builds take their layout from here. SCR_E_OFFICE, with a
+ * sentence on stderr, when any could not be made.
+ */
+scr_error scr_layouts_convert(scr_layouts *l);
+void scr_layouts_close(scr_layouts *l);
 
 /** The system's date, local time. */
 scr_date scr_system_today(void);

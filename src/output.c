@@ -97,7 +97,7 @@ static scr_error build_to_disk(scr_build_kind kind, const char *path,
                                const scr_options *opts) {
   disk d = {opts->out_dir ? opts->out_dir : "out", opts, false, SCR_OUTSET_INIT,
             NULL};
-  scr_output out = {disk_package, disk_bytes, disk_note, &d, NULL};
+  scr_output out = {disk_package, disk_bytes, disk_note, &d, NULL, NULL};
   scr_error err = scr_build(kind, path, opts, &out);
   if (!err)
     err = disk_commit(&d);

@@ -23,6 +23,12 @@
 #include <time.h>
 #include <unistd.h>
 
+/* A source's digest, made once a run. */
+typedef struct source_digest {
+  const scr_source *src;
+  unsigned char sum[SHA256_DIGEST_SIZE];
+} source_digest;
+
 /* A whole site build. */
 typedef struct site_run {
   scr_site site;
@@ -33,6 +39,8 @@ typedef struct site_run {
   char now[32]; /* this run's time, RFC 3339 UTC */
   scr_site_manifest old;
   size_t built, kept;
+  struct source_digest *sums; /* each source's, made once */
+  size_t n_sums, cap_sums;
 } site_run;
 
 /* ---- time ------------------------------------------------------------- */
@@ -112,27 +120,65 @@ static scr_error manifest_write(const site_run *r, const char *cal_hash,
 
 /* ---- what a document depends on ---------------------------------------- */
 
+/*
+ * A document's hash is of exactly what it shows: its own sources, the
+ * committee, the house style, and what it shows of others (a minutes
+ * file's numbering, the tracker's rows as of its date), so that an edit
+ * rebuilds only the documents it changes. Each source is hashed once a
+ * run, and a document's hash is of those hashes.
+ */
+
 static void hash_image(void *ctx, const scr_image *img) {
   scr_digest_add(ctx, "image", img->data, img->size);
 }
 
-/* A source's text and the images its body embeds; a PDF's bytes. */
-static void hash_source(scr_digest *d, const char *label,
-                        const scr_source *src) {
-  if (!src)
-    return;
-  scr_digest_add(d, label, src->text, src->len);
-  scr_images_each(src, hash_image, d);
+/* The digest of a source's text, the images its body embeds and a PDF's
+   bytes, made on first use. */
+static const unsigned char *source_sum(site_run *r, const scr_source *src) {
+  for (size_t i = 0; i < r->n_sums; i++)
+    if (r->sums[i].src == src)
+      return r->sums[i].sum;
+  if (scr_reserve(&r->sums, &r->cap_sums, r->n_sums + 1, sizeof *r->sums))
+    return NULL;
+  scr_digest d;
+  scr_digest_init(&d);
+  scr_digest_add(&d, "text", src->text, src->len);
+  scr_images_each(src, hash_image, &d);
   if (src->pdf) {
     size_t len = 0;
     const unsigned char *data = scr_pdf_data(src->pdf, &len);
-    scr_digest_add(d, "pdf", data, len);
+    scr_digest_add(&d, "pdf", data, len);
   }
+  source_digest *sd = &r->sums[r->n_sums++];
+  sd->src = src;
+  scr_digest_bytes(&d, sd->sum);
+  return sd->sum;
+}
+
+static void hash_source(site_run *r, scr_digest *d, const char *label,
+                        const scr_source *src) {
+  if (!src)
+    return;
+  const unsigned char *sum = source_sum(r, src);
+  /* out of memory: the document is rebuilt, as its hash matches none */
+  scr_digest_add(d, label, sum ? sum : (const unsigned char *)"", sum ? 32 : 0);
+}
+
+static void hash_number(scr_digest *d, const char *label, int n) {
+  char text[16];
+  snprintf(text, sizeof text, "%d", n);
+  scr_digest_add_str(d, label, text);
+}
+
+static void hash_date(scr_digest *d, const char *label, scr_date date) {
+  char text[16];
+  scr_date_format(date, SCR_DATE_ISO, text, sizeof text);
+  scr_digest_add_str(d, label, text);
 }
 
 /* What every document depends on: scrutineer itself, the formats, the
    house style and the committee. */
-static void hash_common(const site_run *r, scr_digest *d, scr_site_kind kind,
+static void hash_common(site_run *r, scr_digest *d, scr_site_kind kind,
                         const char *stem) {
   char formats[16];
   snprintf(formats, sizeof formats, "%u/%d", r->formats, (int)kind);
@@ -142,21 +188,30 @@ static void hash_common(const site_run *r, scr_digest *d, scr_site_kind kind,
   scr_digest_add_str(d, "stem", stem);
   /* the house template's file: --template's, or committee.md's */
   scr_digest_add_str(d, "template", r->site.s->tpl.digest);
-  hash_source(d, "committee", r->site.s->ws.committee.src);
+  hash_source(r, d, "committee", r->site.s->ws.committee.src);
 }
 
-/* Minutes dated up to `until` (their numbering runs on), or all. */
-static void hash_minutes(const scr_session *s, scr_digest *d,
-                         const scr_date *until) {
-  for (size_t i = 0; i < s->book.n; i++)
-    if (!until || scr_date_cmp(s->book.files[i].date, *until) <= 0)
-      hash_source(d, "minutes", s->book.files[i].src);
+/* A minutes file as a document or an appendix shows it: its text, and
+   the number its minutes start from, which the files before it decide. */
+static void hash_minutes(site_run *r, scr_digest *d, const scr_minutes *m) {
+  hash_source(r, d, "minutes", m->src);
+  hash_number(d, "first", m->first);
 }
 
-/* Every agenda's own text: its items' {answers=} decide the tracker. */
-static void hash_agendas(const scr_session *s, scr_digest *d) {
-  for (size_t i = 0; i < s->n_agendas; i++)
-    hash_source(d, "agenda", s->agendas[i].src);
+/* The tracker's rows as its tables show them. */
+static void hash_tracker_rows(scr_digest *d, const scr_tracker *t) {
+  hash_date(d, "as of", t->today);
+  for (size_t i = 0; i < t->n; i++) {
+    const scr_tracked *row = &t->rows[i];
+    scr_digest_add_str(d, "id", row->res->id);
+    scr_digest_add_str(d, "action", row->res->text);
+    hash_date(d, "agreed", row->minutes->date);
+    if (row->res->due_from != SCR_DUE_NONE)
+      hash_date(d, "due", row->res->due);
+    scr_digest_add_str(d, "owner", row->res->owner);
+    scr_digest_add_str(d, "answered by", row->answered_by);
+    scr_digest_add_str(d, "status", scr_status_name(row->status));
+  }
 }
 
 static bool has_workprogramme(const scr_agenda *ag) {
@@ -166,50 +221,62 @@ static bool has_workprogramme(const scr_agenda *ag) {
   return false;
 }
 
-/* A public pack: its agenda and the appendices it holds with their images, the
-   minutes (their numbering), the work programme, and when it carries the
-   tracker as of its meeting, every agenda that may answer an action. */
-static void hash_pack(const site_run *r, const scr_agenda *ag,
-                      scr_site_doc *doc) {
+/* The work programme and the tracker as of the pack's meeting, as its
+   appendix shows them: the public pack's, without exempt minutes' actions. */
+static scr_error hash_pack_tracker(site_run *r, const scr_agenda *ag,
+                                   scr_digest *d) {
   const scr_session *s = r->site.s;
+  scr_tracker t = {0};
+  scr_error err = scr_tracker_build(&s->book, &s->wp, s->agendas, s->n_agendas,
+                                    ag->date, &t, NULL);
+  if (!err) {
+    scr_tracker_drop_exempt(&t, ag);
+    hash_source(r, d, "workprogramme", s->wp.src);
+    hash_tracker_rows(d, &t);
+  }
+  scr_tracker_free(&t);
+  return err;
+}
+
+/* A public pack: its agenda and the appendices it holds with their images
+   (minutes with their numbering), and when it carries the work programme,
+   that and the tracker as of its meeting. */
+static scr_error hash_pack(site_run *r, const scr_agenda *ag,
+                           scr_site_doc *doc) {
   scr_digest d;
   hash_common(r, &d, SCR_SITE_PACK, doc->stem);
-  hash_source(&d, "agenda", ag->src);
+  hash_source(r, &d, "agenda", ag->src);
   for (size_t i = 0; i < ag->n_appendices; i++) {
     const scr_appendix *ap = &ag->appendices[i];
     /* a report left out of the public pack shows only its letter: its
        text must not decide what is rebuilt, or the public would see a
        change whenever it is edited */
-    if (scr_pack_includes((scr_pack_kind){0}, ap))
-      hash_source(&d, "appendix", ap->src);
-    else
+    if (!scr_pack_includes((scr_pack_kind){0}, ap))
       scr_digest_add_str(&d, "withheld", ap->label);
+    else if (ap->minutes)
+      hash_minutes(r, &d, ap->minutes);
+    else
+      hash_source(r, &d, "appendix", ap->src);
   }
-  hash_minutes(s, &d, NULL);
-  hash_source(&d, "workprogramme", s->wp.src);
-  if (has_workprogramme(ag))
-    hash_agendas(s, &d);
+  scr_error err = has_workprogramme(ag) ? hash_pack_tracker(r, ag, &d) : SCR_OK;
   scr_digest_hex(&d, doc->hash);
+  return err;
 }
 
-static void hash_minutes_doc(const site_run *r, const scr_minutes *m,
+static void hash_minutes_doc(site_run *r, const scr_minutes *m,
                              scr_site_doc *doc) {
   scr_digest d;
   hash_common(r, &d, SCR_SITE_MINUTES, doc->stem);
-  hash_minutes(r->site.s, &d, &m->date);
+  hash_minutes(r, &d, m);
   scr_digest_hex(&d, doc->hash);
 }
 
-static void hash_tracker(const site_run *r, scr_site_doc *doc) {
-  const scr_session *s = r->site.s;
-  char today[16];
-  scr_date_format(r->site.today, SCR_DATE_ISO, today, sizeof today);
+/* The tracker document: the work programme and the tracker as of today. */
+static void hash_tracker(site_run *r, scr_site_doc *doc) {
   scr_digest d;
   hash_common(r, &d, SCR_SITE_TRACKER, doc->stem);
-  scr_digest_add_str(&d, "today", today);
-  hash_minutes(s, &d, NULL);
-  hash_source(&d, "workprogramme", s->wp.src);
-  hash_agendas(s, &d);
+  hash_source(r, &d, "workprogramme", r->site.s->wp.src);
+  hash_tracker_rows(&d, &r->site.tracker);
   scr_digest_hex(&d, doc->hash);
 }
 
@@ -436,45 +503,103 @@ static scr_error withdraw_pdf_appendices(const site_run *r, const char *stem,
   return err;
 }
 
-/* Build one document unless its inputs are as recorded. */
-static scr_error make_doc(site_run *r, scr_site_doc *doc, size_t n_pages,
-                          scr_agenda *ag, const scr_minutes *m) {
-  /* first, so that a failed build leaves none published that should not be */
-  scr_error err = ag ? withdraw_pdf_appendices(r, doc->stem, ag) : SCR_OK;
-  if (err)
-    return err;
-  if (reuse(r, doc, n_pages) && pdf_appendices_there(r, ag, doc)) {
-    r->kept++;
-  } else {
-    free(doc->pages_docx);
-    free(doc->pages_odt);
-    doc->pages_docx = doc->pages_odt = NULL;
-    scr_options opts = *r->opts;
-    opts.formats = r->formats;
-    /* a site is public: never the private pack, nor a supplement */
-    opts.private_pack = opts.supplement = false;
-    if (doc->kind != SCR_SITE_TRACKER)
-      opts.formats &= ~(unsigned)SCR_FORMAT_CSV;
-    doc_out o = {r, doc, SCR_OK, SCR_OUTSET_INIT};
-    scr_output out = {out_package, out_bytes, NULL, &o, out_pages};
-    scr_session *s = r->session;
-    if (ag)
-      err = scr_session_pack(s, ag, &opts, &out);
-    else if (m)
-      err = scr_session_minutes(s, m, &opts, &out);
+/* A document of the site and its sources: a pack (`ag`), minutes (`m`),
+   or the tracker (neither). */
+typedef struct site_target {
+  scr_site_doc *doc;
+  size_t n_pages;
+  scr_agenda *ag;
+  const scr_minutes *m;
+  bool build; /* its inputs are not as recorded: it is made again */
+} site_target;
+
+/* Whether the document must be made again: its inputs, or its files, are
+   not as recorded. First its withdrawn PDF appendices go, so that a failed
+   build leaves none published that should not be. */
+static scr_error plan_doc(site_run *r, site_target *t) {
+  scr_error err =
+      t->ag ? withdraw_pdf_appendices(r, t->doc->stem, t->ag) : SCR_OK;
+  t->build = !err && !(reuse(r, t->doc, t->n_pages) &&
+                       pdf_appendices_there(r, t->ag, t->doc));
+  return err;
+}
+
+/* The document's build, handed to `out`: with `out->layouts` in staging,
+   only its PDF source is put to LibreOffice. */
+static scr_error run_build(const site_run *r, const site_target *t,
+                           const scr_output *out) {
+  scr_options opts = *r->opts;
+  opts.formats = r->formats;
+  /* a site is public: never the private pack, nor a supplement */
+  opts.private_pack = opts.supplement = false;
+  if (t->doc->kind != SCR_SITE_TRACKER)
+    opts.formats &= ~(unsigned)SCR_FORMAT_CSV;
+  if (t->ag)
+    return scr_session_pack(r->session, t->ag, &opts, out);
+  if (t->m)
+    return scr_session_minutes(r->session, t->m, &opts, out);
+  return scr_session_tracker(r->session, r->site.today, &opts, out);
+}
+
+/* Make the document and put its files in place, all or none. */
+static scr_error make_doc(site_run *r, const site_target *t,
+                          scr_layouts *layouts) {
+  scr_site_doc *doc = t->doc;
+  free(doc->pages_docx);
+  free(doc->pages_odt);
+  doc->pages_docx = doc->pages_odt = NULL;
+  doc_out o = {r, doc, SCR_OK, SCR_OUTSET_INIT};
+  scr_output out = {out_package, out_bytes, NULL, &o, out_pages, layouts};
+  scr_error err = run_build(r, t, &out);
+  err = err ? err : o.err;
+  if (!err && t->ag)
+    err = stage_pdf_appendices(&o, t->ag);
+  if (!err)
+    err = out_commit(&o);
+  scr_outset_free(&o.set);
+  snprintf(doc->built, sizeof doc->built, "%s", r->now);
+  doc->rebuilt = true;
+  r->built++;
+  return err;
+}
+
+/* Every document to make with PDF laid out by one LibreOffice run: each
+   staged, then all converted. *layouts is NULL when none is. */
+static scr_error lay_out_all(site_run *r, site_target *targets, size_t n,
+                             scr_layouts **layouts) {
+  *layouts = NULL;
+  size_t to_make = 0;
+  for (size_t i = 0; i < n; i++)
+    to_make += targets[i].build;
+  if (!(r->formats & SCR_FORMAT_PDF) || to_make == 0)
+    return SCR_OK;
+  bool progress = !r->opts->quiet && isatty(STDERR_FILENO);
+  scr_error err = scr_layouts_open(layouts, progress);
+  scr_output staging = {.layouts = *layouts};
+  for (size_t i = 0; !err && i < n; i++)
+    if (targets[i].build)
+      err = run_build(r, &targets[i], &staging);
+  if (!err)
+    err = scr_layouts_convert(*layouts);
+  return err;
+}
+
+/* Each document of the site made, unless its inputs are as recorded. */
+static scr_error make_targets(site_run *r, site_target *targets, size_t n) {
+  scr_error err = SCR_OK;
+  for (size_t i = 0; !err && i < n; i++)
+    err = plan_doc(r, &targets[i]);
+  scr_layouts *layouts = NULL;
+  if (!err)
+    err = lay_out_all(r, targets, n, &layouts);
+  for (size_t i = 0; !err && i < n; i++) {
+    if (targets[i].build)
+      err = make_doc(r, &targets[i], layouts);
     else
-      err = scr_session_tracker(s, r->site.today, &opts, &out);
-    err = err ? err : o.err;
-    if (!err && ag)
-      err = stage_pdf_appendices(&o, ag);
-    if (!err)
-      err = out_commit(&o);
-    scr_outset_free(&o.set);
-    snprintf(doc->built, sizeof doc->built, "%s", r->now);
-    doc->rebuilt = true;
-    r->built++;
+      r->kept++;
+    stat_files(r, targets[i].doc);
   }
-  stat_files(r, doc);
+  scr_layouts_close(layouts);
   return err;
 }
 
@@ -490,33 +615,42 @@ static scr_site_doc *new_doc(site_run *r, scr_site_kind kind,
 static scr_error make_documents(site_run *r) {
   scr_site *site = &r->site;
   const scr_session *s = site->s;
-  site->docs = calloc(s->n_agendas + s->book.n + 1, sizeof *site->docs);
-  if (!site->docs)
+  size_t cap = s->n_agendas + s->book.n + 1;
+  site->docs = calloc(cap, sizeof *site->docs);
+  site_target *targets = calloc(cap, sizeof *targets);
+  if (!site->docs || !targets) {
+    free(targets);
     return SCR_E_NOMEM;
-  scr_error err = SCR_OK;
-  for (size_t i = 0; i < s->n_agendas && !err; i++) {
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < s->n_agendas; i++) {
     scr_agenda *ag = &r->session->agendas[i];
     scr_doc_strings names;
     scr_pack_info(&s->ws, ag, (scr_pack_kind){0}, &names);
     scr_site_doc *doc = new_doc(r, SCR_SITE_PACK, &names);
-    hash_pack(r, ag, doc);
-    err = make_doc(r, doc, ag->n_appendices, ag, NULL);
+    scr_error err = hash_pack(r, ag, doc);
+    if (err) {
+      free(targets);
+      return err;
+    }
+    targets[n++] =
+        (site_target){.doc = doc, .n_pages = ag->n_appendices, .ag = ag};
   }
-  for (size_t i = 0; i < s->book.n && !err; i++) {
+  for (size_t i = 0; i < s->book.n; i++) {
     const scr_minutes *m = &s->book.files[i];
     scr_doc_strings names;
     scr_minutes_info(&s->ws, m, &names);
     scr_site_doc *doc = new_doc(r, SCR_SITE_MINUTES, &names);
     hash_minutes_doc(r, m, doc);
-    err = make_doc(r, doc, 0, NULL, m);
+    targets[n++] = (site_target){.doc = doc, .m = m};
   }
-  if (!err) {
-    scr_doc_strings names;
-    scr_tracker_info(&s->ws, &site->tracker, &names);
-    site->tracker_doc = new_doc(r, SCR_SITE_TRACKER, &names);
-    hash_tracker(r, site->tracker_doc);
-    err = make_doc(r, site->tracker_doc, 0, NULL, NULL);
-  }
+  scr_doc_strings names;
+  scr_tracker_info(&s->ws, &site->tracker, &names);
+  site->tracker_doc = new_doc(r, SCR_SITE_TRACKER, &names);
+  hash_tracker(r, site->tracker_doc);
+  targets[n++] = (site_target){.doc = site->tracker_doc};
+  scr_error err = make_targets(r, targets, n);
+  free(targets);
   return err;
 }
 
@@ -811,6 +945,7 @@ static void site_free(site_run *r) {
   free(r->site.meetings);
   scr_tracker_free(&r->site.tracker);
   scr_site_manifest_free(&r->old);
+  free(r->sums);
 }
 
 static scr_error site_build(site_run *r) {

@@ -69,6 +69,9 @@ with open(agendas + "/2026-06-17.md", "a") as f:
 PY
 (cd "$WS" && "$SCR" pack agendas/2026-06-17.md -o "$T/out" -q) \
   || fail "pack of the layout report exited $?"
+(cd "$WS" && "$SCR" pack agendas/2026-06-17.md -o "$T/one" -f docx,odt,pdf -q) \
+  || fail "pack -f docx,odt,pdf of the layout report exited $?"
+one_layout_holds "$T/one/SC-2026-06-17-agenda-pack.docx" "$T/carried"
 for fmt in docx odt; do
   to_pdf "$T/out/SC-2026-06-17-agenda-pack.$fmt" "$T/pdf-$fmt"
 done

@@ -96,6 +96,9 @@ OUT=$T/out
 "$SCR" pack agendas/2026-06-17.md --private -f docx,odt,pdf -o "$OUT" -q 2>/dev/null
 PUB=$OUT/SC-2026-06-17-agenda-pack
 PRIV=$OUT/SC-2026-06-17-agenda-pack-private
+# the exempt pack's DOCX too has the pages of its ODT's layout
+one_layout_holds "$PUB.docx" "$T/carried-public"
+one_layout_holds "$PRIV.docx" "$T/carried-private"
 for f in "$PUB".docx "$PUB".odt "$PUB".pdf "$PRIV".docx "$PRIV".odt "$PRIV".pdf; do
   [ -f "$f" ] || fail "pack did not write $(basename "$f")"
 done

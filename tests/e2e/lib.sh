@@ -47,6 +47,20 @@ to_pdf() {
     || fail "LibreOffice could not convert $(basename "$1")"
 }
 
+# one_layout_holds DOCX FOLDER: the DOCX of a pack built with PDF carries
+# the pages of LibreOffice's layout of the ODT; LibreOffice's own layout of
+# the DOCX (into FOLDER, bookmarks kept as destinations) must agree.
+one_layout_holds() {
+  timeout 300 soffice -env:UserInstallation="file://$T/lo-profile" \
+    --headless --convert-to \
+    'pdf:writer_pdf_Export:{"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}' \
+    --outdir "$2" "$1" >/dev/null 2>&1 \
+    || fail "LibreOffice could not convert $(basename "$1")"
+  pdf=$2/$(basename "${1%.docx}").pdf
+  "$PYTHON" "$HERE/check_carried.py" "$1" "$pdf" \
+    || fail "the DOCX of $(basename "$1") does not agree with the ODT's layout"
+}
+
 # same_when_released OUTDIR ARGS...: build with ARGS into OUTDIR, then again
 # with every report's tree released after loading and parsed again when
 # written (as a pack too large to hold does); every file written must come

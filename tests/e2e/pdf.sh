@@ -120,6 +120,26 @@ zip_part "$T/pdf/estimated/$STEM.docx" word/settings.xml | grep -q '<w:updateFie
 [ -s "$T/pdf/estimated/$STEM.pdf" ] || fail "no PDF without pdfinfo"
 pass "without pdfinfo: PDF written, pages estimated, DOCX updates fields"
 
+# One layout: with the built-in house style LibreOffice lays out the ODT
+# alone, whose pages the DOCX carries (one_layout_holds checks they agree);
+# with a house template, whose own styles reach its format in full and the
+# other only in part, each format asked for is laid out.
+printf '#!/bin/sh\nfor a; do case $a in *.odt|*.docx) echo "${a##*/}" >>"%s/laid";; esac; done\nexec "%s" "$@"\n' \
+  "$FAKE" "$(command -v soffice)" > "$FAKE/soffice"
+chmod +x "$FAKE/soffice"
+PATH="$FAKE:$PATH" "$SCR" pack agendas/2026-06-17.md -o "$T/pdf/one" -f docx,odt,pdf -q \
+  || fail "pack -f docx,odt,pdf through the wrapper failed"
+[ "$(cat "$FAKE/laid")" = "odt.odt" ] || fail "LibreOffice laid out $(cat "$FAKE/laid"), not the ODT alone"
+rm "$FAKE/laid"
+"$SCR" init "$T/pdf/house-ws" -q || fail "init exited $?"
+PATH="$FAKE:$PATH" "$SCR" pack agendas/2026-06-17.md -o "$T/pdf/two" -f docx,odt,pdf -q \
+  --template "$T/pdf/house-ws/templates/house.docx" \
+  || fail "pack -f docx,odt,pdf with a house template failed"
+[ "$(sort "$FAKE/laid" | tr '\n' ' ')" = "docx.docx odt.odt " ] \
+  || fail "with a house template LibreOffice laid out $(cat "$FAKE/laid"), not both formats"
+rm "$FAKE/laid"
+pass "one layout with the built-in style (the ODT's); both with a house template"
+
 # Without pdf, LibreOffice is never started.
 printf '#!/bin/sh\ntouch "%s/ran"\n' "$FAKE" > "$FAKE/soffice"
 chmod +x "$FAKE/soffice"

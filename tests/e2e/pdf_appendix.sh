@@ -76,6 +76,7 @@ pass "check warns of scan.pdf, which has no text, and not of the PDFs with text"
 "$SCR" pack agendas/2026-06-17.md -f docx,odt,pdf -o "$T/out" -q 2>"$T/pack.err" \
   || fail "pack exited $?: $(cat "$T/pack.err")"
 PACK=$T/out/SC-2026-06-17-agenda-pack
+one_layout_holds "$PACK.docx" "$T/carried"
 for ext in docx odt pdf; do
   [ -s "$PACK.$ext" ] || fail "pack did not write $(basename "$PACK").$ext"
 done

@@ -38,6 +38,15 @@ done
 "$PYTHON" "$HERE/check_alike.py" pages \
   "$T/pdf-docx/CYPE-2026-06-17-agenda-pack.pdf" \
   "$T/pdf-odt/CYPE-2026-06-17-agenda-pack.pdf" A B C D E F G
+# With PDF, LibreOffice lays out the ODT alone, and the DOCX carries its
+# pages; LibreOffice's layout of that DOCX must agree (here for the sample,
+# and for each fixture pack in the scripts below).
+"$SCR" pack agendas/2026-06-17.md -o "$T/one" -f docx,odt,pdf -q \
+  || fail "pack -f docx,odt,pdf exited $?"
+one_layout_holds "$T/one/CYPE-2026-06-17-agenda-pack.docx" "$T/carried"
+(cd tests/fixtures/small && "$SCR" pack agendas/2026-06-17.md -o "$T/one-small" \
+  -f docx,odt,pdf -q) || fail "pack -f docx,odt,pdf of the small committee exited $?"
+one_layout_holds "$T/one-small/SC-2026-06-17-agenda-pack.docx" "$T/carried-small"
 sh "$HERE/alike.sh" "$SCR" "$T"
 sh "$HERE/minutes.sh" "$SCR" "$T"
 sh "$HERE/tracker.sh" "$SCR" "$T"

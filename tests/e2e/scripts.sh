@@ -59,6 +59,7 @@ EOF
 (cd "$WS" && "$SCR" pack agendas/2026-06-17.md -o "$S/out" -f docx,odt,pdf -q) ||
   fail "pack of every script exited $?"
 STEM=$S/out/SC-2026-06-17-agenda-pack
+one_layout_holds "$STEM.docx" "$S/carried"
 validate_odt "$STEM.odt" "$S/odt"
 pass "the pack in every script: ODT validates against ODF 1.3"
 

@@ -15,8 +15,16 @@ PACK=CYPE-2026-06-17-agenda-pack
 NODE_DIR=${NODE_DIR:-$ROOT/build/node}
 SHOTS=${SITE_SHOTS:-$ROOT/build/site-screenshots}
 
-"$SCR" site -o "$SITE" --today "$TODAY" -f docx,odt,pdf >"$T/site.stdout" \
-  || fail "site exited $?"
+# through a wrapper that counts LibreOffice's runs and the documents each
+# is given: the site's documents are laid out by one run of it
+mkdir -p "$T/site-bin"
+printf '#!/bin/sh\nn=0; for a; do case $a in *.odt|*.docx) n=$((n+1));; esac; done\necho $n >>"%s/runs"\nexec "%s" "$@"\n' \
+  "$T/site-bin" "$(command -v soffice)" >"$T/site-bin/soffice"
+chmod +x "$T/site-bin/soffice"
+PATH="$T/site-bin:$PATH" "$SCR" site -o "$SITE" --today "$TODAY" -f docx,odt,pdf \
+  >"$T/site.stdout" || fail "site exited $?"
+[ "$(cat "$T/site-bin/runs")" = 4 ] \
+  || fail "the site's 4 documents took LibreOffice runs of $(tr '\n' ' ' <"$T/site-bin/runs")documents, not one of 4"
 for stem in $PACK CYPE-2026-04-14-minutes CYPE-2026-06-17-minutes \
   CYPE-$TODAY-tracker; do
   for ext in docx odt pdf; do
@@ -29,7 +37,7 @@ for page in index.html work-programme.html style.css meetings.ics feed.xml \
 done
 grep -qx "site: 4 documents built, 0 unchanged" "$T/site.stdout" \
   || fail "site did not build its 4 documents"
-pass "site wrote every pack, minutes and tracker as DOCX, ODT and PDF, and its pages"
+pass "site wrote every pack, minutes and tracker as DOCX, ODT and PDF, and its pages, with one LibreOffice run"
 
 "$PYTHON" "$HERE/check_site.py" "$SITE" . "$TODAY" $PACK 2026-06-17 \
   || fail "the site does not read back"
@@ -98,6 +106,46 @@ case "$changed" in *minutes*|*tracker*|*meetings.ics*|*style.css*)
   fail "files that do not depend on the report were rewritten: $changed" ;;
 esac
 pass "a changed report rebuilds its pack alone (rewritten: $changed)"
+
+# site_edit NAME EXPECT FILE TEXT: append TEXT to FILE of the quick
+# workspace and build again; exactly the documents EXPECT names (stems,
+# space-separated, sorted) are rebuilt, and no file of another is touched.
+site_edit() {
+  stamps >"$T/e-before"
+  sleep 1
+  printf '%b' "$4" >>"$WS/$3"
+  "$SCR" site "$WS" -o "$QUICK" --today "$TODAY" -f docx,odt >"$T/e.stdout" \
+    || fail "$1: site exited $?"
+  stamps >"$T/e-after"
+  rebuilt=$(diff "$T/e-before" "$T/e-after" |
+    sed -n 's/^> \([^ ]*\)\.\(docx\|odt\) .*/\1/p' | sort -u | tr '\n' ' ')
+  want=$(printf '%s\n' $2 | sort -u | tr '\n' ' ')
+  [ "$rebuilt" = "$want" ] || { cat "$T/e.stdout"; fail "$1: rebuilt '$rebuilt', not '$want'"; }
+  n=$(echo "$2" | wc -w)
+  grep -q "^site: $n documents\? built, $((4 - n)) unchanged$" "$T/e.stdout" \
+    || { cat "$T/e.stdout"; fail "$1: the count of documents built is wrong"; }
+  pass "$1 rebuilds $2 alone"
+}
+# The latest minutes: a sentence changes their own document alone (no
+# action changed, so not the tracker); an action, the tracker too. Never
+# the June pack, whose tracker is as of its meeting, before them.
+site_edit "a sentence added to the latest minutes" \
+  "CYPE-2026-06-17-minutes" minutes/2026-06-17.md \
+  '\nThe Chair thanked the officers.\n'
+site_edit "an action added to the latest minutes" \
+  "CYPE-2026-06-17-minutes CYPE-$TODAY-tracker" minutes/2026-06-17.md \
+  '\n## School transport\n\nAGREED:\n\n1. That a report on school transport be brought to the Commission in December.\n'
+# Earlier minutes: their document and the pack they are Appendix A of; not
+# the later minutes (their numbering is as it was), nor the tracker (no
+# action changed).
+site_edit "a sentence added to the April minutes" \
+  "CYPE-2026-04-14-minutes $PACK" minutes/2026-04-14.md \
+  '\nThe Chair thanked the clerk.\n'
+# A minute added to them numbers every later minute on by one, and with
+# them the IDs of the later actions the tracker lists.
+site_edit "a minute added to the April minutes" \
+  "CYPE-2026-04-14-minutes CYPE-2026-06-17-minutes $PACK CYPE-$TODAY-tracker" \
+  minutes/2026-04-14.md '\n## Date of next meeting\n\nThe next meeting is on 17 June 2026.\n'
 
 # Bad sources: exit 1 and nothing written.
 printf -- '---\ndate: 2026-02-30\n---\n## Item\n' >"$WS/agendas/2026-09-08.md"

@@ -27,6 +27,9 @@ open(path, "w", encoding="utf-8").write(
 PY
 (cd "$WS" && "$SCR" pack agendas/2026-06-17.md -o "$T/tables-out" -q) \
   || fail "pack with the tables report exited $?"
+(cd "$WS" && "$SCR" pack agendas/2026-06-17.md -o "$T/tables-one" -f docx,odt,pdf -q) \
+  || fail "pack -f docx,odt,pdf with the tables report exited $?"
+one_layout_holds "$T/tables-one/CYPE-2026-06-17-agenda-pack.docx" "$T/tables-carried"
 for fmt in docx odt; do
   to_pdf "$T/tables-out/CYPE-2026-06-17-agenda-pack.$fmt" "$T/tables-pdf-$fmt"
   pdf=$T/tables-pdf-$fmt/CYPE-2026-06-17-agenda-pack.pdf
