@@ -357,7 +357,8 @@ leakcheck: scrutineer test-deps $(REPORTS_WS)/agendas/2026-06-17/word.docx
 	$(Q)for cmd in "pack agendas/2026-06-17.md" "minutes minutes/2026-04-14.md" \
 	     "tracker --today 2026-09-09 -f docx,odt,csv" \
 	     "pack agendas/2026-06-17.md -f docx,odt,pdf" \
-	     "site --today 2026-09-09 -f docx,odt,csv"; do \
+	     "site --today 2026-09-09 -f docx,odt,csv" \
+	     "site --today 2026-09-09 -f docx,odt,pdf"; do \
 	  echo "  VALGRIND scrutineer $$cmd"; \
 	  valgrind --error-exitcode=1 --leak-check=full $(MEMCHECK_SUPP) \
 	    --errors-for-leak-kinds=definite,indirect -q \
