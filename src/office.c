@@ -218,7 +218,7 @@ static scr_error make_work_folder(scr_office *o) {
 }
 
 scr_error scr_office_open(scr_office *o, bool progress) {
-  *o = (scr_office){0};
+  *o = (scr_office){.lock_fd = -1};
   o->progress = progress;
   o->timeout_s = scr_office_timeout(getenv(SCR_OFFICE_TIMEOUT_ENV));
   if (!o->timeout_s) {
@@ -232,10 +232,23 @@ scr_error scr_office_open(scr_office *o, bool progress) {
     return SCR_E_OFFICE;
   }
   o->pdfinfo = scr_which("pdfinfo");
-  return make_work_folder(o);
+  scr_error err = make_work_folder(o);
+  char *own = err ? NULL : work_path(o, DIR_PROFILE, NULL);
+  if (own)
+    scr_office_choose_profile(o, own);
+  free(own);
+  return err ? err : (o->profile ? SCR_OK : SCR_E_NOMEM);
+}
+
+/* Run with the private profile from now on: the kept one failed. */
+static scr_error use_private_profile(scr_office *o) {
+  scr_office_drop_kept(o);
+  o->profile = work_path(o, DIR_PROFILE, NULL);
+  return o->profile ? SCR_OK : SCR_E_NOMEM;
 }
 
 void scr_office_close(scr_office *o) {
+  scr_office_drop_kept(o);
   scr_remove_tree(o->work);
   free(o->work);
   free(o->soffice);
@@ -254,8 +267,7 @@ static char **soffice_args(const scr_office *o, const char *const *names,
   char **argv = calloc(*argc + 1, sizeof *argv);
   if (!argv)
     return NULL;
-  char *profile = work_path(o, DIR_PROFILE, NULL);
-  char *url = profile ? scr_file_url(profile) : NULL;
+  char *url = scr_file_url(o->profile);
   argv[0] = scr_strdup("soffice");
   argv[1] = url ? scr_asprintf("-env:UserInstallation=%s", url) : NULL;
   argv[2] = scr_strdup("--headless");
@@ -267,7 +279,6 @@ static char **soffice_args(const scr_office *o, const char *const *names,
   argv[8] = work_path(o, DIR_PDF, NULL);
   for (size_t i = 0; i < n; i++)
     argv[FIXED + i] = scr_office_input(o, names[i]);
-  free(profile);
   free(url);
   for (size_t i = 0; i < *argc; i++)
     if (!argv[i]) {
@@ -445,7 +456,7 @@ static char *run_pdfinfo(const scr_office *o, const char *option,
     argv[1] = (char *)option;
     argv[2] = (char *)pdf;
   }
-  scr_run_opts ro = {out, NULL, o->timeout_s, NULL};
+  scr_run_opts ro = {.output = out, .timeout_s = o->timeout_s};
   *ok = out && scr_run(o->pdfinfo, argv, &ro) == SCR_RUN_OK;
   if (out && scr_read_file(out, OUTPUT_LIMIT, &text, &len) != SCR_OK)
     text = NULL;
@@ -516,8 +527,9 @@ static scr_error report_run(const scr_office *o, scr_run_status st) {
     return SCR_OK;
   case SCR_RUN_TIMEOUT:
     fprintf(stderr,
-            "scrutineer: error: LibreOffice did not finish the PDF within "
-            "%d s and was stopped; allow longer with %s=SECONDS\n",
+            "scrutineer: error: LibreOffice made no PDF within %d s and "
+            "was stopped; allow longer for each document with "
+            "%s=SECONDS\n",
             o->timeout_s, SCR_OFFICE_TIMEOUT_ENV);
     return SCR_E_OFFICE;
   case SCR_RUN_INTERRUPTED:
@@ -530,24 +542,105 @@ static scr_error report_run(const scr_office *o, scr_run_status st) {
   return SCR_E_OFFICE;
 }
 
-scr_error scr_office_convert(scr_office *o, const char *const *names,
-                             size_t n) {
+/* The documents one LibreOffice run converts at most. */
+static size_t batch_size(void) {
+  const char *v = getenv(SCR_OFFICE_BATCH_ENV);
+  char *end;
+  long n = v && *v ? strtol(v, &end, 10) : 0;
+  return v && *v && !*end && n > 0 && n < SCR_OFFICE_BATCH_DEFAULT
+             ? (size_t)n
+             : SCR_OFFICE_BATCH_DEFAULT;
+}
+
+/* The PDFs in the output folder, counted to see LibreOffice's progress. */
+typedef struct pdf_watch {
+  char *dir;
+  size_t seen;
+} pdf_watch;
+
+static bool more_pdfs(void *ctx) {
+  pdf_watch *w = ctx;
+  DIR *d = opendir(w->dir);
+  size_t n = 0;
+  for (struct dirent *e; d && (e = readdir(d));)
+    n += e->d_name[0] != '.';
+  if (d)
+    closedir(d);
+  bool more = n > w->seen;
+  w->seen = n > w->seen ? n : w->seen;
+  return more;
+}
+
+/* Whether LibreOffice made none of the PDFs of names[0..n). */
+static bool made_none(const scr_office *o, const char *const *names, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    char *pdf = scr_office_pdf(o, names[i]);
+    bool made = non_empty_file(pdf);
+    free(pdf);
+    if (made)
+      return false;
+  }
+  return true;
+}
+
+/* One LibreOffice run converting names[0..n); the time limit counts from
+   the last PDF it made. */
+static scr_run_status run_soffice(scr_office *o, const char *const *names,
+                                  size_t n, scr_error *err) {
   size_t argc = 0;
   char **argv = soffice_args(o, names, n, &argc);
   char *log = work_path(o, FILE_LOG, NULL);
   char *tmp = work_path(o, DIR_TMP, NULL);
-  scr_error err = argv && log && tmp ? SCR_OK : SCR_E_NOMEM;
-  if (!err) {
-    scr_run_opts ro = {log, tmp, o->timeout_s,
-                       o->progress ? PROGRESS_LABEL : NULL};
-    err = report_run(o, scr_run(o->soffice, argv, &ro));
+  pdf_watch watch = {work_path(o, DIR_PDF, NULL), 0};
+  more_pdfs(&watch);
+  scr_run_status st = SCR_RUN_NOT_STARTED;
+  *err = argv && log && tmp && watch.dir ? SCR_OK : SCR_E_NOMEM;
+  if (!*err) {
+    scr_run_opts ro = {.output = log,
+                       .tmpdir = tmp,
+                       .timeout_s = o->timeout_s,
+                       .progress = o->progress ? PROGRESS_LABEL : NULL,
+                       .moved = more_pdfs,
+                       .moved_ctx = &watch};
+    st = scr_run(o->soffice, argv, &ro);
   }
-  if (!err)
-    err = check_pdfs(o, names, n);
   if (argv)
     scr_free_list(argv, argc);
   free(log);
   free(tmp);
+  free(watch.dir);
+  return st;
+}
+
+/* Convert names[0..n) in one run. A kept profile that yields no PDF at all
+   may be damaged (a run killed while it wrote it): it is given up, and the
+   run made again with a fresh private one. */
+static scr_error convert_batch(scr_office *o, const char *const *names,
+                               size_t n) {
+  scr_error err;
+  scr_run_status st = run_soffice(o, names, n, &err);
+  if (!err && o->kept && !o->kept_new &&
+      (st == SCR_RUN_OK || st == SCR_RUN_FAILED) && made_none(o, names, n)) {
+    scr_remove_tree(o->kept);
+    err = use_private_profile(o);
+    if (!err)
+      st = run_soffice(o, names, n, &err);
+  }
+  if (!err)
+    err = report_run(o, st);
+  if (!err)
+    err = check_pdfs(o, names, n);
+  if (!err)
+    scr_office_keep_profile(o);
+  return err;
+}
+
+scr_error scr_office_convert(scr_office *o, const char *const *names,
+                             size_t n) {
+  size_t batch = batch_size();
+  scr_error err = SCR_OK;
+  for (size_t from = 0; !err && from < n; from += batch)
+    err = convert_batch(o, names + from, n - from < batch ? n - from : batch);
   return err;
 }
 

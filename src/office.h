@@ -18,11 +18,25 @@
 #define SCR_OFFICE_TIMEOUT_ENV "SCRUTINEER_PDF_TIMEOUT"
 #define SCR_OFFICE_TIMEOUT_DEFAULT 120
 
+/** Hex digits of a LibreOffice version's key. */
+#define SCR_OFFICE_KEY_LEN 16
+/** Documents LibreOffice converts in one run at most (the variable lowers
+    it, for tests): a warm LibreOffice's memory grows with each document,
+    and a new run starts it afresh. */
+#define SCR_OFFICE_BATCH_ENV "SCRUTINEER_PDF_BATCH"
+#define SCR_OFFICE_BATCH_DEFAULT 50
+
 typedef struct scr_office {
   char *soffice; /* LibreOffice's soffice (or libreoffice) */
   char *pdfinfo; /* poppler's pdfinfo, or NULL when not installed */
   char *work;    /* the private folder, $TMPDIR/scrutineer-<pid>-XXXXXX:
                     profile/, in/, pdf/, tmp/ */
+  char *profile; /* the user installation LibreOffice runs with: the kept
+                    one, one being made to be kept, or work's profile/ */
+  char *kept;    /* the kept profile's folder, whose lock this run holds;
+                    NULL: a private profile */
+  bool kept_new; /* `profile` is being made, to become `kept` */
+  int lock_fd;   /* the kept profile's lock, or -1 */
   int timeout_s;
   bool progress; /* show a progress line on stderr */
 } scr_office;
@@ -47,7 +61,9 @@ char *scr_office_pdf(const scr_office *o, const char *name);
 
 /**
  * Convert the inputs named `names` (placed at scr_office_input paths) to
- * tagged PDF in one LibreOffice run, within the time limit, and check
+ * tagged PDF in as few LibreOffice runs as the batch bound allows (one up
+ * to SCR_OFFICE_BATCH_DEFAULT documents), each document within the time
+ * limit (a run is stopped when no PDF has appeared for that long), and check
  * each PDF: a PDF poppler reads without error, with at least one page
  * (without pdfinfo, a warning, and only scr_pdf_fault's check). On
  * failure a sentence is on stderr and the result is SCR_E_OFFICE.
@@ -65,6 +81,36 @@ scr_error scr_office_convert(scr_office *o, const char *const *names, size_t n);
 scr_error scr_office_pages(const scr_office *o, const char *pdf,
                            const char *const *bookmarks, size_t n, int *pages,
                            bool *exact);
+
+/* ---- the kept profile (office_profile.c) --------------------------------- */
+
+/**
+ * LibreOffice's profile for this run into o->profile: the one kept in the
+ * user's cache folder for this version of LibreOffice (made, to be kept,
+ * when there is none), its lock taken; else, when there is no cache folder
+ * or another run holds it, `private_profile`. Versions' profiles no run
+ * holds, and half-made ones, are removed.
+ */
+void scr_office_choose_profile(scr_office *o, const char *private_profile);
+/** After a conversion that worked: a profile being made is put in place. */
+void scr_office_keep_profile(scr_office *o);
+/** Let go of the kept profile (removing one being made) and its lock;
+    o->profile is freed. */
+void scr_office_drop_kept(scr_office *o);
+
+/**
+ * The folder kept profiles live in: $XDG_CACHE_HOME/scrutineer, else
+ * $HOME/.cache/scrutineer (each only when absolute); NULL when neither.
+ * Caller frees.
+ */
+char *scr_office_cache_folder(const char *xdg_cache, const char *home);
+/**
+ * The key of the LibreOffice whose soffice is at `soffice`, into key (n
+ * bytes, at least SCR_OFFICE_KEY_LEN + 1): hex of a digest of its real
+ * path and its program folder's versionrc (its build), or, without one,
+ * the file's size and time. False when `soffice` cannot be resolved.
+ */
+bool scr_office_version_key(const char *soffice, char *key, size_t n);
 
 /* ---- the pieces, for unit tests ----------------------------------------- */
 

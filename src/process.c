@@ -32,7 +32,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#define POLL_NS 50000000L      /* look at the child every 50 ms */
+/* How often the child is looked at: at first every millisecond, then less
+   often, up to every 50 ms, so that a short run (pdfinfo: a few ms) is not
+   kept waiting a whole long interval. */
+#define POLL_FIRST_NS 1000000L
+#define POLL_MAX_NS 50000000L
 #define PROGRESS_AFTER_S 1     /* quick runs show no progress line */
 #define EXEC_FAILED_STATUS 127 /* as a shell reports "command not found" */
 #define OPEN_FILES_FOR_NFTW 16
@@ -186,11 +190,14 @@ static scr_run_status exit_status(int status) {
                                                        : SCR_RUN_FAILED;
 }
 
-/* Wait for the child, showing progress, until it ends or must be stopped. */
+/* Wait for the child, showing progress, until it ends or must be stopped:
+   the time limit counts from the start, or from the last progress the
+   caller's hook saw. */
 static scr_run_status wait_child(pid_t pid, const scr_run_opts *o) {
-  struct timespec start;
+  struct timespec start, since;
   clock_gettime(CLOCK_MONOTONIC, &start);
-  const struct timespec poll = {0, POLL_NS};
+  since = start;
+  long poll_ns = POLL_FIRST_NS;
   int width = 0, shown = 0;
   for (;;) {
     guard_state state = look_at_guard(pid);
@@ -200,8 +207,10 @@ static scr_run_status wait_child(pid_t pid, const scr_run_opts *o) {
       return state == GUARD_ENDED ? exit_status(kill_group(pid))
                                   : SCR_RUN_FAILED;
     }
+    if (o->moved && o->moved(o->moved_ctx))
+      clock_gettime(CLOCK_MONOTONIC, &since);
     double elapsed = seconds_since(&start);
-    if (stop_requested || elapsed >= o->timeout_s) {
+    if (stop_requested || seconds_since(&since) >= o->timeout_s) {
       kill_group(pid);
       clear_progress(width);
       return stop_requested ? SCR_RUN_INTERRUPTED : SCR_RUN_TIMEOUT;
@@ -211,7 +220,9 @@ static scr_run_status wait_child(pid_t pid, const scr_run_opts *o) {
       shown = (int)elapsed;
       width = show_progress(o->progress, shown);
     }
+    const struct timespec poll = {0, poll_ns};
     nanosleep(&poll, NULL);
+    poll_ns = poll_ns * 2 > POLL_MAX_NS ? POLL_MAX_NS : poll_ns * 2;
   }
 }
 

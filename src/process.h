@@ -26,11 +26,17 @@ typedef struct scr_run_opts {
   /* When not NULL, a line "<progress>… N s" on stderr, from the first
      second on, updated each second and cleared at the end. */
   const char *progress;
+  /* When not NULL, asked each time the program is looked at whether it
+     has made progress (LibreOffice: one more PDF); the time limit then
+     counts from the last progress, not from the start. */
+  bool (*moved)(void *ctx);
+  void *moved_ctx;
 } scr_run_opts;
 
 /**
  * Run the program at `path` with `argv` (argv[0] its name, NULL-ended) and
- * wait for it, at most opts->timeout_s seconds. SIGINT, SIGTERM and SIGHUP
+ * wait for it, at most opts->timeout_s seconds (from the last progress,
+ * with opts->moved). SIGINT, SIGTERM and SIGHUP
  * received meanwhile stop the program too (SCR_RUN_INTERRUPTED). When the
  * program ends, whatever it started and left running is killed; when we
  * die during the run (even by SIGKILL), the program and all it started

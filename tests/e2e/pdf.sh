@@ -85,7 +85,7 @@ expect_unchanged "no LibreOffice on PATH" \
 printf '#!/bin/sh\nsleep 60 &\necho $! > "%s/child.pid"\nsleep 60\n' "$FAKE" \
   > "$FAKE/soffice"
 chmod +x "$FAKE/soffice"
-expect_unchanged "LibreOffice too slow" "did not finish the PDF within 2 s" \
+expect_unchanged "LibreOffice too slow" "made no PDF within 2 s" \
   PATH="$FAKE:$PATH" SCRUTINEER_PDF_TIMEOUT=2 TMPDIR="$T/pdf/tmp"
 child=$(cat "$FAKE/child.pid")
 state=$(cut -d' ' -f3 "/proc/$child/stat" 2>/dev/null || echo gone)

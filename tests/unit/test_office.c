@@ -253,12 +253,63 @@ static void test_pdf_filter(void **state) {
   assert_string_equal(f + strlen(f) - 2, "}}");
 }
 
+/* ---- the kept profile --------------------------------------------------- */
+
+static void test_cache_folder_is_xdg_then_home(void **state) {
+  (void)state;
+  char *a = scr_office_cache_folder("/x/cache", "/home/u");
+  char *b = scr_office_cache_folder(NULL, "/home/u");
+  char *c = scr_office_cache_folder("relative", "/home/u");
+  char *d = scr_office_cache_folder("", "relative");
+  assert_string_equal(a, "/x/cache/scrutineer");
+  assert_string_equal(b, "/home/u/.cache/scrutineer");
+  assert_string_equal(c, "/home/u/.cache/scrutineer");
+  assert_null(d);
+  free(a);
+  free(b);
+  free(c);
+  free(d);
+}
+
+/* The key follows the program folder's versionrc: another build, another
+   key; the same, the same. */
+static void test_version_key_follows_versionrc(void **state) {
+  (void)state;
+  char *dir = scratch();
+  char *prog = path_in(dir, "soffice");
+  char *rc = path_in(dir, "versionrc");
+  FILE *f = fopen(prog, "w");
+  fputs("#!/bin/sh\n", f);
+  fclose(f);
+  f = fopen(rc, "w");
+  fputs("[Version]\nbuildid=1\n", f);
+  fclose(f);
+  char k1[SCR_OFFICE_KEY_LEN + 1], k2[SCR_OFFICE_KEY_LEN + 1],
+      k3[SCR_OFFICE_KEY_LEN + 1];
+  assert_true(scr_office_version_key(prog, k1, sizeof k1));
+  assert_true(scr_office_version_key(prog, k2, sizeof k2));
+  assert_string_equal(k1, k2);
+  assert_int_equal(strlen(k1), SCR_OFFICE_KEY_LEN);
+  f = fopen(rc, "w");
+  fputs("[Version]\nbuildid=2\n", f);
+  fclose(f);
+  assert_true(scr_office_version_key(prog, k3, sizeof k3));
+  assert_string_not_equal(k1, k3);
+  assert_false(scr_office_version_key("/no/such/soffice", k3, sizeof k3));
+  unlink(rc);
+  unlink(prog);
+  rmdir(dir);
+  free(rc);
+  free(prog);
+  free(dir);
+}
+
 /* ---- running programs ---------------------------------------------------- */
 
 static scr_run_status run_sh(const char *script, const char *output,
                              const char *tmpdir, int timeout_s) {
   char *argv[] = {"sh", "-c", (char *)script, NULL};
-  scr_run_opts o = {output, tmpdir, timeout_s, NULL};
+  scr_run_opts o = {.output = output, .tmpdir = tmpdir, .timeout_s = timeout_s};
   return scr_run("/bin/sh", argv, &o);
 }
 
@@ -482,6 +533,9 @@ static fake fake_office(const char *soffice_script, const char *pdfinfo) {
   fake_put(&f, "pdf", FRAME_PDF);
   fake_put(&f, "pages", "20");
   path_first(f.dir);
+  /* no cache folder (under a file): a private profile, and the user's
+     own cache is not touched */
+  setenv("XDG_CACHE_HOME", "/dev/null/cache", 1);
   return f;
 }
 
@@ -810,6 +864,8 @@ int main(void) {
       cmocka_unit_test(test_file_url),
       cmocka_unit_test(test_timeout_values),
       cmocka_unit_test(test_pdf_filter),
+      cmocka_unit_test(test_cache_folder_is_xdg_then_home),
+      cmocka_unit_test(test_version_key_follows_versionrc),
       cmocka_unit_test(test_run_statuses_and_output),
       cmocka_unit_test(test_timeout_kills_the_group),
       cmocka_unit_test(test_leftovers_are_stopped),
