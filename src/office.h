@@ -1,10 +1,12 @@
 /*
  * LibreOffice as the layout engine: headless, in a profile of its own (so
- * it runs while a user has LibreOffice open, and beside another run), it
- * turns DOCX and ODT into tagged PDF; poppler's pdfinfo then checks each
- * PDF and reads the page on which each bookmark landed. Everything happens
- * in a private temporary folder that scr_office_close removes, or, when
- * the run was killed first, the next run's scr_office_open.
+ * it runs while a user has LibreOffice open), kept in the user's cache
+ * folder from run to run and locked while a run uses it (office_profile.c),
+ * it turns DOCX and ODT into tagged PDF, many documents a run; poppler's
+ * pdfinfo then checks each PDF and reads the page on which each bookmark
+ * landed. The documents and PDFs are in a private temporary folder that
+ * scr_office_close removes, or, when the run was killed first, the next
+ * run's scr_office_open.
  */
 #ifndef SCR_OFFICE_H
 #define SCR_OFFICE_H
