@@ -249,7 +249,6 @@ def item(title, text, appendix=None, minute="", agreed=(), attrs=""):
 
 
 def standing_items(i, dates, rng):
-    d = dates[i]
     apologies = rng.sample(MEMBERS[2:], rng.randint(0, 2))
     said = ("Apologies for absence were received from %s." %
             " and ".join("Councillor " + a for a in apologies)
