@@ -397,7 +397,7 @@ $(BUILD)/bench/zfloor: bench/zfloor.c src/deflate.h $(DEPS_STAMP)
 	$(Q)mkdir -p $(BUILD)/bench
 	$(Q)$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -O2 -Isrc -o $@ $< -lz
 
-bench: scrutineer $(BUILD)/bench/zfloor bench-deps
+bench: scrutineer $(BUILD)/bench/zfloor bench-deps pdf-deps
 	$(Q)$(PYTHON) bench/run.py --scrutineer ./scrutineer \
 	  --zfloor $(BUILD)/bench/zfloor --work $(BUILD)/bench $(BENCH_ARGS)
 

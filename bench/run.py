@@ -494,7 +494,7 @@ def main():
     ap.add_argument("--scrutineer", default=os.path.join(REPO, "scrutineer"))
     ap.add_argument("--zfloor", default=os.path.join(REPO, "build/bench/zfloor"))
     ap.add_argument("--work", default=os.path.join(REPO, "build/bench"))
-    ap.add_argument("--only", choices=("pack", "links", "word", "pdf"),
+    ap.add_argument("--only", choices=("pack", "links", "word", "pdf", "layout"),
                     help="run only the one case")
     ap.add_argument("--link-sizes", default="1,2.5,5",
                     help="links report sizes in MB")
@@ -519,6 +519,9 @@ def main():
         print()
     if args.only in (None, "pdf"):
         run_pdf(args)
+    if args.only in (None, "layout"):
+        import layout  # bench/layout.py: the PDF and site layout cases
+        layout.run(args)
     return 0
 
 
