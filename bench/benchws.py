@@ -29,3 +29,12 @@ def workspace(work, name, item, linked=None):
         if linked:
             f.write("\n[Appendix](2026-06-17/%s)\n" % linked)
     return ws, agenda
+
+
+def cpu_model():
+    """The CPU's model name as /proc/cpuinfo gives it."""
+    with open("/proc/cpuinfo", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return "unknown CPU"

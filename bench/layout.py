@@ -49,6 +49,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fiveyear  # noqa: E402
+import benchws  # noqa: E402
 import genpack  # noqa: E402
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
@@ -405,12 +406,7 @@ def run(args):
 
 
 def machine():
-    model = "unknown CPU"
-    with open("/proc/cpuinfo", encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
+    model = benchws.cpu_model()
     return "%s, %d cores; load average %s; %s" % (
         model, os.cpu_count() or 0,
         " ".join("%.2f" % x for x in os.getloadavg()),

@@ -54,6 +54,7 @@ import time
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import benchws  # noqa: E402
 import genpack  # noqa: E402
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
@@ -235,12 +236,7 @@ def verdicts(rows, start):
 
 def machine():
     """One line on where the figures come from: CPU, cores, versions."""
-    model = "unknown CPU"
-    with open("/proc/cpuinfo", encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
+    model = benchws.cpu_model()
     libs = subprocess.run(
         ["pkg-config", "--modversion", "libcmark-gfm", "libxml-2.0", "libzip",
          "zlib"], capture_output=True, text=True).stdout.split()
