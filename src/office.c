@@ -249,6 +249,9 @@ static scr_error use_private_profile(scr_office *o) {
 
 void scr_office_close(scr_office *o) {
   scr_office_drop_kept(o);
+  for (size_t i = 0; i < o->n_counts; i++)
+    free(o->counts[i].pdf);
+  free(o->counts);
   scr_remove_tree(o->work);
   free(o->work);
   free(o->soffice);
@@ -488,10 +491,29 @@ static int poppler_pages(const scr_office *o, const char *name,
   return pages > 0 ? pages : 0;
 }
 
+/* The page counts check_pdfs read, so that reading a PDF's pages does not
+   run pdfinfo on it a second time. */
+static bool remember_count(scr_office *o, const char *pdf, int pages) {
+  char *copy = scr_strdup(pdf);
+  if (!copy || scr_reserve(&o->counts, &o->cap_counts, o->n_counts + 1,
+                           sizeof *o->counts)) {
+    free(copy);
+    return true;
+  }
+  o->counts[o->n_counts++] = (scr_office_count){copy, pages};
+  return false;
+}
+
+static int counted(const scr_office *o, const char *pdf) {
+  for (size_t i = 0; i < o->n_counts; i++)
+    if (strcmp(o->counts[i].pdf, pdf) == 0)
+      return o->counts[i].pages;
+  return 0;
+}
+
 /* Each input has its PDF, and each PDF is whole: with pdfinfo, one poppler
    reads with at least one page; without, one with a PDF's frame. */
-static scr_error check_pdfs(const scr_office *o, const char *const *names,
-                            size_t n) {
+static scr_error check_pdfs(scr_office *o, const char *const *names, size_t n) {
   if (!o->pdfinfo)
     fprintf(stderr, "scrutineer: warning: pdfinfo is not installed, so "
                     "LibreOffice's PDF is checked only for its header, "
@@ -509,7 +531,12 @@ static scr_error check_pdfs(const scr_office *o, const char *const *names,
       const char *fault = pdf_file_fault(pdf);
       if (fault)
         pdf_error(names[i], "is not a whole PDF", fault);
-      whole = !fault && (!o->pdfinfo || poppler_pages(o, names[i], pdf) > 0);
+      int pages = !fault && o->pdfinfo ? poppler_pages(o, names[i], pdf) : 0;
+      whole = !fault && (!o->pdfinfo || pages > 0);
+      if (whole && pages > 0 && remember_count(o, pdf, pages)) {
+        free(pdf);
+        return SCR_E_NOMEM;
+      }
     }
     free(pdf);
     if (!whole) {
@@ -749,7 +776,9 @@ scr_error scr_office_pages(const scr_office *o, const char *pdf,
   free(listing);
   scr_error err = found ? SCR_OK : SCR_E_NOMEM;
   if (all) {
-    int count = poppler_pages(o, pdf, pdf);
+    int count = counted(o, pdf);
+    if (!count)
+      count = poppler_pages(o, pdf, pdf);
     err = count ? pages_fit(pdf, bookmarks, found, n, count) : SCR_E_OFFICE;
   }
   if (all && !err) {

@@ -86,8 +86,7 @@ static bool make_folders(const char *path) {
   }
   ok = ok && (mkdir(p, 0700) == 0 || errno == EEXIST);
   struct stat st;
-  ok = ok && stat(p, &st) == 0 && S_ISDIR(st.st_mode) &&
-       access(p, W_OK) == 0;
+  ok = ok && stat(p, &st) == 0 && S_ISDIR(st.st_mode) && access(p, W_OK) == 0;
   free(p);
   return ok;
 }
@@ -108,14 +107,38 @@ static bool our_folder(const char *path) {
   return lstat(path, &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == getuid();
 }
 
+static bool is_lock(const char *name) {
+  size_t len = strlen(name), lock = strlen(LOCK_SUFFIX);
+  return len > lock && strcmp(name + len - lock, LOCK_SUFFIX) == 0;
+}
+
+/* A lock of another version's whose profile is gone (its folder removed,
+   or never made: a run that failed): removed, when no run holds it. */
+static void remove_orphan_lock(const char *cache, const char *name,
+                               const char *mine) {
+  size_t len = strlen(name) - strlen(LOCK_SUFFIX);
+  if (strncmp(name, KEPT_PREFIX, strlen(KEPT_PREFIX)) != 0 ||
+      (strlen(mine) == len && strncmp(name, mine, len) == 0))
+    return;
+  char *lock = scr_path_join(cache, name);
+  char *folder =
+      lock ? scr_strndup(lock, strlen(lock) - strlen(LOCK_SUFFIX)) : NULL;
+  struct stat st;
+  int fd = folder && lstat(folder, &st) != 0 ? take_lock(lock) : -1;
+  if (fd >= 0) {
+    unlink(lock);
+    close(fd);
+  }
+  free(folder);
+  free(lock);
+}
+
 /* Whether `name`, an entry of the cache folder, is a kept profile or one
    being made, of another LibreOffice than `mine` ("libreoffice-KEY"), or
    one of ours left half-made by a run that is gone. */
 static bool stale_entry(const char *name, const char *mine) {
-  size_t prefix = strlen(KEPT_PREFIX), lock = strlen(LOCK_SUFFIX);
-  size_t len = strlen(name);
-  if (strncmp(name, KEPT_PREFIX, prefix) != 0 ||
-      (len > lock && strcmp(name + len - lock, LOCK_SUFFIX) == 0))
+  size_t prefix = strlen(KEPT_PREFIX);
+  if (strncmp(name, KEPT_PREFIX, prefix) != 0 || is_lock(name))
     return false;
   size_t own = strlen(mine);
   if (strncmp(name, mine, own) != 0)
@@ -132,6 +155,8 @@ static void remove_stale(const char *cache, const char *mine) {
   if (!dir)
     return;
   for (struct dirent *e; (e = readdir(dir));) {
+    if (is_lock(e->d_name))
+      remove_orphan_lock(cache, e->d_name, mine);
     if (!stale_entry(e->d_name, mine))
       continue;
     char *path = scr_path_join(cache, e->d_name);

@@ -44,9 +44,14 @@ pass "the next run reuses it"
 
 # Another LibreOffice's profile (another key), no run holding it: removed.
 mkdir -p "$KEPT_DIR/libreoffice-0000000000000000/user"
+: >"$KEPT_DIR/libreoffice-0000000000000000.lock"
+: >"$KEPT_DIR/libreoffice-1111111111111111.lock"
 pack "$T/out3"
 [ ! -e "$KEPT_DIR/libreoffice-0000000000000000" ] \
   || fail "another version's kept profile was not removed"
+[ ! -e "$KEPT_DIR/libreoffice-0000000000000000.lock" ] && \
+  [ ! -e "$KEPT_DIR/libreoffice-1111111111111111.lock" ] \
+  || fail "the locks of profiles that are gone were not removed"
 [ "$(kept)" = "$PROFILE" ] || fail "the kept profile changed: $(kept)"
 pass "another LibreOffice version's profile is removed"
 
