@@ -86,7 +86,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                        : kind == SCR_BUILD_MINUTES ? ROLES[2]
                                                    : "agendas";
   char *path = fuzz_path(workspace, target);
-  scr_output out = {fuzz_check_package, fuzz_check_bytes, NULL, NULL, NULL, NULL};
+  scr_output out = {
+      fuzz_check_package, fuzz_check_bytes, NULL, NULL, NULL, NULL};
   scr_build(kind, path, &opts, &out);
   fuzz_spill(file, original[role], original_len[role]);
   free(path);

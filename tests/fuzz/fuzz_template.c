@@ -64,7 +64,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   opts.template_path = path;
   opts.diagnostics = devnull;
   opts.quiet = true;
-  scr_output out = {fuzz_check_package, fuzz_check_bytes, NULL, NULL, NULL, NULL};
+  scr_output out = {
+      fuzz_check_package, fuzz_check_bytes, NULL, NULL, NULL, NULL};
   scr_build(SCR_BUILD_PACK, agenda, &opts, &out);
   unlink(path);
   return 0;

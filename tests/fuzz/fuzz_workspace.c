@@ -177,7 +177,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   opts.quiet = true;
   opts.today = "2026-06-17";
   opts.out_dir = site_dir;
-  scr_output out = {fuzz_check_package, fuzz_check_bytes, NULL, NULL, NULL, NULL};
+  scr_output out = {
+      fuzz_check_package, fuzz_check_bytes, NULL, NULL, NULL, NULL};
   char *agenda = fuzz_path(workspace, "agendas/2026-06-17.md");
   char *minutes = fuzz_path(workspace, "minutes/2026-04-14.md");
   switch (data[0] % 5) {
