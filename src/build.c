@@ -454,24 +454,20 @@ static scr_error read_layout(const scr_office *o, const job *j,
   char name[INPUT_NAME_MAX];
   input_name(stem, source, name, sizeof name);
   scr_error err = read_pdf(o, name, lay);
-  bool alike_asked = false;
-  for (size_t i = 0; i < N_WRITERS; i++)
-    alike_asked |= i != source && (formats & WRITER_FORMATS[i]) &&
-                   !needs_layout(j, formats, user_tpl, i);
-  if (!err && j->agenda && ((formats & WRITER_FORMATS[source]) || alike_asked))
+  if (!err && j->agenda)
     err = read_pages(o, j, name, &lay->pages[source]);
-  for (size_t i = 0; !err && j->agenda && i < N_WRITERS; i++)
-    if (i != source && (formats & WRITER_FORMATS[i]) &&
-        needs_layout(j, formats, user_tpl, i)) {
-      char own[INPUT_NAME_MAX];
-      input_name(stem, i, own, sizeof own);
+  for (size_t i = 0; !err && j->agenda && i < N_WRITERS; i++) {
+    if (i == source || !(formats & WRITER_FORMATS[i]))
+      continue;
+    char own[INPUT_NAME_MAX];
+    input_name(stem, i, own, sizeof own);
+    if (needs_layout(j, formats, user_tpl, i))
       err = read_pages(o, j, own, &lay->pages[i]);
-    }
+    else if (lay->pages[source])
+      err = copy_pages(j, lay->pages[source], &lay->pages[i]);
+  }
   if (!err && has_pdf_appendix(j))
     err = place_pdf_pages(o, j, name, source, lay);
-  for (size_t i = 0; !err && alike_asked && i < N_WRITERS; i++)
-    if (i != source && (formats & WRITER_FORMATS[i]) && lay->pages[source])
-      err = copy_pages(j, lay->pages[source], &lay->pages[i]);
   return err;
 }
 
