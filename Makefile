@@ -17,14 +17,18 @@ PYTHON  ?= $(shell for p in python3 /usr/bin/python3; do \
            done; echo /usr/bin/python3)
 BUILD   ?= build
 
-PKGS     = libcmark-gfm yaml-0.1 libxml-2.0 libzip zlib nettle \
-           libqpdf poppler-glib cairo
+LINK_PKGS = libcmark-gfm yaml-0.1 libxml-2.0 libzip zlib nettle libdeflate
 # PDF appendices: qpdf checks them (and later assembles them into the
 # pack's PDF); poppler, drawing with cairo, reads their text and renders
-# their pages.
+# their pages. The program loads them when it first needs them
+# (src/pdflib.c) rather than linking them: they cost every run some 9 ms
+# of start-up. Only the tests that call them directly link them.
+PDF_PKGS  = libqpdf poppler-glib cairo
+PKGS      = $(LINK_PKGS) $(PDF_PKGS)
 DEB_BUILD = libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev \
             libxml2-dev libzip-dev zlib1g-dev libcmocka-dev nettle-dev \
-            libqpdf-dev libpoppler-glib-dev libcairo2-dev pkg-config
+            libqpdf-dev libpoppler-glib-dev libcairo2-dev libdeflate-dev \
+            pkg-config
 # PDF output runs LibreOffice, lays out with the Liberation fonts (Latin,
 # Greek, Cyrillic) and the Noto faces the writers name for every other
 # script (core: Arabic, Indic, Ethiopic...; CJK: Chinese), and reads the
@@ -65,9 +69,13 @@ WARN    = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla
 CSTD    = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 OPT    ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(LINK_PKGS))
+PDF_LIBS   = $(shell pkg-config --libs $(PDF_PKGS))
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) -pthread $(PKG_CFLAGS) -Isrc -I$(BUILD)/gen $(CFLAGS)
-LIBS    = -lcmark-gfm-extensions $(PKG_LIBS) -lm -pthread $(LDLIBS)
+LIBS    = -lcmark-gfm-extensions $(PKG_LIBS) -ldl -lm -pthread $(LDLIBS)
+# The name a library is installed by (its SONAME), for src/pdflib.c.
+soname = $(shell objdump -p $$(pkg-config --variable=libdir $(1))/$(2).so \
+           | sed -n 's/^ *SONAME *//p')
 
 # The program's own files (main.c, cli_*.c) are not part of the library.
 PROG_SRC = src/main.c $(wildcard src/cli_*.c)
@@ -160,7 +168,11 @@ $(BUILD)/libscrutineer.a: $(LIB_OBJ)
 
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj $(OBJ_SETUP)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(ALL_CFLAGS) $(OBJ_DEFS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/obj/pdflib.o: OBJ_DEFS = \
+  -DSCR_QPDF_SONAME='"$(call soname,libqpdf,libqpdf)"' \
+  -DSCR_POPPLER_GLIB_SONAME='"$(call soname,poppler-glib,libpoppler-glib)"'
 
 # The default house style is compiled into the binary.
 $(BUILD)/gen/templates_data.c: $(TEMPLATES) $(BUILD)/embed | $(BUILD)/gen
@@ -200,7 +212,8 @@ $(BUILD) $(BUILD)/obj $(BUILD)/gen $(BUILD)/tests:
 
 $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libscrutineer.a | $(BUILD)/tests
 	@echo "  CC      $@"
-	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libscrutineer.a $(LIBS) -lcmocka
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libscrutineer.a $(LIBS) \
+	  $(PDF_LIBS) -lcmocka
 
 $(BUILD)/tests/golden: tests/golden.c $(BUILD)/libscrutineer.a | $(BUILD)/tests
 	@echo "  CC      $@"
@@ -413,9 +426,9 @@ $(BUILD)/scrutineer.pc: src/scrutineer.h Makefile | $(BUILD)
 	$(Q)printf '%s\n' 'prefix=$(PREFIX)' 'includedir=$${prefix}/include' \
 	  'libdir=$${prefix}/lib' '' 'Name: scrutineer' \
 	  'Description: Council committee papers from Markdown to DOCX, ODT and PDF' \
-	  'Version: $(VERSION)' 'Requires.private: $(PKGS)' \
+	  'Version: $(VERSION)' 'Requires.private: $(LINK_PKGS)' \
 	  'Libs: -L$${libdir} -lscrutineer' \
-	  'Libs.private: -lcmark-gfm-extensions -lm -pthread' \
+	  'Libs.private: -lcmark-gfm-extensions -ldl -lm -pthread' \
 	  'Cflags: -I$${includedir}' >$@
 
 MAN1DIR  = $(PREFIX)/share/man/man1

@@ -2,7 +2,7 @@
 #include "pdf_pack.h"
 #include "util.h"
 
-#include <qpdf/qpdf-c.h>
+#include "pdflib.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,8 +24,10 @@ typedef struct assembly {
 /* The first error qpdf has, as a sentence. */
 static void qpdf_fault(assembly *a, qpdf_data q, const char *what) {
   /* taken in any case, so that qpdf does not print it as unhandled */
-  const char *detail =
-      qpdf_has_error(q) ? qpdf_get_error_full_text(q, qpdf_get_error(q)) : "";
+  const char *detail = scr_pdf_lib.qpdf_has_error(q)
+                           ? scr_pdf_lib.qpdf_get_error_full_text(
+                                 q, scr_pdf_lib.qpdf_get_error(q))
+                           : "";
   if (!a->why)
     a->why = scr_asprintf("%s%s%s", what, *detail ? ": " : "", detail);
 }
@@ -34,15 +36,16 @@ static void qpdf_fault(assembly *a, qpdf_data q, const char *what) {
    `what` failing. */
 static qpdf_data open_memory(assembly *a, const char *name, const char *data,
                              size_t len, const char *what) {
-  qpdf_data q = qpdf_init();
-  qpdf_silence_errors(q);
-  qpdf_set_suppress_warnings(q, QPDF_TRUE);
-  if (qpdf_read_memory(q, name, data, (unsigned long long)len, NULL) &
+  qpdf_data q = scr_pdf_lib.qpdf_init();
+  scr_pdf_lib.qpdf_silence_errors(q);
+  scr_pdf_lib.qpdf_set_suppress_warnings(q, QPDF_TRUE);
+  if (scr_pdf_lib.qpdf_read_memory(q, name, data, (unsigned long long)len,
+                                   NULL) &
           QPDF_ERRORS ||
-      qpdf_push_inherited_attributes_to_page(q) & QPDF_ERRORS) {
+      scr_pdf_lib.qpdf_push_inherited_attributes_to_page(q) & QPDF_ERRORS) {
     /* taken, so that qpdf does not print it as unhandled */
     qpdf_fault(a, q, what);
-    qpdf_cleanup(&q);
+    scr_pdf_lib.qpdf_cleanup(&q);
     return NULL;
   }
   return q;
@@ -68,13 +71,14 @@ static qpdf_data source_of(assembly *a, const scr_pdf *pdf) {
 /* A box [x0 y0 x1 y1] of four numbers, normalised; false when it is not
    one. */
 static bool box_of(qpdf_data q, qpdf_oh box, double b[4]) {
-  if (!qpdf_oh_is_array(q, box) || qpdf_oh_get_array_n_items(q, box) != 4)
+  if (!scr_pdf_lib.qpdf_oh_is_array(q, box) ||
+      scr_pdf_lib.qpdf_oh_get_array_n_items(q, box) != 4)
     return false;
   for (int i = 0; i < 4; i++) {
-    qpdf_oh v = qpdf_oh_get_array_item(q, box, i);
-    if (!qpdf_oh_is_number(q, v))
+    qpdf_oh v = scr_pdf_lib.qpdf_oh_get_array_item(q, box, i);
+    if (!scr_pdf_lib.qpdf_oh_is_number(q, v))
       return false;
-    b[i] = qpdf_oh_get_numeric_value(q, v);
+    b[i] = scr_pdf_lib.qpdf_oh_get_numeric_value(q, v);
   }
   double t;
   if (b[0] > b[2])
@@ -87,9 +91,9 @@ static bool box_of(qpdf_data q, qpdf_oh box, double b[4]) {
 /* The page's visible box: its crop box within its media box. */
 static bool visible_box(qpdf_data q, qpdf_oh page, double b[4]) {
   double crop[4];
-  if (!box_of(q, qpdf_oh_get_key(q, page, "/MediaBox"), b))
+  if (!box_of(q, scr_pdf_lib.qpdf_oh_get_key(q, page, "/MediaBox"), b))
     return false;
-  if (box_of(q, qpdf_oh_get_key(q, page, "/CropBox"), crop)) {
+  if (box_of(q, scr_pdf_lib.qpdf_oh_get_key(q, page, "/CropBox"), crop)) {
     b[0] = crop[0] > b[0] ? crop[0] : b[0];
     b[1] = crop[1] > b[1] ? crop[1] : b[1];
     b[2] = crop[2] < b[2] ? crop[2] : b[2];
@@ -126,44 +130,52 @@ static void unit_matrix(const double b[4], int rotate, double m[6]) {
 }
 
 static qpdf_oh number_array(qpdf_data q, const double *v, int n) {
-  qpdf_oh arr = qpdf_oh_new_array(q);
+  qpdf_oh arr = scr_pdf_lib.qpdf_oh_new_array(q);
   for (int i = 0; i < n; i++)
-    qpdf_oh_append_item(q, arr, qpdf_oh_new_real_from_double(q, v[i], 9));
+    scr_pdf_lib.qpdf_oh_append_item(
+        q, arr, scr_pdf_lib.qpdf_oh_new_real_from_double(q, v[i], 9));
   return arr;
 }
 
 /* Page `index` of appendix `q` as a form XObject of its own file. */
 static qpdf_oh page_form(assembly *a, qpdf_data q, size_t index) {
-  qpdf_oh page = qpdf_get_page_n(q, index);
+  qpdf_oh page = scr_pdf_lib.qpdf_get_page_n(q, index);
   double box[4], m[6];
   unsigned char *content = NULL;
   size_t len = 0;
   if (!visible_box(q, page, box) ||
-      qpdf_oh_get_page_content_data(q, page, &content, &len) & QPDF_ERRORS) {
+      scr_pdf_lib.qpdf_oh_get_page_content_data(q, page, &content, &len) &
+          QPDF_ERRORS) {
     free(content);
     qpdf_fault(a, q, "qpdf could not read a page of a PDF appendix");
     return 0;
   }
-  qpdf_oh rot = qpdf_oh_get_key(q, page, "/Rotate");
-  int rotate =
-      qpdf_oh_is_number(q, rot) ? qpdf_oh_get_int_value_as_int(q, rot) : 0;
+  qpdf_oh rot = scr_pdf_lib.qpdf_oh_get_key(q, page, "/Rotate");
+  int rotate = scr_pdf_lib.qpdf_oh_is_number(q, rot)
+                   ? scr_pdf_lib.qpdf_oh_get_int_value_as_int(q, rot)
+                   : 0;
   unit_matrix(box, rotate, m);
-  qpdf_oh form = qpdf_oh_new_stream(q);
-  qpdf_oh_replace_stream_data(q, form, content, len, qpdf_oh_new_null(q),
-                              qpdf_oh_new_null(q));
+  qpdf_oh form = scr_pdf_lib.qpdf_oh_new_stream(q);
+  scr_pdf_lib.qpdf_oh_replace_stream_data(q, form, content, len,
+                                          scr_pdf_lib.qpdf_oh_new_null(q),
+                                          scr_pdf_lib.qpdf_oh_new_null(q));
   free(content);
-  qpdf_oh dict = qpdf_oh_get_dict(q, form);
-  qpdf_oh_replace_key(q, dict, "/Type", qpdf_oh_new_name(q, "/XObject"));
-  qpdf_oh_replace_key(q, dict, "/Subtype", qpdf_oh_new_name(q, "/Form"));
-  qpdf_oh_replace_key(q, dict, "/BBox", number_array(q, box, 4));
-  qpdf_oh_replace_key(q, dict, "/Matrix", number_array(q, m, 6));
-  qpdf_oh res = qpdf_oh_get_key(q, page, "/Resources");
-  qpdf_oh_replace_key(
-      q, dict, "/Resources",
-      qpdf_oh_is_dictionary(q, res) ? res : qpdf_oh_new_dictionary(q));
+  qpdf_oh dict = scr_pdf_lib.qpdf_oh_get_dict(q, form);
+  scr_pdf_lib.qpdf_oh_replace_key(q, dict, "/Type",
+                                  scr_pdf_lib.qpdf_oh_new_name(q, "/XObject"));
+  scr_pdf_lib.qpdf_oh_replace_key(q, dict, "/Subtype",
+                                  scr_pdf_lib.qpdf_oh_new_name(q, "/Form"));
+  scr_pdf_lib.qpdf_oh_replace_key(q, dict, "/BBox", number_array(q, box, 4));
+  scr_pdf_lib.qpdf_oh_replace_key(q, dict, "/Matrix", number_array(q, m, 6));
+  qpdf_oh res = scr_pdf_lib.qpdf_oh_get_key(q, page, "/Resources");
+  scr_pdf_lib.qpdf_oh_replace_key(q, dict, "/Resources",
+                                  scr_pdf_lib.qpdf_oh_is_dictionary(q, res)
+                                      ? res
+                                      : scr_pdf_lib.qpdf_oh_new_dictionary(q));
   /* a page drawn as a transparency group keeps its group */
-  if (qpdf_oh_has_key(q, page, "/Group"))
-    qpdf_oh_replace_key(q, dict, "/Group", qpdf_oh_get_key(q, page, "/Group"));
+  if (scr_pdf_lib.qpdf_oh_has_key(q, page, "/Group"))
+    scr_pdf_lib.qpdf_oh_replace_key(
+        q, dict, "/Group", scr_pdf_lib.qpdf_oh_get_key(q, page, "/Group"));
   return form;
 }
 
@@ -177,10 +189,11 @@ static qpdf_oh copy_dict_but(qpdf_data q, qpdf_oh d,
   size_t n;
   if (!scr_qpdf_keys(q, d, &keys, &n))
     return 0;
-  qpdf_oh copy = qpdf_oh_new_dictionary(q);
+  qpdf_oh copy = scr_pdf_lib.qpdf_oh_new_dictionary(q);
   for (size_t i = 0; i < n; i++) {
     if (!drop || !drop(keys[i], ctx))
-      qpdf_oh_replace_key(q, copy, keys[i], qpdf_oh_get_key(q, d, keys[i]));
+      scr_pdf_lib.qpdf_oh_replace_key(
+          q, copy, keys[i], scr_pdf_lib.qpdf_oh_get_key(q, d, keys[i]));
     free(keys[i]);
   }
   free(keys);
@@ -215,7 +228,7 @@ static bool replaced_elsewhere(const char *name, const void *ctx) {
 static bool holds_others(qpdf_data q, qpdf_oh xo, const others *o) {
   for (int i = 0; i < o->pages; i++)
     if (i != o->keep && o->a->replaced[i] &&
-        qpdf_oh_has_key(q, xo, o->a->replaced[i]))
+        scr_pdf_lib.qpdf_oh_has_key(q, xo, o->a->replaced[i]))
       return true;
   return false;
 }
@@ -226,18 +239,18 @@ static bool holds_others(qpdf_data q, qpdf_oh xo, const others *o) {
 static bool drop_pictures(assembly *a, int pages) {
   qpdf_data q = a->pack;
   for (int p = 0; p < pages; p++) {
-    qpdf_oh page = qpdf_get_page_n(q, (size_t)p);
-    qpdf_oh res = qpdf_oh_get_key(q, page, "/Resources");
-    qpdf_oh xo = qpdf_oh_get_key(q, res, "/XObject");
+    qpdf_oh page = scr_pdf_lib.qpdf_get_page_n(q, (size_t)p);
+    qpdf_oh res = scr_pdf_lib.qpdf_oh_get_key(q, page, "/Resources");
+    qpdf_oh xo = scr_pdf_lib.qpdf_oh_get_key(q, res, "/XObject");
     others o = {a, pages, p};
-    if (!qpdf_oh_is_dictionary(q, xo) || !holds_others(q, xo, &o))
+    if (!scr_pdf_lib.qpdf_oh_is_dictionary(q, xo) || !holds_others(q, xo, &o))
       continue;
     res = copy_dict(q, res);
     xo = res ? copy_dict_but(q, xo, replaced_elsewhere, &o) : 0;
     if (!xo)
       return false;
-    qpdf_oh_replace_key(q, res, "/XObject", xo);
-    qpdf_oh_replace_key(q, page, "/Resources", res);
+    scr_pdf_lib.qpdf_oh_replace_key(q, res, "/XObject", xo);
+    scr_pdf_lib.qpdf_oh_replace_key(q, page, "/Resources", res);
   }
   return true;
 }
@@ -246,14 +259,16 @@ static bool drop_pictures(assembly *a, int pages) {
    pixels. */
 static bool is_picture(qpdf_data q, qpdf_oh xo, const char *name, uint32_t w,
                        uint32_t h) {
-  qpdf_oh v = qpdf_oh_get_key(q, xo, name);
-  if (!qpdf_oh_is_stream(q, v))
+  qpdf_oh v = scr_pdf_lib.qpdf_oh_get_key(q, xo, name);
+  if (!scr_pdf_lib.qpdf_oh_is_stream(q, v))
     return false;
-  qpdf_oh d = qpdf_oh_get_dict(q, v);
-  return qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, d, "/Subtype"),
-                                    "/Image") &&
-         qpdf_oh_get_int_value(q, qpdf_oh_get_key(q, d, "/Width")) == w &&
-         qpdf_oh_get_int_value(q, qpdf_oh_get_key(q, d, "/Height")) == h;
+  qpdf_oh d = scr_pdf_lib.qpdf_oh_get_dict(q, v);
+  return scr_pdf_lib.qpdf_oh_is_name_and_equals(
+             q, scr_pdf_lib.qpdf_oh_get_key(q, d, "/Subtype"), "/Image") &&
+         scr_pdf_lib.qpdf_oh_get_int_value(
+             q, scr_pdf_lib.qpdf_oh_get_key(q, d, "/Width")) == w &&
+         scr_pdf_lib.qpdf_oh_get_int_value(
+             q, scr_pdf_lib.qpdf_oh_get_key(q, d, "/Height")) == h;
 }
 
 static bool delimiter(char c) {
@@ -269,8 +284,9 @@ static char *picture_name(qpdf_data q, qpdf_oh page, qpdf_oh xo, uint32_t w,
                           uint32_t h) {
   unsigned char *content = NULL;
   size_t len = 0;
-  if (!qpdf_oh_is_dictionary(q, xo) ||
-      qpdf_oh_get_page_content_data(q, page, &content, &len) & QPDF_ERRORS) {
+  if (!scr_pdf_lib.qpdf_oh_is_dictionary(q, xo) ||
+      scr_pdf_lib.qpdf_oh_get_page_content_data(q, page, &content, &len) &
+          QPDF_ERRORS) {
     free(content);
     return NULL;
   }
@@ -303,9 +319,11 @@ static bool insert_one(assembly *a, const scr_pdf_insert *in) {
   qpdf_data src = source_of(a, in->pdf);
   if (!src)
     return false;
-  qpdf_oh page = qpdf_get_page_n(q, (size_t)in->pack_page - 1);
-  qpdf_oh res = copy_dict(q, qpdf_oh_get_key(q, page, "/Resources"));
-  qpdf_oh xo = res ? copy_dict(q, qpdf_oh_get_key(q, res, "/XObject")) : 0;
+  qpdf_oh page = scr_pdf_lib.qpdf_get_page_n(q, (size_t)in->pack_page - 1);
+  qpdf_oh res =
+      copy_dict(q, scr_pdf_lib.qpdf_oh_get_key(q, page, "/Resources"));
+  qpdf_oh xo =
+      res ? copy_dict(q, scr_pdf_lib.qpdf_oh_get_key(q, res, "/XObject")) : 0;
   if (!xo)
     return false; /* out of memory */
   char *name = picture_name(q, page, xo, in->width_px, in->height_px);
@@ -316,11 +334,12 @@ static bool insert_one(assembly *a, const scr_pdf_insert *in) {
     return false;
   }
   qpdf_oh form = page_form(a, src, in->index);
-  qpdf_oh copied = form ? qpdf_oh_copy_foreign_object(q, src, form) : 0;
-  if (copied && !qpdf_has_error(q)) {
-    qpdf_oh_replace_key(q, xo, name, copied);
-    qpdf_oh_replace_key(q, res, "/XObject", xo);
-    qpdf_oh_replace_key(q, page, "/Resources", res);
+  qpdf_oh copied =
+      form ? scr_pdf_lib.qpdf_oh_copy_foreign_object(q, src, form) : 0;
+  if (copied && !scr_pdf_lib.qpdf_has_error(q)) {
+    scr_pdf_lib.qpdf_oh_replace_key(q, xo, name, copied);
+    scr_pdf_lib.qpdf_oh_replace_key(q, res, "/XObject", xo);
+    scr_pdf_lib.qpdf_oh_replace_key(q, page, "/Resources", res);
   } else if (form) {
     qpdf_fault(a, q, "qpdf could not copy a page of a PDF appendix");
   }
@@ -334,22 +353,22 @@ static bool insert_one(assembly *a, const scr_pdf_insert *in) {
 
 static scr_error write_out(assembly *a, char **out, size_t *out_len) {
   qpdf_data q = a->pack;
-  if (qpdf_init_write_memory(q) & QPDF_ERRORS) {
+  if (scr_pdf_lib.qpdf_init_write_memory(q) & QPDF_ERRORS) {
     qpdf_fault(a, q, "qpdf could not write the pack's PDF");
     return SCR_E_OFFICE;
   }
   /* LibreOffice leaves the structure tree (each PDF page's text is its
      picture's alternative text) uncompressed; in object streams it is */
-  qpdf_set_object_stream_mode(q, qpdf_o_generate);
-  if (qpdf_write(q) & QPDF_ERRORS) {
+  scr_pdf_lib.qpdf_set_object_stream_mode(q, qpdf_o_generate);
+  if (scr_pdf_lib.qpdf_write(q) & QPDF_ERRORS) {
     qpdf_fault(a, q, "qpdf could not write the pack's PDF");
     return SCR_E_OFFICE;
   }
-  size_t n = qpdf_get_buffer_length(q);
+  size_t n = scr_pdf_lib.qpdf_get_buffer_length(q);
   *out = malloc(n ? n : 1);
   if (!*out)
     return SCR_E_NOMEM;
-  memcpy(*out, qpdf_get_buffer(q), n);
+  memcpy(*out, scr_pdf_lib.qpdf_get_buffer(q), n);
   *out_len = n;
   return SCR_OK;
 }
@@ -364,7 +383,7 @@ static scr_error insert_all(const char *pack, size_t len,
   a.pack = open_memory(&a, "pack", pack, len,
                        "qpdf could not read LibreOffice's PDF of the pack");
   scr_error err = a.pack ? SCR_OK : SCR_E_OFFICE;
-  int pages = err ? 0 : qpdf_get_num_pages(a.pack);
+  int pages = err ? 0 : scr_pdf_lib.qpdf_get_num_pages(a.pack);
   if (!err && pages > 0 &&
       !(a.replaced = calloc((size_t)pages, sizeof(char *))))
     err = SCR_E_NOMEM;
@@ -386,10 +405,10 @@ static scr_error insert_all(const char *pack, size_t len,
     free(a.replaced[i]);
   free(a.replaced);
   for (size_t i = 0; i < a.nsources; i++)
-    qpdf_cleanup(&a.sources[i].q);
+    scr_pdf_lib.qpdf_cleanup(&a.sources[i].q);
   free(a.sources);
   if (a.pack)
-    qpdf_cleanup(&a.pack);
+    scr_pdf_lib.qpdf_cleanup(&a.pack);
   if (err) {
     free(*out);
     *out = NULL;
@@ -405,6 +424,11 @@ static scr_error insert_all(const char *pack, size_t len,
 scr_error scr_pdf_pack_insert(const char *pack, size_t len,
                               const scr_pdf_insert *inserts, size_t n,
                               char **out, size_t *out_len, char **why) {
+  const char *failure = scr_pdf_lib_load();
+  if (failure) {
+    *why = scr_strdup(failure);
+    return *why ? SCR_E_SOURCE : SCR_E_NOMEM;
+  }
   scr_pdf_lock();
   scr_error err = insert_all(pack, len, inserts, n, out, out_len, why);
   scr_pdf_unlock();

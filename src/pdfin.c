@@ -9,7 +9,7 @@
 
 #include "util.h"
 
-#include <qpdf/qpdf-c.h>
+#include "pdflib.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -63,9 +63,9 @@ static scr_error refuse_damaged(char **why, const char *library,
    (the library's text lasts until its next call); NULL when out of
    memory. */
 static char *qpdf_message(qpdf_data q, qpdf_error e) {
-  const char *detail = qpdf_get_error_message_detail(q, e);
+  const char *detail = scr_pdf_lib.qpdf_get_error_message_detail(q, e);
   if (!detail || !*detail)
-    detail = qpdf_get_error_full_text(q, e);
+    detail = scr_pdf_lib.qpdf_get_error_full_text(q, e);
   return scr_strdup(detail ? detail : "");
 }
 
@@ -74,8 +74,8 @@ static const char *const QPDF_GENERIC = "file is damaged";
 /* qpdf's first warning that says more than that the file is damaged (the
    next says how: can't find startxref), or NULL. Caller frees. */
 static char *telling_warning(qpdf_data q) {
-  while (qpdf_more_warnings(q)) {
-    char *warning = qpdf_message(q, qpdf_next_warning(q));
+  while (scr_pdf_lib.qpdf_more_warnings(q)) {
+    char *warning = qpdf_message(q, scr_pdf_lib.qpdf_next_warning(q));
     if (warning && *warning && strcmp(warning, QPDF_GENERIC) != 0)
       return warning;
     free(warning);
@@ -108,11 +108,11 @@ bool scr_qpdf_keys(qpdf_data q, qpdf_oh d, char ***keys, size_t *n) {
   size_t cap = 0;
   *keys = NULL;
   *n = 0;
-  if (!qpdf_oh_is_dictionary(q, d))
+  if (!scr_pdf_lib.qpdf_oh_is_dictionary(q, d))
     return true;
-  qpdf_oh_begin_dict_key_iter(q, d);
-  while (qpdf_oh_dict_more_keys(q)) {
-    char *k = scr_strdup(qpdf_oh_dict_next_key(q));
+  scr_pdf_lib.qpdf_oh_begin_dict_key_iter(q, d);
+  while (scr_pdf_lib.qpdf_oh_dict_more_keys(q)) {
+    char *k = scr_strdup(scr_pdf_lib.qpdf_oh_dict_next_key(q));
     if (!k || scr_reserve(keys, &cap, *n + 1, sizeof **keys)) {
       free(k);
       for (size_t i = 0; i < *n; i++)
@@ -132,8 +132,8 @@ bool scr_qpdf_keys(qpdf_data q, qpdf_oh d, char ***keys, size_t *n) {
    -1 when out of memory. */
 static long long largest_picture(qpdf_data q, qpdf_oh resources, int depth,
                                  size_t *seen) {
-  qpdf_oh xo = qpdf_oh_get_key_if_dict(q, resources, "/XObject");
-  if (!qpdf_oh_is_dictionary(q, xo) || depth > FORM_DEPTH_MAX)
+  qpdf_oh xo = scr_pdf_lib.qpdf_oh_get_key_if_dict(q, resources, "/XObject");
+  if (!scr_pdf_lib.qpdf_oh_is_dictionary(q, xo) || depth > FORM_DEPTH_MAX)
     return 0;
   size_t n;
   char **keys;
@@ -141,24 +141,28 @@ static long long largest_picture(qpdf_data q, qpdf_oh resources, int depth,
     return -1;
   long long most = 0;
   for (size_t i = 0; i < n; i++) {
-    qpdf_oh v = qpdf_oh_get_key(q, xo, keys[i]);
+    qpdf_oh v = scr_pdf_lib.qpdf_oh_get_key(q, xo, keys[i]);
     free(keys[i]);
-    if (!qpdf_oh_is_stream(q, v) || ++*seen > XOBJECTS_SEEN_MAX)
+    if (!scr_pdf_lib.qpdf_oh_is_stream(q, v) || ++*seen > XOBJECTS_SEEN_MAX)
       continue;
-    qpdf_oh d = qpdf_oh_get_dict(q, v);
-    qpdf_oh type = qpdf_oh_get_key(q, d, "/Subtype");
+    qpdf_oh d = scr_pdf_lib.qpdf_oh_get_dict(q, v);
+    qpdf_oh type = scr_pdf_lib.qpdf_oh_get_key(q, d, "/Subtype");
     long long px = 0;
-    if (qpdf_oh_is_name_and_equals(q, type, "/Image")) {
-      qpdf_oh w = qpdf_oh_get_key(q, d, "/Width");
-      qpdf_oh h = qpdf_oh_get_key(q, d, "/Height");
-      long long wv = qpdf_oh_is_integer(q, w) ? qpdf_oh_get_int_value(q, w) : 0;
-      long long hv = qpdf_oh_is_integer(q, h) ? qpdf_oh_get_int_value(q, h) : 0;
+    if (scr_pdf_lib.qpdf_oh_is_name_and_equals(q, type, "/Image")) {
+      qpdf_oh w = scr_pdf_lib.qpdf_oh_get_key(q, d, "/Width");
+      qpdf_oh h = scr_pdf_lib.qpdf_oh_get_key(q, d, "/Height");
+      long long wv = scr_pdf_lib.qpdf_oh_is_integer(q, w)
+                         ? scr_pdf_lib.qpdf_oh_get_int_value(q, w)
+                         : 0;
+      long long hv = scr_pdf_lib.qpdf_oh_is_integer(q, h)
+                         ? scr_pdf_lib.qpdf_oh_get_int_value(q, h)
+                         : 0;
       /* each side bounded first, so that the product cannot overflow */
       if (wv > 0 && hv > 0)
         px = wv > 1ll << 31 || hv > 1ll << 31 ? 1ll << 62 : wv * hv;
-    } else if (qpdf_oh_is_name_and_equals(q, type, "/Form")) {
-      px = largest_picture(q, qpdf_oh_get_key(q, d, "/Resources"), depth + 1,
-                           seen);
+    } else if (scr_pdf_lib.qpdf_oh_is_name_and_equals(q, type, "/Form")) {
+      px = largest_picture(q, scr_pdf_lib.qpdf_oh_get_key(q, d, "/Resources"),
+                           depth + 1, seen);
     }
     if (px < 0 || most < 0)
       most = -1;
@@ -171,17 +175,17 @@ static long long largest_picture(qpdf_data q, qpdf_oh resources, int depth,
 
 /* A refusal when a page draws a picture too large to draw in time. */
 static scr_error check_pictures(qpdf_data q, int pages, char **why) {
-  if (qpdf_push_inherited_attributes_to_page(q) & QPDF_ERRORS)
-    return refuse_qpdf(q, qpdf_get_error(q), why);
+  if (scr_pdf_lib.qpdf_push_inherited_attributes_to_page(q) & QPDF_ERRORS)
+    return refuse_qpdf(q, scr_pdf_lib.qpdf_get_error(q), why);
   size_t seen = 0;
   for (int i = 0; i < pages; i++) {
-    qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
-    long long px =
-        largest_picture(q, qpdf_oh_get_key(q, page, "/Resources"), 0, &seen);
+    qpdf_oh page = scr_pdf_lib.qpdf_get_page_n(q, (size_t)i);
+    long long px = largest_picture(
+        q, scr_pdf_lib.qpdf_oh_get_key(q, page, "/Resources"), 0, &seen);
     if (px < 0)
       return SCR_E_NOMEM;
-    if (qpdf_has_error(q) || qpdf_more_warnings(q))
-      return refuse_qpdf(q, qpdf_get_error(q), why);
+    if (scr_pdf_lib.qpdf_has_error(q) || scr_pdf_lib.qpdf_more_warnings(q))
+      return refuse_qpdf(q, scr_pdf_lib.qpdf_get_error(q), why);
     if (px > SCR_PDF_MAX_PICTURE_PIXELS)
       return refuse(
           why, scr_asprintf("has a picture of %lld megapixels on page %d; a "
@@ -197,22 +201,23 @@ static scr_error check_pictures(qpdf_data q, int pages, char **why) {
    error, no pages or too many. */
 static scr_error check_with_qpdf(qpdf_data q, const unsigned char *data,
                                  size_t len, size_t *pages, char **why) {
-  qpdf_silence_errors(q);
-  qpdf_set_suppress_warnings(q, QPDF_TRUE);
+  scr_pdf_lib.qpdf_silence_errors(q);
+  scr_pdf_lib.qpdf_set_suppress_warnings(q, QPDF_TRUE);
   /* the name qpdf's messages give the file */
   const char *name = "file";
-  if (qpdf_read_memory(q, name, (const char *)data, len, "") & QPDF_ERRORS) {
-    qpdf_error e = qpdf_get_error(q);
-    if (e && qpdf_get_error_code(q, e) == qpdf_e_password)
+  if (scr_pdf_lib.qpdf_read_memory(q, name, (const char *)data, len, "") &
+      QPDF_ERRORS) {
+    qpdf_error e = scr_pdf_lib.qpdf_get_error(q);
+    if (e && scr_pdf_lib.qpdf_get_error_code(q, e) == qpdf_e_password)
       return refuse_encrypted(why);
     return refuse_qpdf(q, e, why);
   }
-  if (qpdf_is_encrypted(q))
+  if (scr_pdf_lib.qpdf_is_encrypted(q))
     return refuse_encrypted(why);
-  int n = qpdf_get_num_pages(q);
+  int n = scr_pdf_lib.qpdf_get_num_pages(q);
   /* warnings from reading and from walking the page tree alike */
-  if (qpdf_has_error(q) || qpdf_more_warnings(q))
-    return refuse_qpdf(q, qpdf_get_error(q), why);
+  if (scr_pdf_lib.qpdf_has_error(q) || scr_pdf_lib.qpdf_more_warnings(q))
+    return refuse_qpdf(q, scr_pdf_lib.qpdf_get_error(q), why);
   if (n <= 0)
     return refuse(why, scr_strdup("has no pages"));
   if (n > SCR_PDF_MAX_PAGES)
@@ -228,10 +233,10 @@ static scr_error check_with_qpdf(qpdf_data q, const unsigned char *data,
 static scr_error check_locked(const unsigned char *data, size_t len,
                               size_t *pages, char **why) {
   scr_pdf_lock();
-  qpdf_data q = qpdf_init();
+  qpdf_data q = scr_pdf_lib.qpdf_init();
   scr_error err = q ? check_with_qpdf(q, data, len, pages, why) : SCR_E_NOMEM;
   if (q)
-    qpdf_cleanup(&q);
+    scr_pdf_lib.qpdf_cleanup(&q);
   scr_pdf_unlock();
   return err;
 }
@@ -260,12 +265,12 @@ static bool side_ok(double pt) {
 /* Every page's size, each checked. Called locked. */
 static scr_error read_sizes(scr_pdf *pdf, char **why) {
   for (size_t i = 0; i < pdf->n_pages; i++) {
-    PopplerPage *page = poppler_document_get_page(pdf->doc, (int)i);
+    PopplerPage *page = scr_pdf_lib.poppler_document_get_page(pdf->doc, (int)i);
     if (!page)
       return refuse_damaged(why, "poppler", "a page cannot be read");
     scr_pdf_page *p = &pdf->pages[i];
-    poppler_page_get_size(page, &p->width_pt, &p->height_pt);
-    g_object_unref(page);
+    scr_pdf_lib.poppler_page_get_size(page, &p->width_pt, &p->height_pt);
+    scr_pdf_lib.g_object_unref(page);
     if (!side_ok(p->width_pt) || !side_ok(p->height_pt))
       return refuse(
           why, scr_asprintf("has a page %zu of %.1f by %.1f inches; "
@@ -280,13 +285,13 @@ static scr_error read_sizes(scr_pdf *pdf, char **why) {
 /* Every page's text, cleaned. Called locked. */
 static scr_error read_texts(scr_pdf *pdf) {
   for (size_t i = 0; i < pdf->n_pages; i++) {
-    PopplerPage *page = poppler_document_get_page(pdf->doc, (int)i);
-    char *raw = page ? poppler_page_get_text(page) : NULL;
+    PopplerPage *page = scr_pdf_lib.poppler_document_get_page(pdf->doc, (int)i);
+    char *raw = page ? scr_pdf_lib.poppler_page_get_text(page) : NULL;
     pdf->pages[i].text =
         scr_pdf_clean_text(raw ? raw : "", raw ? strlen(raw) : 0, false);
-    g_free(raw);
+    scr_pdf_lib.g_free(raw);
     if (page)
-      g_object_unref(page);
+      scr_pdf_lib.g_object_unref(page);
     if (!pdf->pages[i].text)
       return SCR_E_NOMEM;
   }
@@ -294,11 +299,11 @@ static scr_error read_texts(scr_pdf *pdf) {
 }
 
 static scr_error read_title(scr_pdf *pdf) {
-  char *raw = poppler_document_get_title(pdf->doc);
+  char *raw = scr_pdf_lib.poppler_document_get_title(pdf->doc);
   if (!raw)
     return SCR_OK;
   pdf->title = scr_pdf_clean_text(raw, strlen(raw), true);
-  g_free(raw);
+  scr_pdf_lib.g_free(raw);
   if (!pdf->title)
     return SCR_E_NOMEM;
   if (!*pdf->title) {
@@ -312,19 +317,20 @@ static scr_error read_title(scr_pdf *pdf) {
    locked. */
 static scr_error read_with_poppler(scr_pdf *pdf, size_t pages, char **why) {
   GError *gerr = NULL;
-  pdf->bytes = g_bytes_new_static(pdf->data, pdf->len);
-  pdf->doc = poppler_document_new_from_bytes(pdf->bytes, NULL, &gerr);
+  pdf->bytes = scr_pdf_lib.g_bytes_new_static(pdf->data, pdf->len);
+  pdf->doc =
+      scr_pdf_lib.poppler_document_new_from_bytes(pdf->bytes, NULL, &gerr);
   if (!pdf->doc) {
     scr_error err =
-        gerr && gerr->domain == POPPLER_ERROR &&
+        gerr && gerr->domain == scr_pdf_lib.poppler_error_quark() &&
                 gerr->code == POPPLER_ERROR_ENCRYPTED
             ? refuse_encrypted(why)
             : refuse_damaged(why, "poppler", gerr ? gerr->message : NULL);
     if (gerr)
-      g_error_free(gerr);
+      scr_pdf_lib.g_error_free(gerr);
     return err;
   }
-  int n = poppler_document_get_n_pages(pdf->doc);
+  int n = scr_pdf_lib.poppler_document_get_n_pages(pdf->doc);
   if (n < 0 || (size_t)n != pages) {
     char *what =
         scr_asprintf("it reads %d pages where qpdf reads %zu", n, pages);
@@ -344,11 +350,19 @@ static scr_error read_with_poppler(scr_pdf *pdf, size_t pages, char **why) {
   return err;
 }
 
+/* The PDF libraries, loaded the first time a PDF is opened. */
+static scr_error load_libraries(char **why) {
+  const char *failure = scr_pdf_lib_load();
+  return failure ? refuse(why, scr_strdup(failure)) : SCR_OK;
+}
+
 scr_error scr_pdf_open(const unsigned char *data, size_t len, scr_pdf **out,
                        char **why) {
   *out = NULL;
   *why = NULL;
   scr_error err = check_limits(data, len, why);
+  if (!err)
+    err = load_libraries(why);
   if (err)
     return err;
   size_t pages = 0;
@@ -382,9 +396,9 @@ void scr_pdf_free(scr_pdf *pdf) {
     return;
   scr_pdf_lock();
   if (pdf->doc)
-    g_object_unref(pdf->doc);
+    scr_pdf_lib.g_object_unref(pdf->doc);
   if (pdf->bytes)
-    g_bytes_unref(pdf->bytes);
+    scr_pdf_lib.g_bytes_unref(pdf->bytes);
   scr_pdf_unlock();
   for (size_t i = 0; pdf->pages && i < pdf->n_pages; i++)
     free(pdf->pages[i].text);

@@ -3,7 +3,7 @@
 
 #include "util.h"
 
-#include <cairo.h>
+#include "pdflib.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -44,16 +44,16 @@ static scr_error from_cairo(cairo_status_t status) {
 /* The page on white at `scale`, onto `surface`. Called locked. */
 static scr_error draw_page(PopplerPage *page, cairo_surface_t *surface,
                            double scale) {
-  cairo_t *cr = cairo_create(surface);
-  cairo_set_source_rgb(cr, 1, 1, 1);
-  cairo_paint(cr);
-  cairo_scale(cr, scale, scale);
+  cairo_t *cr = scr_pdf_lib.cairo_create(surface);
+  scr_pdf_lib.cairo_set_source_rgb(cr, 1, 1, 1);
+  scr_pdf_lib.cairo_paint(cr);
+  scr_pdf_lib.cairo_scale(cr, scale, scale);
   /* for printing: the page as printed, without the annotations that are
      only seen on screen (form fields' highlights, notes' icons) */
-  poppler_page_render_for_printing(page, cr);
-  scr_error err = from_cairo(cairo_status(cr));
-  cairo_destroy(cr);
-  cairo_surface_flush(surface);
+  scr_pdf_lib.poppler_page_render_for_printing(page, cr);
+  scr_error err = from_cairo(scr_pdf_lib.cairo_status(cr));
+  scr_pdf_lib.cairo_destroy(cr);
+  scr_pdf_lib.cairo_surface_flush(surface);
   return err;
 }
 
@@ -61,19 +61,19 @@ static scr_error draw_page(PopplerPage *page, cairo_surface_t *surface,
 static scr_error render_locked(const scr_pdf *pdf, size_t i, double scale,
                                uint32_t width_px, uint32_t height_px,
                                scr_buf *png) {
-  PopplerPage *page = poppler_document_get_page(pdf->doc, (int)i);
+  PopplerPage *page = scr_pdf_lib.poppler_document_get_page(pdf->doc, (int)i);
   if (!page)
     return SCR_E_SOURCE;
-  cairo_surface_t *surface = cairo_image_surface_create(
+  cairo_surface_t *surface = scr_pdf_lib.cairo_image_surface_create(
       CAIRO_FORMAT_RGB24, (int)width_px, (int)height_px);
-  scr_error err = from_cairo(cairo_surface_status(surface));
+  scr_error err = from_cairo(scr_pdf_lib.cairo_surface_status(surface));
   if (!err)
     err = draw_page(page, surface, scale);
   if (!err)
-    err =
-        from_cairo(cairo_surface_write_to_png_stream(surface, append_png, png));
-  cairo_surface_destroy(surface);
-  g_object_unref(page);
+    err = from_cairo(scr_pdf_lib.cairo_surface_write_to_png_stream(
+        surface, append_png, png));
+  scr_pdf_lib.cairo_surface_destroy(surface);
+  scr_pdf_lib.g_object_unref(page);
   return err;
 }
 

@@ -2,7 +2,7 @@
 #include "pdfpics.h"
 #include "util.h"
 
-#include <cairo.h>
+#include "pdflib.h"
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,16 +91,16 @@ static cairo_status_t append_png(void *closure, const unsigned char *data,
    every call of cairo is). */
 static scr_error make_grey(picture *p) {
   scr_pdf_lock();
-  cairo_surface_t *surface = cairo_image_surface_create(
+  cairo_surface_t *surface = scr_pdf_lib.cairo_image_surface_create(
       CAIRO_FORMAT_RGB24, SCR_PDF_STAND_IN_WIDTH, SCR_PDF_STAND_IN_HEIGHT);
-  cairo_t *cr = cairo_create(surface);
-  cairo_set_source_rgb(cr, 0.93, 0.93, 0.93);
-  cairo_paint(cr);
-  cairo_destroy(cr);
+  cairo_t *cr = scr_pdf_lib.cairo_create(surface);
+  scr_pdf_lib.cairo_set_source_rgb(cr, 0.93, 0.93, 0.93);
+  scr_pdf_lib.cairo_paint(cr);
+  scr_pdf_lib.cairo_destroy(cr);
   png_buffer b = {0};
   cairo_status_t st =
-      cairo_surface_write_to_png_stream(surface, append_png, &b);
-  cairo_surface_destroy(surface);
+      scr_pdf_lib.cairo_surface_write_to_png_stream(surface, append_png, &b);
+  scr_pdf_lib.cairo_surface_destroy(surface);
   scr_pdf_unlock();
   if (st != CAIRO_STATUS_SUCCESS) {
     free(b.data);

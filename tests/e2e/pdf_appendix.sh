@@ -64,6 +64,19 @@ SPEC="D:$SRC/deck.pdf E:$SRC/letter.pdf F:$SRC/scan.pdf G:$SRC/plan.pdf"
 LABELS="A B C D E F G H"
 cd "$WS"
 
+# The PDF libraries are loaded when a PDF is first read, not at start-up:
+# a workspace of Markdown only never loads them.
+! objdump -p "$SCR" | grep -q 'NEEDED.*\(qpdf\|poppler\|cairo\)' \
+  || fail "the program links the PDF libraries: $(objdump -p "$SCR" | grep NEEDED)"
+LD_DEBUG=files "$SCR" check "$ROOT/tests/fixtures/small" >"$T/ld.txt" 2>&1 \
+  || fail "check of the small fixture exited $?"
+! grep -q 'file=libqpdf\|file=libpoppler' "$T/ld.txt" \
+  || fail "a workspace without PDFs loads the PDF libraries"
+LD_DEBUG=files "$SCR" check . >"$T/ld.txt" 2>&1 || fail "check exited $?"
+grep -q 'file=libqpdf' "$T/ld.txt" && grep -q 'file=libpoppler-glib' "$T/ld.txt" \
+  || fail "a workspace with PDF appendices does not load qpdf and poppler-glib"
+pass "qpdf and poppler are loaded only when a PDF is read"
+
 "$SCR" check . >"$T/check.txt" 2>&1 || fail "check exited $?: $(cat "$T/check.txt")"
 grep -q 'warning: .*2026-06-17/scan\.pdf\|scan\.pdf: warning: ' "$T/check.txt" \
   || fail "check does not warn that scan.pdf is not accessible: $(cat "$T/check.txt")"
