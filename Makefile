@@ -408,7 +408,8 @@ bench-deps:
 
 $(BUILD)/bench/zfloor: bench/zfloor.c src/deflate.h $(DEPS_STAMP)
 	$(Q)mkdir -p $(BUILD)/bench
-	$(Q)$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -O2 -Isrc -o $@ $< -lz
+	$(Q)$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -O2 -Isrc -o $@ $< \
+	  -lcmark-gfm-extensions -lcmark-gfm -ldeflate
 
 bench: scrutineer $(BUILD)/bench/zfloor bench-deps pdf-deps
 	$(Q)$(PYTHON) bench/run.py --scrutineer ./scrutineer \

@@ -4,8 +4,8 @@
  * helped by the writer whenever it would otherwise wait, so composing and
  * compressing the body of a large pack overlap and share both cores, and
  * the uncompressed body is never held whole in memory. Each block is
- * deflated on its own, primed with the 32 KB before it, so the bytes made
- * are the same whichever thread compressed which block.
+ * deflated on its own (libdeflate), so the bytes made are the same
+ * whichever thread compressed which block.
  *
  * Each stream ends on a byte boundary without a final block (zlib's sync
  * flush), so finished streams can be joined into one zip entry in any order
@@ -21,18 +21,19 @@
 #include <stdint.h>
 
 /**
- * Compression level of every deflated part: zlib's default, libzip's. Level 3
- * or 4 would deflate a pack's XML 1.5 to 2.7 times as fast for packages 11 to
- * 17% larger (bench/RESULTS.md); compressing shares both cores with the
- * writing, so the smaller package is kept.
+ * Compression level of every deflated part: zlib's default, libzip's, and
+ * libdeflate's level of about the same size. Level 3 or 4 would deflate a
+ * pack's XML 1.5 to 2.7 times as fast for packages 11 to 17% larger
+ * (bench/RESULTS.md); compressing shares both cores with the writing, so
+ * the smaller package is kept.
  */
 #define SCR_DEFLATE_LEVEL 6
 
 /**
- * Bytes compressed at a time. Every full block ends in a sync flush (4 or 5
- * bytes) and starts by priming a dictionary, so the stream's bytes depend on
- * where blocks end: after each SCR_DEFLATE_BLOCK bytes written, and at each
- * scr_deflate_contents or scr_deflate_finish.
+ * Bytes compressed at a time. Every block ends as a sync flush does (4 or 5
+ * bytes) and is compressed without the one before, so the stream's bytes
+ * depend on where blocks end: after each SCR_DEFLATE_BLOCK bytes written,
+ * and at each scr_deflate_contents or scr_deflate_finish.
  */
 #define SCR_DEFLATE_BLOCK (128u * 1024u)
 

@@ -142,36 +142,29 @@ static void test_inflates_to_input(void **state) {
   free(noise);
 }
 
-/* What the stream must be: each SCR_DEFLATE_BLOCK of `text` (the last one
-   shorter) deflated on its own, primed with the 32 KB before it, and
-   ended with a sync flush. Caller frees. */
-static unsigned char *blockwise(const char *text, size_t len, size_t *out_len) {
-  z_stream z = {0};
-  assert_int_equal(deflateInit2(&z, SCR_DEFLATE_LEVEL, Z_DEFLATED, -15, 9,
-                                Z_DEFAULT_STRATEGY),
-                   Z_OK);
-  size_t cap = deflateBound(&z, len) + 16 * (len / SCR_DEFLATE_BLOCK + 1);
-  unsigned char *out = malloc(cap);
-  assert_non_null(out);
-  *out_len = 0;
-  for (size_t at = 0; at < len; at += SCR_DEFLATE_BLOCK) {
-    size_t n = len - at < SCR_DEFLATE_BLOCK ? len - at : SCR_DEFLATE_BLOCK;
-    size_t dict = at < 32768 ? at : 32768;
-    assert_int_equal(deflateReset(&z), Z_OK);
-    if (dict)
-      assert_int_equal(
-          deflateSetDictionary(&z, (const Bytef *)text + at - dict, (uInt)dict),
-          Z_OK);
-    z.next_in = (Bytef *)text + at;
-    z.avail_in = (uInt)n;
-    z.next_out = out + *out_len;
-    z.avail_out = (uInt)(cap - *out_len);
-    assert_int_equal(deflate(&z, Z_SYNC_FLUSH), Z_OK);
-    assert_int_equal(z.avail_in, 0);
-    *out_len = cap - z.avail_out;
+/* A stream flushed after every short write is many blocks, each ended as a
+   sync flush would end it. Where libdeflate's bits end in the last byte
+   varies with the bytes, so the empty block after it starts in that byte
+   or the next: every length here must still read back. */
+static void test_flushed_after_every_write(void **state) {
+  (void)state;
+  size_t len = 40000;
+  char *text = sample_text(len);
+  scr_deflate *d = scr_deflate_new();
+  assert_non_null(d);
+  size_t at = 0;
+  for (size_t n = 1; at + n <= len; at += n, n = n % 97 + 1) {
+    assert_int_equal(scr_deflate_write(d, text + at, n), SCR_OK);
+    char *got = NULL;
+    size_t got_len = 0;
+    assert_int_equal(scr_deflate_contents(d, &got, &got_len), SCR_OK);
+    assert_int_equal(got_len, at + n);
+    assert_memory_equal(got, text, got_len);
+    free(got);
   }
-  deflateEnd(&z);
-  return out;
+  expect_inflates_to(d, text, at);
+  scr_deflate_free(d);
+  free(text);
 }
 
 /* Blocks are compressed by whichever thread gets to them first, so the
@@ -184,7 +177,7 @@ static void test_same_bytes_whichever_thread(void **state) {
   size_t len = 12 * SCR_DEFLATE_BLOCK + 999;
   char *text = xml_text(len);
   size_t want_len = 0;
-  unsigned char *want = blockwise(text, len, &want_len);
+  unsigned char *want = NULL; /* the first run's bytes */
   for (int run = 0; run < 6; run++) {
     scr_deflate *d = scr_deflate_new();
     assert_non_null(d);
@@ -203,16 +196,25 @@ static void test_same_bytes_whichever_thread(void **state) {
     }
     scr_deflated out;
     assert_int_equal(scr_deflate_finish(d, &out), SCR_OK);
+    if (!want) {
+      want_len = out.len;
+      want = malloc(want_len);
+      assert_non_null(want);
+      memcpy(want, out.data, want_len);
+    }
     assert_int_equal(out.len, want_len);
     assert_memory_equal(out.data, want, want_len);
+    expect_inflates_to(d, text, len);
     scr_deflate_free(d);
   }
   free(want);
   free(text);
 }
 
-/* Compressing blocks apart costs little: within 1% of zlib deflating the
-   whole text in one call at the same level. */
+/* Compressing blocks apart, each without the one before as its dictionary,
+   costs little: within 15% of zlib deflating the whole text in one call at
+   the same level. This text repeats itself more than a pack does (12% here;
+   a pack's XML comes out 3 to 6% larger than with zlib: bench/RESULTS.md). */
 static void test_size_near_one_call(void **state) {
   (void)state;
   size_t len = 6u * 1024u * 1024u + 17u;
@@ -237,7 +239,7 @@ static void test_size_near_one_call(void **state) {
   assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
   size_t one_call = z.total_out;
   deflateEnd(&z);
-  assert_true(out.len * 100 <= one_call * 101);
+  assert_true(out.len * 100 <= one_call * 115);
   assert_true(out.len * 4 < len); /* the text did compress */
   free(whole);
   scr_deflate_free(d);
@@ -357,6 +359,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_inflates_to_input),
       cmocka_unit_test(test_same_bytes_whichever_thread),
+      cmocka_unit_test(test_flushed_after_every_write),
       cmocka_unit_test(test_size_near_one_call),
       cmocka_unit_test(test_contents_midway),
       cmocka_unit_test(test_joined_around),
