@@ -19,127 +19,10 @@ static bool is_file(const char *path) {
   return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* Whether folder `dir` holds the file or folder `name` that `test` takes. */
-static bool holds(const char *dir, const char *name,
-                  bool (*test)(const char *path)) {
-  char *path = scr_path_join(dir, name);
-  bool found = path && test(path);
-  free(path);
-  return found;
-}
-
-bool scr_is_council_root(const char *path) {
-  return is_dir(path) && holds(path, "council.md", is_file) &&
-         holds(path, "committees", is_dir);
-}
-
-/* The last component of a canonical path. */
-static const char *base_name(const char *real) {
-  const char *slash = strrchr(real, '/');
-  return slash ? slash + 1 : real;
-}
-
-char *scr_council_root_of(const char *root) {
-  char *real = realpath(root, NULL);
-  char *parent = real ? scr_path_dirname(real) : NULL;
-  char *council = parent ? scr_path_dirname(parent) : NULL;
-  bool in_council = council && strcmp(base_name(parent), "committees") == 0 &&
-                    holds(council, "council.md", is_file);
-  char *up = in_council ? scr_path_join(root, "../..") : NULL;
-  char *shown = up ? scr_path_tidy(up) : NULL;
-  free(up);
-  free(council);
-  free(parent);
-  free(real);
-  return shown;
-}
-
-int scr_meta_numbering(const scr_source *src, scr_diags *diags) {
-  const scr_ynode *v = scr_meta_get(src->meta, "appendix_numbering");
-  const char *numbering = scr_meta_string(src->meta, "appendix_numbering");
-  if (!v)
-    return -1;
-  if (numbering && strcmp(numbering, "numbers") == 0)
-    return 1;
-  if (numbering && strcmp(numbering, "letters") == 0)
-    return 0;
-  scr_error_at(diags, src->path, v->line, 1,
-               "appendix_numbering must be 'letters' or 'numbers'");
-  return -1;
-}
-
-bool scr_meta_holidays(const scr_source *src, scr_holidays *out,
-                       scr_diags *diags) {
-  const scr_ynode *v = scr_meta_get(src->meta, "bank_holidays");
-  if (!v)
-    return false;
-  const char *region = v->kind == SCR_Y_SCALAR ? v->scalar : NULL;
-  if (scr_holidays_parse(region, out))
-    return true;
-  scr_error_at(diags, src->path, v->line, v->col,
-               "bank_holidays must be '%s' or '%s', not '%s': these are "
-               "the regions whose bank holidays the notice check knows",
-               scr_holidays_name(SCR_HOLIDAYS_ENGLAND_WALES),
-               scr_holidays_name(SCR_HOLIDAYS_SCOTLAND),
-               region ? region : "(a list)");
-  return false;
-}
-
-/* template: named from council.md, inside the council's folder. */
-static void read_council_template(scr_council *council, scr_diags *diags) {
-  const scr_source *src = council->src;
-  const scr_ynode *v = scr_meta_get(src->meta, "template");
-  if (!v)
-    return;
-  if (v->kind != SCR_Y_SCALAR || !scr_names_template(v->scalar)) {
-    scr_error_at(diags, src->path, v->line, v->col,
-                 "'template' must name a .docx or .odt document, like "
-                 "templates/house.docx");
-    return;
-  }
-  /* the council's folder stands for the workspace paths are read in */
-  scr_workspace ws = {.root = council->root,
-                      .root_real = council->root_real,
-                      .council = council};
-  char *real = NULL;
-  scr_resolve_target(&ws, src->path, v->scalar, v->line, v->col, "template",
-                     diags, &council->template_path, &real);
-  free(real);
-}
-
-static void read_council(scr_council *council, scr_diags *diags) {
-  const scr_source *src = council->src;
-  scr_meta_check_keys(src, SCR_FIELDS_COUNCIL, diags);
-  council->name = scr_meta_string(src->meta, "council");
-  council->address = scr_meta_string(src->meta, "address");
-  council->enquiries = scr_meta_string(src->meta, "enquiries");
-  council->venue = scr_meta_string(src->meta, "venue");
-  council->signatory = scr_meta_string(src->meta, "signatory");
-  council->signatory_role = scr_meta_string(src->meta, "signatory_role");
-  scr_contacts_read(src, &council->contacts, &council->n_contacts, diags);
-  scr_meta_time(src, "time", &council->time, diags);
-  council->numbering = scr_meta_numbering(src, diags);
-  council->holidays_given = scr_meta_holidays(src, &council->holidays, diags);
-  read_council_template(council, diags);
-}
-
-scr_error scr_council_load(char *root, scr_council *council, scr_diags *diags) {
-  *council = (scr_council){.root = root, .time = -1, .numbering = -1};
-  council->root_real = root ? realpath(root, NULL) : NULL;
-  char *joined = root ? scr_path_join(root, "council.md") : NULL;
-  char *path = joined ? scr_path_tidy(joined) : NULL;
-  free(joined);
-  if (!council->root_real || !path) {
-    free(path);
-    return SCR_E_NOMEM;
-  }
-  council->src = scr_source_load(path, true, diags);
-  free(path);
-  if (!council->src)
-    return SCR_E_SOURCE;
-  size_t before = diags->errors;
-  read_council(council, diags);
-  return diags->errors > before ? SCR_E_SOURCE : SCR_OK;
+/* The last component of a path. */
+static const char *base_name(const char *path) {
+  const char *slash = strrchr(path, '/');
+  return slash ? slash + 1 : path;
 }
 
 static bool any_name(const char *name) {
@@ -229,6 +112,8 @@ scr_error scr_council_open(const char *path, scr_council *council,
     return SCR_E_NOMEM;
   size_t before = diags->errors;
   scr_error err = scr_council_load(root, council, diags);
+  if (err != SCR_E_NOMEM && council->src)
+    scr_council_read_template(council, diags);
   if (err != SCR_E_NOMEM) {
     scr_error e = list_committees(council, diags);
     err = e ? e : err;
@@ -236,19 +121,4 @@ scr_error scr_council_open(const char *path, scr_council *council,
   if (err)
     return err;
   return diags->errors > before ? SCR_E_SOURCE : SCR_OK;
-}
-
-void scr_council_free(scr_council *council) {
-  for (size_t i = 0; i < council->n_committees; i++) {
-    free(council->committees[i].folder);
-    free(council->committees[i].name);
-    free(council->committees[i].short_name);
-  }
-  free(council->committees);
-  free(council->contacts);
-  free(council->template_path);
-  scr_source_free(council->src);
-  free(council->root);
-  free(council->root_real);
-  *council = (scr_council){0};
 }

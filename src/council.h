@@ -13,10 +13,15 @@ char *scr_council_root_of(const char *root);
 
 /**
  * Load council.md of the council folder `root`, which the council takes,
- * and read its facts (its committees are not listed). Problems go to
- * `diags`; SCR_E_SOURCE when there were errors. Free with scr_council_free.
+ * and read its facts but its template (its committees are not listed). Problems
+ * go to `diags`; SCR_E_SOURCE when there were errors. Free with
+ * scr_council_free.
  */
 scr_error scr_council_load(char *root, scr_council *council, scr_diags *diags);
+
+/** council.md's template:, resolved inside the council's folder
+    (workspace.c, where paths are resolved). */
+void scr_council_read_template(scr_council *council, scr_diags *diags);
 
 /** `path` with "." segments removed and "x/.." pairs folded, lexically.
     Caller frees. */

@@ -18,46 +18,6 @@ static bool is_dir(const char *path) {
   return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-char *scr_path_tidy(const char *path) {
-  size_t n = strlen(path);
-  char *copy = scr_strdup(path);
-  const char **seg = malloc((n / 2 + 2) * sizeof *seg);
-  char *out = malloc(n + 2);
-  if (!copy || !seg || !out) {
-    free(copy);
-    free(seg);
-    free(out);
-    return NULL;
-  }
-  bool absolute = path[0] == '/';
-  size_t count = 0;
-  for (char *save = NULL, *s = strtok_r(copy, "/", &save); s;
-       s = strtok_r(NULL, "/", &save)) {
-    if (strcmp(s, ".") == 0)
-      continue;
-    if (strcmp(s, "..") == 0 && count > 0 && strcmp(seg[count - 1], "..") != 0)
-      count--;
-    else if (!(strcmp(s, "..") == 0 && absolute && count == 0))
-      seg[count++] = s;
-  }
-  size_t w = 0;
-  if (absolute)
-    out[w++] = '/';
-  for (size_t i = 0; i < count; i++) {
-    size_t len = strlen(seg[i]);
-    memcpy(out + w, seg[i], len);
-    w += len;
-    if (i + 1 < count)
-      out[w++] = '/';
-  }
-  if (w == 0)
-    out[w++] = '.';
-  out[w] = '\0';
-  free(copy);
-  free(seg);
-  return out;
-}
-
 /* The nearest folder upwards from `file` holding agendas/. Caller frees. */
 static char *find_root(const char *file) {
   char *dir = is_dir(file) ? scr_strdup(file) : scr_path_dirname(file);
@@ -106,68 +66,6 @@ static bool string_list(const scr_source *src, const char *key,
     (*out)[(*n)++] = v->items[i]->scalar;
   }
   return true;
-}
-
-/* The fields a contact takes, as a message gives them: "name, role, ...". */
-static void contact_field_names(char *out, size_t size) {
-  size_t w = 0;
-  out[0] = '\0';
-  for (const scr_field *f = scr_fields(SCR_FIELDS_CONTACT); f->name; f++) {
-    int k = snprintf(out + w, size - w, "%s%s", w ? ", " : "", f->name);
-    if (k < 0 || (size_t)k >= size - w)
-      break;
-    w += (size_t)k;
-  }
-}
-
-/* A contact's fields not in the table are ignored, and said so. */
-static void check_contact_fields(const scr_source *src, const scr_ynode *e,
-                                 scr_diags *diags) {
-  const scr_field *fields = scr_fields(SCR_FIELDS_CONTACT);
-  for (size_t k = 0; k < e->count; k++) {
-    if (scr_field_find(fields, e->keys[k]))
-      continue;
-    const char *near = scr_field_nearest(fields, e->keys[k]);
-    char names[128];
-    contact_field_names(names, sizeof names);
-    scr_warn_at(diags, src->path, e->items[k]->line, e->items[k]->col,
-                "unknown contact field '%s' is ignored (a contact takes "
-                "%s)%s%s%s",
-                e->keys[k], names, near ? "; did you mean '" : "",
-                near ? near : "", near ? "'?" : "");
-  }
-}
-
-void scr_contacts_read(const scr_source *src, scr_contact **out, size_t *n,
-                       scr_diags *diags) {
-  *out = NULL;
-  *n = 0;
-  const scr_ynode *v = scr_meta_get(src->meta, "contacts");
-  if (!v)
-    return;
-  if (v->kind != SCR_Y_SEQ) {
-    scr_error_at(diags, src->path, v->line, v->col,
-                 "'contacts' must be a list of {name, role, email, phone}");
-    return;
-  }
-  *out = calloc(v->count + 1, sizeof **out);
-  if (!*out)
-    return;
-  for (size_t i = 0; i < v->count; i++) {
-    const scr_ynode *e = v->items[i];
-    const char *name = scr_meta_string(e, "name");
-    if (e->kind != SCR_Y_MAP || !name) {
-      scr_error_at(diags, src->path, e->line, e->col,
-                   "a contact needs at least a name: {name: ..., role: ..., "
-                   "email: ..., phone: ...}");
-      continue;
-    }
-    check_contact_fields(src, e, diags);
-    (*out)[(*n)++] = (scr_contact){.name = name,
-                                   .role = scr_meta_string(e, "role"),
-                                   .email = scr_meta_string(e, "email"),
-                                   .phone = scr_meta_string(e, "phone")};
-  }
 }
 
 /* The surname an entry ends with, brackets and spaces after it left out:
@@ -251,11 +149,6 @@ static void read_meetings(scr_committee *c, scr_diags *diags) {
       continue;
     c->meetings[c->n_meetings++] = d;
   }
-}
-
-bool scr_names_template(const char *name) {
-  const char *dot = strrchr(name, '.');
-  return dot && (strcmp(dot, ".docx") == 0 || strcmp(dot, ".odt") == 0);
 }
 
 /* template: the house style every command uses, named relative to
@@ -360,6 +253,28 @@ static void read_committee(scr_workspace *ws, scr_diags *diags) {
   inherit_from(c, k);
 }
 
+/* template: named from council.md, inside the council's folder. */
+void scr_council_read_template(scr_council *council, scr_diags *diags) {
+  const scr_source *src = council->src;
+  const scr_ynode *v = scr_meta_get(src->meta, "template");
+  if (!v)
+    return;
+  if (v->kind != SCR_Y_SCALAR || !scr_names_template(v->scalar)) {
+    scr_error_at(diags, src->path, v->line, v->col,
+                 "'template' must name a .docx or .odt document, like "
+                 "templates/house.docx");
+    return;
+  }
+  /* the council's folder stands for the workspace paths are read in */
+  scr_workspace ws = {.root = council->root,
+                      .root_real = council->root_real,
+                      .council = council};
+  char *real = NULL;
+  scr_resolve_target(&ws, src->path, v->scalar, v->line, v->col, "template",
+                     diags, &council->template_path, &real);
+  free(real);
+}
+
 /* The council holding the committee, when it is in one: council.md read
    before committee.md, whose values replace its. */
 static scr_error open_council(scr_workspace *ws, scr_diags *diags) {
@@ -371,7 +286,13 @@ static scr_error open_council(scr_workspace *ws, scr_diags *diags) {
     free(root);
     return SCR_E_NOMEM;
   }
-  return scr_council_load(root, ws->council, diags);
+  size_t before = diags->errors;
+  scr_error err = scr_council_load(root, ws->council, diags);
+  if (err != SCR_E_NOMEM && ws->council->src)
+    scr_council_read_template(ws->council, diags);
+  if (err == SCR_E_NOMEM)
+    return err;
+  return diags->errors > before ? SCR_E_SOURCE : SCR_OK;
 }
 
 /* A council's own folder is not a committee, though a folder above it may
