@@ -143,6 +143,7 @@ static const char COUNCIL_MD[] =
     "signatory_role: Chief Executive\n"
     "appendix_numbering: numbers\n"
     "bank_holidays: Scotland\n"
+    "template: templates/house.docx\n"
     "---\n"
     "## Information for members of the public\n";
 
@@ -178,6 +179,8 @@ static char *make_council(const char *council_md) {
   write_file(dir, "committees/audit/agendas/2026-06-18/joint.md",
              "# Joint report\n");
   write_file(dir, "outside.md", "# Not a committee's\n");
+  make_dir(dir, "templates");
+  write_file(dir, "templates/house.docx", "not read until a command runs");
   return dir;
 }
 
@@ -230,6 +233,10 @@ static void test_committee_inherits_the_council(void **state) {
   assert_string_equal(c->signatory_role, "Chief Executive");
   assert_true(c->number_appendices);
   assert_int_equal(c->holidays, SCR_HOLIDAYS_SCOTLAND);
+  /* the template named from council.md, as written from here */
+  char *house = path_in(dir, "templates/house.docx");
+  assert_string_equal(c->template_path, house);
+  free(house);
   /* its own value wins */
   assert_string_equal(c->venue, "Council Chamber");
   /* committee.md has no body: the front sheet's standing text is
