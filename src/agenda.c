@@ -138,6 +138,8 @@ static void plain_report_links(const scr_source *src, scr_diags *diags) {
 }
 
 static scr_appendix_kind kind_of(const scr_workspace *ws, const char *real) {
+  if (!scr_workspace_holds(ws, real))
+    return SCR_APPENDIX_REPORT; /* another committee's report */
   size_t n = strlen(ws->root_real);
   const char *rel = real + n + (ws->root_real[n - 1] == '/' ? 0 : 1);
   if (strncmp(rel, "minutes/", 8) == 0)
@@ -356,6 +358,23 @@ static scr_error collect_refs(const scr_workspace *ws,
                               const scr_source *src, const chain *from,
                               scope sc, scr_diags *diags);
 
+/* Whether canonical path `real`, outside the committee's own folder, is
+   a minutes file or the work programme of the council's committee it is
+   in (committees/NAME/minutes/..., committees/NAME/agendas/workprogramme.md):
+   those belong to that committee's own record. */
+static bool others_records(const scr_workspace *ws, const char *real) {
+  if (!ws->council || !ws->council->root_real || scr_workspace_holds(ws, real))
+    return false;
+  const char *council = ws->council->root_real;
+  size_t n = strlen(council);
+  if (strncmp(real, council, n) != 0 ||
+      strncmp(real + n, "/committees/", 12) != 0)
+    return false;
+  const char *rel = strchr(real + n + 12, '/'); /* after NAME */
+  return rel && (strncmp(rel, "/minutes/", 9) == 0 ||
+                 strcmp(rel, "/agendas/workprogramme.md") == 0);
+}
+
 /* Resolve one [Appendix] link of `src`; *real is NULL when it is unusable. */
 static void resolve_link(const scr_workspace *ws, const scr_source *src,
                          cmark_node *n, char **display, char **real,
@@ -374,8 +393,17 @@ static void resolve_link(const scr_workspace *ws, const scr_source *src,
   if (scr_resolve_target(ws, src->path, url, line, col, "appendix", diags,
                          display, real) != SCR_OK)
     return;
-  if (!ends_with(*real, ".md") && !scr_report_is_office(*real) &&
-      !scr_report_is_pdf(*real)) {
+  if (others_records(ws, *real)) {
+    scr_error_at(diags, src->path, line, col,
+                 "appendix target '%s' is another committee's minutes or "
+                 "work programme: only reports may be shared with another "
+                 "committee's agenda",
+                 url);
+    free(*display);
+    free(*real);
+    *display = *real = NULL;
+  } else if (!ends_with(*real, ".md") && !scr_report_is_office(*real) &&
+             !scr_report_is_pdf(*real)) {
     scr_error_at(diags, src->path, line, col,
                  "appendix target '%s' is not a report scrutineer reads: "
                  "Markdown (.md), Word (.docx), LibreOffice (.odt) or PDF "
@@ -678,6 +706,7 @@ static void read_agenda_meta(const scr_workspace *ws, scr_agenda *ag,
   if (ag->time < 0)
     scr_error_at(diags, src->path, src->meta_line, 1,
                  "no meeting time: give 'time' here or in %s", c->src->path);
+  ag->holidays = c->holidays;
   ag->venue = scr_meta_string(src->meta, "venue");
   if (!ag->venue)
     ag->venue = c->venue;
@@ -705,7 +734,7 @@ scr_error scr_agenda_load(const scr_workspace *ws, const scr_minutes_book *book,
   }
   if (!err) {
     scr_images_load(ws, ag->src, diags);
-    scr_images_load(ws, ws->committee.src, diags);
+    scr_images_load(ws, ws->committee.standing, diags);
   }
   if (err)
     return err;
@@ -741,7 +770,8 @@ void scr_agenda_check_notice(const scr_agenda *ag, scr_date published,
   const scr_ynode *d = ag->src ? scr_meta_get(ag->src->meta, "date") : NULL;
   if (!d || !ag->date.year || scr_date_cmp(ag->date, published) < 0)
     return;
-  scr_date last = scr_last_publication_day(ag->date, SCR_NOTICE_DAYS);
+  scr_date last =
+      scr_last_publication_day_in(ag->date, SCR_NOTICE_DAYS, ag->holidays);
   if (scr_date_cmp(published, last) <= 0)
     return;
   char meeting[64], on[64], by[64];
@@ -750,9 +780,13 @@ void scr_agenda_check_notice(const scr_agenda *ag, scr_date published,
   scr_date_format(last, SCR_DATE_DAY, by, sizeof by);
   scr_warn_at(diags, ag->src->path, d->line, d->col,
               "published on %s, this agenda gives the meeting on %s less "
-              "than five clear working days' notice (weekends and bank "
-              "holidays do not count): publish by %s",
-              on, meeting, by);
+              "than five clear working days' notice (weekends and %s do "
+              "not count): publish by %s",
+              on, meeting,
+              ag->holidays == SCR_HOLIDAYS_SCOTLAND
+                  ? "bank holidays in Scotland"
+                  : "bank holidays",
+              by);
 }
 
 const scr_appendix *scr_agenda_ref(const scr_agenda *ag, cmark_node *link) {

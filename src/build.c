@@ -1114,13 +1114,80 @@ scr_error scr_build(scr_build_kind kind, const char *path,
   return SCR_E_USAGE;
 }
 
+/* "WHERE: 1 error, 2 warnings" and what follows, on stderr. */
+static void say_count(const char *where, size_t errors, size_t warnings,
+                      const char *after) {
+  fprintf(stderr, "%s: %zu error%s, %zu warning%s%s\n", where, errors,
+          errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s", after);
+}
+
+/* Leave out of `d` what was said of the file `path`. */
+static void drop_said_of(scr_diags *d, const char *path) {
+  size_t kept = 0;
+  for (size_t i = 0; i < d->count; i++) {
+    scr_diag *g = &d->items[i];
+    if (!g->file || strcmp(g->file, path) != 0) {
+      d->items[kept++] = *g;
+      continue;
+    }
+    d->errors -= g->severity == SCR_ERROR;
+    free(g->file);
+    free(g->message);
+  }
+  d->count = kept;
+}
+
+/* One committee of a council, checked as on its own; what it says of
+   council.md was said once already. Adds what it found to the tallies. */
+static scr_error check_council_committee(const char *folder,
+                                         const scr_options *opts,
+                                         size_t *errors, size_t *warnings) {
+  scr_session s;
+  scr_error err = session_open(&s, folder, opts);
+  if (s.ws.council && s.ws.council->src)
+    drop_said_of(&s.diags, s.ws.council->src->path);
+  err = session_report(&s, err, opts);
+  size_t e = s.diags.errors, w = s.diags.count - s.diags.errors;
+  say_count(s.ws.root ? s.ws.root : folder, e, w, "");
+  *errors += e;
+  *warnings += w;
+  scr_session_close(&s);
+  return err;
+}
+
+/* council.md, then every committee in the order of its folder's name,
+   then the whole council's tally. */
+static scr_error check_council(const char *path, const scr_options *opts) {
+  scr_diags diags;
+  scr_diags_init(&diags);
+  scr_council council;
+  scr_error err = scr_council_open(path, &council, &diags);
+  scr_diags_print(&diags,
+                  opts && opts->diagnostics ? opts->diagnostics : stderr);
+  size_t errors = diags.errors, warnings = diags.count - diags.errors;
+  if (err == SCR_E_NOMEM || diags.out_of_memory)
+    err = SCR_E_NOMEM;
+  for (size_t i = 0; err != SCR_E_NOMEM && i < council.n_committees; i++) {
+    scr_error e = check_council_committee(council.committees[i].folder, opts,
+                                          &errors, &warnings);
+    err = err ? err : e;
+  }
+  char after[64];
+  snprintf(after, sizeof after, " in %zu committee%s", council.n_committees,
+           council.n_committees == 1 ? "" : "s");
+  say_count(council.root ? council.root : path, errors, warnings, after);
+  scr_council_free(&council);
+  scr_diags_free(&diags);
+  return err ? err : errors ? SCR_E_SOURCE : SCR_OK;
+}
+
 scr_error scr_check(const char *workspace, const scr_options *opts) {
+  if (scr_is_council_root(workspace))
+    return check_council(workspace, opts);
   scr_session s;
   scr_error err = session_report(&s, session_open(&s, workspace, opts), opts);
-  fprintf(stderr, "%s: %zu error%s, %zu warning%s\n",
-          s.ws.root ? s.ws.root : workspace, s.diags.errors,
-          s.diags.errors == 1 ? "" : "s", s.diags.count - s.diags.errors,
-          s.diags.count - s.diags.errors == 1 ? "" : "s");
+  say_count(s.ws.root ? s.ws.root : workspace, s.diags.errors,
+            s.diags.count - s.diags.errors, "");
   scr_session_close(&s);
   return err;
 }

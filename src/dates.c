@@ -220,48 +220,113 @@ static bool new_year(scr_date d) {
   return same_day(d, scr_date_add(jan1, shift));
 }
 
-/* Christmas Day and Boxing Day, each moved to the next weekday not already
-   a holiday when it falls at a weekend: 27 and 28 December when the 25th is
-   a Saturday, 26 and 27 when a Sunday, 25 and 28 when a Friday. */
-static bool christmas(scr_date d) {
-  if (d.month != 12 || d.day < 25 || d.day > 28)
+/* Two holidays on consecutive days (`first` and the day after), each
+   moved to the next weekday not already a holiday when it falls at a
+   weekend: for Christmas and Boxing Day, 27 and 28 December when the 25th
+   is a Saturday, 26 and 27 when a Sunday, 25 and 28 when a Friday. */
+static bool holiday_pair(scr_date d, scr_date first) {
+  long from = scr_date_days(first), day = scr_date_days(d);
+  if (day < from || day > from + 3)
     return false;
-  int w25 = scr_date_weekday((scr_date){d.year, 12, 25});
-  switch (w25) {
-  case SATURDAY:
-    return d.day == 27 || d.day == 28;
-  case SUNDAY:
-    return d.day == 26 || d.day == 27;
-  case FRIDAY:
-    return d.day == 25 || d.day == 28;
+  switch (scr_date_weekday(first)) {
+  case SATURDAY: /* both moved: to the Monday and Tuesday after */
+    return day == from + 2 || day == from + 3;
+  case SUNDAY: /* the second is the Monday; the first moves to Tuesday */
+    return day == from + 1 || day == from + 2;
+  case FRIDAY: /* the second on the Monday */
+    return day == from || day == from + 3;
   default:
-    return d.day == 25 || d.day == 26;
+    return day == from || day == from + 1;
   }
 }
 
-bool scr_bank_holiday(scr_date d) {
-  scr_date easter = scr_easter(d.year);
-  if (new_year(d) || christmas(d) || same_day(d, scr_date_add(easter, -2)) ||
-      same_day(d, scr_date_add(easter, 1)) || same_day(d, early_may(d.year)) ||
-      same_day(d, spring(d.year)) || same_day(d, last_monday(d.year, 8)))
-    return true;
+static bool christmas(scr_date d) {
+  return holiday_pair(d, (scr_date){d.year, 12, 25});
+}
+
+/* Scotland: New Year's Day and 2 January, moved as Christmas is. */
+static bool new_year_pair(scr_date d) {
+  return holiday_pair(d, (scr_date){d.year, 1, 1});
+}
+
+/* St Andrew's Day, a bank holiday in Scotland from 2007: 30 November, or
+   the Monday after when it falls at a weekend. */
+static bool st_andrews(scr_date d) {
+  if (d.year < 2007)
+    return false;
+  scr_date day = {d.year, 11, 30};
+  int w = scr_date_weekday(day);
+  long shift = w == SATURDAY ? 2 : w == SUNDAY ? 1 : 0;
+  return same_day(d, scr_date_add(day, shift));
+}
+
+static bool one_off(scr_date d) {
   for (size_t i = 0; i < sizeof ONE_OFF / sizeof *ONE_OFF; i++)
     if (same_day(d, ONE_OFF[i]))
       return true;
   return false;
 }
 
-bool scr_working_day(scr_date d) {
-  return scr_date_weekday(d) < SATURDAY && !scr_bank_holiday(d);
+/* The holidays both regions keep on the same days. */
+static bool shared_holiday(scr_date d) {
+  scr_date easter = scr_easter(d.year);
+  return christmas(d) || same_day(d, scr_date_add(easter, -2)) ||
+         same_day(d, early_may(d.year)) || same_day(d, spring(d.year)) ||
+         one_off(d);
 }
 
-scr_date scr_last_publication_day(scr_date meeting, int n) {
+bool scr_bank_holiday_in(scr_date d, scr_holidays region) {
+  if (shared_holiday(d))
+    return true;
+  if (region == SCR_HOLIDAYS_SCOTLAND)
+    return new_year_pair(d) || same_day(d, first_monday(d.year, 8)) ||
+           st_andrews(d);
+  return new_year(d) || same_day(d, scr_date_add(scr_easter(d.year), 1)) ||
+         same_day(d, last_monday(d.year, 8));
+}
+
+bool scr_bank_holiday(scr_date d) {
+  return scr_bank_holiday_in(d, SCR_HOLIDAYS_ENGLAND_WALES);
+}
+
+bool scr_working_day_in(scr_date d, scr_holidays region) {
+  return scr_date_weekday(d) < SATURDAY && !scr_bank_holiday_in(d, region);
+}
+
+bool scr_working_day(scr_date d) {
+  return scr_working_day_in(d, SCR_HOLIDAYS_ENGLAND_WALES);
+}
+
+scr_date scr_last_publication_day_in(scr_date meeting, int n,
+                                     scr_holidays region) {
   /* count back from the day before the meeting to the n-th working day;
      publication is the day before that, which is not itself counted */
   scr_date d = meeting;
   for (int found = 0; found < n;) {
     d = scr_date_add(d, -1);
-    found += scr_working_day(d);
+    found += scr_working_day_in(d, region);
   }
   return scr_date_add(d, -1);
+}
+
+scr_date scr_last_publication_day(scr_date meeting, int n) {
+  return scr_last_publication_day_in(meeting, n, SCR_HOLIDAYS_ENGLAND_WALES);
+}
+
+static const char *const REGIONS[] = {[SCR_HOLIDAYS_ENGLAND_WALES] =
+                                          "England and Wales",
+                                      [SCR_HOLIDAYS_SCOTLAND] = "Scotland"};
+
+bool scr_holidays_parse(const char *name, scr_holidays *out) {
+  for (size_t i = 0; name && i < sizeof REGIONS / sizeof *REGIONS; i++)
+    if (strcmp(name, REGIONS[i]) == 0) {
+      *out = (scr_holidays)i;
+      return true;
+    }
+  return false;
+}
+
+const char *scr_holidays_name(scr_holidays region) {
+  return (size_t)region < sizeof REGIONS / sizeof *REGIONS ? REGIONS[region]
+                                                           : REGIONS[0];
 }

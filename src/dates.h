@@ -41,6 +41,18 @@ const char *scr_month_name(int month);
 scr_date scr_date_add(scr_date d, long days);
 /** Easter Sunday of `year`, Gregorian calendar. */
 scr_date scr_easter(int year);
+/** Whose bank holidays are not working days. */
+typedef enum scr_holidays {
+  SCR_HOLIDAYS_ENGLAND_WALES, /* the default */
+  SCR_HOLIDAYS_SCOTLAND
+} scr_holidays;
+
+/** The region `name` names, as bank_holidays: writes it ("England and
+    Wales", "Scotland"); false when it names none. */
+bool scr_holidays_parse(const char *name, scr_holidays *out);
+/** "England and Wales" or "Scotland"; static. */
+const char *scr_holidays_name(scr_holidays region);
+
 /**
  * True when `d` is a bank holiday in England and Wales: New Year's Day,
  * Good Friday, Easter Monday, the early May, spring and summer bank
@@ -48,13 +60,26 @@ scr_date scr_easter(int year);
  * falling at a weekend, and the holidays proclaimed for one year only.
  */
 bool scr_bank_holiday(scr_date d);
+/**
+ * True when `d` is a bank holiday in `region`. Scotland's are New Year's
+ * Day and 2 January, Good Friday, the early May and spring holidays, the
+ * first Monday in August, St Andrew's Day (30 November), Christmas Day and
+ * Boxing Day, with substitute days, and the one-year holidays; no Easter
+ * Monday.
+ */
+bool scr_bank_holiday_in(scr_date d, scr_holidays region);
 /** Monday to Friday, and not a bank holiday in England and Wales. */
 bool scr_working_day(scr_date d);
+/** Monday to Friday, and not a bank holiday in `region`. */
+bool scr_working_day_in(scr_date d, scr_holidays region);
 /**
  * The last day on which an agenda can be published with `n` clear working
  * days before `meeting`: days that are neither the day of publication nor
- * the day of the meeting, nor weekends, nor bank holidays.
+ * the day of the meeting, nor weekends, nor bank holidays (of England and
+ * Wales; scr_last_publication_day_in for another region's).
  */
 scr_date scr_last_publication_day(scr_date meeting, int n);
+scr_date scr_last_publication_day_in(scr_date meeting, int n,
+                                     scr_holidays region);
 
 #endif

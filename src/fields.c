@@ -13,7 +13,8 @@ static const scr_field COMMITTEE[] = {
      .required = true,
      .example = "council: Borough Council",
      .does = "The council's name, as the front sheet, the minutes and the "
-             "site print it."},
+             "site print it; in a council workspace council.md gives it "
+             "unless it is written here."},
     {.name = "committee",
      .type = SCR_FIELD_TEXT,
      .required = true,
@@ -104,6 +105,14 @@ static const scr_field COMMITTEE[] = {
      .does = "The council's house style, a Word (.docx) or LibreOffice "
              "(.odt) document, used by every command; --template on the "
              "command line replaces it."},
+    {.name = "bank_holidays",
+     .type = SCR_FIELD_CHOICE,
+     .choices = "England and Wales, Scotland",
+     .example = "bank_holidays: Scotland",
+     .does = "Whose bank holidays do not count as working days when the "
+             "notice an agenda gives is checked: England and Wales (the "
+             "default) or Scotland (2 January, the first Monday in August "
+             "and St Andrew's Day, but not Easter Monday)."},
     {.name = "title",
      .type = SCR_FIELD_TEXT,
      .example = "title: Scrutiny Committee",
@@ -300,6 +309,72 @@ static const scr_field WP_ITEM[] = {
              "answers=222.1,223.2): the tracker shows it as scheduled."},
     END_OF_FIELDS};
 
+/* A council's defaults: each is the committee.md key of the same name,
+   which replaces it for that committee. */
+static const scr_field COUNCIL[] = {
+    {.name = "council",
+     .type = SCR_FIELD_TEXT,
+     .required = true,
+     .example = "council: Leicester City Council",
+     .does = "The council's name, printed by every committee's front "
+             "sheet, minutes and site."},
+    {.name = "address",
+     .type = SCR_FIELD_TEXT,
+     .example = "address: City Hall, 115 Charles Street, Leicester, LE1 1FZ",
+     .does = "The postal address of the committees' officers, printed "
+             "under the officer contacts."},
+    {.name = "enquiries",
+     .type = SCR_FIELD_EMAIL,
+     .example = "enquiries: governance@example.gov.uk",
+     .does = "The mailbox for general enquiries, printed under the officer "
+             "contacts."},
+    {.name = "contacts",
+     .type = SCR_FIELD_CONTACT_LIST,
+     .example = "contacts: [{name: Fay Fox, role: Governance Services, "
+                "email: fay.fox@example.gov.uk}]",
+     .does = "The officers to contact about the meetings of a committee "
+             "whose committee.md names none; each takes the fields listed "
+             "under Contacts."},
+    {.name = "venue",
+     .type = SCR_FIELD_TEXT,
+     .example = "venue: Meeting Room G.01, City Hall",
+     .does = "Where committees usually meet."},
+    {.name = "time",
+     .type = SCR_FIELD_TIME,
+     .example = "time: \"17:30\"",
+     .does = "When committees usually meet, on the 24-hour clock and in "
+             "quotes."},
+    {.name = "appendix_numbering",
+     .type = SCR_FIELD_CHOICE,
+     .choices = "letters, numbers",
+     .example = "appendix_numbering: letters",
+     .does = "Whether appendices are Appendix A, B, C (letters, the "
+             "default) or Appendix 1, 2, 3 (numbers)."},
+    {.name = "signatory",
+     .type = SCR_FIELD_TEXT,
+     .example = "signatory: Kamal Adatia, City Barrister and Head of "
+                "Standards",
+     .does = "Who signs the front sheets."},
+    {.name = "signatory_role",
+     .type = SCR_FIELD_TEXT,
+     .example = "signatory_role: Monitoring Officer",
+     .does = "On whose behalf the front sheets are signed; without it, "
+             "For Monitoring Officer."},
+    {.name = "template",
+     .type = SCR_FIELD_PATH,
+     .example = "template: templates/house.docx",
+     .does = "The council's house style, a Word (.docx) or LibreOffice "
+             "(.odt) document inside the council's folder, named from "
+             "council.md."},
+    {.name = "bank_holidays",
+     .type = SCR_FIELD_CHOICE,
+     .choices = "England and Wales, Scotland",
+     .example = "bank_holidays: England and Wales",
+     .does = "Whose bank holidays do not count as working days when the "
+             "notice an agenda gives is checked (see the committee's "
+             "`bank_holidays`)."},
+    END_OF_FIELDS};
+
 static const scr_field *const LISTS[SCR_FIELDS_KIND_COUNT] = {
     [SCR_FIELDS_COMMITTEE] = COMMITTEE,
     [SCR_FIELDS_CONTACT] = CONTACT,
@@ -309,7 +384,8 @@ static const scr_field *const LISTS[SCR_FIELDS_KIND_COUNT] = {
     [SCR_FIELDS_WORKPROGRAMME] = WORKPROGRAMME,
     [SCR_FIELDS_ITEM] = ITEM,
     [SCR_FIELDS_RESOLUTION] = RESOLUTION,
-    [SCR_FIELDS_WP_ITEM] = WP_ITEM};
+    [SCR_FIELDS_WP_ITEM] = WP_ITEM,
+    [SCR_FIELDS_COUNCIL] = COUNCIL};
 
 static const scr_field_section SECTIONS[SCR_FIELDS_KIND_COUNT] = {
     [SCR_FIELDS_COMMITTEE] =
@@ -369,7 +445,19 @@ static const scr_field_section SECTIONS[SCR_FIELDS_KIND_COUNT] = {
     [SCR_FIELDS_WP_ITEM] = {.title = "Work programme item attributes",
                             .file = "- Item {...} in the work programme",
                             .about = "Written in braces at the end of an "
-                                     "item's bullet."}};
+                                     "item's bullet."},
+    [SCR_FIELDS_COUNCIL] = {
+        .title = "A council of committees",
+        .file = "council.md",
+        .about = "A council workspace is a folder holding council.md and "
+                 "one committee workspace per folder of committees/ "
+                 "(committees/cype/agendas/committee.md). Each key of "
+                 "council.md is a default every committee takes when its "
+                 "committee.md does not give that key; its body is the "
+                 "standing text of the front sheet of a committee whose "
+                 "committee.md has none. A report in one committee's "
+                 "folder may be an appendix of another's agenda. Paths "
+                 "must stay inside the council's folder."}};
 
 /* Resolution markers (src/minutes.c) and what follows them. */
 static const scr_convention MINUTES_CONVENTIONS[] = {

@@ -39,6 +39,7 @@ typedef enum scr_field_kind {
   SCR_FIELDS_ITEM,          /* {...} closing an agenda item's heading */
   SCR_FIELDS_RESOLUTION,    /* {...} closing a resolution in minutes */
   SCR_FIELDS_WP_ITEM,       /* {...} closing a work programme item */
+  SCR_FIELDS_COUNCIL,       /* council.md, a council's defaults */
   SCR_FIELDS_KIND_COUNT
 } scr_field_kind;
 

@@ -392,7 +392,7 @@ static const command COMMANDS[] = {
      .operands = {.kind = CLI_COMPLETE_DIRS}},
     {.name = "check",
      .options = READING,
-     .operand = "a WORKSPACE",
+     .operand = "a WORKSPACE or COUNCIL",
      .run = cmd_check,
      .summary = "run every validation and print every problem; write nothing",
      .description =
@@ -404,9 +404,14 @@ static const command COMMANDS[] = {
          "header row, links with no text or with text like \"click here\" "
          "or a bare web address, and reports without a title; and an "
          "agenda published (--publish-date) later than five clear working "
-         "days before its meeting is a warning.",
-     .forms = {{"[WORKSPACE]", READING}},
+         "days before its meeting is a warning. Given a council's folder "
+         "(council.md beside committees/), it checks council.md and then "
+         "every committee, each with its own count, and ends with the "
+         "council's total.",
+     .forms = {{"[WORKSPACE]", READING}, {"COUNCIL", READING}},
      .examples = {{"check", "every validation, no output files"},
+                  {"check ~/council",
+                   "council.md and every committee under committees/"},
                   {"check --strict", "accessibility warnings as errors"},
                   {"check --publish-date 2026-06-09",
                    "whether agendas published on 9 June 2026 give five "

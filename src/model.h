@@ -40,13 +40,50 @@ typedef struct scr_committee {
                                       checked to be in the workspace, as the user
                                       would write it from here (owned), or NULL */
   int template_line, template_col; /* where template: names it */
+  scr_holidays holidays;           /* bank_holidays:, here or the council's */
+  scr_source *standing;            /* whose body is the front sheet's
+                                      standing text: `src`, or council.md's
+                                      when committee.md has no body */
 } scr_committee;
+
+/** One committee of a council: its folder under committees/. */
+typedef struct scr_council_committee {
+  char *folder;     /* as the user would write it: COUNCIL/committees/cype */
+  char *name;       /* committee: of its committee.md, or NULL */
+  char *short_name; /* short:, else the name, else the folder's name */
+} scr_council_committee;
+
+/**
+ * council.md: the defaults every committee under committees/ inherits.
+ * Strings are borrowed from `src`, but for the paths and the committees.
+ */
+typedef struct scr_council {
+  char *root;      /* the council's folder, as the user would write it */
+  char *root_real; /* canonical: links may not leave it */
+  scr_source *src; /* council.md */
+  const char *name, *address, *enquiries, *venue;
+  const char *signatory, *signatory_role; /* or NULL */
+  int time;                               /* minutes after midnight, or -1 */
+  scr_contact *contacts;
+  size_t n_contacts;
+  int numbering;       /* appendix_numbering: -1 unset, 0 letters, 1 numbers */
+  char *template_path; /* resolved from council.md, or NULL */
+  scr_holidays holidays;
+  bool holidays_given; /* bank_holidays: is written */
+  /* filled by scr_council_open only, in the order of their folder names */
+  scr_council_committee *committees;
+  size_t n_committees;
+} scr_council;
 
 /** The workspace: its root folder and committee. */
 typedef struct scr_workspace {
   char *root;      /* as the user would write it, e.g. "." */
   char *root_real; /* canonical, for containment checks */
   scr_committee committee;
+  /* The council whose committees/ folder holds the committee (owned), or
+     NULL for a committee on its own. Paths may then lead anywhere inside
+     the council's folder, to another committee's reports too. */
+  scr_council *council;
   /* Sources named before they are needed are parsed on a second thread
      (ahead.h); NULL reads each when it is needed. Not owned. */
   struct scr_ahead *ahead;
@@ -277,16 +314,35 @@ typedef struct scr_agenda {
   size_t n_appendices, cap_appendices;
   scr_appendix_ref *refs;
   size_t n_refs, cap_refs;
+  scr_holidays holidays; /* the committee's, for the notice it gives */
 } scr_agenda;
 
 /**
  * Find the workspace holding `file` (the first folder upwards with an
- * `agendas/` folder) and load its committee. Problems go to `diags`.
- * Free with scr_workspace_free.
+ * `agendas/` folder) and load its committee; when that folder is in a
+ * council's committees/ folder, council.md too, and what committee.md does
+ * not say is taken from it. A council's own folder is not a committee: an
+ * error. Problems go to `diags`. Free with scr_workspace_free.
  */
 scr_error scr_workspace_open(const char *file, scr_workspace *ws,
                              scr_diags *diags);
 void scr_workspace_free(scr_workspace *ws);
+/** True when `real` (a canonical path) is inside the committee's own
+    folder. */
+bool scr_workspace_holds(const scr_workspace *ws, const char *real);
+
+/** True when `path` is a council's folder: it holds council.md and a
+    committees/ folder. */
+bool scr_is_council_root(const char *path);
+/**
+ * Load council.md of the council folder `path` and list its committees,
+ * each folder of committees/ (a folder without agendas/committee.md is an
+ * error). Problems go to `diags`; SCR_E_SOURCE when there were errors.
+ * Free with scr_council_free.
+ */
+scr_error scr_council_open(const char *path, scr_council *council,
+                           scr_diags *diags);
+void scr_council_free(scr_council *council);
 /** True when `d` is one of the committee's scheduled meetings. */
 bool scr_committee_meets(const scr_committee *c, scr_date d);
 

@@ -208,7 +208,7 @@ static void contacts(const pack_ctx *p, scr_sink *s) {
 /* The committee's standing text, a block of its own after the front
    page. */
 static void standing_text(const pack_ctx *p, scr_sink *s) {
-  const scr_source *src = p->ws->committee.src;
+  const scr_source *src = p->ws->committee.standing;
   if (!cmark_node_first_child(src->doc))
     return;
   scr_sink_page_break(s);

@@ -14,7 +14,8 @@
 static const scr_field_kind ORDER[] = {
     SCR_FIELDS_COMMITTEE,  SCR_FIELDS_CONTACT,       SCR_FIELDS_AGENDA,
     SCR_FIELDS_ITEM,       SCR_FIELDS_REPORT,        SCR_FIELDS_MINUTES,
-    SCR_FIELDS_RESOLUTION, SCR_FIELDS_WORKPROGRAMME, SCR_FIELDS_WP_ITEM};
+    SCR_FIELDS_RESOLUTION, SCR_FIELDS_WORKPROGRAMME, SCR_FIELDS_WP_ITEM,
+    SCR_FIELDS_COUNCIL};
 
 static const char INTRO[] =
     "Every source is a Markdown file (CommonMark with GitHub tables) that "

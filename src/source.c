@@ -723,8 +723,21 @@ const char *scr_meta_string(const scr_ynode *map, const char *key) {
   return n && n->kind == SCR_Y_SCALAR ? n->scalar : NULL;
 }
 
+/* A key the defaults give, and that their kind takes. */
+static bool given_by(const scr_ynode *defaults, scr_field_kind kind,
+                     const char *name) {
+  return defaults && scr_meta_get(defaults, name) &&
+         scr_field_find(scr_fields(kind), name);
+}
+
 void scr_meta_check_keys(const scr_source *src, scr_field_kind kind,
                          scr_diags *diags) {
+  scr_meta_check_keys_with(src, kind, NULL, kind, diags);
+}
+
+void scr_meta_check_keys_with(const scr_source *src, scr_field_kind kind,
+                              const scr_ynode *defaults,
+                              scr_field_kind defaults_kind, scr_diags *diags) {
   const scr_ynode *m = src->meta;
   const scr_field *fields = scr_fields(kind);
   if (!m)
@@ -739,7 +752,8 @@ void scr_meta_check_keys(const scr_source *src, scr_field_kind kind,
                 near ? "'?" : "");
   }
   for (const scr_field *f = fields; f && f->name; f++)
-    if (f->required && !scr_meta_get(m, f->name))
+    if (f->required && !scr_meta_get(m, f->name) &&
+        !given_by(defaults, defaults_kind, f->name))
       scr_error_at(diags, src->path, src->meta_line, 1,
                    "front matter lacks the required key '%s'", f->name);
 }

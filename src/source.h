@@ -142,6 +142,14 @@ bool scr_meta_time(const scr_source *src, const char *key, int *out,
  */
 void scr_meta_check_keys(const scr_source *src, scr_field_kind kind,
                          scr_diags *diags);
+/**
+ * As scr_meta_check_keys, but a required key is not missing when the
+ * front matter `defaults` (of kind `defaults_kind`, or NULL) gives it:
+ * a committee's council.md.
+ */
+void scr_meta_check_keys_with(const scr_source *src, scr_field_kind kind,
+                              const scr_ynode *defaults,
+                              scr_field_kind defaults_kind, scr_diags *diags);
 
 /** The first heading of `level` at or after `from` among its siblings. */
 cmark_node *scr_next_heading(cmark_node *from, int level);

@@ -1,4 +1,5 @@
 /* The workspace: finding its root, the committee, resolving paths safely. */
+#include "council.h"
 #include "model.h"
 #include "util.h"
 
@@ -17,47 +18,6 @@ static bool is_dir(const char *path) {
   return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Remove "." segments and fold "x/.." pairs, lexically. Caller frees. */
-static char *tidy_path(const char *path) {
-  size_t n = strlen(path);
-  char *copy = scr_strdup(path);
-  const char **seg = malloc((n / 2 + 2) * sizeof *seg);
-  char *out = malloc(n + 2);
-  if (!copy || !seg || !out) {
-    free(copy);
-    free(seg);
-    free(out);
-    return NULL;
-  }
-  bool absolute = path[0] == '/';
-  size_t count = 0;
-  for (char *save = NULL, *s = strtok_r(copy, "/", &save); s;
-       s = strtok_r(NULL, "/", &save)) {
-    if (strcmp(s, ".") == 0)
-      continue;
-    if (strcmp(s, "..") == 0 && count > 0 && strcmp(seg[count - 1], "..") != 0)
-      count--;
-    else if (!(strcmp(s, "..") == 0 && absolute && count == 0))
-      seg[count++] = s;
-  }
-  size_t w = 0;
-  if (absolute)
-    out[w++] = '/';
-  for (size_t i = 0; i < count; i++) {
-    size_t len = strlen(seg[i]);
-    memcpy(out + w, seg[i], len);
-    w += len;
-    if (i + 1 < count)
-      out[w++] = '/';
-  }
-  if (w == 0)
-    out[w++] = '.';
-  out[w] = '\0';
-  free(copy);
-  free(seg);
-  return out;
-}
-
 /* The nearest folder upwards from `file` holding agendas/. Caller frees. */
 static char *find_root(const char *file) {
   char *dir = is_dir(file) ? scr_strdup(file) : scr_path_dirname(file);
@@ -74,7 +34,7 @@ static char *find_root(const char *file) {
       break;
     char *up = scr_path_join(dir, "..");
     free(dir);
-    dir = up ? tidy_path(up) : NULL;
+    dir = up ? scr_path_tidy(up) : NULL;
     free(up);
   }
   free(dir);
@@ -106,66 +66,6 @@ static bool string_list(const scr_source *src, const char *key,
     (*out)[(*n)++] = v->items[i]->scalar;
   }
   return true;
-}
-
-/* The fields a contact takes, as a message gives them: "name, role, ...". */
-static void contact_field_names(char *out, size_t size) {
-  size_t w = 0;
-  out[0] = '\0';
-  for (const scr_field *f = scr_fields(SCR_FIELDS_CONTACT); f->name; f++) {
-    int k = snprintf(out + w, size - w, "%s%s", w ? ", " : "", f->name);
-    if (k < 0 || (size_t)k >= size - w)
-      break;
-    w += (size_t)k;
-  }
-}
-
-/* A contact's fields not in the table are ignored, and said so. */
-static void check_contact_fields(const scr_committee *c, const scr_ynode *e,
-                                 scr_diags *diags) {
-  const scr_field *fields = scr_fields(SCR_FIELDS_CONTACT);
-  for (size_t k = 0; k < e->count; k++) {
-    if (scr_field_find(fields, e->keys[k]))
-      continue;
-    const char *near = scr_field_nearest(fields, e->keys[k]);
-    char names[128];
-    contact_field_names(names, sizeof names);
-    scr_warn_at(diags, c->src->path, e->items[k]->line, e->items[k]->col,
-                "unknown contact field '%s' is ignored (a contact takes "
-                "%s)%s%s%s",
-                e->keys[k], names, near ? "; did you mean '" : "",
-                near ? near : "", near ? "'?" : "");
-  }
-}
-
-static void read_contacts(scr_committee *c, scr_diags *diags) {
-  const scr_ynode *v = scr_meta_get(c->src->meta, "contacts");
-  if (!v)
-    return;
-  if (v->kind != SCR_Y_SEQ) {
-    scr_error_at(diags, c->src->path, v->line, v->col,
-                 "'contacts' must be a list of {name, role, email, phone}");
-    return;
-  }
-  c->contacts = calloc(v->count + 1, sizeof *c->contacts);
-  if (!c->contacts)
-    return;
-  for (size_t i = 0; i < v->count; i++) {
-    const scr_ynode *e = v->items[i];
-    const char *name = scr_meta_string(e, "name");
-    if (e->kind != SCR_Y_MAP || !name) {
-      scr_error_at(diags, c->src->path, e->line, e->col,
-                   "a contact needs at least a name: {name: ..., role: ..., "
-                   "email: ..., phone: ...}");
-      continue;
-    }
-    check_contact_fields(c, e, diags);
-    c->contacts[c->n_contacts++] =
-        (scr_contact){.name = name,
-                      .role = scr_meta_string(e, "role"),
-                      .email = scr_meta_string(e, "email"),
-                      .phone = scr_meta_string(e, "phone")};
-  }
 }
 
 /* The surname an entry ends with, brackets and spaces after it left out:
@@ -251,12 +151,6 @@ static void read_meetings(scr_committee *c, scr_diags *diags) {
   }
 }
 
-/* A file name of the kinds a template is (scr_template_format_of). */
-static bool names_template(const char *name) {
-  const char *dot = strrchr(name, '.');
-  return dot && (strcmp(dot, ".docx") == 0 || strcmp(dot, ".odt") == 0);
-}
-
 /* template: the house style every command uses, named relative to
    committee.md like every path a source names. */
 static void read_template(scr_workspace *ws, scr_diags *diags) {
@@ -270,7 +164,7 @@ static void read_template(scr_workspace *ws, scr_diags *diags) {
                  "../templates/house.docx");
     return;
   }
-  if (!names_template(v->scalar)) {
+  if (!scr_names_template(v->scalar)) {
     scr_error_at(diags, c->src->path, v->line, v->col,
                  "template '%s' is not a .docx or .odt document", v->scalar);
     return;
@@ -285,44 +179,140 @@ static void read_template(scr_workspace *ws, scr_diags *diags) {
   free(real);
 }
 
+/* committee.md's value of `key`, else the council's `fallback`. */
+static const char *own_or(const scr_source *src, const char *key,
+                          const char *fallback) {
+  const char *v = scr_meta_string(src->meta, key);
+  return v ? v : fallback;
+}
+
+/* The council's contacts, for a committee.md naming none: a copy, as the
+   committee frees its own. */
+static void inherit_contacts(scr_committee *c, const scr_council *k) {
+  if (!k->n_contacts)
+    return;
+  c->contacts = calloc(k->n_contacts + 1, sizeof *c->contacts);
+  if (!c->contacts)
+    return;
+  memcpy(c->contacts, k->contacts, k->n_contacts * sizeof *c->contacts);
+  c->n_contacts = k->n_contacts;
+}
+
+/* What committee.md does not say that council.md does (`k`, or a council
+   that says nothing). */
+static void inherit_from(scr_committee *c, const scr_council *k) {
+  scr_source *src = c->src;
+  if (!scr_meta_get(src->meta, "contacts"))
+    inherit_contacts(c, k);
+  if (c->time < 0)
+    c->time = k->time;
+  if (!scr_meta_get(src->meta, "template") && k->template_path)
+    c->template_path = scr_strdup(k->template_path);
+  /* the front sheet's standing text: committee.md's body, or the
+     council's when committee.md has none */
+  c->standing = src;
+  if (!cmark_node_first_child(src->doc) && k->src &&
+      cmark_node_first_child(k->src->doc))
+    c->standing = k->src;
+}
+
 static void read_committee(scr_workspace *ws, scr_diags *diags) {
+  static const scr_council none = {.time = -1, .numbering = -1};
+  const scr_council *k = ws->council ? ws->council : &none;
   scr_committee *c = &ws->committee;
   scr_source *src = c->src;
-  scr_meta_check_keys(src, SCR_FIELDS_COMMITTEE, diags);
-  c->council = scr_meta_string(src->meta, "council");
+  scr_meta_check_keys_with(src, SCR_FIELDS_COMMITTEE,
+                           k->src ? k->src->meta : NULL, SCR_FIELDS_COUNCIL,
+                           diags);
+  c->council = own_or(src, "council", k->name);
   c->name = scr_meta_string(src->meta, "committee");
   c->short_name = scr_meta_string(src->meta, "short");
   c->chair = scr_meta_string(src->meta, "chair");
   c->vice_chair = scr_meta_string(src->meta, "vice_chair");
-  c->enquiries = scr_meta_string(src->meta, "enquiries");
-  c->signatory = scr_meta_string(src->meta, "signatory");
-  c->signatory_role = scr_meta_string(src->meta, "signatory_role");
+  c->enquiries = own_or(src, "enquiries", k->enquiries);
+  c->signatory = own_or(src, "signatory", k->signatory);
+  c->signatory_role = own_or(src, "signatory_role", k->signatory_role);
   if (!c->signatory_role)
     c->signatory_role = "Monitoring Officer";
-  c->address = scr_meta_string(src->meta, "address");
-  c->venue = scr_meta_string(src->meta, "venue");
+  c->address = own_or(src, "address", k->address);
+  c->venue = own_or(src, "venue", k->venue);
   string_list(src, "members", &c->members, &c->n_members, diags);
   check_members(c, diags);
   string_list(src, "co_opted", &c->co_opted, &c->n_co_opted, diags);
-  read_contacts(c, diags);
+  scr_contacts_read(src, &c->contacts, &c->n_contacts, diags);
   read_meetings(c, diags);
   c->time = -1;
   scr_meta_time(src, "time", &c->time, diags);
-  const char *numbering = scr_meta_string(src->meta, "appendix_numbering");
-  if (numbering && strcmp(numbering, "numbers") == 0)
-    c->number_appendices = true;
-  else if (numbering && strcmp(numbering, "letters") != 0)
-    scr_error_at(diags, src->path,
-                 scr_meta_get(src->meta, "appendix_numbering")->line, 1,
-                 "appendix_numbering must be 'letters' or 'numbers'");
+  int numbering = scr_meta_numbering(src, diags);
+  c->number_appendices = (numbering < 0 ? k->numbering : numbering) == 1;
+  c->holidays = k->holidays;
+  scr_meta_holidays(src, &c->holidays, diags);
   if (!c->short_name)
     c->short_name = c->name;
   read_template(ws, diags);
+  inherit_from(c, k);
+}
+
+/* template: named from council.md, inside the council's folder. */
+void scr_council_read_template(scr_council *council, scr_diags *diags) {
+  const scr_source *src = council->src;
+  const scr_ynode *v = scr_meta_get(src->meta, "template");
+  if (!v)
+    return;
+  if (v->kind != SCR_Y_SCALAR || !scr_names_template(v->scalar)) {
+    scr_error_at(diags, src->path, v->line, v->col,
+                 "'template' must name a .docx or .odt document, like "
+                 "templates/house.docx");
+    return;
+  }
+  /* the council's folder stands for the workspace paths are read in */
+  scr_workspace ws = {.root = council->root,
+                      .root_real = council->root_real,
+                      .council = council};
+  char *real = NULL;
+  scr_resolve_target(&ws, src->path, v->scalar, v->line, v->col, "template",
+                     diags, &council->template_path, &real);
+  free(real);
+}
+
+/* The council holding the committee, when it is in one: council.md read
+   before committee.md, whose values replace its. */
+static scr_error open_council(scr_workspace *ws, scr_diags *diags) {
+  char *root = scr_council_root_of(ws->root);
+  if (!root)
+    return SCR_OK;
+  ws->council = malloc(sizeof *ws->council);
+  if (!ws->council) {
+    free(root);
+    return SCR_E_NOMEM;
+  }
+  size_t before = diags->errors;
+  scr_error err = scr_council_load(root, ws->council, diags);
+  if (err != SCR_E_NOMEM && ws->council->src)
+    scr_council_read_template(ws->council, diags);
+  if (err == SCR_E_NOMEM)
+    return err;
+  return diags->errors > before ? SCR_E_SOURCE : SCR_OK;
+}
+
+/* A council's own folder is not a committee, though a folder above it may
+   be one: said rather than read as that. */
+static bool refuse_council_root(const char *file, scr_diags *diags) {
+  if (!scr_is_council_root(file))
+    return false;
+  scr_error_at(diags, file, 0, 0,
+               "this is a council workspace, not a committee: name one of "
+               "its committees, like %s/committees/NAME (scrutineer check "
+               "takes the whole council)",
+               file);
+  return true;
 }
 
 scr_error scr_workspace_open(const char *file, scr_workspace *ws,
                              scr_diags *diags) {
   *ws = (scr_workspace){0};
+  if (refuse_council_root(file, diags))
+    return SCR_E_SOURCE;
   ws->root = find_root(file);
   if (!ws->root) {
     scr_error_at(diags, file, 0, 0,
@@ -332,11 +322,16 @@ scr_error scr_workspace_open(const char *file, scr_workspace *ws,
   }
   ws->root_real = realpath(ws->root, NULL);
   char *path = scr_path_join(ws->root, "agendas/committee.md");
-  char *shown = path ? tidy_path(path) : NULL;
+  char *shown = path ? scr_path_tidy(path) : NULL;
   free(path);
   if (!ws->root_real || !shown) {
     free(shown);
     return SCR_E_NOMEM;
+  }
+  scr_error council_err = open_council(ws, diags);
+  if (council_err == SCR_E_NOMEM) {
+    free(shown);
+    return council_err;
   }
   ws->committee.src = scr_source_load(shown, true, diags);
   free(shown);
@@ -344,7 +339,7 @@ scr_error scr_workspace_open(const char *file, scr_workspace *ws,
     return SCR_E_SOURCE;
   size_t before = diags->errors;
   read_committee(ws, diags);
-  return diags->errors > before ? SCR_E_SOURCE : SCR_OK;
+  return diags->errors > before ? SCR_E_SOURCE : council_err;
 }
 
 void scr_workspace_free(scr_workspace *ws) {
@@ -355,6 +350,10 @@ void scr_workspace_free(scr_workspace *ws) {
   free(c->contacts);
   free(c->meetings);
   free(c->template_path);
+  if (ws->council) {
+    scr_council_free(ws->council);
+    free(ws->council);
+  }
   free(ws->root);
   free(ws->root_real);
   *ws = (scr_workspace){0};
@@ -384,6 +383,33 @@ static bool inside(const char *root, const char *real) {
          (real[n] == '/' || (n == 1 && root[0] == '/'));
 }
 
+bool scr_workspace_holds(const scr_workspace *ws, const char *real) {
+  return inside(ws->root_real, real);
+}
+
+/* The folder paths may not leave: the council's, for a committee in one;
+   else the committee's own. */
+static const char *bound_real(const scr_workspace *ws) {
+  return ws->council && ws->council->root_real ? ws->council->root_real
+                                               : ws->root_real;
+}
+
+/* A target that leaves that folder. */
+static void say_outside(const scr_workspace *ws, const char *from_file,
+                        const char *target, int line, int col, const char *what,
+                        scr_diags *diags) {
+  if (ws->council && ws->council->root_real)
+    scr_error_at(diags, from_file, line, col,
+                 "%s target '%s' is outside the council workspace %s: a "
+                 "committee's files may name those of the council's other "
+                 "committees, but nothing outside its folder",
+                 what, target, ws->council->root);
+  else
+    scr_error_at(diags, from_file, line, col,
+                 "%s target '%s' is outside the workspace %s", what, target,
+                 ws->root);
+}
+
 /* Components of `dir_real` below the workspace root; -1 when outside it. */
 static int depth_below(const char *root_real, const char *dir_real) {
   if (strcmp(dir_real, root_real) == 0)
@@ -404,7 +430,7 @@ static int depth_below(const char *root_real, const char *dir_real) {
 static bool climbs_out(const scr_workspace *ws, const char *dir,
                        const char *target) {
   char *dir_real = realpath(dir, NULL);
-  int depth = dir_real ? depth_below(ws->root_real, dir_real) : 0;
+  int depth = dir_real ? depth_below(bound_real(ws), dir_real) : 0;
   free(dir_real);
   for (const char *p = target; depth >= 0 && *p;) {
     size_t n = strcspn(p, "/");
@@ -490,7 +516,7 @@ scr_error scr_resolve_target(const scr_workspace *ws, const char *from_file,
   char *decoded = percent_decode(target);
   char *dir = scr_path_dirname(from_file);
   char *joined = decoded && dir ? scr_path_join(dir, decoded) : NULL;
-  char *shown = joined ? tidy_path(joined) : NULL;
+  char *shown = joined ? scr_path_tidy(joined) : NULL;
   bool escapes = shown && climbs_out(ws, dir, decoded);
   free(dir);
   free(joined);
@@ -503,19 +529,15 @@ scr_error scr_resolve_target(const scr_workspace *ws, const char *from_file,
   char *canon = escapes ? NULL : realpath(shown, NULL);
   scr_error err = SCR_E_SOURCE;
   if (escapes)
-    scr_error_at(diags, from_file, line, col,
-                 "%s target '%s' is outside the workspace %s", what, target,
-                 ws->root);
+    say_outside(ws, from_file, target, line, col, what, diags);
   else if (!canon && (errno == ENOENT || errno == ENOTDIR))
     say_not_found(ws, from_file, target, decoded, line, col, what, diags);
   else if (!canon)
     scr_error_at(diags, from_file, line, col,
                  "%s target '%s' cannot be read: %s", what, target,
                  scr_errno_words(errno, why, sizeof why));
-  else if (!inside(ws->root_real, canon))
-    scr_error_at(diags, from_file, line, col,
-                 "%s target '%s' is outside the workspace %s", what, target,
-                 ws->root);
+  else if (!inside(bound_real(ws), canon))
+    say_outside(ws, from_file, target, line, col, what, diags);
   else if (stat(canon, &st) != 0 || S_ISDIR(st.st_mode))
     scr_error_at(diags, from_file, line, col,
                  "%s target '%s' is a folder, not a file", what, target);
