@@ -1,7 +1,8 @@
 /*
  * Inside the HTML writer: its state, shared by html_writer.c (the
- * document, blocks, lists and tables) and html_inline.c (text, links,
- * bookmarks, notes, pictures, pages of PDF appendices).
+ * document, blocks, lists and tables), html_inline.c (text, links,
+ * bookmarks, notes, pictures, pages of PDF appendices) and html_markup.c
+ * (escaping, tags).
  *
  * Markup goes straight into a buffer. The start tag of the element opened
  * last stays open ("<li" without its '>') until content comes, so that
@@ -96,8 +97,6 @@ void html_attr(html_writer *w, const char *name, const char *value);
 void html_close_tag(html_writer *w);
 /* Close the runs and the span of another language. */
 void html_end_runs(html_writer *w);
-/* The language the content of the innermost frame is in. */
-const char *html_frame_lang(const html_writer *w);
 
 /* sink ops of html_inline.c */
 scr_error html_text(void *self, const char *text, size_t len, unsigned flags);
