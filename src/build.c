@@ -1237,6 +1237,9 @@ scr_error scr_render_fragment(const char *md_path, enum scr_format format,
   for (size_t i = 0; i < N_WRITERS; i++)
     if (WRITER_FORMATS[i] == (unsigned)format)
       wc = WRITERS[i];
+  /* not a package format, but a writer all the same */
+  if (format == SCR_FORMAT_HTML)
+    wc = &scr_html_writer;
   if (!wc)
     return SCR_E_USAGE;
   scr_diags diags;

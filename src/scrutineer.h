@@ -54,7 +54,8 @@ enum scr_format {
   SCR_FORMAT_DOCX = 1u << 0,
   SCR_FORMAT_ODT = 1u << 1,
   SCR_FORMAT_PDF = 1u << 2,
-  SCR_FORMAT_CSV = 1u << 3
+  SCR_FORMAT_CSV = 1u << 3,
+  SCR_FORMAT_HTML = 1u << 4 /**< golden fragments only: the site's pages */
 };
 
 /** Options for building documents. Zero-initialise, then set fields. */

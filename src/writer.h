@@ -27,5 +27,7 @@ typedef struct scr_writer_class {
 
 extern const scr_writer_class scr_docx_writer;
 extern const scr_writer_class scr_odt_writer;
+/* The body of a web page (html.h); its finish adds nothing to a package. */
+extern const scr_writer_class scr_html_writer;
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * Golden tests: each tests/golden/NAME.md renders to exactly the body XML
- * in NAME.docx.xml and NAME.odt.xml. With --update the expected files are
- * (re)written, to be reviewed by eye before committing.
+ * in NAME.docx.xml and NAME.odt.xml, and to the page body in NAME.html.
+ * With --update the expected files are (re)written, to be reviewed by eye
+ * before committing.
  */
 #include "scrutineer.h"
 
@@ -60,7 +61,11 @@ static int check(const char *dir, const char *name, enum scr_format format,
                  const char *ext, int update) {
   char md[1024], want_path[1024];
   snprintf(md, sizeof md, "%s/%s.md", dir, name);
-  snprintf(want_path, sizeof want_path, "%s/%s.%s.xml", dir, name, ext);
+  /* the HTML writer's body is a page's, already a block a line */
+  if (format == SCR_FORMAT_HTML)
+    snprintf(want_path, sizeof want_path, "%s/%s.html", dir, name);
+  else
+    snprintf(want_path, sizeof want_path, "%s/%s.%s.xml", dir, name, ext);
   char *raw = NULL;
   scr_error err = scr_render_fragment(md, format, &raw);
   if (err) {
@@ -110,10 +115,11 @@ int main(int argc, char **argv) {
     snprintf(name, sizeof name, "%.*s", (int)(n - 3), e->d_name);
     failures += check(dir, name, SCR_FORMAT_DOCX, "docx", update);
     failures += check(dir, name, SCR_FORMAT_ODT, "odt", update);
+    failures += check(dir, name, SCR_FORMAT_HTML, "html", update);
     cases++;
   }
   closedir(d);
-  printf("golden: %d constructs x 2 formats, %d failed%s\n", cases, failures,
+  printf("golden: %d constructs x 3 formats, %d failed%s\n", cases, failures,
          update ? " (updated)" : "");
   /* a folder with no cases is a mistake, not a pass */
   if (cases == 0)
