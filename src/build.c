@@ -857,6 +857,49 @@ scr_error scr_session_pack(scr_session *s, scr_agenda *ag,
   return err;
 }
 
+scr_error scr_session_appendix_page(
+    scr_session *s, scr_agenda *ag, size_t index, const scr_html_links *links,
+    scr_error (*picture)(void *ctx, const scr_html_file *f), void *ctx,
+    char **html, size_t *len) {
+  *html = NULL;
+  *len = 0;
+  scr_pack_kind kind = {0};
+  if (index >= ag->n_appendices ||
+      !scr_pack_includes(kind, &ag->appendices[index]))
+    return SCR_E_USAGE;
+  scr_tracker tracker = {0};
+  scr_error err = scr_tracker_build(&s->book, &s->wp, s->agendas, s->n_agendas,
+                                    ag->date, &tracker, NULL);
+  if (!err)
+    scr_tracker_drop_exempt(&tracker, ag);
+  void *w = err ? NULL : scr_html_writer.create(NULL);
+  if (!err && !w)
+    err = SCR_E_NOMEM;
+  if (!err && links)
+    scr_html_set_links(w, links);
+  scr_sink sink = {scr_html_writer.ops, w, SCR_OK, NULL};
+  scr_doc_info info = {.title = ag->appendices[index].title,
+                       .creator = s->ws.committee.council,
+                       .language = SCR_LANGUAGE};
+  if (!err) {
+    scr_sink_begin_document(&sink, &info);
+    scr_compose_pack_appendix(&s->ws, ag, kind, &s->wp, &tracker, index, &sink);
+    scr_sink_end_document(&sink);
+    err = scr_sink_error(&sink);
+  }
+  for (size_t i = 0; !err && i < scr_html_file_count(w); i++)
+    err = picture(ctx, scr_html_file_at(w, i));
+  if (!err) {
+    *html = scr_html_writer.body_xml(w);
+    err = *html ? SCR_OK : SCR_E_NOMEM;
+  }
+  if (*html)
+    *len = strlen(*html);
+  scr_html_writer.destroy(w);
+  scr_tracker_free(&tracker);
+  return err;
+}
+
 scr_error scr_session_minutes(scr_session *s, const scr_minutes *m,
                               const scr_options *opts, const scr_output *out) {
   scr_doc_strings names;

@@ -11,6 +11,7 @@
 #include "compose.h"
 #include "model.h"
 #include "package.h"
+#include "html.h"
 #include "scrutineer.h"
 #include "template.h"
 
@@ -99,6 +100,19 @@ void scr_session_close(scr_session *s);
 /* One document of an open session, in every format of opts->formats. */
 scr_error scr_session_pack(scr_session *s, scr_agenda *ag,
                            const scr_options *opts, const scr_output *out);
+/**
+ * Appendix `index` of the public pack of `ag` as the body of a web page
+ * (the HTML writer): its heading, the report's facts and its text, the
+ * minutes or the work programme as of the meeting. `links` says where the
+ * bookmarks it refers to are (NULL: on the page). *html is a new string
+ * (caller frees), *len its length; each picture it shows is handed to
+ * `picture` (borrowed for the call). SCR_E_USAGE for an appendix the
+ * public pack does not hold: exempt, or still to follow.
+ */
+scr_error scr_session_appendix_page(
+    scr_session *s, scr_agenda *ag, size_t index, const scr_html_links *links,
+    scr_error (*picture)(void *ctx, const scr_html_file *f), void *ctx,
+    char **html, size_t *len);
 scr_error scr_session_minutes(scr_session *s, const scr_minutes *m,
                               const scr_options *opts, const scr_output *out);
 scr_error scr_session_tracker(scr_session *s, scr_date today,

@@ -351,12 +351,17 @@ static bool insert_one(assembly *a, const scr_pdf_insert *in) {
   return false;
 }
 
-static scr_error write_out(assembly *a, char **out, size_t *out_len) {
+/* With `same_id`, the /ID is made from the content: the same pages give
+   the same bytes. */
+static scr_error write_out(assembly *a, bool same_id, char **out,
+                           size_t *out_len) {
   qpdf_data q = a->pack;
   if (scr_pdf_lib.qpdf_init_write_memory(q) & QPDF_ERRORS) {
     qpdf_fault(a, q, "qpdf could not write the pack's PDF");
     return SCR_E_OFFICE;
   }
+  if (same_id)
+    scr_pdf_lib.qpdf_set_deterministic_ID(q, QPDF_TRUE);
   /* LibreOffice leaves the structure tree (each PDF page's text is its
      picture's alternative text) uncompressed; in object streams it is */
   scr_pdf_lib.qpdf_set_object_stream_mode(q, qpdf_o_generate);
@@ -400,7 +405,7 @@ static scr_error insert_all(const char *pack, size_t len,
   if (!err && !drop_pictures(&a, pages))
     err = SCR_E_NOMEM;
   if (!err)
-    err = write_out(&a, out, out_len);
+    err = write_out(&a, false, out, out_len);
   for (int i = 0; a.replaced && i < pages; i++)
     free(a.replaced[i]);
   free(a.replaced);
@@ -431,6 +436,93 @@ scr_error scr_pdf_pack_insert(const char *pack, size_t len,
   }
   scr_pdf_lock();
   scr_error err = insert_all(pack, len, inserts, n, out, out_len, why);
+  scr_pdf_unlock();
+  return err;
+}
+
+/* ---- one report's pages --------------------------------------------------
+ */
+
+/* The cut's title and language, in its /Info and its catalog. */
+static void label_cut(qpdf_data q, const char *title, const char *lang) {
+  qpdf_oh info = scr_pdf_lib.qpdf_make_indirect_object(
+      q, scr_pdf_lib.qpdf_oh_new_dictionary(q));
+  scr_pdf_lib.qpdf_oh_replace_key(
+      q, info, "/Title", scr_pdf_lib.qpdf_oh_new_unicode_string(q, title));
+  scr_pdf_lib.qpdf_oh_replace_key(q, scr_pdf_lib.qpdf_get_trailer(q), "/Info",
+                                  info);
+  scr_pdf_lib.qpdf_oh_replace_key(
+      q, scr_pdf_lib.qpdf_get_root(q), "/Lang",
+      scr_pdf_lib.qpdf_oh_new_unicode_string(q, lang));
+  /* a reader's window shows the title, not the file's name */
+  qpdf_oh prefs = scr_pdf_lib.qpdf_oh_new_dictionary(q);
+  scr_pdf_lib.qpdf_oh_replace_key(q, prefs, "/DisplayDocTitle",
+                                  scr_pdf_lib.qpdf_oh_new_bool(q, QPDF_TRUE));
+  scr_pdf_lib.qpdf_oh_replace_key(q, scr_pdf_lib.qpdf_get_root(q),
+                                  "/ViewerPreferences", prefs);
+}
+
+static scr_error cut_pages(const char *pdf, size_t len, int first, int last,
+                           const char *title, const char *lang, char **out,
+                           size_t *out_len, char **why) {
+  assembly a = {0};
+  qpdf_data from =
+      open_memory(&a, "pack", pdf, len, "qpdf could not read the pack's PDF");
+  scr_error err = from ? SCR_OK : SCR_E_OFFICE;
+  int pages = from ? scr_pdf_lib.qpdf_get_num_pages(from) : 0;
+  if (last == 0)
+    last = pages;
+  if (!err && (first < 1 || last < first || last > pages)) {
+    a.why = scr_asprintf("the pack's PDF has %d pages, not pages %d to %d",
+                         pages, first, last);
+    err = SCR_E_OFFICE;
+  }
+  a.pack = err ? NULL : scr_pdf_lib.qpdf_init();
+  if (a.pack) {
+    scr_pdf_lib.qpdf_silence_errors(a.pack);
+    if (scr_pdf_lib.qpdf_empty_pdf(a.pack) & QPDF_ERRORS) {
+      qpdf_fault(&a, a.pack, "qpdf could not start a PDF");
+      err = SCR_E_OFFICE;
+    }
+  }
+  for (int p = first; !err && p <= last; p++)
+    if (scr_pdf_lib.qpdf_add_page(
+            a.pack, from, scr_pdf_lib.qpdf_get_page_n(from, (size_t)p - 1),
+            QPDF_FALSE) &
+        QPDF_ERRORS) {
+      qpdf_fault(&a, a.pack, "qpdf could not copy a page");
+      err = SCR_E_OFFICE;
+    }
+  if (!err) {
+    label_cut(a.pack, title, lang);
+    err = write_out(&a, true, out, out_len);
+  }
+  if (a.pack)
+    scr_pdf_lib.qpdf_cleanup(&a.pack);
+  if (from)
+    scr_pdf_lib.qpdf_cleanup(&from);
+  if (err && !a.why && err != SCR_E_NOMEM)
+    a.why = scr_strdup("qpdf could not cut the pages");
+  *why = err ? a.why : NULL;
+  if (!err)
+    free(a.why);
+  return err;
+}
+
+scr_error scr_pdf_pages_cut(const char *pdf, size_t len, int first, int last,
+                            const char *title, const char *lang, char **out,
+                            size_t *out_len, char **why) {
+  *out = NULL;
+  *out_len = 0;
+  *why = NULL;
+  const char *failure = scr_pdf_lib_load();
+  if (failure) {
+    *why = scr_strdup(failure);
+    return *why ? SCR_E_SOURCE : SCR_E_NOMEM;
+  }
+  scr_pdf_lock();
+  scr_error err =
+      cut_pages(pdf, len, first, last, title, lang, out, out_len, why);
   scr_pdf_unlock();
   return err;
 }

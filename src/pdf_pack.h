@@ -33,4 +33,18 @@ scr_error scr_pdf_pack_insert(const char *pack, size_t len,
                               const scr_pdf_insert *inserts, size_t n,
                               char **out, size_t *out_len, char **why);
 
+/**
+ * Pages first..last (1-based, inclusive; last 0: to the end) of the PDF
+ * `pdf` (`len` bytes) as
+ * a PDF of their own, titled `title` (UTF-8) and in `lang` (BCP 47), into
+ * *out (caller frees): one report of a pack, for a reader to download on
+ * its own. Its /ID is made from its content, so the same pages give the
+ * same bytes. SCR_E_OFFICE with a sentence in *why (caller frees) when
+ * qpdf cannot read the PDF or the pages are not in it; SCR_E_SOURCE with
+ * *why when the PDF libraries cannot be loaded; SCR_E_NOMEM.
+ */
+scr_error scr_pdf_pages_cut(const char *pdf, size_t len, int first, int last,
+                            const char *title, const char *lang, char **out,
+                            size_t *out_len, char **why);
+
 #endif

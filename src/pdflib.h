@@ -16,7 +16,15 @@
 /* Every function of the libraries the PDF files call. */
 #define SCR_PDF_LIB_FUNCTIONS(X)                                               \
   /* qpdf */                                                                   \
+  X(qpdf_add_page)                                                             \
   X(qpdf_cleanup)                                                              \
+  X(qpdf_empty_pdf)                                                            \
+  X(qpdf_get_root)                                                             \
+  X(qpdf_get_trailer)                                                          \
+  X(qpdf_make_indirect_object)                                                 \
+  X(qpdf_oh_new_bool)                                                          \
+  X(qpdf_oh_new_unicode_string)                                                \
+  X(qpdf_set_deterministic_ID)                                                 \
   X(qpdf_get_buffer)                                                           \
   X(qpdf_get_buffer_length)                                                    \
   X(qpdf_get_error)                                                            \

@@ -9,6 +9,7 @@
 #include "compose.h"
 #include "ical.h"
 #include "office.h"
+#include "pdf_pack.h"
 #include "pdfin.h"
 #include "site.h"
 #include "site_manifest.h"
@@ -41,6 +42,8 @@ typedef struct site_run {
   size_t built, kept;
   struct source_digest *sums; /* each source's, made once */
   size_t n_sums, cap_sums;
+  bool withdrawn; /* a report's page or PDF was removed */
+  bool paged;     /* a report's page was written */
 } site_run;
 
 /* ---- time ------------------------------------------------------------- */
@@ -453,25 +456,30 @@ static scr_error stage_pdf_appendices(doc_out *o, const scr_agenda *ag) {
   return err;
 }
 
-/* Whether `name` is the file of a PDF appendix of the pack `stem` that
-   `ag` (NULL: none) offers now. */
+/* Whether `name` is a file the site offers of an appendix of the pack
+   `stem` that `ag` (NULL: none) has in its public pack now: its page, or
+   its PDF (as received, or its pages of the pack's). */
 static bool offered_now(const char *stem, const scr_agenda *ag,
                         const char *name) {
   for (size_t i = 0; ag && i < ag->n_appendices; i++) {
-    char want[320];
-    scr_site_pdf_appendix_name(stem, &ag->appendices[i], want, sizeof want);
-    if (scr_site_offers_pdf(&ag->appendices[i]) && strcmp(want, name) == 0)
+    const scr_appendix *ap = &ag->appendices[i];
+    if (!scr_site_offers_page(ap))
+      continue;
+    char pdf[320], page[320];
+    scr_site_pdf_appendix_name(stem, ap, pdf, sizeof pdf);
+    scr_site_report_page_name(stem, ap, page, sizeof page);
+    if (strcmp(pdf, name) == 0 || strcmp(page, name) == 0)
       return true;
   }
   return false;
 }
 
 /*
- * Remove the PDF appendices of the pack `stem` that the site offered and
- * no longer does: one withdrawn, or one whose item is now exempt, which
- * must not stay published.
+ * Remove the files of appendices of the pack `stem` that the site offered
+ * and no longer does (their pages, their PDFs): one withdrawn, or one
+ * whose item is now exempt, which must not stay published.
  */
-static scr_error withdraw_pdf_appendices(const site_run *r, const char *stem,
+static scr_error withdraw_appendix_files(site_run *r, const char *stem,
                                          const scr_agenda *ag) {
   char prefix[300];
   snprintf(prefix, sizeof prefix, "%s-appendix-", stem);
@@ -483,8 +491,9 @@ static scr_error withdraw_pdf_appendices(const site_run *r, const char *stem,
   struct dirent *e;
   while (!err && (e = readdir(d))) {
     size_t len = strlen(e->d_name);
-    if (strncmp(e->d_name, prefix, n) != 0 || len < n + 5 ||
-        strcmp(e->d_name + len - 4, ".pdf") != 0 ||
+    bool pdf = len >= n + 5 && strcmp(e->d_name + len - 4, ".pdf") == 0;
+    bool page = len >= n + 6 && strcmp(e->d_name + len - 5, ".html") == 0;
+    if (strncmp(e->d_name, prefix, n) != 0 || !(pdf || page) ||
         offered_now(stem, ag, e->d_name))
       continue;
     char *path = site_path(r, e->d_name);
@@ -494,8 +503,10 @@ static scr_error withdraw_pdf_appendices(const site_run *r, const char *stem,
       fprintf(stderr, "scrutineer: error: cannot remove %s: %s\n", path,
               strerror(errno));
       err = SCR_E_IO;
-    } else if (!r->opts->quiet) {
-      printf("removed %s\n", path);
+    } else {
+      r->withdrawn = true;
+      if (!r->opts->quiet)
+        printf("removed %s\n", path);
     }
     free(path);
   }
@@ -518,7 +529,7 @@ typedef struct site_target {
    build leaves none published that should not be. */
 static scr_error plan_doc(site_run *r, site_target *t) {
   scr_error err =
-      t->ag ? withdraw_pdf_appendices(r, t->doc->stem, t->ag) : SCR_OK;
+      t->ag ? withdraw_appendix_files(r, t->doc->stem, t->ag) : SCR_OK;
   t->build = !err && !(reuse(r, t->doc, t->n_pages) &&
                        pdf_appendices_there(r, t->ag, t->doc));
   return err;
@@ -871,6 +882,243 @@ static scr_error write_feed(site_run *r) {
   return err;
 }
 
+/* ---- each report as a page, and as a PDF of its own ---------------------- */
+
+/* Where a report's page sends the bookmarks it refers to: those of another
+   appendix to that appendix's page, the front sheet's to the meeting's. */
+typedef struct report_links {
+  const scr_agenda *ag;
+  const scr_site_doc *pack;
+  const char *meeting_page;
+  size_t here; /* the appendix of the page */
+} report_links;
+
+/* The appendix whose bookmarks begin with its own: "Appendix_C" and
+   "Appendix_C_2_scope", not "Appendix_CA". */
+static const scr_appendix *bookmark_owner(const scr_agenda *ag,
+                                          const char *bookmark, size_t *at) {
+  for (size_t j = 0; j < ag->n_appendices; j++) {
+    const char *own = ag->appendices[j].bookmark;
+    size_t k = strlen(own);
+    if (strncmp(bookmark, own, k) == 0 &&
+        (bookmark[k] == '\0' || bookmark[k] == '_')) {
+      *at = j;
+      return &ag->appendices[j];
+    }
+  }
+  return NULL;
+}
+
+static void report_target(void *ctx, const char *bookmark, char *href, size_t n,
+                          int *page) {
+  const report_links *l = ctx;
+  size_t j = 0;
+  const scr_appendix *ap = bookmark_owner(l->ag, bookmark, &j);
+  if (!ap || !scr_site_offers_page(ap)) {
+    snprintf(href, n, "%s", l->meeting_page);
+    return;
+  }
+  const int *pages =
+      l->pack->pages_odt ? l->pack->pages_odt : l->pack->pages_docx;
+  if (pages && j < l->pack->n_pages && strcmp(bookmark, ap->bookmark) == 0)
+    *page = pages[j];
+  if (j == l->here)
+    return; /* "#bookmark", on this page */
+  char name[320];
+  scr_site_report_page_name(l->pack->stem, ap, name, sizeof name);
+  if (strcmp(bookmark, ap->bookmark) == 0)
+    snprintf(href, n, "%s", name);
+  else
+    snprintf(href, n, "%s#%s", name, bookmark);
+}
+
+static scr_error write_picture(void *ctx, const scr_html_file *f) {
+  return write_if_changed(ctx, f->name, (const char *)f->data, f->size);
+}
+
+/* The pages of each report of the pack but its PDF appendices (offered as
+   received), cut from the pack's PDF, each a PDF of its own. */
+static scr_error cut_reports(site_run *r, const scr_site_meeting *m) {
+  const scr_agenda *ag = m->agenda;
+  const scr_site_doc *pack = m->pack;
+  char *pdf_name = scr_asprintf("%s.pdf", pack->stem);
+  char *path = pdf_name ? site_path(r, pdf_name) : NULL;
+  free(pdf_name);
+  char *pdf = NULL;
+  size_t len = 0;
+  scr_error err = path ? SCR_OK : SCR_E_NOMEM;
+  if (!err && !file_exists(path)) {
+    free(path);
+    return SCR_OK; /* no PDF made: no cuts */
+  }
+  if (!err)
+    err = scr_read_file(path, (size_t)1 << 31, &pdf, &len);
+  for (size_t i = 0; !err && i < ag->n_appendices; i++) {
+    const scr_appendix *ap = &ag->appendices[i];
+    int first = 0, last = 0;
+    if (!scr_site_offers_page(ap) || scr_site_offers_pdf(ap) ||
+        !scr_site_report_pages(ag, pack, i, &first, &last))
+      continue;
+    char name[320], title[600], *cut = NULL, *why = NULL;
+    size_t cut_len = 0;
+    scr_site_pdf_appendix_name(pack->stem, ap, name, sizeof name);
+    snprintf(title, sizeof title, "Appendix %s: %s", ap->label,
+             ap->title ? ap->title : ap->path);
+    err = scr_pdf_pages_cut(pdf, len, first, last, title, SCR_LANGUAGE, &cut,
+                            &cut_len, &why);
+    if (err && why)
+      fprintf(stderr, "scrutineer: error: %s: cannot cut Appendix %s: %s\n",
+              path, ap->label, why);
+    if (!err)
+      err = write_if_changed(r, name, cut, cut_len);
+    free(cut);
+    free(why);
+  }
+  free(pdf);
+  free(path);
+  return err;
+}
+
+/* Whether every page (and, with the pack's PDF, every cut) of the pack's
+   reports is in the folder. */
+static bool report_files_there(const site_run *r, const scr_site_meeting *m) {
+  bool pdf = false;
+  for (size_t k = 0; k < m->pack->n_files; k++)
+    pdf = pdf || strcmp(m->pack->files[k].ext, "pdf") == 0;
+  for (size_t i = 0; i < m->agenda->n_appendices; i++) {
+    const scr_appendix *ap = &m->agenda->appendices[i];
+    if (!scr_site_offers_page(ap))
+      continue;
+    char name[320];
+    scr_site_report_page_name(m->pack->stem, ap, name, sizeof name);
+    char *path = site_path(r, name);
+    bool there = path && file_exists(path);
+    free(path);
+    if (there && pdf && m->pack->pages_exact) {
+      scr_site_pdf_appendix_name(m->pack->stem, ap, name, sizeof name);
+      path = site_path(r, name);
+      there = path && file_exists(path);
+      free(path);
+    }
+    if (!there)
+      return false;
+  }
+  return true;
+}
+
+/* Each report of the meeting's public pack as a page of the site. */
+static scr_error write_report_pages(site_run *r, const scr_site_meeting *m) {
+  scr_agenda *ag = &r->session->agendas[m->agenda - r->session->agendas];
+  report_links l = {ag, m->pack, m->page, 0};
+  scr_html_links links = {report_target, &l};
+  scr_error err = SCR_OK;
+  for (size_t i = 0; !err && i < ag->n_appendices; i++) {
+    const scr_appendix *ap = &ag->appendices[i];
+    if (!scr_site_offers_page(ap))
+      continue;
+    l.here = i;
+    char *body = NULL, *html = NULL, name[320];
+    size_t len = 0;
+    err = scr_session_appendix_page(r->session, ag, i, &links, write_picture, r,
+                                    &body, &len);
+    if (!err)
+      err = scr_site_report_html(&r->site, m, i, body, &html, &len);
+    scr_site_report_page_name(m->pack->stem, ap, name, sizeof name);
+    if (!err)
+      err = write_if_changed(r, name, html, len);
+    free(body);
+    free(html);
+    r->paged = true;
+  }
+  if (!err)
+    err = cut_reports(r, m);
+  return err;
+}
+
+/* "picture-<16 hex digits>.png" (or .jpg), as the HTML writer names them. */
+static bool picture_name(const char *s, size_t *len) {
+  static const char PREFIX[] = "picture-";
+  size_t n = sizeof PREFIX - 1;
+  if (strncmp(s, PREFIX, n) != 0)
+    return false;
+  for (size_t k = 0; k < 16; k++)
+    if (!strchr("0123456789abcdef", s[n + k]) || !s[n + k])
+      return false;
+  n += 16;
+  static const char *const EXTS[] = {".png", ".jpg", ".jpeg", ".gif"};
+  for (size_t e = 0; e < sizeof EXTS / sizeof *EXTS; e++)
+    if (strncmp(s + n, EXTS[e], strlen(EXTS[e])) == 0) {
+      *len = n + strlen(EXTS[e]);
+      return true;
+    }
+  return false;
+}
+
+/* Add the pictures the page `path` shows to `used`. */
+static scr_error note_pictures(const char *path, scr_buf *used) {
+  char *html = NULL;
+  size_t len = 0;
+  scr_error err = scr_read_file(path, (size_t)1 << 30, &html, &len);
+  for (const char *p = html; !err && p && (p = strstr(p, "picture-")); p++) {
+    size_t n = 0;
+    if (picture_name(p, &n))
+      err = scr_buf_printf(used, "/%.*s/", (int)n, p);
+  }
+  free(html);
+  return err;
+}
+
+/* Remove the pictures no report page shows any more (a report withdrawn,
+   or made exempt, takes its pictures with it). */
+static scr_error drop_unshown_pictures(site_run *r) {
+  DIR *d = opendir(r->dir);
+  if (!d)
+    return SCR_OK;
+  scr_buf used = SCR_BUF_INIT;
+  scr_error err = scr_buf_puts(&used, "");
+  struct dirent *e;
+  while (!err && (e = readdir(d))) {
+    size_t len = strlen(e->d_name);
+    if (len > 5 && strcmp(e->d_name + len - 5, ".html") == 0 &&
+        strstr(e->d_name, "-appendix-")) {
+      char *path = site_path(r, e->d_name);
+      err = path ? note_pictures(path, &used) : SCR_E_NOMEM;
+      free(path);
+    }
+  }
+  rewinddir(d);
+  while (!err && (e = readdir(d))) {
+    size_t n = 0;
+    if (!picture_name(e->d_name, &n) || e->d_name[n])
+      continue;
+    char key[sizeof e->d_name + 2];
+    snprintf(key, sizeof key, "/%s/", e->d_name);
+    if (used.data && strstr(used.data, key))
+      continue;
+    char *path = site_path(r, e->d_name);
+    if (path && unlink(path) == 0 && !r->opts->quiet)
+      printf("removed %s\n", path);
+    free(path);
+  }
+  closedir(d);
+  scr_buf_free(&used);
+  return err;
+}
+
+/* The pages of the reports of every pack made this run, or whose pages
+   are not all there; then the pictures no page shows removed. */
+static scr_error write_reports(site_run *r) {
+  scr_error err = SCR_OK;
+  for (size_t i = 0; !err && i < r->site.n_meetings; i++) {
+    const scr_site_meeting *m = &r->site.meetings[i];
+    if (m->agenda && m->pack && (m->pack->rebuilt || !report_files_there(r, m)))
+      err = write_report_pages(r, m);
+  }
+  if (!err && (r->paged || r->withdrawn))
+    err = drop_unshown_pictures(r);
+  return err;
+}
+
 /* ---- pages --------------------------------------------------------------- */
 
 static scr_error write_page(site_run *r, const char *name,
@@ -906,7 +1154,7 @@ static scr_error write_pages(site_run *r) {
 
 /* Files of documents the previous build made and this one no longer has
    (a tracker as of another day, an agenda withdrawn). */
-static void remove_stale(const site_run *r) {
+static void remove_stale(site_run *r) {
   static const char *const EXTS[] = {"docx", "odt", "pdf", "csv"};
   for (size_t i = 0; i < r->old.n; i++) {
     const char *stem = r->old.docs[i].stem;
@@ -915,7 +1163,7 @@ static void remove_stale(const site_run *r) {
       current = current || strcmp(r->site.docs[k].stem, stem) == 0;
     if (current || strchr(stem, '/') || stem[0] == '.')
       continue;
-    (void)withdraw_pdf_appendices(r, stem, NULL);
+    (void)withdraw_appendix_files(r, stem, NULL);
     for (size_t e = 0; e < sizeof EXTS / sizeof *EXTS; e++) {
       char *name = scr_asprintf("%s.%s", stem, EXTS[e]);
       char *path = name ? site_path(r, name) : NULL;
@@ -961,6 +1209,8 @@ static scr_error site_build(site_run *r) {
     err = make_documents(r);
   if (!err)
     err = gather_meetings(site);
+  if (!err)
+    err = write_reports(r);
   if (!err)
     err = write_pages(r);
   char cal_hash[SCR_DIGEST_HEX] = "", cal_stamp[32] = "";

@@ -77,11 +77,29 @@ void scr_site_pdf_appendix_name(const char *stem, const scr_appendix *ap,
 /** Whether the public pack shows appendix `ap` as a PDF of its own, which
     the site offers beside it. */
 bool scr_site_offers_pdf(const scr_appendix *ap);
+/** Whether the site offers appendix `ap` as a page of its own (and, with
+    PDF, as a PDF of its own): the public pack holds it. */
+bool scr_site_offers_page(const scr_appendix *ap);
+/** The file name of that page: "<stem>-appendix-E.html". Into out[0..n).
+    With PDF, "<stem>-appendix-E.pdf" is its pages of the pack's PDF (or,
+    for a PDF appendix, the PDF as received). */
+void scr_site_report_page_name(const char *stem, const scr_appendix *ap,
+                               char *out, size_t n);
 
 /* Each page as a new string (caller frees), its length in *len. */
 scr_error scr_site_index_html(const scr_site *site, char **data, size_t *len);
 scr_error scr_site_meeting_html(const scr_site *site, const scr_site_meeting *m,
                                 char **data, size_t *len);
+/** The pack's pages of appendix i, as LibreOffice laid it out: from its
+    first to the page before the next appendix the public pack holds, or
+    (*last 0) to the pack's end. False when the layout is not known. */
+bool scr_site_report_pages(const scr_agenda *ag, const scr_site_doc *pack,
+                           size_t i, int *first, int *last);
+/** The page of appendix `index` of the meeting's pack, around `body` (the
+    HTML writer's, raw). */
+scr_error scr_site_report_html(const scr_site *site, const scr_site_meeting *m,
+                               size_t index, const char *body, char **data,
+                               size_t *len);
 scr_error scr_site_workprogramme_html(const scr_site *site, char **data,
                                       size_t *len);
 /** The stylesheet. Static. */

@@ -156,8 +156,8 @@ static void page_head(scr_xmlw *x, const scr_site *site, const char *title) {
   end(x);
 }
 
-static void page_open(scr_xmlw *x, const scr_site *site, const char *title,
-                      nav_item here) {
+static void page_frame(scr_xmlw *x, const scr_site *site, const char *title,
+                       nav_item here) {
   const scr_committee *c = &site->s->ws.committee;
   page_head(x, site, title);
   start(x, "body");
@@ -182,6 +182,11 @@ static void page_open(scr_xmlw *x, const scr_site *site, const char *title,
   end(x);
   start(x, "main");
   scr_xmlw_attr(x, "id", "main");
+}
+
+static void page_open(scr_xmlw *x, const scr_site *site, const char *title,
+                      nav_item here) {
+  page_frame(x, site, title, here);
   element(x, "h1", title);
 }
 
@@ -457,6 +462,52 @@ bool scr_site_offers_pdf(const scr_appendix *ap) {
   return ap->src && ap->src->pdf && scr_pack_includes((scr_pack_kind){0}, ap);
 }
 
+bool scr_site_offers_page(const scr_appendix *ap) {
+  return scr_pack_includes((scr_pack_kind){0}, ap);
+}
+
+void scr_site_report_page_name(const char *stem, const scr_appendix *ap,
+                               char *out, size_t n) {
+  snprintf(out, n, "%s-appendix-%s.html", stem, ap->label);
+}
+
+bool scr_site_report_pages(const scr_agenda *ag, const scr_site_doc *pack,
+                           size_t i, int *first, int *last) {
+  const int *pages = pack->pages_odt;
+  if (!pages || !pack->pages_exact || i >= pack->n_pages)
+    return false;
+  *first = pages[i];
+  *last = 0;
+  for (size_t j = i + 1; j < ag->n_appendices && j < pack->n_pages; j++)
+    if (scr_pack_includes((scr_pack_kind){0}, &ag->appendices[j])) {
+      *last = pages[j] - 1;
+      break;
+    }
+  return *first >= 1 && (*last == 0 || *last >= *first);
+}
+
+/* Whether the pack's PDF was made from LibreOffice's layout: each report's
+   pages are then cut from it as a PDF of their own. */
+static bool cuts_offered(const scr_site_doc *pack) {
+  bool pdf = false;
+  for (size_t k = 0; pack && k < pack->n_files; k++)
+    pdf = pdf || strcmp(pack->files[k].ext, "pdf") == 0;
+  return pdf && pack->pages_exact;
+}
+
+/* A report's pages of the pack, as a PDF of their own. */
+static void cut_download(scr_xmlw *x, const scr_appendix *ap,
+                         const scr_site_doc *pack, const char *label) {
+  char href[320];
+  scr_site_pdf_appendix_name(pack->stem, ap, href, sizeof href);
+  start(x, "a");
+  scr_xmlw_attr(x, "href", href);
+  scr_xmlw_attr(x, "type", scr_site_media_type("pdf"));
+  scr_xmlw_attr(x, "download", "");
+  text(x, label);
+  end(x);
+}
+
 /* A PDF appendix's own file, as received, beside the pack. */
 static void pdf_download(scr_xmlw *x, const scr_appendix *ap,
                          const scr_site_doc *pack) {
@@ -491,11 +542,22 @@ static void appendix_entry(scr_xmlw *x, const scr_agenda *ag, size_t i,
     text(x, ", to follow");
   } else {
     page_words(pack, i, where, sizeof where);
-    text(x, ap->title ? ap->title : ap->path);
+    const char *title = ap->title ? ap->title : ap->path;
+    if (pack && scr_site_offers_page(ap)) {
+      char page[320];
+      scr_site_report_page_name(pack->stem, ap, page, sizeof page);
+      link_to(x, page, title);
+    } else {
+      text(x, title);
+    }
     text(x, ", ");
     text(x, where);
-    if (pack && scr_site_offers_pdf(ap))
+    if (pack && scr_site_offers_pdf(ap)) {
       pdf_download(x, ap, pack);
+    } else if (cuts_offered(pack) && scr_site_offers_page(ap)) {
+      text(x, "; ");
+      cut_download(x, ap, pack, "its pages as a PDF");
+    }
   }
   end(x);
 }
@@ -592,6 +654,61 @@ scr_error scr_site_meeting_html(const scr_site *site, const scr_site_meeting *m,
     agenda_section(&x, m);
   start(&x, "p");
   link_to(&x, SCR_SITE_INDEX, "All meetings");
+  end(&x);
+  return page_close(&x, site, data, len);
+}
+
+/* ---- a report's page ------------------------------------------------------
+ */
+
+scr_error scr_site_report_html(const scr_site *site, const scr_site_meeting *m,
+                               size_t index, const char *body, char **data,
+                               size_t *len) {
+  const scr_appendix *ap = &m->agenda->appendices[index];
+  const scr_site_doc *pack = m->pack;
+  char date[64], title[700], back[128];
+  scr_date_format(m->date, SCR_DATE_WEEKDAY, date, sizeof date);
+  snprintf(title, sizeof title, "Appendix %s: %s (meeting on %s)", ap->label,
+           ap->title ? ap->title : ap->path, date);
+  snprintf(back, sizeof back, "The meeting on %s and its papers", date);
+  scr_xmlw x;
+  scr_error err = scr_xmlw_open_html(&x);
+  if (err) {
+    scr_xmlw_discard(&x);
+    return err;
+  }
+  page_frame(&x, site, title, NAV_NONE);
+  start(&x, "p");
+  link_to(&x, m->page, back);
+  end(&x);
+  if (scr_site_offers_pdf(ap)) {
+    start(&x, "p");
+    text(&x, "This appendix was received as a PDF, and its text is below");
+    pdf_download(&x, ap, pack);
+    text(&x, ".");
+    end(&x);
+  } else if (cuts_offered(pack)) {
+    char label[160];
+    int first = 0, last = 0;
+    scr_site_report_pages(m->agenda, pack, index, &first, &last);
+    if (last == first)
+      snprintf(label, sizeof label,
+               "This report as a PDF (page %d of the pack)", first);
+    else if (last)
+      snprintf(label, sizeof label,
+               "This report as a PDF (pages %d to %d of the pack)", first,
+               last);
+    else
+      snprintf(label, sizeof label,
+               "This report as a PDF (the pack's pages from %d to its end)",
+               first);
+    start(&x, "p");
+    cut_download(&x, ap, pack, label);
+    end(&x);
+  }
+  scr_xmlw_raw(&x, body, strlen(body));
+  start(&x, "p");
+  link_to(&x, m->page, back);
   end(&x);
   return page_close(&x, site, data, len);
 }
