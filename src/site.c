@@ -514,6 +514,45 @@ static scr_error withdraw_appendix_files(site_run *r, const char *stem,
   return err;
 }
 
+/* Remove `name` from the folder, saying so; a file already gone is no
+   error. */
+static scr_error remove_file(site_run *r, const char *name) {
+  char *path = site_path(r, name);
+  if (!path)
+    return SCR_E_NOMEM;
+  scr_error err = SCR_OK;
+  if (unlink(path) == 0) {
+    if (!r->opts->quiet)
+      printf("removed %s\n", path);
+  } else if (errno != ENOENT) {
+    fprintf(stderr, "scrutineer: error: cannot remove %s: %s\n", path,
+            strerror(errno));
+    err = SCR_E_IO;
+  }
+  free(path);
+  return err;
+}
+
+/* A document made again goes without its files of the formats this run
+   does not make: made from the sources as they were, an old PDF could
+   still hold a report whose item is now exempt. */
+static scr_error drop_other_formats(site_run *r, const scr_site_doc *doc) {
+  static const char *const ALL[] = {"docx", "odt", "pdf", "csv"};
+  const char *exts[SCR_SITE_MAX_FILES];
+  size_t n = doc_exts(r, doc->kind, exts);
+  scr_error err = SCR_OK;
+  for (size_t i = 0; !err && i < sizeof ALL / sizeof *ALL; i++) {
+    bool made = false;
+    for (size_t k = 0; k < n; k++)
+      made = made || strcmp(exts[k], ALL[i]) == 0;
+    char name[300];
+    snprintf(name, sizeof name, "%s.%s", doc->stem, ALL[i]);
+    if (!made)
+      err = remove_file(r, name);
+  }
+  return err;
+}
+
 /* A document of the site and its sources: a pack (`ag`), minutes (`m`),
    or the tracker (neither). */
 typedef struct site_target {
@@ -532,6 +571,8 @@ static scr_error plan_doc(site_run *r, site_target *t) {
       t->ag ? withdraw_appendix_files(r, t->doc->stem, t->ag) : SCR_OK;
   t->build = !err && !(reuse(r, t->doc, t->n_pages) &&
                        pdf_appendices_there(r, t->ag, t->doc));
+  if (!err && t->build)
+    err = drop_other_formats(r, t->doc);
   return err;
 }
 
@@ -936,6 +977,20 @@ static scr_error write_picture(void *ctx, const scr_html_file *f) {
   return write_if_changed(ctx, f->name, (const char *)f->data, f->size);
 }
 
+/* The cut PDFs of the pack's reports, gone with the pack's PDF. */
+static scr_error drop_cuts(site_run *r, const scr_site_meeting *m) {
+  scr_error err = SCR_OK;
+  for (size_t i = 0; !err && i < m->agenda->n_appendices; i++) {
+    const scr_appendix *ap = &m->agenda->appendices[i];
+    if (scr_site_offers_pdf(ap))
+      continue;
+    char name[320];
+    scr_site_pdf_appendix_name(m->pack->stem, ap, name, sizeof name);
+    err = remove_file(r, name);
+  }
+  return err;
+}
+
 /* The pages of each report of the pack but its PDF appendices (offered as
    received), cut from the pack's PDF, each a PDF of its own. */
 static scr_error cut_reports(site_run *r, const scr_site_meeting *m) {
@@ -949,7 +1004,7 @@ static scr_error cut_reports(site_run *r, const scr_site_meeting *m) {
   scr_error err = path ? SCR_OK : SCR_E_NOMEM;
   if (!err && !file_exists(path)) {
     free(path);
-    return SCR_OK; /* no PDF made: no cuts */
+    return drop_cuts(r, m); /* no PDF made: no cuts of an old one */
   }
   if (!err)
     err = scr_read_file(path, (size_t)1 << 31, &pdf, &len);

@@ -36,7 +36,13 @@ def pdf_objects(pdf):
     """Every object of the PDF as bytes (strings decoded, as repr shows
     them), with each stream's decoded data."""
     reader = PdfReader(pdf)
-    for num in range(1, int(reader.trailer["/Size"])):
+    # pypdf keeps /Size of a cross-reference stream (qpdf writes one) in
+    # neither trailer: count the objects its tables list
+    listed = set(reader.xref_objStm)
+    for table in reader.xref.values():
+        listed |= set(table)
+    size = int(reader.trailer.get("/Size", 0)) or max(listed, default=0) + 1
+    for num in range(1, size):
         try:
             obj = reader.get_object(num)
         except Exception:

@@ -133,6 +133,36 @@ printf '\nAnother to %s.\n' "$S" >>agendas/2026-06-17/secret-annex.md
 [ "$(site_sums)" = "$BEFORE_EDIT" ] ||
   fail "editing only an exempt report changed the public site"
 pass "editing only the exempt reports rebuilds nothing of the site, nor its feed"
+# With PDF, each public report is a page of the site and its pages of the
+# pack a PDF of their own; the exempt ones are neither. A report whose item
+# is made exempt loses both at the next build, with the pack's PDF when
+# that build makes none.
+SITE2=$T/site-pdf
+P=$SITE2/SC-2026-06-17-agenda-pack-appendix
+"$SCR" site --today 2026-06-01 --publish-date 2026-06-01 -f docx,odt,pdf \
+  -o "$SITE2" -q 2>/dev/null || fail "site with PDF exited $?"
+for L in A B C G; do
+  [ -s "$P-$L.html" ] && [ -s "$P-$L.pdf" ] || fail "the site lacks Appendix $L's page or PDF"
+done
+for L in D E F; do
+  [ ! -e "$P-$L.html" ] && [ ! -e "$P-$L.pdf" ] || fail "the site offers Appendix $L"
+done
+if grep -rl "$S" "$SITE2"; then fail "the site with PDF leaks the exempt report"; fi
+$CHECK absent "$S" "$SITE2"/*.pdf "$SITE2"/*.docx "$SITE2"/*.odt || fail "the site's PDFs leak"
+grep -q "A public report after the private ones" "$P-G.html" || fail "Appendix G's page lacks its text"
+pass "with PDF, the public reports are pages and PDFs of their own, the exempt ones neither"
+cp agendas/2026-06-17.md "$T/agenda.md"
+sed -i 's/^## Any other business$/## Any other business {exempt=3}/' agendas/2026-06-17.md
+"$SCR" site --today 2026-06-01 --publish-date 2026-06-01 -f docx,odt \
+  -o "$SITE2" -q 2>/dev/null || fail "site exited $?"
+[ ! -e "$P-G.html" ] && [ ! -e "$P-G.pdf" ] || fail "Appendix G, now exempt, is still offered"
+[ ! -e "$SITE2/SC-2026-06-17-agenda-pack.pdf" ] || fail "the old PDF of the pack, with Appendix G, is still there"
+if grep -rl "A public report after the private ones" "$SITE2"; then
+  fail "Appendix G, now exempt, is still in the site"
+fi
+[ ! -e "$P-A.pdf" ] && [ -s "$P-A.html" ] || fail "Appendix A keeps a PDF cut from the old pack"
+cp "$T/agenda.md" agendas/2026-06-17.md
+pass "a report whose item is made exempt is withdrawn from the site: page, PDF and the pack's old PDF"
 validate_odt "$PRIV".odt "$T/odt-private"
 pass "the private ODT, with its master pages, validates against ODF 1.3"
 
