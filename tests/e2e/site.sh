@@ -41,6 +41,13 @@ pass "site wrote every pack, minutes and tracker as DOCX, ODT and PDF, and its p
 
 "$PYTHON" "$HERE/check_site.py" "$SITE" . "$TODAY" $PACK 2026-06-17 \
   || fail "the site does not read back"
+# each report a page of its own and its pages of the pack a PDF of their own
+A=agendas/2026-06-17
+"$PYTHON" "$HERE/check_report_pages.py" "$SITE" meeting-2026-06-17.html \
+  minutes/2026-04-14.md:A $A/terms-of-reference.md:B $A/introduction-to-cype.md:C \
+  $A/executive-response-hnb.md:D $A/post-inspection-improvement-plan.md:E \
+  $A/priorities-performance-q4.md:F agendas/workprogramme.md:G \
+  || fail "the reports' pages do not read back"
 
 # Served from a sub-path, as a council's web server would, on a free port.
 mkdir -p "$T/www" "$SHOTS"
