@@ -510,6 +510,7 @@ static scr_error lay_out_with_office(const job *j, unsigned formats,
 struct scr_layouts {
   scr_office office;
   bool staging;
+  char scope[64]; /* put before each document's stem (scr_layouts_scope) */
   staged_names names; /* the documents in LibreOffice's folder */
   staged_names stems; /* ... and the stems of the documents they are of */
 };
@@ -528,6 +529,10 @@ scr_error scr_layouts_open(scr_layouts **out, bool progress) {
   l->staging = true;
   *out = l;
   return SCR_OK;
+}
+
+void scr_layouts_scope(scr_layouts *l, const char *scope) {
+  snprintf(l->scope, sizeof l->scope, "%s", scope ? scope : "");
 }
 
 size_t scr_layouts_staged(const scr_layouts *l) {
@@ -628,10 +633,13 @@ static scr_error emit_document(const job *j, const char *stem,
   layout lay = {0};
   scr_error err = SCR_OK;
   scr_layouts *shared = out->layouts;
+  /* known to the shared run by its scope's name for it */
+  char key[INPUT_NAME_MAX - 16];
+  snprintf(key, sizeof key, "%s%s", shared ? shared->scope : "", stem);
   if ((formats & SCR_FORMAT_PDF) && shared && shared->staging)
-    return stage_in(shared, j, formats, user_tpl, stem);
-  if ((formats & SCR_FORMAT_PDF) && shared && layouts_has(shared, stem))
-    err = layout_from(shared, j, formats, user_tpl, stem, &lay);
+    return stage_in(shared, j, formats, user_tpl, key);
+  if ((formats & SCR_FORMAT_PDF) && shared && layouts_has(shared, key))
+    err = layout_from(shared, j, formats, user_tpl, key, &lay);
   else if (formats & SCR_FORMAT_PDF)
     err = lay_out_with_office(j, formats, opts, user_tpl, &lay);
   for (size_t i = 0; !err && i < N_WRITERS; i++) {

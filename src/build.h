@@ -134,6 +134,10 @@ scr_error scr_session_tracker(scr_session *s, scr_date today,
 scr_error scr_layouts_open(scr_layouts **out, bool progress);
 /** How many documents are staged. */
 size_t scr_layouts_staged(const scr_layouts *l);
+/** Put `scope` (at most 63 bytes; NULL: none) before the stem by which
+    each document staged or read from now on is known, so that documents
+    of several workspaces with the same names stay apart. */
+void scr_layouts_scope(scr_layouts *l, const char *scope);
 /**
  * Convert every staged document to PDF (scr_office_convert) and leave
  * staging: later builds take their layout from here. SCR_E_OFFICE, with a

@@ -44,6 +44,14 @@ typedef struct site_run {
   size_t n_sums, cap_sums;
   bool withdrawn; /* a report's page or PDF was removed */
   bool paged;     /* a report's page was written */
+  /* One committee of a council: its documents are laid out by the one
+     LibreOffice run of the whole council, first staged (`staging`, and
+     then nothing else is done), then made. *shared is opened when the
+     first document is staged; NULL throughout: the run lays out its own. */
+  scr_layouts **shared;
+  bool staging;
+  const char *scope;  /* the committee's name for the shared run */
+  char cal_stamp[32]; /* the calendar's DTSTAMP, once written */
 } site_run;
 
 /* ---- time ------------------------------------------------------------- */
@@ -637,12 +645,35 @@ static scr_error lay_out_all(site_run *r, site_target *targets, size_t n,
 }
 
 /* Each document of the site made, unless its inputs are as recorded. */
+/* Stage each document to make in the council's one LibreOffice run,
+   opening it for the first. */
+static scr_error stage_shared(site_run *r, site_target *targets, size_t n) {
+  scr_error err = SCR_OK;
+  for (size_t i = 0; !err && i < n; i++) {
+    if (!targets[i].build || !(r->formats & SCR_FORMAT_PDF))
+      continue;
+    if (!*r->shared)
+      err =
+          scr_layouts_open(r->shared, !r->opts->quiet && isatty(STDERR_FILENO));
+    if (!err) {
+      scr_layouts_scope(*r->shared, r->scope);
+      scr_output staging = {.layouts = *r->shared};
+      err = run_build(r, &targets[i], &staging);
+    }
+  }
+  return err;
+}
+
 static scr_error make_targets(site_run *r, site_target *targets, size_t n) {
   scr_error err = SCR_OK;
   for (size_t i = 0; !err && i < n; i++)
     err = plan_doc(r, &targets[i]);
-  scr_layouts *layouts = NULL;
-  if (!err)
+  if (!err && r->staging)
+    return stage_shared(r, targets, n);
+  scr_layouts *layouts = r->shared ? *r->shared : NULL;
+  if (layouts)
+    scr_layouts_scope(layouts, r->scope);
+  if (!err && !r->shared)
     err = lay_out_all(r, targets, n, &layouts);
   for (size_t i = 0; !err && i < n; i++) {
     if (targets[i].build)
@@ -651,7 +682,8 @@ static scr_error make_targets(site_run *r, site_target *targets, size_t n) {
       r->kept++;
     stat_files(r, targets[i].doc);
   }
-  scr_layouts_close(layouts);
+  if (!r->shared)
+    scr_layouts_close(layouts);
   return err;
 }
 
@@ -854,7 +886,7 @@ typedef struct feed_entry {
   char id[64], title[600];
   char *summary;
   scr_atom_link links[SCR_SITE_MAX_FILES + 1];
-  char hrefs[SCR_SITE_MAX_FILES][300], titles[SCR_SITE_MAX_FILES][16];
+  char hrefs[SCR_SITE_MAX_FILES][360], titles[SCR_SITE_MAX_FILES][16];
 } feed_entry;
 
 static void feed_links(const scr_site_meeting *m, feed_entry *fe,
@@ -1262,8 +1294,9 @@ static scr_error site_build(site_run *r) {
                             site->today, &site->tracker, NULL);
   if (!err)
     err = make_documents(r);
-  if (!err)
-    err = gather_meetings(site);
+  if (err || r->staging)
+    return err;
+  err = gather_meetings(site);
   if (!err)
     err = write_reports(r);
   if (!err)
@@ -1275,10 +1308,14 @@ static scr_error site_build(site_run *r) {
     err = write_feed(r);
   if (!err)
     err = manifest_write(r, cal_hash, cal_stamp);
+  snprintf(r->cal_stamp, sizeof r->cal_stamp, "%s", cal_stamp);
   if (!err)
     remove_stale(r);
   return err;
 }
+
+static scr_error build_council_site(const char *path, const scr_options *opts,
+                                    scr_date today);
 
 scr_error scr_build_site(const char *workspace, const scr_options *opts) {
   site_run r = {.opts = opts};
@@ -1286,6 +1323,8 @@ scr_error scr_build_site(const char *workspace, const scr_options *opts) {
   r.site.today = scr_system_today();
   if (opts->today && !scr_date_parse(opts->today, &r.site.today))
     return SCR_E_USAGE;
+  if (scr_is_council_root(workspace))
+    return build_council_site(workspace, opts, r.site.today);
   r.formats = site_formats(opts);
   utc_now(r.now, sizeof r.now, false);
   scr_session s;
@@ -1298,5 +1337,322 @@ scr_error scr_build_site(const char *workspace, const scr_options *opts) {
            r.built == 1 ? "" : "s", r.kept);
   site_free(&r);
   scr_session_close(&s);
+  return err;
+}
+
+/* ---- a council's site ---------------------------------------------------- */
+
+/* What the council's pages need of a committee's site, copied into `cs`
+   before the committee's session closes. */
+static scr_error council_take(scr_council_site *cs, const site_run *r,
+                              const char *slug) {
+  const scr_committee *c = &r->site.s->ws.committee;
+  scr_council_entry *e = &cs->committees[cs->n_committees++];
+  *e = (scr_council_entry){0};
+  snprintf(e->name, sizeof e->name, "%s", c->name);
+  snprintf(e->slug, sizeof e->slug, "%s", slug);
+  size_t n = (c->chair != NULL) + (c->vice_chair != NULL) + c->n_members +
+             c->n_co_opted;
+  e->members = calloc(n + 1, sizeof *e->members);
+  if (!e->members)
+    return SCR_E_NOMEM;
+  if (c->chair)
+    e->members[e->n_members++] = scr_asprintf("%s (Chair)", c->chair);
+  if (c->vice_chair)
+    e->members[e->n_members++] = scr_asprintf("%s (Vice-Chair)", c->vice_chair);
+  for (size_t i = 0; i < c->n_members; i++)
+    e->members[e->n_members++] = scr_strdup(c->members[i]);
+  for (size_t i = 0; i < c->n_co_opted; i++)
+    e->members[e->n_members++] = scr_asprintf("%s (co-opted)", c->co_opted[i]);
+  for (size_t i = 0; i < e->n_members; i++)
+    if (!e->members[i])
+      return SCR_E_NOMEM;
+  for (size_t i = 0; i < r->site.n_meetings; i++) {
+    const scr_site_meeting *m = &r->site.meetings[i];
+    if (scr_reserve(&cs->meetings, &cs->cap_meetings, cs->n_meetings + 1,
+                    sizeof *cs->meetings))
+      return SCR_E_NOMEM;
+    scr_council_meeting *cm = &cs->meetings[cs->n_meetings++];
+    *cm = (scr_council_meeting){.date = m->date, .time = m->time};
+    snprintf(cm->committee, sizeof cm->committee, "%s", c->name);
+    snprintf(cm->slug, sizeof cm->slug, "%s", slug);
+    snprintf(cm->venue, sizeof cm->venue, "%s", m->venue ? m->venue : "");
+    snprintf(cm->page, sizeof cm->page, "committees/%s/%s", slug, m->page);
+    char uuid[48];
+    stable_uuid(c, m->page, uuid);
+    snprintf(cm->uid, sizeof cm->uid, "%s@scrutineer", uuid);
+    cm->summary = agenda_summary(m);
+    if (!cm->summary)
+      return SCR_E_NOMEM;
+    e->upcoming += scr_date_cmp(m->date, cs->today) >= 0;
+    if (!m->pack || !m->pack->n_files)
+      continue;
+    cm->published = true;
+    snprintf(cm->pack_stem, sizeof cm->pack_stem, "%s", m->pack->stem);
+    snprintf(cm->pack_title, sizeof cm->pack_title, "%s", m->pack->title);
+    snprintf(cm->pack_built, sizeof cm->pack_built, "%s", m->pack->built);
+    memcpy(cm->files, m->pack->files, sizeof cm->files);
+    cm->n_files = m->pack->n_files;
+  }
+  return SCR_OK;
+}
+
+static void council_site_free(scr_council_site *cs) {
+  for (size_t i = 0; i < cs->n_meetings; i++)
+    free(cs->meetings[i].summary);
+  free(cs->meetings);
+  for (size_t i = 0; i < cs->n_committees; i++)
+    scr_free_list(cs->committees[i].members, cs->committees[i].n_members);
+  free(cs->committees);
+}
+
+/* The whole council's run: its folder, its formats, and the one LibreOffice
+   its committees' documents are laid out by. */
+typedef struct council_run {
+  const scr_council *council;
+  const scr_options *opts;
+  const char *dir;
+  unsigned formats;
+  char now[32];
+  scr_council_site cs;
+  scr_layouts *layouts;
+  char cal_stamp[32]; /* the latest of the committees' calendars */
+  size_t built, kept;
+  FILE *quiet; /* where a committee's diagnostics go the second time */
+} council_run;
+
+/* The committee's folder name, which names its part of the site. */
+static const char *committee_slug(const scr_council_committee *cc) {
+  const char *slash = strrchr(cc->folder, '/');
+  return slash ? slash + 1 : cc->folder;
+}
+
+/* One committee's site, in committees/SLUG/: its documents staged for the
+   council's LibreOffice run (`staging`), or made and its pages written. */
+static scr_error council_committee(council_run *cr, size_t i, bool staging) {
+  const scr_council_committee *cc = &cr->council->committees[i];
+  const char *slug = committee_slug(cc);
+  char *sub = scr_asprintf("%s/committees/%s", cr->dir, slug);
+  char scope[64];
+  snprintf(scope, sizeof scope, "%.40s--", slug);
+  /* the diagnostics were printed when the committee was staged */
+  scr_options opts = *cr->opts;
+  if (!staging && (cr->formats & SCR_FORMAT_PDF) && cr->quiet)
+    opts.diagnostics = cr->quiet;
+  site_run r = {
+      .opts = &opts,
+      .dir = sub,
+      .formats = cr->formats,
+      .shared = &cr->layouts,
+      .staging = staging,
+      .scope = scope,
+      .site = {.today = cr->cs.today, .council_home = "../../index.html"}};
+  snprintf(r.now, sizeof r.now, "%s", cr->now);
+  scr_session s;
+  scr_error err = sub ? scr_session_open(&s, cc->folder, &opts) : SCR_E_NOMEM;
+  r.site.s = r.session = &s;
+  if (!err)
+    err = site_build(&r);
+  if (!err && !staging)
+    err = council_take(&cr->cs, &r, slug);
+  if (!err && !staging && strcmp(r.cal_stamp, cr->cal_stamp) > 0)
+    snprintf(cr->cal_stamp, sizeof cr->cal_stamp, "%s", r.cal_stamp);
+  cr->built += r.built;
+  cr->kept += r.kept;
+  site_free(&r);
+  if (sub)
+    scr_session_close(&s);
+  free(sub);
+  return err;
+}
+
+static int council_meeting_cmp(const void *a, const void *b) {
+  const scr_council_meeting *x = a, *y = b;
+  int c = scr_date_cmp(x->date, y->date);
+  if (!c)
+    c = (x->time > y->time) - (x->time < y->time);
+  return c ? c : strcmp(x->committee, y->committee);
+}
+
+/* The council's writes go through a run of its own folder. */
+static site_run council_writer(const council_run *cr) {
+  return (site_run){.opts = cr->opts, .dir = cr->dir};
+}
+
+/* meetings.ics of every committee's meetings, each the same event as in
+   its committee's calendar. */
+static scr_error council_calendar(council_run *cr) {
+  size_t n = cr->cs.n_meetings;
+  scr_ical_event *ev = calloc(n + 1, sizeof *ev);
+  if (!ev)
+    return SCR_E_NOMEM;
+  for (size_t i = 0; i < n; i++) {
+    const scr_council_meeting *m = &cr->cs.meetings[i];
+    ev[i] = (scr_ical_event){
+        m->uid,     m->committee, m->venue[0] ? m->venue : NULL,
+        m->summary, m->date,      m->time};
+  }
+  char stamp[32];
+  if (cr->cal_stamp[0])
+    snprintf(stamp, sizeof stamp, "%s", cr->cal_stamp);
+  else
+    utc_now(stamp, sizeof stamp, true);
+  size_t len = 0;
+  char *ics = scr_ical_calendar(cr->council->name, ev, n, stamp, &len);
+  site_run w = council_writer(cr);
+  scr_error err =
+      ics ? write_if_changed(&w, SCR_SITE_ICS, ics, len) : SCR_E_NOMEM;
+  free(ics);
+  free(ev);
+  return err;
+}
+
+/* feed.xml: every committee's published packs, the newest meeting first. */
+static scr_error council_feed(council_run *cr) {
+  const scr_council_site *cs = &cr->cs;
+  feed_entry *fe = calloc(cs->n_meetings + 1, sizeof *fe);
+  scr_atom_entry *entries = calloc(cs->n_meetings + 1, sizeof *entries);
+  scr_error err = fe && entries ? SCR_OK : SCR_E_NOMEM;
+  size_t n = 0;
+  char updated[32] = "";
+  for (size_t i = cs->n_meetings; i-- > 0 && !err;) {
+    const scr_council_meeting *m = &cs->meetings[i];
+    if (!m->published)
+      continue;
+    feed_entry *e = &fe[n];
+    /* the same entry as in the committee's own feed */
+    scr_committee c = {.council = cr->council->name, .name = m->committee};
+    char uuid[48];
+    stable_uuid(&c, m->pack_stem, uuid);
+    snprintf(e->id, sizeof e->id, "urn:uuid:%s", uuid);
+    snprintf(e->title, sizeof e->title, "%s", m->pack_title);
+    size_t k = 0;
+    e->links[k++] =
+        (scr_atom_link){"alternate", m->page, "text/html", NULL, -1};
+    for (size_t f = 0; f < m->n_files; f++) {
+      snprintf(e->hrefs[f], sizeof e->hrefs[f], "committees/%s/%s.%s", m->slug,
+               m->pack_stem, m->files[f].ext);
+      for (size_t ch = 0; ch + 1 < sizeof e->titles[f] && m->files[f].ext[ch];
+           ch++)
+        e->titles[f][ch] = (char)(m->files[f].ext[ch] - 'a' + 'A');
+      e->links[k++] = (scr_atom_link){"enclosure", e->hrefs[f],
+                                      scr_site_media_type(m->files[f].ext),
+                                      e->titles[f], m->files[f].size};
+    }
+    entries[n++] = (scr_atom_entry){e->id,      e->title, m->pack_built,
+                                    m->summary, e->links, k};
+    if (strcmp(m->pack_built, updated) > 0)
+      snprintf(updated, sizeof updated, "%s", m->pack_built);
+  }
+  if (!updated[0])
+    snprintf(updated, sizeof updated, "%s", cr->now);
+  scr_committee whole = {.council = cr->council->name, .name = ""};
+  char feed_id[64], uuid[48], title[600];
+  stable_uuid(&whole, "feed", uuid);
+  snprintf(feed_id, sizeof feed_id, "urn:uuid:%s", uuid);
+  snprintf(title, sizeof title, "%s: agenda packs", cr->council->name);
+  scr_atom_feed feed = {feed_id,
+                        title,
+                        cr->council->name,
+                        cr->council->name,
+                        cr->council->enquiries,
+                        updated,
+                        SCR_SITE_FEED,
+                        SCR_SITE_INDEX,
+                        entries,
+                        n};
+  char *xml = NULL;
+  size_t len = 0;
+  if (!err)
+    err = scr_atom_write(&feed, &xml, &len);
+  site_run w = council_writer(cr);
+  if (!err)
+    err = write_if_changed(&w, SCR_SITE_FEED, xml, len);
+  free(xml);
+  free(fe);
+  free(entries);
+  return err;
+}
+
+/* The council's own pages: its index, the stylesheet, the calendar and
+   the feed of every committee. */
+static scr_error council_pages(council_run *cr) {
+  qsort(cr->cs.meetings, cr->cs.n_meetings, sizeof *cr->cs.meetings,
+        council_meeting_cmp);
+  char *html = NULL;
+  size_t len = 0;
+  site_run w = council_writer(cr);
+  scr_error err = scr_site_council_html(&cr->cs, &html, &len);
+  if (!err)
+    err = write_if_changed(&w, SCR_SITE_INDEX, html, len);
+  free(html);
+  if (!err)
+    err = write_if_changed(&w, SCR_SITE_CSS, scr_site_css(),
+                           strlen(scr_site_css()));
+  if (!err)
+    err = council_calendar(cr);
+  if (!err)
+    err = council_feed(cr);
+  return err;
+}
+
+/*
+ * Every committee's site under committees/, then the council's pages.
+ * With PDF, each committee's documents to make are first staged, all are
+ * laid out by one LibreOffice run, and then each committee is built again
+ * with those layouts (its sources read twice: a council's sessions are not
+ * all kept open at once).
+ */
+static scr_error council_site(council_run *cr) {
+  const scr_council *council = cr->council;
+  char *committees = scr_asprintf("%s/committees", cr->dir);
+  scr_error err = committees ? ensure_dir(cr->dir) : SCR_E_NOMEM;
+  if (!err)
+    err = ensure_dir(committees);
+  free(committees);
+  cr->cs.committees =
+      calloc(council->n_committees + 1, sizeof *cr->cs.committees);
+  if (!err && !cr->cs.committees)
+    err = SCR_E_NOMEM;
+  bool pdf = cr->formats & SCR_FORMAT_PDF;
+  for (size_t i = 0; !err && pdf && i < council->n_committees; i++)
+    err = council_committee(cr, i, true);
+  if (!err && cr->layouts)
+    err = scr_layouts_convert(cr->layouts);
+  for (size_t i = 0; !err && i < council->n_committees; i++)
+    err = council_committee(cr, i, false);
+  if (!err)
+    err = council_pages(cr);
+  return err;
+}
+
+static scr_error build_council_site(const char *path, const scr_options *opts,
+                                    scr_date today) {
+  scr_diags diags;
+  scr_diags_init(&diags);
+  scr_council council;
+  scr_error err = scr_council_open(path, &council, &diags);
+  scr_diags_print(&diags, opts->diagnostics ? opts->diagnostics : stderr);
+  if (!err && diags.errors)
+    err = SCR_E_SOURCE;
+  scr_diags_free(&diags);
+  council_run cr = {.council = &council,
+                    .opts = opts,
+                    .dir = opts->out_dir ? opts->out_dir : "site",
+                    .formats = site_formats(opts),
+                    .cs = {.council = &council, .today = today}};
+  utc_now(cr.now, sizeof cr.now, false);
+  cr.quiet = fopen("/dev/null", "w");
+  if (!err)
+    err = council_site(&cr);
+  if (!err && !opts->quiet)
+    printf("site: %zu committee%s, %zu document%s built, %zu unchanged\n",
+           council.n_committees, council.n_committees == 1 ? "" : "s", cr.built,
+           cr.built == 1 ? "" : "s", cr.kept);
+  scr_layouts_close(cr.layouts);
+  if (cr.quiet)
+    fclose(cr.quiet);
+  council_site_free(&cr.cs);
+  scr_council_free(&council);
   return err;
 }

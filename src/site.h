@@ -61,7 +61,50 @@ typedef struct scr_site {
   size_t n_docs;
   scr_site_doc *tracker_doc;
   scr_tracker tracker; /* as of today, for the work-programme page */
+  /* the council's index from the committee's pages, when the committee's
+     site is part of its council's; else NULL */
+  const char *council_home;
 } scr_site;
+
+/** A meeting of one of a council's committees, for the council's pages,
+    calendar and feed: copied out of that committee's site. */
+typedef struct scr_council_meeting {
+  char committee[256]; /* its name */
+  char slug[64];       /* its folder under committees/ */
+  scr_date date;
+  int time; /* minutes after midnight, or -1 */
+  char venue[512];
+  char page[160]; /* its page, from the council's folder */
+  char uid[96];   /* its event's, as in the committee's calendar */
+  char *summary;  /* the agenda's items, or that it is not yet published */
+  bool published; /* its pack is on the site */
+  char pack_stem[256], pack_title[512], pack_built[32];
+  scr_site_file files[SCR_SITE_MAX_FILES];
+  size_t n_files;
+} scr_council_meeting;
+
+/** A committee of the council site. */
+typedef struct scr_council_entry {
+  char name[256], slug[64];
+  char **members; /* "Councillor Name (Chair)", ... */
+  size_t n_members;
+  size_t upcoming; /* meetings from today on */
+} scr_council_entry;
+
+/** What the council's own pages show. */
+typedef struct scr_council_site {
+  const scr_council *council;
+  scr_date today;
+  scr_council_meeting *meetings; /* by date, then committee */
+  size_t n_meetings, cap_meetings;
+  scr_council_entry *committees; /* in the order of their folders */
+  size_t n_committees;
+} scr_council_site;
+
+/** The council's index: its upcoming meetings, every committee and its
+    members, the calendar and the feed. A new string (caller frees). */
+scr_error scr_site_council_html(const scr_council_site *cs, char **data,
+                                size_t *len);
 
 /* File names of the pages every site has. */
 #define SCR_SITE_INDEX "index.html"

@@ -135,8 +135,20 @@ static void nav_link(scr_xmlw *x, const char *href, const char *label,
   end(x);
 }
 
-static void page_head(scr_xmlw *x, const scr_site *site, const char *title) {
+/* What the frame of a page says: whose site it is and where it leads. */
+typedef struct frame {
+  const char *council;
+  const char *committee; /* NULL on the council's own pages */
+  const char *home;      /* the council's index from here, or NULL */
+  scr_date today;
+} frame;
+
+static frame frame_of(const scr_site *site) {
   const scr_committee *c = &site->s->ws.committee;
+  return (frame){c->council, c->name, site->council_home, site->today};
+}
+
+static void page_head(scr_xmlw *x, const frame *f, const char *title) {
   start(x, "html");
   scr_xmlw_attr(x, "lang", LANG);
   start(x, "head");
@@ -149,17 +161,17 @@ static void page_head(scr_xmlw *x, const scr_site *site, const char *title) {
   element(x, "title", title);
   void_element(x, "link", CSS, 4);
   char feed_title[600];
-  snprintf(feed_title, sizeof feed_title, "%s: agenda packs", c->name);
+  snprintf(feed_title, sizeof feed_title, "%s: agenda packs",
+           f->committee ? f->committee : f->council);
   const char *feed[] = {"rel",  "alternate",   "type",  "application/atom+xml",
                         "href", SCR_SITE_FEED, "title", feed_title};
   void_element(x, "link", feed, 8);
   end(x);
 }
 
-static void page_frame(scr_xmlw *x, const scr_site *site, const char *title,
+static void frame_open(scr_xmlw *x, const frame *f, const char *title,
                        nav_item here) {
-  const scr_committee *c = &site->s->ws.committee;
-  page_head(x, site, title);
+  page_head(x, f, title);
   start(x, "body");
   start(x, "a");
   scr_xmlw_attr(x, "class", "skip");
@@ -167,14 +179,18 @@ static void page_frame(scr_xmlw *x, const scr_site *site, const char *title,
   text(x, "Skip to content");
   end(x);
   start(x, "header");
-  element_class(x, "p", "council", c->council);
-  element_class(x, "p", "committee", c->name);
+  element_class(x, "p", "council", f->council);
+  if (f->committee)
+    element_class(x, "p", "committee", f->committee);
   start(x, "nav");
   scr_xmlw_attr(x, "aria-label", "Site");
   start(x, "ul");
+  if (f->home)
+    nav_link(x, f->home, "All committees", false);
   nav_link(x, SCR_SITE_INDEX, "Meetings", here == NAV_MEETINGS);
-  nav_link(x, SCR_SITE_WORKPROGRAMME, "Work programme",
-           here == NAV_WORKPROGRAMME);
+  if (f->committee)
+    nav_link(x, SCR_SITE_WORKPROGRAMME, "Work programme",
+             here == NAV_WORKPROGRAMME);
   nav_link(x, SCR_SITE_ICS, "Calendar of meetings", false);
   nav_link(x, SCR_SITE_FEED, "Feed of agenda packs", false);
   end(x);
@@ -184,16 +200,22 @@ static void page_frame(scr_xmlw *x, const scr_site *site, const char *title,
   scr_xmlw_attr(x, "id", "main");
 }
 
+static void page_frame(scr_xmlw *x, const scr_site *site, const char *title,
+                       nav_item here) {
+  frame f = frame_of(site);
+  frame_open(x, &f, title, here);
+}
+
 static void page_open(scr_xmlw *x, const scr_site *site, const char *title,
                       nav_item here) {
   page_frame(x, site, title, here);
   element(x, "h1", title);
 }
 
-static scr_error page_close(scr_xmlw *x, const scr_site *site, char **data,
-                            size_t *len) {
+static scr_error frame_close(scr_xmlw *x, const frame *f, char **data,
+                             size_t *len) {
   char today[64];
-  scr_date_format(site->today, SCR_DATE_PLAIN, today, sizeof today);
+  scr_date_format(f->today, SCR_DATE_PLAIN, today, sizeof today);
   end(x); /* main */
   start(x, "footer");
   start(x, "p");
@@ -205,6 +227,12 @@ static scr_error page_close(scr_xmlw *x, const scr_site *site, char **data,
   end(x); /* body */
   end(x); /* html */
   return scr_xmlw_close(x, data, len);
+}
+
+static scr_error page_close(scr_xmlw *x, const scr_site *site, char **data,
+                            size_t *len) {
+  frame f = frame_of(site);
+  return frame_close(x, &f, data, len);
 }
 
 /* ---- pieces -------------------------------------------------------------- */
@@ -403,6 +431,94 @@ scr_error scr_site_index_html(const scr_site *site, char **data, size_t *len) {
   members_section(&x, c);
   contacts_section(&x, c);
   return page_close(&x, site, data, len);
+}
+
+/* ---- the council's index ------------------------------------------------ */
+
+static void council_meeting(scr_xmlw *x, const scr_council_meeting *m) {
+  char date[64];
+  scr_date_format(m->date, SCR_DATE_WEEKDAY, date, sizeof date);
+  start(x, "li");
+  start(x, "article");
+  start(x, "h3");
+  link_to(x, m->page, date);
+  end(x);
+  labelled(x, "Committee:", m->committee);
+  if (m->time >= 0) {
+    char t[32];
+    scr_time_format(m->time, t, sizeof t);
+    labelled(x, "Time:", t);
+  }
+  if (m->venue[0])
+    labelled(x, "Venue:", m->venue);
+  element(x, "p",
+          m->published ? "Agenda published." : "Agenda not yet published.");
+  end(x);
+  end(x);
+}
+
+static void council_upcoming(scr_xmlw *x, const scr_council_site *cs) {
+  open_section(x, "upcoming", "Upcoming meetings");
+  size_t shown = 0;
+  for (size_t i = 0; i < cs->n_meetings; i++) {
+    const scr_council_meeting *m = &cs->meetings[i];
+    if (scr_date_cmp(m->date, cs->today) < 0)
+      continue;
+    if (!shown++) {
+      start(x, "ol");
+      scr_xmlw_attr(x, "class", "meetings");
+    }
+    council_meeting(x, m);
+  }
+  if (shown)
+    end(x);
+  else
+    element(x, "p", "No meetings scheduled.");
+  end(x);
+}
+
+static void council_committees(scr_xmlw *x, const scr_council_site *cs) {
+  open_section(x, "committees", "Committees");
+  start(x, "ul");
+  scr_xmlw_attr(x, "class", "committees");
+  for (size_t i = 0; i < cs->n_committees; i++) {
+    const scr_council_entry *e = &cs->committees[i];
+    char href[160], upcoming[64];
+    snprintf(href, sizeof href, "committees/%s/%s", e->slug, SCR_SITE_INDEX);
+    start(x, "li");
+    start(x, "h3");
+    link_to(x, href, e->name);
+    end(x);
+    snprintf(upcoming, sizeof upcoming, "%zu upcoming meeting%s.", e->upcoming,
+             e->upcoming == 1 ? "" : "s");
+    element(x, "p", upcoming);
+    if (e->n_members) {
+      start(x, "ul");
+      scr_xmlw_attr(x, "aria-label", "Members");
+      for (size_t k = 0; k < e->n_members; k++)
+        element(x, "li", e->members[k]);
+      end(x);
+    }
+    end(x);
+  }
+  end(x);
+  end(x);
+}
+
+scr_error scr_site_council_html(const scr_council_site *cs, char **data,
+                                size_t *len) {
+  frame f = {cs->council->name, NULL, NULL, cs->today};
+  scr_xmlw x;
+  scr_error err = scr_xmlw_open_html(&x);
+  if (err) {
+    scr_xmlw_discard(&x);
+    return err;
+  }
+  frame_open(&x, &f, cs->council->name, NAV_MEETINGS);
+  element(&x, "h1", cs->council->name);
+  council_upcoming(&x, cs);
+  council_committees(&x, cs);
+  return frame_close(&x, &f, data, len);
 }
 
 /* ---- a meeting's page -------------------------------------------------- */
