@@ -436,14 +436,15 @@ scr_error scr_site_index_html(const scr_site *site, char **data, size_t *len) {
 /* ---- the council's index ------------------------------------------------ */
 
 static void council_meeting(scr_xmlw *x, const scr_council_meeting *m) {
-  char date[64];
+  char date[64], heading[400];
   scr_date_format(m->date, SCR_DATE_WEEKDAY, date, sizeof date);
+  /* a list of the page's links still says whose meeting each is */
+  snprintf(heading, sizeof heading, "%s: %s", date, m->committee);
   start(x, "li");
   start(x, "article");
   start(x, "h3");
-  link_to(x, m->page, date);
+  link_to(x, m->page, heading);
   end(x);
-  labelled(x, "Committee:", m->committee);
   if (m->time >= 0) {
     char t[32];
     scr_time_format(m->time, t, sizeof t);

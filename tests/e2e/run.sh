@@ -66,6 +66,7 @@ sh "$HERE/pdf_appendix.sh" "$SCR" "$T"
 sh "$HERE/fields.sh" "$SCR" "$T"
 sh "$HERE/init.sh" "$SCR" "$T"
 sh "$HERE/council.sh" "$SCR" "$T"
+sh "$HERE/council_site.sh" "$SCR" "$T"
 
 # Every DOCX the tests above built (named SHORT-YYYY-MM-DD-...), against
 # the ECMA-376 Transitional schemas, with Word's order of run properties.

@@ -2,7 +2,11 @@
 // link and download answers 200, the index lists every scheduled meeting,
 // axe-core finds no serious or critical violation, and screenshots at phone
 // and desktop widths are saved.
-// Usage: node site_browser.js BASE_URL SHOT_DIR MEETING_DATE...
+// Usage: node site_browser.js BASE_URL SHOT_DIR MEETING...
+// Each MEETING is a date (the index links meeting-DATE.html) or the page
+// the index links (committees/cype/meeting-2026-06-17.html). SCREEN_PAGES
+// names the pages to try at each width (default: the index, the first
+// meeting's page, work-programme.html).
 'use strict';
 const path = require('path');
 const fs = require('fs');
@@ -10,7 +14,7 @@ const { chromium } = require('playwright-core');
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const [base, shots, ...meetings] = process.argv.slice(2);
-const WIDTHS = [375, 1280];
+const WIDTHS = [375, 390, 1280];
 
 function fail(message) {
   console.error('FAIL: ' + message);
@@ -79,24 +83,28 @@ async function main() {
 
   // the index lists every scheduled meeting, each linking to its page
   await page.goto(new URL('index.html', base).href);
-  for (const date of meetings) {
-    const link = page.locator(`a[href="meeting-${date}.html"]`);
+  const pageOf = (m) => (m.endsWith('.html') ? m : `meeting-${m}.html`);
+  for (const m of meetings) {
+    const link = page.locator(`a[href="${pageOf(m)}"]`);
     if ((await link.count()) < 1)
-      fail(`index.html does not list the meeting of ${date}`);
+      fail(`index.html does not list the meeting ${m}`);
   }
 
   // readable at phone width: nothing wider than the screen but the tables'
   // own scrolling regions
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
-    for (const name of ['index.html', 'meeting-' + meetings[0] + '.html',
-                        'work-programme.html']) {
+    const names = process.env.SCREEN_PAGES
+      ? process.env.SCREEN_PAGES.split(' ')
+      : ['index.html', pageOf(meetings[0]), 'work-programme.html'];
+    for (const name of names) {
       await page.goto(new URL(name, base).href);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - window.innerWidth);
       if (overflow > 0)
         fail(`${name} is ${overflow} px wider than a ${width} px screen`);
-      const file = path.join(shots, `${name.replace('.html', '')}-${width}.png`);
+      const file = path.join(shots,
+        `${name.replace('.html', '').replace(/\//g, '-')}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true });
       if (!fs.existsSync(file) || fs.statSync(file).size === 0)
         fail(`no screenshot ${file}`);
