@@ -516,7 +516,8 @@ def main():
     ap.add_argument("--scrutineer", default=os.path.join(REPO, "scrutineer"))
     ap.add_argument("--zfloor", default=os.path.join(REPO, "build/bench/zfloor"))
     ap.add_argument("--work", default=os.path.join(REPO, "build/bench"))
-    ap.add_argument("--only", choices=("pack", "links", "word", "pdf", "layout"),
+    ap.add_argument("--only", choices=("pack", "links", "word", "pdf", "layout",
+                                       "council"),
                     help="run only the one case")
     ap.add_argument("--link-sizes", default="1,2.5,5",
                     help="links report sizes in MB")
@@ -544,6 +545,10 @@ def main():
     if args.only in (None, "layout"):
         import layout  # bench/layout.py: the PDF and site layout cases
         layout.run(args)
+    if args.only in (None, "council"):
+        import council  # bench/council.py: a council of 40 committees' site
+        args.committees, args.runs = 40, min(args.runs, 3)
+        council.run(args)
     return 0
 
 

@@ -1418,7 +1418,9 @@ typedef struct council_run {
   scr_layouts *layouts;
   char cal_stamp[32]; /* the latest of the committees' calendars */
   size_t built, kept;
-  FILE *quiet; /* where a committee's diagnostics go the second time */
+  size_t warnings; /* the committees' */
+  FILE *quiet;     /* where a committee's diagnostics go the second time */
+  char inputs[SCR_DIGEST_HEX]; /* of every file of the council, and the run */
 } council_run;
 
 /* The committee's folder name, which names its part of the site. */
@@ -1459,6 +1461,8 @@ static scr_error council_committee(council_run *cr, size_t i, bool staging) {
     snprintf(cr->cal_stamp, sizeof cr->cal_stamp, "%s", r.cal_stamp);
   cr->built += r.built;
   cr->kept += r.kept;
+  if (!staging && sub)
+    cr->warnings += s.diags.count - s.diags.errors;
   site_free(&r);
   if (sub)
     scr_session_close(&s);
@@ -1626,6 +1630,168 @@ static scr_error council_site(council_run *cr) {
   return err;
 }
 
+/* ---- a council with nothing changed ------------------------------------- */
+
+/*
+ * A council's files are many (40 committees hold some 6,000), and reading
+ * and checking all of them again takes seconds. So the council's folder
+ * records, in SCR_COUNCIL_MANIFEST, a digest of every file of the council
+ * as `stat` gives it (name, size, time of change, inode) with what the run
+ * was asked, and one of every file it wrote: when both are as recorded,
+ * nothing the site shows can have changed, and nothing is read again.
+ * Any change at all (a file edited, added, removed, touched; another day;
+ * other formats; another version) makes the whole build run as usual,
+ * with its exact dependencies.
+ */
+#define SCR_COUNCIL_MANIFEST ".scrutineer-council.tsv"
+
+typedef struct tree_walk {
+  scr_digest *d;
+  dev_t skip_dev; /* a folder left out: the site's own, when inside */
+  ino_t skip_ino;
+  const char *skip_name; /* a file left out: the council manifest */
+} tree_walk;
+
+static int by_name(const struct dirent **a, const struct dirent **b) {
+  return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Every regular file under `dir` (`rel` from the top), by name, into the
+   walk's digest. */
+static scr_error walk_tree(const char *dir, const char *rel, tree_walk *w) {
+  struct dirent **names = NULL;
+  int n = scandir(dir, &names, NULL, by_name);
+  if (n < 0)
+    return SCR_E_IO;
+  scr_error err = SCR_OK;
+  for (int i = 0; i < n; i++) {
+    const char *name = names[i]->d_name;
+    bool dots = strcmp(name, ".") == 0 || strcmp(name, "..") == 0;
+    char *path = dots ? NULL : scr_path_join(dir, name);
+    char *sub = dots ? NULL : scr_asprintf("%s%s", rel, name);
+    struct stat st;
+    if (dots || err) {
+      /* nothing */
+    } else if (!path || !sub) {
+      err = SCR_E_NOMEM;
+    } else if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+      if (st.st_dev != w->skip_dev || st.st_ino != w->skip_ino) {
+        char *deeper = scr_asprintf("%s/", sub);
+        err = deeper ? walk_tree(path, deeper, w) : SCR_E_NOMEM;
+        free(deeper);
+      }
+    } else if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+               !(w->skip_name && strcmp(sub, w->skip_name) == 0)) {
+      char line[96];
+      snprintf(line, sizeof line, "%lld %lld.%09ld %llu", (long long)st.st_size,
+               (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+               (unsigned long long)st.st_ino);
+      scr_digest_add_str(w->d, sub, line);
+    }
+    free(path);
+    free(sub);
+  }
+  for (int i = 0; i < n; i++)
+    free(names[i]);
+  free(names);
+  return err;
+}
+
+/* The digest of every file of the council (but the site's own folder) and
+   of what the run was asked. */
+static scr_error council_inputs(const char *root, const council_run *cr,
+                                scr_date today, char hex[SCR_DIGEST_HEX]) {
+  scr_digest d;
+  scr_digest_init(&d);
+  tree_walk w = {.d = &d};
+  struct stat out;
+  if (stat(cr->dir, &out) == 0) {
+    w.skip_dev = out.st_dev;
+    w.skip_ino = out.st_ino;
+  }
+  char day[16], formats[16];
+  scr_date_format(today, SCR_DATE_ISO, day, sizeof day);
+  snprintf(formats, sizeof formats, "%u", cr->formats);
+  scr_digest_add_str(&d, "version", SCR_VERSION);
+  scr_digest_add_str(&d, "today", day);
+  scr_digest_add_str(&d, "formats", formats);
+  scr_digest_add_str(&d, "strict", cr->opts->strict ? "yes" : "no");
+  scr_digest_add_str(&d, "template", cr->opts->template_path);
+  scr_error err = walk_tree(root, "", &w);
+  if (!err && cr->opts->template_path) {
+    struct stat st;
+    char line[64] = "-";
+    if (stat(cr->opts->template_path, &st) == 0)
+      snprintf(line, sizeof line, "%lld %lld.%09ld", (long long)st.st_size,
+               (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+    scr_digest_add_str(&d, "template file", line);
+  }
+  scr_digest_hex(&d, hex);
+  return err;
+}
+
+/* The digest of every file in the site's folder but the manifest. */
+static scr_error council_outputs(const char *dir, char hex[SCR_DIGEST_HEX]) {
+  scr_digest d;
+  scr_digest_init(&d);
+  tree_walk w = {.d = &d, .skip_name = SCR_COUNCIL_MANIFEST};
+  scr_error err = walk_tree(dir, "", &w);
+  scr_digest_hex(&d, hex);
+  return err;
+}
+
+/* The manifest's text: the inputs' and outputs' digests, and what the
+   build that wrote them said. */
+static char *council_record(const council_run *cr, const char *outputs) {
+  return scr_asprintf("scrutineer-council\t1\ninputs\t%s\noutputs\t%s\n"
+                      "committees\t%zu\ndocuments\t%zu\nwarnings\t%zu\n",
+                      cr->inputs, outputs, cr->council->n_committees,
+                      cr->built + cr->kept, cr->warnings);
+}
+
+/* True when the council's files and the site's are as the last build
+   left them; what it said is then said again. */
+static bool council_unchanged(const council_run *cr) {
+  char *path = scr_path_join(cr->dir, SCR_COUNCIL_MANIFEST);
+  char *old = NULL;
+  size_t len = 0;
+  bool same = false;
+  if (path && scr_read_file(path, 4096, &old, &len) == SCR_OK) {
+    char outputs[SCR_DIGEST_HEX], inputs[SCR_DIGEST_HEX];
+    size_t committees = 0, documents = 0, warnings = 0;
+    same = sscanf(old,
+                  "scrutineer-council\t1\ninputs\t%64s\noutputs\t%64s\n"
+                  "committees\t%zu\ndocuments\t%zu\nwarnings\t%zu\n",
+                  inputs, outputs, &committees, &documents, &warnings) == 5 &&
+           strcmp(inputs, cr->inputs) == 0;
+    char now[SCR_DIGEST_HEX];
+    same = same && council_outputs(cr->dir, now) == SCR_OK &&
+           strcmp(now, outputs) == 0;
+    if (same && !cr->opts->quiet)
+      printf("site: %zu committee%s, 0 documents built, %zu unchanged; "
+             "nothing changed since the last build%s\n",
+             committees, committees == 1 ? "" : "s", documents,
+             warnings ? " (its warnings: scrutineer check)" : "");
+  }
+  free(old);
+  free(path);
+  return same;
+}
+
+/* Record the inputs and outputs of a build that worked. */
+static scr_error council_remember(const council_run *cr) {
+  char outputs[SCR_DIGEST_HEX];
+  scr_error err = council_outputs(cr->dir, outputs);
+  char *text = err ? NULL : council_record(cr, outputs);
+  char *path = scr_path_join(cr->dir, SCR_COUNCIL_MANIFEST);
+  if (!err)
+    err = text && path ? scr_file_write_atomic(path, text, strlen(text))
+                       : SCR_E_NOMEM;
+  free(text);
+  free(path);
+  return err;
+}
+
 static scr_error build_council_site(const char *path, const scr_options *opts,
                                     scr_date today) {
   scr_diags diags;
@@ -1643,8 +1809,19 @@ static scr_error build_council_site(const char *path, const scr_options *opts,
                     .cs = {.council = &council, .today = today}};
   utc_now(cr.now, sizeof cr.now, false);
   cr.quiet = fopen("/dev/null", "w");
+  /* taken before anything is read, so that an edit during the build makes
+     the next one run in full */
+  bool known = !err && council_inputs(path, &cr, today, cr.inputs) == SCR_OK;
+  if (known && council_unchanged(&cr)) {
+    if (cr.quiet)
+      fclose(cr.quiet);
+    scr_council_free(&council);
+    return SCR_OK;
+  }
   if (!err)
     err = council_site(&cr);
+  if (!err && known)
+    err = council_remember(&cr);
   if (!err && !opts->quiet)
     printf("site: %zu committee%s, %zu document%s built, %zu unchanged\n",
            council.n_committees, council.n_committees == 1 ? "" : "s", cr.built,

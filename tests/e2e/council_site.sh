@@ -170,9 +170,21 @@ stamps >"$T/before"
 sleep 1
 "$SCR" site . -o "$SITE" --today "$TODAY" -f docx,odt,pdf >"$T/site2.out" 2>&1 ||
   fail "the second site of the council exited $?"
-grep -qx "site: 2 committees, 0 documents built, 7 unchanged" "$T/site2.out" ||
+grep -q "^site: 2 committees, 0 documents built, 7 unchanged" "$T/site2.out" ||
   { cat "$T/site2.out"; fail "the second build rebuilt documents"; }
 stamps >"$T/after"
 diff "$T/before" "$T/after" >/dev/null ||
   { diff "$T/before" "$T/after"; fail "a second build of the council changed files"; }
 pass "a second build of the council with nothing changed rewrites nothing"
+
+# The joint report edited: both packs that hold it are made again, and
+# nothing else.
+printf '\nA sentence added to the joint report.\n' \
+  >>committees/asc/agendas/2026-06-18/joint-report.md
+"$SCR" site . -o "$SITE" --today "$TODAY" -f docx,odt,pdf >"$T/site3.out" 2>&1 ||
+  { cat "$T/site3.out"; fail "the third site of the council exited $?"; }
+grep -q "^site: 2 committees, 2 documents built, 5 unchanged" "$T/site3.out" ||
+  { tail -3 "$T/site3.out"; fail "editing the joint report did not rebuild its two packs alone"; }
+grep -l "A sentence added to the joint report" "$SITE"/committees/*/*-appendix-*.html \
+  | wc -l | grep -qx 2 || fail "the joint report's two pages do not show the edit"
+pass "editing the joint report rebuilds the two packs that hold it, and its two pages"
