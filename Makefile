@@ -406,10 +406,9 @@ bench-deps:
 	    apt-get install -y -qq --no-install-recommends $(DEB_BENCH) >/dev/null; \
 	fi
 
-$(BUILD)/bench/zfloor: bench/zfloor.c src/deflate.h $(DEPS_STAMP)
+$(BUILD)/bench/zfloor: bench/zfloor.c src/deflate.h $(BUILD)/libscrutineer.a
 	$(Q)mkdir -p $(BUILD)/bench
-	$(Q)$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -O2 -Isrc -o $@ $< \
-	  -lcmark-gfm-extensions -lcmark-gfm -ldeflate
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libscrutineer.a $(LIBS)
 
 bench: scrutineer $(BUILD)/bench/zfloor bench-deps pdf-deps
 	$(Q)$(PYTHON) bench/run.py --scrutineer ./scrutineer \

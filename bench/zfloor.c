@@ -1,17 +1,18 @@
 /*
  * The floor for any DOCX/ODT writer of Markdown: parse the given Markdown
- * files, already in memory, with cmark-gfm as scrutineer does (footnotes,
- * tables, strikethrough, autolinks), then deflate the given XML parts,
- * also in memory, with libdeflate as the package writer does (raw deflate
- * at SCR_DEFLATE_LEVEL), each whole in one call, all on one thread. Prints
- * the median wall time in milliseconds over the runs of the two together,
- * of parsing alone and of compressing alone, then the XML bytes in and out.
+ * files, already in memory, with scrutineer's reader (cmark-gfm with
+ * footnotes, tables, strikethrough, autolinks), then deflate the given XML
+ * parts, also in memory, with libdeflate as the package writer does (raw
+ * deflate at SCR_DEFLATE_LEVEL), each whole in one call, all on one thread.
+ * Prints the median wall time in milliseconds over the runs of the two
+ * together, of parsing alone and of compressing alone, then the XML bytes in
+ * and out.
  *
  *     zfloor RUNS MARKDOWN... -- XML...
  */
 #include "deflate.h"
+#include "markdown.h"
 
-#include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <libdeflate.h>
 #include <stdio.h>
@@ -54,21 +55,9 @@ static size_t deflate_part(struct libdeflate_compressor *c, const part *p,
   return libdeflate_deflate_compress(c, p->data, p->len, out, cap);
 }
 
-/* Parse one Markdown file as scrutineer's reader does, and free the tree. */
+/* Parse one Markdown file with scrutineer's own reader, and free the tree. */
 static int parse_part(const part *p) {
-  cmark_parser *parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
-  if (!parser)
-    return -1;
-  static const char *const extensions[] = {"table", "strikethrough",
-                                           "autolink"};
-  for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++) {
-    cmark_syntax_extension *ext = cmark_find_syntax_extension(extensions[i]);
-    if (ext)
-      cmark_parser_attach_syntax_extension(parser, ext);
-  }
-  cmark_parser_feed(parser, (const char *)p->data, p->len);
-  cmark_node *doc = cmark_parser_finish(parser);
-  cmark_parser_free(parser);
+  cmark_node *doc = scr_parse_markdown((const char *)p->data, p->len);
   if (!doc)
     return -1;
   cmark_node_free(doc);
@@ -117,7 +106,6 @@ int main(int argc, char **argv) {
       biggest = p->len > biggest ? p->len : biggest;
     }
   }
-  cmark_gfm_core_extensions_ensure_registered();
   struct libdeflate_compressor *c =
       libdeflate_alloc_compressor(SCR_DEFLATE_LEVEL);
   size_t cap = c ? libdeflate_deflate_compress_bound(c, biggest) : 0;

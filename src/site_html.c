@@ -135,6 +135,14 @@ static void nav_link(scr_xmlw *x, const char *href, const char *label,
   end(x);
 }
 
+/* A new page's writer; nothing to discard when it cannot be made. */
+static scr_error open_page(scr_xmlw *x) {
+  scr_error err = scr_xmlw_open_html(x);
+  if (err)
+    scr_xmlw_discard(x);
+  return err;
+}
+
 /* What the frame of a page says: whose site it is and where it leads. */
 typedef struct frame {
   const char *council;
@@ -413,11 +421,9 @@ static void contacts_section(scr_xmlw *x, const scr_committee *c) {
 scr_error scr_site_index_html(const scr_site *site, char **data, size_t *len) {
   const scr_committee *c = &site->s->ws.committee;
   scr_xmlw x;
-  scr_error err = scr_xmlw_open_html(&x);
-  if (err) {
-    scr_xmlw_discard(&x);
+  scr_error err = open_page(&x);
+  if (err)
     return err;
-  }
   page_open(&x, site, c->name, NAV_MEETINGS);
   meetings_section(&x, site, false);
   meetings_section(&x, site, true);
@@ -510,11 +516,9 @@ scr_error scr_site_council_html(const scr_council_site *cs, char **data,
                                 size_t *len) {
   frame f = {cs->council->name, NULL, NULL, cs->today};
   scr_xmlw x;
-  scr_error err = scr_xmlw_open_html(&x);
-  if (err) {
-    scr_xmlw_discard(&x);
+  scr_error err = open_page(&x);
+  if (err)
     return err;
-  }
   frame_open(&x, &f, cs->council->name, NAV_MEETINGS);
   element(&x, "h1", cs->council->name);
   council_upcoming(&x, cs);
@@ -757,11 +761,9 @@ scr_error scr_site_meeting_html(const scr_site *site, const scr_site_meeting *m,
   scr_date_format(m->date, SCR_DATE_WEEKDAY, date, sizeof date);
   snprintf(title, sizeof title, "Meeting on %s", date);
   scr_xmlw x;
-  scr_error err = scr_xmlw_open_html(&x);
-  if (err) {
-    scr_xmlw_discard(&x);
+  scr_error err = open_page(&x);
+  if (err)
     return err;
-  }
   page_open(&x, site, title, NAV_NONE);
   when_and_where(&x, m);
   open_section(&x, "papers", "Papers");
@@ -789,11 +791,9 @@ scr_error scr_site_report_html(const scr_site *site, const scr_site_meeting *m,
            ap->title ? ap->title : ap->path, date);
   snprintf(back, sizeof back, "The meeting on %s and its papers", date);
   scr_xmlw x;
-  scr_error err = scr_xmlw_open_html(&x);
-  if (err) {
-    scr_xmlw_discard(&x);
+  scr_error err = open_page(&x);
+  if (err)
     return err;
-  }
   page_frame(&x, site, title, NAV_NONE);
   start(&x, "p");
   link_to(&x, m->page, back);
@@ -968,11 +968,9 @@ scr_error scr_site_workprogramme_html(const scr_site *site, char **data,
   scr_date_format(site->today, SCR_DATE_PLAIN, today, sizeof today);
   snprintf(asof, sizeof asof, "Statuses as of %s.", today);
   scr_xmlw x;
-  scr_error err = scr_xmlw_open_html(&x);
-  if (err) {
-    scr_xmlw_discard(&x);
+  scr_error err = open_page(&x);
+  if (err)
     return err;
-  }
   page_open(&x, site, "Work programme and action tracker", NAV_WORKPROGRAMME);
   element(&x, "p", asof);
   downloads(&x, site->tracker_doc, "Work programme and action tracker");

@@ -138,23 +138,8 @@ if grep -rl "$S" "$SITE"; then fail "the council's site leaks the exempt report"
 ls "$SITE"/committees/asc | grep -q "appendix-D" && fail "the site offers the exempt Appendix D"
 pass "the exempt report is on no page and in no file of the council's site"
 
-mkdir -p "$T/www" "$SHOTS"
-ln -s "$SITE" "$T/www/council"
-PORT=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$PYTHON" -m http.server --bind 127.0.0.1 --directory "$T/www" "$PORT" \
-  >"$T/http.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-"$PYTHON" - "$PORT" <<'EOF' || fail "the static server did not start"
-import socket, sys, time
-for _ in range(50):
-    try:
-        socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1).close()
-        sys.exit(0)
-    except OSError:
-        time.sleep(0.1)
-sys.exit(1)
-EOF
+mkdir -p "$SHOTS"
+serve_site "$T" "$SITE" council
 SCREEN_PAGES="index.html committees/cype/index.html committees/asc/meeting-2026-06-18.html committees/cype/CYPE-2026-06-17-agenda-pack-appendix-F.html" \
 NODE_PATH=$NODE_DIR/node_modules node "$HERE/site_browser.js" \
   "http://127.0.0.1:$PORT/council/" "$SHOTS" \

@@ -88,3 +88,26 @@ same_when_released() {
       || fail "$*: the site's record of its documents' inputs differs when the trees are released"
   fi
 }
+
+# Serve the folder $2 at http://127.0.0.1:$PORT/$3/ (a sub-path, as a
+# council's web server would) from $1/www, on a free port; sets PORT and
+# SERVER, and stops the server when the script ends.
+serve_site() {
+  mkdir -p "$1/www"
+  ln -sfn "$2" "$1/www/$3"
+  PORT=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  "$PYTHON" -m http.server --bind 127.0.0.1 --directory "$1/www" "$PORT" \
+    >"$1/http.log" 2>&1 &
+  SERVER=$!
+  trap 'kill $SERVER 2>/dev/null || true' EXIT
+  "$PYTHON" - "$PORT" <<'EOF' || fail "the static server did not start"
+import socket, sys, time
+for _ in range(50):
+    try:
+        socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1).close()
+        sys.exit(0)
+    except OSError:
+        time.sleep(0.1)
+sys.exit(1)
+EOF
+}

@@ -50,23 +50,8 @@ A=agendas/2026-06-17
   || fail "the reports' pages do not read back"
 
 # Served from a sub-path, as a council's web server would, on a free port.
-mkdir -p "$T/www" "$SHOTS"
-ln -s "$SITE" "$T/www/committee"
-PORT=$("$PYTHON" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$PYTHON" -m http.server --bind 127.0.0.1 --directory "$T/www" "$PORT" \
-  >"$T/http.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-"$PYTHON" - "$PORT" <<'EOF' || fail "the static server did not start"
-import socket, sys, time
-for _ in range(50):
-    try:
-        socket.create_connection(("127.0.0.1", int(sys.argv[1])), 1).close()
-        sys.exit(0)
-    except OSError:
-        time.sleep(0.1)
-sys.exit(1)
-EOF
+mkdir -p "$SHOTS"
+serve_site "$T" "$SITE" committee
 MEETINGS=$(sed -n 's/^meetings: \[\(.*\)\]$/\1/p' agendas/committee.md | tr -d ',')
 NODE_PATH=$NODE_DIR/node_modules node "$HERE/site_browser.js" \
   "http://127.0.0.1:$PORT/committee/" "$SHOTS" $MEETINGS \
