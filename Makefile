@@ -390,6 +390,16 @@ leakcheck: scrutineer test-deps $(REPORTS_WS)/agendas/2026-06-17/word.docx
 	  --log-file=$(BUILD)/valgrind-import.log ./scrutineer import \
 	  $(REPORTS_WS)/agendas/2026-06-17/word.docx -o $(BUILD)/leak/word.md -q \
 	  2>/dev/null || { cat $(BUILD)/valgrind-import.log; exit 1; }
+	@echo "  VALGRIND scrutineer site COUNCIL (two committees, with PDF, twice)"
+	$(Q)rm -rf $(BUILD)/leak-council && cp -r tests/fixtures/council \
+	  $(BUILD)/leak-council && mkdir -p $(BUILD)/leak-council/committees/cype \
+	  && cp -r agendas minutes $(BUILD)/leak-council/committees/cype/
+	$(Q)for run in 1 2; do \
+	  valgrind --error-exitcode=1 --leak-check=full $(MEMCHECK_SUPP) \
+	    --errors-for-leak-kinds=definite,indirect -q \
+	    ./scrutineer site $(BUILD)/leak-council --today 2026-06-01 \
+	    -f docx,odt,pdf -o $(BUILD)/leak-council-site -q || exit 1; \
+	done
 
 # ---- benchmark (never part of `make test`) --------------------------------
 
