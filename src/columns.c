@@ -70,7 +70,7 @@ static bool breaks_after(uint32_t cp) {
 }
 
 static bool ideograph(uint32_t cp) {
-  return scr_char_em(cp, SCR_METRIC_REGULAR) == 1.0 && cp > 0x2E80;
+  return cp > 0x2E80 && scr_char_em(cp, SCR_METRIC_REGULAR) == 1.0;
 }
 
 static bool number_char(uint32_t cp) {
@@ -86,7 +86,8 @@ static void measure_char(scr_columns *c, uint32_t cp, scr_metric_face face) {
   c->chars++;
   c->digit |= cp >= '0' && cp <= '9';
   c->only_number &= number_char(cp);
-  if (ideograph(cp))
+  bool alone = ideograph(cp); /* a word of its own */
+  if (alone)
     end_word(c);
   c->line += w;
   if (breaks_after(cp)) {
@@ -94,7 +95,7 @@ static void measure_char(scr_columns *c, uint32_t cp, scr_metric_face face) {
     return;
   }
   c->word += w;
-  if (ideograph(cp))
+  if (alone)
     end_word(c);
 }
 

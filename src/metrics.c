@@ -33,7 +33,18 @@ static int wide(unsigned cp) {
          (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0x20000 && cp <= 0x3FFFD);
 }
 
+/* Latin (U+0020 to U+024F), nearly every character of a pack: the first
+   range of the tables (FONT_RANGES[0]; tests/unit/test_metrics.c checks
+   it), looked up at once. */
+#define LATIN_FIRST 0x20u
+#define LATIN_COUNT 0x230u
+
 double scr_char_em(unsigned cp, scr_metric_face face) {
+  if (cp - LATIN_FIRST < LATIN_COUNT && face != SCR_METRIC_MONO) {
+    unsigned units = face == SCR_METRIC_BOLD ? SANS_BOLD[cp - LATIN_FIRST]
+                                             : SANS_REGULAR[cp - LATIN_FIRST];
+    return units ? units / (double)FONT_UNITS : TYPICAL_EM;
+  }
   if (combining(cp))
     return 0;
   if (wide(cp))
