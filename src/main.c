@@ -373,7 +373,7 @@ static const command COMMANDS[] = {
      .options = WRITING | OPT(OPT_TODAY),
      .formats = DOCUMENTS | SCR_FORMAT_CSV,
      .pdf_by_default = true,
-     .operand = "a WORKSPACE",
+     .operand = "a WORKSPACE or COUNCIL",
      .run = cmd_site,
      .summary = "build the download site: every document, with its pages, "
                 "calendar and feed",
@@ -382,13 +382,20 @@ static const command COMMANDS[] = {
          "can serve: every agenda pack, every minutes document and the "
          "tracker as of --today, with index.html (the committee, its "
          "members and contacts, upcoming and past meetings), a page per "
-         "meeting (its items, appendices and their pages), "
-         "work-programme.html, meetings.ics and feed.xml. Documents whose "
-         "sources are unchanged since the last build are not built again, "
-         "and files whose bytes would not change are not written.",
-     .forms = {{"[WORKSPACE]", WRITING | OPT(OPT_TODAY)}},
+         "meeting (its items, appendices and their pages), a page per "
+         "public report (with PDF, its pages of the pack as a PDF too), "
+         "work-programme.html, meetings.ics and feed.xml. Given a council's "
+         "folder, each committee's site goes in committees/NAME/, under the "
+         "council's index of every committee's upcoming meetings, one "
+         "calendar and one feed. Documents whose sources are unchanged "
+         "since the last build are not built again, and files whose bytes "
+         "would not change are not written.",
+     .forms = {{"[WORKSPACE]", WRITING | OPT(OPT_TODAY)},
+               {"COUNCIL", WRITING | OPT(OPT_TODAY)}},
      .examples = {{"site --today 2026-09-01 -o site",
-                   "the site as of 1 September 2026, into site/"}},
+                   "the site as of 1 September 2026, into site/"},
+                  {"site ~/council -o /var/www/committees",
+                   "the council's site: every committee's"}},
      .operands = {.kind = CLI_COMPLETE_DIRS}},
     {.name = "check",
      .options = READING,

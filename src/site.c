@@ -1419,6 +1419,7 @@ typedef struct council_run {
   char cal_stamp[32]; /* the latest of the committees' calendars */
   size_t built, kept;
   size_t warnings; /* the committees' */
+  bool failed;     /* a committee has errors: nothing is written */
   FILE *quiet;     /* where a committee's diagnostics go the second time */
   char inputs[SCR_DIGEST_HEX]; /* of every file of the council, and the run */
 } council_run;
@@ -1429,17 +1430,25 @@ static const char *committee_slug(const scr_council_committee *cc) {
   return slash ? slash + 1 : cc->folder;
 }
 
-/* One committee's site, in committees/SLUG/: its documents staged for the
-   council's LibreOffice run (`staging`), or made and its pages written. */
-static scr_error council_committee(council_run *cr, size_t i, bool staging) {
+/* What a pass over the council does with each committee. */
+typedef enum council_pass {
+  PASS_CHECK, /* read and check it, printing its diagnostics */
+  PASS_STAGE, /* stage its documents to make for the one LibreOffice run */
+  PASS_MAKE   /* make its documents and write its site */
+} council_pass;
+
+/* One committee's site, in committees/SLUG/, as `pass` says. */
+static scr_error council_committee(council_run *cr, size_t i,
+                                   council_pass pass) {
+  bool staging = pass == PASS_STAGE;
   const scr_council_committee *cc = &cr->council->committees[i];
   const char *slug = committee_slug(cc);
   char *sub = scr_asprintf("%s/committees/%s", cr->dir, slug);
   char scope[64];
   snprintf(scope, sizeof scope, "%.40s--", slug);
-  /* the diagnostics were printed when the committee was staged */
+  /* the diagnostics were printed when the committee was checked */
   scr_options opts = *cr->opts;
-  if (!staging && (cr->formats & SCR_FORMAT_PDF) && cr->quiet)
+  if (pass != PASS_CHECK && cr->quiet)
     opts.diagnostics = cr->quiet;
   site_run r = {
       .opts = &opts,
@@ -1453,15 +1462,15 @@ static scr_error council_committee(council_run *cr, size_t i, bool staging) {
   scr_session s;
   scr_error err = sub ? scr_session_open(&s, cc->folder, &opts) : SCR_E_NOMEM;
   r.site.s = r.session = &s;
-  if (!err)
+  if (!err && pass != PASS_CHECK)
     err = site_build(&r);
-  if (!err && !staging)
+  if (!err && pass == PASS_MAKE)
     err = council_take(&cr->cs, &r, slug);
-  if (!err && !staging && strcmp(r.cal_stamp, cr->cal_stamp) > 0)
+  if (!err && pass == PASS_MAKE && strcmp(r.cal_stamp, cr->cal_stamp) > 0)
     snprintf(cr->cal_stamp, sizeof cr->cal_stamp, "%s", r.cal_stamp);
   cr->built += r.built;
   cr->kept += r.kept;
-  if (!staging && sub)
+  if (pass == PASS_CHECK && sub)
     cr->warnings += s.diags.count - s.diags.errors;
   site_free(&r);
   if (sub)
@@ -1602,29 +1611,42 @@ static scr_error council_pages(council_run *cr) {
 
 /*
  * Every committee's site under committees/, then the council's pages.
- * With PDF, each committee's documents to make are first staged, all are
- * laid out by one LibreOffice run, and then each committee is built again
- * with those layouts (its sources read twice: a council's sessions are not
- * all kept open at once).
+ * Each committee is first read and checked; when none has errors, with
+ * PDF each one's documents to make are staged and all laid out by one
+ * LibreOffice run; each committee is then read again and built (with
+ * those layouts). A council's sessions are not all kept open at once, and
+ * none may be written while another has errors: its sources are read two
+ * times, or three with PDF.
  */
 static scr_error council_site(council_run *cr) {
   const scr_council *council = cr->council;
+  cr->cs.committees =
+      calloc(council->n_committees + 1, sizeof *cr->cs.committees);
+  scr_error err = cr->cs.committees ? SCR_OK : SCR_E_NOMEM;
+  /* every committee checked, its diagnostics printed however many have
+     errors, before any file of any is touched */
+  for (size_t i = 0; !err && i < council->n_committees; i++) {
+    scr_error e = council_committee(cr, i, PASS_CHECK);
+    if (e == SCR_E_SOURCE)
+      cr->failed = true;
+    else
+      err = e;
+  }
+  if (!err && cr->failed)
+    err = SCR_E_SOURCE;
   char *committees = scr_asprintf("%s/committees", cr->dir);
-  scr_error err = committees ? ensure_dir(cr->dir) : SCR_E_NOMEM;
+  if (!err)
+    err = committees ? ensure_dir(cr->dir) : SCR_E_NOMEM;
   if (!err)
     err = ensure_dir(committees);
   free(committees);
-  cr->cs.committees =
-      calloc(council->n_committees + 1, sizeof *cr->cs.committees);
-  if (!err && !cr->cs.committees)
-    err = SCR_E_NOMEM;
   bool pdf = cr->formats & SCR_FORMAT_PDF;
   for (size_t i = 0; !err && pdf && i < council->n_committees; i++)
-    err = council_committee(cr, i, true);
+    err = council_committee(cr, i, PASS_STAGE);
   if (!err && cr->layouts)
     err = scr_layouts_convert(cr->layouts);
   for (size_t i = 0; !err && i < council->n_committees; i++)
-    err = council_committee(cr, i, false);
+    err = council_committee(cr, i, PASS_MAKE);
   if (!err)
     err = council_pages(cr);
   return err;

@@ -173,3 +173,20 @@ grep -q "^site: 2 committees, 2 documents built, 5 unchanged" "$T/site3.out" ||
 grep -l "A sentence added to the joint report" "$SITE"/committees/*/*-appendix-*.html \
   | wc -l | grep -qx 2 || fail "the joint report's two pages do not show the edit"
 pass "editing the joint report rebuilds the two packs that hold it, and its two pages"
+
+# An error in one committee (CYPE, built after ASC): exit 1, the
+# diagnostic, and no file of the site touched, ASC's neither.
+stamps >"$T/before-bad"
+printf '\n## A broken link\n\n[Appendix](2026-06-17/missing.md)\n' \
+  >>committees/cype/agendas/2026-06-17.md
+set +e
+"$SCR" site . -o "$SITE" --today "$TODAY" -f docx,odt >"$T/bad.out" 2>"$T/bad.err"
+status=$?
+set -e
+[ "$status" = 1 ] || { cat "$T/bad.err"; fail "site on a council with an error exited $status"; }
+grep -q "^committees/cype/agendas/2026-06-17.md:[0-9]*:[0-9]*: error: " "$T/bad.err" ||
+  { cat "$T/bad.err"; fail "no file:line:col error for the broken link"; }
+stamps >"$T/after-bad"
+diff "$T/before-bad" "$T/after-bad" >/dev/null ||
+  { diff "$T/before-bad" "$T/after-bad"; fail "a council with an error had its site changed"; }
+pass "an error in one committee: file:line:col, exit 1, no file of the council's site touched"
