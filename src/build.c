@@ -510,7 +510,7 @@ static scr_error lay_out_with_office(const job *j, unsigned formats,
 struct scr_layouts {
   scr_office office;
   bool staging;
-  char scope[64]; /* put before each document's stem (scr_layouts_scope) */
+  char scope[64];     /* put before each document's stem (scr_layouts_scope) */
   staged_names names; /* the documents in LibreOffice's folder */
   staged_names stems; /* ... and the stems of the documents they are of */
 };

@@ -9,16 +9,6 @@
 /* Far more committees than any council runs. */
 #define MAX_COMMITTEES 1000
 
-static bool is_dir(const char *path) {
-  struct stat st;
-  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static bool is_file(const char *path) {
-  struct stat st;
-  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 /* The last component of a path. */
 static const char *base_name(const char *path) {
   const char *slash = strrchr(path, '/');
@@ -42,7 +32,7 @@ static scr_error add_committee(scr_council *council, char *dir, size_t *cap,
     free(dir);
     return SCR_E_NOMEM;
   }
-  if (!is_file(path)) {
+  if (!scr_is_file(path)) {
     scr_error_at(diags, path, 1, 1,
                  "no committee.md here: every folder of committees/ is a "
                  "committee; write its agendas/committee.md (committee:, "
@@ -87,7 +77,7 @@ static scr_error list_committees(scr_council *council, scr_diags *diags) {
       shown ? scr_list_files(shown, any_name, MAX_COMMITTEES, &entries, &n)
             : SCR_E_NOMEM;
   for (size_t i = 0; !err && i < n; i++) {
-    if (!is_dir(entries[i]))
+    if (!scr_is_dir(entries[i]))
       continue; /* a README beside the committees, say */
     err = add_committee(council, entries[i], &cap, diags);
     entries[i] = NULL;

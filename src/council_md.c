@@ -116,16 +116,6 @@ bool scr_names_template(const char *name) {
   return dot && (strcmp(dot, ".docx") == 0 || strcmp(dot, ".odt") == 0);
 }
 
-static bool is_dir(const char *path) {
-  struct stat st;
-  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static bool is_file(const char *path) {
-  struct stat st;
-  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 /* Whether folder `dir` holds the file or folder `name` that `test` takes. */
 static bool holds(const char *dir, const char *name,
                   bool (*test)(const char *path)) {
@@ -136,8 +126,8 @@ static bool holds(const char *dir, const char *name,
 }
 
 bool scr_is_council_root(const char *path) {
-  return is_dir(path) && holds(path, "council.md", is_file) &&
-         holds(path, "committees", is_dir);
+  return scr_is_dir(path) && holds(path, "council.md", scr_is_file) &&
+         holds(path, "committees", scr_is_dir);
 }
 
 /* The last component of a canonical path. */
@@ -151,7 +141,7 @@ char *scr_council_root_of(const char *root) {
   char *parent = real ? scr_path_dirname(real) : NULL;
   char *council = parent ? scr_path_dirname(parent) : NULL;
   bool in_council = council && strcmp(base_name(parent), "committees") == 0 &&
-                    holds(council, "council.md", is_file);
+                    holds(council, "council.md", scr_is_file);
   char *up = in_council ? scr_path_join(root, "../..") : NULL;
   char *shown = up ? scr_path_tidy(up) : NULL;
   free(up);

@@ -69,11 +69,6 @@ static char *site_path(const site_run *r, const char *name) {
   return scr_path_join(r->dir, name);
 }
 
-static bool file_exists(const char *path) {
-  struct stat st;
-  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 static long long file_size(const char *path) {
   struct stat st;
   return stat(path, &st) == 0 ? (long long)st.st_size : -1;
@@ -388,7 +383,7 @@ static bool reuse(const site_run *r, scr_site_doc *doc, size_t n_pages) {
   for (size_t i = 0; i < n; i++) {
     char *name = scr_asprintf("%s.%s", doc->stem, exts[i]);
     char *path = name ? site_path(r, name) : NULL;
-    bool there = path && file_exists(path);
+    bool there = path && scr_is_file(path);
     free(name);
     free(path);
     if (!there)
@@ -438,7 +433,7 @@ static bool pdf_appendices_there(const site_run *r, const scr_agenda *ag,
     scr_site_pdf_appendix_name(doc->stem, &ag->appendices[i], name,
                                sizeof name);
     char *path = site_path(r, name);
-    bool there = path && file_exists(path);
+    bool there = path && scr_is_file(path);
     free(path);
     if (!there)
       return false;
@@ -1034,7 +1029,7 @@ static scr_error cut_reports(site_run *r, const scr_site_meeting *m) {
   char *pdf = NULL;
   size_t len = 0;
   scr_error err = path ? SCR_OK : SCR_E_NOMEM;
-  if (!err && !file_exists(path)) {
+  if (!err && !scr_is_file(path)) {
     free(path);
     return drop_cuts(r, m); /* no PDF made: no cuts of an old one */
   }
@@ -1079,12 +1074,12 @@ static bool report_files_there(const site_run *r, const scr_site_meeting *m) {
     char name[320];
     scr_site_report_page_name(m->pack->stem, ap, name, sizeof name);
     char *path = site_path(r, name);
-    bool there = path && file_exists(path);
+    bool there = path && scr_is_file(path);
     free(path);
     if (there && pdf && m->pack->pages_exact) {
       scr_site_pdf_appendix_name(m->pack->stem, ap, name, sizeof name);
       path = site_path(r, name);
-      there = path && file_exists(path);
+      there = path && scr_is_file(path);
       free(path);
     }
     if (!there)

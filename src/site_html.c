@@ -616,7 +616,8 @@ static bool cuts_offered(const scr_site_doc *pack) {
   return pdf && pack->pages_exact;
 }
 
-/* A report's pages of the pack, as a PDF of their own. */
+/* A link to download the appendix's PDF beside the pack: its pages of the
+   pack, or a PDF appendix as received. */
 static void cut_download(scr_xmlw *x, const scr_appendix *ap,
                          const scr_site_doc *pack, const char *label) {
   char href[320];
@@ -639,12 +640,7 @@ static void pdf_download(scr_xmlw *x, const scr_appendix *ap,
   file_size_words((long long)len, size, sizeof size);
   snprintf(label, sizeof label, "the PDF as received (%s)", size);
   text(x, "; ");
-  start(x, "a");
-  scr_xmlw_attr(x, "href", href);
-  scr_xmlw_attr(x, "type", scr_site_media_type("pdf"));
-  scr_xmlw_attr(x, "download", "");
-  text(x, label);
-  end(x);
+  cut_download(x, ap, pack, label);
 }
 
 static void appendix_entry(scr_xmlw *x, const scr_agenda *ag, size_t i,

@@ -196,6 +196,16 @@ char *scr_path_dirname(const char *path) {
   return scr_strndup(path, (size_t)(slash - path));
 }
 
+bool scr_is_dir(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool scr_is_file(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 char *scr_path_join(const char *a, const char *b) {
   if (b[0] == '/' || !a[0] || strcmp(a, ".") == 0)
     return scr_strdup(b);

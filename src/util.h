@@ -68,6 +68,10 @@ const char *scr_errno_words(int sys_errno, char *buf, size_t size);
 char *scr_path_dirname(const char *path);
 /** a/b joined; b returned as-is when absolute. Caller frees. */
 char *scr_path_join(const char *a, const char *b);
+/** Whether `path` is a folder (links followed). */
+bool scr_is_dir(const char *path);
+/** Whether `path` is a regular file (links followed). */
+bool scr_is_file(const char *path);
 /** The file name without folders and without the extension. Caller frees. */
 char *scr_path_stem(const char *path);
 

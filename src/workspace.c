@@ -13,17 +13,12 @@
 /* Upward search stops after this many folders. */
 #define ROOT_SEARCH_DEPTH 64
 
-static bool is_dir(const char *path) {
-  struct stat st;
-  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /* The nearest folder upwards from `file` holding agendas/. Caller frees. */
 static char *find_root(const char *file) {
-  char *dir = is_dir(file) ? scr_strdup(file) : scr_path_dirname(file);
+  char *dir = scr_is_dir(file) ? scr_strdup(file) : scr_path_dirname(file);
   for (int i = 0; dir && i < ROOT_SEARCH_DEPTH; i++) {
     char *probe = scr_path_join(dir, "agendas");
-    bool found = probe && is_dir(probe);
+    bool found = probe && scr_is_dir(probe);
     free(probe);
     if (found)
       return dir;
