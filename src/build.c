@@ -865,45 +865,50 @@ scr_error scr_session_pack(scr_session *s, scr_agenda *ag,
   return err;
 }
 
-scr_error scr_session_appendix_page(
-    scr_session *s, scr_agenda *ag, size_t index, const scr_html_links *links,
-    scr_error (*picture)(void *ctx, const scr_html_file *f), void *ctx,
-    char **html, size_t *len) {
-  *html = NULL;
-  *len = 0;
-  scr_pack_kind kind = {0};
-  if (index >= ag->n_appendices ||
-      !scr_pack_includes(kind, &ag->appendices[index]))
-    return SCR_E_USAGE;
+/* Appendix `index` as a page's body, handed to cb->page. */
+static scr_error report_page(scr_session *s, scr_agenda *ag, size_t index,
+                             const scr_tracker *tracker,
+                             const scr_report_pages *cb) {
+  void *w = scr_html_writer.create(NULL);
+  if (!w)
+    return SCR_E_NOMEM;
+  scr_html_links links = {0};
+  if (cb->links) {
+    cb->links(cb->ctx, index, &links);
+    scr_html_set_links(w, &links);
+  }
+  scr_sink sink = {scr_html_writer.ops, w, SCR_OK, NULL};
+  scr_doc_info info = {.title = ag->appendices[index].title,
+                       .creator = s->ws.committee.council,
+                       .language = SCR_LANGUAGE};
+  scr_sink_begin_document(&sink, &info);
+  scr_compose_pack_appendix(&s->ws, ag, (scr_pack_kind){0}, &s->wp, tracker,
+                            index, &sink);
+  scr_sink_end_document(&sink);
+  scr_error err = scr_sink_error(&sink);
+  for (size_t i = 0; !err && i < scr_html_file_count(w); i++)
+    err = cb->picture(cb->ctx, scr_html_file_at(w, i));
+  char *body = err ? NULL : scr_html_writer.body_xml(w);
+  if (!err && !body)
+    err = SCR_E_NOMEM;
+  if (!err)
+    err = cb->page(cb->ctx, index, body, strlen(body));
+  free(body);
+  scr_html_writer.destroy(w);
+  return err;
+}
+
+scr_error scr_session_report_pages(scr_session *s, scr_agenda *ag,
+                                   const scr_report_pages *cb) {
+  /* the work programme's tables as of the meeting, as the public pack's */
   scr_tracker tracker = {0};
   scr_error err = scr_tracker_build(&s->book, &s->wp, s->agendas, s->n_agendas,
                                     ag->date, &tracker, NULL);
   if (!err)
     scr_tracker_drop_exempt(&tracker, ag);
-  void *w = err ? NULL : scr_html_writer.create(NULL);
-  if (!err && !w)
-    err = SCR_E_NOMEM;
-  if (!err && links)
-    scr_html_set_links(w, links);
-  scr_sink sink = {scr_html_writer.ops, w, SCR_OK, NULL};
-  scr_doc_info info = {.title = ag->appendices[index].title,
-                       .creator = s->ws.committee.council,
-                       .language = SCR_LANGUAGE};
-  if (!err) {
-    scr_sink_begin_document(&sink, &info);
-    scr_compose_pack_appendix(&s->ws, ag, kind, &s->wp, &tracker, index, &sink);
-    scr_sink_end_document(&sink);
-    err = scr_sink_error(&sink);
-  }
-  for (size_t i = 0; !err && i < scr_html_file_count(w); i++)
-    err = picture(ctx, scr_html_file_at(w, i));
-  if (!err) {
-    *html = scr_html_writer.body_xml(w);
-    err = *html ? SCR_OK : SCR_E_NOMEM;
-  }
-  if (*html)
-    *len = strlen(*html);
-  scr_html_writer.destroy(w);
+  for (size_t i = 0; !err && i < ag->n_appendices; i++)
+    if (scr_pack_includes((scr_pack_kind){0}, &ag->appendices[i]))
+      err = report_page(s, ag, i, &tracker, cb);
   scr_tracker_free(&tracker);
   return err;
 }

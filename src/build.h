@@ -100,19 +100,26 @@ void scr_session_close(scr_session *s);
 /* One document of an open session, in every format of opts->formats. */
 scr_error scr_session_pack(scr_session *s, scr_agenda *ag,
                            const scr_options *opts, const scr_output *out);
+/** What scr_session_report_pages does with each page it makes. */
+typedef struct scr_report_pages {
+  /* where the page of appendix `index` sends the bookmarks it refers to,
+     into *out; NULL: each on its own page */
+  void (*links)(void *ctx, size_t index, scr_html_links *out);
+  /* each picture a page shows (borrowed for the call) */
+  scr_error (*picture)(void *ctx, const scr_html_file *f);
+  /* the page's body, borrowed for the call */
+  scr_error (*page)(void *ctx, size_t index, const char *body, size_t len);
+  void *ctx;
+} scr_report_pages;
+
 /**
- * Appendix `index` of the public pack of `ag` as the body of a web page
+ * Each appendix the public pack of `ag` holds as the body of a web page
  * (the HTML writer): its heading, the report's facts and its text, the
- * minutes or the work programme as of the meeting. `links` says where the
- * bookmarks it refers to are (NULL: on the page). *html is a new string
- * (caller frees), *len its length; each picture it shows is handed to
- * `picture` (borrowed for the call). SCR_E_USAGE for an appendix the
- * public pack does not hold: exempt, or still to follow.
+ * minutes, or the work programme as of the meeting. The first failure of
+ * a callback is returned, and no page is made after it.
  */
-scr_error scr_session_appendix_page(
-    scr_session *s, scr_agenda *ag, size_t index, const scr_html_links *links,
-    scr_error (*picture)(void *ctx, const scr_html_file *f), void *ctx,
-    char **html, size_t *len);
+scr_error scr_session_report_pages(scr_session *s, scr_agenda *ag,
+                                   const scr_report_pages *cb);
 scr_error scr_session_minutes(scr_session *s, const scr_minutes *m,
                               const scr_options *opts, const scr_output *out);
 scr_error scr_session_tracker(scr_session *s, scr_date today,

@@ -1000,10 +1000,6 @@ static void report_target(void *ctx, const char *bookmark, char *href, size_t n,
     snprintf(href, n, "%s#%s", name, bookmark);
 }
 
-static scr_error write_picture(void *ctx, const scr_html_file *f) {
-  return write_if_changed(ctx, f->name, (const char *)f->data, f->size);
-}
-
 /* The cut PDFs of the pack's reports, gone with the pack's PDF. */
 static scr_error drop_cuts(site_run *r, const scr_site_meeting *m) {
   scr_error err = SCR_OK;
@@ -1088,30 +1084,48 @@ static bool report_files_there(const site_run *r, const scr_site_meeting *m) {
   return true;
 }
 
-/* Each report of the meeting's public pack as a page of the site. */
+/* A meeting's report pages as they are made. */
+typedef struct report_run {
+  site_run *r;
+  const scr_site_meeting *m;
+  report_links l;
+} report_run;
+
+static void report_links_of(void *ctx, size_t index, scr_html_links *out) {
+  report_run *rr = ctx;
+  rr->l.here = index;
+  *out = (scr_html_links){report_target, &rr->l};
+}
+
+static scr_error report_picture(void *ctx, const scr_html_file *f) {
+  report_run *rr = ctx;
+  return write_if_changed(rr->r, f->name, (const char *)f->data, f->size);
+}
+
+static scr_error report_written(void *ctx, size_t index, const char *body,
+                                size_t len) {
+  report_run *rr = ctx;
+  (void)len;
+  char *html = NULL, name[320];
+  size_t html_len = 0;
+  scr_error err =
+      scr_site_report_html(&rr->r->site, rr->m, index, body, &html, &html_len);
+  scr_site_report_page_name(
+      rr->m->pack->stem, &rr->m->agenda->appendices[index], name, sizeof name);
+  if (!err)
+    err = write_if_changed(rr->r, name, html, html_len);
+  free(html);
+  rr->r->paged = true;
+  return err;
+}
+
+/* Each report of the meeting's public pack as a page of the site, and
+   with the pack's PDF its pages as a PDF of their own. */
 static scr_error write_report_pages(site_run *r, const scr_site_meeting *m) {
   scr_agenda *ag = &r->session->agendas[m->agenda - r->session->agendas];
-  report_links l = {ag, m->pack, m->page, 0};
-  scr_html_links links = {report_target, &l};
-  scr_error err = SCR_OK;
-  for (size_t i = 0; !err && i < ag->n_appendices; i++) {
-    const scr_appendix *ap = &ag->appendices[i];
-    if (!scr_site_offers_page(ap))
-      continue;
-    l.here = i;
-    char *body = NULL, *html = NULL, name[320];
-    size_t len = 0;
-    err = scr_session_appendix_page(r->session, ag, i, &links, write_picture, r,
-                                    &body, &len);
-    if (!err)
-      err = scr_site_report_html(&r->site, m, i, body, &html, &len);
-    scr_site_report_page_name(m->pack->stem, ap, name, sizeof name);
-    if (!err)
-      err = write_if_changed(r, name, html, len);
-    free(body);
-    free(html);
-    r->paged = true;
-  }
+  report_run rr = {r, m, {ag, m->pack, m->page, 0}};
+  scr_report_pages cb = {report_links_of, report_picture, report_written, &rr};
+  scr_error err = scr_session_report_pages(r->session, ag, &cb);
   if (!err)
     err = cut_reports(r, m);
   return err;
