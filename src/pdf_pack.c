@@ -462,43 +462,48 @@ static void label_cut(qpdf_data q, const char *title, const char *lang) {
                                   "/ViewerPreferences", prefs);
 }
 
-static scr_error cut_pages(const char *pdf, size_t len, int first, int last,
-                           const char *title, const char *lang, char **out,
-                           size_t *out_len, char **why) {
+/* One cut, pages first..last of `from`, written into cut->out. */
+static scr_error cut_one(assembly *a, qpdf_data from, int pages,
+                         scr_pdf_cut *cut, const char *lang) {
+  int last = cut->last ? cut->last : pages;
+  if (cut->first < 1 || last < cut->first || last > pages) {
+    a->why = scr_asprintf("the pack's PDF has %d pages, not pages %d to %d",
+                          pages, cut->first, last);
+    return SCR_E_OFFICE;
+  }
+  a->pack = scr_pdf_lib.qpdf_init();
+  scr_pdf_lib.qpdf_silence_errors(a->pack);
+  scr_error err = SCR_OK;
+  if (scr_pdf_lib.qpdf_empty_pdf(a->pack) & QPDF_ERRORS) {
+    qpdf_fault(a, a->pack, "qpdf could not start a PDF");
+    err = SCR_E_OFFICE;
+  }
+  for (int p = cut->first; !err && p <= last; p++)
+    if (scr_pdf_lib.qpdf_add_page(
+            a->pack, from, scr_pdf_lib.qpdf_get_page_n(from, (size_t)p - 1),
+            QPDF_FALSE) &
+        QPDF_ERRORS) {
+      qpdf_fault(a, a->pack, "qpdf could not copy a page");
+      err = SCR_E_OFFICE;
+    }
+  if (!err) {
+    label_cut(a->pack, cut->title, lang);
+    err = write_out(a, true, &cut->out, &cut->out_len);
+  }
+  scr_pdf_lib.qpdf_cleanup(&a->pack);
+  return err;
+}
+
+/* Every cut of `pdf`, read once. */
+static scr_error cut_all(const char *pdf, size_t len, scr_pdf_cut *cuts,
+                         size_t n, const char *lang, char **why) {
   assembly a = {0};
   qpdf_data from =
       open_memory(&a, "pack", pdf, len, "qpdf could not read the pack's PDF");
   scr_error err = from ? SCR_OK : SCR_E_OFFICE;
   int pages = from ? scr_pdf_lib.qpdf_get_num_pages(from) : 0;
-  if (last == 0)
-    last = pages;
-  if (!err && (first < 1 || last < first || last > pages)) {
-    a.why = scr_asprintf("the pack's PDF has %d pages, not pages %d to %d",
-                         pages, first, last);
-    err = SCR_E_OFFICE;
-  }
-  a.pack = err ? NULL : scr_pdf_lib.qpdf_init();
-  if (a.pack) {
-    scr_pdf_lib.qpdf_silence_errors(a.pack);
-    if (scr_pdf_lib.qpdf_empty_pdf(a.pack) & QPDF_ERRORS) {
-      qpdf_fault(&a, a.pack, "qpdf could not start a PDF");
-      err = SCR_E_OFFICE;
-    }
-  }
-  for (int p = first; !err && p <= last; p++)
-    if (scr_pdf_lib.qpdf_add_page(
-            a.pack, from, scr_pdf_lib.qpdf_get_page_n(from, (size_t)p - 1),
-            QPDF_FALSE) &
-        QPDF_ERRORS) {
-      qpdf_fault(&a, a.pack, "qpdf could not copy a page");
-      err = SCR_E_OFFICE;
-    }
-  if (!err) {
-    label_cut(a.pack, title, lang);
-    err = write_out(&a, true, out, out_len);
-  }
-  if (a.pack)
-    scr_pdf_lib.qpdf_cleanup(&a.pack);
+  for (size_t i = 0; !err && i < n; i++)
+    err = cut_one(&a, from, pages, &cuts[i], lang);
   if (from)
     scr_pdf_lib.qpdf_cleanup(&from);
   if (err && !a.why && err != SCR_E_NOMEM)
@@ -509,20 +514,25 @@ static scr_error cut_pages(const char *pdf, size_t len, int first, int last,
   return err;
 }
 
-scr_error scr_pdf_pages_cut(const char *pdf, size_t len, int first, int last,
-                            const char *title, const char *lang, char **out,
-                            size_t *out_len, char **why) {
-  *out = NULL;
-  *out_len = 0;
+scr_error scr_pdf_pages_cut(const char *pdf, size_t len, scr_pdf_cut *cuts,
+                            size_t n, const char *lang, char **why) {
   *why = NULL;
+  for (size_t i = 0; i < n; i++) {
+    cuts[i].out = NULL;
+    cuts[i].out_len = 0;
+  }
   const char *failure = scr_pdf_lib_load();
   if (failure) {
     *why = scr_strdup(failure);
     return *why ? SCR_E_SOURCE : SCR_E_NOMEM;
   }
   scr_pdf_lock();
-  scr_error err =
-      cut_pages(pdf, len, first, last, title, lang, out, out_len, why);
+  scr_error err = cut_all(pdf, len, cuts, n, lang, why);
   scr_pdf_unlock();
+  for (size_t i = 0; err && i < n; i++) {
+    free(cuts[i].out);
+    cuts[i].out = NULL;
+    cuts[i].out_len = 0;
+  }
   return err;
 }

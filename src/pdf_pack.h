@@ -33,18 +33,24 @@ scr_error scr_pdf_pack_insert(const char *pack, size_t len,
                               const scr_pdf_insert *inserts, size_t n,
                               char **out, size_t *out_len, char **why);
 
+/** One report's pages of a pack's PDF, to be a PDF of their own. */
+typedef struct scr_pdf_cut {
+  int first, last;   /* 1-based, inclusive; last 0: to the end */
+  const char *title; /* UTF-8, its /Title */
+  char *out;         /* the PDF made (caller frees), or NULL */
+  size_t out_len;
+} scr_pdf_cut;
+
 /**
- * Pages first..last (1-based, inclusive; last 0: to the end) of the PDF
- * `pdf` (`len` bytes) as
- * a PDF of their own, titled `title` (UTF-8) and in `lang` (BCP 47), into
- * *out (caller frees): one report of a pack, for a reader to download on
- * its own. Its /ID is made from its content, so the same pages give the
- * same bytes. SCR_E_OFFICE with a sentence in *why (caller frees) when
- * qpdf cannot read the PDF or the pages are not in it; SCR_E_SOURCE with
- * *why when the PDF libraries cannot be loaded; SCR_E_NOMEM.
+ * Each of cuts[0..n) from the PDF `pdf` (`len` bytes, read once), in
+ * `lang` (BCP 47), into its `out`: one report of a pack each, for a
+ * reader to download on its own. Each one's /ID is made from its content,
+ * so the same pages give the same bytes. SCR_E_OFFICE with a sentence in
+ * *why (caller frees) when qpdf cannot read the PDF or a cut's pages are
+ * not in it; SCR_E_SOURCE with *why when the PDF libraries cannot be
+ * loaded; SCR_E_NOMEM. On an error no cut is left made.
  */
-scr_error scr_pdf_pages_cut(const char *pdf, size_t len, int first, int last,
-                            const char *title, const char *lang, char **out,
-                            size_t *out_len, char **why);
+scr_error scr_pdf_pages_cut(const char *pdf, size_t len, scr_pdf_cut *cuts,
+                            size_t n, const char *lang, char **why);
 
 #endif

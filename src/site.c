@@ -69,6 +69,14 @@ static char *site_path(const site_run *r, const char *name) {
   return scr_path_join(r->dir, name);
 }
 
+/* Whether the site folder holds the file `name`. */
+static bool in_site(const site_run *r, const char *name) {
+  char *path = site_path(r, name);
+  bool there = path && scr_is_file(path);
+  free(path);
+  return there;
+}
+
 static long long file_size(const char *path) {
   struct stat st;
   return stat(path, &st) == 0 ? (long long)st.st_size : -1;
@@ -382,10 +390,8 @@ static bool reuse(const site_run *r, scr_site_doc *doc, size_t n_pages) {
   size_t n = doc_exts(r, doc->kind, exts);
   for (size_t i = 0; i < n; i++) {
     char *name = scr_asprintf("%s.%s", doc->stem, exts[i]);
-    char *path = name ? site_path(r, name) : NULL;
-    bool there = path && scr_is_file(path);
+    bool there = name && in_site(r, name);
     free(name);
-    free(path);
     if (!there)
       return false;
   }
@@ -432,10 +438,7 @@ static bool pdf_appendices_there(const site_run *r, const scr_agenda *ag,
     char name[320];
     scr_site_pdf_appendix_name(doc->stem, &ag->appendices[i], name,
                                sizeof name);
-    char *path = site_path(r, name);
-    bool there = path && scr_is_file(path);
-    free(path);
-    if (!there)
+    if (!in_site(r, name))
       return false;
   }
   return true;
@@ -1015,44 +1018,54 @@ static scr_error drop_cuts(site_run *r, const scr_site_meeting *m) {
 }
 
 /* The pages of each report of the pack but its PDF appendices (offered as
-   received), cut from the pack's PDF, each a PDF of its own. */
+   received), cut from the pack's PDF, each a PDF of their own. */
 static scr_error cut_reports(site_run *r, const scr_site_meeting *m) {
   const scr_agenda *ag = m->agenda;
   const scr_site_doc *pack = m->pack;
   char *pdf_name = scr_asprintf("%s.pdf", pack->stem);
   char *path = pdf_name ? site_path(r, pdf_name) : NULL;
   free(pdf_name);
-  char *pdf = NULL;
-  size_t len = 0;
-  scr_error err = path ? SCR_OK : SCR_E_NOMEM;
-  if (!err && !scr_is_file(path)) {
+  if (path && !scr_is_file(path)) {
     free(path);
     return drop_cuts(r, m); /* no PDF made: no cuts of an old one */
   }
-  if (!err)
-    err = scr_read_file(path, (size_t)1 << 31, &pdf, &len);
+  scr_pdf_cut *cuts = calloc(ag->n_appendices + 1, sizeof *cuts);
+  char(*titles)[600] = calloc(ag->n_appendices + 1, sizeof *titles);
+  size_t *of = calloc(ag->n_appendices + 1, sizeof *of);
+  char *pdf = NULL, *why = NULL;
+  size_t len = 0, n = 0;
+  scr_error err = path && cuts && titles && of ? SCR_OK : SCR_E_NOMEM;
   for (size_t i = 0; !err && i < ag->n_appendices; i++) {
     const scr_appendix *ap = &ag->appendices[i];
     int first = 0, last = 0;
     if (!scr_site_offers_page(ap) || scr_site_offers_pdf(ap) ||
         !scr_site_report_pages(ag, pack, i, &first, &last))
       continue;
-    char name[320], title[600], *cut = NULL, *why = NULL;
-    size_t cut_len = 0;
-    scr_site_pdf_appendix_name(pack->stem, ap, name, sizeof name);
-    snprintf(title, sizeof title, "Appendix %s: %s", ap->label,
+    snprintf(titles[n], sizeof titles[n], "Appendix %s: %s", ap->label,
              ap->title ? ap->title : ap->path);
-    err = scr_pdf_pages_cut(pdf, len, first, last, title, SCR_LANGUAGE, &cut,
-                            &cut_len, &why);
-    if (err && why)
-      fprintf(stderr, "scrutineer: error: %s: cannot cut Appendix %s: %s\n",
-              path, ap->label, why);
-    if (!err)
-      err = write_if_changed(r, name, cut, cut_len);
-    free(cut);
-    free(why);
+    cuts[n] = (scr_pdf_cut){first, last, titles[n], NULL, 0};
+    of[n++] = i;
   }
+  if (!err && n)
+    err = scr_read_file(path, (size_t)1 << 31, &pdf, &len);
+  if (!err && n)
+    err = scr_pdf_pages_cut(pdf, len, cuts, n, SCR_LANGUAGE, &why);
+  if (err && why)
+    fprintf(stderr, "scrutineer: error: %s: cannot cut its reports: %s\n", path,
+            why);
+  for (size_t k = 0; !err && k < n; k++) {
+    char name[320];
+    scr_site_pdf_appendix_name(pack->stem, &ag->appendices[of[k]], name,
+                               sizeof name);
+    err = write_if_changed(r, name, cuts[k].out, cuts[k].out_len);
+  }
+  for (size_t k = 0; cuts && k < n; k++)
+    free(cuts[k].out);
+  free(cuts);
+  free(titles);
+  free(of);
   free(pdf);
+  free(why);
   free(path);
   return err;
 }
@@ -1060,25 +1073,15 @@ static scr_error cut_reports(site_run *r, const scr_site_meeting *m) {
 /* Whether every page (and, with the pack's PDF, every cut) of the pack's
    reports is in the folder. */
 static bool report_files_there(const site_run *r, const scr_site_meeting *m) {
-  bool pdf = false;
-  for (size_t k = 0; k < m->pack->n_files; k++)
-    pdf = pdf || strcmp(m->pack->files[k].ext, "pdf") == 0;
+  bool cuts = scr_site_offers_cuts(m->pack);
   for (size_t i = 0; i < m->agenda->n_appendices; i++) {
     const scr_appendix *ap = &m->agenda->appendices[i];
     if (!scr_site_offers_page(ap))
       continue;
-    char name[320];
-    scr_site_report_page_name(m->pack->stem, ap, name, sizeof name);
-    char *path = site_path(r, name);
-    bool there = path && scr_is_file(path);
-    free(path);
-    if (there && pdf && m->pack->pages_exact) {
-      scr_site_pdf_appendix_name(m->pack->stem, ap, name, sizeof name);
-      path = site_path(r, name);
-      there = path && scr_is_file(path);
-      free(path);
-    }
-    if (!there)
+    char page[320], pdf[320];
+    scr_site_report_page_name(m->pack->stem, ap, page, sizeof page);
+    scr_site_pdf_appendix_name(m->pack->stem, ap, pdf, sizeof pdf);
+    if (!in_site(r, page) || (cuts && !in_site(r, pdf)))
       return false;
   }
   return true;

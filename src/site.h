@@ -123,6 +123,9 @@ bool scr_site_offers_pdf(const scr_appendix *ap);
 /** Whether the site offers appendix `ap` as a page of its own (and, with
     PDF, as a PDF of its own): the public pack holds it. */
 bool scr_site_offers_page(const scr_appendix *ap);
+/** Whether the pack's PDF is on the site, made from LibreOffice's layout:
+    each report's pages are then cut from it as a PDF of their own. */
+bool scr_site_offers_cuts(const scr_site_doc *pack);
 /** The file name of that page: "<stem>-appendix-E.html". Into out[0..n).
     With PDF, "<stem>-appendix-E.pdf" is its pages of the pack's PDF (or,
     for a PDF appendix, the PDF as received). */

@@ -607,9 +607,7 @@ bool scr_site_report_pages(const scr_agenda *ag, const scr_site_doc *pack,
   return *first >= 1 && (*last == 0 || *last >= *first);
 }
 
-/* Whether the pack's PDF was made from LibreOffice's layout: each report's
-   pages are then cut from it as a PDF of their own. */
-static bool cuts_offered(const scr_site_doc *pack) {
+bool scr_site_offers_cuts(const scr_site_doc *pack) {
   bool pdf = false;
   for (size_t k = 0; pack && k < pack->n_files; k++)
     pdf = pdf || strcmp(pack->files[k].ext, "pdf") == 0;
@@ -671,7 +669,7 @@ static void appendix_entry(scr_xmlw *x, const scr_agenda *ag, size_t i,
     text(x, where);
     if (pack && scr_site_offers_pdf(ap)) {
       pdf_download(x, ap, pack);
-    } else if (cuts_offered(pack) && scr_site_offers_page(ap)) {
+    } else if (scr_site_offers_cuts(pack) && scr_site_offers_page(ap)) {
       text(x, "; ");
       cut_download(x, ap, pack, "its pages as a PDF");
     }
@@ -800,7 +798,7 @@ scr_error scr_site_report_html(const scr_site *site, const scr_site_meeting *m,
     pdf_download(&x, ap, pack);
     text(&x, ".");
     end(&x);
-  } else if (cuts_offered(pack)) {
+  } else if (scr_site_offers_cuts(pack)) {
     char label[160];
     int first = 0, last = 0;
     scr_site_report_pages(m->agenda, pack, index, &first, &last);
