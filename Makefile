@@ -296,7 +296,7 @@ $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) fuzz-deps $(DEPS_STAMP)
 	@echo "  LD      $@"
 	$(Q)clang $(CSTD) $(WARN) -O1 -g -fsanitize=fuzzer $(FUZZ_FLAGS) \
 	  $(PKG_CFLAGS) -Isrc $(FUZZ_DEFS) -o $@ $< tests/fuzz/fuzz_common.c \
-	  $(FUZZ_DIR)/libscrutineer.a $(LIBS)
+	  $(FUZZ_DIR)/libscrutineer.a $(LIBS) $(PDF_LIBS)
 
 fuzz: $(FUZZ_DIR)/fuzz_$(FUZZ_HARNESS)
 	$(Q)rm -rf $(FUZZ_DIR)/seeds-$(FUZZ_HARNESS) && \
@@ -310,11 +310,14 @@ fuzz: $(FUZZ_DIR)/fuzz_$(FUZZ_HARNESS)
 	  $(call fuzz_regressions,$(FUZZ_HARNESS))
 
 # Every harness's seed and regression corpora, run without libFuzzer under
-# ASan + UBSan with leak detection (part of `make sanitize`).
+# ASan + UBSan with leak detection (part of `make sanitize`). The harnesses
+# link the PDF libraries, which the program loads only when it reads a PDF:
+# loaded while the harness's threads run, their thread-local storage crashes
+# LeakSanitizer's scan at exit ("Tracer caught signal 11").
 $(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_COMMON) $(BUILD)/libscrutineer.a | $(BUILD)/tests
 	@echo "  CC      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(FUZZ_DEFS) -o $@ $< tests/fuzz/fuzz_common.c \
-	  tests/fuzz/replay.c $(BUILD)/libscrutineer.a $(LIBS)
+	  tests/fuzz/replay.c $(BUILD)/libscrutineer.a $(LIBS) $(PDF_LIBS)
 
 fuzz-replay: $(foreach h,$(FUZZ_HARNESSES),$(BUILD)/tests/replay_$(h))
 	$(Q)for h in $(FUZZ_HARNESSES); do \
